@@ -1,0 +1,28 @@
+// The GitHub run context, read once from the environment the runner sets.
+import fs from 'node:fs';
+
+export interface RunContext {
+  eventName: string;
+  payload: Record<string, unknown>;
+  sha: string;
+  repository: string;
+  runId: string;
+  runAttempt: string;
+  apiUrl: string;
+}
+
+export function readContext(env: Record<string, string | undefined>): RunContext {
+  let payload: Record<string, unknown> = {};
+  if (env.GITHUB_EVENT_PATH && fs.existsSync(env.GITHUB_EVENT_PATH)) {
+    payload = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    payload,
+    sha: env.GITHUB_SHA ?? '',
+    repository: env.GITHUB_REPOSITORY ?? 'local/local',
+    runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+  };
+}

@@ -1,0 +1,253 @@
+// Every input parsed and validated once into a typed Config. All input errors are raised here,
+// before any AWS call, as one line naming the input and the accepted form.
+import path from 'node:path';
+
+export type InvalidateMode = 'changed' | 'all' | 'none';
+
+export interface Distribution {
+  id: string;
+  /** Normalised origin path: '' or 'site/' (no leading slash, trailing slash). */
+  originPath: string;
+}
+
+export interface CacheRule {
+  glob: string;
+  value: string;
+}
+
+export interface PathMapRule {
+  /** Repo-relative prefix, '' or ending with '/' (or a whole file path). */
+  from: string;
+  /** URL prefix starting with '/'. */
+  to: string;
+}
+
+export interface Config {
+  upload: boolean;
+  /** Absolute path, or null in invalidate-only mode. */
+  sourceDir: string | null;
+  bucket: string | null;
+  /** '' or ending with '/'. */
+  prefix: string;
+  region: string;
+  distributions: Distribution[];
+  deleteRemoved: boolean;
+  /** -1 = no cap. */
+  maxDeletes: number;
+  include: string[];
+  exclude: string[];
+  /** Globs of remote keys (relative to prefix) that are never deleted. */
+  protect: string[];
+  cacheControl: CacheRule[];
+  fingerprintPatterns: string[];
+  paths: string[];
+  invalidate: InvalidateMode;
+  /** Also invalidate `/docs` next to `/docs/` for index documents. */
+  invalidateDirectoryWithoutSlash: boolean;
+  diffBase: string | null;
+  pathMap: PathMapRule[];
+  maxPaths: number;
+  wait: boolean;
+  waitTimeoutSeconds: number;
+  dryRun: boolean;
+  concurrency: number;
+  reportPath: string;
+  githubToken: string;
+  /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
+  workspace: string;
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`Input '${input}': ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+export type InputReader = (name: string) => string;
+
+const DIST_ID = /^[A-Z0-9]{8,32}$/;
+// S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
+// starting and ending with a letter or digit, not shaped like an IP address.
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function lines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.startsWith('#'));
+}
+
+function bool(name: string, raw: string, def: boolean): boolean {
+  const v = raw.trim().toLowerCase();
+  if (v === '') return def;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new InputError(name, `expected true or false, got '${raw}'`);
+}
+
+function int(name: string, raw: string, def: number, min: number, max: number, extra?: number): number {
+  const v = raw.trim();
+  if (v === '') return def;
+  if (!/^-?\d+$/.test(v)) throw new InputError(name, `expected a whole number from ${min} to ${max}, got '${raw}'`);
+  const n = Number(v);
+  if (extra !== undefined && n === extra) return n;
+  if (n < min || n > max) {
+    const alt = extra !== undefined ? ` (or ${extra})` : '';
+    throw new InputError(name, `expected a whole number from ${min} to ${max}${alt}, got '${raw}'`);
+  }
+  return n;
+}
+
+/** 'site', '/site/', '' -> 'site/' or ''. */
+export function normalisePrefix(raw: string): string {
+  const p = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
+  return p === '' ? '' : `${p}/`;
+}
+
+function parseDistributions(idsRaw: string, originRaw: string): Distribution[] {
+  const entries = splitList(idsRaw);
+  const origins = splitList(originRaw);
+  if (origins.length > 1 && origins.length !== entries.length) {
+    throw new InputError(
+      'origin-path',
+      `give one origin path for all distributions or one per distribution (${entries.length}), got ${origins.length}`,
+    );
+  }
+  const seen = new Set<string>();
+  return entries.map((entry, i) => {
+    // Form `E123ABC:/origin/path` sets the origin path of one distribution.
+    const colon = entry.indexOf(':');
+    const id = (colon >= 0 ? entry.slice(0, colon) : entry).trim();
+    if (!DIST_ID.test(id)) {
+      throw new InputError(
+        'distribution-id',
+        `'${id}' is not a CloudFront distribution ID (uppercase letters and digits, e.g. E2QWRUHAPOMQZL); separate several with commas or newlines, optionally as ID:/origin/path`,
+      );
+    }
+    if (seen.has(id)) throw new InputError('distribution-id', `'${id}' is listed twice`);
+    seen.add(id);
+    const origin = colon >= 0 ? entry.slice(colon + 1) : (origins.length > 1 ? origins[i] : origins[0]) ?? '';
+    if (origin.trim() !== '' && !origin.trim().startsWith('/')) {
+      throw new InputError('origin-path', `'${origin}' must start with '/', like the OriginPath in CloudFront (e.g. /production)`);
+    }
+    return { id, originPath: normalisePrefix(origin) };
+  });
+}
+
+function parseCacheRules(raw: string): CacheRule[] {
+  return lines(raw).map((line) => {
+    const i = line.indexOf(':');
+    if (i <= 0 || line.slice(i + 1).trim() === '') {
+      throw new InputError('cache-control', `'${line}' must be 'GLOB: VALUE', e.g. '**/*.html: public, max-age=0'`);
+    }
+    return { glob: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
+  });
+}
+
+function parsePathMap(raw: string, defaultFrom: string): PathMapRule[] {
+  const given = lines(raw);
+  if (given.length === 0) return [{ from: defaultFrom, to: '/' }];
+  return given.map((line) => {
+    const i = line.indexOf('=>');
+    if (i < 0) throw new InputError('path-map', `'${line}' must be 'REPO_PREFIX => URL_PREFIX', e.g. 'site/public/ => /'`);
+    const from = line.slice(0, i).trim().replace(/^\.\//, '').replace(/^\/+/, '');
+    const to = line.slice(i + 2).trim();
+    if (!to.startsWith('/')) throw new InputError('path-map', `URL prefix '${to}' in '${line}' must start with '/'`);
+    return { from, to };
+  });
+}
+
+function parseManualPath(p: string): string {
+  if (!p.startsWith('/')) {
+    throw new InputError('paths', `'${p}' must start with '/' (a URL path such as /index.html or /docs/*)`);
+  }
+  const star = p.indexOf('*');
+  if (star >= 0 && star !== p.length - 1) {
+    throw new InputError('paths', `'${p}': CloudFront allows '*' only as the last character`);
+  }
+  // Accept both encoded (/a%20b) and plain (/a b) forms: decode once so the encoder never double-encodes.
+  if (/%[0-9A-Fa-f]{2}/.test(p)) {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  }
+  return p;
+}
+
+/** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
+export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const upload = bool('upload', get('upload'), true);
+  const sourceRaw = get('source-dir').trim();
+  const bucketRaw = get('bucket').trim();
+
+  if (upload && sourceRaw === '') throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
+  if (upload && bucketRaw === '') throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
+  if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
+    throw new InputError('bucket', `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`);
+  }
+  const sourceDir = sourceRaw === '' ? null : path.resolve(workspace, sourceRaw);
+
+  const invalidateRaw = get('invalidate').trim() || 'changed';
+  if (!['changed', 'all', 'none'].includes(invalidateRaw)) {
+    throw new InputError('invalidate', `expected changed, all or none, got '${invalidateRaw}'`);
+  }
+  const invalidate = invalidateRaw as InvalidateMode;
+  const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
+  const paths = splitList(get('paths')).map(parseManualPath);
+
+  const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
+  if (!upload && deleteRemoved) throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
+  if (!upload && distributions.length === 0) {
+    throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
+  }
+  if (paths.length > 0 && distributions.length === 0) {
+    throw new InputError('paths', 'given but no distribution-id to invalidate them in');
+  }
+
+  const relSource = sourceDir ? path.relative(workspace, sourceDir).split(path.sep).join('/') : '';
+  const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
+  const runnerTemp = env.RUNNER_TEMP || path.join(workspace, '.tmp');
+
+  return {
+    upload,
+    sourceDir,
+    bucket: bucketRaw === '' ? null : bucketRaw,
+    prefix: normalisePrefix(get('prefix')),
+    region: get('region').trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    distributions,
+    deleteRemoved,
+    maxDeletes: int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
+    include: lines(get('include')),
+    exclude: lines(get('exclude')),
+    protect: lines(get('protect')),
+    cacheControl: parseCacheRules(get('cache-control')),
+    fingerprintPatterns: lines(get('fingerprint-patterns')),
+    paths,
+    invalidate,
+    invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
+    diffBase: get('diff-base').trim() || null,
+    pathMap: parsePathMap(get('path-map'), defaultFrom),
+    maxPaths: int('max-paths', get('max-paths'), 100, 1, 3000),
+    wait: bool('wait', get('wait'), false),
+    waitTimeoutSeconds: int('wait-timeout', get('wait-timeout'), 900, 1, 86_400),
+    dryRun: bool('dry-run', get('dry-run'), false),
+    concurrency: int('concurrency', get('concurrency'), 16, 1, 256),
+    reportPath: get('report-path').trim() || path.join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
+    githubToken: get('github-token').trim(),
+    workspace,
+  };
+}

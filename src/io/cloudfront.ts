@@ -1,0 +1,147 @@
+// Thin CloudFront adapter: create an invalidation (idempotent, waits out TooManyInvalidationsInProgress),
+// read in-flight ones, and wait for completion with progress and clear errors.
+import {
+  CloudFrontClient,
+  CreateInvalidationCommand,
+  GetInvalidationCommand,
+  ListInvalidationsCommand,
+  type CloudFrontClientConfig,
+} from '@aws-sdk/client-cloudfront';
+
+export type InvalidationStatus = 'InProgress' | 'Completed';
+
+export interface Cdn {
+  create(distributionId: string, paths: string[], callerReference: string): Promise<{ id: string; status: string }>;
+  get(distributionId: string, id: string): Promise<{ status: string; paths: string[] }>;
+  /** IDs of invalidations still in progress (newest first). */
+  listInProgress(distributionId: string): Promise<string[]>;
+}
+
+export function cloudFrontClientConfig(env: Record<string, string | undefined>): CloudFrontClientConfig {
+  const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
+  // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
+  return { region: 'us-east-1', maxAttempts: 6, ...(endpoint ? { endpoint } : {}) };
+}
+
+export function createCdn(client = new CloudFrontClient(cloudFrontClientConfig(process.env))): Cdn {
+  return {
+    async create(distributionId, paths, callerReference) {
+      const res = await client.send(
+        new CreateInvalidationCommand({
+          DistributionId: distributionId,
+          InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
+        }),
+      );
+      return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
+    },
+    async get(distributionId, id) {
+      const res = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
+      return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
+    },
+    async listInProgress(distributionId) {
+      const ids: string[] = [];
+      let marker: string | undefined;
+      // CloudFront lists newest first; in-progress ones are recent, so stop after a few pages.
+      for (let page = 0; page < 5; page++) {
+        const res = await client.send(new ListInvalidationsCommand({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
+        for (const s of res.InvalidationList?.Items ?? []) if (s.Status === 'InProgress' && s.Id) ids.push(s.Id);
+        if (!res.InvalidationList?.IsTruncated) break;
+        marker = res.InvalidationList.NextMarker;
+      }
+      return ids;
+    },
+  };
+}
+
+export interface Clock {
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
+
+export const realClock: Clock = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => Date.now(),
+};
+
+const errName = (err: unknown) => (err as { name?: string }).name ?? '';
+
+/**
+ * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
+ * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
+ * existing invalidation instead of creating a second one.
+ */
+export async function createInvalidation(
+  cdn: Cdn,
+  distributionId: string,
+  paths: string[],
+  callerReference: string,
+  opts: { clock: Clock; maxWaitMs: number; log: (msg: string) => void },
+): Promise<{ id: string; status: string }> {
+  const start = opts.clock.now();
+  let delay = 5_000;
+  for (;;) {
+    try {
+      return await cdn.create(distributionId, paths, callerReference);
+    } catch (err) {
+      if (errName(err) !== 'TooManyInvalidationsInProgress') throw err;
+      const waited = opts.clock.now() - start;
+      if (waited + delay > opts.maxWaitMs) {
+        throw new Error(
+          `CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
+            `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
+            `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`,
+        );
+      }
+      opts.log(
+        `CloudFront ${distributionId}: TooManyInvalidationsInProgress (in-flight limits reached); waiting ` +
+          `${Math.round(delay / 1000)} s for running invalidations to finish, then retrying`,
+      );
+      await opts.clock.sleep(delay);
+      delay = Math.min(delay * 2, 60_000);
+    }
+  }
+}
+
+export interface PendingInvalidation {
+  distributionId: string;
+  id: string;
+  status: string;
+}
+
+/**
+ * Poll GetInvalidation until every invalidation is Completed or `timeoutMs` passes. Unlike the SDK waiter,
+ * an AccessDenied fails at once with the missing permission named, instead of polling until the timeout.
+ */
+export async function waitForInvalidations(
+  cdn: Cdn,
+  pending: PendingInvalidation[],
+  opts: { clock: Clock; timeoutMs: number; log: (msg: string) => void; initialDelayMs?: number; maxDelayMs?: number },
+): Promise<{ timedOut: PendingInvalidation[] }> {
+  const start = opts.clock.now();
+  let delay = opts.initialDelayMs ?? 5_000;
+  const maxDelay = opts.maxDelayMs ?? 30_000;
+  for (;;) {
+    for (const inv of pending) {
+      if (inv.status === 'Completed') continue;
+      try {
+        inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
+      } catch (err) {
+        const name = errName(err);
+        if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+          throw new Error(
+            `Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
+              `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`,
+          );
+        }
+        opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
+      }
+    }
+    const open = pending.filter((p) => p.status !== 'Completed');
+    const elapsed = opts.clock.now() - start;
+    if (open.length === 0) return { timedOut: [] };
+    if (elapsed >= opts.timeoutMs) return { timedOut: open };
+    opts.log(`Waiting for ${open.map((p) => `${p.id} (${p.distributionId})`).join(', ')}: ${Math.round(elapsed / 1000)} s elapsed`);
+    await opts.clock.sleep(Math.min(delay, Math.max(0, opts.timeoutMs - elapsed)));
+    delay = Math.min(Math.round(delay * 1.5), maxDelay);
+  }
+}

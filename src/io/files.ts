@@ -1,0 +1,162 @@
+// Walk and hash the build directory safely: no symlink leaves it, hidden files stay home, memory does not
+// grow with file size (streamed hashing).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import picomatch from 'picomatch';
+import type { FileFilter } from '../plan/filter.js';
+import type { LocalFile, SkipReason } from '../plan/types.js';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+}
+
+export interface WalkResult {
+  files: LocalFile[];
+  skipped: SkippedFile[];
+  warnings: string[];
+  /** Contents of manifest files (fingerprint evidence), keyed by relative path. */
+  manifests: Record<string, string>;
+}
+
+export interface WalkOptions {
+  filter: FileFilter;
+  concurrency: number;
+  /** Files larger than this are uploaded in parts of `partSize`; their multipart ETag is computed too. */
+  multipartThreshold: number;
+  partSize: number;
+  manifestGlobs: string[];
+  onProgress?: (hashed: number) => void;
+}
+
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+
+/** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
+export async function hashFile(absPath: string, partSize?: number): Promise<{ md5: string; multipartEtag?: string }> {
+  const whole = createHash('md5');
+  const partDigests: Buffer[] = [];
+  let part = partSize ? createHash('md5') : null;
+  let inPart = 0;
+  for await (const chunk of createReadStream(absPath, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    whole.update(chunk);
+    if (!part || !partSize) continue;
+    let offset = 0;
+    while (offset < chunk.length) {
+      const take = Math.min(partSize - inPart, chunk.length - offset);
+      part.update(chunk.subarray(offset, offset + take));
+      inPart += take;
+      offset += take;
+      if (inPart === partSize) {
+        partDigests.push(part.digest());
+        part = createHash('md5');
+        inPart = 0;
+      }
+    }
+  }
+  if (part && inPart > 0) partDigests.push(part.digest());
+  const md5 = whole.digest('hex');
+  if (!partSize || partDigests.length === 0) return { md5 };
+  const multipartEtag = `${createHash('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
+  return { md5, multipartEtag };
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<WalkResult> {
+  const root = await fs.realpath(sourceDir);
+  const found: { rel: string; abs: string; size: number }[] = [];
+  const skipped: SkippedFile[] = [];
+  const warnings: string[] = [];
+  const visitedDirs = new Set<string>([root]);
+
+  const walk = async (absDir: string, relDir: string): Promise<void> => {
+    const entries = await fs.readdir(absDir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      const abs = path.join(absDir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let real = abs;
+      if (entry.isSymbolicLink()) {
+        try {
+          real = await fs.realpath(abs);
+        } catch {
+          warnings.push(`Skipped broken symlink ${rel}`);
+          skipped.push({ path: rel, reason: 'symlink-outside' });
+          continue;
+        }
+        if (!isInside(root, real)) {
+          warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
+          skipped.push({ path: rel, reason: 'symlink-outside' });
+          continue;
+        }
+        const st = await fs.stat(real);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      }
+      if (isDir) {
+        if (!opts.filter.mayDescend(rel)) {
+          skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
+          continue;
+        }
+        if (visitedDirs.has(real)) continue; // a symlink loop inside the tree
+        visitedDirs.add(real);
+        await walk(real, rel);
+      } else if (isFile) {
+        const reason = opts.filter.skipReason(rel);
+        if (reason) {
+          skipped.push({ path: rel, reason });
+          continue;
+        }
+        const st = await fs.stat(real);
+        found.push({ rel, abs: real, size: st.size });
+      }
+    }
+  };
+  await walk(root, '');
+
+  const limit = pLimit(opts.concurrency);
+  let hashed = 0;
+  const files = await Promise.all(
+    found.map((f) =>
+      limit(async (): Promise<LocalFile> => {
+        const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined);
+        hashed++;
+        if (opts.onProgress && hashed % 1000 === 0) opts.onProgress(hashed);
+        return h.multipartEtag
+          ? { path: f.rel, size: f.size, md5: h.md5, multipartEtag: h.multipartEtag }
+          : { path: f.rel, size: f.size, md5: h.md5 };
+      }),
+    ),
+  );
+
+  const isManifest = picomatch(opts.manifestGlobs, { dot: true });
+  const manifests: Record<string, string> = {};
+  for (const f of found) {
+    if (isManifest(f.rel) && f.size <= MAX_MANIFEST_BYTES) manifests[f.rel] = await fs.readFile(f.abs, 'utf8');
+  }
+  // Manifests in hidden dirs (.vite/manifest.json) are evidence even though they are not deployed.
+  for (const glob of opts.manifestGlobs) {
+    if (glob.includes('*') || manifests[glob] !== undefined) continue;
+    const abs = path.join(root, glob);
+    try {
+      const st = await fs.lstat(abs);
+      if (st.isFile() && st.size <= MAX_MANIFEST_BYTES) manifests[glob] = await fs.readFile(abs, 'utf8');
+    } catch {
+      /* not present */
+    }
+  }
+  return { files, skipped, warnings, manifests };
+}
+
+/** Absolute path of a deployable file (symlinks inside the tree resolved by the OS). */
+export function absPathOf(sourceDir: string, relPath: string): string {
+  return path.join(sourceDir, ...relPath.split('/'));
+}

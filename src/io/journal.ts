@@ -1,0 +1,53 @@
+// Owed invalidations, recorded in the bucket before uploads and cleared only after CreateInvalidation
+// succeeded, so a crash in between never loses a stale path: the next run sends them.
+import type { ObjectStore } from './s3.js';
+import { RESERVED_DIR } from '../plan/url-path.js';
+
+export interface OwedRecord {
+  key: string;
+  etag: string;
+  distributionId: string;
+  paths: string[];
+}
+
+const ownDir = (prefix: string) => `${prefix}${RESERVED_DIR}owed/`;
+
+export function recordKey(prefix: string, distributionId: string, runId: string, runAttempt: string): string {
+  return `${ownDir(prefix)}${distributionId}/${runId}-${runAttempt}.json`;
+}
+
+/** Owed records among listed keys (the sync's own listing includes the reserved prefix). */
+export async function readOwed(store: ObjectStore, prefix: string, listedKeys: string[]): Promise<OwedRecord[]> {
+  const out: OwedRecord[] = [];
+  for (const key of listedKeys) {
+    if (!key.startsWith(ownDir(prefix)) || !key.endsWith('.json')) continue;
+    const obj = await store.getText(key);
+    if (!obj) continue;
+    try {
+      const body = JSON.parse(obj.body) as { distributionId?: string; paths?: unknown };
+      const paths = Array.isArray(body.paths) ? body.paths.filter((p): p is string => typeof p === 'string') : [];
+      if (typeof body.distributionId === 'string') out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths });
+    } catch {
+      // A corrupt record cannot be trusted to be complete: owe everything for safety.
+      const dist = key.slice(ownDir(prefix).length).split('/')[0] ?? '';
+      out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
+    }
+  }
+  return out;
+}
+
+export async function writeOwed(store: ObjectStore, key: string, distributionId: string, paths: string[], note: string): Promise<void> {
+  await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
+}
+
+/**
+ * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
+ * since it was read (that run may have rewritten it meanwhile with paths it owes now).
+ */
+export async function clearOwed(store: ObjectStore, ownKey: string, consumed: OwedRecord[]): Promise<void> {
+  await store.deleteKey(ownKey);
+  for (const r of consumed) {
+    if (r.key === ownKey) continue;
+    if ((await store.etagOf(r.key)) === r.etag) await store.deleteKey(r.key);
+  }
+}

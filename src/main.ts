@@ -1,0 +1,455 @@
+// run(): read config, gather facts, plan, execute phase by phase in a safe order, report.
+import * as core from '@actions/core';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import pLimit from 'p-limit';
+import { readContext, type RunContext } from './context.js';
+import { InputError, parseInputs, type Config } from './inputs.js';
+import { cloudFrontClientConfig, createCdn, createInvalidation, realClock, waitForInvalidations, type Cdn, type Clock } from './io/cloudfront.js';
+import { absPathOf, walkSource, type WalkResult } from './io/files.js';
+import { compareDiff, localDiff } from './io/git.js';
+import { clearOwed, readOwed, recordKey, writeOwed, type OwedRecord } from './io/journal.js';
+import { createS3Store, type ObjectStore } from './io/s3.js';
+import { diffRange } from './plan/diff-range.js';
+import { makeDeleteGuard, makeFileFilter } from './plan/filter.js';
+import { classifyFingerprints, isFingerprintedName, MANIFEST_GLOBS } from './plan/fingerprint.js';
+import { headerRules, isEntryDocument, type HeaderDecision } from './plan/headers.js';
+import { callerReference, planInvalidation, type InvalidationPlan } from './plan/invalidation.js';
+import { staleFor, type ChangedFile } from './plan/stale.js';
+import { checkDeleteCap, isReservedKey, needsHead, planSync, type RemoteState, type SyncEntry } from './plan/sync.js';
+import type { FingerprintVerdict, LocalFile } from './plan/types.js';
+import { outputsOf, summaryMarkdown, writeReport, type FileReport, type Report } from './report.js';
+
+/** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+export const PART_SIZE = 8 * 1024 * 1024;
+
+export interface Deps {
+  env: Record<string, string | undefined>;
+  getInput: (name: string) => string;
+  store: (config: Config) => ObjectStore;
+  cdn: () => Cdn;
+  clock: Clock;
+  multipartThreshold: number;
+  /** Bound on waiting out TooManyInvalidationsInProgress. */
+  maxInFlightWaitMs: number;
+  /** First delay of the completion poll. */
+  pollDelayMs: number;
+}
+
+const defaultDeps = (): Deps => {
+  const env = process.env;
+  return {
+    env,
+    getInput: (name) => core.getInput(name),
+    store: (c) =>
+      createS3Store(c.bucket!, { region: c.region, concurrency: c.concurrency, multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE, env }),
+    cdn: () => createCdn(new CloudFrontClient(cloudFrontClientConfig(env))),
+    clock: realClock,
+    multipartThreshold: MULTIPART_THRESHOLD,
+    maxInFlightWaitMs: 10 * 60_000,
+    pollDelayMs: 5_000,
+  };
+};
+
+class DeployError extends Error {}
+
+async function phase<T>(name: string, timings: Record<string, number>, fn: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await core.group(name, fn);
+  } finally {
+    timings[name] = Date.now() - start;
+  }
+}
+
+/** The action. Never throws: failures become core.setFailed with one clear message. */
+export async function run(overrides: Partial<Deps> = {}): Promise<void> {
+  const deps = { ...defaultDeps(), ...overrides };
+  let config: Config;
+  try {
+    config = parseInputs(deps.getInput, deps.env);
+  } catch (err) {
+    core.setFailed(err instanceof InputError ? err.message : String(err));
+    return;
+  }
+  if (config.githubToken) core.setSecret(config.githubToken);
+  try {
+    await deploy(config, readContext(deps.env), deps);
+  } catch (err) {
+    core.setFailed(describeError(err));
+  }
+}
+
+function describeError(err: unknown): string {
+  const e = err as { name?: string; message?: string };
+  const name = e.name ?? '';
+  if (/CredentialsProviderError|ExpiredToken|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient/i.test(name + ' ' + (e.message ?? ''))) {
+    return (
+      `AWS credentials are missing or expired (${name}). Add an aws-actions/configure-aws-credentials step before this ` +
+      `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`
+    );
+  }
+  if (err instanceof DeployError) return err.message;
+  return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
+}
+
+interface Facts {
+  walk: WalkResult | null;
+  remote: Map<string, RemoteState>;
+  reservedKeys: string[];
+  diff: { files: ChangedFile[] | null; source: string; note?: string };
+}
+
+async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void> {
+  const timings: Record<string, number> = {};
+  const warnings: string[] = [];
+  const warn = (msg: string) => {
+    warnings.push(msg);
+    core.warning(msg);
+  };
+  const store = config.bucket ? deps.store(config) : null;
+  const filter = makeFileFilter(config.include, config.exclude);
+
+  // ---- Facts ---------------------------------------------------------------------------------------------
+  const facts: Facts = { walk: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
+  if (config.upload) {
+    const sourceDir = config.sourceDir!;
+    facts.walk = await phase('Scan source-dir', timings, async () => {
+      const w = await walkSource(sourceDir, {
+        filter,
+        concurrency: config.concurrency,
+        multipartThreshold: deps.multipartThreshold,
+        partSize: PART_SIZE,
+        manifestGlobs: MANIFEST_GLOBS,
+        onProgress: (n) => core.info(`hashed ${n} files`),
+      }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') throw new DeployError(`source-dir '${sourceDir}' does not exist. Did the build step run and write there?`);
+        throw err;
+      });
+      for (const m of w.warnings) warn(m);
+      core.info(`${w.files.length} files to consider, ${w.skipped.length} skipped`);
+      return w;
+    });
+    if (facts.walk.files.length === 0) {
+      throw new DeployError(
+        `source-dir '${sourceDir}' has no files to deploy${config.deleteRemoved ? ': refusing to run with delete-removed, which would empty the bucket' : ''}. Nothing was uploaded or deleted.`,
+      );
+    }
+  }
+  if (store) {
+    await phase('List bucket', timings, async () => {
+      for (const o of await store.list(config.prefix)) {
+        if (isReservedKey(o.key, config.prefix)) facts.reservedKeys.push(o.key);
+        else facts.remote.set(o.key, o);
+      }
+      core.info(`${facts.remote.size} objects under s3://${config.bucket}/${config.prefix}`);
+      // Same size, ETag not our MD5 (multipart, SSE-KMS, other tools): read the hash stored in metadata.
+      if (facts.walk) {
+        const heads = facts.walk.files.filter((f) => {
+          const o = facts.remote.get(config.prefix + f.path);
+          return o !== undefined && needsHead(f, o);
+        });
+        const limit = pLimit(config.concurrency);
+        await Promise.all(
+          heads.map((f) =>
+            limit(async () => {
+              const o = facts.remote.get(config.prefix + f.path)!;
+              const md5 = await store.storedMd5(o.key);
+              if (md5) o.storedMd5 = md5;
+            }),
+          ),
+        );
+        if (heads.length > 0) core.info(`${heads.length} objects needed a HEAD to compare (multipart or not MD5 ETags)`);
+      }
+    });
+  }
+  const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
+  if (wantsDiff) facts.diff = await phase('Commit diff', timings, () => commitDiff(config, ctx, warn));
+
+  // ---- Plan (pure) -----------------------------------------------------------------------------------------
+  const local: LocalFile[] = facts.walk?.files ?? [];
+  const verdicts = classifyFingerprints({
+    files: local.map((f) => f.path),
+    manifests: facts.walk?.manifests ?? {},
+    userPatterns: config.fingerprintPatterns,
+  });
+  const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? isFingerprintedName(p);
+  const headersFor = headerRules(config.cacheControl);
+  const headers = new Map<string, HeaderDecision>(local.map((f) => [f.path, headersFor(f.path, fingerprint(f.path).fingerprinted)]));
+  const sync = config.upload
+    ? planSync(local, facts.remote, {
+        prefix: config.prefix,
+        deleteRemoved: config.deleteRemoved,
+        isProtected: makeDeleteGuard(filter, config.protect),
+      })
+    : [];
+  const capError = checkDeleteCap(sync, config.maxDeletes);
+  if (capError) throw new DeployError(capError);
+
+  const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
+  const syncedKeys = new Set(sync.map((e) => e.key));
+  const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
+  const plans: InvalidationPlan[] = config.distributions.map((d) => {
+    const owedPaths = owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths);
+    const staleResult = staleFor({
+      distribution: d,
+      prefix: config.prefix,
+      invalidate: config.invalidate,
+      withoutSlash: config.invalidateDirectoryWithoutSlash,
+      sync,
+      otherKeys,
+      originKnown: config.upload,
+      fingerprint,
+      diff: facts.diff.files,
+      pathMap: config.pathMap,
+      manual: config.paths,
+      owed: owedPaths,
+    });
+    for (const p of staleResult.fingerprintViolations) {
+      warn(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
+    }
+    return planInvalidation({ distributionId: d.id, staleResult, prefix: config.prefix, originPath: d.originPath, budget: config.maxPaths });
+  });
+  for (const p of plans) {
+    core.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
+    if (p.cover?.fellBackToAll) warn(`${p.distributionId}: only /* fits max-paths (${config.maxPaths}); raise max-paths to avoid evicting everything`);
+  }
+
+  const fileReports = buildFileReports(config, sync, facts, fingerprint, headers);
+  const report: Report = {
+    version: 1,
+    dryRun: config.dryRun,
+    bucket: config.bucket,
+    prefix: config.prefix,
+    sourceDir: config.sourceDir,
+    diff: wantsDiff ? { source: facts.diff.source, files: facts.diff.files?.length ?? 0, ...(facts.diff.note ? { note: facts.diff.note } : {}) } : null,
+    totals: {
+      uploaded: sync.filter((e) => e.action === 'upload').length,
+      unchanged: sync.filter((e) => e.action === 'unchanged').length,
+      deleted: sync.filter((e) => e.action === 'delete').length,
+      skipped: facts.walk?.skipped.length ?? 0,
+      uploadedBytes: sync.reduce((n, e) => n + (e.action === 'upload' ? e.size : 0), 0),
+      fingerprinted: local.filter((f) => fingerprint(f.path).fingerprinted).length,
+    },
+    files: fileReports,
+    invalidations: plans.map((p) => ({
+      distributionId: p.distributionId,
+      id: '',
+      status: '',
+      paths: p.paths,
+      wildcards: p.wildcards,
+      billedPaths: p.paths.length,
+      collateral: p.cover?.collateral ?? null,
+      reason: p.reason,
+      stale: p.stale,
+    })),
+    warnings,
+    timingsMs: timings,
+  };
+  logPlan(report);
+
+  if (config.dryRun) {
+    core.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
+    await finish(config, report);
+    return;
+  }
+
+  // ---- Execute, in a safe order ---------------------------------------------------------------------------
+  const ownRecords = new Map<string, string>();
+  if (store) {
+    await phase('Record owed invalidations', timings, async () => {
+      for (const p of plans) {
+        if (p.decoded.length === 0) continue;
+        const key = recordKey(config.prefix, p.distributionId, ctx.runId, ctx.runAttempt);
+        await writeOwed(store, key, p.distributionId, p.decoded, `run ${ctx.runId} attempt ${ctx.runAttempt}`);
+        ownRecords.set(p.distributionId, key);
+      }
+    });
+  }
+  if (store && report.totals.uploaded > 0) {
+    await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local));
+  }
+  if (plans.some((p) => p.paths.length > 0)) {
+    const cdn = deps.cdn();
+    await phase('Invalidate', timings, async () => {
+      await Promise.all(
+        plans.map(async (p, i) => {
+          if (p.paths.length === 0) return;
+          const ref = callerReference(ctx.repository, ctx.runId, ctx.runAttempt, p.distributionId, p.paths);
+          const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
+            clock: deps.clock,
+            maxWaitMs: deps.maxInFlightWaitMs,
+            log: (m) => core.info(m),
+          });
+          const inv = report.invalidations[i]!;
+          inv.id = res.id;
+          inv.status = res.status;
+          core.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
+          const ownKey = ownRecords.get(p.distributionId);
+          if (store && ownKey) {
+            await clearOwed(store, ownKey, owed.filter((r: OwedRecord) => r.distributionId === p.distributionId));
+          }
+        }),
+      );
+    });
+  }
+  if (store && report.totals.deleted > 0) {
+    await phase('Delete removed objects', timings, async () => {
+      const keys = sync.filter((e) => e.action === 'delete').map((e) => e.key);
+      const res = await store.deleteKeys(keys);
+      core.info(`Deleted ${res.deleted.length} objects`);
+      if (res.failed.length > 0) {
+        throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
+      }
+    });
+  }
+  let timedOut: string[] = [];
+  if (config.wait && report.invalidations.some((i) => i.id)) {
+    const cdn = deps.cdn();
+    await phase('Wait for invalidations', timings, async () => {
+      const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
+      const res = await waitForInvalidations(cdn, pending, {
+        clock: deps.clock,
+        timeoutMs: config.waitTimeoutSeconds * 1000,
+        log: (m) => core.info(m),
+        initialDelayMs: deps.pollDelayMs,
+      });
+      for (const p of pending) {
+        const inv = report.invalidations.find((i) => i.id === p.id);
+        if (inv) inv.status = p.status;
+      }
+      timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
+    });
+  }
+  await finish(config, report);
+  if (timedOut.length > 0) {
+    throw new DeployError(`wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`);
+  }
+}
+
+async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => void): Promise<Facts['diff']> {
+  const range = diffRange(ctx.eventName, ctx.payload, ctx.sha, config.diffBase);
+  if ('none' in range) {
+    core.info(range.none);
+    return { files: null, source: 'none', note: range.none };
+  }
+  const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
+  try {
+    const files = await localDiff(config.workspace, range.base, range.head, (m) => core.info(m));
+    core.info(`${files.length} files changed in ${label}`);
+    return { files, source: `git ${label}` };
+  } catch (gitErr) {
+    core.info(`Local git diff failed (${String((gitErr as Error).message).split('\n')[0]}); trying the GitHub compare API`);
+  }
+  try {
+    const res = await compareDiff({ apiUrl: ctx.apiUrl, repository: ctx.repository, token: config.githubToken, base: range.base, head: range.head });
+    if (res.maybeTruncated) {
+      warn(`The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`);
+    }
+    return { files: res.files, source: `compare API ${label}`, ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files' } : {}) };
+  } catch (apiErr) {
+    const why = (apiErr as Error).message;
+    warn(`No commit diff (${why}); stale paths come from the sync result${config.upload ? '' : ' and the paths input only'}`);
+    return { files: null, source: 'unavailable', note: why };
+  }
+}
+
+async function uploadAll(
+  config: Config,
+  store: ObjectStore,
+  sync: SyncEntry[],
+  headers: Map<string, HeaderDecision>,
+  local: LocalFile[],
+): Promise<void> {
+  const byPath = new Map(local.map((f) => [f.path, f]));
+  const uploads = sync.filter((e) => e.action === 'upload');
+  // Assets first, entry documents (HTML) last: a page never goes live before what it references.
+  const waves = [uploads.filter((e) => !isEntryDocument(e.path)), uploads.filter((e) => isEntryDocument(e.path))];
+  const limit = pLimit(config.concurrency);
+  const big = pLimit(2);
+  const done: string[] = [];
+  const failed: { key: string; message: string }[] = [];
+  let bytes = 0;
+  let lastLog = Date.now();
+  for (const wave of waves) {
+    await Promise.all(
+      wave.map((e) =>
+        limit(async () => {
+          if (failed.length > 0) return; // stop scheduling after the first failure
+          const file = byPath.get(e.path)!;
+          const h = headers.get(e.path)!;
+          const put = () => store.upload(e.key, absPathOf(config.sourceDir!, e.path), file.size, file.md5, h);
+          try {
+            await (file.size > MULTIPART_THRESHOLD ? big(put) : put());
+            done.push(e.key);
+            bytes += file.size;
+            if (Date.now() - lastLog > 5000) {
+              lastLog = Date.now();
+              core.info(`uploaded ${done.length}/${uploads.length} files, ${bytes.toLocaleString('en-US')} bytes`);
+            }
+          } catch (err) {
+            failed.push({ key: e.key, message: describeError(err) });
+          }
+        }),
+      ),
+    );
+    if (failed.length > 0) {
+      const notDone = uploads.filter((u) => !done.includes(u.key));
+      throw new DeployError(
+        `Upload failed for ${failed.length} file(s): ${failed.slice(0, 5).map((f) => `${f.key}: ${f.message}`).join('; ')}. ` +
+          `${done.length} of ${uploads.length} uploaded; not uploaded: ${notDone.slice(0, 20).map((u) => u.key).join(', ')}` +
+          `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
+          `the owed paths are recorded in the bucket and the next run sends them.`,
+      );
+    }
+  }
+  core.info(`uploaded ${done.length} files, ${bytes.toLocaleString('en-US')} bytes`);
+}
+
+function buildFileReports(
+  config: Config,
+  sync: SyncEntry[],
+  facts: Facts,
+  fingerprint: (p: string) => FingerprintVerdict,
+  headers: Map<string, HeaderDecision>,
+): FileReport[] {
+  const files: FileReport[] = sync.map((e) => {
+    const fp = fingerprint(e.path);
+    const h = headers.get(e.path);
+    return {
+      key: e.key,
+      path: e.path,
+      action: e.action,
+      reason: e.reason,
+      size: e.size,
+      fingerprinted: fp.fingerprinted,
+      fingerprintReason: fp.reason,
+      ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+    };
+  });
+  for (const s of facts.walk?.skipped ?? []) files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
+  if (!config.upload) {
+    for (const f of facts.diff.files ?? []) {
+      const fp = fingerprint(f.path);
+      files.push({ key: '', path: f.path, action: 'invalidate-only', reason: `diff-${f.status}`, fingerprinted: fp.fingerprinted, fingerprintReason: fp.reason });
+    }
+  }
+  return files;
+}
+
+function logPlan(r: Report): void {
+  const t = r.totals;
+  core.info(`Plan: upload ${t.uploaded} (${t.uploadedBytes.toLocaleString('en-US')} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`);
+  for (const f of r.files) if (f.action !== 'unchanged') core.debug(`${f.action} ${f.path}: ${f.reason}`);
+  for (const i of r.invalidations) {
+    core.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : ''}${i.paths.length > 20 ? ' ...' : ''}`);
+  }
+}
+
+async function finish(config: Config, report: Report): Promise<void> {
+  await writeReport(config.reportPath, report);
+  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) core.setOutput(k, v);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(summaryMarkdown(report)).write();
+  }
+}

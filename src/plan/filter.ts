@@ -1,0 +1,44 @@
+// Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
+import picomatch from 'picomatch';
+import type { SkipReason } from './types.js';
+import { RESERVED_DIR } from './url-path.js';
+
+export interface FileFilter {
+  /** null = deploy it; otherwise why not. */
+  skipReason(relPath: string): SkipReason | null;
+  /** Whether a directory may contain deployable files (so the walker descends into it). */
+  mayDescend(relDir: string): boolean;
+}
+
+/** A hidden segment: starts with '.', except `.well-known` (RFC 8615, needed for ACME, apple-app-site-association...). */
+function hasHiddenSegment(relPath: string): boolean {
+  return relPath.split('/').some((s) => s.startsWith('.') && s !== '.well-known');
+}
+
+export function makeFileFilter(include: string[], exclude: string[]): FileFilter {
+  // dot: false means a hidden file is only included by a pattern that names the dot explicitly
+  // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
+  const included = include.length === 0 ? () => true : picomatch(include, { dot: false });
+  const excluded = exclude.length === 0 ? () => false : picomatch(exclude, { dot: true });
+  const dotPatterns = include.some((p) => /(^|\/)\.(?!well-known)/.test(p));
+  return {
+    skipReason(relPath) {
+      if (relPath.startsWith(RESERVED_DIR)) return 'reserved-prefix';
+      // .git is never deployed, even when a pattern names it.
+      if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath))) return 'dotfile';
+      if (!included(relPath) || excluded(relPath)) return 'excluded';
+      return null;
+    },
+    mayDescend(relDir) {
+      if (relDir === '.git' || relDir.endsWith('/.git')) return false;
+      if (relDir.split('/').some((s) => s.startsWith('.') && s !== '.well-known')) return dotPatterns;
+      return true;
+    },
+  };
+}
+
+/** Keys (relative to prefix) that the delete step must leave alone: user globs plus anything the filter skips. */
+export function makeDeleteGuard(filter: FileFilter, protect: string[]): (relKey: string) => boolean {
+  const protectedGlob = protect.length === 0 ? () => false : picomatch(protect, { dot: true });
+  return (relKey) => protectedGlob(relKey) || filter.skipReason(relKey) !== null;
+}

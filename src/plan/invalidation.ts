@@ -1,0 +1,66 @@
+// From stale URL paths to the one batch sent to a distribution. Pure.
+import { createHash } from 'node:crypto';
+import { planCover } from './cover.js';
+import { coverRoot, type StaleResult } from './stale.js';
+import type { CoverResult, StalePath } from './types.js';
+import { encodeCloudFrontPath } from './url-path.js';
+
+export interface InvalidationPlan {
+  distributionId: string;
+  stale: StalePath[];
+  /** Decoded paths chosen by the cover planner. */
+  decoded: string[];
+  /** Encoded paths exactly as sent to CloudFront. */
+  paths: string[];
+  wildcards: number;
+  /** null when nothing is stale or everything was requested. */
+  cover: CoverResult | null;
+  reason: string;
+}
+
+export function planInvalidation(opts: {
+  distributionId: string;
+  staleResult: StaleResult;
+  prefix: string;
+  originPath: string;
+  budget: number;
+  maxWildcards?: number;
+}): InvalidationPlan {
+  const { staleResult: s, distributionId } = opts;
+  const base = { distributionId, stale: s.stale };
+  if (s.stale.length === 0) return { ...base, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
+  if (s.stale.some((p) => p.path === '/*')) {
+    return { ...base, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
+  }
+  const stale = s.stale.map((p) => p.path);
+  // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
+  const root = s.existing === null ? null : coverRoot(stale, opts.prefix, opts.originPath);
+  const cut = root === null ? 0 : root.length - 1;
+  const rel = (p: string) => p.slice(cut);
+  const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
+  const cover = planCover({
+    stale: stale.map(rel),
+    existing,
+    budget: opts.budget,
+    ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+  });
+  const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
+  return {
+    ...base,
+    decoded,
+    paths: decoded.map(encodeCloudFrontPath),
+    wildcards: cover.paths.filter((p) => p.wildcard).length,
+    cover,
+    reason: cover.reason,
+  };
+}
+
+/**
+ * CallerReference: the same run attempt retrying the same batch gets the same invalidation back from
+ * CloudFront; any other deploy (other run, attempt, distribution or paths) gets a distinct reference.
+ */
+export function callerReference(repository: string, runId: string, runAttempt: string, distributionId: string, paths: string[]): string {
+  const h = createHash('sha256');
+  for (const part of [repository, runId, runAttempt, distributionId, ...[...paths].sort()]) h.update(part).update('\0');
+  return `s3cfd-${runId}-${runAttempt}-${h.digest('hex').slice(0, 32)}`;
+}

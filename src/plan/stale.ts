@@ -1,0 +1,124 @@
+// Which URL paths became stale, per distribution, and which other URL paths exist (for collateral). Pure.
+import type { Distribution, InvalidateMode, PathMapRule } from '../inputs.js';
+import type { SyncEntry } from './sync.js';
+import type { FingerprintVerdict, StalePath, StaleReason } from './types.js';
+import { mapRepoPath, urlForms, urlPathForKey } from './url-path.js';
+
+export type DiffStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+/** One file of the commit diff, repo-relative. */
+export interface ChangedFile {
+  path: string;
+  status: DiffStatus;
+  /** Old name for renames. */
+  previousPath?: string;
+}
+
+export interface StaleInput {
+  distribution: Distribution;
+  prefix: string;
+  invalidate: InvalidateMode;
+  withoutSlash: boolean;
+  /** Sync plan (empty in invalidate-only mode). */
+  sync: SyncEntry[];
+  /** Keys that stay in the bucket untouched and are not in `sync` (e.g. protected ones), for collateral. */
+  otherKeys: string[];
+  /** Whether the set of objects at the origin is known (upload mode: from the listing). */
+  originKnown: boolean;
+  fingerprint: (relPath: string) => FingerprintVerdict;
+  /** Commit diff, or null when there is none. */
+  diff: ChangedFile[] | null;
+  pathMap: PathMapRule[];
+  /** URL paths from the `paths` input (decoded). */
+  manual: string[];
+  /** URL paths owed by earlier runs for this distribution (decoded). */
+  owed: string[];
+}
+
+export interface StaleResult {
+  stale: StalePath[];
+  /** Other URL paths that exist (U for the cover planner), or null when unknown. */
+  existing: string[] | null;
+  /** Overwritten fingerprinted files: the name promised immutability but the content changed. */
+  fingerprintViolations: string[];
+  /** Stale candidates dropped because they are fingerprinted, for the report. */
+  skippedFingerprinted: string[];
+}
+
+export function staleFor(input: StaleInput): StaleResult {
+  const { distribution: d } = input;
+  const byPath = new Map<string, StalePath>();
+  const add = (urlPath: string, reason: StaleReason, source?: string) => {
+    for (const form of urlForms(urlPath, input.withoutSlash)) {
+      if (!byPath.has(form)) byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+    }
+  };
+  const fingerprintViolations: string[] = [];
+  const skippedFingerprinted: string[] = [];
+
+  if (input.invalidate === 'none') {
+    return { stale: [], existing: null, fingerprintViolations, skippedFingerprinted };
+  }
+  if (input.invalidate === 'all') {
+    return { stale: [{ path: '/*', reason: 'all' }], existing: null, fingerprintViolations, skippedFingerprinted };
+  }
+
+  for (const e of input.sync) {
+    const url = urlPathForKey(e.key, d.originPath);
+    if (url === null) continue;
+    if (e.action === 'upload' && e.overwrites) {
+      // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
+      if (input.fingerprint(e.path).fingerprinted) fingerprintViolations.push(e.path);
+      add(url, 'overwritten', e.key);
+    } else if (e.action === 'delete') {
+      if (input.fingerprint(e.path).fingerprinted) {
+        skippedFingerprinted.push(e.path);
+        continue;
+      }
+      add(url, 'deleted', e.key);
+    }
+  }
+
+  for (const f of input.diff ?? []) {
+    const consider = (repoPath: string, reason: StaleReason) => {
+      const url = mapRepoPath(repoPath, input.pathMap);
+      if (url === null) return;
+      if (input.fingerprint(url.slice(1)).fingerprinted) {
+        skippedFingerprinted.push(repoPath);
+        return;
+      }
+      add(url, reason, repoPath);
+    };
+    if (f.status === 'modified') consider(f.path, 'diff-modified');
+    else if (f.status === 'deleted') consider(f.path, 'diff-deleted');
+    else if (f.status === 'renamed' && f.previousPath) consider(f.previousPath, 'diff-renamed-from');
+  }
+
+  for (const p of input.manual) add(p, 'manual');
+  for (const p of input.owed) add(p, 'owed');
+
+  let existing: string[] | null = null;
+  if (input.originKnown) {
+    existing = [];
+    const keys = [...input.sync.filter((e) => e.action !== 'delete').map((e) => e.key), ...input.otherKeys];
+    for (const key of keys) {
+      const url = urlPathForKey(key, d.originPath);
+      if (url === null) continue;
+      for (const form of urlForms(url, input.withoutSlash)) if (!byPath.has(form)) existing.push(form);
+    }
+  }
+  return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
+}
+
+/**
+ * The bucket listing only covers `prefix`; URL paths outside it are unknown. When every stale path lies under
+ * the prefix's URL directory, plan relative to that directory (so no wildcard can reach above it); otherwise
+ * the origin is treated as unknown. Returns the URL directory to re-root under, or null.
+ */
+export function coverRoot(stale: string[], prefix: string, originPath: string): string | null {
+  // The listing covers `prefix`; when that contains the whole origin path, everything served is known.
+  const rootKey = originPath.startsWith(prefix) ? '' : prefix.startsWith(originPath) ? prefix.slice(originPath.length) : null;
+  if (rootKey === null) return null;
+  const root = '/' + rootKey;
+  return stale.every((p) => p.startsWith(root)) ? root : null;
+}

@@ -1,0 +1,86 @@
+// Local files vs bucket listing -> upload / unchanged / delete, each with a reason. Pure.
+import type { DeleteReason, LocalFile, RemoteObject, UnchangedReason, UploadReason } from './types.js';
+import { RESERVED_DIR, keyFor } from './url-path.js';
+
+/** A listed object, plus the content MD5 the action stored in its metadata when one was read (HeadObject). */
+export interface RemoteState extends RemoteObject {
+  storedMd5?: string;
+}
+
+export type SyncEntry =
+  | { key: string; path: string; action: 'upload'; reason: UploadReason; size: number; overwrites: boolean }
+  | { key: string; path: string; action: 'unchanged'; reason: UnchangedReason; size: number }
+  | { key: string; path: string; action: 'delete'; reason: DeleteReason; size: number };
+
+export interface SyncOptions {
+  prefix: string;
+  deleteRemoved: boolean;
+  /** Keys (relative to prefix) that must never be deleted: protect globs, excluded and hidden files. */
+  isProtected: (relKey: string) => boolean;
+  force?: boolean;
+}
+
+/** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
+function contentMatch(local: LocalFile, remote: RemoteState): UnchangedReason | null {
+  const etag = remote.etag.toLowerCase();
+  if (etag === local.md5) return 'md5-match';
+  if (local.multipartEtag && etag === local.multipartEtag) return 'multipart-etag-match';
+  if (remote.storedMd5 && remote.storedMd5 === local.md5) return 'stored-hash-match';
+  return null;
+}
+
+/**
+ * True when the listing alone cannot tell whether the object matches: same size but an ETag that is not
+ * this file's MD5 (multipart, SSE-KMS, or another tool's upload). One HeadObject reads the stored hash.
+ */
+export function needsHead(local: LocalFile, remote: RemoteObject): boolean {
+  if (remote.size !== local.size) return false;
+  const etag = remote.etag.toLowerCase();
+  return etag !== local.md5 && etag !== local.multipartEtag;
+}
+
+export function isReservedKey(key: string, prefix: string): boolean {
+  return key.startsWith(prefix + RESERVED_DIR);
+}
+
+export function planSync(local: LocalFile[], remote: Map<string, RemoteState>, opts: SyncOptions): SyncEntry[] {
+  const entries: SyncEntry[] = [];
+  const localKeys = new Set<string>();
+  for (const file of local) {
+    const key = keyFor(opts.prefix, file.path);
+    localKeys.add(key);
+    const obj = remote.get(key);
+    if (!obj) {
+      entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
+      continue;
+    }
+    const match = contentMatch(file, obj);
+    if (opts.force) {
+      entries.push({ key, path: file.path, action: 'upload', reason: 'forced', size: file.size, overwrites: true });
+    } else if (match) {
+      entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
+    } else {
+      const reason: UploadReason = obj.size !== file.size ? 'size-changed' : 'content-changed';
+      entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
+    }
+  }
+  if (opts.deleteRemoved) {
+    for (const obj of remote.values()) {
+      if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix)) continue;
+      const rel = obj.key.slice(opts.prefix.length);
+      if (opts.isProtected(rel)) continue;
+      entries.push({ key: obj.key, path: rel, action: 'delete', reason: 'removed-locally', size: obj.size });
+    }
+  }
+  return entries;
+}
+
+/** Deletes over the cap abort the run before any write. */
+export function checkDeleteCap(entries: SyncEntry[], maxDeletes: number): string | null {
+  const n = entries.filter((e) => e.action === 'delete').length;
+  if (maxDeletes < 0 || n <= maxDeletes) return null;
+  return (
+    `${n} objects would be deleted, over max-deletes (${maxDeletes}). Nothing was uploaded or deleted. ` +
+    `If this is intended, raise max-deletes to at least ${n} (or -1 for no cap); if not, check source-dir and prefix.`
+  );
+}

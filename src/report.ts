@@ -1,0 +1,114 @@
+// The JSON plan report, the outputs and the job summary: one Report value, three renderings.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { StalePath } from './plan/types.js';
+
+export interface FileReport {
+  key: string;
+  path: string;
+  action: 'upload' | 'unchanged' | 'delete' | 'skip' | 'invalidate-only';
+  reason: string;
+  size?: number;
+  fingerprinted?: boolean;
+  fingerprintReason?: string;
+  contentType?: string;
+  cacheControl?: string;
+}
+
+export interface InvalidationReport {
+  distributionId: string;
+  id: string;
+  status: string;
+  paths: string[];
+  wildcards: number;
+  billedPaths: number;
+  collateral: number | null;
+  reason: string;
+  stale: StalePath[];
+}
+
+export interface Report {
+  version: 1;
+  dryRun: boolean;
+  bucket: string | null;
+  prefix: string;
+  sourceDir: string | null;
+  diff: { source: string; files: number; note?: string } | null;
+  totals: { uploaded: number; unchanged: number; deleted: number; skipped: number; uploadedBytes: number; fingerprinted: number };
+  files: FileReport[];
+  invalidations: InvalidationReport[];
+  warnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+export async function writeReport(reportPath: string, report: Report): Promise<void> {
+  await fs.mkdir(path.dirname(reportPath), { recursive: true });
+  await fs.writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+}
+
+export function outputsOf(report: Report, reportPath: string): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const inv of report.invalidations) if (inv.id) ids[inv.distributionId] = inv.id;
+  const first = report.invalidations.find((i) => i.id);
+  const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
+  const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+  return {
+    'invalidation-id': first?.id ?? '',
+    'invalidation-ids': JSON.stringify(ids),
+    'invalidation-paths': JSON.stringify(first?.paths ?? report.invalidations[0]?.paths ?? []),
+    'invalidation-status': status,
+    uploaded: String(report.totals.uploaded),
+    deleted: String(report.totals.deleted),
+    unchanged: String(report.totals.unchanged),
+    report: reportPath,
+  };
+}
+
+const esc = (s: string) => s.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`);
+const MAX_ROWS = 500;
+const COST_PER_PATH = 0.005;
+
+/** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
+export function summaryMarkdown(r: Report): string {
+  const out: string[] = [];
+  out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
+  if (r.bucket) out.push(`Bucket \`${r.bucket}\`${r.prefix ? ` prefix \`${r.prefix}\`` : ''}`);
+  out.push('');
+  out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
+  out.push('|---:|---:|---:|---:|---:|---:|');
+  const t = r.totals;
+  out.push(`| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`);
+  out.push('');
+  if (r.diff) out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
+  if (r.invalidations.length > 0) {
+    out.push('### Invalidations', '');
+    out.push('| distribution | id | status | paths sent | wildcards | stale URLs | collateral | est. cost if over free tier |');
+    out.push('|---|---|---|---:|---:|---:|---:|---:|');
+    for (const i of r.invalidations) {
+      out.push(
+        `| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | $${(i.billedPaths * COST_PER_PATH).toFixed(3)} |`,
+      );
+    }
+    out.push('');
+    for (const i of r.invalidations) {
+      out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
+      for (const p of i.paths.slice(0, MAX_ROWS)) out.push(`- \`${esc(p)}\``);
+      if (i.paths.length > MAX_ROWS) out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
+      out.push('', '</details>', '');
+    }
+  }
+  if (r.warnings.length > 0) {
+    out.push('### Warnings', '');
+    for (const w of r.warnings.slice(0, 50)) out.push(`- ${esc(w)}`);
+    out.push('');
+  }
+  const changed = r.files.filter((f) => f.action !== 'unchanged');
+  out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
+  out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
+  for (const f of changed.slice(0, MAX_ROWS)) {
+    out.push(`| ${f.action} | \`${esc(f.path)}\` | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+  }
+  if (changed.length > MAX_ROWS) out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
+  out.push('', '</details>');
+  return out.join('\n') + '\n';
+}
