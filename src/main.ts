@@ -36,8 +36,7 @@ export interface Deps {
   pollDelayMs: number;
 }
 
-const defaultDeps = (): Deps => {
-  const env = process.env;
+const defaultDeps = (env: Record<string, string | undefined>): Deps => {
   return {
     env,
     getInput: (name) => core.getInput(name),
@@ -64,7 +63,7 @@ async function phase<T>(name: string, timings: Record<string, number>, fn: () =>
 
 /** The action. Never throws: failures become core.setFailed with one clear message. */
 export async function run(overrides: Partial<Deps> = {}): Promise<void> {
-  const deps = { ...defaultDeps(), ...overrides };
+  const deps = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
   let config: Config;
   try {
     config = parseInputs(deps.getInput, deps.env);

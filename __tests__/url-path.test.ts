@@ -1,0 +1,138 @@
+// Keys <-> URL paths, index-document forms, CloudFront path encoding, path-map (src/plan/url-path.ts).
+import { RESERVED_DIR, encodeCloudFrontPath, keyFor, mapRepoPath, urlForms, urlPathForKey } from '../src/plan/url-path.js';
+
+describe('keyFor', () => {
+  it.each<[string, string, string]>([
+    ['', 'index.html', 'index.html'],
+    ['site/', 'docs/a.html', 'site/docs/a.html'],
+  ])('prefix %p + %p -> %p', (prefix, rel, key) => {
+    expect(keyFor(prefix, rel)).toBe(key);
+  });
+
+  it('reserved dir is .s3-cloudfront-deploy/', () => {
+    expect(RESERVED_DIR).toBe('.s3-cloudfront-deploy/');
+  });
+});
+
+describe('urlPathForKey', () => {
+  it.each<[string, string, string | null]>([
+    ['index.html', '', '/index.html'],
+    ['docs/a b.html', '', '/docs/a b.html'],
+    ['production/index.html', 'production/', '/index.html'],
+    ['production/docs/x.css', 'production/', '/docs/x.css'],
+    ['staging/index.html', 'production/', null],
+    ['productionx/index.html', 'production/', null],
+    ['index.html', 'production/', null],
+    ['a/b/c.js', 'a/b/', '/c.js'],
+  ])('key %p with origin path %p -> %p', (key, origin, expected) => {
+    expect(urlPathForKey(key, origin)).toBe(expected);
+  });
+});
+
+describe('urlForms', () => {
+  it.each<[string, boolean, string[]]>([
+    ['/docs/index.html', false, ['/docs/index.html', '/docs/']],
+    ['/docs/index.html', true, ['/docs/index.html', '/docs/', '/docs']],
+    ['/a/b/index.html', false, ['/a/b/index.html', '/a/b/']],
+    ['/index.html', false, ['/index.html', '/']],
+    ['/index.html', true, ['/index.html', '/']],
+    ['/docs/page.html', false, ['/docs/page.html']],
+    ['/docs/page.html', true, ['/docs/page.html']],
+    ['/docs/myindex.html', false, ['/docs/myindex.html']],
+    ['/docs/index.htm', false, ['/docs/index.htm']],
+    ['/style.css', true, ['/style.css']],
+  ])('%p (withoutSlash=%p) -> %p', (url, withoutSlash, expected) => {
+    expect(urlForms(url, withoutSlash)).toEqual(expected);
+  });
+
+  it('withoutSlash defaults to false', () => {
+    expect(urlForms('/docs/index.html')).toEqual(['/docs/index.html', '/docs/']);
+  });
+});
+
+describe('encodeCloudFrontPath', () => {
+  it.each<[string, string, string]>([
+    ['space', '/a b.html', '/a%20b.html'],
+    ['tilde', '/~user/x', '/%7Euser/x'],
+    ['hash', '/a#b', '/a%23b'],
+    ['percent', '/100%.html', '/100%25.html'],
+    ['plus kept', '/a+b.html', '/a+b.html'],
+    ['e acute (NFC, 2 bytes)', '/caf\u00e9.html', '/caf%C3%A9.html'],
+    ['e + combining acute (NFD)', '/cafe\u0301.html', '/cafe%CC%81.html'],
+    ['uppercase kept', '/Docs/README.HTML', '/Docs/README.HTML'],
+    ['trailing wildcard kept', '/docs/*', '/docs/*'],
+    ['wildcard after encoded chars', '/a b/*', '/a%20b/*'],
+    ['quote and angle brackets', '/"<x>"', '/%22%3Cx%3E%22'],
+    ['braces, pipe, backslash, caret, brackets, backtick', '/{|\\^[]`}', '/%7B%7C%5C%5E%5B%5D%60%7D'],
+    ['control character', '/a\tb', '/a%09b'],
+    ['DEL', '/a\u007fb', '/a%7Fb'],
+    ['emoji (4 bytes)', '/\u{1F600}.png', '/%F0%9F%98%80.png'],
+    ['CJK', '/\u65e5\u672c.html', '/%E6%97%A5%E6%9C%AC.html'],
+    ['safe punctuation kept', "/a-b_c.d!$&'()=;:@,/x", "/a-b_c.d!$&'()=;:@,/x"],
+    ['plain path unchanged', '/docs/index.html', '/docs/index.html'],
+    ['root', '/', '/'],
+  ])('%s: %p -> %p', (_label, input, expected) => {
+    expect(encodeCloudFrontPath(input)).toBe(expected);
+  });
+
+  it('NFC and NFD spellings of é encode to different strings (S3 keys are bytes, not normalised)', () => {
+    const nfc = encodeCloudFrontPath('/\u00e9');
+    const nfd = encodeCloudFrontPath('/e\u0301');
+    expect(nfc).toBe('/%C3%A9');
+    expect(nfd).toBe('/e%CC%81');
+    expect(nfc).not.toBe(nfd);
+  });
+
+  it('input is taken as decoded, so an already-encoded "/a%20b" becomes "/a%2520b" (the key really contains "%20")', () => {
+    expect(encodeCloudFrontPath('/a%20b')).toBe('/a%2520b');
+  });
+
+  it('an inner "*" is not an unsafe character and is sent as is (inputs reject it earlier)', () => {
+    expect(encodeCloudFrontPath('/a*b')).toBe('/a*b');
+  });
+});
+
+describe('mapRepoPath', () => {
+  const rules = [
+    { from: 'public/', to: '/' },
+    { from: 'site/', to: '/docs/' },
+  ];
+
+  it.each<[string, string | null]>([
+    ['public/index.html', '/index.html'],
+    ['public/css/app.css', '/css/app.css'],
+    ['site/guide/index.html', '/docs/guide/index.html'],
+    ['site/a b.html', '/docs/a b.html'],
+    ['src/main.ts', null],
+    ['README.md', null],
+    ['publicity/x.html', null],
+  ])('%p -> %p', (repoPath, expected) => {
+    expect(mapRepoPath(repoPath, rules)).toBe(expected);
+  });
+
+  it('first matching rule wins', () => {
+    const overlapping = [
+      { from: 'public/blog/', to: '/news/' },
+      { from: 'public/', to: '/' },
+    ];
+    expect(mapRepoPath('public/blog/post.html', overlapping)).toBe('/news/post.html');
+    expect(mapRepoPath('public/blog/post.html', [...overlapping].reverse())).toBe('/blog/post.html');
+  });
+
+  it('empty from maps every file', () => {
+    expect(mapRepoPath('a/b.html', [{ from: '', to: '/' }])).toBe('/a/b.html');
+    expect(mapRepoPath('a/b.html', [{ from: '', to: '/site/' }])).toBe('/site/a/b.html');
+  });
+
+  it('URL prefix without trailing slash still yields a separator', () => {
+    expect(mapRepoPath('site/a.html', [{ from: 'site/', to: '/docs' }])).toBe('/docs/a.html');
+  });
+
+  it('a whole-file rule maps that file to the URL path', () => {
+    expect(mapRepoPath('README.md', [{ from: 'README.md', to: '/about.html' }])).toBe('/about.html');
+  });
+
+  it('no rules -> null', () => {
+    expect(mapRepoPath('public/index.html', [])).toBeNull();
+  });
+});
