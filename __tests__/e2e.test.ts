@@ -128,7 +128,9 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     const r = await runAction(inputs({ wait: 'true' }), env);
     expect(r.failed).toBe(false);
     const stats = await s3.stats();
-    expect(stats.PutObject).toBe(7); // 5 modified + 2 new; the unchanged 4 are not re-uploaded
+    // 5 modified + 2 new files; the 4 unchanged are not re-uploaded; +1 PUT for the owed-invalidation record.
+    expect(stats.PutObject).toBe(8);
+    expect(stats.DeleteObjects).toBe(1);
     expect(r.outputs['uploaded']).toBe('7');
     expect(r.outputs['unchanged']).toBe('4');
     expect(r.outputs['deleted']).toBe('2');
@@ -158,7 +160,8 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(keys.filter((k) => k.startsWith('.s3-cloudfront-deploy/'))).toEqual([]); // owed record cleared
 
     const byPath = new Map(r.report.files.map((f) => [f.path, f]));
-    expect(byPath.get('styles.css')).toMatchObject({ action: 'upload', reason: 'content-changed', fingerprinted: false });
+    expect(byPath.get('styles.css')).toMatchObject({ action: 'upload', reason: 'size-changed', fingerprinted: false });
+    expect(byPath.get('about/index.html')).toMatchObject({ action: 'upload', reason: 'content-changed' });
     expect(byPath.get('index.html')).toMatchObject({ action: 'unchanged', reason: 'md5-match' });
     expect(byPath.get('new-page.html')).toMatchObject({ action: 'upload', reason: 'new' });
     expect(byPath.get('blog/old.html')).toMatchObject({ action: 'delete', reason: 'removed-locally' });

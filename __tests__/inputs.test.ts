@@ -65,14 +65,14 @@ describe('parseInputs defaults', () => {
   });
 
   it('path-map defaults to "<source-dir relative to the workspace>/ => /"', () => {
-    expect(cfg.pathMap).toEqual([{ from: 'dist/', to: '/' }]);
-    expect(parse({ 'source-dir': 'site/public' }).pathMap).toEqual([{ from: 'site/public/', to: '/' }]);
-    expect(parse({ 'source-dir': './build/' }).pathMap).toEqual([{ from: 'build/', to: '/' }]);
-    expect(parse({ 'source-dir': `${WORKSPACE}/out` }).pathMap).toEqual([{ from: 'out/', to: '/' }]);
+    expect(cfg.pathMap).toEqual([{ from: 'dist/', to: '/', viaKey: true }]);
+    expect(parse({ 'source-dir': 'site/public' }).pathMap).toEqual([{ from: 'site/public/', to: '/', viaKey: true }]);
+    expect(parse({ 'source-dir': './build/' }).pathMap).toEqual([{ from: 'build/', to: '/', viaKey: true }]);
+    expect(parse({ 'source-dir': `${WORKSPACE}/out` }).pathMap).toEqual([{ from: 'out/', to: '/', viaKey: true }]);
   });
 
   it('path-map of a source-dir that is the workspace itself maps everything', () => {
-    expect(parse({ 'source-dir': '.' }).pathMap).toEqual([{ from: '', to: '/' }]);
+    expect(parse({ 'source-dir': '.' }).pathMap).toEqual([{ from: '', to: '/', viaKey: true }]);
   });
 
   it.each<[string, Record<string, string | undefined>, string]>([
@@ -201,7 +201,7 @@ describe('parseInputs accepted forms', () => {
     expect(cfg.upload).toBe(false);
     expect(cfg.sourceDir).toBeNull();
     expect(cfg.bucket).toBeNull();
-    expect(cfg.pathMap).toEqual([{ from: '', to: '/' }]);
+    expect(cfg.pathMap).toEqual([{ from: '', to: '/', viaKey: true }]);
   });
 });
 
@@ -235,7 +235,8 @@ describe('parseInputs errors name the input', () => {
     ['paths without distribution-id', { paths: '/index.html' }, 'paths'],
     ['* not last in paths', { 'distribution-id': 'E1ABCDEFGH', paths: '/docs/*/index.html' }, 'paths'],
     ['path without leading slash', { 'distribution-id': 'E1ABCDEFGH', paths: 'index.html' }, 'paths'],
-    ['origin-path count mismatch', { 'distribution-id': 'E1ABCDEFGH,E2ABCDEFGH', 'origin-path': '/a\n/b\n/c' }, 'origin-path'],
+    ['origin-path count mismatch (3 for 2)', { 'distribution-id': 'E1ABCDEFGH,E2ABCDEFGH', 'origin-path': '/a\n/b\n/c' }, 'origin-path'],
+    ['origin-path count mismatch (2 for 3)', { 'distribution-id': 'E1ABCDEFGH,E2ABCDEFGH,E3ABCDEFGH', 'origin-path': '/a,/b' }, 'origin-path'],
     ['origin-path without leading slash', { 'distribution-id': 'E1ABCDEFGH', 'origin-path': 'site' }, 'origin-path'],
   ])('%s -> Input %p', (_label, over, input) => {
     const err = errorOf(over);

@@ -20,6 +20,11 @@ export interface PathMapRule {
   from: string;
   /** URL prefix starting with '/'. */
   to: string;
+  /**
+   * The default rule (source-dir -> the deployed keys): `to` is then derived per distribution from `prefix`
+   * and its origin path, so the diff maps to the URLs the files are really served at.
+   */
+  viaKey?: boolean;
 }
 
 export interface Config {
@@ -157,7 +162,7 @@ function parseCacheRules(raw: string): CacheRule[] {
 
 function parsePathMap(raw: string, defaultFrom: string): PathMapRule[] {
   const given = lines(raw);
-  if (given.length === 0) return [{ from: defaultFrom, to: '/' }];
+  if (given.length === 0) return [{ from: defaultFrom, to: '/', viaKey: true }];
   return given.map((line) => {
     const i = line.indexOf('=>');
     if (i < 0) throw new InputError('path-map', `'${line}' must be 'REPO_PREFIX => URL_PREFIX', e.g. 'site/public/ => /'`);

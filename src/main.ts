@@ -1,6 +1,7 @@
 // run(): read config, gather facts, plan, execute phase by phase in a safe order, report.
 import * as core from '@actions/core';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import fs from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { readContext, type RunContext } from './context.js';
 import { InputError, parseInputs, type Config } from './inputs.js';
@@ -448,7 +449,7 @@ function logPlan(r: Report): void {
 async function finish(config: Config, report: Report): Promise<void> {
   await writeReport(config.reportPath, report);
   for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) core.setOutput(k, v);
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(summaryMarkdown(report)).write();
-  }
+  // Appended directly (core.summary caches the file path for the whole process).
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) await fs.appendFile(summaryFile, summaryMarkdown(report));
 }

@@ -73,9 +73,9 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
   const found: { rel: string; abs: string; size: number }[] = [];
   const skipped: SkippedFile[] = [];
   const warnings: string[] = [];
-  const visitedDirs = new Set<string>([root]);
-
-  const walk = async (absDir: string, relDir: string): Promise<void> => {
+  // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
+  // of the current directory is a loop.
+  const walk = async (absDir: string, relDir: string, ancestors: Set<string>): Promise<void> => {
     const entries = await fs.readdir(absDir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -97,6 +97,13 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
           skipped.push({ path: rel, reason: 'symlink-outside' });
           continue;
         }
+        // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
+        const target = path.relative(root, real).split(path.sep).join('/');
+        if (target !== '' && /(^|\/)\.(?!well-known(\/|$))/.test(target)) {
+          warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
+          skipped.push({ path: rel, reason: 'dotfile' });
+          continue;
+        }
         const st = await fs.stat(real);
         isDir = st.isDirectory();
         isFile = st.isFile();
@@ -106,9 +113,11 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
           skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
           continue;
         }
-        if (visitedDirs.has(real)) continue; // a symlink loop inside the tree
-        visitedDirs.add(real);
-        await walk(real, rel);
+        if (ancestors.has(real)) {
+          warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
+          continue;
+        }
+        await walk(real, rel, new Set(ancestors).add(real));
       } else if (isFile) {
         const reason = opts.filter.skipReason(rel);
         if (reason) {
@@ -120,7 +129,7 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
       }
     }
   };
-  await walk(root, '');
+  await walk(root, '', new Set([root]));
 
   const limit = pLimit(opts.concurrency);
   let hashed = 0;

@@ -19,6 +19,8 @@ export function makeFileFilter(include: string[], exclude: string[]): FileFilter
   // dot: false means a hidden file is only included by a pattern that names the dot explicitly
   // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
   const included = include.length === 0 ? () => true : picomatch(include, { dot: false });
+  // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
+  const includedVisible = include.length === 0 ? () => true : picomatch(include, { dot: true });
   const excluded = exclude.length === 0 ? () => false : picomatch(exclude, { dot: true });
   const dotPatterns = include.some((p) => /(^|\/)\.(?!well-known)/.test(p));
   return {
@@ -26,7 +28,8 @@ export function makeFileFilter(include: string[], exclude: string[]): FileFilter
       if (relPath.startsWith(RESERVED_DIR)) return 'reserved-prefix';
       // .git is never deployed, even when a pattern names it.
       if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath))) return 'dotfile';
-      if (!included(relPath) || excluded(relPath)) return 'excluded';
+      const hidden = hasHiddenSegment(relPath);
+      if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath)) return 'excluded';
       return null;
     },
     mayDescend(relDir) {

@@ -79,9 +79,12 @@ export function staleFor(input: StaleInput): StaleResult {
     }
   }
 
+  // The default rule maps source-dir to the keys under `prefix`, served at prefix minus the origin path.
+  const keyRoot = urlPathForKey(input.prefix, d.originPath);
+  const rules = input.pathMap.flatMap((r) => (!r.viaKey ? [r] : keyRoot === null ? [] : [{ from: r.from, to: keyRoot }]));
   for (const f of input.diff ?? []) {
     const consider = (repoPath: string, reason: StaleReason) => {
-      const url = mapRepoPath(repoPath, input.pathMap);
+      const url = mapRepoPath(repoPath, rules);
       if (url === null) return;
       if (input.fingerprint(url.slice(1)).fingerprinted) {
         skippedFingerprinted.push(repoPath);

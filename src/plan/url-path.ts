@@ -59,8 +59,10 @@ export function encodeCloudFrontPath(decoded: string): string {
 /** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
 export function mapRepoPath(repoPath: string, rules: { from: string; to: string }[]): string | null {
   for (const { from, to } of rules) {
-    if (from === '' || repoPath.startsWith(from) || (!from.endsWith('/') && repoPath === from)) {
-      const rest = repoPath.slice(from.length).replace(/^\/+/, '');
+    // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
+    const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
+    if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
+      const rest = repoPath === from ? '' : repoPath.slice(dir.length);
       const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
       return base + rest;
     }
