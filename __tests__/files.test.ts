@@ -263,3 +263,27 @@ describe('absPathOf', () => {
     expect(absPathOf('/srv/site', 'docs/a b.html')).toBe(path.join('/srv/site', 'docs', 'a b.html'));
   });
 });
+
+describe('walkSource: symlinks inside the tree', () => {
+  it('deploys both names of a directory linked under a second name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's3cfd-alias-'));
+    fs.mkdirSync(path.join(dir, 'v2'));
+    fs.writeFileSync(path.join(dir, 'v2', 'index.html'), 'v2');
+    fs.symlinkSync('v2', path.join(dir, 'latest'));
+    const r = await walkSource(dir, opts());
+    expect(deployed(r)).toEqual(['latest/index.html', 'v2/index.html']);
+  });
+
+  it('never publishes a hidden target through a link with an ordinary name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's3cfd-hidden-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(path.join(dir, '.git', 'config'), 'url = https://token@github.com/x');
+    fs.writeFileSync(path.join(dir, '.env'), 'SECRET=1');
+    fs.writeFileSync(path.join(dir, 'index.html'), 'ok');
+    fs.symlinkSync('.git', path.join(dir, 'gitlink'));
+    fs.symlinkSync('.env', path.join(dir, 'env.txt'));
+    const r = await walkSource(dir, opts());
+    expect(deployed(r)).toEqual(['index.html']);
+    expect(skippedMap(r)).toMatchObject({ gitlink: 'dotfile', 'env.txt': 'dotfile' });
+  });
+});

@@ -148,3 +148,12 @@ describe('makeDeleteGuard', () => {
     expect(g('.htaccess')).toBe(true);
   });
 });
+
+describe('makeFileFilter: include globs still reach .well-known/', () => {
+  it.each([['**'], ['**/*.txt'], ['.well-known/**']])('include %s keeps .well-known/security.txt', (glob) => {
+    expect(makeFileFilter([glob], []).skipReason('.well-known/security.txt')).toBeNull();
+  });
+  it('while ** still does not include hidden files', () => {
+    expect(makeFileFilter(['**'], []).skipReason('.env')).toBe('dotfile');
+  });
+});

@@ -255,3 +255,16 @@ describe('coverRoot', () => {
     expect(coverRoot(stale, prefix, origin)).toBe(expected);
   });
 });
+
+describe('staleFor: the default path-map follows prefix and origin path', () => {
+  const diff: ChangedFile[] = [{ path: 'dist/docs/a.html', status: 'modified' }];
+  const pathMap = [{ from: 'dist/', to: '/', viaKey: true }];
+  it.each<[string, string, string[]]>([
+    ['', '', ['/docs/a.html']],
+    ['site/', '', ['/site/docs/a.html']],
+    ['site/', 'site/', ['/docs/a.html']],
+    ['other/', 'site/', []], // the prefix is not served by this distribution
+  ])('prefix %j origin %j -> %j', (prefix, originPath, expected) => {
+    expect(paths({ prefix, distribution: { id: 'E1ABCDEFGH', originPath }, diff, pathMap })).toEqual(expected);
+  });
+});

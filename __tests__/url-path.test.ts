@@ -136,3 +136,16 @@ describe('mapRepoPath', () => {
     expect(mapRepoPath('public/index.html', [])).toBeNull();
   });
 });
+
+describe('mapRepoPath: a rule without a trailing slash is a directory or a file, never a text prefix', () => {
+  it.each<[string, string | null]>([
+    ['publicity.html', null],
+    ['public/a.html', '/a.html'],
+    ['public', '/'],
+  ])('%s -> %s', (repoPath, expected) => {
+    expect(mapRepoPath(repoPath, [{ from: 'public', to: '/' }])).toBe(expected);
+  });
+  it('maps a single file rule to its URL', () => {
+    expect(mapRepoPath('docs/a.md', [{ from: 'docs/a.md', to: '/a.html' }])).toBe('/a.html');
+  });
+});

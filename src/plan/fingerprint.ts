@@ -432,7 +432,7 @@ function insertedHash(outputStem: string, logical: string): string | null {
   return mixed && !r.split(/[-_]/).every(isPlainPart) ? r : null;
 }
 
-function manifestVerdict(path: string, parts: NameParts, claim: ManifestClaim): FingerprintVerdict | null {
+function manifestVerdict(parts: NameParts, claim: ManifestClaim): FingerprintVerdict | null {
   if (claim.logical !== undefined && parts.ext !== '') {
     const h = insertedHash(parts.stem, claim.logical);
     if (h) return yes(`listed as hashed output in ${claim.manifest} ('${claim.logical}' -> content hash '${h}')`);
@@ -450,8 +450,9 @@ function manifestVerdict(path: string, parts: NameParts, claim: ManifestClaim): 
 export function classifyFingerprints(input: FingerprintInput): Map<string, FingerprintVerdict> {
   const files = new Set(input.files);
   const userMatchers = (input.userPatterns ?? [])
-    .filter((g) => g.trim() !== '')
-    .map((g) => ({ glob: g, test: picomatch(g, { dot: true }) }));
+    .map((g) => g.trim())
+    .filter((g) => g !== '')
+    .map((g) => ({ glob: g, test: picomatch(g.replace(/^\.?\//, ''), { dot: true }) }));
   const claims = manifestClaims(input.manifests, files);
   const out = new Map<string, FingerprintVerdict>();
   for (const path of input.files) {
@@ -468,7 +469,7 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
       continue;
     }
     const claim = claims.get(path);
-    const fromManifest = claim ? manifestVerdict(path, parts, claim) : null;
+    const fromManifest = claim ? manifestVerdict(parts, claim) : null;
     out.set(path, fromManifest ?? layoutVerdict(path, parts));
   }
   return out;
