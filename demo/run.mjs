@@ -1,7 +1,7 @@
 // npm run demo: deploy the bundled example site twice with the built dist/index.js, run as GitHub runs it
 // (Node 24, INPUT_* env, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files), against an embedded local S3 server
 // and the CloudFront stand-in. Prints what a user would see on GitHub.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ const node24 = resolveNodeBinary();
 const s3 = await startS3({ buckets: [BUCKET] });
 const cf = await startCloudFront({ completeAfterPolls: 2 });
 
-function deploy(title, inputs) {
+async function deploy(title, inputs) {
   rule(title);
   const out = path.join(work, 'output');
   const summary = path.join(work, 'summary.md');
@@ -49,14 +49,19 @@ function deploy(title, inputs) {
     AWS_ENDPOINT_URL_CLOUDFRONT: cf.endpoint,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  let log;
-  try {
-    log = execFileSync(node24, [path.join(root, 'dist', 'index.js')], { env, encoding: 'utf8' });
-  } catch (err) {
-    log = `${err.stdout ?? ''}${err.stderr ?? ''}\n(exit code ${err.status})`;
+  // Async: the CloudFront stand-in answers from this process's event loop.
+  const child = spawn(node24, [path.join(root, 'dist', 'index.js')], { env });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  if (code !== 0) log += `\n(exit code ${code})`;
+  console.log(bold('--- step log (as GitHub shows it; ::debug:: lines hidden unless DEMO_DEBUG=1) ---'));
+  for (const line of log.trimEnd().split('\n')) {
+    if (line.startsWith('::debug::') && !process.env.DEMO_DEBUG) continue;
+    if (line === '::endgroup::') continue;
+    console.log(line.replace(/^::group::/, '> ').replace(/^::(warning|error|notice)[^:]*::/, (_, k) => `${k.toUpperCase()}: `));
   }
-  console.log(bold('--- step log ---'));
-  console.log(log.trimEnd());
   console.log(bold('--- step outputs ($GITHUB_OUTPUT) ---'));
   const text = fs.readFileSync(out, 'utf8');
   for (const m of text.matchAll(/^([^<\n]+)<<(.+)\n([\s\S]*?)\n\2$/gm)) console.log(`${m[1]} = ${m[3]}`);
@@ -66,7 +71,7 @@ function deploy(title, inputs) {
 
 const inputs = { 'source-dir': site, bucket: BUCKET, 'distribution-id': DIST, 'delete-removed': 'true', wait: 'true', 'wait-timeout': '60' };
 try {
-  deploy('Deploy 1: empty bucket (everything is new, so nothing is stale)', inputs);
+  await deploy('Deploy 1: empty bucket (everything is new, so nothing is stale)', inputs);
 
   // v2: edit two pages, rebuild the hashed bundle under a new name, remove a post, add a page.
   fs.writeFileSync(path.join(site, 'about', 'index.html'), '<!doctype html><h1>About v2</h1>\n');
@@ -76,7 +81,7 @@ try {
   fs.writeFileSync(path.join(site, 'assets', 'index-Dk29xLq4.js'), 'console.log("app v2");\n');
   fs.rmSync(path.join(site, 'blog', 'old-post.html'));
   fs.writeFileSync(path.join(site, 'blog', 'new-post.html'), '<!doctype html><p>New</p>\n');
-  deploy('Deploy 2: 3 edits, 1 new bundle, 1 new page, 2 removals', inputs);
+  await deploy('Deploy 2: 3 edits, 1 new bundle, 1 new page, 2 removals', inputs);
 
   rule('What CloudFront received');
   for (const inv of cf.invalidations()) console.log(`${inv.distributionId} ${inv.id} ${inv.status}: ${inv.paths.join(' ')}`);

@@ -76278,7 +76278,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -77829,6 +77829,9 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudfront/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3169);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -78190,7 +78193,7 @@ function parseCacheRules(raw) {
 function parsePathMap(raw, defaultFrom) {
     const given = lines(raw);
     if (given.length === 0)
-        return [{ from: defaultFrom, to: '/' }];
+        return [{ from: defaultFrom, to: '/', viaKey: true }];
     return given.map((line) => {
         const i = line.indexOf('=>');
         if (i < 0)
@@ -78394,9 +78397,6 @@ async function waitForInvalidations(cdn, pending, opts) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -78450,8 +78450,9 @@ async function walkSource(sourceDir, opts) {
     const found = [];
     const skipped = [];
     const warnings = [];
-    const visitedDirs = new Set([root]);
-    const walk = async (absDir, relDir) => {
+    // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
+    // of the current directory is a loop.
+    const walk = async (absDir, relDir, ancestors) => {
         const entries = await promises_default().readdir(absDir, { withFileTypes: true });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
@@ -78474,6 +78475,13 @@ async function walkSource(sourceDir, opts) {
                     skipped.push({ path: rel, reason: 'symlink-outside' });
                     continue;
                 }
+                // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
+                const target = external_node_path_default().relative(root, real).split((external_node_path_default()).sep).join('/');
+                if (target !== '' && /(^|\/)\.(?!well-known(\/|$))/.test(target)) {
+                    warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
+                    skipped.push({ path: rel, reason: 'dotfile' });
+                    continue;
+                }
                 const st = await promises_default().stat(real);
                 isDir = st.isDirectory();
                 isFile = st.isFile();
@@ -78483,10 +78491,11 @@ async function walkSource(sourceDir, opts) {
                     skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
                     continue;
                 }
-                if (visitedDirs.has(real))
-                    continue; // a symlink loop inside the tree
-                visitedDirs.add(real);
-                await walk(real, rel);
+                if (ancestors.has(real)) {
+                    warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
+                    continue;
+                }
+                await walk(real, rel, new Set(ancestors).add(real));
             }
             else if (isFile) {
                 const reason = opts.filter.skipReason(rel);
@@ -78499,7 +78508,7 @@ async function walkSource(sourceDir, opts) {
             }
         }
     };
-    await walk(root, '');
+    await walk(root, '', new Set([root]));
     const limit = pLimit(opts.concurrency);
     let hashed = 0;
     const files = await Promise.all(found.map((f) => limit(async () => {
@@ -78688,8 +78697,10 @@ function encodeCloudFrontPath(decoded) {
 /** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
 function mapRepoPath(repoPath, rules) {
     for (const { from, to } of rules) {
-        if (from === '' || repoPath.startsWith(from) || (!from.endsWith('/') && repoPath === from)) {
-            const rest = repoPath.slice(from.length).replace(/^\/+/, '');
+        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
+        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
+        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
+            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
             const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
             return base + rest;
         }
@@ -78920,6 +78931,8 @@ function makeFileFilter(include, exclude) {
     // dot: false means a hidden file is only included by a pattern that names the dot explicitly
     // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
     const included = include.length === 0 ? () => true : picomatch_default()(include, { dot: false });
+    // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
+    const includedVisible = include.length === 0 ? () => true : picomatch_default()(include, { dot: true });
     const excluded = exclude.length === 0 ? () => false : picomatch_default()(exclude, { dot: true });
     const dotPatterns = include.some((p) => /(^|\/)\.(?!well-known)/.test(p));
     return {
@@ -78929,7 +78942,8 @@ function makeFileFilter(include, exclude) {
             // .git is never deployed, even when a pattern names it.
             if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
                 return 'dotfile';
-            if (!included(relPath) || excluded(relPath))
+            const hidden = hasHiddenSegment(relPath);
+            if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath))
                 return 'excluded';
             return null;
         },
@@ -79045,26 +79059,40 @@ function isHexDigest(t) {
 }
 /** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
 const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
-/** Numbers with units or dimensions: `1920wide`, `2048px`, `1200x630`. */
-const NUMERIC = /^[0-9]+(?:[a-z]*|x[0-9]+)$/;
+/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
+const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
 const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
-/** Longest run of letters outside `vowels`. */
-function consonantRun(letters, vowels) {
-    let run = 0;
-    let max = 0;
-    for (const c of letters.toLowerCase()) {
-        run = vowels.includes(c) ? 0 : run + 1;
-        if (run > max)
-            max = run;
+/**
+ * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
+ * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
+ * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
+ * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
+ */
+const NEXT_LETTER = {
+    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ', b: 'ABcDEfghIJLMnOpRSTUvwY', c: 'ACdEHIKLmnOQRSTUYz',
+    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz', e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', f: 'AbEFghILnOpRSTUY',
+    g: 'AbdEfGHIkLMNOpRSTUwYz', h: 'ABcdEFghIjkLMNOpRSTUWY', i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ', j: 'AEIOU',
+    k: 'ABcdEfgHIjkLMNOPRStUWY', l: 'ABCDEFGhIKLMNOPqRSTUVwxY', m: 'ABcdEFhILMNOPqrStUvwY',
+    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ', o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ', p: 'ABcdEfgHIkLMnOPRSTUwY', q: 'U',
+    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz', s: 'ABCDEFGHIjKLMNOPQRSTUvWY', t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
+    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ', v: 'AEIOrUvy', w: 'ABcDEfgHIKLmNOpRStuwyz', x: 'ACEHIlOPTUvwxY',
+    y: 'ABCDEFGHIjkLMNOPRSTuWxz', z: 'AEILmOpuvwYZ',
+};
+/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
+function englishPairs(t, common) {
+    const l = t.toLowerCase();
+    for (let i = 0; i + 1 < l.length; i++) {
+        const next = NEXT_LETTER[l.charAt(i)] ?? '';
+        const c = l.charAt(i + 1);
+        if (!next.includes(c.toUpperCase()) && (common || !next.includes(c)))
+            return false;
     }
-    return max;
+    return true;
 }
 /**
  * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
- * alone is not enough: every hump of a real word has a vowel and no long consonant cluster
- * (`Semi|Bold`, `dark|Mode`, `Breadths`), random humps mostly do not (`Bv|Aci|Ojw`, `Lhz`). Measured
- * on random base64url tokens, about 1% pass as words (a miss, never a wrong hit); measured on
- * dictionary words in lower, Pascal and camel case, with or without a number, 99.8% are caught.
+ * alone is not enough: every hump of a real word has a vowel and only common letter pairs
+ * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
  */
 function readsAsWords(t) {
     if (!WORD_SHAPE.test(t))
@@ -79073,26 +79101,28 @@ function readsAsWords(t) {
         if (hump.length === 1)
             continue;
         const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
-        if (!vowel.test(hump) || consonantRun(hump, 'aeiouy') > 4)
+        if (!vowel.test(hump) || !englishPairs(hump, false))
             return false;
     }
     return true;
 }
 /**
  * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
- * `EEEDSWML`) or a shouted word (`OVERVIEW`). English alternates consonants and vowels; random
- * letters have long consonant runs. Calibrated on the 10,500 eight-letter words of an English
- * dictionary: "two or more of AEIOU and no run of three other letters" flags 73% of the words and only
- * 1.6% of random esbuild hashes. Capitals followed by esbuild digits (2-7), like `MGEROZH7`, are too
- * often pronounceable by chance to be tested, so `SPRING24`-style names remain a known, rare risk.
+ * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
+ * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
+ * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
  */
-function looksPronounceable(letters) {
-    return (letters.match(/[AEIOU]/g) ?? []).length >= 2 && consonantRun(letters, 'aeiou') <= 2;
+function looksEnglish(letters) {
+    return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
+}
+/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
+function isNumberish(t) {
+    return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
 }
 /** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
  *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
 function isPlainPart(p) {
-    return p === '' || readsAsWords(p) || NUMERIC.test(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
+    return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
 }
 /**
  * Vite/Rollup/Astro/SvelteKit/VitePress/Nuxt 3 hashes are 8 chars of base64url (`[A-Za-z0-9_-]`,
@@ -79111,7 +79141,7 @@ function isRandomToken8(t) {
         return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
     if (!/[A-Za-z]/.test(t))
         return false; // `20240115`
-    if (/^[a-z]+$/.test(t) || readsAsWords(t) || NUMERIC.test(t))
+    if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t))
         return false;
     const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
     if (caps) {
@@ -79119,20 +79149,32 @@ function isRandomToken8(t) {
         if (digits.length >= 3)
             return false; // `SALE2024`, `DSC01234`
         // `OVERVIEW`; and `BUDGET99`: a 0, 1, 8 or 9 rules out esbuild's base32, and as base64 the
-        // capitals-then-digits shape is rare, so the word test costs almost nothing there.
-        if ((digits === '' || /[0189]/.test(digits)) && looksPronounceable(letters))
+        // capitals-then-digits shape is rare, so the word test costs almost nothing there. Capitals then
+        // esbuild digits (`MGEROZH7`, `WEUPETY5`) read as English too often to be tested: `SPRING24`-style
+        // names remain a known, rare risk.
+        if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters))
             return false;
     }
     return true;
 }
-/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...` (and the shorter
- *  `_hu_<hex>` names of later versions). The hash is of the source image; the options follow it. */
+/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
+ *  shorter (16+) hex or decimal hash after `_hu`, in case later versions shorten it. The hash is of the
+ *  source image; the processing options follow it in the name. */
 const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
+/** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
+const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
+const CODE_EXT = new Set(['js', 'mjs', 'cjs', 'css']);
 /** Name rule: a hash token right before the extension (or the whole name being a long digest). */
-function hashTokenOf(stem) {
+function hashTokenOf({ stem, ext }) {
     // Hex: the segment after the last `.` or `-` (hex has neither).
     const sep = Math.max(stem.lastIndexOf('.'), stem.lastIndexOf('-'));
     const hex = stem.slice(sep + 1);
+    // An 8-hex hash is all digits 2.3% of the time. Accepted only for code (`main.12345678.js`, as CRA,
+    // Parcel and Docusaurus emit), after a dot, and when it is not a date; never for media or documents,
+    // where 8 digits are camera counters, ids and dates.
+    if (/^[0-9]{8}$/.test(hex) && stem[sep] === '.' && CODE_EXT.has(ext) && !DATE8.test(hex)) {
+        return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${HEX_STYLE[8]})` };
+    }
     if (isHexDigest(hex)) {
         if (sep >= 0) {
             return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${HEX_STYLE[hex.length]})` };
@@ -79151,7 +79193,7 @@ function hashTokenOf(stem) {
             const style = /^[A-Z2-7]{8}$/.test(tok)
                 ? 'base32 content hash before the extension (esbuild/Angular style)'
                 : 'base64url content hash segment before the extension (vite/rollup style)';
-            return { token: tok, reason: `name has a 8-char ${style}` };
+            return { token: tok, reason: `name has an 8-char ${style}` };
         }
     }
     const hu = HUGO_IMAGE.exec(stem);
@@ -79162,8 +79204,9 @@ function hashTokenOf(stem) {
 /** Looser test for directories that only ever hold generated files (`_astro/`, `_nuxt/`): also a
  *  whole-name 8-char token (Nuxt 3 `[hash].js`), any 7+ hex (Nuxt 2 `[contenthash:7]`), and Astro's
  *  optimised images `<name>.<source hash>_<options hash>.<ext>`. */
-function relaxedTokenOf(stem) {
-    const strict = hashTokenOf(stem);
+function relaxedTokenOf(parts) {
+    const strict = hashTokenOf(parts);
+    const { stem } = parts;
     if (strict)
         return strict;
     if (isRandomToken8(stem))
@@ -79183,7 +79226,8 @@ function relaxedTokenOf(stem) {
 const WELL_KNOWN = /(?:^|\/)\.well-known\//;
 /** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
  *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
- *  new for every build, so no URL there is ever reused for other content. */
+ *  new for every build, so no URL there is ever reused for other content. (A constant custom
+ *  `generateBuildId` would break that, and Next's own caching along with it.) */
 const NEXT_STATIC = /(?:^|\/)_next\/static\//;
 /** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
 const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
@@ -79225,11 +79269,11 @@ function layoutVerdict(path, parts) {
         return no('no extension: not a bundler output name');
     for (const [re, where] of GENERATED_DIRS) {
         if (re.test(path)) {
-            const hit = relaxedTokenOf(parts.stem);
+            const hit = relaxedTokenOf(parts);
             return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
         }
     }
-    const hit = hashTokenOf(parts.stem);
+    const hit = hashTokenOf(parts);
     return hit ? yes(hit.reason) : no('no content-hash token in the name');
 }
 function isObject(v) {
@@ -79281,8 +79325,10 @@ function manifestClaims(manifests, files) {
             if (typeof ref !== 'string')
                 return;
             const file = resolveRef(ref, baseDir, files);
-            if (file && !claims.has(file))
+            // First claim wins, except that one naming the logical source beats one that does not.
+            if (file && (!claims.has(file) || (logical && claims.get(file)?.logical === undefined))) {
                 claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
+            }
         };
         const values = Object.values(json);
         if (values.length > 0 && values.every((v) => isObject(v) && typeof v['file'] === 'string')) {
@@ -79320,14 +79366,13 @@ function manifestClaims(manifests, files) {
     }
     return claims;
 }
-/** A date `YYYYMMDD` is not a content hash even when a template inserts it. */
-const DATE8 = /^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$/;
 /**
  * With a manifest we know the logical name (`main.js`, chunk `about`, `src/assets/hero.png`), so the
  * part the bundler inserted can be isolated: `main.js` -> `main.3a2b1c00.js` inserted `3a2b1c00`.
- * Inserted text that is a hex digest of any composition (all digits, all letters), or a base64url run
- * that does not read like a word, is the template's hash. `[name].js` templates insert nothing, and
- * constant words (`.bundle`, `-v2`) are rejected.
+ * Inserted text that is a hex digest of any composition (all digits, all letters; not a date), or a
+ * base64url run of any length that does not read like words (`kqzvbwyx`, which the name rule alone
+ * refuses), is the template's hash. `[name].js` templates insert nothing, and constant words
+ * (`.bundle`, `-v2`, `-settings`) are rejected.
  */
 function insertedHash(outputStem, logical) {
     const lp = nameParts(logical);
@@ -79341,13 +79386,12 @@ function insertedHash(outputStem, logical) {
         return null;
     if (HEX.test(r))
         return DATE8.test(r) ? null : r;
-    if (r.length === 8)
-        return isRandomToken8(r) ? r : null;
-    // Other lengths (custom `[hash:10]`): mixed character classes and no word-like parts.
-    const mixed = /[0-9]/.test(r) && /[A-Za-z]/.test(r);
-    return mixed && !r.split(/[-_]/).every(isPlainPart) ? r : null;
+    if (/^[A-Z]+$/.test(r) && looksEnglish(r))
+        return null;
+    // Any length (custom `[hash:10]`) and any letters (`kqzvbwyx`), unless it reads as words or numbers.
+    return r.split(/[-_]/).every(isPlainPart) ? null : r;
 }
-function manifestVerdict(path, parts, claim) {
+function manifestVerdict(parts, claim) {
     if (claim.logical !== undefined && parts.ext !== '') {
         const h = insertedHash(parts.stem, claim.logical);
         if (h)
@@ -79355,7 +79399,7 @@ function manifestVerdict(path, parts, claim) {
     }
     if (parts.ext === '')
         return null;
-    const hit = hashTokenOf(parts.stem);
+    const hit = hashTokenOf(parts);
     return hit ? yes(`listed as hashed output in ${claim.manifest}; ${hit.reason}`) : null;
 }
 // ---------------------------------------------------------------------------------------------------
@@ -79365,8 +79409,9 @@ function manifestVerdict(path, parts, claim) {
 function classifyFingerprints(input) {
     const files = new Set(input.files);
     const userMatchers = (input.userPatterns ?? [])
-        .filter((g) => g.trim() !== '')
-        .map((g) => ({ glob: g, test: picomatch_default()(g, { dot: true }) }));
+        .map((g) => g.trim())
+        .filter((g) => g !== '')
+        .map((g) => ({ glob: g, test: picomatch_default()(g.replace(/^\.?\//, ''), { dot: true }) }));
     const claims = manifestClaims(input.manifests, files);
     const out = new Map();
     for (const path of input.files) {
@@ -79383,7 +79428,7 @@ function classifyFingerprints(input) {
             continue;
         }
         const claim = claims.get(path);
-        const fromManifest = claim ? manifestVerdict(path, parts, claim) : null;
+        const fromManifest = claim ? manifestVerdict(parts, claim) : null;
         out.set(path, fromManifest ?? layoutVerdict(path, parts));
     }
     return out;
@@ -80650,7 +80695,13 @@ function fmt(n) {
 function plural(n, word) {
     return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
+const DEFAULT_TUNING = { boundWildcardLimit: 128, outsideWildcardLimit: 24, prune: true };
+/** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
 function planCover(input) {
+    return planCoverTuned(input, DEFAULT_TUNING);
+}
+/** planCover with internal knobs (tests use it to exercise every code path on small inputs). */
+function planCoverTuned(input, tuning) {
     const budget = Math.floor(input.budget);
     if (!(budget >= 1))
         throw new RangeError(`cover planner: budget must be >= 1 (got ${input.budget})`);
@@ -80660,47 +80711,194 @@ function planCover(input) {
     const W = Math.min(maxW, budget);
     const known = input.existing !== null;
     const wTxt = W < budget ? `, max ${plural(W, 'wildcard')}` : '';
-    // ---- stale set: dedupe, split into exact paths and wildcard-only requirements -------------------------------
-    const seen = new Set();
-    const flags = new Map();
-    const starCount = new Map();
-    let nStar = 0;
+    // ---- entries: exact stale paths, wildcard-only requirements, existing paths ----------------------------------
+    const keys = [];
+    const kflag = [];
+    const starSeen = new Set(); // distinct stale paths containing '*'
+    const starCount = new Map(); // requirement prefix -> distinct stale paths behind it
     for (const s of input.stale) {
         if (typeof s !== 'string' || !s.startsWith('/'))
             throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
-        if (seen.has(s))
-            continue;
-        seen.add(s);
         const star = s.indexOf('*');
-        if (star === -1)
-            flags.set(s, (flags.get(s) ?? 0) | F_EXACT);
-        else {
-            nStar++;
-            const t = s.slice(0, star);
-            flags.set(t, (flags.get(t) ?? 0) | F_WILD);
-            starCount.set(t, (starCount.get(t) ?? 0) + 1);
+        if (star === -1) {
+            keys.push(s);
+            kflag.push(F_EXACT);
         }
-    }
-    const nS = seen.size;
-    const nullColl = known ? 0 : null;
-    if (nS === 0)
-        return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
-    if (nStar === 0 && nS <= budget) {
-        const paths = [...seen].sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
-        return { paths, collateral: nullColl, fellBackToAll: false, reason: `${plural(nS, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly` };
-    }
-    let nU = 0;
-    if (input.existing !== null) {
-        for (const u of input.existing) {
-            if (typeof u !== 'string' || !u.startsWith('/') || seen.has(u))
-                continue; // U \ S; non-'/' paths never match
-            const f = flags.get(u) ?? 0;
-            if (!(f & F_EXIST)) {
-                flags.set(u, f | F_EXIST);
-                nU++;
+        else if (!starSeen.has(s)) {
+            starSeen.add(s);
+            const t = s.slice(0, star);
+            const n = starCount.get(t) ?? 0;
+            starCount.set(t, n + 1);
+            if (n === 0) {
+                keys.push(t);
+                kflag.push(F_WILD);
             }
         }
     }
+    const nStar = starSeen.size;
+    const nullColl = known ? 0 : null;
+    if (keys.length === 0)
+        return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
+    const exactResult = (list) => {
+        const paths = list.sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
+        return { paths, collateral: nullColl, fellBackToAll: false, reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly` };
+    };
+    if (nStar === 0 && keys.length <= budget)
+        return exactResult([...new Set(keys)]);
+    if (input.existing !== null) {
+        for (const u of input.existing) {
+            if (typeof u !== 'string' || !u.startsWith('/'))
+                continue; // never matched by a path starting with '/'
+            if (nStar > 0 && starSeen.has(u))
+                continue; // U \ S (exact stale duplicates are merged in the trie)
+            keys.push(u);
+            kflag.push(F_EXIST);
+        }
+    }
+    // ---- compressed trie, built top-down by partitioning on the first differing character ----------------------
+    // Node ids are assigned in creation (pre-)order, so descending ids are a post-order. Duplicates meet in one
+    // terminal node and are merged there.
+    const m = keys.length;
+    const cap = 2 * m + 2;
+    const depth = new Int32Array(cap);
+    const parent = new Int32Array(cap);
+    const rep = new Int32Array(cap); // a key passing through the node (the terminal key when there is one)
+    const term = new Uint8Array(cap);
+    const sUnits = new Int32Array(cap); // stale requirement units under the node
+    const wUnits = new Int32Array(cap); // wildcard-only units under the node
+    const uCnt = new Int32Array(cap); // existing (non-stale) paths under the node
+    const stStr = new Int32Array(cap); // distinct stale paths under the node (for `covers`)
+    const cut = new Int32Array(cap); // length of the wildcard prefix for this node, 0 = none
+    const firstChild = new Int32Array(cap).fill(-1); // children with stale units only
+    const nextSib = new Int32Array(cap).fill(-1);
+    let nn = 0;
+    {
+        const idx = new Int32Array(m);
+        for (let i = 0; i < m; i++)
+            idx[i] = i;
+        const tmp = new Int32Array(m);
+        const codeCount = new Int32Array(65536);
+        const codes = [];
+        const tasks = [0, m, 0, -1]; // lo, hi, shared prefix length, parent
+        while (tasks.length > 0) {
+            const par = tasks.pop();
+            const d0 = tasks.pop();
+            const hi = tasks.pop();
+            let lo = tasks.pop();
+            const first = keys[idx[lo]];
+            let d;
+            if (hi - lo === 1)
+                d = first.length;
+            else {
+                let minLen = first.length;
+                for (let i = lo + 1; i < hi; i++) {
+                    const len = keys[idx[i]].length;
+                    if (len < minLen)
+                        minLen = len;
+                }
+                d = d0;
+                ext: while (d < minLen) {
+                    const c = first.charCodeAt(d);
+                    for (let i = lo + 1; i < hi; i++)
+                        if (keys[idx[i]].charCodeAt(d) !== c)
+                            break ext;
+                    d++;
+                }
+            }
+            const v = nn++;
+            depth[v] = d;
+            parent[v] = par;
+            rep[v] = idx[lo];
+            // terminal: the keys of length d (all equal); move them to the front
+            let f = 0;
+            for (let i = lo; i < hi; i++) {
+                const k = idx[i];
+                if (keys[k].length === d) {
+                    f |= kflag[k];
+                    rep[v] = k;
+                    idx[i] = idx[lo];
+                    idx[lo++] = k;
+                }
+            }
+            if (f & F_EXACT)
+                f &= ~F_EXIST; // U \ S
+            if (f) {
+                term[v] = f;
+                if (f & (F_EXACT | F_WILD))
+                    sUnits[v] = 1;
+                if (f & F_WILD)
+                    wUnits[v] = 1;
+                if (f & F_EXIST)
+                    uCnt[v] = 1;
+                stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? starCount.get(keys[rep[v]]) : 0);
+            }
+            {
+                // deepest valid cut on the edge into v: no '*' in the prefix, not between surrogate halves. The root's edge
+                // starts at the empty string, so its cut can be '/' (every key starts with '/').
+                const str = keys[rep[v]];
+                const pd = par >= 0 ? depth[par] : 0;
+                let c = d;
+                const sa = str.indexOf('*');
+                if (sa >= 0 && sa < c)
+                    c = sa;
+                while (c > pd && isHighSurrogate(str.charCodeAt(c - 1)))
+                    c--;
+                cut[v] = c > pd ? c : 0;
+            }
+            if (lo >= hi)
+                continue;
+            // partition the rest by the character at d (counting sort) and queue the child groups
+            for (let i = lo; i < hi; i++) {
+                const c = keys[idx[i]].charCodeAt(d);
+                if (codeCount[c] === 0)
+                    codes.push(c);
+                codeCount[c] = codeCount[c] + 1;
+            }
+            if (codes.length === 1) {
+                codeCount[codes[0]] = 0;
+                codes.length = 0;
+                tasks.push(lo, hi, d + 1, v);
+                continue;
+            }
+            let off = lo;
+            for (const c of codes) {
+                const n = codeCount[c];
+                codeCount[c] = off;
+                tasks.push(off, off + n, d + 1, v);
+                off += n;
+            }
+            for (let i = lo; i < hi; i++) {
+                const k = idx[i];
+                tmp[codeCount[keys[k].charCodeAt(d)]++] = k;
+            }
+            idx.set(tmp.subarray(lo, hi), lo);
+            for (const c of codes)
+                codeCount[c] = 0;
+            codes.length = 0;
+        }
+    }
+    const root = 0;
+    // aggregate bottom-up (descending ids = post-order) and link children that hold stale units
+    for (let v = nn - 1; v > 0; v--) {
+        const p = parent[v];
+        sUnits[p] = sUnits[p] + sUnits[v];
+        wUnits[p] = wUnits[p] + wUnits[v];
+        uCnt[p] = uCnt[p] + uCnt[v];
+        stStr[p] = stStr[p] + stStr[v];
+        if (sUnits[v] > 0) {
+            nextSib[v] = firstChild[p];
+            firstChild[p] = v;
+        }
+    }
+    const nS = stStr[root];
+    if (nStar === 0 && nS <= budget) {
+        const list = [];
+        for (let v = 0; v < nn; v++)
+            if (term[v] & F_EXACT)
+                list.push(keys[rep[v]]);
+        return exactResult(list);
+    }
+    const nU = uCnt[root];
     if (W === 0) {
         // Only exact paths allowed, but they cannot cover S within the budget (or a stale path needs a wildcard).
         return {
@@ -80710,108 +80908,287 @@ function planCover(input) {
             reason: `nothing fits: ${plural(nS, 'stale path')}${nStar ? ` (${fmt(nStar)} containing '*')` : ''} over budget ${fmt(budget)} with 0 wildcards allowed; fell back to /*`,
         };
     }
-    // ---- compressed trie from sorted strings + neighbour LCPs -------------------------------------------------
-    const keys = [...flags.keys()].sort();
-    const m = keys.length;
-    const starAt = new Int32Array(m);
-    for (let i = 0; i < m; i++)
-        starAt[i] = keys[i].indexOf('*');
-    const cap = 2 * m + 2;
-    const depth = new Int32Array(cap);
-    const rep = new Int32Array(cap);
-    const term = new Uint8Array(cap);
-    const sUnits = new Int32Array(cap); // stale requirement units under the node
-    const wUnits = new Int32Array(cap); // wildcard-only units under the node
-    const uCnt = new Int32Array(cap); // existing (non-stale) paths under the node
-    const stStr = new Int32Array(cap); // stale strings under the node (for `covers`)
-    const cut = new Int32Array(cap); // length of the wildcard prefix for this node, 0 = none
-    const firstChild = new Int32Array(cap).fill(-1); // children with stale units only
-    const nextSib = new Int32Array(cap).fill(-1);
-    const order = new Int32Array(cap); // post-order
-    let nn = 0;
-    let no = 0;
-    const newNode = (d, r) => {
-        const id = nn++;
-        depth[id] = d;
-        rep[id] = r;
-        return id;
-    };
-    const leafFor = (i) => {
-        const id = newNode(keys[i].length, i);
-        const f = flags.get(keys[i]);
-        term[id] = f;
-        if (f & (F_EXACT | F_WILD))
-            sUnits[id] = 1;
-        if (f & F_WILD)
-            wUnits[id] = 1;
-        if (f & F_EXIST)
-            uCnt[id] = 1;
-        stStr[id] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? starCount.get(keys[i]) : 0);
-        return id;
-    };
-    const attach = (c, p) => {
-        const r = rep[c];
-        const pd = depth[p];
-        let d = depth[c];
-        const sa = starAt[r];
-        if (sa >= 0 && sa < d)
-            d = sa;
-        const str = keys[r];
-        while (d > pd && isHighSurrogate(str.charCodeAt(d - 1)))
-            d--;
-        cut[c] = d > pd ? d : 0;
-        sUnits[p] = sUnits[p] + sUnits[c];
-        wUnits[p] = wUnits[p] + wUnits[c];
-        uCnt[p] = uCnt[p] + uCnt[c];
-        stStr[p] = stStr[p] + stStr[c];
-        if (sUnits[c] > 0) {
-            nextSib[c] = firstChild[p];
-            firstChild[p] = c;
-        }
-        order[no++] = c;
-    };
-    const root = newNode(0, 0);
-    const stack = [root];
-    for (let i = 0; i < m; i++) {
-        const x = keys[i];
-        let l = 0;
-        if (i > 0) {
-            const prev = keys[i - 1];
-            const lim = Math.min(prev.length, x.length);
-            while (l < lim && prev.charCodeAt(l) === x.charCodeAt(l))
-                l++;
-        }
-        while (depth[stack[stack.length - 1]] > l) {
-            const c = stack.pop();
-            const top = stack[stack.length - 1];
-            if (depth[top] >= l)
-                attach(c, top);
-            else {
-                const mid = newNode(l, i);
-                attach(c, mid);
-                stack.push(mid);
-            }
-        }
-        stack.push(leafFor(i));
-    }
-    while (stack.length > 1) {
-        const c = stack.pop();
-        attach(c, stack[stack.length - 1]);
-    }
-    order[no++] = root;
     const units = sUnits[root];
     /** A node whose only requirement is one exact path: sent exactly (its own wildcard is never better). */
     const simple = (v) => v !== root && sUnits[v] === 1 && wUnits[v] === 0;
     const kCapAll = budget >= units ? 0 : budget;
     const bEff = Math.min(budget, units);
+    /**
+     * Lower bound on the paths any feasible plan (<= B paths, <= `wl` wildcards) spends outside v when no ancestor
+     * wildcard covers v. The stale regions hanging off v's ancestors (their other children, their own exact paths)
+     * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
+     * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
+     *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
+     * Regions holding a '*' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
+     * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
+     */
+    const outsideBound = (wlIn) => {
+        const wl = wlIn ?? 0;
+        const lb = new Float64Array(nn);
+        const BIG = 1e9;
+        const cntA = new Float64Array(nn);
+        const sumA = new Float64Array(nn);
+        const tops = new Array(nn);
+        tops[root] = [];
+        const topC = []; // [value, child] pairs, value descending, at most wl + 1
+        for (let p = 0; p < nn; p++) {
+            const tp = tops[p];
+            if (tp === undefined)
+                continue;
+            tops[p] = undefined;
+            const own = term[p] & (F_EXACT | F_WILD) ? 1 : 0;
+            const ownWild = (term[p] & F_WILD) !== 0; // p itself must be wildcarded, which covers every child
+            let nC = 0;
+            let sumC = 0;
+            topC.length = 0;
+            for (let c = firstChild[p]; c !== -1; c = nextSib[c]) {
+                nC++;
+                const ex = wUnits[c] > 0 ? BIG : sUnits[c] - 1;
+                sumC += ex;
+                if (wlIn === null || ex <= 0)
+                    continue;
+                if (topC.length >= 2 * (wl + 1) && topC[topC.length - 2] >= ex)
+                    continue;
+                let i = topC.length;
+                topC.push(ex, c);
+                while (i > 0 && topC[i - 2] < ex) {
+                    topC[i] = topC[i - 2];
+                    topC[i + 1] = topC[i - 1];
+                    i -= 2;
+                }
+                topC[i] = ex;
+                topC[i + 1] = c;
+                if (topC.length > 2 * (wl + 1))
+                    topC.length = 2 * (wl + 1);
+            }
+            for (let c = firstChild[p]; c !== -1; c = nextSib[c]) {
+                if (simple(c))
+                    continue;
+                const ex = wUnits[c] > 0 ? BIG : sUnits[c] - 1;
+                const cnt = cntA[p] + nC - 1 + own;
+                const sum = sumA[p] + sumC - ex;
+                // the wl largest excesses among the parent's outside list and the siblings (c excluded)
+                const list = [];
+                let i = 0;
+                let j = 0;
+                while (list.length < wl) {
+                    if (j < topC.length && topC[j + 1] === c)
+                        j += 2;
+                    const a = i < tp.length ? tp[i] : -1;
+                    const b2 = j < topC.length ? topC[j] : -1;
+                    if (a < 0 && b2 < 0)
+                        break;
+                    if (a >= b2) {
+                        list.push(a);
+                        i++;
+                    }
+                    else {
+                        list.push(b2);
+                        j += 2;
+                    }
+                }
+                let top = 0;
+                for (const x of list)
+                    top += x;
+                lb[c] = ownWild ? INF : wlIn === null ? cnt : cnt + sum - top;
+                cntA[c] = cnt;
+                sumA[c] = sum;
+                tops[c] = list;
+            }
+        }
+        return lb;
+    };
+    // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
+    const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit ? outsideBound(W <= tuning.boundWildcardLimit ? W : null) : new Float64Array(nn);
     // ---- the DP -------------------------------------------------------------------------------------------------
+    const newTable = (Wd, rows) => {
+        const len = new Int32Array(Wd + 1);
+        const off = new Int32Array(Wd + 1);
+        let n = 0;
+        for (let w = 0; w <= Wd; w++) {
+            off[w] = n;
+            const r = rows(w);
+            len[w] = r > 0 ? r : 0;
+            n += len[w];
+        }
+        return { Wd, len, off, a: new Float64Array(n).fill(INF) };
+    };
+    const at = (t, k, w) => (w <= t.Wd && k < t.len[w] ? t.a[t.off[w] + k] : INF);
+    /** Restore "at most k paths" after a merge: a plan with fewer paths also fits a larger row. */
+    const prefixMin = (t) => {
+        const a = t.a;
+        for (let w = 0; w <= t.Wd; w++) {
+            const o = t.off[w];
+            for (let k = 1; k < t.len[w]; k++)
+                if (a[o + k - 1] < a[o + k])
+                    a[o + k] = a[o + k - 1];
+        }
+    };
+    /** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
+    const rowsFor = (P, sAcc, need) => (P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1);
+    /** (min,+) merge; out column w = x column p + y column q with p + q = w; rows capped by `rows`. */
+    const merge = (x, y, Wd, rows) => {
+        const out = newTable(Wd, rows);
+        const xa = x.a;
+        const ya = y.a;
+        const oa = out.a;
+        for (let p = 0; p <= x.Wd; p++) {
+            const xl = x.len[p];
+            const xo = x.off[p];
+            let xf = 0;
+            while (xf < xl && xa[xo + xf] === INF)
+                xf++;
+            if (xf === xl)
+                continue;
+            for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+                const ol = out.len[p + q];
+                const oo = out.off[p + q];
+                const yl = y.len[q];
+                const yo = y.off[q];
+                let yf = 0;
+                while (yf < yl && ya[yo + yf] === INF)
+                    yf++;
+                if (yf === yl)
+                    continue;
+                const imax = Math.min(xl - 1, ol - 1 - yf);
+                for (let i = xf; i <= imax; i++) {
+                    const xv = xa[xo + i];
+                    const jmax = Math.min(yl - 1, ol - 1 - i);
+                    const ob = oo + i;
+                    for (let j = yf; j <= jmax; j++) {
+                        const val = xv + ya[yo + j];
+                        if (val < oa[ob + j])
+                            oa[ob + j] = val;
+                    }
+                }
+            }
+        }
+        prefixMin(out);
+        return out;
+    };
+    /** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
+    const conv = (x, y) => {
+        const out = new Float64Array(x.length).fill(INF);
+        for (let a = 0; a < x.length; a++) {
+            const xv = x[a];
+            if (xv === INF)
+                continue;
+            for (let b = 0; a + b < x.length; b++) {
+                const val = xv + y[b];
+                if (val < out[a + b])
+                    out[a + b] = val;
+            }
+        }
+        return out;
+    };
+    const complexKids = (v) => {
+        const kids = [];
+        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
+            if (!simple(c))
+                kids.push(c);
+        return kids;
+    };
+    /**
+     * Paths that must be spent outside the part of v merged so far (t of its complex children), for a plan using
+     * w wildcards inside it: with the "outside" arrays, the least paths the rest of the tree (and the children not
+     * merged yet) needs with the W - w wildcards left; otherwise the scalar bound plus one path per child left.
+     */
+    const needFor = (v, kids, P) => {
+        const m = kids.length;
+        if (P.kCap === 0)
+            return () => 0;
+        if (outArr !== null && mpArr !== null) {
+            const ov = outArr[v];
+            if (ov === undefined || dead[v])
+                return () => INF;
+            const op = new Array(m + 1);
+            op[m] = ov;
+            for (let t = m - 1; t >= 0; t--)
+                op[t] = conv(op[t + 1], mpArr[kids[t]]);
+            return (t, w) => op[t][P.track ? W - w : W];
+        }
+        const l = lb[v];
+        return (t) => l + (m - t);
+    };
+    /** Base table for option B before merging complex children: own exact path + simple children. */
+    const baseTable = (v, P, need0) => {
+        const blocked = (term[v] & F_WILD) !== 0;
+        let base = term[v] & F_EXACT ? 1 : 0;
+        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
+            if (simple(c))
+                base++;
+        const sAcc = base + (blocked && !(term[v] & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
+        const t = newTable(0, () => rowsFor(P, sAcc, need0));
+        if (!blocked) {
+            if (P.kCap === 0) {
+                if (t.len[0] > 0)
+                    t.a[0] = base * P.exactCost;
+            }
+            else
+                for (let k = base; k < t.len[0]; k++)
+                    t.a[k] = base * P.exactCost;
+        }
+        return { t, sAcc };
+    };
+    /** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
+    const chainFor = (v, P, tabs, cand, all) => {
+        const kids = complexKids(v);
+        const need = needFor(v, kids, P);
+        const b = baseTable(v, P, need(0, 0));
+        let acc = b.t;
+        let sAcc = b.sAcc;
+        let wAcc = 0;
+        const chain = all ? [acc] : [];
+        for (let i = 0; i < kids.length; i++) {
+            const c = kids[i];
+            sAcc += sUnits[c];
+            wAcc += cand[c];
+            const s = sAcc;
+            acc = merge(acc, tabs[c], P.track ? Math.min(W, wAcc) : 0, (w) => rowsFor(P, s, need(i + 1, w)));
+            if (all)
+                chain.push(acc);
+        }
+        if (!all)
+            chain.push(acc);
+        return { chain, kids };
+    };
+    const nodeTable = (v, P, work, cand) => {
+        const wc = P.wildCost[v];
+        let cc = wc !== INF ? 1 : 0;
+        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
+            if (!simple(c))
+                cc += cand[c];
+        cand[v] = cc;
+        if (P.kCap !== 0 && dead[v])
+            return newTable(0, () => 0);
+        const { chain } = chainFor(v, P, work, cand, false);
+        const last = chain[chain.length - 1];
+        const Wd = P.track ? Math.min(W, cc) : 0;
+        let t = last;
+        if (Wd !== last.Wd) {
+            // one more column for v's own wildcard: its rows follow the same caps (fewer wildcards left outside)
+            const kids = complexKids(v);
+            const need = needFor(v, kids, P);
+            t = newTable(Wd, (w) => (w <= last.Wd ? last.len[w] : rowsFor(P, sUnits[v], need(kids.length, w))));
+            t.a.set(last.a.subarray(0, last.a.length), 0);
+        }
+        if (wc !== INF) {
+            const w = P.track ? 1 : 0;
+            if (w <= t.Wd) {
+                const o = t.off[w];
+                for (let k = P.kCap === 0 ? 0 : 1; k < t.len[w]; k++)
+                    if (wc < t.a[o + k])
+                        t.a[o + k] = wc;
+            }
+        }
+        return t;
+    };
     const runDP = (P) => {
         const tables = new Array(P.keep ? nn : 0);
         const work = new Array(nn);
         const cand = new Int32Array(nn);
         let rootT;
-        for (let oi = 0; oi < no; oi++) {
-            const v = order[oi];
+        for (let v = nn - 1; v >= 0; v--) {
             if (sUnits[v] === 0 || simple(v))
                 continue;
             const t = nodeTable(v, P, work, cand);
@@ -80827,144 +81204,38 @@ function planCover(input) {
         }
         return { tables, root: rootT, cand };
     };
-    const kOf = (s, kCap) => (kCap === 0 ? 0 : Math.min(kCap, s));
-    /** Base table for option B before merging complex children: own exact path + simple children. */
-    const baseTable = (v, P) => {
-        const blocked = (term[v] & F_WILD) !== 0;
-        let base = term[v] & F_EXACT ? 1 : 0;
-        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-            if (simple(c))
-                base++;
-        const sAcc = base + (blocked && !(term[v] & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
-        const K = kOf(sAcc, P.kCap);
-        const a = new Float64Array(K + 1).fill(INF);
-        if (!blocked) {
-            if (P.kCap === 0)
-                a[0] = base * P.exactCost;
-            else
-                for (let k = base; k <= K; k++)
-                    a[k] = base * P.exactCost;
-        }
-        return { t: { K, Wd: 0, a }, sAcc };
-    };
-    const mergeTables = (x, y, K, Wd) => {
-        const out = new Float64Array((K + 1) * (Wd + 1)).fill(INF);
-        const xa = x.a;
-        const ya = y.a;
-        if (x.Wd === 0 && y.Wd === 0 && Wd === 0) {
-            let yf = 0;
-            while (yf <= y.K && ya[yf] === INF)
-                yf++;
-            for (let i = 0; i <= x.K; i++) {
-                const av = xa[i];
-                if (av === INF)
-                    continue;
-                const lim = Math.min(y.K, K - i);
-                for (let j = yf; j <= lim; j++) {
-                    const val = av + ya[j];
-                    if (val < out[i + j])
-                        out[i + j] = val;
-                }
-            }
-            return { K, Wd, a: out };
-        }
-        const rx = x.Wd + 1;
-        const ry = y.Wd + 1;
-        const ro = Wd + 1;
-        for (let i = 0; i <= x.K; i++) {
-            const jl = Math.min(y.K, K - i);
-            for (let p = 0; p <= x.Wd; p++) {
-                const av = xa[i * rx + p];
-                if (av === INF)
-                    continue;
-                const ql = Math.min(y.Wd, Wd - p);
-                for (let j = 0; j <= jl; j++) {
-                    const yo = j * ry;
-                    const oo = (i + j) * ro + p;
-                    for (let q = 0; q <= ql; q++) {
-                        const val = av + ya[yo + q];
-                        if (val < out[oo + q])
-                            out[oo + q] = val;
-                    }
-                }
-            }
-        }
-        return { K, Wd, a: out };
-    };
-    /** Widen a table to Wd columns ("at most" semantics: extra columns repeat the last one). */
-    const widen = (t, Wd) => {
-        if (t.Wd === Wd)
-            return t;
-        const out = new Float64Array((t.K + 1) * (Wd + 1));
-        for (let k = 0; k <= t.K; k++)
-            for (let w = 0; w <= Wd; w++)
-                out[k * (Wd + 1) + w] = t.a[k * (t.Wd + 1) + Math.min(w, t.Wd)];
-        return { K: t.K, Wd, a: out };
-    };
-    /** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
-    const chainFor = (v, P, tabs, cand, all) => {
-        const b = baseTable(v, P);
-        let acc = b.t;
-        let sAcc = b.sAcc;
-        let wAcc = 0;
-        const chain = all ? [acc] : [];
-        const kids = [];
-        for (let c = firstChild[v]; c !== -1; c = nextSib[c]) {
-            if (simple(c))
+    /** Best entry of the root table: last row (at most kCap paths) of the cheapest column. */
+    const bestAtRoot = (R) => {
+        const t = R.root;
+        let best = { k: 0, w: 0, val: INF };
+        for (let w = 0; w <= t.Wd; w++) {
+            const l = t.len[w];
+            if (l === 0)
                 continue;
-            sAcc += sUnits[c];
-            wAcc += cand[c];
-            acc = mergeTables(acc, tabs[c], kOf(sAcc, P.kCap), P.wCap === 0 ? 0 : Math.min(P.wCap, wAcc));
-            if (all)
-                chain.push(acc);
-            kids.push(c);
+            const val = t.a[t.off[w] + l - 1];
+            if (val < best.val)
+                best = { k: l - 1, w, val };
         }
-        if (!all)
-            chain.push(acc);
-        return { chain, kids };
+        return best;
     };
-    const nodeTable = (v, P, work, cand) => {
-        let cc = Number.isFinite(P.wildCost[v]) ? 1 : 0;
-        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-            if (!simple(c))
-                cc += cand[c];
-        cand[v] = cc;
-        const { chain } = chainFor(v, P, work, cand, false);
-        let t = chain[chain.length - 1];
-        const K = kOf(sUnits[v], P.kCap);
-        const Wd = P.wCap === 0 ? 0 : Math.min(P.wCap, cc);
-        if (t.K !== K)
-            throw new Error('cover planner: internal table size mismatch');
-        t = widen(t, Wd);
-        const wc = P.wildCost[v];
-        if (wc !== INF) {
-            const a = t.a;
-            const r = Wd + 1;
-            const k0 = P.kCap === 0 ? 0 : 1;
-            const w0 = P.wCap === 0 ? 0 : 1;
-            for (let k = k0; k <= K; k++)
-                for (let w = w0; w <= Wd; w++)
-                    if (wc < a[k * r + w])
-                        a[k * r + w] = wc;
-        }
-        return t;
-    };
-    /** Rebuild the chosen paths from kept tables: returns node ids of wildcards and of exact paths. */
+    /** Rebuild the chosen paths from kept tables: node ids of wildcards and of exact paths. */
     const rebuild = (P, R) => {
         const wild = [];
         const exact = [];
-        const rt = R.root;
-        const todo = [root, rt.K, rt.Wd];
+        const b = bestAtRoot(R);
+        if (b.val === INF)
+            throw new Error('cover planner: internal error (no feasible plan)');
+        const todo = [root, b.k, b.w, b.val];
         while (todo.length > 0) {
+            const val = todo.pop();
             const w = todo.pop();
-            const k = todo.pop();
+            let k = todo.pop();
             const v = todo.pop();
             const t = R.tables[v];
-            const val = t.a[k * (t.Wd + 1) + w];
-            if (val === INF)
-                throw new Error('cover planner: internal error (infeasible branch)');
+            while (k > 0 && at(t, k - 1, w) === val)
+                k--;
             const wc = P.wildCost[v];
-            if (wc !== INF && val === wc && (P.kCap === 0 || k >= 1) && (P.wCap === 0 || w >= 1)) {
+            if (wc !== INF && val === wc && (!P.track || w === 1) && (P.kCap === 0 || k >= 1)) {
                 wild.push(v);
                 continue;
             }
@@ -80979,29 +81250,34 @@ function planCover(input) {
                 exact.push(e);
             }
             const { chain, kids } = chainFor(v, P, R.tables, R.cand, true);
-            let kk = k;
-            let last = chain[chain.length - 1];
-            let ww = Math.min(w, last.Wd);
-            if (last.a[kk * (last.Wd + 1) + ww] !== val)
+            let cur = chain[chain.length - 1];
+            let ck = k;
+            let cw = w;
+            let cv = val;
+            if (at(cur, ck, cw) !== cv)
                 throw new Error('cover planner: internal error (rebuild mismatch)');
-            for (let ci = kids.length - 1; ci >= 0; ci--) {
-                const prev = chain[ci];
-                const c = kids[ci];
+            for (let i = kids.length - 1; i >= 0; i--) {
+                while (ck > 0 && at(cur, ck - 1, cw) === cv)
+                    ck--;
+                const prev = chain[i];
+                const c = kids[i];
                 const ct = R.tables[c];
-                const target = last.a[kk * (last.Wd + 1) + ww];
                 let found = false;
-                for (let j = 0; j <= Math.min(ct.K, kk) && !found; j++) {
-                    const pk = kk - j;
-                    if (pk > prev.K)
+                for (let q = 0; q <= Math.min(ct.Wd, cw) && !found; q++) {
+                    const p = cw - q;
+                    if (p > prev.Wd)
                         continue;
-                    for (let q = 0; q <= Math.min(ct.Wd, ww); q++) {
-                        const pw = ww - q;
-                        if (pw > prev.Wd)
+                    for (let j = 0; j <= Math.min(ct.len[q] - 1, ck); j++) {
+                        const cvj = at(ct, j, q);
+                        if (cvj === INF)
                             continue;
-                        if (prev.a[pk * (prev.Wd + 1) + pw] + ct.a[j * (ct.Wd + 1) + q] === target) {
-                            todo.push(c, j, q);
-                            kk = pk;
-                            ww = pw;
+                        const pv = at(prev, ck - j, p);
+                        if (pv + cvj === cv) {
+                            todo.push(c, j, q, cvj);
+                            cur = prev;
+                            ck -= j;
+                            cw = p;
+                            cv = pv;
                             found = true;
                             break;
                         }
@@ -81009,11 +81285,73 @@ function planCover(input) {
                 }
                 if (!found)
                     throw new Error('cover planner: internal error (no split found)');
-                last = prev;
             }
         }
         return { wild, exact };
     };
+    // "Outside" arrays (wildcard limit W small): mp[v][w] = fewest paths covering v's subtree with <= w wildcards;
+    // out[v][w] = fewest paths covering everything outside v (no ancestor wildcard) with <= w wildcards.
+    let mpArr = null;
+    let outArr = null;
+    if (tuning.prune && kCapAll !== 0 && W <= tuning.outsideWildcardLimit) {
+        const mp = new Array(nn);
+        for (let v = nn - 1; v >= 0; v--) {
+            if (sUnits[v] === 0 || simple(v))
+                continue;
+            let base = term[v] & F_EXACT ? 1 : 0;
+            for (let c = firstChild[v]; c !== -1; c = nextSib[c])
+                if (simple(c))
+                    base++;
+            let acc = new Float64Array(W + 1).fill(term[v] & F_WILD ? INF : base);
+            for (let c = firstChild[v]; c !== -1; c = nextSib[c])
+                if (!simple(c))
+                    acc = conv(acc, mp[c]);
+            if (cut[v] > 0)
+                for (let w = 1; w <= W; w++)
+                    if (acc[w] > 1)
+                        acc[w] = 1;
+            mp[v] = acc;
+        }
+        const out = new Array(nn);
+        out[root] = new Float64Array(W + 1);
+        const infArr = new Float64Array(W + 1).fill(INF);
+        for (let p = 0; p < nn; p++) {
+            const op = out[p];
+            if (op === undefined || op[W] >= kCapAll)
+                continue; // p cannot stay uncovered: neither can its children
+            const kids = complexKids(p);
+            if (kids.length === 0)
+                continue;
+            if (term[p] & F_WILD) {
+                for (const c of kids)
+                    out[c] = infArr; // p itself needs a wildcard, which covers every child
+                continue;
+            }
+            let add = term[p] & F_EXACT ? 1 : 0;
+            for (let c = firstChild[p]; c !== -1; c = nextSib[c])
+                if (simple(c))
+                    add++;
+            const pre = [op.map((x) => x + add)];
+            for (let i = 0; i < kids.length; i++)
+                pre.push(conv(pre[i], mp[kids[i]]));
+            let suf = new Float64Array(W + 1); // identity for "at most" arrays
+            for (let i = kids.length - 1; i >= 0; i--) {
+                out[kids[i]] = conv(pre[i], suf);
+                suf = conv(suf, mp[kids[i]]);
+            }
+        }
+        mpArr = mp;
+        outArr = out;
+    }
+    /** Nodes that every feasible plan covers by an ancestor wildcard: their tables are empty. */
+    const dead = new Uint8Array(nn);
+    if (kCapAll !== 0) {
+        for (let v = 0; v < nn; v++) {
+            const need = outArr !== null ? (outArr[v]?.[W] ?? INF) : lb[v];
+            if (need >= kCapAll)
+                dead[v] = 1;
+        }
+    }
     // ---- cost weights -------------------------------------------------------------------------------------------
     const SAFE = Number.MAX_SAFE_INTEGER;
     const wildCost = new Float64Array(nn).fill(INF);
@@ -81035,11 +81373,11 @@ function planCover(input) {
         for (let v = 0; v < nn; v++)
             if (cut[v] > 0 && sUnits[v] > 0)
                 wildCost[v] = uCnt[v] * M1 + M2 + wUnit;
-        P = { wildCost, exactCost: M2, kCap: kCapAll, wCap: 0, keep: true };
+        P = { wildCost, exactCost: M2, kCap: kCapAll, track: false, keep: true };
         R = runDP(P);
         let sol = rebuild(P, R);
         if (sol.wild.length > W) {
-            P = { wildCost, exactCost: M2, kCap: kCapAll, wCap: W, keep: true };
+            P = { wildCost, exactCost: M2, kCap: kCapAll, track: true, keep: true };
             R = runDP(P);
             sol = rebuild(P, R);
         }
@@ -81066,10 +81404,9 @@ function planCover(input) {
         for (let v = 0; v < nn; v++)
             if (spec[v] >= floor)
                 wc[v] = 1;
-        const wCap = W >= budget ? 0 : W; // with W >= B every cover of <= B paths respects W
-        const Q = { wildCost: wc, exactCost: 1, kCap: 0, wCap, keep: false };
-        const rt = runDP(Q).root;
-        return rt.a[rt.Wd] <= budget;
+        // with W >= B every cover of <= B paths respects W, so wildcards need not be tracked
+        const Q = { wildCost: wc, exactCost: 1, kCap: 0, track: W < budget, keep: false };
+        return bestAtRoot(runDP(Q)).val <= budget;
     };
     let lo = 0;
     let hi = distinct.length - 1;
@@ -81098,7 +81435,7 @@ function planCover(input) {
                 continue;
             wildCost[v] = M1 + (lcap + 1 - Math.min(cut[v], lcap)) * penW + 1;
         }
-        P = { wildCost, exactCost: 1, kCap: kCapAll, wCap: 0, keep: true };
+        P = { wildCost, exactCost: 1, kCap: kCapAll, track: false, keep: true };
         R = runDP(P);
         const sol = rebuild(P, R);
         if (sol.wild.length > W)
@@ -81190,9 +81527,12 @@ function staleFor(input) {
             add(url, 'deleted', e.key);
         }
     }
+    // The default rule maps source-dir to the keys under `prefix`, served at prefix minus the origin path.
+    const keyRoot = urlPathForKey(input.prefix, d.originPath);
+    const rules = input.pathMap.flatMap((r) => (!r.viaKey ? [r] : keyRoot === null ? [] : [{ from: r.from, to: keyRoot }]));
     for (const f of input.diff ?? []) {
         const consider = (repoPath, reason) => {
-            const url = mapRepoPath(repoPath, input.pathMap);
+            const url = mapRepoPath(repoPath, rules);
             if (url === null)
                 return;
             if (input.fingerprint(url.slice(1)).fingerprinted) {
@@ -81457,6 +81797,7 @@ function summaryMarkdown(r) {
 
 
 
+
 /** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
 const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
@@ -81572,7 +81913,7 @@ async function deploy(config, ctx, deps) {
                         o.storedMd5 = md5;
                 })));
                 if (heads.length > 0)
-                    info(`${heads.length} objects needed a HEAD to compare (multipart or not MD5 ETags)`);
+                    info(`${heads.length} same-size object(s) with a non-matching ETag: read the stored hash with HEAD`);
             }
         });
     }
@@ -81667,7 +82008,7 @@ async function deploy(config, ctx, deps) {
     }
     // ---- Execute, in a safe order ---------------------------------------------------------------------------
     const ownRecords = new Map();
-    if (store) {
+    if (store && plans.some((p) => p.decoded.length > 0)) {
         await phase('Record owed invalidations', timings, async () => {
             for (const p of plans) {
                 if (p.decoded.length === 0)
@@ -81846,9 +82187,10 @@ async function finish(config, report) {
     await writeReport(config.reportPath, report);
     for (const [k, v] of Object.entries(outputsOf(report, config.reportPath)))
         setOutput(k, v);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(summaryMarkdown(report)).write();
-    }
+    // Appended directly (core.summary caches the file path for the whole process).
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile)
+        await promises_default().appendFile(summaryFile, summaryMarkdown(report));
 }
 
 

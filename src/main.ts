@@ -159,7 +159,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
             }),
           ),
         );
-        if (heads.length > 0) core.info(`${heads.length} objects needed a HEAD to compare (multipart or not MD5 ETags)`);
+        if (heads.length > 0) core.info(`${heads.length} same-size object(s) with a non-matching ETag: read the stored hash with HEAD`);
       }
     });
   }
@@ -256,7 +256,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
 
   // ---- Execute, in a safe order ---------------------------------------------------------------------------
   const ownRecords = new Map<string, string>();
-  if (store) {
+  if (store && plans.some((p) => p.decoded.length > 0)) {
     await phase('Record owed invalidations', timings, async () => {
       for (const p of plans) {
         if (p.decoded.length === 0) continue;

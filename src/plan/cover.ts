@@ -96,10 +96,17 @@ function plural(n: number, word: string): string {
   return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One DP table: (K+1) rows of paths x (Wd+1) columns of wildcards, "at most" semantics in both. */
+/**
+ * One DP table. Column w holds plans using exactly w wildcards (one column when wildcards are not tracked); row k
+ * holds the best plan with at most k paths (one row when paths are unbounded). Each column keeps only the rows a
+ * plan could use inside a feasible whole plan; missing entries count as infeasible.
+ */
 interface Table {
-  K: number;
   Wd: number;
+  /** Rows per column. */
+  len: Int32Array;
+  /** Offset of each column in `a`. */
+  off: Int32Array;
   a: Float64Array;
 }
 
@@ -108,10 +115,10 @@ interface DPParams {
   wildCost: Float64Array;
   /** Cost of one exact path. */
   exactCost: number;
-  /** Path cap B; 0 = unbounded (one column "any number of paths"). */
+  /** Path cap B; 0 = unbounded (one row, "any number of paths"). */
   kCap: number;
-  /** Wildcard cap W; 0 = wildcards not tracked as a dimension. */
-  wCap: number;
+  /** Track the number of wildcards as table columns (0..W). */
+  track: boolean;
   /** Keep the per-node tables (needed to rebuild the plan). */
   keep: boolean;
 }
@@ -122,7 +129,25 @@ interface DPResult {
   cand: Int32Array;
 }
 
+/** Internal knobs, exported for tests only. */
+export interface CoverTuning {
+  /** Use the wildcard-aware scalar outside bound only when W is at most this (it costs O(n·W)). */
+  boundWildcardLimit: number;
+  /** Use per-wildcard-count outside arrays only when W is at most this (they cost O(n·W²)). */
+  outsideWildcardLimit: number;
+  /** Cap tables by what a feasible plan can spend outside a node (false = plain capped tree knapsack). */
+  prune: boolean;
+}
+
+const DEFAULT_TUNING: CoverTuning = { boundWildcardLimit: 128, outsideWildcardLimit: 24, prune: true };
+
+/** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
 export function planCover(input: CoverInput): CoverResult {
+  return planCoverTuned(input, DEFAULT_TUNING);
+}
+
+/** planCover with internal knobs (tests use it to exercise every code path on small inputs). */
+export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverResult {
   const budget = Math.floor(input.budget);
   if (!(budget >= 1)) throw new RangeError(`cover planner: budget must be >= 1 (got ${input.budget})`);
   const maxW = input.maxWildcards === undefined ? budget : Math.floor(input.maxWildcards);
@@ -131,44 +156,174 @@ export function planCover(input: CoverInput): CoverResult {
   const known = input.existing !== null;
   const wTxt = W < budget ? `, max ${plural(W, 'wildcard')}` : '';
 
-  // ---- stale set: dedupe, split into exact paths and wildcard-only requirements -------------------------------
-  const seen = new Set<string>();
-  const flags = new Map<string, number>();
-  const starCount = new Map<string, number>();
-  let nStar = 0;
+  // ---- entries: exact stale paths, wildcard-only requirements, existing paths ----------------------------------
+  const keys: string[] = [];
+  const kflag: number[] = [];
+  const starSeen = new Set<string>(); // distinct stale paths containing '*'
+  const starCount = new Map<string, number>(); // requirement prefix -> distinct stale paths behind it
   for (const s of input.stale) {
     if (typeof s !== 'string' || !s.startsWith('/')) throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
-    if (seen.has(s)) continue;
-    seen.add(s);
     const star = s.indexOf('*');
-    if (star === -1) flags.set(s, (flags.get(s) ?? 0) | F_EXACT);
-    else {
-      nStar++;
+    if (star === -1) {
+      keys.push(s);
+      kflag.push(F_EXACT);
+    } else if (!starSeen.has(s)) {
+      starSeen.add(s);
       const t = s.slice(0, star);
-      flags.set(t, (flags.get(t) ?? 0) | F_WILD);
-      starCount.set(t, (starCount.get(t) ?? 0) + 1);
-    }
-  }
-  const nS = seen.size;
-  const nullColl = known ? 0 : null;
-  if (nS === 0) return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
-
-  if (nStar === 0 && nS <= budget) {
-    const paths = [...seen].sort().map((p): CoverPath => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
-    return { paths, collateral: nullColl, fellBackToAll: false, reason: `${plural(nS, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly` };
-  }
-
-  let nU = 0;
-  if (input.existing !== null) {
-    for (const u of input.existing) {
-      if (typeof u !== 'string' || !u.startsWith('/') || seen.has(u)) continue; // U \ S; non-'/' paths never match
-      const f = flags.get(u) ?? 0;
-      if (!(f & F_EXIST)) {
-        flags.set(u, f | F_EXIST);
-        nU++;
+      const n = starCount.get(t) ?? 0;
+      starCount.set(t, n + 1);
+      if (n === 0) {
+        keys.push(t);
+        kflag.push(F_WILD);
       }
     }
   }
+  const nStar = starSeen.size;
+  const nullColl = known ? 0 : null;
+  if (keys.length === 0) return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
+  const exactResult = (list: string[]): CoverResult => {
+    const paths = list.sort().map((p): CoverPath => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
+    return { paths, collateral: nullColl, fellBackToAll: false, reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly` };
+  };
+  if (nStar === 0 && keys.length <= budget) return exactResult([...new Set(keys)]);
+
+  if (input.existing !== null) {
+    for (const u of input.existing) {
+      if (typeof u !== 'string' || !u.startsWith('/')) continue; // never matched by a path starting with '/'
+      if (nStar > 0 && starSeen.has(u)) continue; // U \ S (exact stale duplicates are merged in the trie)
+      keys.push(u);
+      kflag.push(F_EXIST);
+    }
+  }
+
+  // ---- compressed trie, built top-down by partitioning on the first differing character ----------------------
+  // Node ids are assigned in creation (pre-)order, so descending ids are a post-order. Duplicates meet in one
+  // terminal node and are merged there.
+  const m = keys.length;
+  const cap = 2 * m + 2;
+  const depth = new Int32Array(cap);
+  const parent = new Int32Array(cap);
+  const rep = new Int32Array(cap); // a key passing through the node (the terminal key when there is one)
+  const term = new Uint8Array(cap);
+  const sUnits = new Int32Array(cap); // stale requirement units under the node
+  const wUnits = new Int32Array(cap); // wildcard-only units under the node
+  const uCnt = new Int32Array(cap); // existing (non-stale) paths under the node
+  const stStr = new Int32Array(cap); // distinct stale paths under the node (for `covers`)
+  const cut = new Int32Array(cap); // length of the wildcard prefix for this node, 0 = none
+  const firstChild = new Int32Array(cap).fill(-1); // children with stale units only
+  const nextSib = new Int32Array(cap).fill(-1);
+  let nn = 0;
+  {
+    const idx = new Int32Array(m);
+    for (let i = 0; i < m; i++) idx[i] = i;
+    const tmp = new Int32Array(m);
+    const codeCount = new Int32Array(65536);
+    const codes: number[] = [];
+    const tasks: number[] = [0, m, 0, -1]; // lo, hi, shared prefix length, parent
+    while (tasks.length > 0) {
+      const par = tasks.pop()!;
+      const d0 = tasks.pop()!;
+      const hi = tasks.pop()!;
+      let lo = tasks.pop()!;
+      const first = keys[idx[lo]!]!;
+      let d: number;
+      if (hi - lo === 1) d = first.length;
+      else {
+        let minLen = first.length;
+        for (let i = lo + 1; i < hi; i++) {
+          const len = keys[idx[i]!]!.length;
+          if (len < minLen) minLen = len;
+        }
+        d = d0;
+        ext: while (d < minLen) {
+          const c = first.charCodeAt(d);
+          for (let i = lo + 1; i < hi; i++) if (keys[idx[i]!]!.charCodeAt(d) !== c) break ext;
+          d++;
+        }
+      }
+      const v = nn++;
+      depth[v] = d;
+      parent[v] = par;
+      rep[v] = idx[lo]!;
+      // terminal: the keys of length d (all equal); move them to the front
+      let f = 0;
+      for (let i = lo; i < hi; i++) {
+        const k = idx[i]!;
+        if (keys[k]!.length === d) {
+          f |= kflag[k]!;
+          rep[v] = k;
+          idx[i] = idx[lo]!;
+          idx[lo++] = k;
+        }
+      }
+      if (f & F_EXACT) f &= ~F_EXIST; // U \ S
+      if (f) {
+        term[v] = f;
+        if (f & (F_EXACT | F_WILD)) sUnits[v] = 1;
+        if (f & F_WILD) wUnits[v] = 1;
+        if (f & F_EXIST) uCnt[v] = 1;
+        stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? starCount.get(keys[rep[v]!]!)! : 0);
+      }
+      {
+        // deepest valid cut on the edge into v: no '*' in the prefix, not between surrogate halves. The root's edge
+        // starts at the empty string, so its cut can be '/' (every key starts with '/').
+        const str = keys[rep[v]!]!;
+        const pd = par >= 0 ? depth[par]! : 0;
+        let c = d;
+        const sa = str.indexOf('*');
+        if (sa >= 0 && sa < c) c = sa;
+        while (c > pd && isHighSurrogate(str.charCodeAt(c - 1))) c--;
+        cut[v] = c > pd ? c : 0;
+      }
+      if (lo >= hi) continue;
+      // partition the rest by the character at d (counting sort) and queue the child groups
+      for (let i = lo; i < hi; i++) {
+        const c = keys[idx[i]!]!.charCodeAt(d);
+        if (codeCount[c] === 0) codes.push(c);
+        codeCount[c] = codeCount[c]! + 1;
+      }
+      if (codes.length === 1) {
+        codeCount[codes[0]!] = 0;
+        codes.length = 0;
+        tasks.push(lo, hi, d + 1, v);
+        continue;
+      }
+      let off = lo;
+      for (const c of codes) {
+        const n = codeCount[c]!;
+        codeCount[c] = off;
+        tasks.push(off, off + n, d + 1, v);
+        off += n;
+      }
+      for (let i = lo; i < hi; i++) {
+        const k = idx[i]!;
+        tmp[codeCount[keys[k]!.charCodeAt(d)]!++] = k;
+      }
+      idx.set(tmp.subarray(lo, hi), lo);
+      for (const c of codes) codeCount[c] = 0;
+      codes.length = 0;
+    }
+  }
+  const root = 0;
+  // aggregate bottom-up (descending ids = post-order) and link children that hold stale units
+  for (let v = nn - 1; v > 0; v--) {
+    const p = parent[v]!;
+    sUnits[p] = sUnits[p]! + sUnits[v]!;
+    wUnits[p] = wUnits[p]! + wUnits[v]!;
+    uCnt[p] = uCnt[p]! + uCnt[v]!;
+    stStr[p] = stStr[p]! + stStr[v]!;
+    if (sUnits[v]! > 0) {
+      nextSib[v] = firstChild[p]!;
+      firstChild[p] = v;
+    }
+  }
+  const nS = stStr[root]!;
+  if (nStar === 0 && nS <= budget) {
+    const list: string[] = [];
+    for (let v = 0; v < nn; v++) if (term[v]! & F_EXACT) list.push(keys[rep[v]!]!);
+    return exactResult(list);
+  }
+  const nU = uCnt[root]!;
 
   if (W === 0) {
     // Only exact paths allowed, but they cannot cover S within the budget (or a stale path needs a wildcard).
@@ -180,105 +335,261 @@ export function planCover(input: CoverInput): CoverResult {
     };
   }
 
-  // ---- compressed trie from sorted strings + neighbour LCPs -------------------------------------------------
-  const keys = [...flags.keys()].sort();
-  const m = keys.length;
-  const starAt = new Int32Array(m);
-  for (let i = 0; i < m; i++) starAt[i] = keys[i]!.indexOf('*');
-
-  const cap = 2 * m + 2;
-  const depth = new Int32Array(cap);
-  const rep = new Int32Array(cap);
-  const term = new Uint8Array(cap);
-  const sUnits = new Int32Array(cap); // stale requirement units under the node
-  const wUnits = new Int32Array(cap); // wildcard-only units under the node
-  const uCnt = new Int32Array(cap); // existing (non-stale) paths under the node
-  const stStr = new Int32Array(cap); // stale strings under the node (for `covers`)
-  const cut = new Int32Array(cap); // length of the wildcard prefix for this node, 0 = none
-  const firstChild = new Int32Array(cap).fill(-1); // children with stale units only
-  const nextSib = new Int32Array(cap).fill(-1);
-  const order = new Int32Array(cap); // post-order
-  let nn = 0;
-  let no = 0;
-
-  const newNode = (d: number, r: number): number => {
-    const id = nn++;
-    depth[id] = d;
-    rep[id] = r;
-    return id;
-  };
-  const leafFor = (i: number): number => {
-    const id = newNode(keys[i]!.length, i);
-    const f = flags.get(keys[i]!)!;
-    term[id] = f;
-    if (f & (F_EXACT | F_WILD)) sUnits[id] = 1;
-    if (f & F_WILD) wUnits[id] = 1;
-    if (f & F_EXIST) uCnt[id] = 1;
-    stStr[id] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? starCount.get(keys[i]!)! : 0);
-    return id;
-  };
-  const attach = (c: number, p: number): void => {
-    const r = rep[c]!;
-    const pd = depth[p]!;
-    let d = depth[c]!;
-    const sa = starAt[r]!;
-    if (sa >= 0 && sa < d) d = sa;
-    const str = keys[r]!;
-    while (d > pd && isHighSurrogate(str.charCodeAt(d - 1))) d--;
-    cut[c] = d > pd ? d : 0;
-    sUnits[p] = sUnits[p]! + sUnits[c]!;
-    wUnits[p] = wUnits[p]! + wUnits[c]!;
-    uCnt[p] = uCnt[p]! + uCnt[c]!;
-    stStr[p] = stStr[p]! + stStr[c]!;
-    if (sUnits[c]! > 0) {
-      nextSib[c] = firstChild[p]!;
-      firstChild[p] = c;
-    }
-    order[no++] = c;
-  };
-
-  const root = newNode(0, 0);
-  const stack: number[] = [root];
-  for (let i = 0; i < m; i++) {
-    const x = keys[i]!;
-    let l = 0;
-    if (i > 0) {
-      const prev = keys[i - 1]!;
-      const lim = Math.min(prev.length, x.length);
-      while (l < lim && prev.charCodeAt(l) === x.charCodeAt(l)) l++;
-    }
-    while (depth[stack[stack.length - 1]!]! > l) {
-      const c = stack.pop()!;
-      const top = stack[stack.length - 1]!;
-      if (depth[top]! >= l) attach(c, top);
-      else {
-        const mid = newNode(l, i);
-        attach(c, mid);
-        stack.push(mid);
-      }
-    }
-    stack.push(leafFor(i));
-  }
-  while (stack.length > 1) {
-    const c = stack.pop()!;
-    attach(c, stack[stack.length - 1]!);
-  }
-  order[no++] = root;
-
   const units = sUnits[root]!;
   /** A node whose only requirement is one exact path: sent exactly (its own wildcard is never better). */
   const simple = (v: number): boolean => v !== root && sUnits[v] === 1 && wUnits[v] === 0;
   const kCapAll = budget >= units ? 0 : budget;
   const bEff = Math.min(budget, units);
+  /**
+   * Lower bound on the paths any feasible plan (<= B paths, <= `wl` wildcards) spends outside v when no ancestor
+   * wildcard covers v. The stale regions hanging off v's ancestors (their other children, their own exact paths)
+   * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
+   * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
+   *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
+   * Regions holding a '*' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
+   * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
+   */
+  const outsideBound = (wlIn: number | null): Float64Array => {
+    const wl = wlIn ?? 0;
+    const lb = new Float64Array(nn);
+    const BIG = 1e9;
+    const cntA = new Float64Array(nn);
+    const sumA = new Float64Array(nn);
+    const tops: (number[] | undefined)[] = new Array(nn);
+    tops[root] = [];
+    const topC: number[] = []; // [value, child] pairs, value descending, at most wl + 1
+    for (let p = 0; p < nn; p++) {
+      const tp = tops[p];
+      if (tp === undefined) continue;
+      tops[p] = undefined;
+      const own = term[p]! & (F_EXACT | F_WILD) ? 1 : 0;
+      const ownWild = (term[p]! & F_WILD) !== 0; // p itself must be wildcarded, which covers every child
+      let nC = 0;
+      let sumC = 0;
+      topC.length = 0;
+      for (let c = firstChild[p]!; c !== -1; c = nextSib[c]!) {
+        nC++;
+        const ex = wUnits[c]! > 0 ? BIG : sUnits[c]! - 1;
+        sumC += ex;
+        if (wlIn === null || ex <= 0) continue;
+        if (topC.length >= 2 * (wl + 1) && topC[topC.length - 2]! >= ex) continue;
+        let i = topC.length;
+        topC.push(ex, c);
+        while (i > 0 && topC[i - 2]! < ex) {
+          topC[i] = topC[i - 2]!;
+          topC[i + 1] = topC[i - 1]!;
+          i -= 2;
+        }
+        topC[i] = ex;
+        topC[i + 1] = c;
+        if (topC.length > 2 * (wl + 1)) topC.length = 2 * (wl + 1);
+      }
+      for (let c = firstChild[p]!; c !== -1; c = nextSib[c]!) {
+        if (simple(c)) continue;
+        const ex = wUnits[c]! > 0 ? BIG : sUnits[c]! - 1;
+        const cnt = cntA[p]! + nC - 1 + own;
+        const sum = sumA[p]! + sumC - ex;
+        // the wl largest excesses among the parent's outside list and the siblings (c excluded)
+        const list: number[] = [];
+        let i = 0;
+        let j = 0;
+        while (list.length < wl) {
+          if (j < topC.length && topC[j + 1] === c) j += 2;
+          const a = i < tp.length ? tp[i]! : -1;
+          const b2 = j < topC.length ? topC[j]! : -1;
+          if (a < 0 && b2 < 0) break;
+          if (a >= b2) {
+            list.push(a);
+            i++;
+          } else {
+            list.push(b2);
+            j += 2;
+          }
+        }
+        let top = 0;
+        for (const x of list) top += x;
+        lb[c] = ownWild ? INF : wlIn === null ? cnt : cnt + sum - top;
+        cntA[c] = cnt;
+        sumA[c] = sum;
+        tops[c] = list;
+      }
+    }
+    return lb;
+  };
+  // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
+  const lb =
+    tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit ? outsideBound(W <= tuning.boundWildcardLimit ? W : null) : new Float64Array(nn);
 
   // ---- the DP -------------------------------------------------------------------------------------------------
+  const newTable = (Wd: number, rows: (w: number) => number): Table => {
+    const len = new Int32Array(Wd + 1);
+    const off = new Int32Array(Wd + 1);
+    let n = 0;
+    for (let w = 0; w <= Wd; w++) {
+      off[w] = n;
+      const r = rows(w);
+      len[w] = r > 0 ? r : 0;
+      n += len[w]!;
+    }
+    return { Wd, len, off, a: new Float64Array(n).fill(INF) };
+  };
+  const at = (t: Table, k: number, w: number): number => (w <= t.Wd && k < t.len[w]! ? t.a[t.off[w]! + k]! : INF);
+  /** Restore "at most k paths" after a merge: a plan with fewer paths also fits a larger row. */
+  const prefixMin = (t: Table): void => {
+    const a = t.a;
+    for (let w = 0; w <= t.Wd; w++) {
+      const o = t.off[w]!;
+      for (let k = 1; k < t.len[w]!; k++) if (a[o + k - 1]! < a[o + k]!) a[o + k] = a[o + k - 1]!;
+    }
+  };
+  /** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
+  const rowsFor = (P: DPParams, sAcc: number, need: number): number => (P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1);
+
+  /** (min,+) merge; out column w = x column p + y column q with p + q = w; rows capped by `rows`. */
+  const merge = (x: Table, y: Table, Wd: number, rows: (w: number) => number): Table => {
+    const out = newTable(Wd, rows);
+    const xa = x.a;
+    const ya = y.a;
+    const oa = out.a;
+    for (let p = 0; p <= x.Wd; p++) {
+      const xl = x.len[p]!;
+      const xo = x.off[p]!;
+      let xf = 0;
+      while (xf < xl && xa[xo + xf] === INF) xf++;
+      if (xf === xl) continue;
+      for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+        const ol = out.len[p + q]!;
+        const oo = out.off[p + q]!;
+        const yl = y.len[q]!;
+        const yo = y.off[q]!;
+        let yf = 0;
+        while (yf < yl && ya[yo + yf] === INF) yf++;
+        if (yf === yl) continue;
+        const imax = Math.min(xl - 1, ol - 1 - yf);
+        for (let i = xf; i <= imax; i++) {
+          const xv = xa[xo + i]!;
+          const jmax = Math.min(yl - 1, ol - 1 - i);
+          const ob = oo + i;
+          for (let j = yf; j <= jmax; j++) {
+            const val = xv + ya[yo + j]!;
+            if (val < oa[ob + j]!) oa[ob + j] = val;
+          }
+        }
+      }
+    }
+    prefixMin(out);
+    return out;
+  };
+
+  /** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
+  const conv = (x: Float64Array, y: Float64Array): Float64Array => {
+    const out = new Float64Array(x.length).fill(INF);
+    for (let a = 0; a < x.length; a++) {
+      const xv = x[a]!;
+      if (xv === INF) continue;
+      for (let b = 0; a + b < x.length; b++) {
+        const val = xv + y[b]!;
+        if (val < out[a + b]!) out[a + b] = val;
+      }
+    }
+    return out;
+  };
+
+  const complexKids = (v: number): number[] => {
+    const kids: number[] = [];
+    for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (!simple(c)) kids.push(c);
+    return kids;
+  };
+
+  /**
+   * Paths that must be spent outside the part of v merged so far (t of its complex children), for a plan using
+   * w wildcards inside it: with the "outside" arrays, the least paths the rest of the tree (and the children not
+   * merged yet) needs with the W - w wildcards left; otherwise the scalar bound plus one path per child left.
+   */
+  const needFor = (v: number, kids: number[], P: DPParams): ((t: number, w: number) => number) => {
+    const m = kids.length;
+    if (P.kCap === 0) return () => 0;
+    if (outArr !== null && mpArr !== null) {
+      const ov = outArr[v];
+      if (ov === undefined || dead[v]) return () => INF;
+      const op: Float64Array[] = new Array(m + 1);
+      op[m] = ov;
+      for (let t = m - 1; t >= 0; t--) op[t] = conv(op[t + 1]!, mpArr[kids[t]!]!);
+      return (t, w) => op[t]![P.track ? W - w : W]!;
+    }
+    const l = lb[v]!;
+    return (t) => l + (m - t);
+  };
+
+  /** Base table for option B before merging complex children: own exact path + simple children. */
+  const baseTable = (v: number, P: DPParams, need0: number): { t: Table; sAcc: number } => {
+    const blocked = (term[v]! & F_WILD) !== 0;
+    let base = term[v]! & F_EXACT ? 1 : 0;
+    for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (simple(c)) base++;
+    const sAcc = base + (blocked && !(term[v]! & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
+    const t = newTable(0, () => rowsFor(P, sAcc, need0));
+    if (!blocked) {
+      if (P.kCap === 0) {
+        if (t.len[0]! > 0) t.a[0] = base * P.exactCost;
+      } else for (let k = base; k < t.len[0]!; k++) t.a[k] = base * P.exactCost;
+    }
+    return { t, sAcc };
+  };
+
+  /** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
+  const chainFor = (v: number, P: DPParams, tabs: (Table | undefined)[], cand: Int32Array, all: boolean): { chain: Table[]; kids: number[] } => {
+    const kids = complexKids(v);
+    const need = needFor(v, kids, P);
+    const b = baseTable(v, P, need(0, 0));
+    let acc = b.t;
+    let sAcc = b.sAcc;
+    let wAcc = 0;
+    const chain: Table[] = all ? [acc] : [];
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i]!;
+      sAcc += sUnits[c]!;
+      wAcc += cand[c]!;
+      const s = sAcc;
+      acc = merge(acc, tabs[c]!, P.track ? Math.min(W, wAcc) : 0, (w) => rowsFor(P, s, need(i + 1, w)));
+      if (all) chain.push(acc);
+    }
+    if (!all) chain.push(acc);
+    return { chain, kids };
+  };
+
+  const nodeTable = (v: number, P: DPParams, work: (Table | undefined)[], cand: Int32Array): Table => {
+    const wc = P.wildCost[v]!;
+    let cc = wc !== INF ? 1 : 0;
+    for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (!simple(c)) cc += cand[c]!;
+    cand[v] = cc;
+    if (P.kCap !== 0 && dead[v]) return newTable(0, () => 0);
+    const { chain } = chainFor(v, P, work, cand, false);
+    const last = chain[chain.length - 1]!;
+    const Wd = P.track ? Math.min(W, cc) : 0;
+    let t = last;
+    if (Wd !== last.Wd) {
+      // one more column for v's own wildcard: its rows follow the same caps (fewer wildcards left outside)
+      const kids = complexKids(v);
+      const need = needFor(v, kids, P);
+      t = newTable(Wd, (w) => (w <= last.Wd ? last.len[w]! : rowsFor(P, sUnits[v]!, need(kids.length, w))));
+      t.a.set(last.a.subarray(0, last.a.length), 0);
+    }
+    if (wc !== INF) {
+      const w = P.track ? 1 : 0;
+      if (w <= t.Wd) {
+        const o = t.off[w]!;
+        for (let k = P.kCap === 0 ? 0 : 1; k < t.len[w]!; k++) if (wc < t.a[o + k]!) t.a[o + k] = wc;
+      }
+    }
+    return t;
+  };
+
   const runDP = (P: DPParams): DPResult => {
     const tables: (Table | undefined)[] = new Array(P.keep ? nn : 0);
     const work: (Table | undefined)[] = new Array(nn);
     const cand = new Int32Array(nn);
     let rootT: Table | undefined;
-    for (let oi = 0; oi < no; oi++) {
-      const v = order[oi]!;
+    for (let v = nn - 1; v >= 0; v--) {
       if (sUnits[v] === 0 || simple(v)) continue;
       const t = nodeTable(v, P, work, cand);
       if (P.keep) tables[v] = t;
@@ -290,128 +601,35 @@ export function planCover(input: CoverInput): CoverResult {
     return { tables, root: rootT!, cand };
   };
 
-  const kOf = (s: number, kCap: number): number => (kCap === 0 ? 0 : Math.min(kCap, s));
-
-  /** Base table for option B before merging complex children: own exact path + simple children. */
-  const baseTable = (v: number, P: DPParams): { t: Table; sAcc: number } => {
-    const blocked = (term[v]! & F_WILD) !== 0;
-    let base = term[v]! & F_EXACT ? 1 : 0;
-    for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (simple(c)) base++;
-    const sAcc = base + (blocked && !(term[v]! & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
-    const K = kOf(sAcc, P.kCap);
-    const a = new Float64Array(K + 1).fill(INF);
-    if (!blocked) {
-      if (P.kCap === 0) a[0] = base * P.exactCost;
-      else for (let k = base; k <= K; k++) a[k] = base * P.exactCost;
+  /** Best entry of the root table: last row (at most kCap paths) of the cheapest column. */
+  const bestAtRoot = (R: DPResult): { k: number; w: number; val: number } => {
+    const t = R.root;
+    let best = { k: 0, w: 0, val: INF };
+    for (let w = 0; w <= t.Wd; w++) {
+      const l = t.len[w]!;
+      if (l === 0) continue;
+      const val = t.a[t.off[w]! + l - 1]!;
+      if (val < best.val) best = { k: l - 1, w, val };
     }
-    return { t: { K, Wd: 0, a }, sAcc };
+    return best;
   };
 
-  const mergeTables = (x: Table, y: Table, K: number, Wd: number): Table => {
-    const out = new Float64Array((K + 1) * (Wd + 1)).fill(INF);
-    const xa = x.a;
-    const ya = y.a;
-    if (x.Wd === 0 && y.Wd === 0 && Wd === 0) {
-      let yf = 0;
-      while (yf <= y.K && ya[yf] === INF) yf++;
-      for (let i = 0; i <= x.K; i++) {
-        const av = xa[i]!;
-        if (av === INF) continue;
-        const lim = Math.min(y.K, K - i);
-        for (let j = yf; j <= lim; j++) {
-          const val = av + ya[j]!;
-          if (val < out[i + j]!) out[i + j] = val;
-        }
-      }
-      return { K, Wd, a: out };
-    }
-    const rx = x.Wd + 1;
-    const ry = y.Wd + 1;
-    const ro = Wd + 1;
-    for (let i = 0; i <= x.K; i++) {
-      const jl = Math.min(y.K, K - i);
-      for (let p = 0; p <= x.Wd; p++) {
-        const av = xa[i * rx + p]!;
-        if (av === INF) continue;
-        const ql = Math.min(y.Wd, Wd - p);
-        for (let j = 0; j <= jl; j++) {
-          const yo = j * ry;
-          const oo = (i + j) * ro + p;
-          for (let q = 0; q <= ql; q++) {
-            const val = av + ya[yo + q]!;
-            if (val < out[oo + q]!) out[oo + q] = val;
-          }
-        }
-      }
-    }
-    return { K, Wd, a: out };
-  };
-
-  /** Widen a table to Wd columns ("at most" semantics: extra columns repeat the last one). */
-  const widen = (t: Table, Wd: number): Table => {
-    if (t.Wd === Wd) return t;
-    const out = new Float64Array((t.K + 1) * (Wd + 1));
-    for (let k = 0; k <= t.K; k++)
-      for (let w = 0; w <= Wd; w++) out[k * (Wd + 1) + w] = t.a[k * (t.Wd + 1) + Math.min(w, t.Wd)]!;
-    return { K: t.K, Wd, a: out };
-  };
-
-  /** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
-  const chainFor = (v: number, P: DPParams, tabs: (Table | undefined)[], cand: Int32Array, all: boolean): { chain: Table[]; kids: number[] } => {
-    const b = baseTable(v, P);
-    let acc = b.t;
-    let sAcc = b.sAcc;
-    let wAcc = 0;
-    const chain: Table[] = all ? [acc] : [];
-    const kids: number[] = [];
-    for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) {
-      if (simple(c)) continue;
-      sAcc += sUnits[c]!;
-      wAcc += cand[c]!;
-      acc = mergeTables(acc, tabs[c]!, kOf(sAcc, P.kCap), P.wCap === 0 ? 0 : Math.min(P.wCap, wAcc));
-      if (all) chain.push(acc);
-      kids.push(c);
-    }
-    if (!all) chain.push(acc);
-    return { chain, kids };
-  };
-
-  const nodeTable = (v: number, P: DPParams, work: (Table | undefined)[], cand: Int32Array): Table => {
-    let cc = Number.isFinite(P.wildCost[v]!) ? 1 : 0;
-    for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (!simple(c)) cc += cand[c]!;
-    cand[v] = cc;
-    const { chain } = chainFor(v, P, work, cand, false);
-    let t = chain[chain.length - 1]!;
-    const K = kOf(sUnits[v]!, P.kCap);
-    const Wd = P.wCap === 0 ? 0 : Math.min(P.wCap, cc);
-    if (t.K !== K) throw new Error('cover planner: internal table size mismatch');
-    t = widen(t, Wd);
-    const wc = P.wildCost[v]!;
-    if (wc !== INF) {
-      const a = t.a;
-      const r = Wd + 1;
-      const k0 = P.kCap === 0 ? 0 : 1;
-      const w0 = P.wCap === 0 ? 0 : 1;
-      for (let k = k0; k <= K; k++) for (let w = w0; w <= Wd; w++) if (wc < a[k * r + w]!) a[k * r + w] = wc;
-    }
-    return t;
-  };
-
-  /** Rebuild the chosen paths from kept tables: returns node ids of wildcards and of exact paths. */
+  /** Rebuild the chosen paths from kept tables: node ids of wildcards and of exact paths. */
   const rebuild = (P: DPParams, R: DPResult): { wild: number[]; exact: number[] } => {
     const wild: number[] = [];
     const exact: number[] = [];
-    const rt = R.root;
-    const todo: number[] = [root, rt.K, rt.Wd];
+    const b = bestAtRoot(R);
+    if (b.val === INF) throw new Error('cover planner: internal error (no feasible plan)');
+    const todo: number[] = [root, b.k, b.w, b.val];
     while (todo.length > 0) {
+      const val = todo.pop()!;
       const w = todo.pop()!;
-      const k = todo.pop()!;
+      let k = todo.pop()!;
       const v = todo.pop()!;
       const t = R.tables[v]!;
-      const val = t.a[k * (t.Wd + 1) + w]!;
-      if (val === INF) throw new Error('cover planner: internal error (infeasible branch)');
+      while (k > 0 && at(t, k - 1, w) === val) k--;
       const wc = P.wildCost[v]!;
-      if (wc !== INF && val === wc && (P.kCap === 0 || k >= 1) && (P.wCap === 0 || w >= 1)) {
+      if (wc !== INF && val === wc && (!P.track || w === 1) && (P.kCap === 0 || k >= 1)) {
         wild.push(v);
         continue;
       }
@@ -423,37 +641,89 @@ export function planCover(input: CoverInput): CoverResult {
         exact.push(e);
       }
       const { chain, kids } = chainFor(v, P, R.tables, R.cand, true);
-      let kk = k;
-      let last = chain[chain.length - 1]!;
-      let ww = Math.min(w, last.Wd);
-      if (last.a[kk * (last.Wd + 1) + ww] !== val) throw new Error('cover planner: internal error (rebuild mismatch)');
-      for (let ci = kids.length - 1; ci >= 0; ci--) {
-        const prev = chain[ci]!;
-        const c = kids[ci]!;
+      let cur = chain[chain.length - 1]!;
+      let ck = k;
+      let cw = w;
+      let cv = val;
+      if (at(cur, ck, cw) !== cv) throw new Error('cover planner: internal error (rebuild mismatch)');
+      for (let i = kids.length - 1; i >= 0; i--) {
+        while (ck > 0 && at(cur, ck - 1, cw) === cv) ck--;
+        const prev = chain[i]!;
+        const c = kids[i]!;
         const ct = R.tables[c]!;
-        const target = last.a[kk * (last.Wd + 1) + ww]!;
         let found = false;
-        for (let j = 0; j <= Math.min(ct.K, kk) && !found; j++) {
-          const pk = kk - j;
-          if (pk > prev.K) continue;
-          for (let q = 0; q <= Math.min(ct.Wd, ww); q++) {
-            const pw = ww - q;
-            if (pw > prev.Wd) continue;
-            if (prev.a[pk * (prev.Wd + 1) + pw]! + ct.a[j * (ct.Wd + 1) + q]! === target) {
-              todo.push(c, j, q);
-              kk = pk;
-              ww = pw;
+        for (let q = 0; q <= Math.min(ct.Wd, cw) && !found; q++) {
+          const p = cw - q;
+          if (p > prev.Wd) continue;
+          for (let j = 0; j <= Math.min(ct.len[q]! - 1, ck); j++) {
+            const cvj = at(ct, j, q);
+            if (cvj === INF) continue;
+            const pv = at(prev, ck - j, p);
+            if (pv + cvj === cv) {
+              todo.push(c, j, q, cvj);
+              cur = prev;
+              ck -= j;
+              cw = p;
+              cv = pv;
               found = true;
               break;
             }
           }
         }
         if (!found) throw new Error('cover planner: internal error (no split found)');
-        last = prev;
       }
     }
     return { wild, exact };
   };
+
+  // "Outside" arrays (wildcard limit W small): mp[v][w] = fewest paths covering v's subtree with <= w wildcards;
+  // out[v][w] = fewest paths covering everything outside v (no ancestor wildcard) with <= w wildcards.
+  let mpArr: (Float64Array | undefined)[] | null = null;
+  let outArr: (Float64Array | undefined)[] | null = null;
+  if (tuning.prune && kCapAll !== 0 && W <= tuning.outsideWildcardLimit) {
+    const mp: (Float64Array | undefined)[] = new Array(nn);
+    for (let v = nn - 1; v >= 0; v--) {
+      if (sUnits[v] === 0 || simple(v)) continue;
+      let base = term[v]! & F_EXACT ? 1 : 0;
+      for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (simple(c)) base++;
+      let acc: Float64Array = new Float64Array(W + 1).fill(term[v]! & F_WILD ? INF : base);
+      for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (!simple(c)) acc = conv(acc, mp[c]!);
+      if (cut[v]! > 0) for (let w = 1; w <= W; w++) if (acc[w]! > 1) acc[w] = 1;
+      mp[v] = acc;
+    }
+    const out: (Float64Array | undefined)[] = new Array(nn);
+    out[root] = new Float64Array(W + 1);
+    const infArr = new Float64Array(W + 1).fill(INF);
+    for (let p = 0; p < nn; p++) {
+      const op = out[p];
+      if (op === undefined || op[W]! >= kCapAll) continue; // p cannot stay uncovered: neither can its children
+      const kids = complexKids(p);
+      if (kids.length === 0) continue;
+      if (term[p]! & F_WILD) {
+        for (const c of kids) out[c] = infArr; // p itself needs a wildcard, which covers every child
+        continue;
+      }
+      let add = term[p]! & F_EXACT ? 1 : 0;
+      for (let c = firstChild[p]!; c !== -1; c = nextSib[c]!) if (simple(c)) add++;
+      const pre: Float64Array[] = [op.map((x) => x + add)];
+      for (let i = 0; i < kids.length; i++) pre.push(conv(pre[i]!, mp[kids[i]!]!));
+      let suf: Float64Array = new Float64Array(W + 1); // identity for "at most" arrays
+      for (let i = kids.length - 1; i >= 0; i--) {
+        out[kids[i]!] = conv(pre[i]!, suf);
+        suf = conv(suf, mp[kids[i]!]!);
+      }
+    }
+    mpArr = mp;
+    outArr = out;
+  }
+  /** Nodes that every feasible plan covers by an ancestor wildcard: their tables are empty. */
+  const dead = new Uint8Array(nn);
+  if (kCapAll !== 0) {
+    for (let v = 0; v < nn; v++) {
+      const need = outArr !== null ? (outArr[v]?.[W] ?? INF) : lb[v]!;
+      if (need >= kCapAll) dead[v] = 1;
+    }
+  }
 
   // ---- cost weights -------------------------------------------------------------------------------------------
   const SAFE = Number.MAX_SAFE_INTEGER;
@@ -474,11 +744,11 @@ export function planCover(input: CoverInput): CoverResult {
     }
     if ((nU + 1) * M1 > SAFE) throw new RangeError('cover planner: inputs too large to plan exactly');
     for (let v = 0; v < nn; v++) if (cut[v]! > 0 && sUnits[v]! > 0) wildCost[v] = uCnt[v]! * M1 + M2 + wUnit;
-    P = { wildCost, exactCost: M2, kCap: kCapAll, wCap: 0, keep: true };
+    P = { wildCost, exactCost: M2, kCap: kCapAll, track: false, keep: true };
     R = runDP(P);
     let sol = rebuild(P, R);
     if (sol.wild.length > W) {
-      P = { wildCost, exactCost: M2, kCap: kCapAll, wCap: W, keep: true };
+      P = { wildCost, exactCost: M2, kCap: kCapAll, track: true, keep: true };
       R = runDP(P);
       sol = rebuild(P, R);
     }
@@ -501,10 +771,9 @@ export function planCover(input: CoverInput): CoverResult {
   const feasibleAt = (floor: number): boolean => {
     const wc = new Float64Array(nn).fill(INF);
     for (let v = 0; v < nn; v++) if (spec[v]! >= floor) wc[v] = 1;
-    const wCap = W >= budget ? 0 : W; // with W >= B every cover of <= B paths respects W
-    const Q: DPParams = { wildCost: wc, exactCost: 1, kCap: 0, wCap, keep: false };
-    const rt = runDP(Q).root;
-    return rt.a[rt.Wd]! <= budget;
+    // with W >= B every cover of <= B paths respects W, so wildcards need not be tracked
+    const Q: DPParams = { wildCost: wc, exactCost: 1, kCap: 0, track: W < budget, keep: false };
+    return bestAtRoot(runDP(Q)).val <= budget;
   };
   let lo = 0;
   let hi = distinct.length - 1;
@@ -530,7 +799,7 @@ export function planCover(input: CoverInput): CoverResult {
       if (spec[v]! < 0 || spec[v]! < floorSpec) continue;
       wildCost[v] = M1 + (lcap + 1 - Math.min(cut[v]!, lcap)) * penW + 1;
     }
-    P = { wildCost, exactCost: 1, kCap: kCapAll, wCap: 0, keep: true };
+    P = { wildCost, exactCost: 1, kCap: kCapAll, track: false, keep: true };
     R = runDP(P);
     const sol = rebuild(P, R);
     if (sol.wild.length > W) throw new Error('cover planner: internal error (wildcard limit after feasibility)');

@@ -120,54 +120,72 @@ function isHexDigest(t: string): boolean {
 
 /** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
 const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
-/** Numbers with units or dimensions: `1920wide`, `2048px`, `1200x630`. */
-const NUMERIC = /^[0-9]+(?:[a-z]*|x[0-9]+)$/;
+/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
+const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
 const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
 
-/** Longest run of letters outside `vowels`. */
-function consonantRun(letters: string, vowels: string): number {
-  let run = 0;
-  let max = 0;
-  for (const c of letters.toLowerCase()) {
-    run = vowels.includes(c) ? 0 : run + 1;
-    if (run > max) max = run;
+/**
+ * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
+ * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
+ * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
+ * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
+ */
+const NEXT_LETTER: Record<string, string> = {
+  a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ', b: 'ABcDEfghIJLMnOpRSTUvwY', c: 'ACdEHIKLmnOQRSTUYz',
+  d: 'ABCDEFGHIJkLMNOPqRSTUVWYz', e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', f: 'AbEFghILnOpRSTUY',
+  g: 'AbdEfGHIkLMNOpRSTUwYz', h: 'ABcdEFghIjkLMNOpRSTUWY', i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ', j: 'AEIOU',
+  k: 'ABcdEfgHIjkLMNOPRStUWY', l: 'ABCDEFGhIKLMNOPqRSTUVwxY', m: 'ABcdEFhILMNOPqrStUvwY',
+  n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ', o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ', p: 'ABcdEfgHIkLMnOPRSTUwY', q: 'U',
+  r: 'ABCDEFGHIJKLMNOPqRSTUVWYz', s: 'ABCDEFGHIjKLMNOPQRSTUvWY', t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
+  u: 'ABCDEFGhIjKLMNOPRSTuVXyZ', v: 'AEIOrUvy', w: 'ABcDEfgHIKLmNOpRStuwyz', x: 'ACEHIlOPTUvwxY',
+  y: 'ABCDEFGHIjkLMNOPRSTuWxz', z: 'AEILmOpuvwYZ',
+};
+
+/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
+function englishPairs(t: string, common: boolean): boolean {
+  const l = t.toLowerCase();
+  for (let i = 0; i + 1 < l.length; i++) {
+    const next = NEXT_LETTER[l.charAt(i)] ?? '';
+    const c = l.charAt(i + 1);
+    if (!next.includes(c.toUpperCase()) && (common || !next.includes(c))) return false;
   }
-  return max;
+  return true;
 }
 
 /**
  * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
- * alone is not enough: every hump of a real word has a vowel and no long consonant cluster
- * (`Semi|Bold`, `dark|Mode`, `Breadths`), random humps mostly do not (`Bv|Aci|Ojw`, `Lhz`). Measured
- * on random base64url tokens, about 1% pass as words (a miss, never a wrong hit); measured on
- * dictionary words in lower, Pascal and camel case, with or without a number, 99.8% are caught.
+ * alone is not enough: every hump of a real word has a vowel and only common letter pairs
+ * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
  */
 function readsAsWords(t: string): boolean {
   if (!WORD_SHAPE.test(t)) return false;
   for (const hump of t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? []) {
     if (hump.length === 1) continue;
     const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
-    if (!vowel.test(hump) || consonantRun(hump, 'aeiouy') > 4) return false;
+    if (!vowel.test(hump) || !englishPairs(hump, false)) return false;
   }
   return true;
 }
 
 /**
  * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
- * `EEEDSWML`) or a shouted word (`OVERVIEW`). English alternates consonants and vowels; random
- * letters have long consonant runs. Calibrated on the 10,500 eight-letter words of an English
- * dictionary: "two or more of AEIOU and no run of three other letters" flags 73% of the words and only
- * 1.6% of random esbuild hashes. Capitals followed by esbuild digits (2-7), like `MGEROZH7`, are too
- * often pronounceable by chance to be tested, so `SPRING24`-style names remain a known, rare risk.
+ * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
+ * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
+ * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
  */
-function looksPronounceable(letters: string): boolean {
-  return (letters.match(/[AEIOU]/g) ?? []).length >= 2 && consonantRun(letters, 'aeiou') <= 2;
+function looksEnglish(letters: string): boolean {
+  return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
+}
+
+/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
+function isNumberish(t: string): boolean {
+  return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
 }
 
 /** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
  *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
 function isPlainPart(p: string): boolean {
-  return p === '' || readsAsWords(p) || NUMERIC.test(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
+  return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
 }
 
 /**
@@ -184,14 +202,16 @@ function isRandomToken8(t: string): boolean {
   const parts = t.split(/[-_]/);
   if (parts.length > 1) return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
   if (!/[A-Za-z]/.test(t)) return false; // `20240115`
-  if (/^[a-z]+$/.test(t) || readsAsWords(t) || NUMERIC.test(t)) return false;
+  if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t)) return false;
   const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
   if (caps) {
     const [, letters = '', digits = ''] = caps;
     if (digits.length >= 3) return false; // `SALE2024`, `DSC01234`
     // `OVERVIEW`; and `BUDGET99`: a 0, 1, 8 or 9 rules out esbuild's base32, and as base64 the
-    // capitals-then-digits shape is rare, so the word test costs almost nothing there.
-    if ((digits === '' || /[0189]/.test(digits)) && looksPronounceable(letters)) return false;
+    // capitals-then-digits shape is rare, so the word test costs almost nothing there. Capitals then
+    // esbuild digits (`MGEROZH7`, `WEUPETY5`) read as English too often to be tested: `SPRING24`-style
+    // names remain a known, rare risk.
+    if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters)) return false;
   }
   return true;
 }
@@ -201,8 +221,9 @@ interface TokenHit {
   reason: string;
 }
 
-/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...` (and the shorter
- *  `_hu_<hex>` names of later versions). The hash is of the source image; the options follow it. */
+/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
+ *  shorter (16+) hex or decimal hash after `_hu`, in case later versions shorten it. The hash is of the
+ *  source image; the processing options follow it in the name. */
 const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
 
 /** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
@@ -239,7 +260,7 @@ function hashTokenOf({ stem, ext }: NameParts): TokenHit | null {
       const style = /^[A-Z2-7]{8}$/.test(tok)
         ? 'base32 content hash before the extension (esbuild/Angular style)'
         : 'base64url content hash segment before the extension (vite/rollup style)';
-      return { token: tok, reason: `name has a 8-char ${style}` };
+      return { token: tok, reason: `name has an 8-char ${style}` };
     }
   }
   const hu = HUGO_IMAGE.exec(stem);
@@ -271,7 +292,8 @@ function relaxedTokenOf(parts: NameParts): TokenHit | null {
 const WELL_KNOWN = /(?:^|\/)\.well-known\//;
 /** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
  *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
- *  new for every build, so no URL there is ever reused for other content. */
+ *  new for every build, so no URL there is ever reused for other content. (A constant custom
+ *  `generateBuildId` would break that, and Next's own caching along with it.) */
 const NEXT_STATIC = /(?:^|\/)_next\/static\//;
 /** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
 const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
@@ -378,7 +400,10 @@ function manifestClaims(manifests: Record<string, string>, files: Set<string>): 
     const claim = (ref: Json | undefined, logical?: string): void => {
       if (typeof ref !== 'string') return;
       const file = resolveRef(ref, baseDir, files);
-      if (file && !claims.has(file)) claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
+      // First claim wins, except that one naming the logical source beats one that does not.
+      if (file && (!claims.has(file) || (logical && claims.get(file)?.logical === undefined))) {
+        claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
+      }
     };
     const values = Object.values(json);
     if (values.length > 0 && values.every((v) => isObject(v) && typeof v['file'] === 'string')) {
@@ -414,9 +439,10 @@ function manifestClaims(manifests: Record<string, string>, files: Set<string>): 
 /**
  * With a manifest we know the logical name (`main.js`, chunk `about`, `src/assets/hero.png`), so the
  * part the bundler inserted can be isolated: `main.js` -> `main.3a2b1c00.js` inserted `3a2b1c00`.
- * Inserted text that is a hex digest of any composition (all digits, all letters), or a base64url run
- * that does not read like a word, is the template's hash. `[name].js` templates insert nothing, and
- * constant words (`.bundle`, `-v2`) are rejected.
+ * Inserted text that is a hex digest of any composition (all digits, all letters; not a date), or a
+ * base64url run of any length that does not read like words (`kqzvbwyx`, which the name rule alone
+ * refuses), is the template's hash. `[name].js` templates insert nothing, and constant words
+ * (`.bundle`, `-v2`, `-settings`) are rejected.
  */
 function insertedHash(outputStem: string, logical: string): string | null {
   const lp = nameParts(logical);
@@ -426,10 +452,9 @@ function insertedHash(outputStem: string, logical: string): string | null {
   const r = outputStem.slice(ls.length + 1);
   if (!/^[A-Za-z0-9_-]{6,128}$/.test(r)) return null;
   if (HEX.test(r)) return DATE8.test(r) ? null : r;
-  if (r.length === 8) return isRandomToken8(r) ? r : null;
-  // Other lengths (custom `[hash:10]`): mixed character classes and no word-like parts.
-  const mixed = /[0-9]/.test(r) && /[A-Za-z]/.test(r);
-  return mixed && !r.split(/[-_]/).every(isPlainPart) ? r : null;
+  if (/^[A-Z]+$/.test(r) && looksEnglish(r)) return null;
+  // Any length (custom `[hash:10]`) and any letters (`kqzvbwyx`), unless it reads as words or numbers.
+  return r.split(/[-_]/).every(isPlainPart) ? null : r;
 }
 
 function manifestVerdict(parts: NameParts, claim: ManifestClaim): FingerprintVerdict | null {
