@@ -424,6 +424,64 @@ describe('planCover: property tests against brute force', () => {
   });
 });
 
+describe('planCover: medium random sites, every pruning mode agrees', () => {
+  /** A deploy diff on a small site: clustered (a few directories) or scattered stale paths. */
+  const mediumArb = fc
+    .record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      n: fc.integer({ min: 50, max: 1200 }),
+      frac: fc.double({ min: 0.02, max: 0.6, noNaN: true }),
+      clustered: fc.boolean(),
+      known: fc.boolean(),
+      B: fc.integer({ min: 2, max: 40 }),
+      w: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    })
+    .map(({ seed, n, frac, clustered, known, B, w }) => {
+      const site = makeSite(n, seed);
+      const stale = pickStale(site, frac, clustered, seed + 1);
+      const sset = new Set(stale);
+      const input: CoverInput = {
+        stale,
+        existing: known ? site.filter((p) => !sset.has(p)) : null,
+        budget: B,
+        ...(w !== undefined ? { maxWildcards: Math.min(w, B) } : {}),
+      };
+      return input;
+    });
+
+  const keyFor = (input: CoverInput, r: CoverResult) => keyOf(sorted(r), [...new Set(input.stale)], input.existing);
+
+  test('same optimum with and without pruning; monotone in B and W (80 runs)', () => {
+    fc.assert(
+      fc.property(mediumArb, (input) => {
+        const base = planCover(input);
+        checkValid(input, base);
+        const want = keyFor(input, base);
+        for (const tuning of [
+          { boundWildcardLimit: 128, outsideWildcardLimit: 0, prune: true },
+          { boundWildcardLimit: 0, outsideWildcardLimit: 0, prune: true },
+          { boundWildcardLimit: 0, outsideWildcardLimit: 0, prune: false },
+        ]) {
+          const got = keyFor(input, planCoverTuned(input, tuning));
+          if (cmpKey(got, want) !== 0) throw new Error(`${JSON.stringify(tuning)}: key ${got} != ${want}`);
+        }
+        // More budget or more wildcards never costs more collateral (known) / never lowers the floor (unknown).
+        const W = Math.min(input.maxWildcards ?? input.budget, input.budget);
+        const more = [
+          { ...input, budget: input.budget + 1, maxWildcards: W },
+          { ...input, maxWildcards: Math.min(W + 1, input.budget) },
+        ];
+        for (const m of more) {
+          const k2 = keyFor(m, planCover(m));
+          if (input.existing !== null) expect(k2[0]!).toBeLessThanOrEqual(want[0]!);
+          else expect(cmpKey(k2.slice(0, 2), want.slice(0, 2))).toBeLessThanOrEqual(0);
+        }
+      }),
+      { numRuns: 80 * RUNS },
+    );
+  });
+});
+
 // ---- performance ---------------------------------------------------------------------------------------------
 
 function mulberry32(seed: number): () => number {
@@ -451,6 +509,20 @@ function makeSite(n: number, seed: number): string[] {
     for (let d = 1; d < depth; d++) p += `/${pick(words)}-${Math.floor(rnd() * (d === 1 ? 40 : 12))}`;
     p += rnd() < 0.3 ? '/index.html' : `/${pick(words)}${Math.floor(rnd() * 300)}${pick(exts)}`;
     out.add(p);
+  }
+  return JSON.parse(JSON.stringify([...out])) as string[]; // flat strings, as parsed from a listing
+}
+
+/** Stale paths for a deploy: `clustered` concentrates them in a few directories, otherwise uniform. */
+function pickStale(site: string[], frac: number, clustered: boolean, seed: number): string[] {
+  const rnd = mulberry32(seed);
+  const want = Math.max(1, Math.round(site.length * frac));
+  if (!clustered) return site.filter(() => rnd() < frac).concat(site[0]!).slice(0, Math.max(want, 1));
+  const dirs = [...new Set(site.map((p) => p.slice(0, p.lastIndexOf('/') + 1)))];
+  const out = new Set<string>();
+  while (out.size < want) {
+    const d = dirs[Math.floor(rnd() * dirs.length)]!;
+    for (const p of site) if (p.startsWith(d) && rnd() < 0.9) out.add(p);
   }
   return [...out];
 }
