@@ -78274,6 +78274,7 @@ function parseInputs(get, env) {
         paths,
         invalidate,
         invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
+        queryStrings: bool('query-strings', get('query-strings'), false),
         diffBase: get('diff-base').trim() || null,
         pathMap: parsePathMap(get('path-map'), defaultFrom),
         maxPaths: inputs_int('max-paths', get('max-paths'), 100, 1, 3000),
@@ -78309,20 +78310,24 @@ function createCdn(client = new dist_cjs/* CloudFrontClient */.GHk(cloudFrontCli
             const res = await client.send(new dist_cjs/* GetInvalidationCommand */.Wwh({ DistributionId: distributionId, Id: id }));
             return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
         },
-        async listInProgress(distributionId) {
-            const ids = [];
+        async listSince(distributionId, since) {
+            const out = [];
             let marker;
-            // CloudFront lists newest first; in-progress ones are recent, so stop after a few pages.
-            for (let page = 0; page < 5; page++) {
+            for (let page = 0; page < 20; page++) {
                 const res = await client.send(new dist_cjs/* ListInvalidationsCommand */.Psn({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
-                for (const s of res.InvalidationList?.Items ?? [])
-                    if (s.Status === 'InProgress' && s.Id)
-                        ids.push(s.Id);
-                if (!res.InvalidationList?.IsTruncated)
+                let older = false;
+                for (const s of res.InvalidationList?.Items ?? []) {
+                    const createTime = s.CreateTime ?? new Date(0);
+                    if (createTime < since)
+                        older = true;
+                    else if (s.Id)
+                        out.push({ id: s.Id, status: s.Status ?? '', createTime });
+                }
+                if (older || !res.InvalidationList?.IsTruncated)
                     break;
                 marker = res.InvalidationList.NextMarker;
             }
-            return ids;
+            return out;
         },
     };
 }
@@ -78394,6 +78399,38 @@ async function waitForInvalidations(cdn, pending, opts) {
         delay = Math.min(Math.round(delay * 1.5), maxDelay);
     }
 }
+/**
+ * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
+ * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
+ */
+async function readUsage(cdn, distributionId, now, maxReads = 200) {
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    // In-flight ones can be from the end of last month: look back a day further for those.
+    const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
+    const list = await cdn.listSince(distributionId, since);
+    const usage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
+    const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
+    let reads = 0;
+    for (const inv of toRead) {
+        if (reads >= maxReads) {
+            usage.unreadable++;
+            continue;
+        }
+        reads++;
+        const { paths } = await cdn.get(distributionId, inv.id);
+        const wild = paths.filter((p) => p.endsWith('*')).length;
+        if (inv.status === 'InProgress') {
+            usage.inFlightWildcards += wild;
+            usage.inFlightPaths += paths.length - wild;
+        }
+        if (inv.createTime >= monthStart)
+            usage.monthPaths += paths.length;
+    }
+    return usage;
+}
+/** CloudFront's in-flight limits per distribution. */
+const MAX_IN_FLIGHT_PATHS = 3000;
+const MAX_IN_FLIGHT_WILDCARDS = 15;
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -80905,7 +80942,7 @@ function planCoverTuned(input, tuning) {
             paths: [{ path: '/*', wildcard: true, covers: nS, collateral: known ? nU : null }],
             collateral: known ? nU : null,
             fellBackToAll: true,
-            reason: `nothing fits: ${plural(nS, 'stale path')}${nStar ? ` (${fmt(nStar)} containing '*')` : ''} over budget ${fmt(budget)} with 0 wildcards allowed; fell back to /*`,
+            reason: `nothing fits: ${plural(nS, 'stale path')}${nStar ? ` (${fmt(nStar)} containing '*')` : ''}, budget ${fmt(budget)}, 0 wildcards allowed; fell back to /*`,
         };
     }
     const units = sUnits[root];
@@ -81496,7 +81533,8 @@ function staleFor(input) {
     const { distribution: d } = input;
     const byPath = new Map();
     const add = (urlPath, reason, source) => {
-        for (const form of urlForms(urlPath, input.withoutSlash)) {
+        for (const plain of urlForms(urlPath, input.withoutSlash)) {
+            const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
             if (!byPath.has(form))
                 byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
         }
@@ -81560,8 +81598,9 @@ function staleFor(input) {
             const url = urlPathForKey(key, d.originPath);
             if (url === null)
                 continue;
+            // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
             for (const form of urlForms(url, input.withoutSlash))
-                if (!byPath.has(form))
+                if (!byPath.has(form) && !byPath.has(`${form}*`))
                     existing.push(form);
         }
     }
@@ -81622,10 +81661,11 @@ function planInvalidation(opts) {
  * CloudFront; any other deploy (other run, attempt, distribution or paths) gets a distinct reference.
  */
 function callerReference(repository, runId, runAttempt, distributionId, paths) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const part of [repository, runId, runAttempt, distributionId, ...[...paths].sort()])
-        h.update(part).update('\0');
-    return `s3cfd-${runId}-${runAttempt}-${h.digest('hex').slice(0, 32)}`;
+    // JSON keeps the parts unambiguous whatever characters they hold.
+    const digest = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([repository, runId, runAttempt, distributionId, [...paths].sort()]))
+        .digest('hex');
+    return `s3cfd-${runId}-${runAttempt}-${digest.slice(0, 32)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/sync.ts
@@ -81725,9 +81765,17 @@ function outputsOf(report, reportPath) {
         report: reportPath,
     };
 }
+const FREE_PATHS_PER_MONTH = 1000;
+const USD_PER_PATH = 0.005;
+/** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
+function estimateCost(billed, monthPathsBefore) {
+    if (monthPathsBefore === null)
+        return null;
+    const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
+    return Math.round(over * USD_PER_PATH * 1000) / 1000;
+}
 const esc = (s) => s.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`);
 const MAX_ROWS = 500;
-const COST_PER_PATH = 0.005;
 /** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
 function summaryMarkdown(r) {
     const out = [];
@@ -81744,12 +81792,13 @@ function summaryMarkdown(r) {
         out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
     if (r.invalidations.length > 0) {
         out.push('### Invalidations', '');
-        out.push('| distribution | id | status | paths sent | wildcards | stale URLs | collateral | est. cost if over free tier |');
-        out.push('|---|---|---|---:|---:|---:|---:|---:|');
+        out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
+        out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
         for (const i of r.invalidations) {
-            out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | $${(i.billedPaths * COST_PER_PATH).toFixed(3)} |`);
+            const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
+            out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`);
         }
-        out.push('');
+        out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
         for (const i of r.invalidations) {
             out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
             for (const p of i.paths.slice(0, MAX_ROWS))
@@ -81943,13 +81992,16 @@ async function deploy(config, ctx, deps) {
     const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
     const syncedKeys = new Set(sync.map((e) => e.key));
     const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
-    const plans = config.distributions.map((d) => {
+    const cdn = config.distributions.length > 0 ? deps.cdn() : null;
+    const usages = new Map();
+    const plans = await Promise.all(config.distributions.map(async (d) => {
         const owedPaths = owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths);
         const staleResult = staleFor({
             distribution: d,
             prefix: config.prefix,
             invalidate: config.invalidate,
             withoutSlash: config.invalidateDirectoryWithoutSlash,
+            queryStrings: config.queryStrings,
             sync,
             otherKeys,
             originKnown: config.upload,
@@ -81962,8 +82014,31 @@ async function deploy(config, ctx, deps) {
         for (const p of staleResult.fingerprintViolations) {
             warn(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
         }
-        return planInvalidation({ distributionId: d.id, staleResult, prefix: config.prefix, originPath: d.originPath, budget: config.maxPaths });
-    });
+        // What is in flight limits the wildcards this batch may use; this month's paths tell the cost.
+        let usage = null;
+        if (cdn && staleResult.stale.length > 0) {
+            try {
+                usage = await readUsage(cdn, d.id, new Date(deps.clock.now()));
+            }
+            catch (err) {
+                warn(`Could not read the invalidations of ${d.id} (${err.name}): planning with CloudFront's full in-flight ` +
+                    `limits and no monthly usage. Grant cloudfront:ListInvalidations and cloudfront:GetInvalidation to see them.`);
+            }
+        }
+        usages.set(d.id, usage);
+        const wildcardRoom = MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0);
+        if (usage && wildcardRoom < MAX_IN_FLIGHT_WILDCARDS) {
+            info(`${d.id}: ${usage.inFlightWildcards} wildcard and ${usage.inFlightPaths} file paths already in flight`);
+        }
+        return planInvalidation({
+            distributionId: d.id,
+            staleResult,
+            prefix: config.prefix,
+            originPath: d.originPath,
+            budget: config.maxPaths,
+            maxWildcards: Math.max(1, wildcardRoom),
+        });
+    }));
     for (const p of plans) {
         info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
         if (p.cover?.fellBackToAll)
@@ -81986,17 +82061,22 @@ async function deploy(config, ctx, deps) {
             fingerprinted: local.filter((f) => fingerprint(f.path).fingerprinted).length,
         },
         files: fileReports,
-        invalidations: plans.map((p) => ({
-            distributionId: p.distributionId,
-            id: '',
-            status: '',
-            paths: p.paths,
-            wildcards: p.wildcards,
-            billedPaths: p.paths.length,
-            collateral: p.cover?.collateral ?? null,
-            reason: p.reason,
-            stale: p.stale,
-        })),
+        invalidations: plans.map((p) => {
+            const usage = usages.get(p.distributionId) ?? null;
+            return {
+                distributionId: p.distributionId,
+                id: '',
+                status: '',
+                paths: p.paths,
+                wildcards: p.wildcards,
+                billedPaths: p.paths.length,
+                collateral: p.cover?.collateral ?? null,
+                reason: p.reason,
+                stale: p.stale,
+                monthPathsBefore: usage ? usage.monthPaths : null,
+                estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
+            };
+        }),
         warnings,
         timingsMs: timings,
     };
@@ -82022,8 +82102,7 @@ async function deploy(config, ctx, deps) {
     if (store && report.totals.uploaded > 0) {
         await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local));
     }
-    if (plans.some((p) => p.paths.length > 0)) {
-        const cdn = deps.cdn();
+    if (cdn && plans.some((p) => p.paths.length > 0)) {
         await phase('Invalidate', timings, async () => {
             await Promise.all(plans.map(async (p, i) => {
                 if (p.paths.length === 0)
@@ -82056,8 +82135,7 @@ async function deploy(config, ctx, deps) {
         });
     }
     let timedOut = [];
-    if (config.wait && report.invalidations.some((i) => i.id)) {
-        const cdn = deps.cdn();
+    if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
         await phase('Wait for invalidations', timings, async () => {
             const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
             const res = await waitForInvalidations(cdn, pending, {

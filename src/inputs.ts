@@ -49,6 +49,8 @@ export interface Config {
   invalidate: InvalidateMode;
   /** Also invalidate `/docs` next to `/docs/` for index documents. */
   invalidateDirectoryWithoutSlash: boolean;
+  /** The distribution forwards query strings to the cache key: invalidate `/a.js*` so `/a.js?v=2` goes too. */
+  queryStrings: boolean;
   diffBase: string | null;
   pathMap: PathMapRule[];
   maxPaths: number;
@@ -244,6 +246,7 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     paths,
     invalidate,
     invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
+    queryStrings: bool('query-strings', get('query-strings'), false),
     diffBase: get('diff-base').trim() || null,
     pathMap: parsePathMap(get('path-map'), defaultFrom),
     maxPaths: int('max-paths', get('max-paths'), 100, 1, 3000),

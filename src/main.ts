@@ -5,7 +5,18 @@ import fs from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { readContext, type RunContext } from './context.js';
 import { InputError, parseInputs, type Config } from './inputs.js';
-import { cloudFrontClientConfig, createCdn, createInvalidation, realClock, waitForInvalidations, type Cdn, type Clock } from './io/cloudfront.js';
+import {
+  cloudFrontClientConfig,
+  createCdn,
+  createInvalidation,
+  MAX_IN_FLIGHT_WILDCARDS,
+  readUsage,
+  realClock,
+  waitForInvalidations,
+  type Cdn,
+  type Clock,
+  type DistributionUsage,
+} from './io/cloudfront.js';
 import { absPathOf, walkSource, type WalkResult } from './io/files.js';
 import { compareDiff, localDiff } from './io/git.js';
 import { clearOwed, readOwed, recordKey, writeOwed, type OwedRecord } from './io/journal.js';
@@ -18,7 +29,7 @@ import { callerReference, planInvalidation, type InvalidationPlan } from './plan
 import { staleFor, type ChangedFile } from './plan/stale.js';
 import { checkDeleteCap, isReservedKey, needsHead, planSync, type RemoteState, type SyncEntry } from './plan/sync.js';
 import type { FingerprintVerdict, LocalFile } from './plan/types.js';
-import { outputsOf, summaryMarkdown, writeReport, type FileReport, type Report } from './report.js';
+import { estimateCost, outputsOf, summaryMarkdown, writeReport, type FileReport, type Report } from './report.js';
 
 /** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
 export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
@@ -189,27 +200,56 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
   const syncedKeys = new Set(sync.map((e) => e.key));
   const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
-  const plans: InvalidationPlan[] = config.distributions.map((d) => {
-    const owedPaths = owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths);
-    const staleResult = staleFor({
-      distribution: d,
-      prefix: config.prefix,
-      invalidate: config.invalidate,
-      withoutSlash: config.invalidateDirectoryWithoutSlash,
-      sync,
-      otherKeys,
-      originKnown: config.upload,
-      fingerprint,
-      diff: facts.diff.files,
-      pathMap: config.pathMap,
-      manual: config.paths,
-      owed: owedPaths,
-    });
-    for (const p of staleResult.fingerprintViolations) {
-      warn(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
-    }
-    return planInvalidation({ distributionId: d.id, staleResult, prefix: config.prefix, originPath: d.originPath, budget: config.maxPaths });
-  });
+  const cdn = config.distributions.length > 0 ? deps.cdn() : null;
+  const usages = new Map<string, DistributionUsage | null>();
+  const plans: InvalidationPlan[] = await Promise.all(
+    config.distributions.map(async (d) => {
+      const owedPaths = owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths);
+      const staleResult = staleFor({
+        distribution: d,
+        prefix: config.prefix,
+        invalidate: config.invalidate,
+        withoutSlash: config.invalidateDirectoryWithoutSlash,
+        queryStrings: config.queryStrings,
+        sync,
+        otherKeys,
+        originKnown: config.upload,
+        fingerprint,
+        diff: facts.diff.files,
+        pathMap: config.pathMap,
+        manual: config.paths,
+        owed: owedPaths,
+      });
+      for (const p of staleResult.fingerprintViolations) {
+        warn(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
+      }
+      // What is in flight limits the wildcards this batch may use; this month's paths tell the cost.
+      let usage: DistributionUsage | null = null;
+      if (cdn && staleResult.stale.length > 0) {
+        try {
+          usage = await readUsage(cdn, d.id, new Date(deps.clock.now()));
+        } catch (err) {
+          warn(
+            `Could not read the invalidations of ${d.id} (${(err as Error).name}): planning with CloudFront's full in-flight ` +
+              `limits and no monthly usage. Grant cloudfront:ListInvalidations and cloudfront:GetInvalidation to see them.`,
+          );
+        }
+      }
+      usages.set(d.id, usage);
+      const wildcardRoom = MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0);
+      if (usage && wildcardRoom < MAX_IN_FLIGHT_WILDCARDS) {
+        core.info(`${d.id}: ${usage.inFlightWildcards} wildcard and ${usage.inFlightPaths} file paths already in flight`);
+      }
+      return planInvalidation({
+        distributionId: d.id,
+        staleResult,
+        prefix: config.prefix,
+        originPath: d.originPath,
+        budget: config.maxPaths,
+        maxWildcards: Math.max(1, wildcardRoom),
+      });
+    }),
+  );
   for (const p of plans) {
     core.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
     if (p.cover?.fellBackToAll) warn(`${p.distributionId}: only /* fits max-paths (${config.maxPaths}); raise max-paths to avoid evicting everything`);
@@ -232,17 +272,22 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
       fingerprinted: local.filter((f) => fingerprint(f.path).fingerprinted).length,
     },
     files: fileReports,
-    invalidations: plans.map((p) => ({
-      distributionId: p.distributionId,
-      id: '',
-      status: '',
-      paths: p.paths,
-      wildcards: p.wildcards,
-      billedPaths: p.paths.length,
-      collateral: p.cover?.collateral ?? null,
-      reason: p.reason,
-      stale: p.stale,
-    })),
+    invalidations: plans.map((p) => {
+      const usage = usages.get(p.distributionId) ?? null;
+      return {
+        distributionId: p.distributionId,
+        id: '',
+        status: '',
+        paths: p.paths,
+        wildcards: p.wildcards,
+        billedPaths: p.paths.length,
+        collateral: p.cover?.collateral ?? null,
+        reason: p.reason,
+        stale: p.stale,
+        monthPathsBefore: usage ? usage.monthPaths : null,
+        estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
+      };
+    }),
     warnings,
     timingsMs: timings,
   };
@@ -269,8 +314,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   if (store && report.totals.uploaded > 0) {
     await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local));
   }
-  if (plans.some((p) => p.paths.length > 0)) {
-    const cdn = deps.cdn();
+  if (cdn && plans.some((p) => p.paths.length > 0)) {
     await phase('Invalidate', timings, async () => {
       await Promise.all(
         plans.map(async (p, i) => {
@@ -304,8 +348,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
     });
   }
   let timedOut: string[] = [];
-  if (config.wait && report.invalidations.some((i) => i.id)) {
-    const cdn = deps.cdn();
+  if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
     await phase('Wait for invalidations', timings, async () => {
       const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
       const res = await waitForInvalidations(cdn, pending, {

@@ -25,6 +25,10 @@ export interface InvalidationReport {
   collateral: number | null;
   reason: string;
   stale: StalePath[];
+  /** Paths of this distribution's invalidations earlier this month (null: could not be read). */
+  monthPathsBefore: number | null;
+  /** Charge for this batch assuming this distribution is the account's only user of the free tier (null: unknown). */
+  estimatedCostUsd: number | null;
 }
 
 export interface Report {
@@ -64,9 +68,18 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
   };
 }
 
+export const FREE_PATHS_PER_MONTH = 1000;
+export const USD_PER_PATH = 0.005;
+
+/** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
+export function estimateCost(billed: number, monthPathsBefore: number | null): number | null {
+  if (monthPathsBefore === null) return null;
+  const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
+  return Math.round(over * USD_PER_PATH * 1000) / 1000;
+}
+
 const esc = (s: string) => s.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`);
 const MAX_ROWS = 500;
-const COST_PER_PATH = 0.005;
 
 /** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
 export function summaryMarkdown(r: Report): string {
@@ -82,14 +95,15 @@ export function summaryMarkdown(r: Report): string {
   if (r.diff) out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
   if (r.invalidations.length > 0) {
     out.push('### Invalidations', '');
-    out.push('| distribution | id | status | paths sent | wildcards | stale URLs | collateral | est. cost if over free tier |');
-    out.push('|---|---|---|---:|---:|---:|---:|---:|');
+    out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
+    out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
     for (const i of r.invalidations) {
+      const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
       out.push(
-        `| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | $${(i.billedPaths * COST_PER_PATH).toFixed(3)} |`,
+        `| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`,
       );
     }
-    out.push('');
+    out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
     for (const i of r.invalidations) {
       out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
       for (const p of i.paths.slice(0, MAX_ROWS)) out.push(`- \`${esc(p)}\``);

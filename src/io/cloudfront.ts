@@ -13,8 +13,8 @@ export type InvalidationStatus = 'InProgress' | 'Completed';
 export interface Cdn {
   create(distributionId: string, paths: string[], callerReference: string): Promise<{ id: string; status: string }>;
   get(distributionId: string, id: string): Promise<{ status: string; paths: string[] }>;
-  /** IDs of invalidations still in progress (newest first). */
-  listInProgress(distributionId: string): Promise<string[]>;
+  /** Invalidations created since `since` (CloudFront lists newest first), with their status. */
+  listSince(distributionId: string, since: Date): Promise<{ id: string; status: string; createTime: Date }[]>;
 }
 
 export function cloudFrontClientConfig(env: Record<string, string | undefined>): CloudFrontClientConfig {
@@ -38,17 +38,21 @@ export function createCdn(client = new CloudFrontClient(cloudFrontClientConfig(p
       const res = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
       return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
     },
-    async listInProgress(distributionId) {
-      const ids: string[] = [];
+    async listSince(distributionId, since) {
+      const out: { id: string; status: string; createTime: Date }[] = [];
       let marker: string | undefined;
-      // CloudFront lists newest first; in-progress ones are recent, so stop after a few pages.
-      for (let page = 0; page < 5; page++) {
+      for (let page = 0; page < 20; page++) {
         const res = await client.send(new ListInvalidationsCommand({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
-        for (const s of res.InvalidationList?.Items ?? []) if (s.Status === 'InProgress' && s.Id) ids.push(s.Id);
-        if (!res.InvalidationList?.IsTruncated) break;
+        let older = false;
+        for (const s of res.InvalidationList?.Items ?? []) {
+          const createTime = s.CreateTime ?? new Date(0);
+          if (createTime < since) older = true;
+          else if (s.Id) out.push({ id: s.Id, status: s.Status ?? '', createTime });
+        }
+        if (older || !res.InvalidationList?.IsTruncated) break;
         marker = res.InvalidationList.NextMarker;
       }
-      return ids;
+      return out;
     },
   };
 }
@@ -145,3 +149,46 @@ export async function waitForInvalidations(
     delay = Math.min(Math.round(delay * 1.5), maxDelay);
   }
 }
+
+/** What is already in flight on a distribution and what this month has used, from its invalidations. */
+export interface DistributionUsage {
+  inFlightPaths: number;
+  inFlightWildcards: number;
+  /** Paths of invalidations created this calendar month (UTC); billed account-wide past 1,000 a month. */
+  monthPaths: number;
+  /** Invalidations of this month whose paths could not be read (counted as unknown). */
+  unreadable: number;
+}
+
+/**
+ * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
+ * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
+ */
+export async function readUsage(cdn: Cdn, distributionId: string, now: Date, maxReads = 200): Promise<DistributionUsage> {
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  // In-flight ones can be from the end of last month: look back a day further for those.
+  const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
+  const list = await cdn.listSince(distributionId, since);
+  const usage: DistributionUsage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
+  const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
+  let reads = 0;
+  for (const inv of toRead) {
+    if (reads >= maxReads) {
+      usage.unreadable++;
+      continue;
+    }
+    reads++;
+    const { paths } = await cdn.get(distributionId, inv.id);
+    const wild = paths.filter((p) => p.endsWith('*')).length;
+    if (inv.status === 'InProgress') {
+      usage.inFlightWildcards += wild;
+      usage.inFlightPaths += paths.length - wild;
+    }
+    if (inv.createTime >= monthStart) usage.monthPaths += paths.length;
+  }
+  return usage;
+}
+
+/** CloudFront's in-flight limits per distribution. */
+export const MAX_IN_FLIGHT_PATHS = 3000;
+export const MAX_IN_FLIGHT_WILDCARDS = 15;

@@ -60,7 +60,9 @@ export function planInvalidation(opts: {
  * CloudFront; any other deploy (other run, attempt, distribution or paths) gets a distinct reference.
  */
 export function callerReference(repository: string, runId: string, runAttempt: string, distributionId: string, paths: string[]): string {
-  const h = createHash('sha256');
-  for (const part of [repository, runId, runAttempt, distributionId, ...[...paths].sort()]) h.update(part).update('\0');
-  return `s3cfd-${runId}-${runAttempt}-${h.digest('hex').slice(0, 32)}`;
+  // JSON keeps the parts unambiguous whatever characters they hold.
+  const digest = createHash('sha256')
+    .update(JSON.stringify([repository, runId, runAttempt, distributionId, [...paths].sort()]))
+    .digest('hex');
+  return `s3cfd-${runId}-${runAttempt}-${digest.slice(0, 32)}`;
 }

@@ -19,6 +19,8 @@ export interface StaleInput {
   prefix: string;
   invalidate: InvalidateMode;
   withoutSlash: boolean;
+  /** Query strings are part of the cache key: every stale URL is sent as a prefix (`/a.js*`). */
+  queryStrings?: boolean;
   /** Sync plan (empty in invalidate-only mode). */
   sync: SyncEntry[];
   /** Keys that stay in the bucket untouched and are not in `sync` (e.g. protected ones), for collateral. */
@@ -49,7 +51,8 @@ export function staleFor(input: StaleInput): StaleResult {
   const { distribution: d } = input;
   const byPath = new Map<string, StalePath>();
   const add = (urlPath: string, reason: StaleReason, source?: string) => {
-    for (const form of urlForms(urlPath, input.withoutSlash)) {
+    for (const plain of urlForms(urlPath, input.withoutSlash)) {
+      const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
       if (!byPath.has(form)) byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
     }
   };
@@ -107,7 +110,8 @@ export function staleFor(input: StaleInput): StaleResult {
     for (const key of keys) {
       const url = urlPathForKey(key, d.originPath);
       if (url === null) continue;
-      for (const form of urlForms(url, input.withoutSlash)) if (!byPath.has(form)) existing.push(form);
+      // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
+      for (const form of urlForms(url, input.withoutSlash)) if (!byPath.has(form) && !byPath.has(`${form}*`)) existing.push(form);
     }
   }
   return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
