@@ -81854,10 +81854,11 @@ const defaultDeps = (env) => {
     return {
         env,
         getInput: (name) => getInput(name),
-        store: (c) => createS3Store(c.bucket, { region: c.region, concurrency: c.concurrency, multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE, env }),
+        store: (c, sizes) => createS3Store(c.bucket, { region: c.region, concurrency: c.concurrency, ...sizes, env }),
         cdn: () => createCdn(new dist_cjs/* CloudFrontClient */.GHk(cloudFrontClientConfig(env))),
         clock: realClock,
         multipartThreshold: MULTIPART_THRESHOLD,
+        partSize: PART_SIZE,
         maxInFlightWaitMs: 10 * 60_000,
         pollDelayMs: 5_000,
     };
@@ -81911,7 +81912,8 @@ async function deploy(config, ctx, deps) {
         warnings.push(msg);
         warning(msg);
     };
-    const store = config.bucket ? deps.store(config) : null;
+    const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
+    const store = config.bucket ? deps.store(config, sizes) : null;
     const filter = makeFileFilter(config.include, config.exclude);
     // ---- Facts ---------------------------------------------------------------------------------------------
     const facts = { walk: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
@@ -81921,8 +81923,7 @@ async function deploy(config, ctx, deps) {
             const w = await walkSource(sourceDir, {
                 filter,
                 concurrency: config.concurrency,
-                multipartThreshold: deps.multipartThreshold,
-                partSize: PART_SIZE,
+                ...sizes,
                 manifestGlobs: MANIFEST_GLOBS,
                 onProgress: (n) => info(`hashed ${n} files`),
             }).catch((err) => {
@@ -82100,7 +82101,7 @@ async function deploy(config, ctx, deps) {
         });
     }
     if (store && report.totals.uploaded > 0) {
-        await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local));
+        await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold));
     }
     if (cdn && plans.some((p) => p.paths.length > 0)) {
         await phase('Invalidate', timings, async () => {
@@ -82185,7 +82186,7 @@ async function commitDiff(config, ctx, warn) {
         return { files: null, source: 'unavailable', note: why };
     }
 }
-async function uploadAll(config, store, sync, headers, local) {
+async function uploadAll(config, store, sync, headers, local, multipartThreshold) {
     const byPath = new Map(local.map((f) => [f.path, f]));
     const uploads = sync.filter((e) => e.action === 'upload');
     // Assets first, entry documents (HTML) last: a page never goes live before what it references.
@@ -82204,7 +82205,7 @@ async function uploadAll(config, store, sync, headers, local) {
             const h = headers.get(e.path);
             const put = () => store.upload(e.key, absPathOf(config.sourceDir, e.path), file.size, file.md5, h);
             try {
-                await (file.size > MULTIPART_THRESHOLD ? big(put) : put());
+                await (file.size > multipartThreshold ? big(put) : put());
                 done.push(e.key);
                 bytes += file.size;
                 if (Date.now() - lastLog > 5000) {

@@ -38,10 +38,12 @@ export const PART_SIZE = 8 * 1024 * 1024;
 export interface Deps {
   env: Record<string, string | undefined>;
   getInput: (name: string) => string;
-  store: (config: Config) => ObjectStore;
+  store: (config: Config, sizes: { multipartThreshold: number; partSize: number }) => ObjectStore;
   cdn: () => Cdn;
   clock: Clock;
+  /** Files above this size are uploaded multipart, in parts of `partSize` (tests lower both). */
   multipartThreshold: number;
+  partSize: number;
   /** Bound on waiting out TooManyInvalidationsInProgress. */
   maxInFlightWaitMs: number;
   /** First delay of the completion poll. */
@@ -52,11 +54,11 @@ const defaultDeps = (env: Record<string, string | undefined>): Deps => {
   return {
     env,
     getInput: (name) => core.getInput(name),
-    store: (c) =>
-      createS3Store(c.bucket!, { region: c.region, concurrency: c.concurrency, multipartThreshold: MULTIPART_THRESHOLD, partSize: PART_SIZE, env }),
+    store: (c, sizes) => createS3Store(c.bucket!, { region: c.region, concurrency: c.concurrency, ...sizes, env }),
     cdn: () => createCdn(new CloudFrontClient(cloudFrontClientConfig(env))),
     clock: realClock,
     multipartThreshold: MULTIPART_THRESHOLD,
+    partSize: PART_SIZE,
     maxInFlightWaitMs: 10 * 60_000,
     pollDelayMs: 5_000,
   };
@@ -118,7 +120,8 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
     warnings.push(msg);
     core.warning(msg);
   };
-  const store = config.bucket ? deps.store(config) : null;
+  const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
+  const store = config.bucket ? deps.store(config, sizes) : null;
   const filter = makeFileFilter(config.include, config.exclude);
 
   // ---- Facts ---------------------------------------------------------------------------------------------
@@ -129,8 +132,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
       const w = await walkSource(sourceDir, {
         filter,
         concurrency: config.concurrency,
-        multipartThreshold: deps.multipartThreshold,
-        partSize: PART_SIZE,
+        ...sizes,
         manifestGlobs: MANIFEST_GLOBS,
         onProgress: (n) => core.info(`hashed ${n} files`),
       }).catch((err: NodeJS.ErrnoException) => {
@@ -312,7 +314,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
     });
   }
   if (store && report.totals.uploaded > 0) {
-    await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local));
+    await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold));
   }
   if (cdn && plans.some((p) => p.paths.length > 0)) {
     await phase('Invalidate', timings, async () => {
@@ -403,6 +405,7 @@ async function uploadAll(
   sync: SyncEntry[],
   headers: Map<string, HeaderDecision>,
   local: LocalFile[],
+  multipartThreshold: number,
 ): Promise<void> {
   const byPath = new Map(local.map((f) => [f.path, f]));
   const uploads = sync.filter((e) => e.action === 'upload');
@@ -423,7 +426,7 @@ async function uploadAll(
           const h = headers.get(e.path)!;
           const put = () => store.upload(e.key, absPathOf(config.sourceDir!, e.path), file.size, file.md5, h);
           try {
-            await (file.size > MULTIPART_THRESHOLD ? big(put) : put());
+            await (file.size > multipartThreshold ? big(put) : put());
             done.push(e.key);
             bytes += file.size;
             if (Date.now() - lastLog > 5000) {
