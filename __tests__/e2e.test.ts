@@ -62,7 +62,10 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
 
     const r = await runAction(inputs(), env);
     expect(r.failed).toBe(false);
-    const keys = await listKeys(client(), BUCKET);
+    const all = await listKeys(client(), BUCKET);
+    // The action's own record of what it uploaded lives under the reserved prefix.
+    expect(all.filter((k) => k.startsWith('.s3-cloudfront-deploy/'))).toEqual(['.s3-cloudfront-deploy/state.json']);
+    const keys = all.filter((k) => !k.startsWith('.s3-cloudfront-deploy/'));
     expect(keys).toEqual(
       [
         '.well-known/security.txt',
@@ -78,7 +81,7 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
         'styles.css',
       ].sort(),
     );
-    expect((await s3.stats()).PutObject).toBe(11);
+    expect((await s3.stats()).PutObject).toBe(12); // 11 files + the state record
     // NFC and NFD names are different keys holding their own bytes.
     expect(await getText(client(), BUCKET, `blog/${NFD}.html`)).toBe('nfd v1');
     expect(await getText(client(), BUCKET, `blog/${NFC}.html`)).toBe('nfc v1');
@@ -128,8 +131,10 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     const r = await runAction(inputs({ wait: 'true' }), env);
     expect(r.failed).toBe(false);
     const stats = await s3.stats();
-    // 5 modified + 2 new files; the 4 unchanged are not re-uploaded; +1 PUT for the owed-invalidation record.
-    expect(stats.PutObject).toBe(8);
+    // 5 modified + 2 new files; the 4 unchanged are not re-uploaded; +1 PUT for the owed-invalidation record
+    // and +1 for the state record. No HEAD: the state record answers for same-size changed objects.
+    expect(stats.PutObject).toBe(9);
+    expect(stats.HeadObject ?? 0).toBe(0);
     expect(stats.DeleteObjects).toBe(1);
     expect(r.outputs['uploaded']).toBe('7');
     expect(r.outputs['unchanged']).toBe('4');
@@ -157,7 +162,7 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(keys).not.toContain('blog/old.html');
     expect(keys).not.toContain('assets/app-Bq3x7KeL.js');
     expect(keys).toContain('assets/app-Zx9y8W7v.js');
-    expect(keys.filter((k) => k.startsWith('.s3-cloudfront-deploy/'))).toEqual([]); // owed record cleared
+    expect(keys.filter((k) => k.startsWith('.s3-cloudfront-deploy/owed/'))).toEqual([]); // owed record cleared
 
     const byPath = new Map(r.report.files.map((f) => [f.path, f]));
     expect(byPath.get('styles.css')).toMatchObject({ action: 'upload', reason: 'size-changed', fingerprinted: false });
@@ -182,11 +187,31 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(r.outputs['uploaded']).toBe('0');
   });
 
+  it('a cache-control rule change re-uploads exactly the affected files (no HEADs) and invalidates them', async () => {
+    await s3.resetStats();
+    cf.reset();
+    const r = await runAction(inputs({ 'cache-control': 'blog/**: public, max-age=60' }), env);
+    expect(r.failed).toBe(false);
+    const changed = r.report.files.filter((f) => f.action === 'upload').map((f) => [f.path, f.reason]);
+    expect(changed.sort()).toEqual(
+      [
+        ['blog/hello world.html', 'headers-changed'],
+        [`blog/${NFC}.html`, 'headers-changed'],
+        [`blog/${NFD}.html`, 'headers-changed'],
+      ].sort(),
+    );
+    expect((await s3.stats()).HeadObject ?? 0).toBe(0);
+    expect((await head(client(), BUCKET, 'blog/hello world.html')).CacheControl).toBe('public, max-age=60');
+    expect([...cf.invalidations(DIST)[0]!.paths].sort()).toEqual(
+      ['/blog/caf%C3%A9.html', '/blog/cafe%CC%81.html', '/blog/hello%20world.html'].sort(),
+    );
+  });
+
   it('dry run plans the same work and writes nothing', async () => {
     writeTree(site, { 'styles.css': 'body{color:green}' });
     await s3.resetStats();
     cf.reset();
-    const r = await runAction(inputs({ 'dry-run': 'true' }), env);
+    const r = await runAction(inputs({ 'dry-run': 'true', 'cache-control': 'blog/**: public, max-age=60' }), env);
     expect(r.failed).toBe(false);
     const stats = await s3.stats();
     expect((stats.PutObject ?? 0) + (stats.DeleteObjects ?? 0) + (stats.DeleteObject ?? 0)).toBe(0);
@@ -251,6 +276,6 @@ describe('an owed invalidation survives a failed run', () => {
     expect(next.outputs['uploaded']).toBe('0');
     expect(cf.invalidations(DIST).map((i) => i.paths)).toEqual([['/page.html']]);
     const after = await listKeys(s3Client(s3.endpoint), 'crash-bucket');
-    expect(after.filter((k) => k.startsWith('.s3-cloudfront-deploy/'))).toEqual([]);
+    expect(after.filter((k) => k.startsWith('.s3-cloudfront-deploy/owed/'))).toEqual([]);
   });
 });

@@ -225,3 +225,20 @@ describe('checkDeleteCap', () => {
     expect(checkDeleteCap(del(1), 0)).toMatch(/^1 objects? would be deleted/);
   });
 });
+
+describe('planSync: header-only changes', () => {
+  const f = local('a.html', 'same');
+  const opts = (hh: string) => ({ prefix: '', deleteRemoved: false, isProtected: never, headersHash: () => hh });
+  it.each<[string, string | undefined, string, string]>([
+    ['recorded headers differ: re-upload', 'old-hash', 'new-hash', 'upload:headers-changed'],
+    ['recorded headers equal: unchanged', 'same-hash', 'same-hash', 'unchanged:md5-match'],
+    ['headers never recorded: unchanged (unknown is not assumed changed)', undefined, 'new-hash', 'unchanged:md5-match'],
+  ])('%s', (_name, recorded, now, expected) => {
+    const remote: RemoteState = { key: 'a.html', etag: f.md5, size: f.size, ...(recorded ? { headersHash: recorded } : {}) };
+    expect(summary(planSync([f], remoteMap([remote]), opts(now)))).toEqual({ 'a.html': expected });
+  });
+  it('a content change is reported as such even when headers changed too', () => {
+    const remote: RemoteState = { key: 'a.html', etag: md5('other'), size: f.size, headersHash: 'old' };
+    expect(summary(planSync([f], remoteMap([remote]), opts('new')))).toEqual({ 'a.html': 'upload:content-changed' });
+  });
+});

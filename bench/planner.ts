@@ -232,6 +232,7 @@ if (!quick) {
     ['same, B = 3,000, W = 15', { stale, existing, budget: 3000, maxWildcards: 15 }],
     ['100k stale (clustered) + 100k existing, B = 100', { stale: clusteredStale, existing: clusteredExisting, budget: 100 }],
     ['same, B = 100, W = 15', { stale: clusteredStale, existing: clusteredExisting, budget: 100, maxWildcards: 15 }],
+    ['same, B = 3,000, W = 15', { stale: clusteredStale, existing: clusteredExisting, budget: 3000, maxWildcards: 15 }],
   ];
   for (const [label, input] of cases) {
     const ms: number[] = [];
@@ -258,7 +259,10 @@ lines.push(
   '',
   '- **planner**: `planCover` with the bucket listing (known U); `e+w` = exact + wildcard paths.',
   '- **blind**: `planCover` with `existing: null` (unknown origin rule), collateral measured against the real site.',
-  '- **s3deploy@B**: bep/s3deploy\'s collapse rule with threshold B (same budget); **s3deploy@8**: its native threshold.',
+  '- **s3deploy@B**: bep/s3deploy\'s collapse rule (`normalizeInvalidationPaths` in lib/cloudfront.go, ported in',
+  '  bench/planner.ts without its index.html-to-directory rewrite) with threshold B, i.e. the same budget;',
+  '  **s3deploy@8**: its native threshold of 8. Above the threshold it replaces paths deeper than level k by',
+  '  `/<dir minus last segment>/*` for k = deepest..1 (so `/a/b/c.html` becomes `/a/*`), then falls back to `/*`.',
   '- **/\\***: evicts every non-stale object.',
   '',
 );

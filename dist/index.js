@@ -167,7 +167,7 @@ exports.crc64NvmeCrtContainer = crc64NvmeCrtContainer;
 
 /***/ }),
 
-/***/ 7857:
+/***/ 238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setFeature } = __nccwpck_require__(5152);
@@ -11800,7 +11800,7 @@ __webpack_unused_export__ = waitUntilStreamingDistributionDeployed;
 /***/ 3711:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { getFlexibleChecksumsPlugin, NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS, NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS, resolveFlexibleChecksumsConfig } = __nccwpck_require__(7857);
+const { getFlexibleChecksumsPlugin, NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS, NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS, resolveFlexibleChecksumsConfig } = __nccwpck_require__(238);
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getThrow200ExceptionsPlugin, getSsecPlugin, getLocationConstraintPlugin, getS3ExpiresMiddlewarePlugin, getCheckContentLengthHeaderPlugin, S3RestXmlProtocol, NODE_USE_ARN_REGION_CONFIG_OPTIONS, NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_OPTIONS, resolveS3Config, getValidateBucketNamePlugin, getAddExpectContinuePlugin, getRegionRedirectMiddlewarePlugin, getS3ExpressPlugin, getS3ExpressHttpSigningPlugin } = __nccwpck_require__(5028);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
@@ -74862,7 +74862,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(238);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(647);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -74871,7 +74871,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 238:
+/***/ 647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78868,14 +78868,14 @@ function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3
                 Metadata: { [MD5_META]: md5 },
             };
             if (size <= opts.multipartThreshold) {
-                await client.send(new client_s3_dist_cjs.PutObjectCommand({
+                const res = await client.send(new client_s3_dist_cjs.PutObjectCommand({
                     ...params,
                     Body: (0,external_node_fs_.createReadStream)(absPath),
                     ContentLength: size,
                     // S3 rejects the PUT if the bytes it received do not have this MD5.
                     ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
                 }));
-                return;
+                return unquote(res.ETag);
             }
             // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).
             const upload = new lib_storage_dist_cjs/* Upload */._({
@@ -78885,7 +78885,8 @@ function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3
                 queueSize: 4,
                 leavePartsOnError: false,
             });
-            await upload.done();
+            const done = await upload.done();
+            return unquote(done.ETag);
         },
         async deleteKeys(keys) {
             const deleted = [];
@@ -78932,6 +78933,27 @@ function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3
             await client.send(new client_s3_dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key }));
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/io/state.ts
+
+const stateKey = (prefix) => `${prefix}${RESERVED_DIR}state.json`;
+async function readState(store, prefix, listed) {
+    if (!listed)
+        return null;
+    const obj = await store.getText(stateKey(prefix));
+    if (!obj)
+        return null;
+    try {
+        const s = JSON.parse(obj.body);
+        return s.version === 1 && s.objects && typeof s.objects === 'object' ? s : null;
+    }
+    catch {
+        return null; // unreadable: fall back to ETags and HEADs
+    }
+}
+async function writeState(store, prefix, state) {
+    await store.putText(stateKey(prefix), JSON.stringify(state));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/diff-range.ts
@@ -80657,6 +80679,7 @@ _Mime_extensionToType = new WeakMap(), _Mime_typeToExtension = new WeakMap(), _M
 // Content-Type and Cache-Control for a file: user rules first, then defaults. Pure.
 
 
+
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Browsers revalidate every time; the edge keeps the object until we invalidate it. */
 const MUTABLE = 'public, max-age=0, s-maxage=86400, must-revalidate';
@@ -80692,6 +80715,10 @@ function headerRules(rules) {
 /** Entry documents are uploaded last, so nothing they reference is missing when they go live. */
 function isEntryDocument(relPath) {
     return /\.(html?|xhtml)$/i.test(relPath);
+}
+/** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
+function headersHash(h) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([h.contentType, h.cacheControl])).digest('hex').slice(0, 16);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/cover.ts
@@ -81027,7 +81054,7 @@ function planCoverTuned(input, tuning) {
                 let top = 0;
                 for (const x of list)
                     top += x;
-                lb[c] = ownWild ? INF : wlIn === null ? cnt : cnt + sum - top;
+                lb[c] = ownWild || lb[p] === INF ? INF : wlIn === null ? cnt : cnt + sum - top;
                 cntA[c] = cnt;
                 sumA[c] = sum;
                 tops[c] = list;
@@ -81709,6 +81736,9 @@ function planSync(local, remote, opts) {
         if (opts.force) {
             entries.push({ key, path: file.path, action: 'upload', reason: 'forced', size: file.size, overwrites: true });
         }
+        else if (match && obj.headersHash !== undefined && opts.headersHash && obj.headersHash !== opts.headersHash(file.path)) {
+            entries.push({ key, path: file.path, action: 'upload', reason: 'headers-changed', size: file.size, overwrites: true });
+        }
         else if (match) {
             entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
         }
@@ -81847,6 +81877,7 @@ function summaryMarkdown(r) {
 
 
 
+
 /** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
 const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
@@ -81916,7 +81947,7 @@ async function deploy(config, ctx, deps) {
     const store = config.bucket ? deps.store(config, sizes) : null;
     const filter = makeFileFilter(config.include, config.exclude);
     // ---- Facts ---------------------------------------------------------------------------------------------
-    const facts = { walk: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
+    const facts = { walk: null, state: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
     if (config.upload) {
         const sourceDir = config.sourceDir;
         facts.walk = await phase('Scan source-dir', timings, async () => {
@@ -81949,11 +81980,21 @@ async function deploy(config, ctx, deps) {
                     facts.remote.set(o.key, o);
             }
             info(`${facts.remote.size} objects under s3://${config.bucket}/${config.prefix}`);
-            // Same size, ETag not our MD5 (multipart, SSE-KMS, other tools): read the hash stored in metadata.
             if (facts.walk) {
+                // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
+                facts.state = await readState(store, config.prefix, facts.reservedKeys.includes(stateKey(config.prefix)));
+                for (const [key, [etag, md5, hh]] of Object.entries(facts.state?.objects ?? {})) {
+                    const o = facts.remote.get(key);
+                    if (!o || o.etag !== etag)
+                        continue;
+                    o.storedMd5 = md5;
+                    if (hh)
+                        o.headersHash = hh;
+                }
+                // Same size, ETag not our MD5 (multipart, SSE-KMS, other tools), no record: read the hash stored in metadata.
                 const heads = facts.walk.files.filter((f) => {
                     const o = facts.remote.get(config.prefix + f.path);
-                    return o !== undefined && needsHead(f, o);
+                    return o !== undefined && o.storedMd5 === undefined && needsHead(f, o);
                 });
                 const limit = pLimit(config.concurrency);
                 await Promise.all(heads.map((f) => limit(async () => {
@@ -81985,6 +82026,7 @@ async function deploy(config, ctx, deps) {
             prefix: config.prefix,
             deleteRemoved: config.deleteRemoved,
             isProtected: makeDeleteGuard(filter, config.protect),
+            headersHash: (p) => headersHash(headers.get(p)),
         })
         : [];
     const capError = checkDeleteCap(sync, config.maxDeletes);
@@ -82100,8 +82142,9 @@ async function deploy(config, ctx, deps) {
             }
         });
     }
-    if (store && report.totals.uploaded > 0) {
-        await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold));
+    if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
+        const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map();
+        await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
     }
     if (cdn && plans.some((p) => p.paths.length > 0)) {
         await phase('Invalidate', timings, async () => {
@@ -82194,6 +82237,7 @@ async function uploadAll(config, store, sync, headers, local, multipartThreshold
     const limit = pLimit(config.concurrency);
     const big = pLimit(2);
     const done = [];
+    const etags = new Map();
     const failed = [];
     let bytes = 0;
     let lastLog = Date.now();
@@ -82205,7 +82249,7 @@ async function uploadAll(config, store, sync, headers, local, multipartThreshold
             const h = headers.get(e.path);
             const put = () => store.upload(e.key, absPathOf(config.sourceDir, e.path), file.size, file.md5, h);
             try {
-                await (file.size > multipartThreshold ? big(put) : put());
+                etags.set(e.key, await (file.size > multipartThreshold ? big(put) : put()));
                 done.push(e.key);
                 bytes += file.size;
                 if (Date.now() - lastLog > 5000) {
@@ -82226,6 +82270,25 @@ async function uploadAll(config, store, sync, headers, local, multipartThreshold
         }
     }
     info(`uploaded ${done.length} files, ${bytes.toLocaleString('en-US')} bytes`);
+    return etags;
+}
+/** The record after this run: uploaded objects with their new ETag; unchanged ones keep what was known. */
+function nextState(sync, etags, facts, local, headers) {
+    const md5 = new Map(local.map((f) => [f.path, f.md5]));
+    const objects = {};
+    for (const e of sync) {
+        if (e.action === 'upload') {
+            const etag = etags.get(e.key);
+            if (etag)
+                objects[e.key] = [etag, md5.get(e.path), headersHash(headers.get(e.path))];
+        }
+        else if (e.action === 'unchanged') {
+            const o = facts.remote.get(e.key);
+            // Headers of an object the action did not record are unknown (''), never assumed.
+            objects[e.key] = [o.etag, md5.get(e.path), o.headersHash ?? ''];
+        }
+    }
+    return { version: 1, objects };
 }
 function buildFileReports(config, sync, facts, fingerprint, headers) {
     const files = sync.map((e) => {

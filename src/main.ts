@@ -21,10 +21,11 @@ import { absPathOf, walkSource, type WalkResult } from './io/files.js';
 import { compareDiff, localDiff } from './io/git.js';
 import { clearOwed, readOwed, recordKey, writeOwed, type OwedRecord } from './io/journal.js';
 import { createS3Store, type ObjectStore } from './io/s3.js';
+import { readState, stateKey, writeState, type DeployState, type StateEntry } from './io/state.js';
 import { diffRange } from './plan/diff-range.js';
 import { makeDeleteGuard, makeFileFilter } from './plan/filter.js';
 import { classifyFingerprints, isFingerprintedName, MANIFEST_GLOBS } from './plan/fingerprint.js';
-import { headerRules, isEntryDocument, type HeaderDecision } from './plan/headers.js';
+import { headerRules, headersHash, isEntryDocument, type HeaderDecision } from './plan/headers.js';
 import { callerReference, planInvalidation, type InvalidationPlan } from './plan/invalidation.js';
 import { staleFor, type ChangedFile } from './plan/stale.js';
 import { checkDeleteCap, isReservedKey, needsHead, planSync, type RemoteState, type SyncEntry } from './plan/sync.js';
@@ -108,6 +109,7 @@ function describeError(err: unknown): string {
 
 interface Facts {
   walk: WalkResult | null;
+  state: DeployState | null;
   remote: Map<string, RemoteState>;
   reservedKeys: string[];
   diff: { files: ChangedFile[] | null; source: string; note?: string };
@@ -125,7 +127,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   const filter = makeFileFilter(config.include, config.exclude);
 
   // ---- Facts ---------------------------------------------------------------------------------------------
-  const facts: Facts = { walk: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
+  const facts: Facts = { walk: null, state: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
   if (config.upload) {
     const sourceDir = config.sourceDir!;
     facts.walk = await phase('Scan source-dir', timings, async () => {
@@ -156,11 +158,19 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         else facts.remote.set(o.key, o);
       }
       core.info(`${facts.remote.size} objects under s3://${config.bucket}/${config.prefix}`);
-      // Same size, ETag not our MD5 (multipart, SSE-KMS, other tools): read the hash stored in metadata.
       if (facts.walk) {
+        // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
+        facts.state = await readState(store, config.prefix, facts.reservedKeys.includes(stateKey(config.prefix)));
+        for (const [key, [etag, md5, hh]] of Object.entries(facts.state?.objects ?? {})) {
+          const o = facts.remote.get(key);
+          if (!o || o.etag !== etag) continue;
+          o.storedMd5 = md5;
+          if (hh) o.headersHash = hh;
+        }
+        // Same size, ETag not our MD5 (multipart, SSE-KMS, other tools), no record: read the hash stored in metadata.
         const heads = facts.walk.files.filter((f) => {
           const o = facts.remote.get(config.prefix + f.path);
-          return o !== undefined && needsHead(f, o);
+          return o !== undefined && o.storedMd5 === undefined && needsHead(f, o);
         });
         const limit = pLimit(config.concurrency);
         await Promise.all(
@@ -194,6 +204,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         prefix: config.prefix,
         deleteRemoved: config.deleteRemoved,
         isProtected: makeDeleteGuard(filter, config.protect),
+        headersHash: (p) => headersHash(headers.get(p)!),
       })
     : [];
   const capError = checkDeleteCap(sync, config.maxDeletes);
@@ -313,8 +324,9 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
       }
     });
   }
-  if (store && report.totals.uploaded > 0) {
-    await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold));
+  if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
+    const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map<string, string>();
+    await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
   }
   if (cdn && plans.some((p) => p.paths.length > 0)) {
     await phase('Invalidate', timings, async () => {
@@ -406,7 +418,7 @@ async function uploadAll(
   headers: Map<string, HeaderDecision>,
   local: LocalFile[],
   multipartThreshold: number,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const byPath = new Map(local.map((f) => [f.path, f]));
   const uploads = sync.filter((e) => e.action === 'upload');
   // Assets first, entry documents (HTML) last: a page never goes live before what it references.
@@ -414,6 +426,7 @@ async function uploadAll(
   const limit = pLimit(config.concurrency);
   const big = pLimit(2);
   const done: string[] = [];
+  const etags = new Map<string, string>();
   const failed: { key: string; message: string }[] = [];
   let bytes = 0;
   let lastLog = Date.now();
@@ -426,7 +439,7 @@ async function uploadAll(
           const h = headers.get(e.path)!;
           const put = () => store.upload(e.key, absPathOf(config.sourceDir!, e.path), file.size, file.md5, h);
           try {
-            await (file.size > multipartThreshold ? big(put) : put());
+            etags.set(e.key, await (file.size > multipartThreshold ? big(put) : put()));
             done.push(e.key);
             bytes += file.size;
             if (Date.now() - lastLog > 5000) {
@@ -450,6 +463,30 @@ async function uploadAll(
     }
   }
   core.info(`uploaded ${done.length} files, ${bytes.toLocaleString('en-US')} bytes`);
+  return etags;
+}
+
+/** The record after this run: uploaded objects with their new ETag; unchanged ones keep what was known. */
+function nextState(
+  sync: SyncEntry[],
+  etags: Map<string, string>,
+  facts: Facts,
+  local: LocalFile[],
+  headers: Map<string, HeaderDecision>,
+): DeployState {
+  const md5 = new Map(local.map((f) => [f.path, f.md5]));
+  const objects: Record<string, StateEntry> = {};
+  for (const e of sync) {
+    if (e.action === 'upload') {
+      const etag = etags.get(e.key);
+      if (etag) objects[e.key] = [etag, md5.get(e.path)!, headersHash(headers.get(e.path)!)];
+    } else if (e.action === 'unchanged') {
+      const o = facts.remote.get(e.key)!;
+      // Headers of an object the action did not record are unknown (''), never assumed.
+      objects[e.key] = [o.etag, md5.get(e.path)!, o.headersHash ?? ''];
+    }
+  }
+  return { version: 1, objects };
 }
 
 function buildFileReports(

@@ -27,7 +27,8 @@ export interface ObjectStore {
   list(prefix: string): Promise<RemoteObject[]>;
   /** The content MD5 the action stored in metadata, or undefined (object written by another tool). */
   storedMd5(key: string): Promise<string | undefined>;
-  upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders): Promise<void>;
+  /** Uploads and returns the new ETag (unquoted). */
+  upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders): Promise<string>;
   deleteKeys(keys: string[]): Promise<{ deleted: string[]; failed: { key: string; message: string }[] }>;
   getText(key: string): Promise<{ body: string; etag: string } | null>;
   putText(key: string, body: string): Promise<void>;
@@ -106,7 +107,7 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
         Metadata: { [MD5_META]: md5 },
       };
       if (size <= opts.multipartThreshold) {
-        await client.send(
+        const res = await client.send(
           new PutObjectCommand({
             ...params,
             Body: createReadStream(absPath),
@@ -115,7 +116,7 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
             ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
           }),
         );
-        return;
+        return unquote(res.ETag);
       }
       // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).
       const upload = new Upload({
@@ -125,7 +126,8 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
         queueSize: 4,
         leavePartsOnError: false,
       });
-      await upload.done();
+      const done = await upload.done();
+      return unquote(done.ETag);
     },
 
     async deleteKeys(keys) {

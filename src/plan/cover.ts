@@ -419,7 +419,7 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
         }
         let top = 0;
         for (const x of list) top += x;
-        lb[c] = ownWild ? INF : wlIn === null ? cnt : cnt + sum - top;
+        lb[c] = ownWild || lb[p] === INF ? INF : wlIn === null ? cnt : cnt + sum - top;
         cntA[c] = cnt;
         sumA[c] = sum;
         tops[c] = list;

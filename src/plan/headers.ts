@@ -1,4 +1,5 @@
 // Content-Type and Cache-Control for a file: user rules first, then defaults. Pure.
+import { createHash } from 'node:crypto';
 import mime from 'mime';
 import picomatch from 'picomatch';
 import type { CacheRule } from '../inputs.js';
@@ -49,4 +50,9 @@ export function headerRules(rules: CacheRule[]): (relPath: string, fingerprinted
 /** Entry documents are uploaded last, so nothing they reference is missing when they go live. */
 export function isEntryDocument(relPath: string): boolean {
   return /\.(html?|xhtml)$/i.test(relPath);
+}
+
+/** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
+export function headersHash(h: { contentType: string; cacheControl: string }): string {
+  return createHash('sha256').update(JSON.stringify([h.contentType, h.cacheControl])).digest('hex').slice(0, 16);
 }

@@ -5,6 +5,8 @@ import { RESERVED_DIR, keyFor } from './url-path.js';
 /** A listed object, plus the content MD5 the action stored in its metadata when one was read (HeadObject). */
 export interface RemoteState extends RemoteObject {
   storedMd5?: string;
+  /** Hash of the headers the action uploaded it with (from its state record), when known. */
+  headersHash?: string;
 }
 
 export type SyncEntry =
@@ -18,6 +20,8 @@ export interface SyncOptions {
   /** Keys (relative to prefix) that must never be deleted: protect globs, excluded and hidden files. */
   isProtected: (relKey: string) => boolean;
   force?: boolean;
+  /** Hash of the headers a file would be uploaded with; compared with the recorded one when known. */
+  headersHash?: (relPath: string) => string;
 }
 
 /** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
@@ -57,6 +61,8 @@ export function planSync(local: LocalFile[], remote: Map<string, RemoteState>, o
     const match = contentMatch(file, obj);
     if (opts.force) {
       entries.push({ key, path: file.path, action: 'upload', reason: 'forced', size: file.size, overwrites: true });
+    } else if (match && obj.headersHash !== undefined && opts.headersHash && obj.headersHash !== opts.headersHash(file.path)) {
+      entries.push({ key, path: file.path, action: 'upload', reason: 'headers-changed', size: file.size, overwrites: true });
     } else if (match) {
       entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
     } else {

@@ -30,6 +30,7 @@ export type UploadReason =
   | 'new' // no object at the key
   | 'content-changed' // hash differs
   | 'size-changed'
+  | 'headers-changed' // same content, new Content-Type or Cache-Control
   | 'forced';
 
 export type SkipReason =
