@@ -126,68 +126,25 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   const store = config.bucket ? deps.store(config, sizes) : null;
   const filter = makeFileFilter(config.include, config.exclude);
 
-  // ---- Facts ---------------------------------------------------------------------------------------------
+  // ---- Facts: scan, listing and commit diff are independent, so they run at the same time -----------------
   const facts: Facts = { walk: null, state: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
-  if (config.upload) {
-    const sourceDir = config.sourceDir!;
-    facts.walk = await phase('Scan source-dir', timings, async () => {
-      const w = await walkSource(sourceDir, {
-        filter,
-        concurrency: config.concurrency,
-        ...sizes,
-        manifestGlobs: MANIFEST_GLOBS,
-        onProgress: (n) => core.info(`hashed ${n} files`),
-      }).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') throw new DeployError(`source-dir '${sourceDir}' does not exist. Did the build step run and write there?`);
-        throw err;
-      });
-      for (const m of w.warnings) warn(m);
-      core.info(`${w.files.length} files to consider, ${w.skipped.length} skipped`);
-      return w;
-    });
-    if (facts.walk.files.length === 0) {
-      throw new DeployError(
-        `source-dir '${sourceDir}' has no files to deploy${config.deleteRemoved ? ': refusing to run with delete-removed, which would empty the bucket' : ''}. Nothing was uploaded or deleted.`,
-      );
-    }
-  }
-  if (store) {
-    await phase('List bucket', timings, async () => {
-      for (const o of await store.list(config.prefix)) {
-        if (isReservedKey(o.key, config.prefix)) facts.reservedKeys.push(o.key);
-        else facts.remote.set(o.key, o);
-      }
-      core.info(`${facts.remote.size} objects under s3://${config.bucket}/${config.prefix}`);
-      if (facts.walk) {
-        // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
-        facts.state = await readState(store, config.prefix, facts.reservedKeys.includes(stateKey(config.prefix)));
-        for (const [key, [etag, md5, hh]] of Object.entries(facts.state?.objects ?? {})) {
-          const o = facts.remote.get(key);
-          if (!o || o.etag !== etag) continue;
-          o.storedMd5 = md5;
-          if (hh) o.headersHash = hh;
-        }
-        // Same size, ETag not our MD5 (multipart, SSE-KMS, other tools), no record: read the hash stored in metadata.
-        const heads = facts.walk.files.filter((f) => {
-          const o = facts.remote.get(config.prefix + f.path);
-          return o !== undefined && o.storedMd5 === undefined && needsHead(f, o);
-        });
-        const limit = pLimit(config.concurrency);
-        await Promise.all(
-          heads.map((f) =>
-            limit(async () => {
-              const o = facts.remote.get(config.prefix + f.path)!;
-              const md5 = await store.storedMd5(o.key);
-              if (md5) o.storedMd5 = md5;
-            }),
-          ),
-        );
-        if (heads.length > 0) core.info(`${heads.length} same-size object(s) with a non-matching ETag: read the stored hash with HEAD`);
-      }
-    });
-  }
   const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
-  if (wantsDiff) facts.diff = await phase('Commit diff', timings, () => commitDiff(config, ctx, warn));
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const start = Date.now();
+    try {
+      return await fn();
+    } finally {
+      timings[name] = Date.now() - start;
+    }
+  };
+  await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
+    await Promise.all([
+      config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, sizes, warn))),
+      store && timed('list', () => listBucket(config, store, facts)),
+      wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
+    ]);
+  });
+  if (facts.walk && store) await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts));
 
   // ---- Plan (pure) -----------------------------------------------------------------------------------------
   const local: LocalFile[] = facts.walk?.files ?? [];
@@ -382,6 +339,75 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   if (timedOut.length > 0) {
     throw new DeployError(`wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`);
   }
+}
+
+async function scanSource(
+  config: Config,
+  filter: ReturnType<typeof makeFileFilter>,
+  sizes: { multipartThreshold: number; partSize: number },
+  warn: (m: string) => void,
+): Promise<WalkResult> {
+  const sourceDir = config.sourceDir!;
+  const started = Date.now();
+  let last = started;
+  const w = await walkSource(sourceDir, {
+    filter,
+    concurrency: config.concurrency,
+    ...sizes,
+    manifestGlobs: MANIFEST_GLOBS,
+    onProgress: (n) => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      core.info(`hashed ${n} files (${Math.round((n * 1000) / (last - started))} files/s)`);
+    },
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') throw new DeployError(`source-dir '${sourceDir}' does not exist. Did the build step run and write there?`);
+    throw err;
+  });
+  for (const m of w.warnings) warn(m);
+  core.info(`source-dir: ${w.files.length} files to deploy, ${w.skipped.length} skipped`);
+  if (w.files.length === 0) {
+    throw new DeployError(
+      `source-dir '${sourceDir}' has no files to deploy${config.deleteRemoved ? ': refusing to run with delete-removed, which would empty the bucket' : ''}. Nothing was uploaded or deleted.`,
+    );
+  }
+  return w;
+}
+
+/** One listing of the prefix; the action's own keys (state, owed records) are set apart from the site's. */
+async function listBucket(config: Config, store: ObjectStore, facts: Facts): Promise<void> {
+  for (const o of await store.list(config.prefix)) {
+    if (isReservedKey(o.key, config.prefix)) facts.reservedKeys.push(o.key);
+    else facts.remote.set(o.key, o);
+  }
+  core.info(`bucket: ${facts.remote.size} objects under s3://${config.bucket}/${config.prefix}`);
+  if (!config.upload) return;
+  // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
+  facts.state = await readState(store, config.prefix, facts.reservedKeys.includes(stateKey(config.prefix)));
+  for (const [key, [etag, md5, hh]] of Object.entries(facts.state?.objects ?? {})) {
+    const o = facts.remote.get(key);
+    if (!o || o.etag !== etag) continue;
+    o.storedMd5 = md5;
+    if (hh) o.headersHash = hh;
+  }
+}
+
+/** Same size, ETag not our MD5 (multipart, SSE-KMS, other tools), no record: read the MD5 stored in metadata. */
+async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: Facts): Promise<void> {
+  const unknown = facts.walk!.files.flatMap((f) => {
+    const o = facts.remote.get(config.prefix + f.path);
+    return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [o] : [];
+  });
+  const limit = pLimit(config.concurrency);
+  await Promise.all(
+    unknown.map((o) =>
+      limit(async () => {
+        const md5 = await store.storedMd5(o.key);
+        if (md5) o.storedMd5 = md5;
+      }),
+    ),
+  );
+  core.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
 }
 
 async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => void): Promise<Facts['diff']> {
