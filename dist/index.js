@@ -74862,7 +74862,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(647);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(854);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -74871,7 +74871,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 647:
+/***/ 854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78956,6 +78956,49 @@ async function writeState(store, prefix, state) {
     await store.putText(stateKey(prefix), JSON.stringify(state));
 }
 
+;// CONCATENATED MODULE: ./src/plan/advice.ts
+const ASSET = /\.(m?js|css|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
+const USD_PER_PATH = 0.005;
+function adviseInvalidation(plan, budget) {
+    const out = [];
+    // Assets that were overwritten in place: a content hash in their name would make them never stale.
+    const mutableAssets = plan.stale.filter((s) => s.reason === 'overwritten' && ASSET.test(s.path)).map((s) => s.path);
+    if (mutableAssets.length > 0) {
+        const shown = mutableAssets.slice(0, 5).join(', ');
+        out.push(`${mutableAssets.length} asset(s) changed in place and had to be invalidated (${shown}${mutableAssets.length > 5 ? ', ...' : ''}): ` +
+            `up to $${(mutableAssets.length * USD_PER_PATH).toFixed(3)} this run past the free tier. Fingerprint them in the build ` +
+            `(a content hash in the file name) and they get immutable caching and never need invalidating.`);
+    }
+    const collateral = plan.cover?.collateral ?? 0;
+    if (collateral > 0) {
+        const wild = plan.cover.paths.filter((p) => p.wildcard).length;
+        out.push(`max-paths ${budget} forced ${wild} wildcard(s) that also evict ${collateral} unchanged cached object(s). ` +
+            (plan.zeroCollateralBudget !== null
+                ? `max-paths: ${plan.zeroCollateralBudget} would have sent a cover with no collateral (${plan.zeroCollateralBudget - budget} more billed paths at most).`
+                : `No budget within CloudFront's 3,000 paths per batch avoids it.`));
+    }
+    return out;
+}
+/** Per top-level directory: stale URLs, fingerprinted changes that needed no invalidation, collateral. */
+function directoryRows(stale, fingerprintedChanges, wildcards) {
+    const rows = new Map();
+    const row = (urlPath) => {
+        const seg = urlPath.split('/')[1] ?? '';
+        const dir = urlPath.indexOf('/', 1) > 0 ? `/${seg}/` : '/';
+        let r = rows.get(dir);
+        if (!r)
+            rows.set(dir, (r = { dir, stale: 0, fingerprinted: 0, collateral: 0 }));
+        return r;
+    };
+    for (const s of stale)
+        row(s.path).stale++;
+    for (const f of fingerprintedChanges)
+        row(`/${f}`).fingerprinted++;
+    for (const w of wildcards)
+        row(w.path).collateral += w.collateral ?? 0;
+    return [...rows.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
 ;// CONCATENATED MODULE: ./src/plan/diff-range.ts
 // Which commits to diff, from the event. Pure.
 const ZERO = /^0+$/;
@@ -80723,6 +80766,7 @@ function headersHash(h) {
 
 ;// CONCATENATED MODULE: ./src/plan/cover.ts
 const INF = Number.POSITIVE_INFINITY;
+const EMPTY = new Float64Array(0);
 /** Prefix lengths beyond this are not distinguished when ranking specificity (unknown origin). */
 const LEN_CAP = 4096;
 /** Entry flags. */
@@ -81065,61 +81109,118 @@ function planCoverTuned(input, tuning) {
     // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
     const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit ? outsideBound(W <= tuning.boundWildcardLimit ? W : null) : new Float64Array(nn);
     // ---- the DP -------------------------------------------------------------------------------------------------
-    const newTable = (Wd, rows) => {
-        const len = new Int32Array(Wd + 1);
-        const off = new Int32Array(Wd + 1);
+    const newTable = (Wd, lo, hi) => {
+        const t = { Wd, lo: new Array(Wd + 1), hi: new Array(Wd + 1), off: new Array(Wd + 1), a: EMPTY };
         let n = 0;
         for (let w = 0; w <= Wd; w++) {
-            off[w] = n;
-            const r = rows(w);
-            len[w] = r > 0 ? r : 0;
-            n += len[w];
+            const l = lo[w];
+            const h = hi[w];
+            t.off[w] = n;
+            if (h > l) {
+                t.lo[w] = l;
+                t.hi[w] = h;
+                n += h - l;
+            }
+            else {
+                t.lo[w] = 0;
+                t.hi[w] = 0;
+            }
         }
-        return { Wd, len, off, a: new Float64Array(n).fill(INF) };
+        t.a = n > 0 ? new Float64Array(n).fill(INF) : EMPTY;
+        return t;
     };
-    const at = (t, k, w) => (w <= t.Wd && k < t.len[w] ? t.a[t.off[w] + k] : INF);
-    /** Restore "at most k paths" after a merge: a plan with fewer paths also fits a larger row. */
-    const prefixMin = (t) => {
+    const emptyTable = () => ({ Wd: 0, lo: [0], hi: [0], off: [0], a: EMPTY });
+    const at = (t, k, w) => {
+        if (w > t.Wd)
+            return INF;
+        const l = t.lo[w];
+        const h = t.hi[w];
+        if (h === l || k < l)
+            return INF;
+        return t.a[t.off[w] + Math.min(k, h - 1) - l];
+    };
+    /**
+     * Restore "at most k paths" (a plan with fewer paths also fits a larger row), then drop leading infeasible rows
+     * and trailing rows equal to the one before them (in place: only the column bounds move).
+     */
+    const settle = (t) => {
         const a = t.a;
         for (let w = 0; w <= t.Wd; w++) {
             const o = t.off[w];
-            for (let k = 1; k < t.len[w]; k++)
-                if (a[o + k - 1] < a[o + k])
-                    a[o + k] = a[o + k - 1];
+            const n = t.hi[w] - t.lo[w];
+            if (n === 0)
+                continue;
+            for (let i = 1; i < n; i++)
+                if (a[o + i - 1] < a[o + i])
+                    a[o + i] = a[o + i - 1];
+            let f = 0;
+            while (f < n && a[o + f] === INF)
+                f++;
+            if (f === n) {
+                t.lo[w] = 0;
+                t.hi[w] = 0;
+                continue;
+            }
+            let e = n;
+            while (e > f + 1 && a[o + e - 2] === a[o + e - 1])
+                e--;
+            t.off[w] = o + f;
+            t.lo[w] = t.lo[w] + f;
+            t.hi[w] = t.lo[w] + (e - f);
         }
+        return t;
     };
     /** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
     const rowsFor = (P, sAcc, need) => (P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1);
-    /** (min,+) merge; out column w = x column p + y column q with p + q = w; rows capped by `rows`. */
+    const scratchLo = new Int32Array(W + 2);
+    const scratchHi = new Int32Array(W + 2);
+    /** (min,+) merge; out column w = x column p + y column q with p + q = w; at most `rows(w)` rows. */
     const merge = (x, y, Wd, rows) => {
-        const out = newTable(Wd, rows);
+        const lo = scratchLo;
+        const hi = scratchHi;
+        for (let w = 0; w <= Wd; w++) {
+            lo[w] = 0x3fffffff;
+            hi[w] = 0;
+        }
+        for (let p = 0; p <= x.Wd; p++) {
+            if (x.hi[p] === x.lo[p])
+                continue;
+            for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+                if (y.hi[q] === y.lo[q])
+                    continue;
+                const w = p + q;
+                lo[w] = Math.min(lo[w], x.lo[p] + y.lo[q]);
+                hi[w] = Math.max(hi[w], x.hi[p] - 1 + y.hi[q] - 1 + 1);
+            }
+        }
+        for (let w = 0; w <= Wd; w++)
+            hi[w] = Math.min(hi[w], rows(w));
+        const out = newTable(Wd, lo, hi);
         const xa = x.a;
         const ya = y.a;
         const oa = out.a;
         for (let p = 0; p <= x.Wd; p++) {
-            const xl = x.len[p];
-            const xo = x.off[p];
-            let xf = 0;
-            while (xf < xl && xa[xo + xf] === INF)
-                xf++;
-            if (xf === xl)
+            const xl = x.lo[p];
+            const xh = x.hi[p];
+            if (xh === xl)
                 continue;
+            const xo = x.off[p] - xl; // xa[xo + i] is row i
             for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
-                const ol = out.len[p + q];
-                const oo = out.off[p + q];
-                const yl = y.len[q];
-                const yo = y.off[q];
-                let yf = 0;
-                while (yf < yl && ya[yo + yf] === INF)
-                    yf++;
-                if (yf === yl)
+                const w = p + q;
+                const ol = out.lo[w];
+                const oh = out.hi[w];
+                const yl = y.lo[q];
+                const yh = y.hi[q];
+                if (yh === yl || oh === ol)
                     continue;
-                const imax = Math.min(xl - 1, ol - 1 - yf);
-                for (let i = xf; i <= imax; i++) {
+                const oo = out.off[w] - ol;
+                const yo = y.off[q] - yl;
+                const imax = Math.min(xh - 1, oh - 1 - yl);
+                for (let i = xl; i <= imax; i++) {
                     const xv = xa[xo + i];
-                    const jmax = Math.min(yl - 1, ol - 1 - i);
+                    const jmax = Math.min(yh - 1, oh - 1 - i);
                     const ob = oo + i;
-                    for (let j = yf; j <= jmax; j++) {
+                    for (let j = yl; j <= jmax; j++) {
                         const val = xv + ya[yo + j];
                         if (val < oa[ob + j])
                             oa[ob + j] = val;
@@ -81127,8 +81228,7 @@ function planCoverTuned(input, tuning) {
                 }
             }
         }
-        prefixMin(out);
-        return out;
+        return settle(out);
     };
     /** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
     const conv = (x, y) => {
@@ -81182,15 +81282,19 @@ function planCoverTuned(input, tuning) {
             if (simple(c))
                 base++;
         const sAcc = base + (blocked && !(term[v] & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
-        const t = newTable(0, () => rowsFor(P, sAcc, need0));
-        if (!blocked) {
-            if (P.kCap === 0) {
-                if (t.len[0] > 0)
-                    t.a[0] = base * P.exactCost;
-            }
-            else
-                for (let k = base; k < t.len[0]; k++)
-                    t.a[k] = base * P.exactCost;
+        const rows = rowsFor(P, sAcc, need0);
+        let t;
+        if (blocked)
+            t = emptyTable();
+        else if (P.kCap === 0) {
+            t = newTable(0, [0], [rows]);
+            if (rows > 0)
+                t.a[0] = base * P.exactCost;
+        }
+        else {
+            t = newTable(0, [base], [Math.min(rows, base + 1)]);
+            if (t.hi[0] > t.lo[0])
+                t.a[0] = base * P.exactCost;
         }
         return { t, sAcc };
     };
@@ -81224,28 +81328,37 @@ function planCoverTuned(input, tuning) {
                 cc += cand[c];
         cand[v] = cc;
         if (P.kCap !== 0 && dead[v])
-            return newTable(0, () => 0);
-        const { chain } = chainFor(v, P, work, cand, false);
+            return emptyTable();
+        const { chain, kids } = chainFor(v, P, work, cand, false);
         const last = chain[chain.length - 1];
+        if (wc === INF)
+            return last;
+        // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
         const Wd = P.track ? Math.min(W, cc) : 0;
-        let t = last;
-        if (Wd !== last.Wd) {
-            // one more column for v's own wildcard: its rows follow the same caps (fewer wildcards left outside)
-            const kids = complexKids(v);
-            const need = needFor(v, kids, P);
-            t = newTable(Wd, (w) => (w <= last.Wd ? last.len[w] : rowsFor(P, sUnits[v], need(kids.length, w))));
-            t.a.set(last.a.subarray(0, last.a.length), 0);
+        const wA = P.track ? 1 : 0;
+        const kA = P.kCap === 0 ? 0 : 1;
+        const need = needFor(v, kids, P);
+        const capA = rowsFor(P, sUnits[v], need(kids.length, wA));
+        if (capA <= kA)
+            return last; // no room for even one path here in a feasible plan
+        const lo = new Array(Wd + 1);
+        const hi = new Array(Wd + 1);
+        for (let w = 0; w <= Wd; w++) {
+            const has = w <= last.Wd && last.hi[w] > last.lo[w];
+            lo[w] = has ? last.lo[w] : 0;
+            hi[w] = has ? last.hi[w] : 0;
         }
-        if (wc !== INF) {
-            const w = P.track ? 1 : 0;
-            if (w <= t.Wd) {
-                const o = t.off[w];
-                for (let k = P.kCap === 0 ? 0 : 1; k < t.len[w]; k++)
-                    if (wc < t.a[o + k])
-                        t.a[o + k] = wc;
-            }
-        }
-        return t;
+        lo[wA] = hi[wA] > lo[wA] ? Math.min(lo[wA], kA) : kA;
+        hi[wA] = Math.min(capA, Math.max(hi[wA], kA + 1));
+        const t = newTable(Wd, lo, hi);
+        for (let w = 0; w <= Wd; w++)
+            for (let k = t.lo[w]; k < t.hi[w]; k++)
+                t.a[t.off[w] + k - t.lo[w]] = at(last, k, w);
+        const o = t.off[wA] - t.lo[wA];
+        for (let k = Math.max(kA, t.lo[wA]); k < t.hi[wA]; k++)
+            if (wc < t.a[o + k])
+                t.a[o + k] = wc;
+        return settle(t);
     };
     const runDP = (P) => {
         const tables = new Array(P.keep ? nn : 0);
@@ -81273,12 +81386,12 @@ function planCoverTuned(input, tuning) {
         const t = R.root;
         let best = { k: 0, w: 0, val: INF };
         for (let w = 0; w <= t.Wd; w++) {
-            const l = t.len[w];
-            if (l === 0)
+            const h = t.hi[w];
+            if (h === t.lo[w])
                 continue;
-            const val = t.a[t.off[w] + l - 1];
+            const val = at(t, h - 1, w);
             if (val < best.val)
-                best = { k: l - 1, w, val };
+                best = { k: h - 1, w, val };
         }
         return best;
     };
@@ -81331,7 +81444,9 @@ function planCoverTuned(input, tuning) {
                     const p = cw - q;
                     if (p > prev.Wd)
                         continue;
-                    for (let j = 0; j <= Math.min(ct.len[q] - 1, ck); j++) {
+                    if (ct.hi[q] === ct.lo[q])
+                        continue;
+                    for (let j = ct.lo[q]; j <= Math.min(ct.hi[q] - 1, ck); j++) {
                         const cvj = at(ct, j, q);
                         if (cvj === INF)
                             continue;
@@ -81656,10 +81771,11 @@ function coverRoot(stale, prefix, originPath) {
 function planInvalidation(opts) {
     const { staleResult: s, distributionId } = opts;
     const base = { distributionId, stale: s.stale };
+    const none = { zeroCollateralBudget: null };
     if (s.stale.length === 0)
-        return { ...base, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
+        return { ...base, ...none, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
     if (s.stale.some((p) => p.path === '/*')) {
-        return { ...base, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
+        return { ...base, ...none, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
     }
     const stale = s.stale.map((p) => p.path);
     // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
@@ -81667,12 +81783,13 @@ function planInvalidation(opts) {
     const cut = root === null ? 0 : root.length - 1;
     const rel = (p) => p.slice(cut);
     const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
-    const cover = planCover({
+    const input = {
         stale: stale.map(rel),
         existing,
         budget: opts.budget,
         ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
-    });
+    };
+    const cover = planCover(input);
     const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
     return {
         ...base,
@@ -81681,7 +81798,23 @@ function planInvalidation(opts) {
         wildcards: cover.paths.filter((p) => p.wildcard).length,
         cover,
         reason: cover.reason,
+        zeroCollateralBudget: cover.collateral ? smallestCleanBudget(input, opts.budget) : null,
     };
+}
+/** Binary search for the least budget (up to CloudFront's 3,000 per batch) whose optimal cover has no collateral. */
+function smallestCleanBudget(input, from) {
+    let lo = from + 1;
+    let hi = Math.min(3000, new Set(input.stale).size);
+    if (hi < lo || planCover({ ...input, budget: hi }).collateral !== 0)
+        return null;
+    while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (planCover({ ...input, budget: mid }).collateral === 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 /**
  * CallerReference: the same run attempt retrying the same batch gets the same invalidation back from
@@ -81772,6 +81905,7 @@ function checkDeleteCap(entries, maxDeletes) {
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
 
 
+
 async function writeReport(reportPath, report) {
     await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
     await promises_default().writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
@@ -81796,22 +81930,28 @@ function outputsOf(report, reportPath) {
     };
 }
 const FREE_PATHS_PER_MONTH = 1000;
-const USD_PER_PATH = 0.005;
+const report_USD_PER_PATH = 0.005;
 /** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
 function estimateCost(billed, monthPathsBefore) {
     if (monthPathsBefore === null)
         return null;
     const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
-    return Math.round(over * USD_PER_PATH * 1000) / 1000;
+    return Math.round(over * report_USD_PER_PATH * 1000) / 1000;
 }
-const esc = (s) => s.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
+const esc = (s) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\|/g, '\\|').replace(/`/g, "'");
+/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
+const code = (s) => {
+    const body = s.replace(/\|/g, '\\|');
+    return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+};
 const MAX_ROWS = 500;
 /** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
 function summaryMarkdown(r) {
     const out = [];
     out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
     if (r.bucket)
-        out.push(`Bucket \`${r.bucket}\`${r.prefix ? ` prefix \`${r.prefix}\`` : ''}`);
+        out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
     out.push('');
     out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
     out.push('|---:|---:|---:|---:|---:|---:|');
@@ -81828,15 +81968,35 @@ function summaryMarkdown(r) {
             const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
             out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`);
         }
-        out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
+        out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${report_USD_PER_PATH} per path; a wildcard is one path.`, '');
         for (const i of r.invalidations) {
+            if (i.wildcardDetails.length > 0) {
+                out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
+                for (const w of i.wildcardDetails.slice(0, 50))
+                    out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
+                out.push('');
+            }
+            for (const a of i.advice)
+                out.push(`> [!TIP]`, `> ${esc(a)}`, '');
             out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
             for (const p of i.paths.slice(0, MAX_ROWS))
-                out.push(`- \`${esc(p)}\``);
+                out.push(`- ${code(p)}`);
             if (i.paths.length > MAX_ROWS)
                 out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
             out.push('', '</details>', '');
         }
+    }
+    const first = r.invalidations[0];
+    if (first && first.stale.length > 0) {
+        const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
+        const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
+        out.push(`### Where the changes are (${first.distributionId})`, '');
+        out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
+        for (const d of rows.slice(0, 40))
+            out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
+        if (rows.length > 40)
+            out.push(`| ... ${rows.length - 40} more directories | | | |`);
+        out.push('');
     }
     if (r.warnings.length > 0) {
         out.push('### Warnings', '');
@@ -81848,7 +82008,7 @@ function summaryMarkdown(r) {
     out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
     out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
     for (const f of changed.slice(0, MAX_ROWS)) {
-        out.push(`| ${f.action} | \`${esc(f.path)}\` | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+        out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
     }
     if (changed.length > MAX_ROWS)
         out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
@@ -81878,9 +82038,11 @@ function summaryMarkdown(r) {
 
 
 
+
 /** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
 const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
+const LARGE_FILE = 100 * 1024 * 1024;
 const defaultDeps = (env) => {
     return {
         env,
@@ -81988,6 +82150,7 @@ async function deploy(config, ctx, deps) {
     const capError = checkDeleteCap(sync, config.maxDeletes);
     if (capError)
         throw new DeployError(capError);
+    annotate(config, sync, facts);
     const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
     const syncedKeys = new Set(sync.map((e) => e.key));
     const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
@@ -82074,6 +82237,11 @@ async function deploy(config, ctx, deps) {
                 stale: p.stale,
                 monthPathsBefore: usage ? usage.monthPaths : null,
                 estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
+                wildcardDetails: (p.cover?.paths ?? [])
+                    .map((c, j) => ({ path: p.paths[j], covers: c.covers, collateral: c.collateral, wildcard: c.wildcard }))
+                    .filter((w) => w.wildcard)
+                    .map(({ path, covers, collateral }) => ({ path, covers, collateral })),
+                advice: adviseInvalidation(p, config.maxPaths),
             };
         }),
         warnings,
@@ -82219,7 +82387,8 @@ async function resolveUnknownHashes(config, store, facts) {
         if (md5)
             o.storedMd5 = md5;
     })));
-    info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
+    if (unknown.length > 0)
+        info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
 }
 async function commitDiff(config, ctx, warn) {
     const range = diffRange(ctx.eventName, ctx.payload, ctx.sha, config.diffBase);
@@ -82334,6 +82503,20 @@ function buildFileReports(config, sync, facts, fingerprint, headers) {
         }
     }
     return files;
+}
+/** Annotations for what a reviewer should not miss. */
+function annotate(config, sync, facts) {
+    const deletes = sync.filter((e) => e.action === 'delete').length;
+    if (config.maxDeletes > 0 && deletes > 0.8 * config.maxDeletes) {
+        warning(`${deletes} objects will be deleted: close to max-deletes (${config.maxDeletes}). Check source-dir and prefix.`);
+    }
+    const hidden = (facts.walk?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
+    if (hidden.length > 0) {
+        notice(`Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}). Name them in include to publish them.`);
+    }
+    const large = sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE);
+    for (const e of large.slice(0, 5))
+        notice(`Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts`);
 }
 function logPlan(r) {
     const t = r.totals;

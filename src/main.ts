@@ -22,6 +22,7 @@ import { compareDiff, localDiff } from './io/git.js';
 import { clearOwed, readOwed, recordKey, writeOwed, type OwedRecord } from './io/journal.js';
 import { createS3Store, type ObjectStore } from './io/s3.js';
 import { readState, stateKey, writeState, type DeployState, type StateEntry } from './io/state.js';
+import { adviseInvalidation } from './plan/advice.js';
 import { diffRange } from './plan/diff-range.js';
 import { makeDeleteGuard, makeFileFilter } from './plan/filter.js';
 import { classifyFingerprints, isFingerprintedName, MANIFEST_GLOBS } from './plan/fingerprint.js';
@@ -35,6 +36,7 @@ import { estimateCost, outputsOf, summaryMarkdown, writeReport, type FileReport,
 /** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
 export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 export const PART_SIZE = 8 * 1024 * 1024;
+const LARGE_FILE = 100 * 1024 * 1024;
 
 export interface Deps {
   env: Record<string, string | undefined>;
@@ -166,6 +168,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
     : [];
   const capError = checkDeleteCap(sync, config.maxDeletes);
   if (capError) throw new DeployError(capError);
+  annotate(config, sync, facts);
 
   const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
   const syncedKeys = new Set(sync.map((e) => e.key));
@@ -256,6 +259,11 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         stale: p.stale,
         monthPathsBefore: usage ? usage.monthPaths : null,
         estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
+        wildcardDetails: (p.cover?.paths ?? [])
+          .map((c, j) => ({ path: p.paths[j]!, covers: c.covers, collateral: c.collateral, wildcard: c.wildcard }))
+          .filter((w) => w.wildcard)
+          .map(({ path, covers, collateral }) => ({ path, covers, collateral })),
+        advice: adviseInvalidation(p, config.maxPaths),
       };
     }),
     warnings,
@@ -407,7 +415,7 @@ async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: F
       }),
     ),
   );
-  core.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
+  if (unknown.length > 0) core.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
 }
 
 async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => void): Promise<Facts['diff']> {
@@ -544,6 +552,20 @@ function buildFileReports(
     }
   }
   return files;
+}
+
+/** Annotations for what a reviewer should not miss. */
+function annotate(config: Config, sync: SyncEntry[], facts: Facts): void {
+  const deletes = sync.filter((e) => e.action === 'delete').length;
+  if (config.maxDeletes > 0 && deletes > 0.8 * config.maxDeletes) {
+    core.warning(`${deletes} objects will be deleted: close to max-deletes (${config.maxDeletes}). Check source-dir and prefix.`);
+  }
+  const hidden = (facts.walk?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
+  if (hidden.length > 0) {
+    core.notice(`Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}). Name them in include to publish them.`);
+  }
+  const large = sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE);
+  for (const e of large.slice(0, 5)) core.notice(`Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts`);
 }
 
 function logPlan(r: Report): void {

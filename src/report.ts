@@ -1,6 +1,7 @@
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { directoryRows } from './plan/advice.js';
 import type { StalePath } from './plan/types.js';
 
 export interface FileReport {
@@ -29,6 +30,9 @@ export interface InvalidationReport {
   monthPathsBefore: number | null;
   /** Charge for this batch assuming this distribution is the account's only user of the free tier (null: unknown). */
   estimatedCostUsd: number | null;
+  /** Each wildcard sent: how many stale URLs it covers and how many unchanged cached objects it also evicts. */
+  wildcardDetails: { path: string; covers: number; collateral: number | null }[];
+  advice: string[];
 }
 
 export interface Report {
@@ -78,14 +82,20 @@ export function estimateCost(billed: number, monthPathsBefore: number | null): n
   return Math.round(over * USD_PER_PATH * 1000) / 1000;
 }
 
-const esc = (s: string) => s.replace(/[|<>&`]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
+const esc = (s: string) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\|/g, '\\|').replace(/`/g, "'");
+/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
+const code = (s: string) => {
+  const body = s.replace(/\|/g, '\\|');
+  return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+};
 const MAX_ROWS = 500;
 
 /** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
 export function summaryMarkdown(r: Report): string {
   const out: string[] = [];
   out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
-  if (r.bucket) out.push(`Bucket \`${r.bucket}\`${r.prefix ? ` prefix \`${r.prefix}\`` : ''}`);
+  if (r.bucket) out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
   out.push('');
   out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
   out.push('|---:|---:|---:|---:|---:|---:|');
@@ -105,11 +115,27 @@ export function summaryMarkdown(r: Report): string {
     }
     out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
     for (const i of r.invalidations) {
+      if (i.wildcardDetails.length > 0) {
+        out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
+        for (const w of i.wildcardDetails.slice(0, 50)) out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
+        out.push('');
+      }
+      for (const a of i.advice) out.push(`> [!TIP]`, `> ${esc(a)}`, '');
       out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
-      for (const p of i.paths.slice(0, MAX_ROWS)) out.push(`- \`${esc(p)}\``);
+      for (const p of i.paths.slice(0, MAX_ROWS)) out.push(`- ${code(p)}`);
       if (i.paths.length > MAX_ROWS) out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
       out.push('', '</details>', '');
     }
+  }
+  const first = r.invalidations[0];
+  if (first && first.stale.length > 0) {
+    const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
+    const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
+    out.push(`### Where the changes are (${first.distributionId})`, '');
+    out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
+    for (const d of rows.slice(0, 40)) out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
+    if (rows.length > 40) out.push(`| ... ${rows.length - 40} more directories | | | |`);
+    out.push('');
   }
   if (r.warnings.length > 0) {
     out.push('### Warnings', '');
@@ -120,7 +146,7 @@ export function summaryMarkdown(r: Report): string {
   out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
   out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
   for (const f of changed.slice(0, MAX_ROWS)) {
-    out.push(`| ${f.action} | \`${esc(f.path)}\` | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+    out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
   }
   if (changed.length > MAX_ROWS) out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
   out.push('', '</details>');

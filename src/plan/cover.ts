@@ -67,6 +67,7 @@
 import type { CoverInput, CoverPath, CoverResult } from './types.js';
 
 const INF = Number.POSITIVE_INFINITY;
+const EMPTY = new Float64Array(0);
 /** Prefix lengths beyond this are not distinguished when ranking specificity (unknown origin). */
 const LEN_CAP = 4096;
 
@@ -109,15 +110,16 @@ function plural(n: number, word: string): string {
 
 /**
  * One DP table. Column w holds plans using exactly w wildcards (one column when wildcards are not tracked); row k
- * holds the best plan with at most k paths (one row when paths are unbounded). Each column keeps only the rows a
- * plan could use inside a feasible whole plan; missing entries count as infeasible.
+ * holds the best plan with at most k paths (one row when paths are unbounded). Column w stores rows lo[w]..hi[w]-1:
+ * rows below lo are infeasible, rows from hi on repeat row hi-1 (the value stopped improving, or the row is one no
+ * feasible whole plan can use and may be over-estimated). An empty column (lo = hi) is infeasible throughout.
  */
 interface Table {
   Wd: number;
-  /** Rows per column. */
-  len: Int32Array;
-  /** Offset of each column in `a`. */
-  off: Int32Array;
+  lo: number[];
+  hi: number[];
+  /** Offset of each column's row lo in `a`. */
+  off: number[];
   a: Float64Array;
 }
 
@@ -432,64 +434,113 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
     tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit ? outsideBound(W <= tuning.boundWildcardLimit ? W : null) : new Float64Array(nn);
 
   // ---- the DP -------------------------------------------------------------------------------------------------
-  const newTable = (Wd: number, rows: (w: number) => number): Table => {
-    const len = new Int32Array(Wd + 1);
-    const off = new Int32Array(Wd + 1);
+  const newTable = (Wd: number, lo: ArrayLike<number>, hi: ArrayLike<number>): Table => {
+    const t: Table = { Wd, lo: new Array<number>(Wd + 1), hi: new Array<number>(Wd + 1), off: new Array<number>(Wd + 1), a: EMPTY };
     let n = 0;
     for (let w = 0; w <= Wd; w++) {
-      off[w] = n;
-      const r = rows(w);
-      len[w] = r > 0 ? r : 0;
-      n += len[w]!;
+      const l = lo[w]!;
+      const h = hi[w]!;
+      t.off[w] = n;
+      if (h > l) {
+        t.lo[w] = l;
+        t.hi[w] = h;
+        n += h - l;
+      } else {
+        t.lo[w] = 0;
+        t.hi[w] = 0;
+      }
     }
-    return { Wd, len, off, a: new Float64Array(n).fill(INF) };
+    t.a = n > 0 ? new Float64Array(n).fill(INF) : EMPTY;
+    return t;
   };
-  const at = (t: Table, k: number, w: number): number => (w <= t.Wd && k < t.len[w]! ? t.a[t.off[w]! + k]! : INF);
-  /** Restore "at most k paths" after a merge: a plan with fewer paths also fits a larger row. */
-  const prefixMin = (t: Table): void => {
+  const emptyTable = (): Table => ({ Wd: 0, lo: [0], hi: [0], off: [0], a: EMPTY });
+  const at = (t: Table, k: number, w: number): number => {
+    if (w > t.Wd) return INF;
+    const l = t.lo[w]!;
+    const h = t.hi[w]!;
+    if (h === l || k < l) return INF;
+    return t.a[t.off[w]! + Math.min(k, h - 1) - l]!;
+  };
+  /**
+   * Restore "at most k paths" (a plan with fewer paths also fits a larger row), then drop leading infeasible rows
+   * and trailing rows equal to the one before them (in place: only the column bounds move).
+   */
+  const settle = (t: Table): Table => {
     const a = t.a;
     for (let w = 0; w <= t.Wd; w++) {
       const o = t.off[w]!;
-      for (let k = 1; k < t.len[w]!; k++) if (a[o + k - 1]! < a[o + k]!) a[o + k] = a[o + k - 1]!;
+      const n = t.hi[w]! - t.lo[w]!;
+      if (n === 0) continue;
+      for (let i = 1; i < n; i++) if (a[o + i - 1]! < a[o + i]!) a[o + i] = a[o + i - 1]!;
+      let f = 0;
+      while (f < n && a[o + f] === INF) f++;
+      if (f === n) {
+        t.lo[w] = 0;
+        t.hi[w] = 0;
+        continue;
+      }
+      let e = n;
+      while (e > f + 1 && a[o + e - 2] === a[o + e - 1]) e--;
+      t.off[w] = o + f;
+      t.lo[w] = t.lo[w]! + f;
+      t.hi[w] = t.lo[w]! + (e - f);
     }
+    return t;
   };
   /** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
   const rowsFor = (P: DPParams, sAcc: number, need: number): number => (P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1);
 
-  /** (min,+) merge; out column w = x column p + y column q with p + q = w; rows capped by `rows`. */
+  const scratchLo = new Int32Array(W + 2);
+  const scratchHi = new Int32Array(W + 2);
+  /** (min,+) merge; out column w = x column p + y column q with p + q = w; at most `rows(w)` rows. */
   const merge = (x: Table, y: Table, Wd: number, rows: (w: number) => number): Table => {
-    const out = newTable(Wd, rows);
+    const lo = scratchLo;
+    const hi = scratchHi;
+    for (let w = 0; w <= Wd; w++) {
+      lo[w] = 0x3fffffff;
+      hi[w] = 0;
+    }
+    for (let p = 0; p <= x.Wd; p++) {
+      if (x.hi[p] === x.lo[p]) continue;
+      for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+        if (y.hi[q] === y.lo[q]) continue;
+        const w = p + q;
+        lo[w] = Math.min(lo[w]!, x.lo[p]! + y.lo[q]!);
+        hi[w] = Math.max(hi[w]!, x.hi[p]! - 1 + y.hi[q]! - 1 + 1);
+      }
+    }
+    for (let w = 0; w <= Wd; w++) hi[w] = Math.min(hi[w]!, rows(w));
+    const out = newTable(Wd, lo, hi);
     const xa = x.a;
     const ya = y.a;
     const oa = out.a;
     for (let p = 0; p <= x.Wd; p++) {
-      const xl = x.len[p]!;
-      const xo = x.off[p]!;
-      let xf = 0;
-      while (xf < xl && xa[xo + xf] === INF) xf++;
-      if (xf === xl) continue;
+      const xl = x.lo[p]!;
+      const xh = x.hi[p]!;
+      if (xh === xl) continue;
+      const xo = x.off[p]! - xl; // xa[xo + i] is row i
       for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
-        const ol = out.len[p + q]!;
-        const oo = out.off[p + q]!;
-        const yl = y.len[q]!;
-        const yo = y.off[q]!;
-        let yf = 0;
-        while (yf < yl && ya[yo + yf] === INF) yf++;
-        if (yf === yl) continue;
-        const imax = Math.min(xl - 1, ol - 1 - yf);
-        for (let i = xf; i <= imax; i++) {
+        const w = p + q;
+        const ol = out.lo[w]!;
+        const oh = out.hi[w]!;
+        const yl = y.lo[q]!;
+        const yh = y.hi[q]!;
+        if (yh === yl || oh === ol) continue;
+        const oo = out.off[w]! - ol;
+        const yo = y.off[q]! - yl;
+        const imax = Math.min(xh - 1, oh - 1 - yl);
+        for (let i = xl; i <= imax; i++) {
           const xv = xa[xo + i]!;
-          const jmax = Math.min(yl - 1, ol - 1 - i);
+          const jmax = Math.min(yh - 1, oh - 1 - i);
           const ob = oo + i;
-          for (let j = yf; j <= jmax; j++) {
+          for (let j = yl; j <= jmax; j++) {
             const val = xv + ya[yo + j]!;
             if (val < oa[ob + j]!) oa[ob + j] = val;
           }
         }
       }
     }
-    prefixMin(out);
-    return out;
+    return settle(out);
   };
 
   /** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
@@ -538,11 +589,15 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
     let base = term[v]! & F_EXACT ? 1 : 0;
     for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (simple(c)) base++;
     const sAcc = base + (blocked && !(term[v]! & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
-    const t = newTable(0, () => rowsFor(P, sAcc, need0));
-    if (!blocked) {
-      if (P.kCap === 0) {
-        if (t.len[0]! > 0) t.a[0] = base * P.exactCost;
-      } else for (let k = base; k < t.len[0]!; k++) t.a[k] = base * P.exactCost;
+    const rows = rowsFor(P, sAcc, need0);
+    let t: Table;
+    if (blocked) t = emptyTable();
+    else if (P.kCap === 0) {
+      t = newTable(0, [0], [rows]);
+      if (rows > 0) t.a[0] = base * P.exactCost;
+    } else {
+      t = newTable(0, [base], [Math.min(rows, base + 1)]);
+      if (t.hi[0]! > t.lo[0]!) t.a[0] = base * P.exactCost;
     }
     return { t, sAcc };
   };
@@ -573,26 +628,31 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
     let cc = wc !== INF ? 1 : 0;
     for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (!simple(c)) cc += cand[c]!;
     cand[v] = cc;
-    if (P.kCap !== 0 && dead[v]) return newTable(0, () => 0);
-    const { chain } = chainFor(v, P, work, cand, false);
+    if (P.kCap !== 0 && dead[v]) return emptyTable();
+    const { chain, kids } = chainFor(v, P, work, cand, false);
     const last = chain[chain.length - 1]!;
+    if (wc === INF) return last;
+    // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
     const Wd = P.track ? Math.min(W, cc) : 0;
-    let t = last;
-    if (Wd !== last.Wd) {
-      // one more column for v's own wildcard: its rows follow the same caps (fewer wildcards left outside)
-      const kids = complexKids(v);
-      const need = needFor(v, kids, P);
-      t = newTable(Wd, (w) => (w <= last.Wd ? last.len[w]! : rowsFor(P, sUnits[v]!, need(kids.length, w))));
-      t.a.set(last.a.subarray(0, last.a.length), 0);
+    const wA = P.track ? 1 : 0;
+    const kA = P.kCap === 0 ? 0 : 1;
+    const need = needFor(v, kids, P);
+    const capA = rowsFor(P, sUnits[v]!, need(kids.length, wA));
+    if (capA <= kA) return last; // no room for even one path here in a feasible plan
+    const lo: number[] = new Array<number>(Wd + 1);
+    const hi: number[] = new Array<number>(Wd + 1);
+    for (let w = 0; w <= Wd; w++) {
+      const has = w <= last.Wd && last.hi[w]! > last.lo[w]!;
+      lo[w] = has ? last.lo[w]! : 0;
+      hi[w] = has ? last.hi[w]! : 0;
     }
-    if (wc !== INF) {
-      const w = P.track ? 1 : 0;
-      if (w <= t.Wd) {
-        const o = t.off[w]!;
-        for (let k = P.kCap === 0 ? 0 : 1; k < t.len[w]!; k++) if (wc < t.a[o + k]!) t.a[o + k] = wc;
-      }
-    }
-    return t;
+    lo[wA] = hi[wA]! > lo[wA]! ? Math.min(lo[wA]!, kA) : kA;
+    hi[wA] = Math.min(capA, Math.max(hi[wA]!, kA + 1));
+    const t = newTable(Wd, lo, hi);
+    for (let w = 0; w <= Wd; w++) for (let k = t.lo[w]!; k < t.hi[w]!; k++) t.a[t.off[w]! + k - t.lo[w]!] = at(last, k, w);
+    const o = t.off[wA]! - t.lo[wA]!;
+    for (let k = Math.max(kA, t.lo[wA]!); k < t.hi[wA]!; k++) if (wc < t.a[o + k]!) t.a[o + k] = wc;
+    return settle(t);
   };
 
   const runDP = (P: DPParams): DPResult => {
@@ -617,10 +677,10 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
     const t = R.root;
     let best = { k: 0, w: 0, val: INF };
     for (let w = 0; w <= t.Wd; w++) {
-      const l = t.len[w]!;
-      if (l === 0) continue;
-      const val = t.a[t.off[w]! + l - 1]!;
-      if (val < best.val) best = { k: l - 1, w, val };
+      const h = t.hi[w]!;
+      if (h === t.lo[w]) continue;
+      const val = at(t, h - 1, w);
+      if (val < best.val) best = { k: h - 1, w, val };
     }
     return best;
   };
@@ -666,7 +726,8 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
         for (let q = 0; q <= Math.min(ct.Wd, cw) && !found; q++) {
           const p = cw - q;
           if (p > prev.Wd) continue;
-          for (let j = 0; j <= Math.min(ct.len[q]! - 1, ck); j++) {
+          if (ct.hi[q] === ct.lo[q]) continue;
+          for (let j = ct.lo[q]!; j <= Math.min(ct.hi[q]! - 1, ck); j++) {
             const cvj = at(ct, j, q);
             if (cvj === INF) continue;
             const pv = at(prev, ck - j, p);

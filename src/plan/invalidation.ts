@@ -16,6 +16,8 @@ export interface InvalidationPlan {
   /** null when nothing is stale or everything was requested. */
   cover: CoverResult | null;
   reason: string;
+  /** When the budget forced collateral: the smallest max-paths that would have had none (null otherwise). */
+  zeroCollateralBudget: number | null;
 }
 
 export function planInvalidation(opts: {
@@ -28,9 +30,10 @@ export function planInvalidation(opts: {
 }): InvalidationPlan {
   const { staleResult: s, distributionId } = opts;
   const base = { distributionId, stale: s.stale };
-  if (s.stale.length === 0) return { ...base, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
+  const none = { zeroCollateralBudget: null };
+  if (s.stale.length === 0) return { ...base, ...none, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
   if (s.stale.some((p) => p.path === '/*')) {
-    return { ...base, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
+    return { ...base, ...none, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
   }
   const stale = s.stale.map((p) => p.path);
   // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
@@ -38,12 +41,13 @@ export function planInvalidation(opts: {
   const cut = root === null ? 0 : root.length - 1;
   const rel = (p: string) => p.slice(cut);
   const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
-  const cover = planCover({
+  const input = {
     stale: stale.map(rel),
     existing,
     budget: opts.budget,
     ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
-  });
+  };
+  const cover = planCover(input);
   const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
   return {
     ...base,
@@ -52,7 +56,21 @@ export function planInvalidation(opts: {
     wildcards: cover.paths.filter((p) => p.wildcard).length,
     cover,
     reason: cover.reason,
+    zeroCollateralBudget: cover.collateral ? smallestCleanBudget(input, opts.budget) : null,
   };
+}
+
+/** Binary search for the least budget (up to CloudFront's 3,000 per batch) whose optimal cover has no collateral. */
+function smallestCleanBudget(input: Parameters<typeof planCover>[0], from: number): number | null {
+  let lo = from + 1;
+  let hi = Math.min(3000, new Set(input.stale).size);
+  if (hi < lo || planCover({ ...input, budget: hi }).collateral !== 0) return null;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (planCover({ ...input, budget: mid }).collateral === 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
