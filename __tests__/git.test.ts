@@ -31,9 +31,9 @@ describe('diffRange', () => {
     expect((r as { none: string }).none.length).toBeGreaterThan(0);
   });
 
-  it.each([['pull_request'], ['pull_request_target']])('%s: base..head of the PR', (event) => {
+  it.each([['pull_request'], ['pull_request_target']])('%s: the PR's changes since it left the base (base...head)', (event) => {
     const payload = { pull_request: { base: { sha: BEFORE }, head: { sha: AFTER } } };
-    expect(diffRange(event, payload, SHA, null)).toEqual({ base: BEFORE, head: AFTER, source: 'pull request base..head' });
+    expect(diffRange(event, payload, SHA, null)).toEqual({ base: BEFORE, head: AFTER, source: 'pull request base...head', fromMergeBase: true });
   });
 
   it('pull_request without base sha -> none', () => {
@@ -157,6 +157,20 @@ describe('localDiff against a real repository', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'v2');
     head = git('rev-parse', 'HEAD');
+  });
+
+
+  it('pull request (fromMergeBase): only the branch's changes, not newer commits on the base branch', async () => {
+    git('checkout', '-q', '-b', 'feature', base);
+    write('public/about.html', 'about from the branch');
+    git('commit', '-q', '-am', 'branch change');
+    const branchHead = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'main');
+    // main (head) has moved on since the branch left it at `base`.
+    const pr = await localDiff(repo, head, branchHead, () => {}, true);
+    expect(pr).toEqual([{ path: 'public/about.html', status: 'modified' }]);
+    const twoTrees = await localDiff(repo, head, branchHead, () => {});
+    expect(twoTrees.length).toBeGreaterThan(1);
   });
 
   afterAll(() => {

@@ -426,7 +426,7 @@ async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => 
   }
   const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
   try {
-    const files = await localDiff(config.workspace, range.base, range.head, (m) => core.info(m));
+    const files = await localDiff(config.workspace, range.base, range.head, (m) => core.info(m), range.fromMergeBase);
     core.info(`${files.length} files changed in ${label}`);
     return { files, source: `git ${label}` };
   } catch (gitErr) {

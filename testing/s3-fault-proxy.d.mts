@@ -29,6 +29,8 @@ export interface ProxyCall {
   method: string;
   /** Path and query as received. */
   url: string;
+  /** Date.now() when the request arrived (to see the client's retry backoff). */
+  at: number;
   /** Status answered (the upstream's, or the injected one); 0 for a reset or an unanswered request. */
   status: number;
   /** True when a rule matched (an injected error or reset). */

@@ -151,7 +151,7 @@ export async function startFaultProxy(target) {
     const url = req.url ?? '/';
     const rule = take(method, url);
     /** @type {import('./s3-fault-proxy.d.mts').ProxyCall} */
-    const call = { method, url, status: 0, injected: rule !== undefined };
+    const call = { method, url, status: 0, injected: rule !== undefined, at: Date.now() };
     calls.push(call);
     if (rule?.reset) {
       call.reset = true;

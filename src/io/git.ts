@@ -44,13 +44,22 @@ async function hasCommit(cwd: string, sha: string): Promise<boolean> {
 }
 
 /** Diff with local git; fetches a commit missing from a shallow checkout. Throws when git cannot do it. */
-export async function localDiff(cwd: string, base: string, head: string, log: (m: string) => void): Promise<ChangedFile[]> {
+export async function localDiff(
+  cwd: string,
+  base: string,
+  head: string,
+  log: (m: string) => void,
+  fromMergeBase = false,
+): Promise<ChangedFile[]> {
   for (const sha of [base, head]) {
     if (await hasCommit(cwd, sha)) continue;
     log(`Commit ${sha.slice(0, 12)} is not in the checkout (shallow clone?); fetching it`);
     await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
   }
-  return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', base, head, '--']));
+  // Push: the two trees (correct even after a force push). Pull request: what the branch changed since it
+  // left the base branch (base...head), so newer commits on the base do not count.
+  const range = fromMergeBase ? [`${base}...${head}`] : [base, head];
+  return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
 }
 
 interface CompareFile {

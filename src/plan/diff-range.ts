@@ -1,6 +1,6 @@
 // Which commits to diff, from the event. Pure.
 
-export type DiffRange = { base: string; head: string; source: string } | { none: string };
+export type DiffRange = { base: string; head: string; source: string; fromMergeBase?: boolean } | { none: string };
 
 const ZERO = /^0+$/;
 
@@ -19,7 +19,7 @@ export function diffRange(
   }
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
     const pr = payload.pull_request as { base?: { sha?: string }; head?: { sha?: string } } | undefined;
-    if (pr?.base?.sha) return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base..head' };
+    if (pr?.base?.sha) return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base...head', fromMergeBase: true };
     return { none: 'pull request payload has no base commit' };
   }
   return { none: `${eventName || 'this'} event has no previous commit; set diff-base to diff against one` };
