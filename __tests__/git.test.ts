@@ -31,7 +31,7 @@ describe('diffRange', () => {
     expect((r as { none: string }).none.length).toBeGreaterThan(0);
   });
 
-  it.each([['pull_request'], ['pull_request_target']])('%s: the PR's changes since it left the base (base...head)', (event) => {
+  it.each([['pull_request'], ['pull_request_target']])('%s: the changes of the PR since it left the base (base...head)', (event) => {
     const payload = { pull_request: { base: { sha: BEFORE }, head: { sha: AFTER } } };
     expect(diffRange(event, payload, SHA, null)).toEqual({ base: BEFORE, head: AFTER, source: 'pull request base...head', fromMergeBase: true });
   });
@@ -160,7 +160,7 @@ describe('localDiff against a real repository', () => {
   });
 
 
-  it('pull request (fromMergeBase): only the branch's changes, not newer commits on the base branch', async () => {
+  it('pull request (fromMergeBase): only what the branch changed, not newer commits on the base branch', async () => {
     git('checkout', '-q', '-b', 'feature', base);
     write('public/about.html', 'about from the branch');
     git('commit', '-q', '-am', 'branch change');

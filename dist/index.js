@@ -74862,7 +74862,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(854);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7588);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -74871,7 +74871,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 854:
+/***/ 7588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78633,14 +78633,17 @@ async function hasCommit(cwd, sha) {
     }
 }
 /** Diff with local git; fetches a commit missing from a shallow checkout. Throws when git cannot do it. */
-async function localDiff(cwd, base, head, log) {
+async function localDiff(cwd, base, head, log, fromMergeBase = false) {
     for (const sha of [base, head]) {
         if (await hasCommit(cwd, sha))
             continue;
         log(`Commit ${sha.slice(0, 12)} is not in the checkout (shallow clone?); fetching it`);
         await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
     }
-    return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', base, head, '--']));
+    // Push: the two trees (correct even after a force push). Pull request: what the branch changed since it
+    // left the base branch (base...head), so newer commits on the base do not count.
+    const range = fromMergeBase ? [`${base}...${head}`] : [base, head];
+    return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
 }
 /** Map compare-API files to ChangedFile; the API returns at most 300 files (exactly 300: maybe truncated). */
 function fromCompareFiles(files) {
@@ -78801,8 +78804,49 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/io/retry.ts
+// Retry with backoff for requests the SDK will not retry itself: a PutObject with a stream body is
+// "non-retryable" to the SDK (it cannot rewind the stream), so the caller reopens the file per attempt.
+
+const NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** Throttling, 5xx, timeouts and connection errors; never 4xx client errors such as AccessDenied. */
+function isRetryable(err) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && NETWORK.has(e.code))
+        return true;
+    // The SDK sometimes wraps a socket error in a plain Error ("AWS SDK error wrapper for ...") without its code.
+    if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|socket hang up)\b/.test(String(e?.message ?? '')))
+        return true;
+    try {
+        return (0,retry.isRetryableByTrait)(e) || (0,retry.isThrottlingError)(e) || (0,retry.isTransientError)(e) || (0,retry.isServerError)(e);
+    }
+    catch {
+        return false;
+    }
+}
+/** Full-jitter exponential backoff, as the AWS SDKs do. */
+async function withRetries(fn, opts) {
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= opts.attempts || !isRetryable(err))
+                throw err;
+            const cap = Math.min(opts.maxDelayMs ?? 20_000, opts.baseDelayMs * 2 ** (attempt - 1));
+            const delay = Math.round(Math.random() * cap);
+            opts.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/io/s3.ts
 // Thin S3 adapter: list, head, upload (single PUT or multipart), delete in batches, small state objects.
+
 
 
 
@@ -78868,13 +78912,14 @@ function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3
                 Metadata: { [MD5_META]: md5 },
             };
             if (size <= opts.multipartThreshold) {
-                const res = await client.send(new client_s3_dist_cjs.PutObjectCommand({
+                // A fresh stream per attempt: the SDK does not retry stream bodies, so retries happen here.
+                const res = await withRetries(() => client.send(new client_s3_dist_cjs.PutObjectCommand({
                     ...params,
                     Body: (0,external_node_fs_.createReadStream)(absPath),
                     ContentLength: size,
                     // S3 rejects the PUT if the bytes it received do not have this MD5.
                     ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-                }));
+                })), { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
                 return unquote(res.ETag);
             }
             // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).
@@ -79015,7 +79060,7 @@ function diffRange(eventName, payload, sha, diffBase) {
     if (eventName === 'pull_request' || eventName === 'pull_request_target') {
         const pr = payload.pull_request;
         if (pr?.base?.sha)
-            return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base..head' };
+            return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base...head', fromMergeBase: true };
         return { none: 'pull request payload has no base commit' };
     }
     return { none: `${eventName || 'this'} event has no previous commit; set diff-base to diff against one` };
@@ -81950,6 +81995,8 @@ const MAX_ROWS = 500;
 function summaryMarkdown(r) {
     const out = [];
     out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
+    if (r.error)
+        out.push('', `> [!CAUTION]`, `> The deploy failed: ${esc(r.error)}`);
     if (r.bucket)
         out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
     out.push('');
@@ -82121,11 +82168,15 @@ async function deploy(config, ctx, deps) {
         }
     };
     await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
-        await Promise.all([
+        // allSettled: a failing listing must not leave the scan logging after the error.
+        const settled = await Promise.allSettled([
             config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, sizes, warn))),
             store && timed('list', () => listBucket(config, store, facts)),
             wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
         ]);
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
     });
     if (facts.walk && store)
         await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts));
@@ -82254,71 +82305,80 @@ async function deploy(config, ctx, deps) {
         return;
     }
     // ---- Execute, in a safe order ---------------------------------------------------------------------------
-    const ownRecords = new Map();
-    if (store && plans.some((p) => p.decoded.length > 0)) {
-        await phase('Record owed invalidations', timings, async () => {
-            for (const p of plans) {
-                if (p.decoded.length === 0)
-                    continue;
-                const key = recordKey(config.prefix, p.distributionId, ctx.runId, ctx.runAttempt);
-                await writeOwed(store, key, p.distributionId, p.decoded, `run ${ctx.runId} attempt ${ctx.runAttempt}`);
-                ownRecords.set(p.distributionId, key);
-            }
-        });
-    }
-    if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
-        const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map();
-        await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
-    }
-    if (cdn && plans.some((p) => p.paths.length > 0)) {
-        await phase('Invalidate', timings, async () => {
-            await Promise.all(plans.map(async (p, i) => {
-                if (p.paths.length === 0)
-                    return;
-                const ref = callerReference(ctx.repository, ctx.runId, ctx.runAttempt, p.distributionId, p.paths);
-                const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
-                    clock: deps.clock,
-                    maxWaitMs: deps.maxInFlightWaitMs,
-                    log: (m) => info(m),
-                });
-                const inv = report.invalidations[i];
-                inv.id = res.id;
-                inv.status = res.status;
-                info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
-                const ownKey = ownRecords.get(p.distributionId);
-                if (store && ownKey) {
-                    await clearOwed(store, ownKey, owed.filter((r) => r.distributionId === p.distributionId));
-                }
-            }));
-        });
-    }
-    if (store && report.totals.deleted > 0) {
-        await phase('Delete removed objects', timings, async () => {
-            const keys = sync.filter((e) => e.action === 'delete').map((e) => e.key);
-            const res = await store.deleteKeys(keys);
-            info(`Deleted ${res.deleted.length} objects`);
-            if (res.failed.length > 0) {
-                throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
-            }
-        });
-    }
+    // Outputs, report and summary are written whatever happens from here on: a failed run still says
+    // which invalidation was created and what was uploaded.
     let timedOut = [];
-    if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
-        await phase('Wait for invalidations', timings, async () => {
-            const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
-            const res = await waitForInvalidations(cdn, pending, {
-                clock: deps.clock,
-                timeoutMs: config.waitTimeoutSeconds * 1000,
-                log: (m) => info(m),
-                initialDelayMs: deps.pollDelayMs,
+    try {
+        const ownRecords = new Map();
+        if (store && plans.some((p) => p.decoded.length > 0)) {
+            await phase('Record owed invalidations', timings, async () => {
+                for (const p of plans) {
+                    if (p.decoded.length === 0)
+                        continue;
+                    const key = recordKey(config.prefix, p.distributionId, ctx.runId, ctx.runAttempt);
+                    await writeOwed(store, key, p.distributionId, p.decoded, `run ${ctx.runId} attempt ${ctx.runAttempt}`);
+                    ownRecords.set(p.distributionId, key);
+                }
             });
-            for (const p of pending) {
-                const inv = report.invalidations.find((i) => i.id === p.id);
-                if (inv)
-                    inv.status = p.status;
-            }
-            timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
-        });
+        }
+        if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
+            const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map();
+            await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
+        }
+        if (cdn && plans.some((p) => p.paths.length > 0)) {
+            await phase('Invalidate', timings, async () => {
+                await Promise.all(plans.map(async (p, i) => {
+                    if (p.paths.length === 0)
+                        return;
+                    const ref = callerReference(ctx.repository, ctx.runId, ctx.runAttempt, p.distributionId, p.paths);
+                    const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
+                        clock: deps.clock,
+                        maxWaitMs: deps.maxInFlightWaitMs,
+                        log: (m) => info(m),
+                    });
+                    const inv = report.invalidations[i];
+                    inv.id = res.id;
+                    inv.status = res.status;
+                    info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
+                    const ownKey = ownRecords.get(p.distributionId);
+                    if (store && ownKey) {
+                        await clearOwed(store, ownKey, owed.filter((r) => r.distributionId === p.distributionId));
+                    }
+                }));
+            });
+        }
+        if (store && report.totals.deleted > 0) {
+            await phase('Delete removed objects', timings, async () => {
+                const keys = sync.filter((e) => e.action === 'delete').map((e) => e.key);
+                const res = await store.deleteKeys(keys);
+                info(`Deleted ${res.deleted.length} objects`);
+                if (res.failed.length > 0) {
+                    throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
+                }
+            });
+        }
+        if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
+            await phase('Wait for invalidations', timings, async () => {
+                const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
+                const res = await waitForInvalidations(cdn, pending, {
+                    clock: deps.clock,
+                    timeoutMs: config.waitTimeoutSeconds * 1000,
+                    log: (m) => info(m),
+                    initialDelayMs: deps.pollDelayMs,
+                });
+                for (const p of pending) {
+                    const inv = report.invalidations.find((i) => i.id === p.id);
+                    if (inv)
+                        inv.status = p.status;
+                }
+                timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
+            });
+        }
+    }
+    catch (err) {
+        report.error = describeError(err);
+        await finish(config, report);
+        throw err;
     }
     await finish(config, report);
     if (timedOut.length > 0) {
@@ -82398,7 +82458,7 @@ async function commitDiff(config, ctx, warn) {
     }
     const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
     try {
-        const files = await localDiff(config.workspace, range.base, range.head, (m) => info(m));
+        const files = await localDiff(config.workspace, range.base, range.head, (m) => info(m), range.fromMergeBase);
         info(`${files.length} files changed in ${label}`);
         return { files, source: `git ${label}` };
     }

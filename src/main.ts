@@ -140,11 +140,14 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
     }
   };
   await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
-    await Promise.all([
+    // allSettled: a failing listing must not leave the scan logging after the error.
+    const settled = await Promise.allSettled([
       config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, sizes, warn))),
       store && timed('list', () => listBucket(config, store, facts)),
       wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
     ]);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   });
   if (facts.walk && store) await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts));
 
@@ -278,70 +281,78 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   }
 
   // ---- Execute, in a safe order ---------------------------------------------------------------------------
-  const ownRecords = new Map<string, string>();
-  if (store && plans.some((p) => p.decoded.length > 0)) {
-    await phase('Record owed invalidations', timings, async () => {
-      for (const p of plans) {
-        if (p.decoded.length === 0) continue;
-        const key = recordKey(config.prefix, p.distributionId, ctx.runId, ctx.runAttempt);
-        await writeOwed(store, key, p.distributionId, p.decoded, `run ${ctx.runId} attempt ${ctx.runAttempt}`);
-        ownRecords.set(p.distributionId, key);
-      }
-    });
-  }
-  if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
-    const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map<string, string>();
-    await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
-  }
-  if (cdn && plans.some((p) => p.paths.length > 0)) {
-    await phase('Invalidate', timings, async () => {
-      await Promise.all(
-        plans.map(async (p, i) => {
-          if (p.paths.length === 0) return;
-          const ref = callerReference(ctx.repository, ctx.runId, ctx.runAttempt, p.distributionId, p.paths);
-          const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
-            clock: deps.clock,
-            maxWaitMs: deps.maxInFlightWaitMs,
-            log: (m) => core.info(m),
-          });
-          const inv = report.invalidations[i]!;
-          inv.id = res.id;
-          inv.status = res.status;
-          core.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
-          const ownKey = ownRecords.get(p.distributionId);
-          if (store && ownKey) {
-            await clearOwed(store, ownKey, owed.filter((r: OwedRecord) => r.distributionId === p.distributionId));
-          }
-        }),
-      );
-    });
-  }
-  if (store && report.totals.deleted > 0) {
-    await phase('Delete removed objects', timings, async () => {
-      const keys = sync.filter((e) => e.action === 'delete').map((e) => e.key);
-      const res = await store.deleteKeys(keys);
-      core.info(`Deleted ${res.deleted.length} objects`);
-      if (res.failed.length > 0) {
-        throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
-      }
-    });
-  }
+  // Outputs, report and summary are written whatever happens from here on: a failed run still says
+  // which invalidation was created and what was uploaded.
   let timedOut: string[] = [];
-  if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
-    await phase('Wait for invalidations', timings, async () => {
-      const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
-      const res = await waitForInvalidations(cdn, pending, {
-        clock: deps.clock,
-        timeoutMs: config.waitTimeoutSeconds * 1000,
-        log: (m) => core.info(m),
-        initialDelayMs: deps.pollDelayMs,
+  try {
+    const ownRecords = new Map<string, string>();
+    if (store && plans.some((p) => p.decoded.length > 0)) {
+      await phase('Record owed invalidations', timings, async () => {
+        for (const p of plans) {
+          if (p.decoded.length === 0) continue;
+          const key = recordKey(config.prefix, p.distributionId, ctx.runId, ctx.runAttempt);
+          await writeOwed(store, key, p.distributionId, p.decoded, `run ${ctx.runId} attempt ${ctx.runAttempt}`);
+          ownRecords.set(p.distributionId, key);
+        }
       });
-      for (const p of pending) {
-        const inv = report.invalidations.find((i) => i.id === p.id);
-        if (inv) inv.status = p.status;
-      }
-      timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
-    });
+    }
+    if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
+      const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map<string, string>();
+      await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
+    }
+    if (cdn && plans.some((p) => p.paths.length > 0)) {
+      await phase('Invalidate', timings, async () => {
+        await Promise.all(
+          plans.map(async (p, i) => {
+            if (p.paths.length === 0) return;
+            const ref = callerReference(ctx.repository, ctx.runId, ctx.runAttempt, p.distributionId, p.paths);
+            const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
+              clock: deps.clock,
+              maxWaitMs: deps.maxInFlightWaitMs,
+              log: (m) => core.info(m),
+            });
+            const inv = report.invalidations[i]!;
+            inv.id = res.id;
+            inv.status = res.status;
+            core.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
+            const ownKey = ownRecords.get(p.distributionId);
+            if (store && ownKey) {
+              await clearOwed(store, ownKey, owed.filter((r: OwedRecord) => r.distributionId === p.distributionId));
+            }
+          }),
+        );
+      });
+    }
+    if (store && report.totals.deleted > 0) {
+      await phase('Delete removed objects', timings, async () => {
+        const keys = sync.filter((e) => e.action === 'delete').map((e) => e.key);
+        const res = await store.deleteKeys(keys);
+        core.info(`Deleted ${res.deleted.length} objects`);
+        if (res.failed.length > 0) {
+          throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
+        }
+      });
+    }
+    if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
+      await phase('Wait for invalidations', timings, async () => {
+        const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
+        const res = await waitForInvalidations(cdn, pending, {
+          clock: deps.clock,
+          timeoutMs: config.waitTimeoutSeconds * 1000,
+          log: (m) => core.info(m),
+          initialDelayMs: deps.pollDelayMs,
+        });
+        for (const p of pending) {
+          const inv = report.invalidations.find((i) => i.id === p.id);
+          if (inv) inv.status = p.status;
+        }
+        timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
+      });
+    }
+  } catch (err) {
+    report.error = describeError(err);
+    await finish(config, report);
+    throw err;
   }
   await finish(config, report);
   if (timedOut.length > 0) {

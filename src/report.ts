@@ -47,6 +47,8 @@ export interface Report {
   invalidations: InvalidationReport[];
   warnings: string[];
   timingsMs: Record<string, number>;
+  /** Set when the run failed after planning. */
+  error?: string;
 }
 
 export async function writeReport(reportPath: string, report: Report): Promise<void> {
@@ -95,6 +97,7 @@ const MAX_ROWS = 500;
 export function summaryMarkdown(r: Report): string {
   const out: string[] = [];
   out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
+  if (r.error) out.push('', `> [!CAUTION]`, `> The deploy failed: ${esc(r.error)}`);
   if (r.bucket) out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
   out.push('');
   out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');

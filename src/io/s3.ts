@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { RemoteObject } from '../plan/types.js';
+import { withRetries } from './retry.js';
 
 /** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
 export const MD5_META = 's3cfd-md5';
@@ -43,6 +44,9 @@ export interface S3Options {
   multipartThreshold: number;
   partSize: number;
   env: Record<string, string | undefined>;
+  /** Attempts per single-PUT upload (default 6) and the first backoff step (default 100 ms). */
+  maxAttempts?: number;
+  retryBaseDelayMs?: number;
 }
 
 export function s3ClientConfig(opts: Pick<S3Options, 'region' | 'concurrency' | 'env'>): S3ClientConfig {
@@ -107,14 +111,19 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
         Metadata: { [MD5_META]: md5 },
       };
       if (size <= opts.multipartThreshold) {
-        const res = await client.send(
-          new PutObjectCommand({
-            ...params,
-            Body: createReadStream(absPath),
-            ContentLength: size,
-            // S3 rejects the PUT if the bytes it received do not have this MD5.
-            ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-          }),
+        // A fresh stream per attempt: the SDK does not retry stream bodies, so retries happen here.
+        const res = await withRetries(
+          () =>
+            client.send(
+              new PutObjectCommand({
+                ...params,
+                Body: createReadStream(absPath),
+                ContentLength: size,
+                // S3 rejects the PUT if the bytes it received do not have this MD5.
+                ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
+              }),
+            ),
+          { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 },
         );
         return unquote(res.ETag);
       }
