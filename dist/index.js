@@ -78270,6 +78270,8 @@ function parseInputs(get, env) {
         exclude: lines(get('exclude')),
         protect: lines(get('protect')),
         cacheControl: parseCacheRules(get('cache-control')),
+        entryDocuments: lines(get('entry-documents')),
+        forceUpload: bool('force-upload', get('force-upload'), false),
         fingerprintPatterns: lines(get('fingerprint-patterns')),
         paths,
         invalidate,
@@ -80804,6 +80806,11 @@ function headerRules(rules) {
 function isEntryDocument(relPath) {
     return /\.(html?|xhtml)$/i.test(relPath);
 }
+/** HTML plus the user's `entry-documents` globs (e.g. a service worker, a JSON manifest the pages load). */
+function entryDocumentMatcher(globs) {
+    const extra = globs.length === 0 ? () => false : picomatch_default()(globs, { dot: true });
+    return (relPath) => isEntryDocument(relPath) || extra(relPath);
+}
 /** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
 function headersHash(h) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([h.contentType, h.cacheControl])).digest('hex').slice(0, 16);
@@ -82195,6 +82202,7 @@ async function deploy(config, ctx, deps) {
             prefix: config.prefix,
             deleteRemoved: config.deleteRemoved,
             isProtected: makeDeleteGuard(filter, config.protect),
+            force: config.forceUpload,
             headersHash: (p) => headersHash(headers.get(p)),
         })
         : [];
@@ -82482,7 +82490,8 @@ async function uploadAll(config, store, sync, headers, local, multipartThreshold
     const byPath = new Map(local.map((f) => [f.path, f]));
     const uploads = sync.filter((e) => e.action === 'upload');
     // Assets first, entry documents (HTML) last: a page never goes live before what it references.
-    const waves = [uploads.filter((e) => !isEntryDocument(e.path)), uploads.filter((e) => isEntryDocument(e.path))];
+    const isEntry = entryDocumentMatcher(config.entryDocuments);
+    const waves = [uploads.filter((e) => !isEntry(e.path)), uploads.filter((e) => isEntry(e.path))];
     const limit = pLimit(config.concurrency);
     const big = pLimit(2);
     const done = [];

@@ -44,6 +44,10 @@ export interface Config {
   /** Globs of remote keys (relative to prefix) that are never deleted. */
   protect: string[];
   cacheControl: CacheRule[];
+  /** Globs of files uploaded last with the HTML (entry documents). */
+  entryDocuments: string[];
+  /** Re-upload every file whatever the bucket holds. */
+  forceUpload: boolean;
   fingerprintPatterns: string[];
   paths: string[];
   invalidate: InvalidateMode;
@@ -242,6 +246,8 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     exclude: lines(get('exclude')),
     protect: lines(get('protect')),
     cacheControl: parseCacheRules(get('cache-control')),
+    entryDocuments: lines(get('entry-documents')),
+    forceUpload: bool('force-upload', get('force-upload'), false),
     fingerprintPatterns: lines(get('fingerprint-patterns')),
     paths,
     invalidate,

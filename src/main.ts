@@ -26,7 +26,7 @@ import { adviseInvalidation } from './plan/advice.js';
 import { diffRange } from './plan/diff-range.js';
 import { makeDeleteGuard, makeFileFilter } from './plan/filter.js';
 import { classifyFingerprints, isFingerprintedName, MANIFEST_GLOBS } from './plan/fingerprint.js';
-import { headerRules, headersHash, isEntryDocument, type HeaderDecision } from './plan/headers.js';
+import { entryDocumentMatcher, headerRules, headersHash, type HeaderDecision } from './plan/headers.js';
 import { callerReference, planInvalidation, type InvalidationPlan } from './plan/invalidation.js';
 import { staleFor, type ChangedFile } from './plan/stale.js';
 import { checkDeleteCap, isReservedKey, needsHead, planSync, type RemoteState, type SyncEntry } from './plan/sync.js';
@@ -166,6 +166,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         prefix: config.prefix,
         deleteRemoved: config.deleteRemoved,
         isProtected: makeDeleteGuard(filter, config.protect),
+        force: config.forceUpload,
         headersHash: (p) => headersHash(headers.get(p)!),
       })
     : [];
@@ -467,7 +468,8 @@ async function uploadAll(
   const byPath = new Map(local.map((f) => [f.path, f]));
   const uploads = sync.filter((e) => e.action === 'upload');
   // Assets first, entry documents (HTML) last: a page never goes live before what it references.
-  const waves = [uploads.filter((e) => !isEntryDocument(e.path)), uploads.filter((e) => isEntryDocument(e.path))];
+  const isEntry = entryDocumentMatcher(config.entryDocuments);
+  const waves = [uploads.filter((e) => !isEntry(e.path)), uploads.filter((e) => isEntry(e.path))];
   const limit = pLimit(config.concurrency);
   const big = pLimit(2);
   const done: string[] = [];

@@ -52,6 +52,12 @@ export function isEntryDocument(relPath: string): boolean {
   return /\.(html?|xhtml)$/i.test(relPath);
 }
 
+/** HTML plus the user's `entry-documents` globs (e.g. a service worker, a JSON manifest the pages load). */
+export function entryDocumentMatcher(globs: string[]): (relPath: string) => boolean {
+  const extra = globs.length === 0 ? () => false : picomatch(globs, { dot: true });
+  return (relPath) => isEntryDocument(relPath) || extra(relPath);
+}
+
 /** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
 export function headersHash(h: { contentType: string; cacheControl: string }): string {
   return createHash('sha256').update(JSON.stringify([h.contentType, h.cacheControl])).digest('hex').slice(0, 16);

@@ -1,0 +1,58 @@
+// Safe ordering: assets first, entry documents (HTML + entry-documents globs) last; force-upload.
+import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
+import { createS3Store } from '../src/io/s3.js';
+import type { Deps } from '../src/main.js';
+import { runAction, tmpDir, writeTree } from './support/harness.js';
+
+let s3: S3StandIn;
+beforeAll(async () => {
+  s3 = await startS3({ buckets: ['order-bucket', 'force-bucket'] });
+}, 60_000);
+afterAll(async () => s3?.stop());
+
+/** The real S3 store, recording the order in which uploads finish. */
+function recordingStore(order: string[]): Deps['store'] {
+  return (c, sizes) => {
+    const real = createS3Store(c.bucket!, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: { AWS_ENDPOINT_URL_S3: s3.endpoint } });
+    return {
+      ...real,
+      async upload(key, abs, size, md5, headers) {
+        const etag = await real.upload(key, abs, size, md5, headers);
+        order.push(key);
+        return etag;
+      },
+    };
+  };
+}
+
+it('uploads every asset before any entry document, with entry-documents globs joining the HTML', async () => {
+  const site = tmpDir('order');
+  const files: Record<string, string> = { 'sw.js': 'sw', 'index.html': 'i', 'docs/index.html': 'd', 'search.json': 's' };
+  for (let i = 0; i < 40; i++) files[`assets/a${i}.css`] = `css ${i}`;
+  writeTree(site, files);
+  const order: string[] = [];
+  const r = await runAction(
+    { 'source-dir': site, bucket: 'order-bucket', 'entry-documents': 'sw.js\nsearch.json', concurrency: '8' },
+    { AWS_ENDPOINT_URL_S3: s3.endpoint },
+    { store: recordingStore(order) },
+  );
+  expect(r.failed).toBe(false);
+  expect(order).toHaveLength(44);
+  const entries = new Set(['sw.js', 'index.html', 'docs/index.html', 'search.json']);
+  const firstEntry = order.findIndex((k) => entries.has(k));
+  expect(firstEntry).toBe(40);
+  expect(new Set(order.slice(40))).toEqual(entries);
+});
+
+it('force-upload re-uploads unchanged files (reason forced)', async () => {
+  const site = tmpDir('force');
+  writeTree(site, { 'a.html': 'a', 'b.css': 'b' });
+  const env = { AWS_ENDPOINT_URL_S3: s3.endpoint };
+  expect((await runAction({ 'source-dir': site, bucket: 'force-bucket' }, env)).failed).toBe(false);
+  await s3.resetStats();
+  const r = await runAction({ 'source-dir': site, bucket: 'force-bucket', 'force-upload': 'true' }, env);
+  expect(r.failed).toBe(false);
+  expect(r.outputs['uploaded']).toBe('2');
+  expect(r.report.files.filter((f) => f.action === 'upload').map((f) => f.reason)).toEqual(['forced', 'forced']);
+  expect((await s3.stats()).PutObject).toBe(3); // 2 files + state record
+});
