@@ -74862,7 +74862,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7588);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9409);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -74871,7 +74871,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7588:
+/***/ 9409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78099,9 +78099,214 @@ function readContext(env) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/io/verify.ts
+// Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
+// site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
+// no @actions/core: the caller reports the results.
+//
+// The MD5 is computed over the body as fetch returns it, i.e. after fetch (undici) has transparently decoded
+// a gzip / deflate / br Content-Encoding, so a CloudFront distribution with automatic compression still
+// yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
+// a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
+
+const DEFAULT_VERIFY_CONCURRENCY = 4;
+const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
+const DEFAULT_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
+const DEFAULT_USER_AGENT = 's3-cloudfront-deploy-verify';
+/** True for a path verifyUrls can fetch as is: starts with '/', no wildcard. */
+function isExactPath(path) {
+    return path.startsWith('/') && !path.includes('*');
+}
+/**
+ * A bounded, deterministic sample: targets deduplicated by path (the first occurrence wins), wildcard or
+ * relative paths dropped, sorted by path (code-unit order), then `max` evenly spaced entries (the first is
+ * always included). Same input set -> same output, whatever the input order (except which duplicate wins).
+ */
+function chooseSample(targets, max) {
+    const limit = Number.isFinite(max) ? Math.floor(max) : 0;
+    if (limit <= 0)
+        return [];
+    const byPath = new Map();
+    for (const t of targets) {
+        if (!isExactPath(t.path) || byPath.has(t.path))
+            continue;
+        byPath.set(t.path, t);
+    }
+    const sorted = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const n = sorted.length;
+    if (n <= limit)
+        return sorted;
+    const out = [];
+    for (let i = 0; i < limit; i++)
+        out.push(sorted[Math.floor((i * n) / limit)]);
+    return out;
+}
+/**
+ * Validate a `verify-url` value and return it without trailing slashes, query or fragment
+ * (`https://example.com/site/` -> `https://example.com/site`). Throws an Error with a one-line message when
+ * it is not an absolute http(s) URL or carries credentials (fetch refuses those).
+ */
+function normalizeBaseUrl(baseUrl) {
+    let u;
+    try {
+        u = new URL(baseUrl.trim());
+    }
+    catch {
+        throw new Error(`not an absolute URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+        throw new Error(`not an http(s) URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
+    }
+    if (u.username || u.password)
+        throw new Error('must not contain credentials (user:password@)');
+    if (u.search || u.hash)
+        throw new Error(`must not contain a query or fragment: ${JSON.stringify(baseUrl)}`);
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+/**
+ * The URL to request for an invalidation path under a normalized base URL. The path's percent-encoding is
+ * kept byte for byte; only raw `?` and `#` (which CloudFront paths may contain but a URL would treat as
+ * query / fragment) are escaped, so the whole path is sent as the path.
+ */
+function joinUrl(normalizedBase, path) {
+    return normalizedBase + path.replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
+}
+function isErrorLike(err) {
+    return typeof err === 'object' && err !== null && typeof err.message === 'string';
+}
+function errorMessage(err, timeoutMs) {
+    if (!isErrorLike(err))
+        return String(err);
+    if (err.name === 'TimeoutError')
+        return `timed out after ${timeoutMs} ms`;
+    if (err.name === 'AbortError')
+        return 'aborted';
+    const message = String(err.message);
+    const cause = err.cause;
+    if (isErrorLike(cause)) {
+        // undici: TypeError('fetch failed') with the socket error (ECONNREFUSED, ENOTFOUND, ...) as the cause.
+        if (cause.name === 'TimeoutError')
+            return `timed out after ${timeoutMs} ms`;
+        const causeMessage = String(cause.message);
+        const code = typeof cause.code === 'string' && !causeMessage.includes(cause.code) ? cause.code : '';
+        return `${message}: ${[code, causeMessage].filter(Boolean).join(' ') || 'unknown cause'}`;
+    }
+    return message;
+}
+async function verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent) {
+    const url = joinUrl(base, target.path);
+    const result = (status, detail, extra = {}) => ({
+        path: target.path,
+        url,
+        status,
+        ...extra,
+        detail,
+    });
+    if (!isExactPath(target.path))
+        return result('error', 'not an exact path (must start with "/" and have no "*")');
+    const expectedMd5 = target.md5.toLowerCase();
+    // fetch parses the URL (WHATWG): dot segments such as `/a/../b` would be collapsed, fetching another object.
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch (err) {
+        return result('error', `invalid URL: ${errorMessage(err, timeoutMs)}`);
+    }
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    if (parsed.pathname !== basePath + url.slice(base.length)) {
+        return result('error', `the URL path is normalized to ${parsed.pathname} by URL parsing; not verifiable`);
+    }
+    let response;
+    try {
+        // A plain GET, as a visitor's browser would send it (no cache-busting headers): the point is to see what
+        // users get. Redirects are followed and recorded.
+        response = await fetchImpl(url, {
+            method: 'GET',
+            redirect: 'follow',
+            headers: { 'user-agent': userAgent, accept: '*/*' },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (err) {
+        return result('error', `request failed: ${errorMessage(err, timeoutMs)}`);
+    }
+    const extra = { httpStatus: response.status };
+    let via = '';
+    if (response.redirected && response.url && response.url !== url) {
+        extra.redirectedTo = response.url;
+        via = ` (redirected to ${response.url})`;
+    }
+    if (response.status >= 400) {
+        await response.body?.cancel().catch(() => undefined);
+        return result('error', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${via}`, extra);
+    }
+    if (response.status < 200 || response.status >= 300) {
+        await response.body?.cancel().catch(() => undefined);
+        return result('error', `unexpected HTTP ${response.status}${via}`, extra);
+    }
+    const hash = (0,external_node_crypto_.createHash)('md5');
+    let bytes = 0;
+    try {
+        if (response.body) {
+            const reader = response.body.getReader();
+            for (;;) {
+                const { done, value } = await reader.read();
+                if (done)
+                    break;
+                bytes += value.byteLength;
+                if (bytes > maxBytes) {
+                    await reader.cancel().catch(() => undefined);
+                    return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
+                }
+                hash.update(value);
+            }
+        }
+    }
+    catch (err) {
+        return result('error', `reading the body failed: ${errorMessage(err, timeoutMs)}${via}`, extra);
+    }
+    const got = hash.digest('hex');
+    if (got === expectedMd5)
+        return result('fresh', `md5 ${got} (${bytes} bytes) matches${via}`, extra);
+    return result('stale', `got md5 ${got} (${bytes} bytes), expected ${expectedMd5}${via}`, extra);
+}
+/**
+ * GET `baseUrl` + each target's path and compare the body's MD5 with `target.md5`. Never throws for a
+ * request failure (network error, timeout, HTTP >= 400 -> status 'error'); throws only for an invalid
+ * `baseUrl` (see normalizeBaseUrl). Results are in the order of `targets`.
+ */
+async function verifyUrls(baseUrl, targets, opts = {}) {
+    const base = normalizeBaseUrl(baseUrl);
+    const fetchImpl = opts.fetchImpl ?? fetch;
+    const timeoutMs = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_VERIFY_TIMEOUT_MS;
+    const maxBytes = opts.maxBytes !== undefined && opts.maxBytes >= 0 ? opts.maxBytes : DEFAULT_VERIFY_MAX_BYTES;
+    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_VERIFY_CONCURRENCY) || 1);
+    const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const i = next++;
+            const target = targets[i];
+            try {
+                results[i] = await verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent);
+            }
+            catch (err) {
+                results[i] = { path: target.path, url: joinUrl(base, target.path), status: 'error', detail: errorMessage(err, timeoutMs) };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every input parsed and validated once into a typed Config. All input errors are raised here,
 // before any AWS call, as one line naming the input and the accepted form.
+
 
 class InputError extends Error {
     input;
@@ -78224,6 +78429,24 @@ function parseManualPath(p) {
     }
     return p;
 }
+function parseVerify(get, wait) {
+    const raw = get('verify-url').trim();
+    const mode = get('verify').trim() || 'warn';
+    if (mode !== 'warn' && mode !== 'fail')
+        throw new InputError('verify', `expected warn or fail, got '${mode}'`);
+    const verifySample = inputs_int('verify-sample', get('verify-sample'), 20, 1, 1000);
+    if (raw === '')
+        return { verifyUrl: null, verify: mode, verifySample };
+    try {
+        normalizeBaseUrl(raw);
+    }
+    catch (err) {
+        throw new InputError('verify-url', `${err.message} (expected the site's base URL, e.g. https://www.example.com)`);
+    }
+    if (!wait)
+        throw new InputError('verify-url', 'needs wait: true (paths are checked once the invalidation has completed)');
+    return { verifyUrl: raw, verify: mode, verifySample };
+}
 /** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
 function parseInputs(get, env) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
@@ -78285,6 +78508,7 @@ function parseInputs(get, env) {
         dryRun: bool('dry-run', get('dry-run'), false),
         concurrency: inputs_int('concurrency', get('concurrency'), 16, 1, 256),
         reportPath: get('report-path').trim() || external_node_path_default().join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
+        ...parseVerify(get, bool('wait', get('wait'), false)),
         githubToken: get('github-token').trim(),
         workspace,
     };
@@ -78434,8 +78658,6 @@ async function readUsage(cdn, distributionId, now, maxReads = 200) {
 const MAX_IN_FLIGHT_PATHS = 3000;
 const MAX_IN_FLIGHT_WILDCARDS = 15;
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -80855,7 +81077,7 @@ function fmt(n) {
 function plural(n, word) {
     return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
-const DEFAULT_TUNING = { boundWildcardLimit: 128, outsideWildcardLimit: 24, prune: true };
+const DEFAULT_TUNING = { boundWildcardLimit: 32, outsideWildcardLimit: 24, prune: true };
 /** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
 function planCover(input) {
     return planCoverTuned(input, DEFAULT_TUNING);
@@ -81370,7 +81592,7 @@ function planCoverTuned(input, tuning) {
         }
         if (!all)
             chain.push(acc);
-        return { chain, kids };
+        return { chain, kids, need };
     };
     const nodeTable = (v, P, work, cand) => {
         const wc = P.wildCost[v];
@@ -81381,7 +81603,7 @@ function planCoverTuned(input, tuning) {
         cand[v] = cc;
         if (P.kCap !== 0 && dead[v])
             return emptyTable();
-        const { chain, kids } = chainFor(v, P, work, cand, false);
+        const { chain, kids, need } = chainFor(v, P, work, cand, false);
         const last = chain[chain.length - 1];
         if (wc === INF)
             return last;
@@ -81389,7 +81611,6 @@ function planCoverTuned(input, tuning) {
         const Wd = P.track ? Math.min(W, cc) : 0;
         const wA = P.track ? 1 : 0;
         const kA = P.kCap === 0 ? 0 : 1;
-        const need = needFor(v, kids, P);
         const capA = rowsFor(P, sUnits[v], need(kids.length, wA));
         if (capA <= kA)
             return last; // no room for even one path here in a feasible plan
@@ -82052,6 +82273,16 @@ function summaryMarkdown(r) {
             out.push(`| ... ${rows.length - 40} more directories | | | |`);
         out.push('');
     }
+    if (r.verify && r.verify.length > 0) {
+        const bad = r.verify.filter((v) => v.status !== 'fresh');
+        out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
+        if (bad.length > 0) {
+            out.push('| status | URL | detail |', '|---|---|---|');
+            for (const v of bad.slice(0, 50))
+                out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
+            out.push('');
+        }
+    }
     if (r.warnings.length > 0) {
         out.push('### Warnings', '');
         for (const w of r.warnings.slice(0, 50))
@@ -82072,6 +82303,8 @@ function summaryMarkdown(r) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): read config, gather facts, plan, execute phase by phase in a safe order, report.
+
+
 
 
 
@@ -82382,6 +82615,18 @@ async function deploy(config, ctx, deps) {
                 timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
             });
         }
+        const first = plans[0];
+        if (config.verifyUrl && first && timedOut.length === 0 && report.invalidations[0]?.status === 'Completed') {
+            const verifyUrl = config.verifyUrl;
+            report.verify = await phase('Verify what the CDN serves', timings, () => verifySample(verifyUrl, config.verifySample, first, sync, local));
+            const bad = report.verify.filter((v) => v.status !== 'fresh');
+            for (const v of bad)
+                warning(`${v.status}: ${v.url}: ${v.detail}`);
+            info(`Verified ${report.verify.length} URL(s): ${report.verify.length - bad.length} fresh, ${bad.length} stale or failing`);
+            if (bad.length > 0 && config.verify === 'fail') {
+                throw new DeployError(`${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad.slice(0, 5).map((v) => v.url).join(', ')}`);
+            }
+        }
     }
     catch (err) {
         report.error = describeError(err);
@@ -82392,6 +82637,20 @@ async function deploy(config, ctx, deps) {
     if (timedOut.length > 0) {
         throw new DeployError(`wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`);
     }
+}
+/**
+ * After the invalidation completed: fetch a bounded sample of the invalidated URLs of files uploaded in this
+ * run and compare each body's MD5 with the file's (directory forms carry their index.html's MD5).
+ */
+async function verifySample(baseUrl, max, plan, sync, local) {
+    const md5ByPath = new Map(local.map((f) => [f.path, f.md5]));
+    const pathByKey = new Map(sync.filter((e) => e.action === 'upload').map((e) => [e.key, e.path]));
+    const targets = plan.stale.flatMap((s) => {
+        const rel = s.reason === 'overwritten' && s.source ? pathByKey.get(s.source) : undefined;
+        const md5 = rel ? md5ByPath.get(rel) : undefined;
+        return md5 ? [{ path: encodeCloudFrontPath(s.path), md5 }] : [];
+    });
+    return verifyUrls(baseUrl, chooseSample(targets, max));
 }
 async function scanSource(config, filter, sizes, warn) {
     const sourceDir = config.sourceDir;

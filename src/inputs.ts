@@ -1,6 +1,7 @@
 // Every input parsed and validated once into a typed Config. All input errors are raised here,
 // before any AWS call, as one line naming the input and the accepted form.
 import path from 'node:path';
+import { normalizeBaseUrl } from './io/verify.js';
 
 export type InvalidateMode = 'changed' | 'all' | 'none';
 
@@ -63,6 +64,10 @@ export interface Config {
   dryRun: boolean;
   concurrency: number;
   reportPath: string;
+  /** Base URL of the site; after `wait`, a sample of invalidated paths is fetched and checked. */
+  verifyUrl: string | null;
+  verify: 'warn' | 'fail';
+  verifySample: number;
   githubToken: string;
   /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
   workspace: string;
@@ -198,6 +203,21 @@ function parseManualPath(p: string): string {
   return p;
 }
 
+function parseVerify(get: InputReader, wait: boolean): Pick<Config, 'verifyUrl' | 'verify' | 'verifySample'> {
+  const raw = get('verify-url').trim();
+  const mode = get('verify').trim() || 'warn';
+  if (mode !== 'warn' && mode !== 'fail') throw new InputError('verify', `expected warn or fail, got '${mode}'`);
+  const verifySample = int('verify-sample', get('verify-sample'), 20, 1, 1000);
+  if (raw === '') return { verifyUrl: null, verify: mode, verifySample };
+  try {
+    normalizeBaseUrl(raw);
+  } catch (err) {
+    throw new InputError('verify-url', `${(err as Error).message} (expected the site's base URL, e.g. https://www.example.com)`);
+  }
+  if (!wait) throw new InputError('verify-url', 'needs wait: true (paths are checked once the invalidation has completed)');
+  return { verifyUrl: raw, verify: mode, verifySample };
+}
+
 /** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
 export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
@@ -261,6 +281,7 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     dryRun: bool('dry-run', get('dry-run'), false),
     concurrency: int('concurrency', get('concurrency'), 16, 1, 256),
     reportPath: get('report-path').trim() || path.join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
+    ...parseVerify(get, bool('wait', get('wait'), false)),
     githubToken: get('github-token').trim(),
     workspace,
   };

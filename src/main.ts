@@ -21,6 +21,8 @@ import { absPathOf, walkSource, type WalkResult } from './io/files.js';
 import { compareDiff, localDiff } from './io/git.js';
 import { clearOwed, readOwed, recordKey, writeOwed, type OwedRecord } from './io/journal.js';
 import { createS3Store, type ObjectStore } from './io/s3.js';
+import { chooseSample, verifyUrls, type VerifyResult } from './io/verify.js';
+import { encodeCloudFrontPath } from './plan/url-path.js';
 import { readState, stateKey, writeState, type DeployState, type StateEntry } from './io/state.js';
 import { adviseInvalidation } from './plan/advice.js';
 import { diffRange } from './plan/diff-range.js';
@@ -350,6 +352,19 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
       });
     }
+    const first = plans[0];
+    if (config.verifyUrl && first && timedOut.length === 0 && report.invalidations[0]?.status === 'Completed') {
+      const verifyUrl = config.verifyUrl;
+      report.verify = await phase('Verify what the CDN serves', timings, () =>
+        verifySample(verifyUrl, config.verifySample, first, sync, local),
+      );
+      const bad = report.verify.filter((v) => v.status !== 'fresh');
+      for (const v of bad) core.warning(`${v.status}: ${v.url}: ${v.detail}`);
+      core.info(`Verified ${report.verify.length} URL(s): ${report.verify.length - bad.length} fresh, ${bad.length} stale or failing`);
+      if (bad.length > 0 && config.verify === 'fail') {
+        throw new DeployError(`${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad.slice(0, 5).map((v) => v.url).join(', ')}`);
+      }
+    }
   } catch (err) {
     report.error = describeError(err);
     await finish(config, report);
@@ -359,6 +374,21 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   if (timedOut.length > 0) {
     throw new DeployError(`wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`);
   }
+}
+
+/**
+ * After the invalidation completed: fetch a bounded sample of the invalidated URLs of files uploaded in this
+ * run and compare each body's MD5 with the file's (directory forms carry their index.html's MD5).
+ */
+async function verifySample(baseUrl: string, max: number, plan: InvalidationPlan, sync: SyncEntry[], local: LocalFile[]): Promise<VerifyResult[]> {
+  const md5ByPath = new Map(local.map((f) => [f.path, f.md5]));
+  const pathByKey = new Map(sync.filter((e) => e.action === 'upload').map((e) => [e.key, e.path]));
+  const targets = plan.stale.flatMap((s) => {
+    const rel = s.reason === 'overwritten' && s.source ? pathByKey.get(s.source) : undefined;
+    const md5 = rel ? md5ByPath.get(rel) : undefined;
+    return md5 ? [{ path: encodeCloudFrontPath(s.path), md5 }] : [];
+  });
+  return verifyUrls(baseUrl, chooseSample(targets, max));
 }
 
 async function scanSource(

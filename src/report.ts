@@ -49,6 +49,8 @@ export interface Report {
   timingsMs: Record<string, number>;
   /** Set when the run failed after planning. */
   error?: string;
+  /** verify-url: what the CDN served for a sample of invalidated URLs. */
+  verify?: { path: string; url: string; status: 'fresh' | 'stale' | 'error'; httpStatus?: number; detail: string }[];
 }
 
 export async function writeReport(reportPath: string, report: Report): Promise<void> {
@@ -139,6 +141,15 @@ export function summaryMarkdown(r: Report): string {
     for (const d of rows.slice(0, 40)) out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
     if (rows.length > 40) out.push(`| ... ${rows.length - 40} more directories | | | |`);
     out.push('');
+  }
+  if (r.verify && r.verify.length > 0) {
+    const bad = r.verify.filter((v) => v.status !== 'fresh');
+    out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
+    if (bad.length > 0) {
+      out.push('| status | URL | detail |', '|---|---|---|');
+      for (const v of bad.slice(0, 50)) out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
+      out.push('');
+    }
   }
   if (r.warnings.length > 0) {
     out.push('### Warnings', '');
