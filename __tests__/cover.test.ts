@@ -528,33 +528,43 @@ function pickStale(site: string[], frac: number, clustered: boolean, seed: numbe
 }
 
 describe('planCover: performance', () => {
-  test('100k stale + 100k existing, B = 100 plans well within budget', () => {
-    const site = makeSite(200_000, 7);
-    const rnd = mulberry32(11);
+  /** 100k stale + 100k existing paths of one generated site (uniformly scattered: the hard case). */
+  const bigInput = (seed: number): { stale: string[]; existing: string[] } => {
+    const site = makeSite(200_000, seed);
+    const rnd = mulberry32(seed + 4);
     const stale: string[] = [];
     const existing: string[] = [];
     for (const p of site) (rnd() < 0.5 ? stale : existing).push(p);
+    return { stale, existing };
+  };
+  /** Wall-clock ms of the faster of two runs (the first call also pays for JIT compilation). */
+  const timed = (input: CoverInput): { ms: number[]; r: CoverResult } => {
+    const ms: number[] = [];
+    let r: CoverResult | undefined;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      r = planCover(input);
+      ms.push(performance.now() - t0);
+    }
+    return { ms, r: r! };
+  };
+
+  test('100k stale + 100k existing, B = 100 plans well within budget', () => {
+    const { stale, existing } = bigInput(7);
     const input: CoverInput = { stale, existing, budget: 100 };
-    const t0 = performance.now();
-    const r = planCover(input);
-    const ms = performance.now() - t0;
-    console.log(`planCover: ${stale.length} stale + ${existing.length} existing, B=100: ${ms.toFixed(0)} ms; ${r.reason}`);
-    expect(ms).toBeLessThan(3000);
+    const { ms, r } = timed(input);
+    console.log(`planCover: ${stale.length} stale + ${existing.length} existing, B=100: ${ms.map((x) => x.toFixed(0)).join(' ms, ')} ms; ${r.reason}`);
+    expect(Math.min(...ms)).toBeLessThan(3000);
     expect(r.paths.length).toBeLessThanOrEqual(100);
     for (const p of r.paths) expect(isValidCloudFrontPath(p.path)).toBe(true);
+    for (const s of stale.slice(0, 2000)) expect(r.paths.some((p) => matchesCloudFrontPath(p.path, s))).toBe(true);
   });
 
   test('100k stale + 100k existing, B = 100, W = 15', () => {
-    const site = makeSite(200_000, 8);
-    const rnd = mulberry32(12);
-    const stale: string[] = [];
-    const existing: string[] = [];
-    for (const p of site) (rnd() < 0.5 ? stale : existing).push(p);
-    const t0 = performance.now();
-    const r = planCover({ stale, existing, budget: 100, maxWildcards: 15 });
-    const ms = performance.now() - t0;
-    console.log(`planCover: ${stale.length} stale + ${existing.length} existing, B=100, W=15: ${ms.toFixed(0)} ms; ${r.reason}`);
-    expect(ms).toBeLessThan(3000);
+    const { stale, existing } = bigInput(8);
+    const { ms, r } = timed({ stale, existing, budget: 100, maxWildcards: 15 });
+    console.log(`planCover: ${stale.length} stale + ${existing.length} existing, B=100, W=15: ${ms.map((x) => x.toFixed(0)).join(' ms, ')} ms; ${r.reason}`);
+    expect(Math.min(...ms)).toBeLessThan(3000);
     expect(r.paths.filter((p) => p.wildcard).length).toBeLessThanOrEqual(15);
   });
 });

@@ -231,7 +231,10 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   );
   for (const p of plans) {
     core.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
-    if (p.cover?.fellBackToAll) warn(`${p.distributionId}: only /* fits max-paths (${config.maxPaths}); raise max-paths to avoid evicting everything`);
+    if (p.cover?.fellBackToAll && p.stale.length > 1) {
+      const fix = p.zeroCollateralBudget !== null ? ` max-paths: ${p.zeroCollateralBudget} would evict nothing needlessly.` : '';
+      warn(`${p.distributionId}: the cheapest cover within max-paths (${config.maxPaths}) is /*, which evicts every cached object.${fix}`);
+    }
   }
 
   const fileReports = buildFileReports(config, sync, facts, fingerprint, headers);

@@ -61,8 +61,9 @@
  *                uses more than W wildcards.
  *   - unknown U: O(n·W²·log n) for the specificity search (O(n·log n) when W >= B) + one O(n·B) DP.
  *   - rebuild:   no more than the forward DP.
- * Measured (node 20, 2 cores): 100,000 stale + 100,000 existing paths, B = 100: ~0.3-0.5 s; with W = 15 about the
- * same; B = 3,000 with W = 15 (the pair DP at full size) ~3 s. See bench/planner.md.
+ * Measured (Node 20 and 24, 2 shared cores, 100,000 stale + 100,000 existing paths scattered over one site):
+ * B = 100: ~0.2-0.3 s (up to ~0.7 s on a loaded machine); B = 100, W = 15: about the same; B = 3,000: ~0.8 s;
+ * B = 3,000, W = 15 (the pair DP at full size): ~3 s. See bench/planner.md.
  */
 import type { CoverInput, CoverPath, CoverResult } from './types.js';
 
@@ -152,7 +153,7 @@ export interface CoverTuning {
   prune: boolean;
 }
 
-const DEFAULT_TUNING: CoverTuning = { boundWildcardLimit: 128, outsideWildcardLimit: 24, prune: true };
+const DEFAULT_TUNING: CoverTuning = { boundWildcardLimit: 32, outsideWildcardLimit: 24, prune: true };
 
 /** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
 export function planCover(input: CoverInput): CoverResult {
@@ -603,7 +604,13 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
   };
 
   /** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
-  const chainFor = (v: number, P: DPParams, tabs: (Table | undefined)[], cand: Int32Array, all: boolean): { chain: Table[]; kids: number[] } => {
+  const chainFor = (
+    v: number,
+    P: DPParams,
+    tabs: (Table | undefined)[],
+    cand: Int32Array,
+    all: boolean,
+  ): { chain: Table[]; kids: number[]; need: (t: number, w: number) => number } => {
     const kids = complexKids(v);
     const need = needFor(v, kids, P);
     const b = baseTable(v, P, need(0, 0));
@@ -620,7 +627,7 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
       if (all) chain.push(acc);
     }
     if (!all) chain.push(acc);
-    return { chain, kids };
+    return { chain, kids, need };
   };
 
   const nodeTable = (v: number, P: DPParams, work: (Table | undefined)[], cand: Int32Array): Table => {
@@ -629,14 +636,13 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
     for (let c = firstChild[v]!; c !== -1; c = nextSib[c]!) if (!simple(c)) cc += cand[c]!;
     cand[v] = cc;
     if (P.kCap !== 0 && dead[v]) return emptyTable();
-    const { chain, kids } = chainFor(v, P, work, cand, false);
+    const { chain, kids, need } = chainFor(v, P, work, cand, false);
     const last = chain[chain.length - 1]!;
     if (wc === INF) return last;
     // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
     const Wd = P.track ? Math.min(W, cc) : 0;
     const wA = P.track ? 1 : 0;
     const kA = P.kCap === 0 ? 0 : 1;
-    const need = needFor(v, kids, P);
     const capA = rowsFor(P, sUnits[v]!, need(kids.length, wA));
     if (capA <= kA) return last; // no room for even one path here in a feasible plan
     const lo: number[] = new Array<number>(Wd + 1);
