@@ -27,6 +27,19 @@ async function cloudFront(opts: Parameters<typeof startCloudFront>[0] = {}): Pro
 const cfClient = (cf: CloudFrontStandIn) =>
   new CloudFrontClient({ endpoint: cf.endpoint, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 3 });
 
+/** Create `n` one-wildcard invalidations (left in progress when the stand-in never completes by polls). */
+async function wildcardsInFlight(cf: CloudFrontStandIn, dist: string, n: number, refPrefix: string, pathPrefix: string) {
+  const client = cfClient(cf);
+  for (let i = 0; i < n; i++) {
+    await client.send(
+      new CreateInvalidationCommand({
+        DistributionId: dist,
+        InvalidationBatch: { CallerReference: `${refPrefix}${i}`, Paths: { Quantity: 1, Items: [`${pathPrefix}${i}/*`] } },
+      }),
+    );
+  }
+}
+
 /** A site deployed once (v1), then changed: returns inputs for the second deploy. */
 async function deployedSite(cf: CloudFrontStandIn, files: Record<string, string>, inputs: Record<string, string> = {}) {
   const bucket = `inv-bucket-${++bucketN}`;
@@ -65,15 +78,7 @@ describe('in-flight limits', () => {
     for (let d = 0; d < 6; d++) for (let f = 0; f < 5; f++) files[`d${d}/p${f}.html`] = 'v1';
     const { site, env, base } = await deployedSite(cf, files);
     // 14 wildcards already in flight: room for 1 more.
-    const client = cfClient(cf);
-    for (let i = 0; i < 14; i++) {
-      await client.send(
-        new CreateInvalidationCommand({
-          DistributionId: 'EFLIGHT12345',
-          InvalidationBatch: { CallerReference: `other-${i}`, Paths: { Quantity: 1, Items: [`/other${i}/*`] } },
-        }),
-      );
-    }
+    await wildcardsInFlight(cf, 'EFLIGHT12345', 14, 'other-', '/other');
     const changed: Record<string, string> = {};
     for (let d = 0; d < 6; d++) for (let f = 0; f < 4; f++) changed[`d${d}/p${f}.html`] = 'v2';
     writeTree(site, changed);
@@ -94,15 +99,7 @@ describe('in-flight limits', () => {
   it('waits out TooManyInvalidationsInProgress with the same CallerReference, then succeeds', async () => {
     const cf = await cloudFront({ completeAfterPolls: null });
     const { site, env, base } = await deployedSite(cf, { 'a.html': 'v1' });
-    const client = cfClient(cf);
-    for (let i = 0; i < 15; i++) {
-      await client.send(
-        new CreateInvalidationCommand({
-          DistributionId: 'EBUSY1234567',
-          InvalidationBatch: { CallerReference: `busy-${i}`, Paths: { Quantity: 1, Items: [`/busy${i}/*`] } },
-        }),
-      );
-    }
+    await wildcardsInFlight(cf, 'EBUSY1234567', 15, 'busy-', '/busy');
     // `invalidate: all` needs a wildcard; the stand-in refuses it until the in-flight ones complete.
     writeTree(site, { 'a.html': 'v2' });
     let sleeps = 0;
@@ -124,15 +121,7 @@ describe('in-flight limits', () => {
   it('fails with a clear error when the in-flight wait bound is reached', async () => {
     const cf = await cloudFront({ completeAfterPolls: null });
     const { site, env, base } = await deployedSite(cf, { 'a.html': 'v1' });
-    const client = cfClient(cf);
-    for (let i = 0; i < 15; i++) {
-      await client.send(
-        new CreateInvalidationCommand({
-          DistributionId: 'ESTUCK123456',
-          InvalidationBatch: { CallerReference: `stuck-${i}`, Paths: { Quantity: 1, Items: [`/s${i}/*`] } },
-        }),
-      );
-    }
+    await wildcardsInFlight(cf, 'ESTUCK123456', 15, 'stuck-', '/s');
     writeTree(site, { 'a.html': 'v2' });
     let t = 0;
     const clock = { now: () => t, sleep: async (ms: number) => void (t += ms) };
