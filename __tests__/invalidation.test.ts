@@ -96,6 +96,23 @@ describe('in-flight limits', () => {
     expect(r.log).toContain('14 wildcard and 0 file paths already in flight');
   });
 
+  it('plans within the file-path room left by invalidations in progress (3,000 per distribution)', async () => {
+    const cf = await cloudFront({ completeAfterPolls: null });
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 30; f++) files[`p${f}.html`] = 'v1';
+    const { site, env, base } = await deployedSite(cf, files);
+    const items = Array.from({ length: 2990 }, (_, i) => `/busy/${i}.html`);
+    await cfClient(cf).send(
+      new CreateInvalidationCommand({ DistributionId: 'EROOM1234567', InvalidationBatch: { CallerReference: 'room', Paths: { Quantity: items.length, Items: items } } }),
+    );
+    writeTree(site, Object.fromEntries(Object.keys(files).map((k) => [k, 'v2'])));
+    const r = await runAction({ ...base, 'distribution-id': 'EROOM1234567' }, env);
+    expect(r.failed).toBe(false);
+    const mine = cf.invalidations('EROOM1234567').find((i) => i.callerReference !== 'room')!;
+    expect(mine.paths.filter((p) => !p.endsWith('*')).length).toBeLessThanOrEqual(10);
+    expect(mine.paths.length).toBeLessThanOrEqual(10);
+  });
+
   it('waits out TooManyInvalidationsInProgress with the same CallerReference, then succeeds', async () => {
     const cf = await cloudFront({ completeAfterPolls: null });
     const { site, env, base } = await deployedSite(cf, { 'a.html': 'v1' });

@@ -9,6 +9,7 @@ import {
   cloudFrontClientConfig,
   createCdn,
   createInvalidation,
+  MAX_IN_FLIGHT_PATHS,
   MAX_IN_FLIGHT_WILDCARDS,
   readUsage,
   realClock,
@@ -224,7 +225,8 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         staleResult,
         prefix: config.prefix,
         originPath: d.originPath,
-        budget: config.maxPaths,
+        // Within the room left in flight: total paths <= file-path room keeps the exact ones under 3,000 too.
+        budget: Math.max(1, Math.min(config.maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
         maxWildcards: Math.max(1, wildcardRoom),
       });
     }),
