@@ -79086,13 +79086,16 @@ function s3ClientConfig(opts) {
         retryMode: 'adaptive',
         maxAttempts: 6,
         requestHandler: { httpAgent: new (external_node_http_default()).Agent(agentOpts), httpsAgent: new (external_node_https_default()).Agent(agentOpts) },
+        // Every upload carries Content-MD5, which S3 verifies, so the SDK's optional CRC32 over each body (and the
+        // aws-chunked encoding it needs for streams) is redundant CPU; S3-compatible servers may not accept it either.
+        // Operations that require a checksum (DeleteObjects) still get one.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
     };
     if (endpoint) {
-        // S3-compatible servers: path-style addressing, and no optional checksums they may not understand.
+        // S3-compatible servers: path-style addressing.
         config.endpoint = endpoint;
         config.forcePathStyle = true;
-        config.requestChecksumCalculation = 'WHEN_REQUIRED';
-        config.responseChecksumValidation = 'WHEN_REQUIRED';
     }
     return config;
 }
