@@ -130,4 +130,48 @@ describe('invalidate-only mode', () => {
     expect(r.log).toMatch(/::warning::No commit diff \(GitHub compare API answered 403/);
     expect(cf.invalidations(DIST)[0]!.paths.sort()).toEqual(['/', '/index.html']);
   });
+
+  const runWithCompare = (body: unknown, status: number, missingDiff?: string) => {
+    const repo = tmpDir('cap');
+    git(repo, 'init', '-q');
+    compareResponse = { status, body };
+    return runAction(
+      { upload: 'false', 'distribution-id': DIST, 'path-map': 'public/ => /', ...(missingDiff ? { 'missing-diff': missingDiff } : {}) },
+      {
+        AWS_ENDPOINT_URL_CLOUDFRONT: cf.endpoint,
+        GITHUB_WORKSPACE: repo,
+        GITHUB_API_URL: apiUrl,
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: pushEvent(repo, 'e'.repeat(40), 'f'.repeat(40)),
+        GITHUB_SHA: 'f'.repeat(40),
+      },
+    );
+  };
+  const capped = { status: 'ahead', files: Array.from({ length: 300 }, (_, i) => ({ filename: `public/p${i}.html`, status: 'modified' })) };
+
+  it('a compare API answer at its 300-file cap is treated as incomplete: warns, sends what it read', async () => {
+    const r = await runWithCompare(capped, 200);
+    expect(r.failed).toBe(false);
+    expect(r.log).toMatch(/::warning::The GitHub compare API returned 300 files \(its cap\)/);
+    expect(r.log).toMatch(/::warning::The commit diff is incomplete.*set missing-diff: all/);
+    const sent = cf.invalidations(DIST)[0]!.paths;
+    expect(sent).not.toContain('/*');
+  });
+
+  it('missing-diff: all sends /* when the diff is capped', async () => {
+    const r = await runWithCompare(capped, 200, 'all');
+    expect(r.failed).toBe(false);
+    expect(cf.invalidations(DIST)[0]!.paths).toEqual(['/*']);
+  });
+
+  it('a force push (before is not an ancestor) is not a usable compare: /* only with missing-diff: all', async () => {
+    const diverged = { status: 'diverged', files: [{ filename: 'public/a.html', status: 'modified' }] };
+    const warned = await runWithCompare(diverged, 200);
+    expect(warned.log).toMatch(/No commit diff \(base is not an ancestor of head \(diverged, force push\?\)\)/);
+    expect(cf.invalidations(DIST)).toHaveLength(0);
+    cf.reset();
+    const all = await runWithCompare(diverged, 200, 'all');
+    expect(all.failed).toBe(false);
+    expect(cf.invalidations(DIST)[0]!.paths).toEqual(['/*']);
+  });
 });

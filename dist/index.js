@@ -78357,6 +78357,14 @@ function inputs_int(name, raw, def, min, max, extra) {
     }
     return n;
 }
+function oneOf(name, raw, allowed, def) {
+    const v = raw.trim();
+    if (v === '')
+        return def;
+    if (!allowed.includes(v))
+        throw new InputError(name, `expected ${allowed.join(' or ')}, got '${raw}'`);
+    return v;
+}
 /** 'site', '/site/', '' -> 'site/' or ''. */
 function normalisePrefix(raw) {
     const p = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
@@ -78501,6 +78509,7 @@ function parseInputs(get, env) {
         invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
         queryStrings: bool('query-strings', get('query-strings'), false),
         diffBase: get('diff-base').trim() || null,
+        missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'], 'warn'),
         pathMap: parsePathMap(get('path-map'), defaultFrom),
         maxPaths: inputs_int('max-paths', get('max-paths'), 100, 1, 3000),
         wait: bool('wait', get('wait'), false),
@@ -82351,7 +82360,11 @@ class DeployError extends Error {
 async function phase(name, timings, fn) {
     const start = Date.now();
     try {
-        return await group(name, fn);
+        return await group(name, async () => {
+            const result = await fn();
+            info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+            return result;
+        });
     }
     finally {
         timings[name] = Date.now() - start;
@@ -82446,6 +82459,17 @@ async function deploy(config, ctx, deps) {
     if (capError)
         throw new DeployError(capError);
     annotate(config, sync, facts);
+    // Invalidate-only mode has nothing but the diff to go on: without a whole diff, /* only when allowed.
+    let manual = config.paths;
+    if (!config.upload && facts.diff.incomplete) {
+        if (config.missingDiff === 'all') {
+            warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): invalidating /* as missing-diff: all allows`);
+            manual = [...manual, '/*'];
+        }
+        else {
+            warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`);
+        }
+    }
     const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
     const syncedKeys = new Set(sync.map((e) => e.key));
     const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
@@ -82465,7 +82489,7 @@ async function deploy(config, ctx, deps) {
             fingerprint,
             diff: facts.diff.files,
             pathMap: config.pathMap,
-            manual: config.paths,
+            manual,
             owed: owedPaths,
         });
         for (const p of staleResult.fingerprintViolations) {
@@ -82743,12 +82767,16 @@ async function commitDiff(config, ctx, warn) {
         if (res.maybeTruncated) {
             warn(`The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`);
         }
-        return { files: res.files, source: `compare API ${label}`, ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files' } : {}) };
+        return {
+            files: res.files,
+            source: `compare API ${label}`,
+            ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files', incomplete: true } : {}),
+        };
     }
     catch (apiErr) {
         const why = apiErr.message;
         warn(`No commit diff (${why}); stale paths come from the sync result${config.upload ? '' : ' and the paths input only'}`);
-        return { files: null, source: 'unavailable', note: why };
+        return { files: null, source: 'unavailable', note: why, incomplete: true };
     }
 }
 async function uploadAll(config, store, sync, headers, local, multipartThreshold) {

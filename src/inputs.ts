@@ -57,6 +57,8 @@ export interface Config {
   /** The distribution forwards query strings to the cache key: invalidate `/a.js*` so `/a.js?v=2` goes too. */
   queryStrings: boolean;
   diffBase: string | null;
+  /** Invalidate-only mode when the commit diff cannot be had whole: 'warn' (default) or 'all' (send /*). */
+  missingDiff: 'warn' | 'all';
   pathMap: PathMapRule[];
   maxPaths: number;
   wait: boolean;
@@ -123,6 +125,13 @@ function int(name: string, raw: string, def: number, min: number, max: number, e
     throw new InputError(name, `expected a whole number from ${min} to ${max}${alt}, got '${raw}'`);
   }
   return n;
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[], def: T): T {
+  const v = raw.trim();
+  if (v === '') return def;
+  if (!(allowed as readonly string[]).includes(v)) throw new InputError(name, `expected ${allowed.join(' or ')}, got '${raw}'`);
+  return v as T;
 }
 
 /** 'site', '/site/', '' -> 'site/' or ''. */
@@ -274,6 +283,7 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
     queryStrings: bool('query-strings', get('query-strings'), false),
     diffBase: get('diff-base').trim() || null,
+    missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'] as const, 'warn'),
     pathMap: parsePathMap(get('path-map'), defaultFrom),
     maxPaths: int('max-paths', get('max-paths'), 100, 1, 3000),
     wait: bool('wait', get('wait'), false),

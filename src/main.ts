@@ -75,7 +75,11 @@ class DeployError extends Error {}
 async function phase<T>(name: string, timings: Record<string, number>, fn: () => Promise<T>): Promise<T> {
   const start = Date.now();
   try {
-    return await core.group(name, fn);
+    return await core.group(name, async () => {
+      const result = await fn();
+      core.info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+      return result;
+    });
   } finally {
     timings[name] = Date.now() - start;
   }
@@ -117,7 +121,8 @@ interface Facts {
   state: DeployState | null;
   remote: Map<string, RemoteState>;
   reservedKeys: string[];
-  diff: { files: ChangedFile[] | null; source: string; note?: string };
+  /** `incomplete`: a diff was expected but could not be had whole (unavailable, or capped at 300 files). */
+  diff: { files: ChangedFile[] | null; source: string; note?: string; incomplete?: boolean };
 }
 
 async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void> {
@@ -177,6 +182,16 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   if (capError) throw new DeployError(capError);
   annotate(config, sync, facts);
 
+  // Invalidate-only mode has nothing but the diff to go on: without a whole diff, /* only when allowed.
+  let manual = config.paths;
+  if (!config.upload && facts.diff.incomplete) {
+    if (config.missingDiff === 'all') {
+      warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): invalidating /* as missing-diff: all allows`);
+      manual = [...manual, '/*'];
+    } else {
+      warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`);
+    }
+  }
   const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
   const syncedKeys = new Set(sync.map((e) => e.key));
   const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
@@ -197,7 +212,7 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         fingerprint,
         diff: facts.diff.files,
         pathMap: config.pathMap,
-        manual: config.paths,
+        manual,
         owed: owedPaths,
       });
       for (const p of staleResult.fingerprintViolations) {
@@ -484,11 +499,15 @@ async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => 
     if (res.maybeTruncated) {
       warn(`The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`);
     }
-    return { files: res.files, source: `compare API ${label}`, ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files' } : {}) };
+    return {
+      files: res.files,
+      source: `compare API ${label}`,
+      ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files', incomplete: true } : {}),
+    };
   } catch (apiErr) {
     const why = (apiErr as Error).message;
     warn(`No commit diff (${why}); stale paths come from the sync result${config.upload ? '' : ' and the paths input only'}`);
-    return { files: null, source: 'unavailable', note: why };
+    return { files: null, source: 'unavailable', note: why, incomplete: true };
   }
 }
 
