@@ -1,5 +1,6 @@
 // Thin S3 adapter: list, head, upload (single PUT or multipart), delete in batches, small state objects.
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import {
@@ -15,6 +16,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import type { RemoteObject } from '../plan/types.js';
 import { withRetries } from './retry.js';
+import { SMALL_FILE } from './files.js';
 
 /** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
 export const MD5_META = 's3cfd-md5';
@@ -114,13 +116,15 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
         Metadata: { [MD5_META]: md5 },
       };
       if (size <= opts.multipartThreshold) {
-        // A fresh stream per attempt: the SDK does not retry stream bodies, so retries happen here.
+        // Small files go as a Buffer (cheaper than a stream per file); larger ones as a fresh stream per
+        // attempt. The SDK does not retry stream bodies, so retries happen here for both.
+        const small = size <= SMALL_FILE ? await readFile(absPath) : null;
         const res = await withRetries(
           () =>
             client.send(
               new PutObjectCommand({
                 ...params,
-                Body: createReadStream(absPath),
+                Body: small ?? createReadStream(absPath),
                 ContentLength: size,
                 // S3 rejects the PUT if the bytes it received do not have this MD5.
                 ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
