@@ -186,6 +186,21 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     expect(await owedKeys(bucket)).toEqual([]);
   });
 
+  it('a streamed upload (1-16 MiB) is retried with a fresh stream after SlowDown, and lands whole', async () => {
+    const { bucket, dist, site } = await fresh();
+    const big = (fill: string) => fill.repeat(3 * 1024 * 1024);
+    writeTree(site, { 'index.html': 'v1', 'video.bin': big('a') });
+    const base = { 'source-dir': site, bucket, 'distribution-id': dist };
+    expect((await runAction(base, direct())).failed).toBe(false);
+    writeTree(site, { 'video.bin': big('b') });
+    proxy.failWhen({ method: 'PUT', keyIncludes: 'video.bin', times: 2, status: 503, code: 'SlowDown' });
+    const r = await runAction(base, viaProxy());
+    expect(r.failed).toBe(false);
+    const puts = proxy.calls.filter((c) => c.method === 'PUT' && c.url.includes('video.bin'));
+    expect(puts.map((c) => c.status)).toEqual([503, 503, 200]);
+    expect(await getText(client(), bucket, 'video.bin')).toBe(big('b'));
+  });
+
   it('connection reset during an upload (once): retried, the deploy succeeds', async () => {
     const { bucket, dist, site } = await fresh();
     writeTree(site, { 'index.html': 'v1', 'page.html': 'p1' });

@@ -116,22 +116,20 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
         Metadata: { [MD5_META]: md5 },
       };
       if (size <= opts.multipartThreshold) {
-        // Small files go as a Buffer (cheaper than a stream per file); larger ones as a fresh stream per
-        // attempt. The SDK does not retry stream bodies, so retries happen here for both.
+        // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
+        // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
         const small = size <= SMALL_FILE ? await readFile(absPath) : null;
-        const res = await withRetries(
-          () =>
-            client.send(
-              new PutObjectCommand({
-                ...params,
-                Body: small ?? createReadStream(absPath),
-                ContentLength: size,
-                // S3 rejects the PUT if the bytes it received do not have this MD5.
-                ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-              }),
-            ),
-          { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 },
-        );
+        const send = () =>
+          client.send(
+            new PutObjectCommand({
+              ...params,
+              Body: small ?? createReadStream(absPath),
+              ContentLength: size,
+              // S3 rejects the PUT if the bytes it received do not have this MD5.
+              ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
+            }),
+          );
+        const res = small ? await send() : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
         return unquote(res.ETag);
       }
       // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).
