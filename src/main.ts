@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import fs from 'node:fs/promises';
 import pLimit from 'p-limit';
+import pMap from 'p-map';
 import { readContext, type RunContext } from './context.js';
 import { InputError, parseInputs, type Config } from './inputs.js';
 import {
@@ -468,14 +469,13 @@ async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: F
     const o = facts.remote.get(config.prefix + f.path);
     return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [o] : [];
   });
-  const limit = pLimit(config.concurrency);
-  await Promise.all(
-    unknown.map((o) =>
-      limit(async () => {
-        const md5 = await store.storedMd5(o.key);
-        if (md5) o.storedMd5 = md5;
-      }),
-    ),
+  await pMap(
+    unknown,
+    async (o) => {
+      const md5 = await store.storedMd5(o.key);
+      if (md5) o.storedMd5 = md5;
+    },
+    { concurrency: config.concurrency },
   );
   if (unknown.length > 0) core.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
 }
@@ -524,46 +524,49 @@ async function uploadAll(
   // Assets first, entry documents (HTML) last: a page never goes live before what it references.
   const isEntry = entryDocumentMatcher(config.entryDocuments);
   const waves = [uploads.filter((e) => !isEntry(e.path)), uploads.filter((e) => isEntry(e.path))];
-  const limit = pLimit(config.concurrency);
-  const big = pLimit(2);
-  const done: string[] = [];
+  const big = pLimit(2); // multipart uploads hold up to 4 parts in memory each: at most 2 at a time
+  const done = new Set<string>();
   const etags = new Map<string, string>();
   const failed: { key: string; message: string }[] = [];
+  const totalBytes = uploads.reduce((n, e) => n + e.size, 0);
+  const started = Date.now();
   let bytes = 0;
-  let lastLog = Date.now();
+  let lastLog = started;
   for (const wave of waves) {
-    await Promise.all(
-      wave.map((e) =>
-        limit(async () => {
-          if (failed.length > 0) return; // stop scheduling after the first failure
-          const file = byPath.get(e.path)!;
-          const h = headers.get(e.path)!;
-          const put = () => store.upload(e.key, absPathOf(config.sourceDir!, e.path), file.size, file.md5, h);
-          try {
-            etags.set(e.key, await (file.size > multipartThreshold ? big(put) : put()));
-            done.push(e.key);
-            bytes += file.size;
-            if (Date.now() - lastLog > 5000) {
-              lastLog = Date.now();
-              core.info(`uploaded ${done.length}/${uploads.length} files, ${bytes.toLocaleString('en-US')} bytes`);
-            }
-          } catch (err) {
-            failed.push({ key: e.key, message: describeError(err) });
+    await pMap(
+      wave,
+      async (e) => {
+        if (failed.length > 0) return; // stop starting uploads after the first failure
+        const file = byPath.get(e.path)!;
+        const h = headers.get(e.path)!;
+        const put = () => store.upload(e.key, absPathOf(config.sourceDir!, e.path), file.size, file.md5, h);
+        try {
+          etags.set(e.key, await (file.size > multipartThreshold ? big(put) : put()));
+          done.add(e.key);
+          bytes += file.size;
+          if (Date.now() - lastLog > 5000) {
+            lastLog = Date.now();
+            const rate = bytes / ((lastLog - started) / 1000);
+            const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
+            core.info(`uploaded ${done.size}/${uploads.length} files, ${bytes.toLocaleString('en-US')} of ${totalBytes.toLocaleString('en-US')} bytes, about ${eta} s left`);
           }
-        }),
-      ),
+        } catch (err) {
+          failed.push({ key: e.key, message: describeError(err) });
+        }
+      },
+      { concurrency: config.concurrency },
     );
     if (failed.length > 0) {
-      const notDone = uploads.filter((u) => !done.includes(u.key));
+      const notDone = uploads.filter((u) => !done.has(u.key));
       throw new DeployError(
         `Upload failed for ${failed.length} file(s): ${failed.slice(0, 5).map((f) => `${f.key}: ${f.message}`).join('; ')}. ` +
-          `${done.length} of ${uploads.length} uploaded; not uploaded: ${notDone.slice(0, 20).map((u) => u.key).join(', ')}` +
+          `${done.size} of ${uploads.length} uploaded; not uploaded: ${notDone.slice(0, 20).map((u) => u.key).join(', ')}` +
           `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
           `the owed paths are recorded in the bucket and the next run sends them.`,
       );
     }
   }
-  core.info(`uploaded ${done.length} files, ${bytes.toLocaleString('en-US')} bytes`);
+  core.info(`uploaded ${done.size} files, ${bytes.toLocaleString('en-US')} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return etags;
 }
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
+import pMap from 'p-map';
 import picomatch from 'picomatch';
 import type { FileFilter } from '../plan/filter.js';
 import type { LocalFile, SkipReason } from '../plan/types.js';
@@ -140,19 +140,19 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
   };
   await walk(root, '', new Set([root]));
 
-  const limit = pLimit(opts.concurrency);
+  // p-map pulls the next file only when a slot frees: no promise per file up front.
   let hashed = 0;
-  const files = await Promise.all(
-    found.map((f) =>
-      limit(async (): Promise<LocalFile> => {
-        const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined, f.size);
-        hashed++;
-        if (opts.onProgress && hashed % 1000 === 0) opts.onProgress(hashed);
-        return h.multipartEtag
-          ? { path: f.rel, size: f.size, md5: h.md5, multipartEtag: h.multipartEtag }
-          : { path: f.rel, size: f.size, md5: h.md5 };
-      }),
-    ),
+  const files = await pMap(
+    found,
+    async (f): Promise<LocalFile> => {
+      const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined, f.size);
+      hashed++;
+      if (opts.onProgress && hashed % 1000 === 0) opts.onProgress(hashed);
+      return h.multipartEtag
+        ? { path: f.rel, size: f.size, md5: h.md5, multipartEtag: h.multipartEtag }
+        : { path: f.rel, size: f.size, md5: h.md5 };
+    },
+    { concurrency: opts.concurrency },
   );
 
   const isManifest = picomatch(opts.manifestGlobs, { dot: true });
