@@ -79344,6 +79344,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
+
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 /**
  * Files up to this size are read whole: a stream allocates a full highWaterMark buffer per read, which for many
@@ -79384,6 +79385,7 @@ async function hashFile(absPath, partSize, size) {
     const multipartEtag = `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
     return { md5, multipartEtag };
 }
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 function isInside(root, target) {
     const rel = external_node_path_default().relative(root, target);
     return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
@@ -79395,8 +79397,11 @@ async function walkSource(sourceDir, opts) {
     const warnings = [];
     // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
     // of the current directory is a loop.
+    // Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
+    // is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
     const walk = async (absDir, relDir, ancestors) => {
-        const entries = await promises_default().readdir(absDir, { withFileTypes: true });
+        await yieldToEventLoop();
+        const entries = external_node_fs_default().readdirSync(absDir, { withFileTypes: true });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
             const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
@@ -79406,7 +79411,7 @@ async function walkSource(sourceDir, opts) {
             let real = abs;
             if (entry.isSymbolicLink()) {
                 try {
-                    real = await promises_default().realpath(abs);
+                    real = external_node_fs_default().realpathSync(abs);
                 }
                 catch {
                     warnings.push(`Skipped broken symlink ${rel}`);
@@ -79425,7 +79430,7 @@ async function walkSource(sourceDir, opts) {
                     skipped.push({ path: rel, reason: 'dotfile' });
                     continue;
                 }
-                const st = await promises_default().stat(real);
+                const st = external_node_fs_default().statSync(real);
                 isDir = st.isDirectory();
                 isFile = st.isFile();
             }
@@ -79446,22 +79451,39 @@ async function walkSource(sourceDir, opts) {
                     skipped.push({ path: rel, reason });
                     continue;
                 }
-                const st = await promises_default().stat(real);
-                found.push({ rel, abs: real, size: st.size });
+                found.push({ rel, abs: real, size: external_node_fs_default().statSync(real).size });
             }
         }
     };
     await walk(root, '', new Set([root]));
-    // p-map pulls the next file only when a slot frees: no promise per file up front.
+    // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
+    // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees).
     let hashed = 0;
-    const files = await pMap(found, async (f) => {
-        const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined, f.size);
-        hashed++;
-        if (opts.onProgress && hashed % 1000 === 0)
+    const files = new Array(found.length);
+    const large = [];
+    let sliceStart = Date.now();
+    for (let i = 0; i < found.length; i++) {
+        const f = found[i];
+        if (f.size > SMALL_FILE || f.size > opts.multipartThreshold) {
+            large.push(i);
+            continue;
+        }
+        files[i] = { path: f.rel, size: f.size, md5: (0,external_node_crypto_.createHash)('md5').update(external_node_fs_default().readFileSync(f.abs)).digest('hex') };
+        if (opts.onProgress && ++hashed % 1000 === 0)
             opts.onProgress(hashed);
-        return h.multipartEtag
+        if (Date.now() - sliceStart > 8) {
+            await yieldToEventLoop();
+            sliceStart = Date.now();
+        }
+    }
+    await pMap(large, async (i) => {
+        const f = found[i];
+        const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined, f.size);
+        files[i] = h.multipartEtag
             ? { path: f.rel, size: f.size, md5: h.md5, multipartEtag: h.multipartEtag }
             : { path: f.rel, size: f.size, md5: h.md5 };
+        if (opts.onProgress && ++hashed % 1000 === 0)
+            opts.onProgress(hashed);
     }, { concurrency: opts.concurrency });
     const isManifest = picomatch_default()(opts.manifestGlobs, { dot: true });
     const manifests = {};
