@@ -23,6 +23,7 @@
 // - With `gzip`, bodies are served gzip-compressed to clients that accept it (like CloudFront's automatic
 //   compression), to check that clients hash the decoded bytes.
 
+import { closer, listenOnLoopback } from './loopback.mjs';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 
@@ -64,7 +65,6 @@ export async function startCachingProxy(opts) {
   let hits = 0;
   let misses = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const sockets = new Set();
 
   /** Drop the entry for `path` when an invalidation created after it was cached covers it. */
   function applyInvalidations(path) {
@@ -184,22 +184,10 @@ export async function startCachingProxy(opts) {
       }
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   server.on('clientError', (_err, socket) => socket.destroy());
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(undefined);
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  let stopped = false;
+  const close = closer(server);
+  const port = await listenOnLoopback(server, opts.port ?? 0);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -231,11 +219,8 @@ export async function startCachingProxy(opts) {
       misses = 0;
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
       agent.destroy();
-      for (const s of sockets) s.destroy();
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      await close();
     },
   };
 }

@@ -12,6 +12,7 @@
 //   ...
 //   await cf.stop();
 
+import { closer, listenOnLoopback } from './loopback.mjs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 
@@ -510,15 +511,8 @@ export async function startCloudFront(opts = {}) {
   });
   server.keepAliveTimeout = 5000;
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(undefined);
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const close = closer(server);
+  const port = await listenOnLoopback(server, opts.port ?? 0);
   const endpoint = `http://127.0.0.1:${port}`;
 
   const publicInvalidation = (i) => ({
@@ -531,7 +525,6 @@ export async function startCloudFront(opts = {}) {
     polls: i.polls,
   });
 
-  let stopped;
   return {
     endpoint,
     port,
@@ -574,14 +567,6 @@ export async function startCloudFront(opts = {}) {
       failures = new Map();
       seq = 0;
     },
-    stop() {
-      if (!stopped) {
-        stopped = new Promise((resolve) => {
-          server.close(() => resolve(undefined));
-          server.closeAllConnections();
-        });
-      }
-      return stopped;
-    },
+    stop: close,
   };
 }

@@ -16,6 +16,7 @@
 // 100-continue`: the proxy answers it itself (as S3 does: an injected error is sent before the body, so the
 // client never sends it), and does not pass it on.
 
+import { closer, listenOnLoopback } from './loopback.mjs';
 import http from 'node:http';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -86,7 +87,6 @@ export async function startFaultProxy(target) {
   /** @type {import('./s3-fault-proxy.d.mts').ProxyCall[]} */
   const calls = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const sockets = new Set();
 
   /** The first live rule that matches, with one use consumed. */
   function take(method, url) {
@@ -178,22 +178,10 @@ export async function startFaultProxy(target) {
 
   const server = http.createServer((req, res) => handle(req, res, false));
   server.on('checkContinue', (req, res) => handle(req, res, true));
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   server.on('clientError', (_err, socket) => socket.destroy());
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(undefined);
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  let stopped = false;
+  const close = closer(server);
+  const port = await listenOnLoopback(server, 0);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -217,11 +205,8 @@ export async function startFaultProxy(target) {
       calls.length = 0;
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
       agent.destroy();
-      for (const s of sockets) s.destroy();
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      await close();
     },
   };
 }
