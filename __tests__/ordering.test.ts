@@ -1,12 +1,13 @@
 // Safe ordering: assets first, entry documents (HTML + entry-documents globs) last; force-upload.
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
+import { Upload } from '@aws-sdk/lib-storage';
 import { createS3Store } from '../src/io/s3.js';
 import type { Deps } from '../src/main.js';
-import { runAction, tmpDir, writeTree } from './support/harness.js';
+import { runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 
 let s3: S3StandIn;
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['order-bucket', 'force-bucket'] });
+  s3 = await startS3({ buckets: ['order-bucket', 'force-bucket', 'foreign-bucket'] });
 }, 60_000);
 afterAll(async () => s3?.stop());
 
@@ -55,4 +56,24 @@ it('force-upload re-uploads unchanged files (reason forced)', async () => {
   expect(r.outputs['uploaded']).toBe('2');
   expect(r.report.files.filter((f) => f.action === 'upload').map((f) => f.reason)).toEqual(['forced', 'forced']);
   expect((await s3.stats()).PutObject).toBe(3); // 2 files + state record
+});
+
+it('a multipart object written by another tool (no metadata, no record) compares by its multipart ETag', async () => {
+  const MiB = 1024 * 1024;
+  const site = tmpDir('foreign');
+  const body = Buffer.alloc(12 * MiB, 7);
+  writeTree(site, { 'big.bin': body.toString('latin1'), 'a.html': 'a' });
+  // Another tool uploads the same bytes in 5 MiB parts, with no metadata.
+  await new Upload({ client: s3Client(s3.endpoint), params: { Bucket: 'foreign-bucket', Key: 'big.bin', Body: body }, partSize: 5 * MiB }).done();
+  await s3.resetStats();
+  const r = await runAction(
+    { 'source-dir': site, bucket: 'foreign-bucket' },
+    { AWS_ENDPOINT_URL_S3: s3.endpoint },
+    { multipartThreshold: 5 * MiB, partSize: 5 * MiB },
+  );
+  expect(r.failed).toBe(false);
+  expect(r.report.files.find((f) => f.path === 'big.bin')).toMatchObject({ action: 'unchanged', reason: 'multipart-etag-match' });
+  const stats = await s3.stats();
+  expect(stats.HeadObject).toBe(1); // metadata first; only then the local multipart hash
+  expect(stats.UploadPart ?? 0).toBe(0);
 });

@@ -79457,14 +79457,15 @@ async function walkSource(sourceDir, opts) {
     };
     await walk(root, '', new Set([root]));
     // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
-    // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees).
+    // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
+    // hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
     let hashed = 0;
     const files = new Array(found.length);
     const large = [];
     let sliceStart = Date.now();
     for (let i = 0; i < found.length; i++) {
         const f = found[i];
-        if (f.size > SMALL_FILE || f.size > opts.multipartThreshold) {
+        if (f.size > SMALL_FILE) {
             large.push(i);
             continue;
         }
@@ -79478,10 +79479,8 @@ async function walkSource(sourceDir, opts) {
     }
     await pMap(large, async (i) => {
         const f = found[i];
-        const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined, f.size);
-        files[i] = h.multipartEtag
-            ? { path: f.rel, size: f.size, md5: h.md5, multipartEtag: h.multipartEtag }
-            : { path: f.rel, size: f.size, md5: h.md5 };
+        // The multipart ETag is computed later, only for an object that needs it (see main.ts).
+        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs, undefined, f.size)).md5 };
         if (opts.onProgress && ++hashed % 1000 === 0)
             opts.onProgress(hashed);
     }, { concurrency: opts.concurrency });
@@ -83127,7 +83126,7 @@ async function deploy(config, ctx, deps) {
     await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
         // allSettled: a failing listing must not leave the scan logging after the error.
         const settled = await Promise.allSettled([
-            config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, sizes, warn))),
+            config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, warn))),
             store && timed('list', () => listBucket(config, store, facts)),
             wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
         ]);
@@ -83136,7 +83135,7 @@ async function deploy(config, ctx, deps) {
             throw failed.reason;
     });
     if (facts.walk && store)
-        await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts));
+        await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts, sizes.partSize));
     // ---- Plan (pure) -----------------------------------------------------------------------------------------
     const local = facts.walk?.files ?? [];
     const verdicts = classifyFingerprints({
@@ -83383,14 +83382,13 @@ async function verifySample(baseUrl, max, plan, sync, local) {
     });
     return verifyUrls(baseUrl, chooseSample(targets, max));
 }
-async function scanSource(config, filter, sizes, warn) {
+async function scanSource(config, filter, warn) {
     const sourceDir = config.sourceDir;
     const started = Date.now();
     let last = started;
     const w = await walkSource(sourceDir, {
         filter,
         concurrency: config.concurrency,
-        ...sizes,
         manifestGlobs: MANIFEST_GLOBS,
         onProgress: (n) => {
             if (Date.now() - last < 5000)
@@ -83433,16 +83431,24 @@ async function listBucket(config, store, facts) {
             o.headersHash = hh;
     }
 }
-/** Same size, ETag not our MD5 (multipart, SSE-KMS, other tools), no record: read the MD5 stored in metadata. */
-async function resolveUnknownHashes(config, store, facts) {
+/**
+ * Same size, ETag not this file's MD5, no record (multipart, SSE-KMS, other tools): read the MD5 stored in the
+ * object's metadata; failing that, for a multipart ETag, hash the file in the action's part size to compare.
+ */
+async function resolveUnknownHashes(config, store, facts, partSize) {
     const unknown = facts.walk.files.flatMap((f) => {
         const o = facts.remote.get(config.prefix + f.path);
-        return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [o] : [];
+        return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [{ f, o }] : [];
     });
-    await pMap(unknown, async (o) => {
+    await pMap(unknown, async ({ f, o }) => {
         const md5 = await store.storedMd5(o.key);
         if (md5)
             o.storedMd5 = md5;
+        else if (/-\d+$/.test(o.etag)) {
+            const h = await hashFile(absPathOf(config.sourceDir, f.path), partSize, f.size);
+            if (h.multipartEtag)
+                f.multipartEtag = h.multipartEtag;
+        }
     }, { concurrency: config.concurrency });
     if (unknown.length > 0)
         info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);

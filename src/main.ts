@@ -19,7 +19,7 @@ import {
   type Clock,
   type DistributionUsage,
 } from './io/cloudfront.js';
-import { absPathOf, walkSource, type WalkResult } from './io/files.js';
+import { absPathOf, hashFile, walkSource, type WalkResult } from './io/files.js';
 import { compareDiff, localDiff } from './io/git.js';
 import { clearOwed, readOwed, recordKey, writeOwed, type OwedRecord } from './io/journal.js';
 import { createS3Store, type ObjectStore } from './io/s3.js';
@@ -151,14 +151,14 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
     // allSettled: a failing listing must not leave the scan logging after the error.
     const settled = await Promise.allSettled([
-      config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, sizes, warn))),
+      config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, warn))),
       store && timed('list', () => listBucket(config, store, facts)),
       wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
     ]);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   });
-  if (facts.walk && store) await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts));
+  if (facts.walk && store) await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts, sizes.partSize));
 
   // ---- Plan (pure) -----------------------------------------------------------------------------------------
   const local: LocalFile[] = facts.walk?.files ?? [];
@@ -415,7 +415,6 @@ async function verifySample(baseUrl: string, max: number, plan: InvalidationPlan
 async function scanSource(
   config: Config,
   filter: ReturnType<typeof makeFileFilter>,
-  sizes: { multipartThreshold: number; partSize: number },
   warn: (m: string) => void,
 ): Promise<WalkResult> {
   const sourceDir = config.sourceDir!;
@@ -424,7 +423,6 @@ async function scanSource(
   const w = await walkSource(sourceDir, {
     filter,
     concurrency: config.concurrency,
-    ...sizes,
     manifestGlobs: MANIFEST_GLOBS,
     onProgress: (n) => {
       if (Date.now() - last < 5000) return;
@@ -463,17 +461,24 @@ async function listBucket(config: Config, store: ObjectStore, facts: Facts): Pro
   }
 }
 
-/** Same size, ETag not our MD5 (multipart, SSE-KMS, other tools), no record: read the MD5 stored in metadata. */
-async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: Facts): Promise<void> {
+/**
+ * Same size, ETag not this file's MD5, no record (multipart, SSE-KMS, other tools): read the MD5 stored in the
+ * object's metadata; failing that, for a multipart ETag, hash the file in the action's part size to compare.
+ */
+async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: Facts, partSize: number): Promise<void> {
   const unknown = facts.walk!.files.flatMap((f) => {
     const o = facts.remote.get(config.prefix + f.path);
-    return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [o] : [];
+    return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [{ f, o }] : [];
   });
   await pMap(
     unknown,
-    async (o) => {
+    async ({ f, o }) => {
       const md5 = await store.storedMd5(o.key);
       if (md5) o.storedMd5 = md5;
+      else if (/-\d+$/.test(o.etag)) {
+        const h = await hashFile(absPathOf(config.sourceDir!, f.path), partSize, f.size);
+        if (h.multipartEtag) f.multipartEtag = h.multipartEtag;
+      }
     },
     { concurrency: config.concurrency },
   );

@@ -26,9 +26,6 @@ export interface WalkResult {
 export interface WalkOptions {
   filter: FileFilter;
   concurrency: number;
-  /** Files larger than this are uploaded in parts of `partSize`; their multipart ETag is computed too. */
-  multipartThreshold: number;
-  partSize: number;
   manifestGlobs: string[];
   onProgress?: (hashed: number) => void;
 }
@@ -146,14 +143,15 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
   await walk(root, '', new Set([root]));
 
   // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
-  // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees).
+  // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
+  // hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
   let hashed = 0;
   const files: LocalFile[] = new Array(found.length);
   const large: number[] = [];
   let sliceStart = Date.now();
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
-    if (f.size > SMALL_FILE || f.size > opts.multipartThreshold) {
+    if (f.size > SMALL_FILE) {
       large.push(i);
       continue;
     }
@@ -168,10 +166,8 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
     large,
     async (i) => {
       const f = found[i]!;
-      const h = await hashFile(f.abs, f.size > opts.multipartThreshold ? opts.partSize : undefined, f.size);
-      files[i] = h.multipartEtag
-        ? { path: f.rel, size: f.size, md5: h.md5, multipartEtag: h.multipartEtag }
-        : { path: f.rel, size: f.size, md5: h.md5 };
+      // The multipart ETag is computed later, only for an object that needs it (see main.ts).
+      files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs, undefined, f.size)).md5 };
       if (opts.onProgress && ++hashed % 1000 === 0) opts.onProgress(hashed);
     },
     { concurrency: opts.concurrency },
