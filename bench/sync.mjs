@@ -33,89 +33,7 @@ const MiB = 1024 * 1024;
 const KiB = 1024;
 // Must match src/main.ts (MULTIPART_THRESHOLD, PART_SIZE) and src/io/files.ts (SMALL_FILE, 1 MiB reads).
 const ACTION_MULTIPART_THRESHOLD = 16 * MiB;
-const ACTION_PART_SIZE = 8 * MiB;
 const RESERVED_PREFIX = '.s3-cloudfront-deploy/';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Scan worker mode: `node bench/sync.mjs --scan-worker DIR [--concurrency 16]`. A copy of the action's hashing
-// method (src/io/files.ts walkSource + hashFile as of commit bd20ea9), kept in sync by hand; the dry run of the
-// real bundle in the same table is the authoritative number:
-// - walk: synchronous readdirSync (sorted) + statSync per file, yielding to the event loop between directories;
-// - files <= 1 MiB: readFileSync + MD5 on the main thread, yielding every ~8 ms;
-// - larger files: streamed with 1 MiB reads, `concurrency` at a time, plus the multipart ETag (8 MiB parts) for
-//   files > 16 MiB.
-// ---------------------------------------------------------------------------------------------------------------
-if (process.argv[2] === '--scan-worker') {
-  const dir = process.argv[3];
-  const concurrency = Number(process.argv[5] ?? 16);
-  const t0 = performance.now();
-  const yieldNow = () => new Promise((r) => setImmediate(r));
-  const found = [];
-  const walk = async (abs) => {
-    await yieldNow();
-    const entries = fsSync.readdirSync(abs, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = path.join(abs, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) found.push({ abs: p, size: fsSync.statSync(p).size });
-    }
-  };
-  await walk(dir);
-  const tWalk = performance.now();
-  const hashFile = async (absPath, partSize) => {
-    const whole = createHash('md5');
-    const partDigests = [];
-    let part = partSize ? createHash('md5') : null;
-    let inPart = 0;
-    for await (const chunk of createReadStream(absPath, { highWaterMark: MiB })) {
-      whole.update(chunk);
-      if (!part) continue;
-      let offset = 0;
-      while (offset < chunk.length) {
-        const take = Math.min(partSize - inPart, chunk.length - offset);
-        part.update(chunk.subarray(offset, offset + take));
-        inPart += take;
-        offset += take;
-        if (inPart === partSize) {
-          partDigests.push(part.digest());
-          part = createHash('md5');
-          inPart = 0;
-        }
-      }
-    }
-    if (part && inPart > 0) partDigests.push(part.digest());
-    return whole.digest('hex');
-  };
-  let bytes = 0;
-  const large = [];
-  let slice = Date.now();
-  for (const f of found) {
-    if (f.size > MiB || f.size > ACTION_MULTIPART_THRESHOLD) {
-      large.push(f);
-      continue;
-    }
-    createHash('md5').update(fsSync.readFileSync(f.abs)).digest('hex');
-    bytes += f.size;
-    if (Date.now() - slice > 8) {
-      await yieldNow();
-      slice = Date.now();
-    }
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < large.length) {
-        const f = large[next++];
-        await hashFile(f.abs, f.size > ACTION_MULTIPART_THRESHOLD ? ACTION_PART_SIZE : undefined);
-        bytes += f.size;
-      }
-    }),
-  );
-  const t1 = performance.now();
-  process.stdout.write(JSON.stringify({ files: found.length, bytes, walkMs: tWalk - t0, totalMs: t1 - t0 }) + '\n');
-  process.exit(0);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -732,30 +650,27 @@ function siteTable(b) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Scan throughput (1gb site): the action's hashing method vs md5sum, page cache warm.
+// Scan throughput (1gb site): the action's own scan (a dry run of the real bundle) vs md5sum, page cache warm.
 // ---------------------------------------------------------------------------------------------------------------
 async function benchScan(site) {
   const dir = site.dir;
   log(`scan: warming the page cache (${(site.bytes / MiB).toFixed(0)} MiB)`);
   await runTimed('/bin/sh', ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 cat > /dev/null`]);
   const variants = [
-    { name: "the action's hashing method (hand copy of src/io/files.ts walkSource/hashFile at bd20ea9, concurrency 16, Node 24)", cmd: NODE24, args: [fileURLToPath(import.meta.url), '--scan-worker', dir, '--concurrency', String(CONC)], ours: true },
     { name: '`find DIR -type f -print0 | xargs -0 md5sum > /dev/null`', cmd: '/bin/sh', args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 md5sum > /dev/null`], ref: true },
-    { name: '`find DIR -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null` (2 processes)', cmd: '/bin/sh', args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null`] },
+    { name: '`find DIR -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null` (2 processes)', p2: true, cmd: '/bin/sh', args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null`] },
   ];
   const results = [];
   for (const v of variants) {
     const times = [];
     let rss = 0;
-    let inner = null;
     for (let i = 0; i < Math.max(3, RUNS); i++) {
       const r = await runTimed(v.cmd, v.args);
       if (r.code !== 0) throw new Error(`scan ${v.name} failed: ${r.out}`);
       times.push(r.wall);
       rss = Math.max(rss, r.rssMB ?? 0);
-      if (v.ours) inner = JSON.parse(r.out.trim().split('\n').pop());
     }
-    results.push({ ...v, s: median(times), rss, inner });
+    results.push({ ...v, s: median(times), rss });
     log(`scan: ${v.name}: ${fmtS(median(times))} s`);
   }
   // The action itself: a dry run against an empty bucket (walk + hash, one LIST, plan, no writes).
@@ -774,7 +689,7 @@ async function benchScan(site) {
   results.push({ name: 'this action, `dry-run: true` against an empty bucket (whole process; walk + hash + 1 LIST + plan)', s: median(times), rss, ours: true, whole: true });
   if (scanMs.length) results.push({ name: "this action's own scan phase in that dry run (report.json `timingsMs.scan`; overlaps the LIST)", s: median(scanMs), rss: null, ours: true, ownScan: true });
   const ref = results.find((r) => r.ref).s;
-  const p2 = results[2].s;
+  const p2 = results.find((r) => r.p2).s;
   const lines = [];
   lines.push(`### Local scan (walk + MD5), site "${site.name}": ${site.files.size.toLocaleString('en-US')} files, ${(site.bytes / MiB).toFixed(0)} MiB, page cache warm`);
   lines.push('');
@@ -894,9 +809,10 @@ function targets(siteResults, scan, scale) {
     lines.push(`| first deploy within 1.3× of the fastest | ${b.site.name} | fastest ${fastest} ${fmtS(rows[fastest].first)} s; ours ${fmtS(o.first)} s = ${fmtR(ratio)} | ${ratio <= 1.3 ? 'yes' : `**no** (${fmtR(ratio)})`} |`);
   }
   if (scan) {
-    const replica = scan.results[0].s / scan.ref;
-    const own = scan.results.find((r) => r.ownScan);
-    lines.push(`| scan within 1.3× of md5sum | ${scan.site} | hashing method ${fmtR(replica)} of md5sum (${fmtR(scan.results[0].s / scan.p2)} of md5sum -P2)${own ? `; the action's own scan phase ${fmtR(own.s / scan.ref)}` : ''} | ${replica <= 1.3 && (!own || own.s / scan.ref <= 1.3) ? 'yes' : '**no**'} |`);
+    // Judged on the real bundle's own scan phase (the dry run), not on any copy of its code.
+    const own = scan.results.find((r) => r.ownScan) ?? scan.results.find((r) => r.whole);
+    const ratio = own.s / scan.ref;
+    lines.push(`| scan within 1.3× of md5sum | ${scan.site} | the action's scan ${fmtR(ratio)} of md5sum (${fmtR(own.s / scan.p2)} of md5sum -P2) | ${ratio <= 1.3 ? 'yes' : '**no**'} |`);
   }
   if (scale) {
     const rss = Math.max(scale.first.rssMB ?? 0, scale.dry.rssMB ?? 0);
