@@ -16,6 +16,7 @@
 //   POST /__standin/buckets/:name  -> 204 (create bucket, not counted)
 //   POST /__standin/clear          -> 204 (delete every object, keep buckets; also resets stats)
 
+import { xmlUnescape } from './cloudfront-standin.mjs';
 import { buildApp } from 'fauxqs';
 
 const CONTROL_PREFIX = '/__standin/';
@@ -209,27 +210,6 @@ async function main() {
   process.stdin.resume();
 
   send({ ready: true, port, pid: process.pid });
-}
-
-function xmlUnescape(s) {
-  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (m, e) => {
-    switch (e) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return e[1] === 'x'
-          ? String.fromCodePoint(parseInt(e.slice(2), 16))
-          : String.fromCodePoint(parseInt(e.slice(1), 10));
-    }
-  });
 }
 
 main().catch((err) => {
