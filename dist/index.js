@@ -79352,10 +79352,7 @@ const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
  */
 const SMALL_FILE = 1024 * 1024;
 /** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
-async function hashFile(absPath, partSize, size) {
-    if (size !== undefined && size <= SMALL_FILE && (!partSize || size <= partSize)) {
-        return { md5: (0,external_node_crypto_.createHash)('md5').update(await promises_default().readFile(absPath)).digest('hex') };
-    }
+async function hashFile(absPath, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
     const partDigests = [];
     let part = partSize ? (0,external_node_crypto_.createHash)('md5') : null;
@@ -79480,7 +79477,7 @@ async function walkSource(sourceDir, opts) {
     await pMap(large, async (i) => {
         const f = found[i];
         // The multipart ETag is computed later, only for an object that needs it (see main.ts).
-        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs, undefined, f.size)).md5 };
+        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
         if (opts.onProgress && ++hashed % 1000 === 0)
             opts.onProgress(hashed);
     }, { concurrency: opts.concurrency });
@@ -83057,18 +83054,23 @@ const defaultDeps = (env) => {
 };
 class DeployError extends Error {
 }
-async function phase(name, timings, fn) {
+async function timed(name, timings, fn) {
     const start = Date.now();
     try {
-        return await group(name, async () => {
-            const result = await fn();
-            info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
-            return result;
-        });
+        return await fn();
     }
     finally {
         timings[name] = Date.now() - start;
     }
+}
+/** A log group with its duration, recorded in `timings` for the report. */
+async function phase(name, timings, fn) {
+    const start = Date.now();
+    return timed(name, timings, () => group(name, async () => {
+        const result = await fn();
+        info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+        return result;
+    }));
 }
 /** The action. Never throws: failures become core.setFailed with one clear message. */
 async function main_run(overrides = {}) {
@@ -83114,21 +83116,12 @@ async function deploy(config, ctx, deps) {
     // ---- Facts: scan, listing and commit diff are independent, so they run at the same time -----------------
     const facts = { walk: null, state: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
     const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
-    const timed = async (name, fn) => {
-        const start = Date.now();
-        try {
-            return await fn();
-        }
-        finally {
-            timings[name] = Date.now() - start;
-        }
-    };
     await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
         // allSettled: a failing listing must not leave the scan logging after the error.
         const settled = await Promise.allSettled([
-            config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, warn))),
-            store && timed('list', () => listBucket(config, store, facts)),
-            wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
+            config.upload && timed('scan', timings, async () => (facts.walk = await scanSource(config, filter, warn))),
+            store && timed('list', timings, () => listBucket(config, store, facts)),
+            wantsDiff && timed('diff', timings, async () => (facts.diff = await commitDiff(config, ctx, warn))),
         ]);
         const failed = settled.find((r) => r.status === 'rejected');
         if (failed)
@@ -83259,10 +83252,8 @@ async function deploy(config, ctx, deps) {
                 stale: p.stale,
                 monthPathsBefore: usage ? usage.monthPaths : null,
                 estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
-                wildcardDetails: (p.cover?.paths ?? [])
-                    .map((c, j) => ({ path: p.paths[j], covers: c.covers, collateral: c.collateral, wildcard: c.wildcard }))
-                    .filter((w) => w.wildcard)
-                    .map(({ path, covers, collateral }) => ({ path, covers, collateral })),
+                // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
+                wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) => c.wildcard ? [{ path: p.paths[j], covers: c.covers, collateral: c.collateral }] : []),
                 advice: adviseInvalidation(p, config.maxPaths),
             };
         }),
@@ -83445,7 +83436,7 @@ async function resolveUnknownHashes(config, store, facts, partSize) {
         if (md5)
             o.storedMd5 = md5;
         else if (/-\d+$/.test(o.etag)) {
-            const h = await hashFile(absPathOf(config.sourceDir, f.path), partSize, f.size);
+            const h = await hashFile(absPathOf(config.sourceDir, f.path), partSize);
             if (h.multipartEtag)
                 f.multipartEtag = h.multipartEtag;
         }

@@ -73,17 +73,25 @@ const defaultDeps = (env: Record<string, string | undefined>): Deps => {
 
 class DeployError extends Error {}
 
-async function phase<T>(name: string, timings: Record<string, number>, fn: () => Promise<T>): Promise<T> {
+async function timed<T>(name: string, timings: Record<string, number>, fn: () => Promise<T>): Promise<T> {
   const start = Date.now();
   try {
-    return await core.group(name, async () => {
-      const result = await fn();
-      core.info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
-      return result;
-    });
+    return await fn();
   } finally {
     timings[name] = Date.now() - start;
   }
+}
+
+/** A log group with its duration, recorded in `timings` for the report. */
+async function phase<T>(name: string, timings: Record<string, number>, fn: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  return timed(name, timings, () =>
+    core.group(name, async () => {
+      const result = await fn();
+      core.info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+      return result;
+    }),
+  );
 }
 
 /** The action. Never throws: failures become core.setFailed with one clear message. */
@@ -140,20 +148,12 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
   // ---- Facts: scan, listing and commit diff are independent, so they run at the same time -----------------
   const facts: Facts = { walk: null, state: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
   const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
-  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const start = Date.now();
-    try {
-      return await fn();
-    } finally {
-      timings[name] = Date.now() - start;
-    }
-  };
   await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
     // allSettled: a failing listing must not leave the scan logging after the error.
     const settled = await Promise.allSettled([
-      config.upload && timed('scan', async () => (facts.walk = await scanSource(config, filter, warn))),
-      store && timed('list', () => listBucket(config, store, facts)),
-      wantsDiff && timed('diff', async () => (facts.diff = await commitDiff(config, ctx, warn))),
+      config.upload && timed('scan', timings, async () => (facts.walk = await scanSource(config, filter, warn))),
+      store && timed('list', timings, () => listBucket(config, store, facts)),
+      wantsDiff && timed('diff', timings, async () => (facts.diff = await commitDiff(config, ctx, warn))),
     ]);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -286,10 +286,10 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         stale: p.stale,
         monthPathsBefore: usage ? usage.monthPaths : null,
         estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
-        wildcardDetails: (p.cover?.paths ?? [])
-          .map((c, j) => ({ path: p.paths[j]!, covers: c.covers, collateral: c.collateral, wildcard: c.wildcard }))
-          .filter((w) => w.wildcard)
-          .map(({ path, covers, collateral }) => ({ path, covers, collateral })),
+        // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
+        wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) =>
+          c.wildcard ? [{ path: p.paths[j]!, covers: c.covers, collateral: c.collateral }] : [],
+        ),
         advice: adviseInvalidation(p, config.maxPaths),
       };
     }),
@@ -476,7 +476,7 @@ async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: F
       const md5 = await store.storedMd5(o.key);
       if (md5) o.storedMd5 = md5;
       else if (/-\d+$/.test(o.etag)) {
-        const h = await hashFile(absPathOf(config.sourceDir!, f.path), partSize, f.size);
+        const h = await hashFile(absPathOf(config.sourceDir!, f.path), partSize);
         if (h.multipartEtag) f.multipartEtag = h.multipartEtag;
       }
     },

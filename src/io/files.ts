@@ -39,10 +39,7 @@ const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 export const SMALL_FILE = 1024 * 1024;
 
 /** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
-export async function hashFile(absPath: string, partSize?: number, size?: number): Promise<{ md5: string; multipartEtag?: string }> {
-  if (size !== undefined && size <= SMALL_FILE && (!partSize || size <= partSize)) {
-    return { md5: createHash('md5').update(await fs.readFile(absPath)).digest('hex') };
-  }
+export async function hashFile(absPath: string, partSize?: number): Promise<{ md5: string; multipartEtag?: string }> {
   const whole = createHash('md5');
   const partDigests: Buffer[] = [];
   let part = partSize ? createHash('md5') : null;
@@ -167,7 +164,7 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
     async (i) => {
       const f = found[i]!;
       // The multipart ETag is computed later, only for an object that needs it (see main.ts).
-      files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs, undefined, f.size)).md5 };
+      files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
       if (opts.onProgress && ++hashed % 1000 === 0) opts.onProgress(hashed);
     },
     { concurrency: opts.concurrency },
