@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { isValidCloudFrontPath, matchesCloudFrontPath, planCover, planCoverTuned, wildcardSpecificity, type CoverTuning } from '../src/plan/cover.js';
+import {
+  isValidCloudFrontPath,
+  matchesCloudFrontPath,
+  planCover,
+  planCoverTuned,
+  wildcardSpecificity,
+  type CoverTuning,
+} from '../src/plan/cover.js';
 import type { CoverInput, CoverResult } from '../src/plan/types.js';
 
 const HI = '\uD83D';
@@ -279,7 +286,12 @@ describe('planCover: table', () => {
   test('bad input', () => {
     expect(() => planCover({ stale: ['a'], existing: null, budget: 1 })).toThrow(TypeError);
     expect(() => planCover({ stale: ['/a'], existing: null, budget: 0 })).toThrow(RangeError);
-    expect(planCover({ stale: [], existing: [], budget: 1 })).toEqual({ paths: [], collateral: 0, fellBackToAll: false, reason: 'nothing is stale' });
+    expect(planCover({ stale: [], existing: [], budget: 1 })).toEqual({
+      paths: [],
+      collateral: 0,
+      fellBackToAll: false,
+      reason: 'nothing is stale',
+    });
   });
 
   test('lone high surrogate in a name', () => {
@@ -366,10 +378,13 @@ describe('planCover: property tests against brute force', () => {
   const caseArb = (withSpecial: boolean) =>
     fc
       .record({
-        pool: fc.uniqueArray(fc.string({ unit: unit(withSpecial), minLength: 0, maxLength: 4 }).map((s) => '/' + s), {
-          minLength: 1,
-          maxLength: 8,
-        }),
+        pool: fc.uniqueArray(
+          fc.string({ unit: unit(withSpecial), minLength: 0, maxLength: 4 }).map((s) => '/' + s),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
         split: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
         dup: fc.boolean(),
         known: fc.boolean(),
@@ -517,7 +532,11 @@ function makeSite(n: number, seed: number): string[] {
 function pickStale(site: string[], frac: number, clustered: boolean, seed: number): string[] {
   const rnd = mulberry32(seed);
   const want = Math.max(1, Math.round(site.length * frac));
-  if (!clustered) return site.filter(() => rnd() < frac).concat(site[0]!).slice(0, Math.max(want, 1));
+  if (!clustered)
+    return site
+      .filter(() => rnd() < frac)
+      .concat(site[0]!)
+      .slice(0, Math.max(want, 1));
   const dirs = [...new Set(site.map((p) => p.slice(0, p.lastIndexOf('/') + 1)))];
   const out = new Set<string>();
   while (out.size < want) {
@@ -553,7 +572,9 @@ describe('planCover: performance', () => {
     const { stale, existing } = bigInput(7);
     const input: CoverInput = { stale, existing, budget: 100 };
     const { ms, r } = timed(input);
-    console.log(`planCover: ${stale.length} stale + ${existing.length} existing, B=100: ${ms.map((x) => x.toFixed(0)).join(' ms, ')} ms; ${r.reason}`);
+    console.log(
+      `planCover: ${stale.length} stale + ${existing.length} existing, B=100: ${ms.map((x) => x.toFixed(0)).join(' ms, ')} ms; ${r.reason}`,
+    );
     expect(Math.min(...ms)).toBeLessThan(3000);
     expect(r.paths.length).toBeLessThanOrEqual(100);
     for (const p of r.paths) expect(isValidCloudFrontPath(p.path)).toBe(true);
@@ -563,7 +584,9 @@ describe('planCover: performance', () => {
   test('100k stale + 100k existing, B = 100, W = 15', () => {
     const { stale, existing } = bigInput(8);
     const { ms, r } = timed({ stale, existing, budget: 100, maxWildcards: 15 });
-    console.log(`planCover: ${stale.length} stale + ${existing.length} existing, B=100, W=15: ${ms.map((x) => x.toFixed(0)).join(' ms, ')} ms; ${r.reason}`);
+    console.log(
+      `planCover: ${stale.length} stale + ${existing.length} existing, B=100, W=15: ${ms.map((x) => x.toFixed(0)).join(' ms, ')} ms; ${r.reason}`,
+    );
     expect(Math.min(...ms)).toBeLessThan(3000);
     expect(r.paths.filter((p) => p.wildcard).length).toBeLessThanOrEqual(15);
   });

@@ -16,7 +16,10 @@ let cf: CloudFrontStandIn;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  [s3, cf] = await Promise.all([startS3({ buckets: [BUCKET, 'other-bucket', 'crash-bucket'] }), startCloudFront({ completeAfterPolls: 2 })]);
+  [s3, cf] = await Promise.all([
+    startS3({ buckets: [BUCKET, 'other-bucket', 'crash-bucket'] }),
+    startCloudFront({ completeAfterPolls: 2 }),
+  ]);
   env = { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_CLOUDFRONT: cf.endpoint };
 }, 60_000);
 
@@ -170,7 +173,10 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(byPath.get('index.html')).toMatchObject({ action: 'unchanged', reason: 'md5-match' });
     expect(byPath.get('new-page.html')).toMatchObject({ action: 'upload', reason: 'new' });
     expect(byPath.get('blog/old.html')).toMatchObject({ action: 'delete', reason: 'removed-locally' });
-    expect(byPath.get('assets/app-Zx9y8W7v.js')).toMatchObject({ fingerprinted: true, cacheControl: 'public, max-age=31536000, immutable' });
+    expect(byPath.get('assets/app-Zx9y8W7v.js')).toMatchObject({
+      fingerprinted: true,
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
     expect(r.report.invalidations[0]).toMatchObject({ distributionId: DIST, id: invs[0]!.id, status: 'Completed' });
     expect(r.summary).toContain(invs[0]!.id);
   });

@@ -183,7 +183,10 @@ function grantsIdToken(wf: Obj, job: Obj): boolean {
 
 const usesOidc = (job: Obj): boolean =>
   stepsOf(job).some(
-    (s) => typeof s.uses === 'string' && s.uses.startsWith('aws-actions/configure-aws-credentials@') && obj(s.with)['role-to-assume'] !== undefined,
+    (s) =>
+      typeof s.uses === 'string' &&
+      s.uses.startsWith('aws-actions/configure-aws-credentials@') &&
+      obj(s.with)['role-to-assume'] !== undefined,
   );
 
 /** A job's `uses:` of a reusable workflow that lives in examples/, parsed; else null. */
@@ -195,7 +198,8 @@ function calledExample(job: Obj): { file: string; wf: Obj } | null {
   return { file, wf: obj(parseYaml(read(file), file)) };
 }
 
-const triggers = (wf: Obj): Obj => (typeof wf.on === 'string' ? { [wf.on]: null } : Array.isArray(wf.on) ? Object.fromEntries(wf.on.map((t) => [t, null])) : obj(wf.on));
+const triggers = (wf: Obj): Obj =>
+  typeof wf.on === 'string' ? { [wf.on]: null } : Array.isArray(wf.on) ? Object.fromEntries(wf.on.map((t) => [t, null])) : obj(wf.on);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -208,7 +212,9 @@ describe('action.yml is Marketplace-ready', () => {
   });
 
   test('every input has a description and a default (or is required)', () => {
-    const bad = INPUT_NAMES.filter((n) => asString(INPUTS[n]!.description).trim() === '' || (INPUTS[n]!.default === undefined && INPUTS[n]!.required !== true));
+    const bad = INPUT_NAMES.filter(
+      (n) => asString(INPUTS[n]!.description).trim() === '' || (INPUTS[n]!.default === undefined && INPUTS[n]!.required !== true),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -295,7 +301,11 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (_name, src) => {
   });
 
   test('uses only inputs declared in action.yml', () => {
-    const unknown = steps.flatMap((s) => Object.keys(s.with).filter((k) => !INPUT_NAMES.includes(k)).map((k) => `${s.label}: ${k}`));
+    const unknown = steps.flatMap((s) =>
+      Object.keys(s.with)
+        .filter((k) => !INPUT_NAMES.includes(k))
+        .map((k) => `${s.label}: ${k}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -324,11 +334,16 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (_name, src) => {
   test('steps.<id>.outputs references name a step of the job, and this action’s outputs exist', () => {
     const bad: string[] = [];
     for (const [jobId, job] of jobsOf(wf)) {
-      const ids = new Map(stepsOf(job).filter((s) => s.id !== undefined).map((s) => [String(s.id), s]));
+      const ids = new Map(
+        stepsOf(job)
+          .filter((s) => s.id !== undefined)
+          .map((s) => [String(s.id), s]),
+      );
       for (const ref of outputRefs(expressions(job), 'steps')) {
         const step = ids.get(ref.id);
         if (!step) bad.push(`job ${jobId}: steps.${ref.id} is not a step id of the job`);
-        else if (isThisAction(step.uses) && !OUTPUT_NAMES.includes(ref.output)) bad.push(`job ${jobId}: steps.${ref.id}.outputs.${ref.output} is not an output`);
+        else if (isThisAction(step.uses) && !OUTPUT_NAMES.includes(ref.output))
+          bad.push(`job ${jobId}: steps.${ref.id}.outputs.${ref.output} is not an output`);
       }
     }
     expect(bad).toEqual([]);
@@ -394,16 +409,20 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (_name, src) => {
       const given = obj(job.with);
       for (const k of Object.keys(given)) {
         if (!inputs[k]) bad.push(`${jobId}: with.${k} is not an input of ${called.file}`);
-        else if (inputs[k].type === 'boolean' && !hasExpression(given[k]) && typeof given[k] !== 'boolean') bad.push(`${jobId}: with.${k} must be a boolean`);
+        else if (inputs[k].type === 'boolean' && !hasExpression(given[k]) && typeof given[k] !== 'boolean')
+          bad.push(`${jobId}: with.${k} must be a boolean`);
       }
-      for (const [k, spec] of Object.entries(inputs)) if (obj(spec).required === true && given[k] === undefined) bad.push(`${jobId}: required input ${k} missing`);
+      for (const [k, spec] of Object.entries(inputs))
+        if (obj(spec).required === true && given[k] === undefined) bad.push(`${jobId}: required input ${k} missing`);
       if (job.secrets !== 'inherit') {
         const givenSecrets = obj(job.secrets);
         for (const k of Object.keys(givenSecrets)) if (!secrets[k]) bad.push(`${jobId}: secrets.${k} is not a secret of ${called.file}`);
-        for (const [k, spec] of Object.entries(secrets)) if (obj(spec).required === true && givenSecrets[k] === undefined) bad.push(`${jobId}: required secret ${k} missing`);
+        for (const [k, spec] of Object.entries(secrets))
+          if (obj(spec).required === true && givenSecrets[k] === undefined) bad.push(`${jobId}: required secret ${k} missing`);
       }
       const needsOidc = jobsOf(called.wf).some(([, j]) => usesOidc(j));
-      if (needsOidc && !grantsIdToken(wf, job)) bad.push(`${jobId}: ${called.file} assumes a role with OIDC, so the caller must grant id-token: write`);
+      if (needsOidc && !grantsIdToken(wf, job))
+        bad.push(`${jobId}: ${called.file} assumes a role with OIDC, so the caller must grant id-token: write`);
     }
     expect(bad).toEqual([]);
   });
@@ -426,7 +445,9 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (_name, src) => {
     });
 
     test('uses OIDC (role-to-assume), never long-lived access keys', () => {
-      const keys = jobsOf(wf).flatMap(([, j]) => stepsOf(j)).filter((s) => obj(s.with)['aws-access-key-id'] !== undefined || obj(s.with)['aws-secret-access-key'] !== undefined);
+      const keys = jobsOf(wf)
+        .flatMap(([, j]) => stepsOf(j))
+        .filter((s) => obj(s.with)['aws-access-key-id'] !== undefined || obj(s.with)['aws-secret-access-key'] !== undefined);
       expect(keys).toEqual([]);
     });
   }
@@ -463,7 +484,9 @@ describe('examples cover the adoption scenarios', () => {
   test('push-deploy: on push to main, shallow checkout (no fetch-depth: 0), explained', () => {
     const wf = ex('push-deploy.yml');
     expect(obj(triggers(wf).push).branches).toEqual(['main']);
-    const checkouts = jobsOf(wf).flatMap(([, j]) => stepsOf(j)).filter((s) => asString(s.uses).startsWith('actions/checkout@'));
+    const checkouts = jobsOf(wf)
+      .flatMap(([, j]) => stepsOf(j))
+      .filter((s) => asString(s.uses).startsWith('actions/checkout@'));
     expect(checkouts.length).toBeGreaterThan(0);
     for (const c of checkouts) expect(obj(c.with)['fetch-depth']).toBeUndefined();
     expect(read('examples/push-deploy.yml')).toMatch(/fetch-depth: 0 is NOT needed/);
@@ -505,7 +528,11 @@ describe('examples cover the adoption scenarios', () => {
     const envs = jobsOf(wf).map(([, j]) => (typeof j.environment === 'string' ? j.environment : asString(obj(j.environment).name)));
     expect(envs).toEqual(expect.arrayContaining(['staging', 'production']));
     const ids = actionSteps(wf).map((s) => asString(s.with['distribution-id']));
-    const split = (v: string) => v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
+    const split = (v: string) =>
+      v
+        .split(/[\n,]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
     expect(ids.some((v) => split(v).length >= 2)).toBe(true);
     expect(ids.some((v) => split(v).some((x) => /^[A-Z0-9]+:\/\S+$/.test(x)))).toBe(true);
   });
@@ -513,14 +540,19 @@ describe('examples cover the adoption scenarios', () => {
 
 describe('project workflows', () => {
   const wf = (f: string) => obj(parseYaml(read(f), f));
-  const runs = (w: Obj) => jobsOf(w).flatMap(([, j]) => stepsOf(j)).map((s) => asString(s.run)).join('\n');
+  const runs = (w: Obj) =>
+    jobsOf(w)
+      .flatMap(([, j]) => stepsOf(j))
+      .map((s) => asString(s.run))
+      .join('\n');
 
-  test('test.yml: npm install, tsc --noEmit and npm test on Node 20 and 24', () => {
+  test('test.yml: npm ci, tsc --noEmit, lint and npm test on Node 20 and 24', () => {
     const w = wf('.github/workflows/test.yml');
     const [, job] = jobsOf(w)[0]!;
     expect(obj(obj(job.strategy).matrix)['node-version']).toEqual([20, 24]);
-    expect(runs(w)).toMatch(/npm install/);
+    expect(runs(w)).toMatch(/npm ci/);
     expect(runs(w)).toMatch(/npx tsc --noEmit/);
+    expect(runs(w)).toMatch(/npm run lint/);
     expect(runs(w)).toMatch(/npm test/);
   });
 

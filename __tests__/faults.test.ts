@@ -54,7 +54,11 @@ const viaProxy = (cfEndpoint = cf.endpoint) => ({ AWS_ENDPOINT_URL_S3: proxy.end
 const client = () => s3Client(s3.endpoint);
 const errorLines = (log: string) => log.split('\n').filter((l) => l.startsWith('::error::'));
 /** The log without the runner's masking commands (`::add-mask::VALUE` is how a secret gets masked). */
-const visibleLog = (log: string) => log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+const visibleLog = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
 const owedKeys = async (bucket: string) => (await listKeys(client(), bucket)).filter((k) => k.startsWith(OWED_DIR));
 
 /** Deterministic, incompressible-looking bytes. */
@@ -130,7 +134,11 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
 
     const h = await head(client(), bucket, 'big.bin');
     expect(h.ETag).toMatch(/-2"?$/);
-    expect(h.Metadata?.['s3cfd-md5']).toBe(createHash('md5').update(bytes(6 * MiB, 12)).digest('hex'));
+    expect(h.Metadata?.['s3cfd-md5']).toBe(
+      createHash('md5')
+        .update(bytes(6 * MiB, 12))
+        .digest('hex'),
+    );
     expect(await listKeys(client(), bucket)).not.toContain('old.html');
     expect(cf.invalidations(dist).map((i) => [...i.paths].sort())).toEqual([['/big.bin', '/old.html']]);
     expect(await owedKeys(bucket)).toEqual([]);
@@ -227,7 +235,11 @@ describe('wait', () => {
 
     writeTree(site, { 'a.html': 'a2' });
     cf.reset();
-    cf.failNext('GetInvalidation', { status: 403, code: 'AccessDenied', message: 'User is not authorized to perform: cloudfront:GetInvalidation' });
+    cf.failNext('GetInvalidation', {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform: cloudfront:GetInvalidation',
+    });
     let sleeps = 0;
     const clock = { now: () => Date.now(), sleep: async () => void sleeps++ };
     const r = await runAction({ ...base, wait: 'true', 'wait-timeout': '3600' }, direct(), { clock });
@@ -423,19 +435,22 @@ describe('credentials missing or expired', () => {
     let r;
     const started = Date.now();
     try {
-      r = await runAction({ 'source-dir': site, bucket, 'distribution-id': dist }, {
-        ...direct(),
-        AWS_ACCESS_KEY_ID: '',
-        AWS_SECRET_ACCESS_KEY: '',
-        AWS_SESSION_TOKEN: '',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-        AWS_CONFIG_FILE: '/nonexistent',
-        AWS_WEB_IDENTITY_TOKEN_FILE: '',
-        AWS_ROLE_ARN: '',
-        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
-        AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
-      });
+      r = await runAction(
+        { 'source-dir': site, bucket, 'distribution-id': dist },
+        {
+          ...direct(),
+          AWS_ACCESS_KEY_ID: '',
+          AWS_SECRET_ACCESS_KEY: '',
+          AWS_SESSION_TOKEN: '',
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+          AWS_CONFIG_FILE: '/nonexistent',
+          AWS_WEB_IDENTITY_TOKEN_FILE: '',
+          AWS_ROLE_ARN: '',
+          AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
+          AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
+        },
+      );
     } finally {
       spyHttp.mockRestore();
       spyHttps.mockRestore();
@@ -497,7 +512,18 @@ describe('IAM least privilege', () => {
     GetInvalidation: 'cloudfront:GetInvalidation',
     ListInvalidations: 'cloudfront:ListInvalidations',
   };
-  const S3_ALLOWED = ['ListObjectsV2', 'HeadObject', 'GetObject', 'PutObject', 'DeleteObject', 'DeleteObjects', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload'];
+  const S3_ALLOWED = [
+    'ListObjectsV2',
+    'HeadObject',
+    'GetObject',
+    'PutObject',
+    'DeleteObject',
+    'DeleteObjects',
+    'CreateMultipartUpload',
+    'UploadPart',
+    'CompleteMultipartUpload',
+    'AbortMultipartUpload',
+  ];
   const CF_ALLOWED = ['CreateInvalidation', 'GetInvalidation', 'ListInvalidations'];
   const NOT_OPERATIONS = new Set(['total', 'GET', 'PUT', 'HEAD', 'POST', 'DELETE', 'errors']);
   const s3Ops = (stats: Record<string, number>) => Object.keys(stats).filter((k) => !NOT_OPERATIONS.has(k) && !k.startsWith('errors:'));
@@ -541,7 +567,16 @@ describe('IAM least privilege', () => {
     await collect();
 
     // The deploy really exercised every mode.
-    for (const op of ['ListObjectsV2', 'PutObject', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'DeleteObjects', 'CreateInvalidation', 'GetInvalidation']) {
+    for (const op of [
+      'ListObjectsV2',
+      'PutObject',
+      'CreateMultipartUpload',
+      'UploadPart',
+      'CompleteMultipartUpload',
+      'DeleteObjects',
+      'CreateInvalidation',
+      'GetInvalidation',
+    ]) {
       expect(ops).toContain(op);
     }
     const s3Used = [...ops].filter((o) => !CF_ALLOWED.includes(o));

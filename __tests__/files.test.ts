@@ -11,7 +11,12 @@ const md5 = (b: string | Buffer) => createHash('md5').update(b).digest('hex');
 /** S3 multipart ETag computed independently: md5 of the concatenated binary part digests, then -N. */
 function expectedMultipartEtag(data: Buffer, partSize: number): string {
   const digests: Buffer[] = [];
-  for (let off = 0; off < data.length; off += partSize) digests.push(createHash('md5').update(data.subarray(off, off + partSize)).digest());
+  for (let off = 0; off < data.length; off += partSize)
+    digests.push(
+      createHash('md5')
+        .update(data.subarray(off, off + partSize))
+        .digest(),
+    );
   return `${createHash('md5').update(Buffer.concat(digests)).digest('hex')}-${digests.length}`;
 }
 
@@ -111,10 +116,10 @@ describe('walkSource with the default filter', () => {
       '.s3-cloudfront-deploy/': 'reserved-prefix',
       '.vite/': 'dotfile',
       'abs-leak.txt': 'symlink-outside',
-      'broken': 'symlink-outside',
+      broken: 'symlink-outside',
       'docs/.DS_Store': 'dotfile',
       'leak.txt': 'symlink-outside',
-      'leakdir': 'symlink-outside',
+      leakdir: 'symlink-outside',
     });
   });
 
@@ -132,7 +137,7 @@ describe('walkSource with the default filter', () => {
     expect(r.warnings.some((w) => w.includes('broken'))).toBe(true);
   });
 
-  it('an in-tree symlink is deployed with the target\'s content under the link\'s name', () => {
+  it("an in-tree symlink is deployed with the target's content under the link's name", () => {
     const alias = r.files.find((f) => f.path === 'alias.html');
     expect(alias).toEqual({ path: 'alias.html', size: 13, md5: md5('<h1>home</h1>') });
   });

@@ -23,7 +23,12 @@ const EXPECTED_TOOLS = ['vite', 'webpack', 'webpack-cra', 'rollup', 'esbuild', '
 const TOOLS = [
   ...new Set([
     ...EXPECTED_TOOLS,
-    ...(CORPUS ? fs.readdirSync(path.join(CORPUS, 'fingerprints')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : []),
+    ...(CORPUS
+      ? fs
+          .readdirSync(path.join(CORPUS, 'fingerprints'))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -5))
+      : []),
   ]),
 ];
 
@@ -317,7 +322,10 @@ describe('manifests', () => {
 
   it('webpack-manifest-plugin flat map', () => {
     const manifest = { 'main.js': 'auto/main.0a0b0c0d0e.js', 'vendor.js': 'auto/vendor.js' };
-    const v = classifyFingerprints({ files: ['main.0a0b0c0d0e.js', 'vendor.js'], manifests: { 'manifest.json': JSON.stringify(manifest) } });
+    const v = classifyFingerprints({
+      files: ['main.0a0b0c0d0e.js', 'vendor.js'],
+      manifests: { 'manifest.json': JSON.stringify(manifest) },
+    });
     expect(v.get('main.0a0b0c0d0e.js')?.fingerprinted).toBe(true); // 10-hex: only the manifest knows
     expect(v.get('vendor.js')?.fingerprinted).toBe(false);
   });

@@ -13,7 +13,11 @@ const AFTER = 'af7e700000000000000000000000000000000003';
 
 describe('diffRange', () => {
   it('push: before..after', () => {
-    expect(diffRange('push', { before: BEFORE, after: AFTER }, SHA, null)).toEqual({ base: BEFORE, head: AFTER, source: 'push before..after' });
+    expect(diffRange('push', { before: BEFORE, after: AFTER }, SHA, null)).toEqual({
+      base: BEFORE,
+      head: AFTER,
+      source: 'push before..after',
+    });
   });
 
   it('push without after: head is GITHUB_SHA', () => {
@@ -33,7 +37,12 @@ describe('diffRange', () => {
 
   it.each([['pull_request'], ['pull_request_target']])('%s: the changes of the PR since it left the base (base...head)', (event) => {
     const payload = { pull_request: { base: { sha: BEFORE }, head: { sha: AFTER } } };
-    expect(diffRange(event, payload, SHA, null)).toEqual({ base: BEFORE, head: AFTER, source: 'pull request base...head', fromMergeBase: true });
+    expect(diffRange(event, payload, SHA, null)).toEqual({
+      base: BEFORE,
+      head: AFTER,
+      source: 'pull request base...head',
+      fromMergeBase: true,
+    });
   });
 
   it('pull_request without base sha -> none', () => {
@@ -66,7 +75,11 @@ describe('parseNameStatus (git diff --name-status -z -M)', () => {
     ['rename with similarity R087', 'R087\0a.css\0b.css\0', [{ path: 'b.css', status: 'renamed', previousPath: 'a.css' }]],
     ['copy: the copy is added, the source untouched', 'C075\0src.html\0copy.html\0', [{ path: 'copy.html', status: 'added' }]],
     ['path with spaces', 'M\0docs/my page.html\0', [{ path: 'docs/my page.html', status: 'modified' }]],
-    ['unicode path (unquoted)', 'M\0docs/caf\u00e9 \u65e5\u672c.html\0', [{ path: 'docs/caf\u00e9 \u65e5\u672c.html', status: 'modified' }]],
+    [
+      'unicode path (unquoted)',
+      'M\0docs/caf\u00e9 \u65e5\u672c.html\0',
+      [{ path: 'docs/caf\u00e9 \u65e5\u672c.html', status: 'modified' }],
+    ],
     ['path with tab and newline', 'A\0a\tb\nc.html\0', [{ path: 'a\tb\nc.html', status: 'added' }]],
     ['empty output', '', []],
   ])('%s', (_label, out, expected) => {
@@ -158,7 +171,6 @@ describe('localDiff against a real repository', () => {
     git('commit', '-q', '-m', 'v2');
     head = git('rev-parse', 'HEAD');
   });
-
 
   it('pull request (fromMergeBase): only what the branch changed, not newer commits on the base branch', async () => {
     git('checkout', '-q', '-b', 'feature', base);

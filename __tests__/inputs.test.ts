@@ -111,7 +111,7 @@ describe('parseInputs accepted forms', () => {
     ]);
   });
 
-  it('distribution-id: ID:/origin/path form sets that distribution\'s origin path', () => {
+  it("distribution-id: ID:/origin/path form sets that distribution's origin path", () => {
     expect(parse({ 'distribution-id': 'E1ABCDEFGH:/production, E2ABCDEFGH:/staging/v2/' }).distributions).toEqual([
       { id: 'E1ABCDEFGH', originPath: 'production/' },
       { id: 'E2ABCDEFGH', originPath: 'staging/v2/' },
@@ -138,9 +138,7 @@ describe('parseInputs accepted forms', () => {
   });
 
   it('one origin-path per distribution, in order', () => {
-    expect(
-      parse({ 'distribution-id': 'E1ABCDEFGH\nE2ABCDEFGH', 'origin-path': '/one\n/two' }).distributions,
-    ).toEqual([
+    expect(parse({ 'distribution-id': 'E1ABCDEFGH\nE2ABCDEFGH', 'origin-path': '/one\n/two' }).distributions).toEqual([
       { id: 'E1ABCDEFGH', originPath: 'one/' },
       { id: 'E2ABCDEFGH', originPath: 'two/' },
     ]);
@@ -236,7 +234,11 @@ describe('parseInputs errors name the input', () => {
     ['* not last in paths', { 'distribution-id': 'E1ABCDEFGH', paths: '/docs/*/index.html' }, 'paths'],
     ['path without leading slash', { 'distribution-id': 'E1ABCDEFGH', paths: 'index.html' }, 'paths'],
     ['origin-path count mismatch (3 for 2)', { 'distribution-id': 'E1ABCDEFGH,E2ABCDEFGH', 'origin-path': '/a\n/b\n/c' }, 'origin-path'],
-    ['origin-path count mismatch (2 for 3)', { 'distribution-id': 'E1ABCDEFGH,E2ABCDEFGH,E3ABCDEFGH', 'origin-path': '/a,/b' }, 'origin-path'],
+    [
+      'origin-path count mismatch (2 for 3)',
+      { 'distribution-id': 'E1ABCDEFGH,E2ABCDEFGH,E3ABCDEFGH', 'origin-path': '/a,/b' },
+      'origin-path',
+    ],
     ['origin-path without leading slash', { 'distribution-id': 'E1ABCDEFGH', 'origin-path': 'site' }, 'origin-path'],
   ])('%s -> Input %p', (_label, over, input) => {
     const err = errorOf(over);

@@ -48,7 +48,13 @@ describe('invalidate-only mode', () => {
   it('maps the local git diff of a push through path-map and adds manual paths', async () => {
     const repo = tmpDir('repo');
     git(repo, 'init', '-q');
-    writeTree(repo, { 'site/index.html': 'a', 'site/docs/index.html': 'a', 'site/gone.html': 'a', 'site/old name.html': 'x', 'README.md': 'r' });
+    writeTree(repo, {
+      'site/index.html': 'a',
+      'site/docs/index.html': 'a',
+      'site/gone.html': 'a',
+      'site/old name.html': 'x',
+      'README.md': 'r',
+    });
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'one');
     const before = git(repo, 'rev-parse', 'HEAD');
@@ -108,7 +114,12 @@ describe('invalidate-only mode', () => {
     expect(cf.invalidations(DIST)[0]!.paths.sort()).toEqual(['/a.html', '/c.html']);
     // The token is masked (::add-mask::) and never printed anywhere else.
     expect(r.log).toContain('::add-mask::ghs_secret123');
-    expect(r.log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('ghs_secret123');
+    expect(
+      r.log
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain('ghs_secret123');
   });
 
   it('warns and continues with the paths input when no diff can be had', async () => {

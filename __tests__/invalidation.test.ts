@@ -25,7 +25,12 @@ async function cloudFront(opts: Parameters<typeof startCloudFront>[0] = {}): Pro
 }
 
 const cfClient = (cf: CloudFrontStandIn) =>
-  new CloudFrontClient({ endpoint: cf.endpoint, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 3 });
+  new CloudFrontClient({
+    endpoint: cf.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+    maxAttempts: 3,
+  });
 
 /** Create `n` one-wildcard invalidations (left in progress when the stand-in never completes by polls). */
 async function wildcardsInFlight(cf: CloudFrontStandIn, dist: string, n: number, refPrefix: string, pathPrefix: string) {
@@ -103,7 +108,10 @@ describe('in-flight limits', () => {
     const { site, env, base } = await deployedSite(cf, files);
     const items = Array.from({ length: 2990 }, (_, i) => `/busy/${i}.html`);
     await cfClient(cf).send(
-      new CreateInvalidationCommand({ DistributionId: 'EROOM1234567', InvalidationBatch: { CallerReference: 'room', Paths: { Quantity: items.length, Items: items } } }),
+      new CreateInvalidationCommand({
+        DistributionId: 'EROOM1234567',
+        InvalidationBatch: { CallerReference: 'room', Paths: { Quantity: items.length, Items: items } },
+      }),
     );
     writeTree(site, Object.fromEntries(Object.keys(files).map((k) => [k, 'v2'])));
     const r = await runAction({ ...base, 'distribution-id': 'EROOM1234567' }, env);
@@ -205,7 +213,11 @@ describe('idempotent CallerReference', () => {
     cf.failNext('CreateInvalidation', { status: 400, code: 'Throttling', message: 'Rate exceeded' });
     const cdn = createCdn(cfClient(cf));
     const ref = callerReference('acme/site', '8', '1', 'ETHROT123456', ['/a.html']);
-    await createInvalidation(cdn, 'ETHROT123456', ['/a.html'], ref, { clock: { now: () => 0, sleep: async () => {} }, maxWaitMs: 1000, log: () => {} });
+    await createInvalidation(cdn, 'ETHROT123456', ['/a.html'], ref, {
+      clock: { now: () => 0, sleep: async () => {} },
+      maxWaitMs: 1000,
+      log: () => {},
+    });
     expect(cf.calls.filter((c) => c.operation === 'CreateInvalidation').map((c) => c.status)).toEqual([400, 201]);
     expect(cf.invalidations('ETHROT123456')).toHaveLength(1);
   });

@@ -14,7 +14,12 @@ afterAll(async () => s3?.stop());
 /** The real S3 store, recording the order in which uploads finish. */
 function recordingStore(order: string[]): Deps['store'] {
   return (c, sizes) => {
-    const real = createS3Store(c.bucket!, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: { AWS_ENDPOINT_URL_S3: s3.endpoint } });
+    const real = createS3Store(c.bucket!, {
+      region: 'us-east-1',
+      concurrency: c.concurrency,
+      ...sizes,
+      env: { AWS_ENDPOINT_URL_S3: s3.endpoint },
+    });
     return {
       ...real,
       async upload(key, abs, size, md5, headers) {
@@ -64,7 +69,11 @@ it('a multipart object written by another tool (no metadata, no record) compares
   const body = Buffer.alloc(12 * MiB, 7);
   writeTree(site, { 'big.bin': body.toString('latin1'), 'a.html': 'a' });
   // Another tool uploads the same bytes in 5 MiB parts, with no metadata.
-  await new Upload({ client: s3Client(s3.endpoint), params: { Bucket: 'foreign-bucket', Key: 'big.bin', Body: body }, partSize: 5 * MiB }).done();
+  await new Upload({
+    client: s3Client(s3.endpoint),
+    params: { Bucket: 'foreign-bucket', Key: 'big.bin', Body: body },
+    partSize: 5 * MiB,
+  }).done();
   await s3.resetStats();
   const r = await runAction(
     { 'source-dir': site, bucket: 'foreign-bucket' },

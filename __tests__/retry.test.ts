@@ -37,11 +37,25 @@ describe('withRetries', () => {
 
   it('gives up after the budget and never retries client errors', async () => {
     let calls = 0;
-    const slow = () => withRetries(async () => { calls++; throw err({ name: 'SlowDown', $metadata: { httpStatusCode: 503 } }); }, { attempts: 4, baseDelayMs: 1, sleep: async () => {} });
+    const slow = () =>
+      withRetries(
+        async () => {
+          calls++;
+          throw err({ name: 'SlowDown', $metadata: { httpStatusCode: 503 } });
+        },
+        { attempts: 4, baseDelayMs: 1, sleep: async () => {} },
+      );
     await expect(slow()).rejects.toMatchObject({ name: 'SlowDown' });
     expect(calls).toBe(4);
     calls = 0;
-    const denied = () => withRetries(async () => { calls++; throw err({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }); }, { attempts: 4, baseDelayMs: 1, sleep: async () => {} });
+    const denied = () =>
+      withRetries(
+        async () => {
+          calls++;
+          throw err({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+        },
+        { attempts: 4, baseDelayMs: 1, sleep: async () => {} },
+      );
     await expect(denied()).rejects.toMatchObject({ name: 'AccessDenied' });
     expect(calls).toBe(1);
   });

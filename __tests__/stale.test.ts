@@ -39,7 +39,10 @@ function input(over: Partial<StaleInput> = {}): StaleInput {
   };
 }
 
-const paths = (over: Partial<StaleInput>) => staleFor(input(over)).stale.map((s) => s.path).sort();
+const paths = (over: Partial<StaleInput>) =>
+  staleFor(input(over))
+    .stale.map((s) => s.path)
+    .sort();
 
 describe('staleFor: sync entries', () => {
   it('overwritten and deleted objects are stale; new uploads and unchanged files are not', () => {
@@ -117,7 +120,11 @@ describe('staleFor: origin path', () => {
     expect(
       paths({
         distribution: prod,
-        sync: [upload('prod/index.html', 'prod/index.html', true), upload('staging/index.html', 'staging/index.html', true), del('prod/x.css', 'prod/x.css')],
+        sync: [
+          upload('prod/index.html', 'prod/index.html', true),
+          upload('staging/index.html', 'staging/index.html', true),
+          del('prod/x.css', 'prod/x.css'),
+        ],
       }),
     ).toEqual(['/', '/index.html', '/x.css']);
   });
@@ -154,7 +161,9 @@ describe('staleFor: commit diff', () => {
   });
 
   it('a different path-map moves the URLs', () => {
-    expect(paths({ diff: [{ path: 'site/a.html', status: 'modified' }], pathMap: [{ from: 'site/', to: '/docs/' }] })).toEqual(['/docs/a.html']);
+    expect(paths({ diff: [{ path: 'site/a.html', status: 'modified' }], pathMap: [{ from: 'site/', to: '/docs/' }] })).toEqual([
+      '/docs/a.html',
+    ]);
   });
 
   it('fingerprinted diff paths are skipped', () => {
@@ -164,7 +173,9 @@ describe('staleFor: commit diff', () => {
   });
 
   it('a path stale for two reasons is listed once, with the first reason', () => {
-    const r = staleFor(input({ sync: [upload('about.html', 'about.html', true)], diff: [{ path: 'public/about.html', status: 'modified' }] }));
+    const r = staleFor(
+      input({ sync: [upload('about.html', 'about.html', true)], diff: [{ path: 'public/about.html', status: 'modified' }] }),
+    );
     expect(r.stale).toEqual([{ path: '/about.html', reason: 'overwritten', source: 'about.html' }]);
   });
 

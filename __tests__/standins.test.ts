@@ -13,12 +13,7 @@ import {
   UploadPartCommand,
   CompleteMultipartUploadCommand,
 } from '@aws-sdk/client-s3';
-import {
-  CloudFrontClient,
-  CreateInvalidationCommand,
-  GetInvalidationCommand,
-  ListInvalidationsCommand,
-} from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import {
   startCloudFront,
@@ -180,11 +175,19 @@ describe('S3 stand-in (fauxqs in a Node 24 child)', () => {
         Bucket,
         Key: 'big.bin',
         UploadId,
-        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: e1.ETag }, { PartNumber: 2, ETag: e2.ETag }] },
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: e1.ETag },
+            { PartNumber: 2, ETag: e2.ETag },
+          ],
+        },
       }),
     );
     const md5 = (b: Buffer) => createHash('md5').update(b).digest();
-    const expected = createHash('md5').update(Buffer.concat([md5(part1), md5(part2)])).digest('hex') + '-2';
+    const expected =
+      createHash('md5')
+        .update(Buffer.concat([md5(part1), md5(part2)]))
+        .digest('hex') + '-2';
     expect(done.ETag).toBe(`"${expected}"`);
     const head = await client.send(new HeadObjectCommand({ Bucket, Key: 'big.bin' }));
     expect(head.ContentLength).toBe(part1.length + part2.length);
@@ -258,7 +261,14 @@ describe('CloudFront stand-in', () => {
 
     // The stand-in saw the paths exactly as sent (XML-unescaped).
     expect(cf.calls).toHaveLength(1);
-    expect(cf.calls[0]).toMatchObject({ operation: 'CreateInvalidation', distributionId: DIST, invalidationId: inv.Id, paths, callerReference: ref, status: 201 });
+    expect(cf.calls[0]).toMatchObject({
+      operation: 'CreateInvalidation',
+      distributionId: DIST,
+      invalidationId: inv.Id,
+      paths,
+      callerReference: ref,
+      status: 201,
+    });
 
     const poll1 = await client.send(new GetInvalidationCommand({ DistributionId: DIST, Id: inv.Id }));
     expect(poll1.Invalidation?.Status).toBe('InProgress');
@@ -266,31 +276,53 @@ describe('CloudFront stand-in', () => {
     expect(poll2.Invalidation?.Status).toBe('Completed');
     expect(poll2.Invalidation?.InvalidationBatch?.Paths?.Items).toEqual(paths);
     expect(cf.invalidations(DIST)).toEqual([
-      { id: inv.Id, distributionId: DIST, status: 'Completed', createTime: inv.CreateTime!.toISOString(), callerReference: ref, paths, polls: 2 },
+      {
+        id: inv.Id,
+        distributionId: DIST,
+        status: 'Completed',
+        createTime: inv.CreateTime!.toISOString(),
+        callerReference: ref,
+        paths,
+        polls: 2,
+      },
     ]);
-    expect(cf.calls.map((c) => `${c.operation}:${c.status}`)).toEqual(['CreateInvalidation:201', 'GetInvalidation:200', 'GetInvalidation:200']);
+    expect(cf.calls.map((c) => `${c.operation}:${c.status}`)).toEqual([
+      'CreateInvalidation:201',
+      'GetInvalidation:200',
+      'GetInvalidation:200',
+    ]);
   });
 
   test('default lifecycle: Completed on the first GetInvalidation; completeAfterMs and completeAll()', async () => {
     const client = clientFor();
     const a = await create(client, ['/a'], 'r-a');
     expect(a.Invalidation?.Status).toBe('InProgress');
-    expect((await client.send(new GetInvalidationCommand({ DistributionId: DIST, Id: a.Invalidation!.Id }))).Invalidation?.Status).toBe('Completed');
+    expect((await client.send(new GetInvalidationCommand({ DistributionId: DIST, Id: a.Invalidation!.Id }))).Invalidation?.Status).toBe(
+      'Completed',
+    );
 
     let clock = 1_000_000;
     await restart({ completeAfterPolls: null, completeAfterMs: 500, now: () => clock });
     const c2 = clientFor();
     const b = await create(c2, ['/b'], 'r-b');
-    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: b.Invalidation!.Id }))).Invalidation?.Status).toBe('InProgress');
+    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: b.Invalidation!.Id }))).Invalidation?.Status).toBe(
+      'InProgress',
+    );
     clock += 499;
-    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: b.Invalidation!.Id }))).Invalidation?.Status).toBe('InProgress');
+    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: b.Invalidation!.Id }))).Invalidation?.Status).toBe(
+      'InProgress',
+    );
     clock += 1;
-    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: b.Invalidation!.Id }))).Invalidation?.Status).toBe('Completed');
+    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: b.Invalidation!.Id }))).Invalidation?.Status).toBe(
+      'Completed',
+    );
 
     const c = await create(c2, ['/c'], 'r-c');
     expect(cf.invalidations(DIST).map((i) => i.status)).toEqual(['Completed', 'InProgress']);
     cf.completeAll();
-    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: c.Invalidation!.Id }))).Invalidation?.Status).toBe('Completed');
+    expect((await c2.send(new GetInvalidationCommand({ DistributionId: DIST, Id: c.Invalidation!.Id }))).Invalidation?.Status).toBe(
+      'Completed',
+    );
   });
 
   test('ListInvalidations: newest first, Marker/MaxItems paging', async () => {
@@ -413,7 +445,12 @@ describe('CloudFront stand-in', () => {
     try {
       const c = new CloudFrontClient({ endpoint: lenient.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
       clients.push(c);
-      await c.send(new CreateInvalidationCommand({ DistributionId: DIST, InvalidationBatch: { CallerReference: 'x', Paths: { Quantity: 1, Items: ['/with space.html'] } } }));
+      await c.send(
+        new CreateInvalidationCommand({
+          DistributionId: DIST,
+          InvalidationBatch: { CallerReference: 'x', Paths: { Quantity: 1, Items: ['/with space.html'] } },
+        }),
+      );
       expect(lenient.invalidations()[0]?.paths).toEqual(['/with space.html']);
     } finally {
       await lenient.stop();
@@ -466,13 +503,19 @@ describe('CloudFront stand-in', () => {
   test('failNext AccessDenied on GetInvalidation surfaces as a 403 error, not retried', async () => {
     const client = clientFor(3);
     const inv = await create(client, ['/a'], 'r');
-    cf.failNext('GetInvalidation', { status: 403, code: 'AccessDenied', message: 'User is not authorized to perform: cloudfront:GetInvalidation' });
+    cf.failNext('GetInvalidation', {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform: cloudfront:GetInvalidation',
+    });
     const err = await errorOf(client.send(new GetInvalidationCommand({ DistributionId: DIST, Id: inv.Invalidation!.Id })));
     expect(err.name).toBe('AccessDenied');
     expect(err.$metadata?.httpStatusCode).toBe(403);
     expect(err.message).toContain('cloudfront:GetInvalidation');
     const gets = cf.calls.filter((c) => c.operation === 'GetInvalidation');
-    expect(gets).toEqual([expect.objectContaining({ status: 403, errorCode: 'AccessDenied', injected: true, invalidationId: inv.Invalidation!.Id })]);
+    expect(gets).toEqual([
+      expect.objectContaining({ status: 403, errorCode: 'AccessDenied', injected: true, invalidationId: inv.Invalidation!.Id }),
+    ]);
     // The failure was consumed: the next poll works.
     const ok = await client.send(new GetInvalidationCommand({ DistributionId: DIST, Id: inv.Invalidation!.Id }));
     expect(ok.Invalidation?.Id).toBe(inv.Invalidation!.Id);
@@ -484,7 +527,13 @@ describe('CloudFront stand-in', () => {
       ['POST', base, '', 400, 'MissingBody'],
       ['POST', base, '<nope', 400, 'MalformedInput'],
       ['POST', base, '<InvalidationBatch><Paths><Quantity>x</Quantity></Paths></InvalidationBatch>', 400, 'MalformedInput'],
-      ['POST', base, '<InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/a&bogus;</Path></Items></Paths><CallerReference>r</CallerReference></InvalidationBatch>', 400, 'MalformedInput'],
+      [
+        'POST',
+        base,
+        '<InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/a&bogus;</Path></Items></Paths><CallerReference>r</CallerReference></InvalidationBatch>',
+        400,
+        'MalformedInput',
+      ],
       ['POST', base, '\u0000\u0001garbage\uFFFF', 400, 'MalformedInput'],
       ['GET', '/', undefined, 404, 'NotFound'],
       ['DELETE', `${base}/I123`, undefined, 404, 'NotFound'],
@@ -494,7 +543,12 @@ describe('CloudFront stand-in', () => {
     ];
     for (const [method, path, body, status, code] of cases) {
       const res = await rawRequest(cf.endpoint, method, path, body);
-      expect({ method, path, status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(res.body)?.[1] }).toEqual({ method, path, status, code });
+      expect({ method, path, status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(res.body)?.[1] }).toEqual({
+        method,
+        path,
+        status,
+        code,
+      });
       expect(res.body).toContain('<ErrorResponse xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">');
       expect(res.headers['content-type']).toBe('text/xml');
     }
@@ -515,7 +569,11 @@ describe('CloudFront stand-in', () => {
     expect(checkPath('/a~b')).toMatch(/unsafe/);
     expect(checkPath('/a~b', false)).toBeUndefined();
     expect(checkPath('/*/a')).toMatch(/last character/);
-    expect(parseInvalidationBatch('<InvalidationBatch><Paths><Quantity>0</Quantity><Items/></Paths><CallerReference>c</CallerReference></InvalidationBatch>')).toEqual({
+    expect(
+      parseInvalidationBatch(
+        '<InvalidationBatch><Paths><Quantity>0</Quantity><Items/></Paths><CallerReference>c</CallerReference></InvalidationBatch>',
+      ),
+    ).toEqual({
       quantity: 0,
       items: [],
       hasItems: true,

@@ -94,7 +94,9 @@ describe('planSync: uploads and unchanged files', () => {
       deleteRemoved: false,
       isProtected: never,
     });
-    expect(entries).toEqual([{ key: 'site/docs/a.html', path: 'docs/a.html', action: 'upload', reason: 'new', size: 1, overwrites: false }]);
+    expect(entries).toEqual([
+      { key: 'site/docs/a.html', path: 'docs/a.html', action: 'upload', reason: 'new', size: 1, overwrites: false },
+    ]);
   });
 
   it('force uploads existing objects even when they match, new stays new', () => {
@@ -195,7 +197,13 @@ describe('needsHead', () => {
 
 describe('checkDeleteCap', () => {
   const del = (n: number): SyncEntry[] =>
-    Array.from({ length: n }, (_, i) => ({ key: `k${i}`, path: `k${i}`, action: 'delete' as const, reason: 'removed-locally' as const, size: 1 }));
+    Array.from({ length: n }, (_, i) => ({
+      key: `k${i}`,
+      path: `k${i}`,
+      action: 'delete' as const,
+      reason: 'removed-locally' as const,
+      size: 1,
+    }));
   const upl: SyncEntry = { key: 'u', path: 'u', action: 'upload', reason: 'new', size: 1, overwrites: false };
 
   it.each<[number, number]>([

@@ -66,7 +66,10 @@ describe('verify-url', () => {
   });
 
   it('needs wait: true, said before any AWS call', async () => {
-    const r = await runAction({ 'source-dir': tmpDir('x'), bucket: 'verify-ok', 'distribution-id': DIST, 'verify-url': 'https://example.com' }, {});
+    const r = await runAction(
+      { 'source-dir': tmpDir('x'), bucket: 'verify-ok', 'distribution-id': DIST, 'verify-url': 'https://example.com' },
+      {},
+    );
     expect(r.failed).toBe(true);
     expect(r.log).toContain("Input 'verify-url': needs wait: true");
   });

@@ -140,7 +140,9 @@ describe('verifyUrls through a caching proxy in front of S3', () => {
   });
 
   it('(b) after an invalidation of those paths they are fresh; a path not invalidated stays stale', async () => {
-    invs = [{ paths: ['/index.html', '/a%20b.html', '/caf%C3%A9.html', '/docs/*'], createTime: new Date().toISOString(), status: 'Completed' }];
+    invs = [
+      { paths: ['/index.html', '/a%20b.html', '/caf%C3%A9.html', '/docs/*'], createTime: new Date().toISOString(), status: 'Completed' },
+    ];
     // An entry cached in the invalidation's own millisecond counts as older (purged again): step past it.
     await new Promise((r) => setTimeout(r, 5));
     const results = await verifyUrls(cdn.endpoint, targets(v2));
@@ -173,7 +175,13 @@ describe('verifyUrls through a caching proxy in front of S3', () => {
   it('(c) a missing object is an error with HTTP 404 (and is not cached)', async () => {
     const results = await verifyUrls(cdn.endpoint, [{ path: '/missing%20page.html', md5: md5('x') }]);
     expect(results).toEqual([
-      { path: '/missing%20page.html', url: `${cdn.endpoint}/missing%20page.html`, status: 'error', httpStatus: 404, detail: 'HTTP 404 Not Found' },
+      {
+        path: '/missing%20page.html',
+        url: `${cdn.endpoint}/missing%20page.html`,
+        status: 'error',
+        httpStatus: 404,
+        detail: 'HTTP 404 Not Found',
+      },
     ]);
     expect(cdn.cachedPaths()).not.toContain('/missing%20page.html');
   });
@@ -189,9 +197,16 @@ describe('verifyUrls with the CloudFront stand-in as the invalidation source', (
     const target = { path, md5: md5('ueber v2') };
     expect((await verifyUrls(cdn.endpoint, [target]))[0]!.status).toBe('stale');
 
-    const cfClient = new CloudFrontClient({ endpoint: cf.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const cfClient = new CloudFrontClient({
+      endpoint: cf.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     const created = await cfClient.send(
-      new CreateInvalidationCommand({ DistributionId: DIST, InvalidationBatch: { CallerReference: 'verify-1', Paths: { Quantity: 1, Items: [path] } } }),
+      new CreateInvalidationCommand({
+        DistributionId: DIST,
+        InvalidationBatch: { CallerReference: 'verify-1', Paths: { Quantity: 1, Items: [path] } },
+      }),
     );
     cfClient.destroy();
     // InProgress: not purged yet with onlyCompleted.

@@ -27,7 +27,8 @@ function consumerFor(url) {
       const js = fileURLToPath(url);
       const map = `${js}.map`;
       if (fs.existsSync(map)) {
-        if (fs.statSync(map).mtimeMs + 5000 < fs.statSync(js).mtimeMs) console.error(`warning: ${map} is older than the bundle; positions may be wrong`);
+        if (fs.statSync(map).mtimeMs + 5000 < fs.statSync(js).mtimeMs)
+          console.error(`warning: ${map} is older than the bundle; positions may be wrong`);
         c = new SourceMapConsumer(JSON.parse(fs.readFileSync(map, 'utf8')));
       }
     } catch {
@@ -54,8 +55,10 @@ function where(cf) {
       return { file: `${src}:~${pos.line}`, pkg: pkgOf(src), name: cf.functionName || pos.name || '(anonymous)' };
     }
   }
-  if (!url) return { file: '', pkg: cf.functionName.startsWith('(') ? cf.functionName : '(native)', name: cf.functionName || '(anonymous)' };
-  if (url.startsWith('node:')) return { file: `${url}:${cf.lineNumber + 1}`, pkg: 'node internals', name: cf.functionName || '(anonymous)' };
+  if (!url)
+    return { file: '', pkg: cf.functionName.startsWith('(') ? cf.functionName : '(native)', name: cf.functionName || '(anonymous)' };
+  if (url.startsWith('node:'))
+    return { file: `${url}:${cf.lineNumber + 1}`, pkg: 'node internals', name: cf.functionName || '(anonymous)' };
   return { file: `${url}:${cf.lineNumber + 1}`, pkg: url, name: cf.functionName || '(anonymous)' };
 }
 function pkgOf(src) {
@@ -79,6 +82,8 @@ const pct = (us) => `${((100 * us) / totalUs).toFixed(1)}%`;
 const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
 console.log(`# ${path.basename(file)}: ${ms(totalUs)} profiled`);
 console.log('\n## Self time by package\n');
-for (const [k, us] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(us).padStart(6)}  ${ms(us).padStart(8)}  ${k}`);
+for (const [k, us] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`${pct(us).padStart(6)}  ${ms(us).padStart(8)}  ${k}`);
 console.log(`\n## Top ${top} functions by self time\n`);
-for (const [k, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us).padStart(6)}  ${ms(us).padStart(8)}  ${k}`);
+for (const [k, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`${pct(us).padStart(6)}  ${ms(us).padStart(8)}  ${k}`);

@@ -20,7 +20,10 @@ registerHooks({
     }
     if (url.endsWith('/fauxqs/dist/s3/actions/completeMultipartUpload.js')) {
       const src = String(result.source);
-      const patched = src.replace('.replaceAll("&apos;", "\'");', '.replaceAll("&apos;", "\'").replaceAll("&#34;", \'"\').replaceAll("&#39;", "\'");');
+      const patched = src.replace(
+        '.replaceAll("&apos;", "\'");',
+        '.replaceAll("&apos;", "\'").replaceAll("&#34;", \'"\').replaceAll("&#39;", "\'");',
+      );
       if (patched === src) throw new Error('fauxqs-compat: unescapeXml not found in completeMultipartUpload.js');
       return { ...result, source: patched };
     }

@@ -64,16 +64,25 @@ const QUICK = opt.quick;
 // Runs per site: --runs for sites under 10,000 files, --runs-large for the 20,000-file and 1 GB sites (default 1,
 // which keeps the default bench near 10 minutes on 2 cores: aws s3 sync alone needs ~100 s per 20,000-file run).
 const RUNS = Number(opt.runs ?? (QUICK ? 1 : 3));
-const RUNS_LARGE = Number(opt['runs-large'] ?? (opt.runs ?? 1));
+const RUNS_LARGE = Number(opt['runs-large'] ?? opt.runs ?? 1);
 const runsFor = (name) => (name === '1gb' || Number(name) >= 10000 ? RUNS_LARGE : RUNS);
 const CONC = Number(opt.concurrency);
-const TOOLS = opt.tools.split(',').map((s) => s.trim()).filter(Boolean);
-const SIZES = (opt.sizes ?? '2000,20000,1gb').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const TOOLS = opt.tools
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const SIZES = (opt.sizes ?? '2000,20000,1gb')
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
 for (const t of TOOLS) if (!['ours', 'aws', 'hugo', 'rclone'].includes(t)) throw new Error(`unknown tool ${t}`);
 if (!(RUNS >= 1) || !(RUNS_LARGE >= 1)) throw new Error('--runs and --runs-large must be >= 1');
 // The AWS SDK (used here only to list buckets for the checks) warns about Node 20 on import.
 const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = (w, ...rest) => (String(w?.name ?? rest[0]?.type ?? rest[0] ?? '').includes('NodeVersionSupport') || String(w).includes('node >=22') ? undefined : emitWarning(w, ...rest));
+process.emitWarning = (w, ...rest) =>
+  String(w?.name ?? rest[0]?.type ?? rest[0] ?? '').includes('NodeVersionSupport') || String(w).includes('node >=22')
+    ? undefined
+    : emitWarning(w, ...rest);
 const commandLine = `node bench/sync.mjs ${process.argv.slice(2).join(' ')}`.trim();
 
 const NODE24 = (() => {
@@ -102,10 +111,16 @@ const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]
 // ---------------------------------------------------------------------------------------------------------------
 function prng(seedText) {
   const h = createHash('sha256').update(seedText).digest();
-  let a = h.readUInt32LE(0), b = h.readUInt32LE(4), c = h.readUInt32LE(8), d = h.readUInt32LE(12);
+  let a = h.readUInt32LE(0),
+    b = h.readUInt32LE(4),
+    c = h.readUInt32LE(8),
+    d = h.readUInt32LE(12);
   return () => {
     // sfc32
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -155,7 +170,34 @@ function planTree(name, spec) {
   const rnd = prng(`tree:${name}`);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
   const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
-  const words = ['alpha', 'bravo', 'cloud', 'delta', 'edge', 'fast', 'guide', 'hello', 'index', 'java', 'kit', 'lambda', 'mesh', 'node', 'ops', 'proxy', 'queue', 'rust', 'sync', 'tls', 'unix', 'vite', 'web', 'xml', 'yaml', 'zone'];
+  const words = [
+    'alpha',
+    'bravo',
+    'cloud',
+    'delta',
+    'edge',
+    'fast',
+    'guide',
+    'hello',
+    'index',
+    'java',
+    'kit',
+    'lambda',
+    'mesh',
+    'node',
+    'ops',
+    'proxy',
+    'queue',
+    'rust',
+    'sync',
+    'tls',
+    'unix',
+    'vite',
+    'web',
+    'xml',
+    'yaml',
+    'zone',
+  ];
   const slug = () => `${pick(words)}-${pick(words)}-${hex(4)}`;
   const size = () => Math.round(KiB * Math.pow(50, rnd())); // 1 KiB .. 50 KiB, log-uniform
   const files = new Map();
@@ -171,7 +213,8 @@ function planTree(name, spec) {
       const dir = `posts/${2015 + Math.floor(rnd() * 11)}/${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}/${slug()}`;
       add(`${dir}/index.html`, size());
       const imgs = Math.floor(rnd() * 3);
-      for (let i = 0; i < imgs; i++) add(`${dir}/${pick(['cover', 'diagram', 'shot', 'photo'])}-${i}.${pick(['jpg', 'png', 'webp'])}`, size());
+      for (let i = 0; i < imgs; i++)
+        add(`${dir}/${pick(['cover', 'diagram', 'shot', 'photo'])}-${i}.${pick(['jpg', 'png', 'webp'])}`, size());
     } else if (r < 0.55) {
       add(`docs/${pick(sections)}/${pick(words)}/${slug()}/index.html`, size());
     } else if (r < 0.62) {
@@ -188,7 +231,8 @@ function planTree(name, spec) {
       add(`downloads/${pick(words)}/${slug()}.${pick(['pdf', 'json', 'txt', 'csv'])}`, size());
     }
   }
-  for (let i = 0; i < spec.big; i++) add(`${i % 2 ? 'media/video' : 'downloads/releases'}/${slug()}-${i}.${i % 2 ? 'mp4' : 'zip'}`, spec.bigSize);
+  for (let i = 0; i < spec.big; i++)
+    add(`${i % 2 ? 'media/video' : 'downloads/releases'}/${slug()}-${i}.${i % 2 ? 'mp4' : 'zip'}`, spec.bigSize);
   return [...files.entries()].map(([rel, sz]) => ({ rel, size: sz }));
 }
 
@@ -357,7 +401,11 @@ function toolCommand(tool, site, bucket, { dryRun = false, cpuProfDir = null } =
       fsSync.writeFileSync(cfg, `[default]\nregion = us-east-1\ns3 =\n  max_concurrent_requests = ${CONC}\n`);
       const args = ['--endpoint-url', ep, 's3', 'sync', site.dir, `s3://${bucket}`, '--only-show-errors'];
       if (dryRun) args.push('--dryrun');
-      return { cmd: AWS, args, env: baseEnv({ AWS_CONFIG_FILE: cfg, AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'none'), AWS_PAGER: '' }) };
+      return {
+        cmd: AWS,
+        args,
+        env: baseEnv({ AWS_CONFIG_FILE: cfg, AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'none'), AWS_PAGER: '' }),
+      };
     }
     case 'hugo': {
       const dir = path.join(work, `hugo-${bucket}`);
@@ -377,7 +425,18 @@ function toolCommand(tool, site, bucket, { dryRun = false, cpuProfDir = null } =
         cfg,
         `[bench]\ntype = s3\nprovider = Other\nenv_auth = false\naccess_key_id = bench\nsecret_access_key = bench\nregion = us-east-1\nendpoint = ${ep}\nforce_path_style = true\n`,
       );
-      const args = ['--config', cfg, 'sync', '--checksum', '--transfers', String(CONC), '--checkers', String(CONC), site.dir, `bench:${bucket}`];
+      const args = [
+        '--config',
+        cfg,
+        'sync',
+        '--checksum',
+        '--transfers',
+        String(CONC),
+        '--checkers',
+        String(CONC),
+        site.dir,
+        `bench:${bucket}`,
+      ];
       if (dryRun) args.push('--dry-run');
       return { cmd: '/usr/bin/rclone', args, env: baseEnv() };
     }
@@ -533,8 +592,18 @@ const uniq = (xs) => {
 };
 const otherReqs = (st) => {
   const parts = [];
-  for (const k of ['HeadObject', 'GetObject', 'ListObjectsV2', 'ListObjects', 'CreateMultipartUpload', 'HeadBucket', 'CreateBucket', 'GetBucketLocation']) {
-    if (st[k]) parts.push(`${k.replace('Object', '').replace('ListObjectsV2', 'List').replace('CreateMultipartUpload', 'CreateMPU')} ${st[k]}`);
+  for (const k of [
+    'HeadObject',
+    'GetObject',
+    'ListObjectsV2',
+    'ListObjects',
+    'CreateMultipartUpload',
+    'HeadBucket',
+    'CreateBucket',
+    'GetBucketLocation',
+  ]) {
+    if (st[k])
+      parts.push(`${k.replace('Object', '').replace('ListObjectsV2', 'List').replace('CreateMultipartUpload', 'CreateMPU')} ${st[k]}`);
   }
   return parts.join(', ');
 };
@@ -558,20 +627,34 @@ async function benchSite(name) {
     for (const tool of order) {
       buckets[tool] = `b-${tool}-${name}-r${run}`.toLowerCase();
       await S3.createBucket(buckets[tool]);
-      const r = await deployOnce(tool, site, buckets[tool], tool === 'ours' && profileDir && run === 0 ? { cpuProfDir: path.join(profileDir, 'first') } : {});
+      const r = await deployOnce(
+        tool,
+        site,
+        buckets[tool],
+        tool === 'ours' && profileDir && run === 0 ? { cpuProfDir: path.join(profileDir, 'first') } : {},
+      );
       r.check = await verify(site, buckets[tool]);
       res[tool].first.push(r);
-      log(`  run ${run + 1} first    ${tool.padEnd(6)} ${fmtS(r.wall)} s  PUTs ${putsOf(r.stats)}  ${otherReqs(r.stats)}  RSS ${fmtMB(r.rssMB)}  check ${r.check.ok}/${site.files.size}${r.check.problems.length ? ' PROBLEMS ' + r.check.problems.slice(0, 3).join(', ') : ''}`);
+      log(
+        `  run ${run + 1} first    ${tool.padEnd(6)} ${fmtS(r.wall)} s  PUTs ${putsOf(r.stats)}  ${otherReqs(r.stats)}  RSS ${fmtMB(r.rssMB)}  check ${r.check.ok}/${site.files.size}${r.check.problems.length ? ' PROBLEMS ' + r.check.problems.slice(0, 3).join(', ') : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 1100)); // mtimes strictly after every upload's LastModified (1 s resolution)
     const changed = await freshCheckout(site, run);
     changedCounts.push(changed.length);
     for (const tool of order) {
-      const r = await deployOnce(tool, site, buckets[tool], tool === 'ours' && profileDir && run === 0 ? { cpuProfDir: path.join(profileDir, 'redeploy') } : {});
+      const r = await deployOnce(
+        tool,
+        site,
+        buckets[tool],
+        tool === 'ours' && profileDir && run === 0 ? { cpuProfDir: path.join(profileDir, 'redeploy') } : {},
+      );
       r.check = await verify(site, buckets[tool]);
       r.changed = changed.length;
       res[tool].redeploy.push(r);
-      log(`  run ${run + 1} redeploy ${tool.padEnd(6)} ${fmtS(r.wall)} s  PUTs ${putsOf(r.stats)} (objects ${writesOf(r.stats)}, changed ${changed.length})  ${otherReqs(r.stats)}  RSS ${fmtMB(r.rssMB)}  check ${r.check.ok}/${site.files.size}${r.check.problems.length ? ' PROBLEMS ' + r.check.problems.slice(0, 3).join(', ') : ''}`);
+      log(
+        `  run ${run + 1} redeploy ${tool.padEnd(6)} ${fmtS(r.wall)} s  PUTs ${putsOf(r.stats)} (objects ${writesOf(r.stats)}, changed ${changed.length})  ${otherReqs(r.stats)}  RSS ${fmtMB(r.rssMB)}  check ${r.check.ok}/${site.files.size}${r.check.problems.length ? ' PROBLEMS ' + r.check.problems.slice(0, 3).join(', ') : ''}`,
+      );
     }
   }
   await S3.clear();
@@ -599,7 +682,13 @@ function summarize(b) {
       otherFirst: otherReqs(r.first[0].stats),
       otherRedeploy: otherReqs(r.redeploy[0].stats),
       rss: max([...r.first, ...r.redeploy].map((x) => x.rssMB)),
-      failures: [...r.first, ...r.redeploy].filter((x) => !okRun(x)).map((x) => x.failed ?? `${x.check.problems.length} wrong/missing objects (${x.check.problems.slice(0, 3).join(', ')}), ${x.check.extra} extra`),
+      failures: [...r.first, ...r.redeploy]
+        .filter((x) => !okRun(x))
+        .map(
+          (x) =>
+            x.failed ??
+            `${x.check.problems.length} wrong/missing objects (${x.check.problems.slice(0, 3).join(', ')}), ${x.check.extra} extra`,
+        ),
       checks: [...r.first, ...r.redeploy].map((x) => x.check.ok),
       reports: r.first.map((x) => x.report).concat(r.redeploy.map((x) => x.report)),
     };
@@ -615,11 +704,15 @@ function siteTable(b) {
   const spec = b.site.spec;
   lines.push(
     `### Site "${b.site.name}": ${n.toLocaleString('en-US')} files, ${(b.site.bytes / MiB).toFixed(0)} MiB` +
-      (spec.big ? ` (${spec.small.toLocaleString('en-US')} files of 1-50 KiB + ${spec.big} of ${spec.bigSize / MiB} MiB)` : ' (1-50 KiB each)') +
+      (spec.big
+        ? ` (${spec.small.toLocaleString('en-US')} files of 1-50 KiB + ${spec.big} of ${spec.bigSize / MiB} MiB)`
+        : ' (1-50 KiB each)') +
       `; median of ${runsFor(b.site.name)} run(s); redeploy = every mtime new + ${uniq(b.changedCounts)} files changed`,
   );
   lines.push('');
-  lines.push('| tool | first deploy s | redeploy s | PUTs first | PUTs redeploy (objects) | other requests first / redeploy | CPU s first / redeploy | peak RSS | first: ours / theirs | redeploy: ours / theirs |');
+  lines.push(
+    '| tool | first deploy s | redeploy s | PUTs first | PUTs redeploy (objects) | other requests first / redeploy | CPU s first / redeploy | peak RSS | first: ours / theirs | redeploy: ours / theirs |',
+  );
   lines.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
   for (const tool of TOOLS) {
     const r = rows[tool];
@@ -633,13 +726,18 @@ function siteTable(b) {
   const verified = TOOLS.filter((t) => rows[t].failures.length === 0);
   lines.push(
     `Bucket check after every phase (list count, size, ETag vs local MD5 / multipart ETag): ` +
-      TOOLS.map((t) => `${t} ${rows[t].failures.length === 0 ? `OK (${n}/${n} objects each time${rows[t].reserved ? `, plus ${rows[t].reserved} object(s) of its own under ${RESERVED_PREFIX}` : ''})` : `**FAILED**: ${rows[t].failures.slice(0, 2).join('; ')}`}`).join(', ') +
+      TOOLS.map(
+        (t) =>
+          `${t} ${rows[t].failures.length === 0 ? `OK (${n}/${n} objects each time${rows[t].reserved ? `, plus ${rows[t].reserved} object(s) of its own under ${RESERVED_PREFIX}` : ''})` : `**FAILED**: ${rows[t].failures.slice(0, 2).join('; ')}`}`,
+      ).join(', ') +
       (verified.length < TOOLS.length ? ' (failed runs excluded from the medians)' : '') +
       '.',
   );
   const busy = TOOLS.flatMap((t) => rows[t].busy);
   const contended = busy.filter((x) => x > 0.25).length;
-  lines.push(`Machine busy share (other processes) just before each timed run: median ${Math.round(100 * median(busy))}%, max ${Math.round(100 * max(busy))}%${contended ? `; ${contended} of ${busy.length} runs started while > 25% busy` : ''}.`);
+  lines.push(
+    `Machine busy share (other processes) just before each timed run: median ${Math.round(100 * median(busy))}%, max ${Math.round(100 * max(busy))}%${contended ? `; ${contended} of ${busy.length} runs started while > 25% busy` : ''}.`,
+  );
   if (ours) {
     const t = ours.reports.find((r) => r?.timingsMs)?.timingsMs;
     const tr = ours.reports.slice(runsFor(b.site.name)).find((r) => r?.timingsMs)?.timingsMs;
@@ -657,8 +755,18 @@ async function benchScan(site) {
   log(`scan: warming the page cache (${(site.bytes / MiB).toFixed(0)} MiB)`);
   await runTimed('/bin/sh', ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 cat > /dev/null`]);
   const variants = [
-    { name: '`find DIR -type f -print0 | xargs -0 md5sum > /dev/null`', cmd: '/bin/sh', args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 md5sum > /dev/null`], ref: true },
-    { name: '`find DIR -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null` (2 processes)', p2: true, cmd: '/bin/sh', args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null`] },
+    {
+      name: '`find DIR -type f -print0 | xargs -0 md5sum > /dev/null`',
+      cmd: '/bin/sh',
+      args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 md5sum > /dev/null`],
+      ref: true,
+    },
+    {
+      name: '`find DIR -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null` (2 processes)',
+      p2: true,
+      cmd: '/bin/sh',
+      args: ['-c', `find ${JSON.stringify(dir)} -type f -print0 | xargs -0 -n 64 -P2 md5sum > /dev/null`],
+    },
   ];
   const results = [];
   for (const v of variants) {
@@ -686,19 +794,38 @@ async function benchScan(site) {
     const ms = r.report?.timingsMs?.scan ?? r.report?.timingsMs?.['Scan source-dir'];
     if (ms != null) scanMs.push(ms / 1000);
   }
-  results.push({ name: 'this action, `dry-run: true` against an empty bucket (whole process; walk + hash + 1 LIST + plan)', s: median(times), rss, ours: true, whole: true });
-  if (scanMs.length) results.push({ name: "this action's own scan phase in that dry run (report.json `timingsMs.scan`; overlaps the LIST)", s: median(scanMs), rss: null, ours: true, ownScan: true });
+  results.push({
+    name: 'this action, `dry-run: true` against an empty bucket (whole process; walk + hash + 1 LIST + plan)',
+    s: median(times),
+    rss,
+    ours: true,
+    whole: true,
+  });
+  if (scanMs.length)
+    results.push({
+      name: "this action's own scan phase in that dry run (report.json `timingsMs.scan`; overlaps the LIST)",
+      s: median(scanMs),
+      rss: null,
+      ours: true,
+      ownScan: true,
+    });
   const ref = results.find((r) => r.ref).s;
   const p2 = results.find((r) => r.p2).s;
   const lines = [];
-  lines.push(`### Local scan (walk + MD5), site "${site.name}": ${site.files.size.toLocaleString('en-US')} files, ${(site.bytes / MiB).toFixed(0)} MiB, page cache warm`);
+  lines.push(
+    `### Local scan (walk + MD5), site "${site.name}": ${site.files.size.toLocaleString('en-US')} files, ${(site.bytes / MiB).toFixed(0)} MiB, page cache warm`,
+  );
   lines.push('');
-  lines.push('The page cache cannot be dropped here (no root on the host kernel), so it is warmed first (`cat` of every file) and every variant reads from memory: this measures CPU cost of walking and hashing, not the disk.');
+  lines.push(
+    'The page cache cannot be dropped here (no root on the host kernel), so it is warmed first (`cat` of every file) and every variant reads from memory: this measures CPU cost of walking and hashing, not the disk.',
+  );
   lines.push('');
   lines.push(`| method | median s (of ${Math.max(3, RUNS)}) | MiB/s | peak RSS | vs md5sum | vs md5sum -P2 |`);
   lines.push('|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    lines.push(`| ${r.name} | ${fmtS(r.s)} | ${Math.round(site.bytes / MiB / r.s)} | ${r.rss ? fmtMB(r.rss) : '–'} | ${fmtR(r.s / ref)} | ${fmtR(r.s / p2)} |`);
+    lines.push(
+      `| ${r.name} | ${fmtS(r.s)} | ${Math.round(site.bytes / MiB / r.s)} | ${r.rss ? fmtMB(r.rss) : '–'} | ${fmtR(r.s / ref)} | ${fmtR(r.s / p2)} |`,
+    );
   }
   lines.push('');
   return { text: lines.join('\n'), results, ref, p2 };
@@ -735,22 +862,36 @@ async function benchScale() {
   await S3.createBucket('b-scale');
   const first = await deployOnce('ours', site, 'b-scale');
   first.check = await verify(site, 'b-scale');
-  log(`scale first: ${fmtS(first.wall)} s RSS ${fmtMB(first.rssMB)} PUTs ${putsOf(first.stats)} check ${first.check.ok}/${nFiles}${first.failed ? ' FAILED ' + first.failed : ''}`);
+  log(
+    `scale first: ${fmtS(first.wall)} s RSS ${fmtMB(first.rssMB)} PUTs ${putsOf(first.stats)} check ${first.check.ok}/${nFiles}${first.failed ? ' FAILED ' + first.failed : ''}`,
+  );
   await new Promise((r) => setTimeout(r, 1100));
   const changed = await freshCheckout(site, 0);
   const dry = await deployOnce('ours', site, 'b-scale', { dryRun: true });
   const plannedUploads = dry.report?.totals?.uploaded;
-  log(`scale dry-run redeploy: ${fmtS(dry.wall)} s RSS ${fmtMB(dry.rssMB)} planned uploads ${plannedUploads} (changed ${changed.length})${dry.failed ? ' FAILED ' + dry.failed : ''}`);
+  log(
+    `scale dry-run redeploy: ${fmtS(dry.wall)} s RSS ${fmtMB(dry.rssMB)} planned uploads ${plannedUploads} (changed ${changed.length})${dry.failed ? ' FAILED ' + dry.failed : ''}`,
+  );
   await S3.clear();
   const lines = [];
-  lines.push(`### Scale: ${nFiles.toLocaleString('en-US')} files of 100-2,000 bytes (${(site.bytes / MiB).toFixed(0)} MiB), this action only`);
+  lines.push(
+    `### Scale: ${nFiles.toLocaleString('en-US')} files of 100-2,000 bytes (${(site.bytes / MiB).toFixed(0)} MiB), this action only`,
+  );
   lines.push('');
   lines.push('| phase | s | PUTs | other requests | planned uploads | peak RSS | bucket check |');
   lines.push('|---|---:|---:|---|---:|---:|---|');
-  lines.push(`| first deploy | ${fmtS(first.wall)} | ${fmtN(putsOf(first.stats))} | ${otherReqs(first.stats)} | ${fmtN(first.report?.totals?.uploaded)} | ${fmtMB(first.rssMB)} | ${first.failed ? 'FAILED ' + first.failed : `${first.check.ok}/${nFiles}`} |`);
-  lines.push(`| redeploy, dry run (mtimes new, ${changed.length} changed) | ${fmtS(dry.wall)} | ${fmtN(putsOf(dry.stats))} | ${otherReqs(dry.stats)} | ${fmtN(plannedUploads)} | ${fmtMB(dry.rssMB)} | ${dry.failed ? 'FAILED ' + dry.failed : 'no writes'} |`);
+  lines.push(
+    `| first deploy | ${fmtS(first.wall)} | ${fmtN(putsOf(first.stats))} | ${otherReqs(first.stats)} | ${fmtN(first.report?.totals?.uploaded)} | ${fmtMB(first.rssMB)} | ${first.failed ? 'FAILED ' + first.failed : `${first.check.ok}/${nFiles}`} |`,
+  );
+  lines.push(
+    `| redeploy, dry run (mtimes new, ${changed.length} changed) | ${fmtS(dry.wall)} | ${fmtN(putsOf(dry.stats))} | ${otherReqs(dry.stats)} | ${fmtN(plannedUploads)} | ${fmtMB(dry.rssMB)} | ${dry.failed ? 'FAILED ' + dry.failed : 'no writes'} |`,
+  );
   lines.push('');
-  if (first.report?.timingsMs) lines.push(`Phase timings (ms): first ${JSON.stringify(first.report.timingsMs)}; dry-run redeploy ${JSON.stringify(dry.report?.timingsMs ?? {})}.`, '');
+  if (first.report?.timingsMs)
+    lines.push(
+      `Phase timings (ms): first ${JSON.stringify(first.report.timingsMs)}; dry-run redeploy ${JSON.stringify(dry.report?.timingsMs ?? {})}.`,
+      '',
+    );
   return { text: lines.join('\n'), first, dry, changed: changed.length, plannedUploads, nFiles };
 }
 
@@ -800,26 +941,40 @@ function targets(siteResults, scan, scale) {
       const writes = uniq(o.writesRedeploy);
       const okPuts = o.uploadedRedeploy.every((u, i) => u === b.changedCounts[i]);
       const stateWrites = uniq(o.writesRedeploy.map((w, i) => w - (o.uploadedRedeploy[i] ?? 0)));
-      lines.push(`| redeploy >= 10× faster than aws s3 sync | ${b.site.name} | ${fmtS(o.redeploy)} s vs ${fmtS(a.redeploy)} s = **${speed.toFixed(1)}× faster** | ${speed >= 10 ? 'yes' : `**no** (${(10 / speed).toFixed(1)}× short)`} |`);
-      lines.push(`| redeploy PUTs == changed files | ${b.site.name} | changed ${changed}; site files uploaded ${uniq(o.uploadedRedeploy)} (report.json) + ${stateWrites} state object = ${writes} objects written, ${uniq(o.putsRedeploy)} PUT requests | ${okPuts ? 'yes' : '**no**'} |`);
-      lines.push(`| first deploy no slower than aws s3 sync | ${b.site.name} | ${fmtS(o.first)} s vs ${fmtS(a.first)} s (${fmtR(o.first / a.first)}) | ${o.first <= a.first ? 'yes' : `**no** (${((o.first / a.first - 1) * 100).toFixed(0)}% slower)`} |`);
+      lines.push(
+        `| redeploy >= 10× faster than aws s3 sync | ${b.site.name} | ${fmtS(o.redeploy)} s vs ${fmtS(a.redeploy)} s = **${speed.toFixed(1)}× faster** | ${speed >= 10 ? 'yes' : `**no** (${(10 / speed).toFixed(1)}× short)`} |`,
+      );
+      lines.push(
+        `| redeploy PUTs == changed files | ${b.site.name} | changed ${changed}; site files uploaded ${uniq(o.uploadedRedeploy)} (report.json) + ${stateWrites} state object = ${writes} objects written, ${uniq(o.putsRedeploy)} PUT requests | ${okPuts ? 'yes' : '**no**'} |`,
+      );
+      lines.push(
+        `| first deploy no slower than aws s3 sync | ${b.site.name} | ${fmtS(o.first)} s vs ${fmtS(a.first)} s (${fmtR(o.first / a.first)}) | ${o.first <= a.first ? 'yes' : `**no** (${((o.first / a.first - 1) * 100).toFixed(0)}% slower)`} |`,
+      );
     }
     const fastest = TOOLS.filter((t) => rows[t].first != null).reduce((best, t) => (rows[t].first < rows[best].first ? t : best), 'ours');
     const ratio = o.first / rows[fastest].first;
-    lines.push(`| first deploy within 1.3× of the fastest | ${b.site.name} | fastest ${fastest} ${fmtS(rows[fastest].first)} s; ours ${fmtS(o.first)} s = ${fmtR(ratio)} | ${ratio <= 1.3 ? 'yes' : `**no** (${fmtR(ratio)})`} |`);
+    lines.push(
+      `| first deploy within 1.3× of the fastest | ${b.site.name} | fastest ${fastest} ${fmtS(rows[fastest].first)} s; ours ${fmtS(o.first)} s = ${fmtR(ratio)} | ${ratio <= 1.3 ? 'yes' : `**no** (${fmtR(ratio)})`} |`,
+    );
   }
   if (scan) {
     // Judged on the real bundle's own scan phase (the dry run), not on any copy of its code.
     const own = scan.results.find((r) => r.ownScan) ?? scan.results.find((r) => r.whole);
     const ratio = own.s / scan.ref;
-    lines.push(`| scan within 1.3× of md5sum | ${scan.site} | the action's scan ${fmtR(ratio)} of md5sum (${fmtR(own.s / scan.p2)} of md5sum -P2) | ${ratio <= 1.3 ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| scan within 1.3× of md5sum | ${scan.site} | the action's scan ${fmtR(ratio)} of md5sum (${fmtR(own.s / scan.p2)} of md5sum -P2) | ${ratio <= 1.3 ? 'yes' : '**no**'} |`,
+    );
   }
   if (scale) {
     const rss = Math.max(scale.first.rssMB ?? 0, scale.dry.rssMB ?? 0);
-    lines.push(`| RSS <= 300 MB at ${scale.nFiles.toLocaleString('en-US')} files | scale | peak ${fmtMB(rss)} (first deploy ${fmtMB(scale.first.rssMB)}, dry-run redeploy ${fmtMB(scale.dry.rssMB)}) | ${rss <= 300 ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| RSS <= 300 MB at ${scale.nFiles.toLocaleString('en-US')} files | scale | peak ${fmtMB(rss)} (first deploy ${fmtMB(scale.first.rssMB)}, dry-run redeploy ${fmtMB(scale.dry.rssMB)}) | ${rss <= 300 ? 'yes' : '**no**'} |`,
+    );
   } else {
     const o = siteResults.map((s) => s.rows.ours?.rss).filter(Boolean);
-    lines.push(`| RSS <= 300 MB at 100,000 files | – | not measured in this run (\`--scale\`); largest site here: ${fmtMB(Math.max(...o))} | – |`);
+    lines.push(
+      `| RSS <= 300 MB at 100,000 files | – | not measured in this run (\`--scale\`); largest site here: ${fmtMB(Math.max(...o))} | – |`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -836,7 +991,11 @@ const distAtStart = distHash();
 const factsAtStart = machineFacts();
 // The S3 server runs with bench/fauxqs-compat.mjs preloaded (two load-time fixes the Go peers need; see there).
 const serverNode = path.join(work, 'node24-fauxqs-compat.sh');
-fsSync.writeFileSync(serverNode, `#!/bin/sh\nexec ${JSON.stringify(NODE24)} --import ${JSON.stringify(path.join(root, 'bench', 'fauxqs-compat.mjs'))} "$@"\n`, { mode: 0o755 });
+fsSync.writeFileSync(
+  serverNode,
+  `#!/bin/sh\nexec ${JSON.stringify(NODE24)} --import ${JSON.stringify(path.join(root, 'bench', 'fauxqs-compat.mjs'))} "$@"\n`,
+  { mode: 0o755 },
+);
 S3 = await startS3({ nodePath: serverNode });
 log(`S3 server ${S3.endpoint}; workdir ${work}; sizes ${SIZES.join(',')}; runs ${RUNS}; tools ${TOOLS.join(',')}`);
 const sections = [];
@@ -886,15 +1045,19 @@ if (opt.out) {
     `Generated by \`${commandLine}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; total ${Math.round(totalS)} s.`,
     '',
     factsAtStart,
-    ...(distHash() !== distAtStart ? ['', `**Warning: \`${path.relative(root, DIST)}\` changed while the bench ran; the rows may mix two builds. Run it again.**`] : []),
+    ...(distHash() !== distAtStart
+      ? ['', `**Warning: \`${path.relative(root, DIST)}\` changed while the bench ran; the rows may mix two builds. Run it again.**`]
+      : []),
     '',
-    'Every tool talks to the same local S3 server (loopback only) with parallelism ' + CONC + ' where it has a knob; one tool at a time; the order rotates per run. Commands:',
+    'Every tool talks to the same local S3 server (loopback only) with parallelism ' +
+      CONC +
+      ' where it has a knob; one tool at a time; the order rotates per run. Commands:',
     '',
     ...TOOLS.map((t) => `- ${t}: \`${displayCommand(t)}\``),
     '',
     `"first deploy" = into a fresh empty bucket; "redeploy" = onto the same bucket after a fresh checkout (every mtime set to now) with 1% of the files changed in content (same size). PUTs = PutObject + UploadPart requests counted at the server; (objects) = PutObject + CompleteMultipartUpload. Times are wall-clock seconds of the whole process (start-up included), medians of ${RUNS} run(s) for sites under 10,000 files and ${RUNS_LARGE} for the 20,000-file and 1 GB sites (\`--runs\`, \`--runs-large\`); CPU s = user + system time of the tool's process tree; RSS is the maximum over all runs. Ratio < 1 means this action is faster. Before each timed run the bench waits (up to ${opt['quiet-wait']} s) for the machine to be >= 75% idle, since other sessions share it.`,
     '',
-    'The S3 server runs with two load-time compatibility fixes (`bench/fauxqs-compat.mjs`) that only the Go-based peers need: body limit 11 MiB -> 1 GiB (rclone sends 50 MiB files as one PUT, as real S3 allows), and `&#34;` decoded in CompleteMultipartUpload (Go\'s encoding/xml escapes the quoted part ETags that way; without it every hugo/rclone multipart upload fails with InvalidPart).',
+    "The S3 server runs with two load-time compatibility fixes (`bench/fauxqs-compat.mjs`) that only the Go-based peers need: body limit 11 MiB -> 1 GiB (rclone sends 50 MiB files as one PUT, as real S3 allows), and `&#34;` decoded in CompleteMultipartUpload (Go's encoding/xml escapes the quoted part ETags that way; without it every hugo/rclone multipart upload fails with InvalidPart).",
     '',
     ...sections,
     tgt,

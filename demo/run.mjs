@@ -69,7 +69,14 @@ async function deploy(title, inputs) {
   console.log(fs.readFileSync(summary, 'utf8').trimEnd());
 }
 
-const inputs = { 'source-dir': site, bucket: BUCKET, 'distribution-id': DIST, 'delete-removed': 'true', wait: 'true', 'wait-timeout': '60' };
+const inputs = {
+  'source-dir': site,
+  bucket: BUCKET,
+  'distribution-id': DIST,
+  'delete-removed': 'true',
+  wait: 'true',
+  'wait-timeout': '60',
+};
 try {
   await deploy('Deploy 1: empty bucket (everything is new, so nothing is stale)', inputs);
 

@@ -79052,7 +79052,7 @@ function parseDistributions(idsRaw, originRaw) {
         if (seen.has(id))
             throw new InputError('distribution-id', `'${id}' is listed twice`);
         seen.add(id);
-        const origin = colon >= 0 ? entry.slice(colon + 1) : (origins.length > 1 ? origins[i] : origins[0]) ?? '';
+        const origin = colon >= 0 ? entry.slice(colon + 1) : ((origins.length > 1 ? origins[i] : origins[0]) ?? '');
         if (origin.trim() !== '' && !origin.trim().startsWith('/')) {
             throw new InputError('origin-path', `'${origin}' must start with '/', like the OriginPath in CloudFront (e.g. /production)`);
         }
@@ -79255,7 +79255,7 @@ async function createInvalidation(cdn, distributionId, paths, callerReference, o
             if (waited + delay > opts.maxWaitMs) {
                 throw new Error(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
                     `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
-                    `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`);
+                    `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`, { cause: err });
             }
             opts.log(`CloudFront ${distributionId}: TooManyInvalidationsInProgress (in-flight limits reached); waiting ` +
                 `${Math.round(delay / 1000)} s for running invalidations to finish, then retrying`);
@@ -79283,7 +79283,7 @@ async function waitForInvalidations(cdn, pending, opts) {
                 const name = errName(err);
                 if (name === 'AccessDenied' || name === 'AccessDeniedException') {
                     throw new Error(`Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
-                        `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`);
+                        `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`, { cause: err });
                 }
                 opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
             }
@@ -79851,7 +79851,9 @@ function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3
                     // S3 rejects the PUT if the bytes it received do not have this MD5.
                     ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
                 }));
-                const res = small ? await send() : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
+                const res = small
+                    ? await send()
+                    : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
                 return unquote(res.ETag);
             }
             // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).
@@ -80065,12 +80067,7 @@ function makeDeleteGuard(filter, protect) {
  * Not listed: Next.js `build-manifest.json` lives in `.next/`, not in the `out/` of a static export, and
  * everything it could list is under `_next/static/`, which the directory rule covers anyway.
  */
-const MANIFEST_GLOBS = [
-    '.vite/manifest.json',
-    '**/.vite/manifest.json',
-    'manifest.json',
-    'asset-manifest.json',
-];
+const MANIFEST_GLOBS = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
 // ---------------------------------------------------------------------------------------------------
 // Name anatomy: <stem>[.<modifier>].<ext>[<trailer>]
 // ---------------------------------------------------------------------------------------------------
@@ -80148,14 +80145,32 @@ const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
  * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
  */
 const NEXT_LETTER = {
-    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ', b: 'ABcDEfghIJLMnOpRSTUvwY', c: 'ACdEHIKLmnOQRSTUYz',
-    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz', e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', f: 'AbEFghILnOpRSTUY',
-    g: 'AbdEfGHIkLMNOpRSTUwYz', h: 'ABcdEFghIjkLMNOpRSTUWY', i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ', j: 'AEIOU',
-    k: 'ABcdEfgHIjkLMNOPRStUWY', l: 'ABCDEFGhIKLMNOPqRSTUVwxY', m: 'ABcdEFhILMNOPqrStUvwY',
-    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ', o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ', p: 'ABcdEfgHIkLMnOPRSTUwY', q: 'U',
-    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz', s: 'ABCDEFGHIjKLMNOPQRSTUvWY', t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
-    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ', v: 'AEIOrUvy', w: 'ABcDEfgHIKLmNOpRStuwyz', x: 'ACEHIlOPTUvwxY',
-    y: 'ABCDEFGHIjkLMNOPRSTuWxz', z: 'AEILmOpuvwYZ',
+    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
+    b: 'ABcDEfghIJLMnOpRSTUvwY',
+    c: 'ACdEHIKLmnOQRSTUYz',
+    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
+    e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    f: 'AbEFghILnOpRSTUY',
+    g: 'AbdEfGHIkLMNOpRSTUwYz',
+    h: 'ABcdEFghIjkLMNOpRSTUWY',
+    i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
+    j: 'AEIOU',
+    k: 'ABcdEfgHIjkLMNOPRStUWY',
+    l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
+    m: 'ABcdEFhILMNOPqrStUvwY',
+    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
+    o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
+    p: 'ABcdEfgHIkLMnOPRSTUwY',
+    q: 'U',
+    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
+    s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
+    t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
+    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
+    v: 'AEIOrUvy',
+    w: 'ABcDEfgHIKLmNOpRStuwyz',
+    x: 'ACEHIlOPTUvwxY',
+    y: 'ABCDEFGHIjkLMNOPRSTuWxz',
+    z: 'AEILmOpuvwYZ',
 };
 /** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
 function englishPairs(t, common) {
@@ -81743,7 +81758,10 @@ function entryDocumentMatcher(globs) {
 }
 /** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
 function headersHash(h) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([h.contentType, h.cacheControl])).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([h.contentType, h.cacheControl]))
+        .digest('hex')
+        .slice(0, 16);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/cover.ts
@@ -81831,7 +81849,12 @@ function planCoverTuned(input, tuning) {
         return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
     const exactResult = (list) => {
         const paths = list.sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
-        return { paths, collateral: nullColl, fellBackToAll: false, reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly` };
+        return {
+            paths,
+            collateral: nullColl,
+            fellBackToAll: false,
+            reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly`,
+        };
     };
     if (nStar === 0 && keys.length <= budget)
         return exactResult([...new Set(keys)]);
@@ -82089,7 +82112,9 @@ function planCoverTuned(input, tuning) {
         return lb;
     };
     // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
-    const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit ? outsideBound(W <= tuning.boundWildcardLimit ? W : null) : new Float64Array(nn);
+    const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit
+        ? outsideBound(W <= tuning.boundWildcardLimit ? W : null)
+        : new Float64Array(nn);
     // ---- the DP -------------------------------------------------------------------------------------------------
     const newTable = (Wd, lo, hi) => {
         const t = { Wd, lo: new Array(Wd + 1), hi: new Array(Wd + 1), off: new Array(Wd + 1), a: EMPTY };
@@ -82517,7 +82542,6 @@ function planCoverTuned(input, tuning) {
     const wildCost = new Float64Array(nn).fill(INF);
     let P;
     let R;
-    let floorSpec = -1;
     if (known) {
         // cost = collateral·M1 + paths·M2 + wildcards (wildcards dropped if the packing would not be exact)
         let M2 = bEff + 1;
@@ -82578,10 +82602,10 @@ function planCoverTuned(input, tuning) {
         else
             hi = mid - 1;
     }
-    floorSpec = distinct[lo] ?? -1;
+    const floorSpec = distinct[lo] ?? -1;
     // 2) among covers respecting the floor: fewest wildcards, then longest prefixes, then fewest paths.
     {
-        let M2 = bEff + 1;
+        const M2 = bEff + 1;
         let penW = M2;
         let M1 = (bEff * lcap + 1) * M2;
         if ((bEff + 1) * M1 > SAFE) {
@@ -82756,7 +82780,15 @@ function planInvalidation(opts) {
     if (s.stale.length === 0)
         return { ...base, ...none, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
     if (s.stale.some((p) => p.path === '/*')) {
-        return { ...base, ...none, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
+        return {
+            ...base,
+            ...none,
+            decoded: ['/*'],
+            paths: ['/*'],
+            wildcards: 1,
+            cover: null,
+            reason: '/* requested (invalidate: all or a manual /*)',
+        };
     }
     const stale = s.stale.map((p) => p.path);
     // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
@@ -82920,7 +82952,10 @@ function estimateCost(billed, monthPathsBefore) {
     return Math.round(over * report_USD_PER_PATH * 1000) / 1000;
 }
 /** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
-const esc = (s) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\|/g, '\\|').replace(/`/g, "'");
+const esc = (s) => s
+    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
 /** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
 const code = (s) => {
     const body = s.replace(/\|/g, '\\|');
@@ -83228,7 +83263,9 @@ async function deploy(config, ctx, deps) {
         bucket: config.bucket,
         prefix: config.prefix,
         sourceDir: config.sourceDir,
-        diff: wantsDiff ? { source: facts.diff.source, files: facts.diff.files?.length ?? 0, ...(facts.diff.note ? { note: facts.diff.note } : {}) } : null,
+        diff: wantsDiff
+            ? { source: facts.diff.source, files: facts.diff.files?.length ?? 0, ...(facts.diff.note ? { note: facts.diff.note } : {}) }
+            : null,
         totals: {
             uploaded: sync.filter((e) => e.action === 'upload').length,
             unchanged: sync.filter((e) => e.action === 'unchanged').length,
@@ -83284,7 +83321,9 @@ async function deploy(config, ctx, deps) {
             });
         }
         if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
-            const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map();
+            const etags = report.totals.uploaded > 0
+                ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold))
+                : new Map();
             await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
         }
         if (cdn && plans.some((p) => p.paths.length > 0)) {
@@ -83315,13 +83354,18 @@ async function deploy(config, ctx, deps) {
                 const res = await store.deleteKeys(keys);
                 info(`Deleted ${res.deleted.length} objects`);
                 if (res.failed.length > 0) {
-                    throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
+                    throw new DeployError(`${res.failed.length} deletes failed: ${res.failed
+                        .slice(0, 10)
+                        .map((f) => `${f.key} (${f.message})`)
+                        .join(', ')}`);
                 }
             });
         }
         if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
             await phase('Wait for invalidations', timings, async () => {
-                const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
+                const pending = report.invalidations
+                    .filter((i) => i.id)
+                    .map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
                 const res = await waitForInvalidations(cdn, pending, {
                     clock: deps.clock,
                     timeoutMs: config.waitTimeoutSeconds * 1000,
@@ -83345,7 +83389,10 @@ async function deploy(config, ctx, deps) {
                 warning(`${v.status}: ${v.url}: ${v.detail}`);
             info(`Verified ${report.verify.length} URL(s): ${report.verify.length - bad.length} fresh, ${bad.length} stale or failing`);
             if (bad.length > 0 && config.verify === 'fail') {
-                throw new DeployError(`${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad.slice(0, 5).map((v) => v.url).join(', ')}`);
+                throw new DeployError(`${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad
+                    .slice(0, 5)
+                    .map((v) => v.url)
+                    .join(', ')}`);
             }
         }
     }
@@ -83460,7 +83507,13 @@ async function commitDiff(config, ctx, warn) {
         info(`Local git diff failed (${String(gitErr.message).split('\n')[0]}); trying the GitHub compare API`);
     }
     try {
-        const res = await compareDiff({ apiUrl: ctx.apiUrl, repository: ctx.repository, token: config.githubToken, base: range.base, head: range.head });
+        const res = await compareDiff({
+            apiUrl: ctx.apiUrl,
+            repository: ctx.repository,
+            token: config.githubToken,
+            base: range.base,
+            head: range.head,
+        });
         if (res.maybeTruncated) {
             warn(`The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`);
         }
@@ -83514,8 +83567,14 @@ async function uploadAll(config, store, sync, headers, local, multipartThreshold
         }, { concurrency: config.concurrency });
         if (failed.length > 0) {
             const notDone = uploads.filter((u) => !done.has(u.key));
-            throw new DeployError(`Upload failed for ${failed.length} file(s): ${failed.slice(0, 5).map((f) => `${f.key}: ${f.message}`).join('; ')}. ` +
-                `${done.size} of ${uploads.length} uploaded; not uploaded: ${notDone.slice(0, 20).map((u) => u.key).join(', ')}` +
+            throw new DeployError(`Upload failed for ${failed.length} file(s): ${failed
+                .slice(0, 5)
+                .map((f) => `${f.key}: ${f.message}`)
+                .join('; ')}. ` +
+                `${done.size} of ${uploads.length} uploaded; not uploaded: ${notDone
+                    .slice(0, 20)
+                    .map((u) => u.key)
+                    .join(', ')}` +
                 `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
                 `the owed paths are recorded in the bucket and the next run sends them.`);
         }
@@ -83561,7 +83620,14 @@ function buildFileReports(config, sync, facts, fingerprint, headers) {
     if (!config.upload) {
         for (const f of facts.diff.files ?? []) {
             const fp = fingerprint(f.path);
-            files.push({ key: '', path: f.path, action: 'invalidate-only', reason: `diff-${f.status}`, fingerprinted: fp.fingerprinted, fingerprintReason: fp.reason });
+            files.push({
+                key: '',
+                path: f.path,
+                action: 'invalidate-only',
+                reason: `diff-${f.status}`,
+                fingerprinted: fp.fingerprinted,
+                fingerprintReason: fp.reason,
+            });
         }
     }
     return files;

@@ -19,9 +19,22 @@ details{margin:6px 0}summary{cursor:pointer;font-weight:600}
 </style><body>${marked.parse(md, { gfm: true })}</body>`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-'));
 fs.writeFileSync(path.join(dir, 'index.html'), html);
-execFileSync('chromium', [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`,
-  '--window-size=980,1500', `--screenshot=${out}`, `file://${path.join(dir, 'index.html')}`,
-], { stdio: 'ignore' });
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--user-data-dir=${path.join(dir, 'profile')}`,
+    '--window-size=980,1500',
+    `--screenshot=${out}`,
+    `file://${path.join(dir, 'index.html')}`,
+  ],
+  { stdio: 'ignore' },
+);
 console.log(out);

@@ -162,7 +162,7 @@ function parseDistributions(idsRaw: string, originRaw: string): Distribution[] {
     }
     if (seen.has(id)) throw new InputError('distribution-id', `'${id}' is listed twice`);
     seen.add(id);
-    const origin = colon >= 0 ? entry.slice(colon + 1) : (origins.length > 1 ? origins[i] : origins[0]) ?? '';
+    const origin = colon >= 0 ? entry.slice(colon + 1) : ((origins.length > 1 ? origins[i] : origins[0]) ?? '');
     if (origin.trim() !== '' && !origin.trim().startsWith('/')) {
       throw new InputError('origin-path', `'${origin}' must start with '/', like the OriginPath in CloudFront (e.g. /production)`);
     }
@@ -237,7 +237,10 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
   if (upload && sourceRaw === '') throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
   if (upload && bucketRaw === '') throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
   if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
-    throw new InputError('bucket', `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`);
+    throw new InputError(
+      'bucket',
+      `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`,
+    );
   }
   const sourceDir = sourceRaw === '' ? null : path.resolve(workspace, sourceRaw);
 

@@ -115,7 +115,11 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
 function describeError(err: unknown): string {
   const e = err as { name?: string; message?: string };
   const name = e.name ?? '';
-  if (/CredentialsProviderError|ExpiredToken|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient/i.test(name + ' ' + (e.message ?? ''))) {
+  if (
+    /CredentialsProviderError|ExpiredToken|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient/i.test(
+      name + ' ' + (e.message ?? ''),
+    )
+  ) {
     return (
       `AWS credentials are missing or expired (${name}). Add an aws-actions/configure-aws-credentials step before this ` +
       `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`
@@ -190,7 +194,9 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
       warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): invalidating /* as missing-diff: all allows`);
       manual = [...manual, '/*'];
     } else {
-      warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`);
+      warn(
+        `The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+      );
     }
   }
   const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
@@ -262,7 +268,9 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
     bucket: config.bucket,
     prefix: config.prefix,
     sourceDir: config.sourceDir,
-    diff: wantsDiff ? { source: facts.diff.source, files: facts.diff.files?.length ?? 0, ...(facts.diff.note ? { note: facts.diff.note } : {}) } : null,
+    diff: wantsDiff
+      ? { source: facts.diff.source, files: facts.diff.files?.length ?? 0, ...(facts.diff.note ? { note: facts.diff.note } : {}) }
+      : null,
     totals: {
       uploaded: sync.filter((e) => e.action === 'upload').length,
       unchanged: sync.filter((e) => e.action === 'unchanged').length,
@@ -321,7 +329,10 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
       });
     }
     if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
-      const etags = report.totals.uploaded > 0 ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold)) : new Map<string, string>();
+      const etags =
+        report.totals.uploaded > 0
+          ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold))
+          : new Map<string, string>();
       await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
     }
     if (cdn && plans.some((p) => p.paths.length > 0)) {
@@ -341,7 +352,11 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
             core.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
             const ownKey = ownRecords.get(p.distributionId);
             if (store && ownKey) {
-              await clearOwed(store, ownKey, owed.filter((r: OwedRecord) => r.distributionId === p.distributionId));
+              await clearOwed(
+                store,
+                ownKey,
+                owed.filter((r: OwedRecord) => r.distributionId === p.distributionId),
+              );
             }
           }),
         );
@@ -353,13 +368,20 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
         const res = await store.deleteKeys(keys);
         core.info(`Deleted ${res.deleted.length} objects`);
         if (res.failed.length > 0) {
-          throw new DeployError(`${res.failed.length} deletes failed: ${res.failed.slice(0, 10).map((f) => `${f.key} (${f.message})`).join(', ')}`);
+          throw new DeployError(
+            `${res.failed.length} deletes failed: ${res.failed
+              .slice(0, 10)
+              .map((f) => `${f.key} (${f.message})`)
+              .join(', ')}`,
+          );
         }
       });
     }
     if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
       await phase('Wait for invalidations', timings, async () => {
-        const pending = report.invalidations.filter((i) => i.id).map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
+        const pending = report.invalidations
+          .filter((i) => i.id)
+          .map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
         const res = await waitForInvalidations(cdn, pending, {
           clock: deps.clock,
           timeoutMs: config.waitTimeoutSeconds * 1000,
@@ -383,7 +405,12 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
       for (const v of bad) core.warning(`${v.status}: ${v.url}: ${v.detail}`);
       core.info(`Verified ${report.verify.length} URL(s): ${report.verify.length - bad.length} fresh, ${bad.length} stale or failing`);
       if (bad.length > 0 && config.verify === 'fail') {
-        throw new DeployError(`${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad.slice(0, 5).map((v) => v.url).join(', ')}`);
+        throw new DeployError(
+          `${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad
+            .slice(0, 5)
+            .map((v) => v.url)
+            .join(', ')}`,
+        );
       }
     }
   } catch (err) {
@@ -401,7 +428,13 @@ async function deploy(config: Config, ctx: RunContext, deps: Deps): Promise<void
  * After the invalidation completed: fetch a bounded sample of the invalidated URLs of files uploaded in this
  * run and compare each body's MD5 with the file's (directory forms carry their index.html's MD5).
  */
-async function verifySample(baseUrl: string, max: number, plan: InvalidationPlan, sync: SyncEntry[], local: LocalFile[]): Promise<VerifyResult[]> {
+async function verifySample(
+  baseUrl: string,
+  max: number,
+  plan: InvalidationPlan,
+  sync: SyncEntry[],
+  local: LocalFile[],
+): Promise<VerifyResult[]> {
   const md5ByPath = new Map(local.map((f) => [f.path, f.md5]));
   const pathByKey = new Map(sync.filter((e) => e.action === 'upload').map((e) => [e.key, e.path]));
   const targets = plan.stale.flatMap((s) => {
@@ -412,11 +445,7 @@ async function verifySample(baseUrl: string, max: number, plan: InvalidationPlan
   return verifyUrls(baseUrl, chooseSample(targets, max));
 }
 
-async function scanSource(
-  config: Config,
-  filter: ReturnType<typeof makeFileFilter>,
-  warn: (m: string) => void,
-): Promise<WalkResult> {
+async function scanSource(config: Config, filter: ReturnType<typeof makeFileFilter>, warn: (m: string) => void): Promise<WalkResult> {
   const sourceDir = config.sourceDir!;
   const started = Date.now();
   let last = started;
@@ -482,7 +511,8 @@ async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: F
     },
     { concurrency: config.concurrency },
   );
-  if (unknown.length > 0) core.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
+  if (unknown.length > 0)
+    core.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
 }
 
 async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => void): Promise<Facts['diff']> {
@@ -500,9 +530,17 @@ async function commitDiff(config: Config, ctx: RunContext, warn: (m: string) => 
     core.info(`Local git diff failed (${String((gitErr as Error).message).split('\n')[0]}); trying the GitHub compare API`);
   }
   try {
-    const res = await compareDiff({ apiUrl: ctx.apiUrl, repository: ctx.repository, token: config.githubToken, base: range.base, head: range.head });
+    const res = await compareDiff({
+      apiUrl: ctx.apiUrl,
+      repository: ctx.repository,
+      token: config.githubToken,
+      base: range.base,
+      head: range.head,
+    });
     if (res.maybeTruncated) {
-      warn(`The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`);
+      warn(
+        `The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`,
+      );
     }
     return {
       files: res.files,
@@ -553,7 +591,9 @@ async function uploadAll(
             lastLog = Date.now();
             const rate = bytes / ((lastLog - started) / 1000);
             const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
-            core.info(`uploaded ${done.size}/${uploads.length} files, ${bytes.toLocaleString('en-US')} of ${totalBytes.toLocaleString('en-US')} bytes, about ${eta} s left`);
+            core.info(
+              `uploaded ${done.size}/${uploads.length} files, ${bytes.toLocaleString('en-US')} of ${totalBytes.toLocaleString('en-US')} bytes, about ${eta} s left`,
+            );
           }
         } catch (err) {
           failed.push({ key: e.key, message: describeError(err) });
@@ -564,8 +604,14 @@ async function uploadAll(
     if (failed.length > 0) {
       const notDone = uploads.filter((u) => !done.has(u.key));
       throw new DeployError(
-        `Upload failed for ${failed.length} file(s): ${failed.slice(0, 5).map((f) => `${f.key}: ${f.message}`).join('; ')}. ` +
-          `${done.size} of ${uploads.length} uploaded; not uploaded: ${notDone.slice(0, 20).map((u) => u.key).join(', ')}` +
+        `Upload failed for ${failed.length} file(s): ${failed
+          .slice(0, 5)
+          .map((f) => `${f.key}: ${f.message}`)
+          .join('; ')}. ` +
+          `${done.size} of ${uploads.length} uploaded; not uploaded: ${notDone
+            .slice(0, 20)
+            .map((u) => u.key)
+            .join(', ')}` +
           `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
           `the owed paths are recorded in the bucket and the next run sends them.`,
       );
@@ -623,7 +669,14 @@ function buildFileReports(
   if (!config.upload) {
     for (const f of facts.diff.files ?? []) {
       const fp = fingerprint(f.path);
-      files.push({ key: '', path: f.path, action: 'invalidate-only', reason: `diff-${f.status}`, fingerprinted: fp.fingerprinted, fingerprintReason: fp.reason });
+      files.push({
+        key: '',
+        path: f.path,
+        action: 'invalidate-only',
+        reason: `diff-${f.status}`,
+        fingerprinted: fp.fingerprinted,
+        fingerprintReason: fp.reason,
+      });
     }
   }
   return files;
@@ -637,7 +690,9 @@ function annotate(config: Config, sync: SyncEntry[], facts: Facts): void {
   }
   const hidden = (facts.walk?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
   if (hidden.length > 0) {
-    core.notice(`Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}). Name them in include to publish them.`);
+    core.notice(
+      `Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}). Name them in include to publish them.`,
+    );
   }
   const large = sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE);
   for (const e of large.slice(0, 5)) core.notice(`Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts`);
@@ -645,10 +700,14 @@ function annotate(config: Config, sync: SyncEntry[], facts: Facts): void {
 
 function logPlan(r: Report): void {
   const t = r.totals;
-  core.info(`Plan: upload ${t.uploaded} (${t.uploadedBytes.toLocaleString('en-US')} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`);
+  core.info(
+    `Plan: upload ${t.uploaded} (${t.uploadedBytes.toLocaleString('en-US')} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`,
+  );
   for (const f of r.files) if (f.action !== 'unchanged') core.debug(`${f.action} ${f.path}: ${f.reason}`);
   for (const i of r.invalidations) {
-    core.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : ''}${i.paths.length > 20 ? ' ...' : ''}`);
+    core.info(
+      `Invalidate ${i.distributionId}: ${i.paths.length} paths${i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : ''}${i.paths.length > 20 ? ' ...' : ''}`,
+    );
   }
 }
 

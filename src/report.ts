@@ -87,7 +87,11 @@ export function estimateCost(billed: number, monthPathsBefore: number | null): n
 }
 
 /** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
-const esc = (s: string) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\|/g, '\\|').replace(/`/g, "'");
+const esc = (s: string) =>
+  s
+    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
 /** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
 const code = (s: string) => {
   const body = s.replace(/\|/g, '\\|');
@@ -105,12 +109,16 @@ export function summaryMarkdown(r: Report): string {
   out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
   out.push('|---:|---:|---:|---:|---:|---:|');
   const t = r.totals;
-  out.push(`| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`);
+  out.push(
+    `| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`,
+  );
   out.push('');
   if (r.diff) out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
   if (r.invalidations.length > 0) {
     out.push('### Invalidations', '');
-    out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
+    out.push(
+      '| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |',
+    );
     out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
     for (const i of r.invalidations) {
       const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
@@ -118,10 +126,19 @@ export function summaryMarkdown(r: Report): string {
         `| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`,
       );
     }
-    out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
+    out.push(
+      '',
+      `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`,
+      '',
+    );
     for (const i of r.invalidations) {
       if (i.wildcardDetails.length > 0) {
-        out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
+        out.push(
+          `Wildcards sent to ${i.distributionId}:`,
+          '',
+          '| wildcard | stale URLs covered | unchanged objects also evicted |',
+          '|---|---:|---:|',
+        );
         for (const w of i.wildcardDetails.slice(0, 50)) out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
         out.push('');
       }
@@ -137,7 +154,10 @@ export function summaryMarkdown(r: Report): string {
     const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
     const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
     out.push(`### Where the changes are (${first.distributionId})`, '');
-    out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
+    out.push(
+      '| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |',
+      '|---|---:|---:|---:|',
+    );
     for (const d of rows.slice(0, 40)) out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
     if (rows.length > 40) out.push(`| ... ${rows.length - 40} more directories | | | |`);
     out.push('');

@@ -117,7 +117,10 @@ function elements(xml, name) {
  * @param {string} body
  */
 export function parseInvalidationBatch(body) {
-  const cleaned = body.replace(/^\uFEFF/, '').replace(/<\?xml[\s\S]*?\?>/, '').replace(/<!--[\s\S]*?-->/g, '');
+  const cleaned = body
+    .replace(/^\uFEFF/, '')
+    .replace(/<\?xml[\s\S]*?\?>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
   const batch = element(cleaned, 'InvalidationBatch');
   if (batch === undefined) throw new XmlError('root element InvalidationBatch not found');
   const paths = element(batch, 'Paths');
@@ -177,6 +180,7 @@ export function checkPath(p, strictEncoding = true) {
   if (strictEncoding) {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(p)) return `Invalidation path ${JSON.stringify(p)} contains control characters.`;
+    // eslint-disable-next-line no-control-regex
     if (/[^\u0000-\u007f]/.test(p)) {
       return `Invalidation path ${JSON.stringify(p)} contains non-ASCII characters; URL-encode them (UTF-8 %XX).`;
     }
@@ -244,8 +248,7 @@ export async function startCloudFront(opts = {}) {
     return inv.status;
   };
 
-  const distributionInvalidations = (distributionId) =>
-    [...byId.values()].filter((i) => i.distributionId === distributionId);
+  const distributionInvalidations = (distributionId) => [...byId.values()].filter((i) => i.distributionId === distributionId);
 
   const invalidationXml = (inv) => {
     const items = inv.paths.map((p) => `<Path>${xmlEscape(p)}</Path>`).join('');
@@ -277,7 +280,11 @@ export async function startCloudFront(opts = {}) {
   const createInvalidation = (call, distributionId, body) => {
     checkDistribution(distributionId);
     if (body.trim() === '') {
-      throw new CfError(400, 'MissingBody', 'This operation requires a body. Ensure that the body is present and the Content-Type header is set.');
+      throw new CfError(
+        400,
+        'MissingBody',
+        'This operation requires a body. Ensure that the body is present and the Content-Type header is set.',
+      );
     }
     let batch;
     try {
@@ -288,7 +295,11 @@ export async function startCloudFront(opts = {}) {
     call.paths = batch.items;
     call.callerReference = batch.callerReference;
     if (batch.quantity !== batch.items.length) {
-      throw new CfError(400, 'InconsistentQuantities', `The value of Quantity (${batch.quantity}) and the size of Items (${batch.items.length}) don't match.`);
+      throw new CfError(
+        400,
+        'InconsistentQuantities',
+        `The value of Quantity (${batch.quantity}) and the size of Items (${batch.items.length}) don't match.`,
+      );
     }
     if (batch.callerReference === undefined || batch.callerReference === '') {
       throw new CfError(400, 'InvalidArgument', 'CallerReference is required and must not be empty.');
@@ -297,7 +308,11 @@ export async function startCloudFront(opts = {}) {
       throw new CfError(400, 'InvalidArgument', 'The invalidation batch must contain at least one path.');
     }
     if (batch.items.length > maxPathsPerBatch) {
-      throw new CfError(413, 'BatchTooLarge', `Invalidation batch specified is too large: ${batch.items.length} paths (maximum ${maxPathsPerBatch}).`);
+      throw new CfError(
+        413,
+        'BatchTooLarge',
+        `Invalidation batch specified is too large: ${batch.items.length} paths (maximum ${maxPathsPerBatch}).`,
+      );
     }
     for (const p of batch.items) {
       const problem = checkPath(p, strictEncoding);
@@ -308,23 +323,40 @@ export async function startCloudFront(opts = {}) {
       const same = existing.paths.length === batch.items.length && existing.paths.every((p, i) => p === batch.items[i]);
       if (same) return { inv: existing, reused: true };
       if (conflictCode === 'InvalidArgument') {
-        throw new CfError(400, 'InvalidArgument', 'Your request contains a caller reference that was used for a previous invalidation batch for the same distribution.');
+        throw new CfError(
+          400,
+          'InvalidArgument',
+          'Your request contains a caller reference that was used for a previous invalidation batch for the same distribution.',
+        );
       }
-      throw new CfError(409, 'InvalidationBatchAlreadyExists', `CallerReference ${batch.callerReference} was already used for invalidation ${existing.id} with different paths.`);
+      throw new CfError(
+        409,
+        'InvalidationBatchAlreadyExists',
+        `CallerReference ${batch.callerReference} was already used for invalidation ${existing.id} with different paths.`,
+      );
     }
     const inProgress = distributionInvalidations(distributionId).filter((i) => statusOf(i) === 'InProgress');
     let wild = 0;
     let plain = 0;
-    for (const i of inProgress) for (const p of i.paths) isWildcard(p) ? wild++ : plain++;
+    for (const i of inProgress)
+      for (const p of i.paths)
+        if (isWildcard(p)) wild++;
+        else plain++;
     const newWild = batch.items.filter(isWildcard).length;
     const newPlain = batch.items.length - newWild;
     if (wild + newWild > maxInProgressWildcards) {
-      throw new CfError(400, 'TooManyInvalidationsInProgress',
-        `Processing your request will cause you to exceed the maximum number of in-progress wildcard invalidations (${maxInProgressWildcards}): ${wild} in progress, ${newWild} requested.`);
+      throw new CfError(
+        400,
+        'TooManyInvalidationsInProgress',
+        `Processing your request will cause you to exceed the maximum number of in-progress wildcard invalidations (${maxInProgressWildcards}): ${wild} in progress, ${newWild} requested.`,
+      );
     }
     if (plain + newPlain > maxInProgressPaths) {
-      throw new CfError(400, 'TooManyInvalidationsInProgress',
-        `Processing your request will cause you to exceed the maximum number of in-progress invalidation paths (${maxInProgressPaths}): ${plain} in progress, ${newPlain} requested.`);
+      throw new CfError(
+        400,
+        'TooManyInvalidationsInProgress',
+        `Processing your request will cause you to exceed the maximum number of in-progress invalidation paths (${maxInProgressPaths}): ${plain} in progress, ${newPlain} requested.`,
+      );
     }
     const createMs = now();
     const inv = {
@@ -417,7 +449,12 @@ export async function startCloudFront(opts = {}) {
             // recorded without paths
           }
         }
-        throw new CfError(injected.status, injected.code, injected.message ?? `Injected ${injected.code} failure.`, injected.type ?? (injected.status >= 500 ? 'Receiver' : 'Sender'));
+        throw new CfError(
+          injected.status,
+          injected.code,
+          injected.message ?? `Injected ${injected.code} failure.`,
+          injected.type ?? (injected.status >= 500 ? 'Receiver' : 'Sender'),
+        );
       }
 
       if (call.operation === 'CreateInvalidation') {
@@ -462,7 +499,10 @@ export async function startCloudFront(opts = {}) {
       const truncated = start + maxItems < all.length;
       const last = page[page.length - 1];
       const summaries = page
-        .map((i) => `<InvalidationSummary><Id>${i.id}</Id><CreateTime>${i.createTime}</CreateTime><Status>${statusOf(i)}</Status></InvalidationSummary>`)
+        .map(
+          (i) =>
+            `<InvalidationSummary><Id>${i.id}</Id><CreateTime>${i.createTime}</CreateTime><Status>${statusOf(i)}</Status></InvalidationSummary>`,
+        )
         .join('');
       reply(
         200,
@@ -474,7 +514,10 @@ export async function startCloudFront(opts = {}) {
       );
     } catch (err) {
       if (err instanceof CfError) fail(err);
-      else fail(new CfError(500, 'InternalError', `CloudFront stand-in internal error: ${err instanceof Error ? err.message : err}`, 'Receiver'));
+      else
+        fail(
+          new CfError(500, 'InternalError', `CloudFront stand-in internal error: ${err instanceof Error ? err.message : err}`, 'Receiver'),
+        );
     }
   };
 
@@ -496,7 +539,14 @@ export async function startCloudFront(opts = {}) {
     req.on('end', () => {
       if (tooLarge) {
         const requestId = randomUUID();
-        calls.push({ operation: 'Unknown', method: req.method ?? '', path: req.url ?? '', distributionId: undefined, status: 413, errorCode: 'EntityTooLarge' });
+        calls.push({
+          operation: 'Unknown',
+          method: req.method ?? '',
+          path: req.url ?? '',
+          distributionId: undefined,
+          status: 413,
+          errorCode: 'EntityTooLarge',
+        });
         const body = errorXml('EntityTooLarge', `Request body larger than ${MAX_BODY_BYTES} bytes.`, 'Sender', requestId);
         res.writeHead(413, { 'content-type': 'text/xml', connection: 'close', 'content-length': Buffer.byteLength(body) });
         res.end(body);

@@ -213,6 +213,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  send({ ready: false, error: String(err instanceof Error ? err.stack ?? err.message : err) });
+  send({ ready: false, error: String(err instanceof Error ? (err.stack ?? err.message) : err) });
   process.exit(1);
 });

@@ -122,15 +122,12 @@ export async function startFaultProxy(target) {
   function forward(req, res, call, continued) {
     const headers = { ...req.headers };
     if (continued) delete headers.expect;
-    const upstream = http.request(
-      { host: targetHost, port: targetPort, method: req.method, path: req.url, headers, agent },
-      (up) => {
-        call.status = up.statusCode ?? 0;
-        res.writeHead(up.statusCode ?? 502, up.statusMessage, up.rawHeaders);
-        up.pipe(res);
-        up.on('error', () => res.destroy());
-      },
-    );
+    const upstream = http.request({ host: targetHost, port: targetPort, method: req.method, path: req.url, headers, agent }, (up) => {
+      call.status = up.statusCode ?? 0;
+      res.writeHead(up.statusCode ?? 502, up.statusMessage, up.rawHeaders);
+      up.pipe(res);
+      up.on('error', () => res.destroy());
+    });
     upstream.on('error', (err) => {
       call.error = err.message;
       if (!res.headersSent) {

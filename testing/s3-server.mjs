@@ -88,15 +88,12 @@ export function resolveNodeBinary(explicit) {
  */
 function control(port, method, urlPath) {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: urlPath, agent: false, headers: { 'content-length': 0 } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, agent: false, headers: { 'content-length': 0 } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end();
   });
@@ -116,11 +113,11 @@ export async function startS3(opts = {}) {
   const timeoutMs = opts.startupTimeoutMs ?? 20_000;
   const started = performance.now();
 
-  const child = spawn(
-    nodeBin,
-    ['--disable-warning=ExperimentalWarning', CHILD_SCRIPT, JSON.stringify({ buckets, port: opts.port ?? 0 })],
-    { stdio: ['pipe', 'pipe', 'pipe'], cwd: here, env: { ...process.env, NODE_OPTIONS: '' } },
-  );
+  const child = spawn(nodeBin, ['--disable-warning=ExperimentalWarning', CHILD_SCRIPT, JSON.stringify({ buckets, port: opts.port ?? 0 })], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: here,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   live.add(child);
   installExitHook();
 

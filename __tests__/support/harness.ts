@@ -101,7 +101,12 @@ export async function runAction(
 }
 
 export function s3Client(endpoint: string): S3Client {
-  return new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  return new S3Client({
+    endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
 }
 
 export async function listKeys(client: S3Client, bucket: string): Promise<string[]> {

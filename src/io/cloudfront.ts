@@ -94,6 +94,7 @@ export async function createInvalidation(
           `CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
             `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
             `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`,
+          { cause: err },
         );
       }
       opts.log(
@@ -135,6 +136,7 @@ export async function waitForInvalidations(
           throw new Error(
             `Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
               `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`,
+            { cause: err },
           );
         }
         opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);

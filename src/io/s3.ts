@@ -86,9 +86,7 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
       const out: RemoteObject[] = [];
       let token: string | undefined;
       do {
-        const page = await client.send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }),
-        );
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
         for (const o of page.Contents ?? []) {
           if (o.Key !== undefined) out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
         }
@@ -129,7 +127,9 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
               ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
             }),
           );
-        const res = small ? await send() : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
+        const res = small
+          ? await send()
+          : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
         return unquote(res.ETag);
       }
       // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).

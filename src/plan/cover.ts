@@ -176,7 +176,8 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
   const starSeen = new Set<string>(); // distinct stale paths containing '*'
   const starCount = new Map<string, number>(); // requirement prefix -> distinct stale paths behind it
   for (const s of input.stale) {
-    if (typeof s !== 'string' || !s.startsWith('/')) throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
+    if (typeof s !== 'string' || !s.startsWith('/'))
+      throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
     const star = s.indexOf('*');
     if (star === -1) {
       keys.push(s);
@@ -197,7 +198,12 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
   if (keys.length === 0) return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
   const exactResult = (list: string[]): CoverResult => {
     const paths = list.sort().map((p): CoverPath => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
-    return { paths, collateral: nullColl, fellBackToAll: false, reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly` };
+    return {
+      paths,
+      collateral: nullColl,
+      fellBackToAll: false,
+      reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly`,
+    };
   };
   if (nStar === 0 && keys.length <= budget) return exactResult([...new Set(keys)]);
 
@@ -432,7 +438,9 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
   };
   // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
   const lb =
-    tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit ? outsideBound(W <= tuning.boundWildcardLimit ? W : null) : new Float64Array(nn);
+    tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit
+      ? outsideBound(W <= tuning.boundWildcardLimit ? W : null)
+      : new Float64Array(nn);
 
   // ---- the DP -------------------------------------------------------------------------------------------------
   const newTable = (Wd: number, lo: ArrayLike<number>, hi: ArrayLike<number>): Table => {
@@ -808,7 +816,6 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
   const wildCost = new Float64Array(nn).fill(INF);
   let P: DPParams;
   let R: DPResult;
-  let floorSpec = -1;
 
   if (known) {
     // cost = collateral·M1 + paths·M2 + wildcards (wildcards dropped if the packing would not be exact)
@@ -861,11 +868,11 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
     if (feasibleAt(distinct[mid]!)) lo = mid;
     else hi = mid - 1;
   }
-  floorSpec = distinct[lo] ?? -1;
+  const floorSpec = distinct[lo] ?? -1;
 
   // 2) among covers respecting the floor: fewest wildcards, then longest prefixes, then fewest paths.
   {
-    let M2 = bEff + 1;
+    const M2 = bEff + 1;
     let penW = M2;
     let M1 = (bEff * lcap + 1) * M2;
     if ((bEff + 1) * M1 > SAFE) {

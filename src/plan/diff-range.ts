@@ -4,12 +4,7 @@ export type DiffRange = { base: string; head: string; source: string; fromMergeB
 
 const ZERO = /^0+$/;
 
-export function diffRange(
-  eventName: string,
-  payload: Record<string, unknown>,
-  sha: string,
-  diffBase: string | null,
-): DiffRange {
+export function diffRange(eventName: string, payload: Record<string, unknown>, sha: string, diffBase: string | null): DiffRange {
   if (diffBase) return { base: diffBase, head: sha, source: 'diff-base input' };
   if (eventName === 'push') {
     const before = typeof payload.before === 'string' ? payload.before : '';

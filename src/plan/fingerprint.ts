@@ -33,12 +33,7 @@ export interface FingerprintInput {
  * Not listed: Next.js `build-manifest.json` lives in `.next/`, not in the `out/` of a static export, and
  * everything it could list is under `_next/static/`, which the directory rule covers anyway.
  */
-export const MANIFEST_GLOBS: string[] = [
-  '.vite/manifest.json',
-  '**/.vite/manifest.json',
-  'manifest.json',
-  'asset-manifest.json',
-];
+export const MANIFEST_GLOBS: string[] = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
 
 // ---------------------------------------------------------------------------------------------------
 // Name anatomy: <stem>[.<modifier>].<ext>[<trailer>]
@@ -131,14 +126,32 @@ const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
  * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
  */
 const NEXT_LETTER: Record<string, string> = {
-  a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ', b: 'ABcDEfghIJLMnOpRSTUvwY', c: 'ACdEHIKLmnOQRSTUYz',
-  d: 'ABCDEFGHIJkLMNOPqRSTUVWYz', e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', f: 'AbEFghILnOpRSTUY',
-  g: 'AbdEfGHIkLMNOpRSTUwYz', h: 'ABcdEFghIjkLMNOpRSTUWY', i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ', j: 'AEIOU',
-  k: 'ABcdEfgHIjkLMNOPRStUWY', l: 'ABCDEFGhIKLMNOPqRSTUVwxY', m: 'ABcdEFhILMNOPqrStUvwY',
-  n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ', o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ', p: 'ABcdEfgHIkLMnOPRSTUwY', q: 'U',
-  r: 'ABCDEFGHIJKLMNOPqRSTUVWYz', s: 'ABCDEFGHIjKLMNOPQRSTUvWY', t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
-  u: 'ABCDEFGhIjKLMNOPRSTuVXyZ', v: 'AEIOrUvy', w: 'ABcDEfgHIKLmNOpRStuwyz', x: 'ACEHIlOPTUvwxY',
-  y: 'ABCDEFGHIjkLMNOPRSTuWxz', z: 'AEILmOpuvwYZ',
+  a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
+  b: 'ABcDEfghIJLMnOpRSTUvwY',
+  c: 'ACdEHIKLmnOQRSTUYz',
+  d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
+  e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  f: 'AbEFghILnOpRSTUY',
+  g: 'AbdEfGHIkLMNOpRSTUwYz',
+  h: 'ABcdEFghIjkLMNOpRSTUWY',
+  i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
+  j: 'AEIOU',
+  k: 'ABcdEfgHIjkLMNOPRStUWY',
+  l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
+  m: 'ABcdEFhILMNOPqrStUvwY',
+  n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
+  o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
+  p: 'ABcdEfgHIkLMnOPRSTUwY',
+  q: 'U',
+  r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
+  s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
+  t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
+  u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
+  v: 'AEIOrUvy',
+  w: 'ABcDEfgHIKLmNOpRStuwyz',
+  x: 'ACEHIlOPTUvwxY',
+  y: 'ABCDEFGHIjkLMNOPRSTuWxz',
+  z: 'AEILmOpuvwYZ',
 };
 
 /** Every adjacent pair of letters occurs in English words (in many words, when `common`). */

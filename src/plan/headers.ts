@@ -60,5 +60,8 @@ export function entryDocumentMatcher(globs: string[]): (relPath: string) => bool
 
 /** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
 export function headersHash(h: { contentType: string; cacheControl: string }): string {
-  return createHash('sha256').update(JSON.stringify([h.contentType, h.cacheControl])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([h.contentType, h.cacheControl]))
+    .digest('hex')
+    .slice(0, 16);
 }

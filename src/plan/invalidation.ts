@@ -33,7 +33,15 @@ export function planInvalidation(opts: {
   const none = { zeroCollateralBudget: null };
   if (s.stale.length === 0) return { ...base, ...none, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
   if (s.stale.some((p) => p.path === '/*')) {
-    return { ...base, ...none, decoded: ['/*'], paths: ['/*'], wildcards: 1, cover: null, reason: '/* requested (invalidate: all or a manual /*)' };
+    return {
+      ...base,
+      ...none,
+      decoded: ['/*'],
+      paths: ['/*'],
+      wildcards: 1,
+      cover: null,
+      reason: '/* requested (invalidate: all or a manual /*)',
+    };
   }
   const stale = s.stale.map((p) => p.path);
   // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
