@@ -1,6 +1,7 @@
 // Input parsing and validation (src/inputs.ts), checked against the action's documented inputs.
 import path from 'node:path';
-import { InputError, parseInputs, type Config } from '../src/inputs.js';
+import { InputError, parseInputs } from '../src/inputs.js';
+import type { Config } from '../src/model/config.js';
 
 const WORKSPACE = '/home/runner/work/site/site';
 const RUNNER_TEMP = '/home/runner/work/_temp';

@@ -1,7 +1,7 @@
 // Local files vs bucket listing (src/plan/sync.ts).
 import { createHash } from 'node:crypto';
 import { checkDeleteCap, isReservedKey, needsHead, planSync, type RemoteState, type SyncEntry } from '../src/plan/sync.js';
-import type { LocalFile } from '../src/plan/types.js';
+import type { LocalFile } from '../src/model/data.js';
 
 const md5 = (s: string | Buffer) => createHash('md5').update(s).digest('hex');
 

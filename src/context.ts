@@ -1,15 +1,8 @@
 // The GitHub run context, read once from the environment the runner sets.
 import fs from 'node:fs';
+import type { RunContext } from './model/stages.js';
 
-export interface RunContext {
-  eventName: string;
-  payload: Record<string, unknown>;
-  sha: string;
-  repository: string;
-  runId: string;
-  runAttempt: string;
-  apiUrl: string;
-}
+export type { RunContext } from './model/stages.js';
 
 export function readContext(env: Record<string, string | undefined>): RunContext {
   let payload: Record<string, unknown> = {};

@@ -1,79 +1,11 @@
 // Every input parsed and validated once into a typed Config. All input errors are raised here,
 // before any AWS call, as one line naming the input and the accepted form.
 import path from 'node:path';
-import { normalizeBaseUrl } from './io/verify.js';
-
-export type InvalidateMode = 'changed' | 'all' | 'none';
-
-export interface Distribution {
-  id: string;
-  /** Normalised origin path: '' or 'site/' (no leading slash, trailing slash). */
-  originPath: string;
-}
-
-export interface CacheRule {
-  glob: string;
-  value: string;
-}
-
-export interface PathMapRule {
-  /** Repo-relative prefix, '' or ending with '/' (or a whole file path). */
-  from: string;
-  /** URL prefix starting with '/'. */
-  to: string;
-  /**
-   * The default rule (source-dir -> the deployed keys): `to` is then derived per distribution from `prefix`
-   * and its origin path, so the diff maps to the URLs the files are really served at.
-   */
-  viaKey?: boolean;
-}
-
-export interface Config {
-  upload: boolean;
-  /** Absolute path, or null in invalidate-only mode. */
-  sourceDir: string | null;
-  bucket: string | null;
-  /** '' or ending with '/'. */
-  prefix: string;
-  region: string;
-  distributions: Distribution[];
-  deleteRemoved: boolean;
-  /** -1 = no cap. */
-  maxDeletes: number;
-  include: string[];
-  exclude: string[];
-  /** Globs of remote keys (relative to prefix) that are never deleted. */
-  protect: string[];
-  cacheControl: CacheRule[];
-  /** Globs of files uploaded last with the HTML (entry documents). */
-  entryDocuments: string[];
-  /** Re-upload every file whatever the bucket holds. */
-  forceUpload: boolean;
-  fingerprintPatterns: string[];
-  paths: string[];
-  invalidate: InvalidateMode;
-  /** Also invalidate `/docs` next to `/docs/` for index documents. */
-  invalidateDirectoryWithoutSlash: boolean;
-  /** The distribution forwards query strings to the cache key: invalidate `/a.js*` so `/a.js?v=2` goes too. */
-  queryStrings: boolean;
-  diffBase: string | null;
-  /** Invalidate-only mode when the commit diff cannot be had whole: 'warn' (default) or 'all' (send /*). */
-  missingDiff: 'warn' | 'all';
-  pathMap: PathMapRule[];
-  maxPaths: number;
-  wait: boolean;
-  waitTimeoutSeconds: number;
-  dryRun: boolean;
-  concurrency: number;
-  reportPath: string;
-  /** Base URL of the site; after `wait`, a sample of invalidated paths is fetched and checked. */
-  verifyUrl: string | null;
-  verify: 'warn' | 'fail';
-  verifySample: number;
-  githubToken: string;
-  /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
-  workspace: string;
-}
+import type { CacheRule, Config, Distribution, InvalidateMode, InvalidateOnlyConfig, PathMapRule, UploadConfig } from './model/config.js';
+// Transitional re-export for planner modules that still import their types from here.
+export type { CacheRule, Config, Distribution, InvalidateMode, PathMapRule } from './model/config.js';
+import { MAX_PATHS_PER_BATCH } from './model/limits.js';
+import { normalizeBaseUrl } from './model/site-url.js';
 
 export class InputError extends Error {
   constructor(
@@ -227,13 +159,13 @@ function parseVerify(get: InputReader, wait: boolean): Pick<Config, 'verifyUrl' 
   return { verifyUrl: raw, verify: mode, verifySample };
 }
 
-/** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
-export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
-  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+/** Where the files come from and go to: the mode, source-dir and bucket. */
+type Target = Pick<UploadConfig, 'upload' | 'sourceDir' | 'bucket'> | Pick<InvalidateOnlyConfig, 'upload' | 'sourceDir' | 'bucket'>;
+
+function parseTarget(get: InputReader, workspace: string): Target {
   const upload = bool('upload', get('upload'), true);
   const sourceRaw = get('source-dir').trim();
   const bucketRaw = get('bucket').trim();
-
   if (upload && sourceRaw === '') throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
   if (upload && bucketRaw === '') throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
   if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
@@ -242,36 +174,61 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
       `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`,
     );
   }
-  const sourceDir = sourceRaw === '' ? null : path.resolve(workspace, sourceRaw);
+  const bucket = bucketRaw === '' ? null : bucketRaw;
+  if (upload) return { upload: true, sourceDir: path.resolve(workspace, sourceRaw), bucket: bucketRaw };
+  return { upload: false, sourceDir: null, bucket };
+}
 
-  const invalidateRaw = get('invalidate').trim() || 'changed';
-  if (!['changed', 'all', 'none'].includes(invalidateRaw)) {
-    throw new InputError('invalidate', `expected changed, all or none, got '${invalidateRaw}'`);
+/** A key prefix: no `.` or `..` segments (S3 keeps them literally; a URL normalises them away), no empty segments. */
+function parsePrefix(raw: string): string {
+  const prefix = normalisePrefix(raw);
+  const segments = prefix.split('/').slice(0, -1);
+  if (segments.some((s) => s === '.' || s === '..' || s === '')) {
+    throw new InputError('prefix', `'${raw}' must be a plain key prefix such as site/ or previews/pr-12/ (no '.', '..' or empty segments)`);
   }
-  const invalidate = invalidateRaw as InvalidateMode;
+  return prefix;
+}
+
+/** What to invalidate where. */
+function parseInvalidation(get: InputReader, upload: boolean) {
+  const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none'] as const, 'changed') as InvalidateMode;
   const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
   const paths = splitList(get('paths')).map(parseManualPath);
-
-  const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
-  if (!upload && deleteRemoved) throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
   if (!upload && distributions.length === 0) {
     throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
   }
   if (paths.length > 0 && distributions.length === 0) {
     throw new InputError('paths', 'given but no distribution-id to invalidate them in');
   }
+  return {
+    invalidate,
+    distributions,
+    paths,
+    invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
+    queryStrings: bool('query-strings', get('query-strings'), false),
+    missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'] as const, 'warn'),
+    maxPaths: int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
+  };
+}
 
-  const relSource = sourceDir ? path.relative(workspace, sourceDir).split(path.sep).join('/') : '';
+/** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
+export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const target = parseTarget(get, workspace);
+  const invalidation = parseInvalidation(get, target.upload);
+  const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
+  if (!target.upload && deleteRemoved) throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
+
+  const relSource = target.sourceDir ? path.relative(workspace, target.sourceDir).split(path.sep).join('/') : '';
   const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
   const runnerTemp = env.RUNNER_TEMP || path.join(workspace, '.tmp');
+  const wait = bool('wait', get('wait'), false);
 
   return {
-    upload,
-    sourceDir,
-    bucket: bucketRaw === '' ? null : bucketRaw,
-    prefix: normalisePrefix(get('prefix')),
+    ...target,
+    ...invalidation,
+    prefix: parsePrefix(get('prefix')),
     region: get('region').trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    distributions,
     deleteRemoved,
     maxDeletes: int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
     include: lines(get('include')),
@@ -281,20 +238,14 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     entryDocuments: lines(get('entry-documents')),
     forceUpload: bool('force-upload', get('force-upload'), false),
     fingerprintPatterns: lines(get('fingerprint-patterns')),
-    paths,
-    invalidate,
-    invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
-    queryStrings: bool('query-strings', get('query-strings'), false),
     diffBase: get('diff-base').trim() || null,
-    missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'] as const, 'warn'),
     pathMap: parsePathMap(get('path-map'), defaultFrom),
-    maxPaths: int('max-paths', get('max-paths'), 100, 1, 3000),
-    wait: bool('wait', get('wait'), false),
+    wait,
     waitTimeoutSeconds: int('wait-timeout', get('wait-timeout'), 900, 1, 86_400),
     dryRun: bool('dry-run', get('dry-run'), false),
     concurrency: int('concurrency', get('concurrency'), 16, 1, 256),
     reportPath: get('report-path').trim() || path.join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
-    ...parseVerify(get, bool('wait', get('wait'), false)),
+    ...parseVerify(get, wait),
     githubToken: get('github-token').trim(),
     workspace,
   };

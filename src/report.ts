@@ -1,8 +1,9 @@
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { directoryRows } from './plan/advice.js';
-import type { StalePath } from './plan/types.js';
+import type { Config } from './model/config.js';
+import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
+import type { DeployPlan, Facts, Outcome } from './model/stages.js';
+import { adviseInvalidation, directoryRows } from './plan/advice.js';
+import type { StalePath } from './model/data.js';
 
 export interface FileReport {
   key: string;
@@ -53,9 +54,89 @@ export interface Report {
   verify?: { path: string; url: string; status: 'fresh' | 'stale' | 'error'; httpStatus?: number; detail: string }[];
 }
 
-export async function writeReport(reportPath: string, report: Report): Promise<void> {
-  await fs.mkdir(path.dirname(reportPath), { recursive: true });
-  await fs.writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+/** The report of a run: from what it read, decided and did. Pure. */
+export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outcome: Outcome | null): Report {
+  const sync = plan.sync;
+  const sent = new Map((outcome?.sent ?? []).map((s) => [s.distributionId, s]));
+  const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
+  const d = facts.diff;
+  return {
+    version: 1,
+    dryRun: config.dryRun,
+    bucket: config.bucket,
+    prefix: config.prefix,
+    sourceDir: config.sourceDir,
+    diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
+    totals: {
+      uploaded: sync.filter((e) => e.action === 'upload').length,
+      unchanged: sync.filter((e) => e.action === 'unchanged').length,
+      deleted: sync.filter((e) => e.action === 'delete').length,
+      skipped: facts.scan?.skipped.length ?? 0,
+      uploadedBytes: sync.reduce((n, e) => n + (e.action === 'upload' ? e.size : 0), 0),
+      fingerprinted: plan.files.filter((f) => f.verdict.fingerprinted).length,
+    },
+    files: fileReports(config, facts, plan),
+    invalidations: plan.invalidations.map((p) => {
+      const usage = facts.usage[p.distributionId] ?? null;
+      const s = sent.get(p.distributionId);
+      return {
+        distributionId: p.distributionId,
+        id: s?.id ?? '',
+        status: s?.status ?? '',
+        paths: p.paths,
+        wildcards: p.wildcards,
+        billedPaths: p.paths.length,
+        collateral: p.cover?.collateral ?? null,
+        reason: p.reason,
+        stale: p.stale,
+        monthPathsBefore: usage ? usage.monthPaths : null,
+        estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
+        // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
+        wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) =>
+          c.wildcard ? [{ path: p.paths[j]!, covers: c.covers, collateral: c.collateral }] : [],
+        ),
+        advice: adviseInvalidation(p, config.maxPaths),
+      };
+    }),
+    warnings: [...facts.warnings, ...plan.warnings],
+    timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
+    ...(outcome?.error ? { error: outcome.error } : {}),
+    ...(outcome?.verify ? { verify: outcome.verify } : {}),
+  };
+}
+
+function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport[] {
+  const byKey = new Map(plan.files.map((f) => [f.key, f]));
+  const verdict = (p: string) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
+  const files: FileReport[] = plan.sync.map((e) => {
+    const fp = verdict(e.path);
+    const h = e.action === 'delete' ? undefined : byKey.get(e.key)?.headers;
+    return {
+      key: e.key,
+      path: e.path,
+      action: e.action,
+      reason: e.reason,
+      size: e.size,
+      fingerprinted: fp.fingerprinted,
+      fingerprintReason: fp.reason,
+      ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+    };
+  });
+  for (const s of facts.scan?.skipped ?? []) files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
+  if (!config.upload) {
+    for (const f of facts.diff.files ?? []) {
+      const fp = verdict(f.path);
+      files.push({
+        key: '',
+        path: f.path,
+        action: 'invalidate-only',
+        reason: `diff-${f.status}`,
+        fingerprinted: fp.fingerprinted,
+        fingerprintReason: fp.reason,
+      });
+    }
+  }
+  return files;
 }
 
 export function outputsOf(report: Report, reportPath: string): Record<string, string> {
@@ -75,9 +156,6 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
     report: reportPath,
   };
 }
-
-export const FREE_PATHS_PER_MONTH = 1000;
-export const USD_PER_PATH = 0.005;
 
 /** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
 export function estimateCost(billed: number, monthPathsBefore: number | null): number | null {

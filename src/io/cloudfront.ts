@@ -8,14 +8,10 @@ import {
   type CloudFrontClientConfig,
 } from '@aws-sdk/client-cloudfront';
 
-export type InvalidationStatus = 'InProgress' | 'Completed';
+import type { DistributionUsage } from '../model/data.js';
+import type { Cdn, Clock } from '../model/ports.js';
 
-export interface Cdn {
-  create(distributionId: string, paths: string[], callerReference: string): Promise<{ id: string; status: string }>;
-  get(distributionId: string, id: string): Promise<{ status: string; paths: string[] }>;
-  /** Invalidations created since `since` (CloudFront lists newest first), with their status. */
-  listSince(distributionId: string, since: Date): Promise<{ id: string; status: string; createTime: Date }[]>;
-}
+export type InvalidationStatus = 'InProgress' | 'Completed';
 
 export function cloudFrontClientConfig(env: Record<string, string | undefined>): CloudFrontClientConfig {
   const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
@@ -55,11 +51,6 @@ export function createCdn(client = new CloudFrontClient(cloudFrontClientConfig(p
       return out;
     },
   };
-}
-
-export interface Clock {
-  sleep(ms: number): Promise<void>;
-  now(): number;
 }
 
 export const realClock: Clock = {
@@ -152,16 +143,6 @@ export async function waitForInvalidations(
   }
 }
 
-/** What is already in flight on a distribution and what this month has used, from its invalidations. */
-export interface DistributionUsage {
-  inFlightPaths: number;
-  inFlightWildcards: number;
-  /** Paths of invalidations created this calendar month (UTC); billed account-wide past 1,000 a month. */
-  monthPaths: number;
-  /** Invalidations of this month whose paths could not be read (counted as unknown). */
-  unreadable: number;
-}
-
 /**
  * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
  * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
@@ -190,7 +171,3 @@ export async function readUsage(cdn: Cdn, distributionId: string, now: Date, max
   }
   return usage;
 }
-
-/** CloudFront's in-flight limits per distribution. */
-export const MAX_IN_FLIGHT_PATHS = 3000;
-export const MAX_IN_FLIGHT_WILDCARDS = 15;

@@ -7,21 +7,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import picomatch from 'picomatch';
-import type { FileFilter } from '../plan/filter.js';
-import type { LocalFile, SkipReason } from '../plan/types.js';
+import { hasHiddenSegment, type FileFilter, type LocalFile, type SkippedFile, type WalkResult } from '../model/data.js';
 
-export interface SkippedFile {
-  path: string;
-  reason: SkipReason;
-}
-
-export interface WalkResult {
-  files: LocalFile[];
-  skipped: SkippedFile[];
-  warnings: string[];
-  /** Contents of manifest files (fingerprint evidence), keyed by relative path. */
-  manifests: Record<string, string>;
-}
+export type { WalkResult } from '../model/data.js';
 
 export interface WalkOptions {
   filter: FileFilter;
@@ -108,7 +96,7 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
         }
         // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
         const target = path.relative(root, real).split(path.sep).join('/');
-        if (target !== '' && /(^|\/)\.(?!well-known(\/|$))/.test(target)) {
+        if (target !== '' && hasHiddenSegment(target)) {
           warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
           skipped.push({ path: rel, reason: 'dotfile' });
           continue;

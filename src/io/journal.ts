@@ -1,14 +1,7 @@
 // Owed invalidations, recorded in the bucket before uploads and cleared only after CreateInvalidation
 // succeeded, so a crash in between never loses a stale path: the next run sends them.
-import type { ObjectStore } from './s3.js';
-import { RESERVED_DIR } from '../plan/url-path.js';
-
-export interface OwedRecord {
-  key: string;
-  etag: string;
-  distributionId: string;
-  paths: string[];
-}
+import { RESERVED_DIR, type OwedRecord } from '../model/data.js';
+import type { OwnRecords } from '../model/ports.js';
 
 const ownDir = (prefix: string) => `${prefix}${RESERVED_DIR}owed/`;
 
@@ -17,7 +10,7 @@ export function recordKey(prefix: string, distributionId: string, runId: string,
 }
 
 /** Owed records among listed keys (the sync's own listing includes the reserved prefix). */
-export async function readOwed(store: ObjectStore, prefix: string, listedKeys: string[]): Promise<OwedRecord[]> {
+export async function readOwed(store: OwnRecords, prefix: string, listedKeys: string[]): Promise<OwedRecord[]> {
   const out: OwedRecord[] = [];
   for (const key of listedKeys) {
     if (!key.startsWith(ownDir(prefix)) || !key.endsWith('.json')) continue;
@@ -36,7 +29,7 @@ export async function readOwed(store: ObjectStore, prefix: string, listedKeys: s
   return out;
 }
 
-export async function writeOwed(store: ObjectStore, key: string, distributionId: string, paths: string[], note: string): Promise<void> {
+export async function writeOwed(store: OwnRecords, key: string, distributionId: string, paths: string[], note: string): Promise<void> {
   await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
 }
 
@@ -44,7 +37,7 @@ export async function writeOwed(store: ObjectStore, key: string, distributionId:
  * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
  * since it was read (that run may have rewritten it meanwhile with paths it owes now).
  */
-export async function clearOwed(store: ObjectStore, ownKey: string, consumed: OwedRecord[]): Promise<void> {
+export async function clearOwed(store: OwnRecords, ownKey: string, consumed: OwedRecord[]): Promise<void> {
   await store.deleteKey(ownKey);
   for (const r of consumed) {
     if (r.key === ownKey) continue;

@@ -14,31 +14,13 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { RemoteObject } from '../plan/types.js';
+import type { RemoteObject } from '../model/data.js';
+import type { ObjectStore } from '../model/ports.js';
 import { withRetries } from './retry.js';
 import { SMALL_FILE } from './files.js';
 
 /** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
 export const MD5_META = 's3cfd-md5';
-
-export interface UploadHeaders {
-  contentType: string;
-  cacheControl: string;
-}
-
-export interface ObjectStore {
-  list(prefix: string): Promise<RemoteObject[]>;
-  /** The content MD5 the action stored in metadata, or undefined (object written by another tool). */
-  storedMd5(key: string): Promise<string | undefined>;
-  /** Uploads and returns the new ETag (unquoted). */
-  upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders): Promise<string>;
-  deleteKeys(keys: string[]): Promise<{ deleted: string[]; failed: { key: string; message: string }[] }>;
-  getText(key: string): Promise<{ body: string; etag: string } | null>;
-  putText(key: string, body: string): Promise<void>;
-  /** Current ETag, or null when the object is gone. */
-  etagOf(key: string): Promise<string | null>;
-  deleteKey(key: string): Promise<void>;
-}
 
 export interface S3Options {
   region: string;

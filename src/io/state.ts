@@ -1,19 +1,12 @@
 // The action's record of what it uploaded: per key the ETag S3 gave it, the content MD5 and a hash of the
 // headers it was sent with. Read once per run (one GET instead of a HEAD per object); an entry is trusted only
 // while the listed ETag still equals the recorded one, so objects changed by other tools are never mistaken.
-import type { ObjectStore } from './s3.js';
-import { RESERVED_DIR } from '../plan/url-path.js';
-
-export type StateEntry = [etag: string, md5: string, headersHash: string];
-
-export interface DeployState {
-  version: 1;
-  objects: Record<string, StateEntry>;
-}
+import { RESERVED_DIR, type DeployState } from '../model/data.js';
+import type { OwnRecords } from '../model/ports.js';
 
 export const stateKey = (prefix: string) => `${prefix}${RESERVED_DIR}state.json`;
 
-export async function readState(store: ObjectStore, prefix: string, listed: boolean): Promise<DeployState | null> {
+export async function readState(store: OwnRecords, prefix: string, listed: boolean): Promise<DeployState | null> {
   if (!listed) return null;
   const obj = await store.getText(stateKey(prefix));
   if (!obj) return null;
@@ -25,6 +18,6 @@ export async function readState(store: ObjectStore, prefix: string, listed: bool
   }
 }
 
-export async function writeState(store: ObjectStore, prefix: string, state: DeployState): Promise<void> {
+export async function writeState(store: OwnRecords, prefix: string, state: DeployState): Promise<void> {
   await store.putText(stateKey(prefix), JSON.stringify(state));
 }

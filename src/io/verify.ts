@@ -7,28 +7,8 @@
 // yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
 // a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
 import { createHash } from 'node:crypto';
-
-export interface VerifyTarget {
-  /** URL path exactly as invalidated (percent-encoded, starts with '/', no '*'). */
-  path: string;
-  /** Hex MD5 of the bytes uploaded. */
-  md5: string;
-}
-
-export type VerifyStatus = 'fresh' | 'stale' | 'error';
-
-export interface VerifyResult {
-  path: string;
-  /** The URL requested. */
-  url: string;
-  status: VerifyStatus;
-  /** HTTP status of the final response, when one was received. */
-  httpStatus?: number;
-  /** Human-readable reason, e.g. "got md5 X (N bytes), expected Y". */
-  detail: string;
-  /** Final URL after redirects, when the response was redirected. */
-  redirectedTo?: string;
-}
+import type { VerifyResult, VerifyStatus, VerifyTarget } from '../model/data.js';
+import { isExactPath, joinUrl, normalizeBaseUrl } from '../model/site-url.js';
 
 export interface VerifyOptions {
   /** Requests in flight at once. Default 4. */
@@ -47,61 +27,6 @@ export const DEFAULT_VERIFY_CONCURRENCY = 4;
 export const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
 export const DEFAULT_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
 const DEFAULT_USER_AGENT = 's3-cloudfront-deploy-verify';
-
-/** True for a path verifyUrls can fetch as is: starts with '/', no wildcard. */
-function isExactPath(path: string): boolean {
-  return path.startsWith('/') && !path.includes('*');
-}
-
-/**
- * A bounded, deterministic sample: targets deduplicated by path (the first occurrence wins), wildcard or
- * relative paths dropped, sorted by path (code-unit order), then `max` evenly spaced entries (the first is
- * always included). Same input set -> same output, whatever the input order (except which duplicate wins).
- */
-export function chooseSample(targets: VerifyTarget[], max: number): VerifyTarget[] {
-  const limit = Number.isFinite(max) ? Math.floor(max) : 0;
-  if (limit <= 0) return [];
-  const byPath = new Map<string, VerifyTarget>();
-  for (const t of targets) {
-    if (!isExactPath(t.path) || byPath.has(t.path)) continue;
-    byPath.set(t.path, t);
-  }
-  const sorted = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const n = sorted.length;
-  if (n <= limit) return sorted;
-  const out: VerifyTarget[] = [];
-  for (let i = 0; i < limit; i++) out.push(sorted[Math.floor((i * n) / limit)]!);
-  return out;
-}
-
-/**
- * Validate a `verify-url` value and return it without trailing slashes, query or fragment
- * (`https://example.com/site/` -> `https://example.com/site`). Throws an Error with a one-line message when
- * it is not an absolute http(s) URL or carries credentials (fetch refuses those).
- */
-export function normalizeBaseUrl(baseUrl: string): string {
-  let u: URL;
-  try {
-    u = new URL(baseUrl.trim());
-  } catch {
-    throw new Error(`not an absolute URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new Error(`not an http(s) URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
-  }
-  if (u.username || u.password) throw new Error('must not contain credentials (user:password@)');
-  if (u.search || u.hash) throw new Error(`must not contain a query or fragment: ${JSON.stringify(baseUrl)}`);
-  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-}
-
-/**
- * The URL to request for an invalidation path under a normalized base URL. The path's percent-encoding is
- * kept byte for byte; only raw `?` and `#` (which CloudFront paths may contain but a URL would treat as
- * query / fragment) are escaped, so the whole path is sent as the path.
- */
-export function joinUrl(normalizedBase: string, path: string): string {
-  return normalizedBase + path.replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
-}
 
 // Duck-typed, not `instanceof Error`: errors thrown by Node's built-in fetch come from another realm under
 // some runners (e.g. jest's VM modules), where instanceof fails.

@@ -1,8 +1,8 @@
 // Plain advice for the summary: what made this invalidation cost more than it had to. Pure.
+import { USD_PER_PATH } from '../model/limits.js';
 import type { InvalidationPlan } from './invalidation.js';
 
 const ASSET = /\.(m?js|css|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
-const USD_PER_PATH = 0.005;
 
 export function adviseInvalidation(plan: InvalidationPlan, budget: number): string[] {
   const out: string[] = [];

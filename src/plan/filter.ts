@@ -1,19 +1,6 @@
 // Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
 import picomatch from 'picomatch';
-import type { SkipReason } from './types.js';
-import { RESERVED_DIR } from './url-path.js';
-
-export interface FileFilter {
-  /** null = deploy it; otherwise why not. */
-  skipReason(relPath: string): SkipReason | null;
-  /** Whether a directory may contain deployable files (so the walker descends into it). */
-  mayDescend(relDir: string): boolean;
-}
-
-/** A hidden segment: starts with '.', except `.well-known` (RFC 8615, needed for ACME, apple-app-site-association...). */
-function hasHiddenSegment(relPath: string): boolean {
-  return relPath.split('/').some((s) => s.startsWith('.') && s !== '.well-known');
-}
+import { hasHiddenSegment, isHiddenSegment, RESERVED_DIR, type FileFilter } from '../model/data.js';
 
 export function makeFileFilter(include: string[], exclude: string[]): FileFilter {
   // dot: false means a hidden file is only included by a pattern that names the dot explicitly
@@ -22,7 +9,7 @@ export function makeFileFilter(include: string[], exclude: string[]): FileFilter
   // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
   const includedVisible = include.length === 0 ? () => true : picomatch(include, { dot: true });
   const excluded = exclude.length === 0 ? () => false : picomatch(exclude, { dot: true });
-  const dotPatterns = include.some((p) => /(^|\/)\.(?!well-known)/.test(p));
+  const dotPatterns = include.some((p) => p.split('/').some(isHiddenSegment));
   return {
     skipReason(relPath) {
       if (relPath.startsWith(RESERVED_DIR)) return 'reserved-prefix';
@@ -34,7 +21,7 @@ export function makeFileFilter(include: string[], exclude: string[]): FileFilter
     },
     mayDescend(relDir) {
       if (relDir === '.git' || relDir.endsWith('/.git')) return false;
-      if (relDir.split('/').some((s) => s.startsWith('.') && s !== '.well-known')) return dotPatterns;
+      if (hasHiddenSegment(relDir)) return dotPatterns;
       return true;
     },
   };

@@ -1,24 +1,12 @@
 // From stale URL paths to the one batch sent to a distribution. Pure.
 import { createHash } from 'node:crypto';
+import { MAX_PATHS_PER_BATCH } from '../model/limits.js';
 import { planCover } from './cover.js';
 import { coverRoot, type StaleResult } from './stale.js';
-import type { CoverResult, StalePath } from './types.js';
-import { encodeCloudFrontPath } from './url-path.js';
+import type { InvalidationPlan } from '../model/data.js';
 
-export interface InvalidationPlan {
-  distributionId: string;
-  stale: StalePath[];
-  /** Decoded paths chosen by the cover planner. */
-  decoded: string[];
-  /** Encoded paths exactly as sent to CloudFront. */
-  paths: string[];
-  wildcards: number;
-  /** null when nothing is stale or everything was requested. */
-  cover: CoverResult | null;
-  reason: string;
-  /** When the budget forced collateral: the smallest max-paths that would have had none (null otherwise). */
-  zeroCollateralBudget: number | null;
-}
+export type { InvalidationPlan } from '../model/data.js';
+import { encodeCloudFrontPath } from './url-path.js';
 
 export function planInvalidation(opts: {
   distributionId: string;
@@ -71,7 +59,7 @@ export function planInvalidation(opts: {
 /** Binary search for the least budget (up to CloudFront's 3,000 per batch) whose optimal cover has no collateral. */
 function smallestCleanBudget(input: Parameters<typeof planCover>[0], from: number): number | null {
   let lo = from + 1;
-  let hi = Math.min(3000, new Set(input.stale).size);
+  let hi = Math.min(MAX_PATHS_PER_BATCH, new Set(input.stale).size);
   if (hi < lo || planCover({ ...input, budget: hi }).collateral !== 0) return null;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);

@@ -1,18 +1,16 @@
 // Local files vs bucket listing -> upload / unchanged / delete, each with a reason. Pure.
-import type { DeleteReason, LocalFile, RemoteObject, UnchangedReason, UploadReason } from './types.js';
-import { RESERVED_DIR, keyFor } from './url-path.js';
+import {
+  RESERVED_DIR,
+  type LocalFile,
+  type RemoteObject,
+  type RemoteState,
+  type SyncEntry,
+  type UnchangedReason,
+  type UploadReason,
+} from '../model/data.js';
+import { keyFor } from './url-path.js';
 
-/** A listed object, plus the content MD5 the action stored in its metadata when one was read (HeadObject). */
-export interface RemoteState extends RemoteObject {
-  storedMd5?: string;
-  /** Hash of the headers the action uploaded it with (from its state record), when known. */
-  headersHash?: string;
-}
-
-export type SyncEntry =
-  | { key: string; path: string; action: 'upload'; reason: UploadReason; size: number; overwrites: boolean }
-  | { key: string; path: string; action: 'unchanged'; reason: UnchangedReason; size: number }
-  | { key: string; path: string; action: 'delete'; reason: DeleteReason; size: number };
+export type { RemoteState, SyncEntry } from '../model/data.js';
 
 export interface SyncOptions {
   prefix: string;

@@ -1,0 +1,60 @@
+// What run() is built from: the real adapters by default; tests replace any of them.
+import * as core from '@actions/core';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { cloudFrontClientConfig, createCdn, realClock } from './io/cloudfront.js';
+import { actionsLog } from './io/log.js';
+import { createS3Store } from './io/s3.js';
+import type { Config } from './model/config.js';
+import type { Cdn, Clock, Log, ObjectStore } from './model/ports.js';
+import type { ExecutePorts } from './stages/execute.js';
+import type { GatherPorts } from './stages/gather.js';
+
+/** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+export const PART_SIZE = 8 * 1024 * 1024;
+
+export interface Deps {
+  env: Record<string, string | undefined>;
+  getInput: (name: string) => string;
+  store: (config: Config, sizes: { multipartThreshold: number; partSize: number }) => ObjectStore;
+  cdn: () => Cdn;
+  clock: Clock;
+  log: Log;
+  /** Files above this size are uploaded multipart, in parts of `partSize` (tests lower both). */
+  multipartThreshold: number;
+  partSize: number;
+  /** Bound on waiting out TooManyInvalidationsInProgress. */
+  maxInFlightWaitMs: number;
+  /** First delay of the completion poll. */
+  pollDelayMs: number;
+}
+
+export function defaultDeps(env: Record<string, string | undefined>): Deps {
+  return {
+    env,
+    getInput: (name) => core.getInput(name),
+    store: (c, sizes) => createS3Store(c.bucket!, { region: c.region, concurrency: c.concurrency, ...sizes, env }),
+    cdn: () => createCdn(new CloudFrontClient(cloudFrontClientConfig(env))),
+    clock: realClock,
+    log: actionsLog,
+    multipartThreshold: MULTIPART_THRESHOLD,
+    partSize: PART_SIZE,
+    maxInFlightWaitMs: 10 * 60_000,
+    pollDelayMs: 5_000,
+  };
+}
+
+/** The ports of one run: the bucket when there is one, one CDN client made on first use. */
+export function portsFor(config: Config, deps: Deps): GatherPorts & ExecutePorts {
+  const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
+  let cdn: Cdn | null = null;
+  return {
+    store: config.bucket ? deps.store(config, sizes) : null,
+    cdn: () => (cdn ??= deps.cdn()),
+    clock: deps.clock,
+    log: deps.log,
+    ...sizes,
+    maxInFlightWaitMs: deps.maxInFlightWaitMs,
+    pollDelayMs: deps.pollDelayMs,
+  };
+}

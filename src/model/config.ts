@@ -1,0 +1,87 @@
+// The typed configuration: every input, parsed and validated once by inputs.ts. Plain data.
+
+export type InvalidateMode = 'changed' | 'all' | 'none';
+
+export interface Distribution {
+  id: string;
+  /** Normalised origin path: '' or 'site/' (no leading slash, trailing slash). */
+  originPath: string;
+}
+
+export interface CacheRule {
+  glob: string;
+  value: string;
+}
+
+export interface PathMapRule {
+  /** Repo-relative prefix, '' or ending with '/' (or a whole file path). */
+  from: string;
+  /** URL prefix starting with '/'. */
+  to: string;
+  /**
+   * The default rule (source-dir -> the deployed keys): `to` is then derived per distribution from `prefix`
+   * and its origin path, so the diff maps to the URLs the files are really served at.
+   */
+  viaKey?: boolean;
+}
+
+/** What every run has, whatever its mode. */
+interface ConfigBase {
+  /** '' or ending with '/'. */
+  prefix: string;
+  region: string;
+  distributions: Distribution[];
+  deleteRemoved: boolean;
+  /** -1 = no cap. */
+  maxDeletes: number;
+  include: string[];
+  exclude: string[];
+  /** Globs of remote keys (relative to prefix) that are never deleted. */
+  protect: string[];
+  cacheControl: CacheRule[];
+  /** Globs of files uploaded last with the HTML (entry documents). */
+  entryDocuments: string[];
+  /** Re-upload every file whatever the bucket holds. */
+  forceUpload: boolean;
+  fingerprintPatterns: string[];
+  paths: string[];
+  invalidate: InvalidateMode;
+  /** Also invalidate `/docs` next to `/docs/` for index documents. */
+  invalidateDirectoryWithoutSlash: boolean;
+  /** The distribution forwards query strings to the cache key: invalidate `/a.js*` so `/a.js?v=2` goes too. */
+  queryStrings: boolean;
+  diffBase: string | null;
+  /** Invalidate-only mode when the commit diff cannot be had whole: 'warn' (default) or 'all' (send /*). */
+  missingDiff: 'warn' | 'all';
+  pathMap: PathMapRule[];
+  maxPaths: number;
+  wait: boolean;
+  waitTimeoutSeconds: number;
+  dryRun: boolean;
+  concurrency: number;
+  reportPath: string;
+  /** Base URL of the site; after `wait`, a sample of invalidated paths is fetched and checked. */
+  verifyUrl: string | null;
+  verify: 'warn' | 'fail';
+  verifySample: number;
+  githubToken: string;
+  /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
+  workspace: string;
+}
+
+/** Upload mode: sync `sourceDir` to `bucket`, then invalidate. */
+export interface UploadConfig extends ConfigBase {
+  upload: true;
+  /** Absolute path of the build directory. */
+  sourceDir: string;
+  bucket: string;
+}
+
+/** Invalidate-only mode (`upload: false`): the commit diff and `paths`; a bucket, when given, holds the owed records. */
+export interface InvalidateOnlyConfig extends ConfigBase {
+  upload: false;
+  sourceDir: null;
+  bucket: string | null;
+}
+
+export type Config = UploadConfig | InvalidateOnlyConfig;

@@ -1,0 +1,229 @@
+// Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
+// layer, importing nothing of the project. Nothing here touches AWS, the filesystem or process.env.
+
+/** The action's own records live under this directory of `prefix`; the sync never uploads to, compares or deletes it. */
+export const RESERVED_DIR = '.s3-cloudfront-deploy/';
+
+/**
+ * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
+ * The one rule for "hidden": the walker, the file filter and the delete guard all use it.
+ */
+export function isHiddenSegment(segment: string): boolean {
+  return segment.startsWith('.') && segment !== '.well-known';
+}
+
+export function hasHiddenSegment(relPath: string): boolean {
+  return relPath.split('/').some(isHiddenSegment);
+}
+
+export type DiffStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+/** One file of the commit diff, repo-relative. */
+export interface ChangedFile {
+  path: string;
+  status: DiffStatus;
+  /** Old name for renames. */
+  previousPath?: string;
+}
+
+/** A file found in the build directory. `path` is relative to source-dir, POSIX separators, bytes as on disk. */
+export interface LocalFile {
+  path: string;
+  size: number;
+  /** Hex MD5 of the content. */
+  md5: string;
+  /** Multipart ETag this file would get with the action's part size (only for files above the multipart threshold). */
+  multipartEtag?: string;
+}
+
+/** An object listed in the bucket (ListObjectsV2 gives no headers or metadata). */
+export interface RemoteObject {
+  key: string;
+  /** ETag without quotes. */
+  etag: string;
+  size: number;
+}
+
+/** Why the fingerprint classifier decided what it did. */
+export interface FingerprintVerdict {
+  fingerprinted: boolean;
+  /** Human-readable evidence, e.g. "vite manifest lists it", "8-char base64url hash before extension". */
+  reason: string;
+}
+
+export type UploadReason =
+  | 'new' // no object at the key
+  | 'content-changed' // hash differs
+  | 'size-changed'
+  | 'headers-changed' // same content, new Content-Type or Cache-Control
+  | 'forced';
+
+export type SkipReason =
+  | 'excluded' // matched an exclude glob / not included
+  | 'dotfile' // hidden file or directory (except .well-known/)
+  | 'symlink-outside' // symlink that leaves source-dir
+  | 'reserved-prefix'; // would collide with the action's own state prefix
+
+export type UnchangedReason = 'md5-match' | 'multipart-etag-match' | 'stored-hash-match';
+
+/** Which relative paths of the build dir are deployed (built by plan/filter.ts, used by the walker). */
+export interface FileFilter {
+  /** null = deploy it; otherwise why not. */
+  skipReason(relPath: string): SkipReason | null;
+  /** Whether a directory may contain deployable files (so the walker descends into it). */
+  mayDescend(relDir: string): boolean;
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+}
+
+export interface WalkResult {
+  files: LocalFile[];
+  skipped: SkippedFile[];
+  warnings: string[];
+  /** Contents of manifest files (fingerprint evidence), keyed by relative path. */
+  manifests: Record<string, string>;
+}
+
+export type DeleteReason = 'removed-locally';
+
+export type FileAction =
+  | { action: 'upload'; reason: UploadReason }
+  | { action: 'unchanged'; reason: UnchangedReason }
+  | { action: 'delete'; reason: DeleteReason }
+  | { action: 'skip'; reason: SkipReason };
+
+/** A listed object, plus the content MD5 the action stored in its metadata when one was read (HeadObject). */
+export interface RemoteState extends RemoteObject {
+  storedMd5?: string;
+  /** Hash of the headers the action uploaded it with (from its state record), when known. */
+  headersHash?: string;
+}
+
+export type SyncEntry =
+  | { key: string; path: string; action: 'upload'; reason: UploadReason; size: number; overwrites: boolean }
+  | { key: string; path: string; action: 'unchanged'; reason: UnchangedReason; size: number }
+  | { key: string; path: string; action: 'delete'; reason: DeleteReason; size: number };
+
+/** Why a URL path is stale (must be invalidated). */
+export type StaleReason =
+  | 'overwritten' // object existed and was replaced
+  | 'deleted' // object deleted by the sync
+  | 'diff-modified' // modified in the commit diff
+  | 'diff-deleted' // deleted in the commit diff
+  | 'diff-renamed-from' // old name of a renamed file in the commit diff
+  | 'manual' // from the `paths` input
+  | 'owed' // left over from an earlier run that did not finish
+  | 'all'; // invalidate: all
+
+export interface StalePath {
+  /** Decoded URL path starting with `/` (no percent-encoding yet). */
+  path: string;
+  reason: StaleReason;
+  /** The key or repo file it came from, for the report. */
+  source?: string;
+}
+
+/** Input to the cover planner. Paths are decoded URL paths starting with `/`. */
+export interface CoverInput {
+  /** Paths that must be invalidated. */
+  stale: string[];
+  /**
+   * Other URL paths known to exist at the origin (so possibly cached). A wildcard that matches one of
+   * them evicts it needlessly ("collateral"). `null` means unknown: anything may exist.
+   */
+  existing: string[] | null;
+  /** Maximum number of paths to send (>= 1). */
+  budget: number;
+  /** Maximum number of wildcard paths among them (CloudFront: 15 in flight per distribution). Default: budget. */
+  maxWildcards?: number;
+}
+
+export interface CoverPath {
+  /** Decoded path, exact or a prefix ending with `*`. */
+  path: string;
+  wildcard: boolean;
+  /** How many stale paths it covers. */
+  covers: number;
+  /** How many `existing` paths it evicts needlessly (0 for exact paths; null when existing is unknown). */
+  collateral: number | null;
+}
+
+export interface CoverResult {
+  paths: CoverPath[];
+  /** Total collateral (null when existing is unknown). */
+  collateral: number | null;
+  /** True when only `/*` fits the budget/limits. */
+  fellBackToAll: boolean;
+  /** One line explaining the decision, for the log and report. */
+  reason: string;
+}
+
+export interface InvalidationPlan {
+  distributionId: string;
+  stale: StalePath[];
+  /** Decoded paths chosen by the cover planner. */
+  decoded: string[];
+  /** Encoded paths exactly as sent to CloudFront. */
+  paths: string[];
+  wildcards: number;
+  /** null when nothing is stale or everything was requested. */
+  cover: CoverResult | null;
+  reason: string;
+  /** When the budget forced collateral: the smallest max-paths that would have had none (null otherwise). */
+  zeroCollateralBudget: number | null;
+}
+
+/** What is already in flight on a distribution and what this month has used, from its invalidations. */
+export interface DistributionUsage {
+  inFlightPaths: number;
+  inFlightWildcards: number;
+  /** Paths of invalidations created this calendar month (UTC); billed account-wide past 1,000 a month. */
+  monthPaths: number;
+  /** Invalidations of this month whose paths could not be read (counted as unknown). */
+  unreadable: number;
+}
+
+// ---- verify-url ----
+
+export interface VerifyTarget {
+  /** URL path exactly as invalidated (percent-encoded, starts with '/', no '*'). */
+  path: string;
+  /** Hex MD5 of the bytes uploaded. */
+  md5: string;
+}
+
+export type VerifyStatus = 'fresh' | 'stale' | 'error';
+
+export interface VerifyResult {
+  path: string;
+  /** The URL requested. */
+  url: string;
+  status: VerifyStatus;
+  /** HTTP status of the final response, when one was received. */
+  httpStatus?: number;
+  /** Human-readable reason, e.g. "got md5 X (N bytes), expected Y". */
+  detail: string;
+  /** Final URL after redirects, when the response was redirected. */
+  redirectedTo?: string;
+}
+
+// ---- the action's own records ----
+
+/** Per key: the ETag S3 gave the upload, the content MD5, a hash of the headers it was sent with. */
+export type StateEntry = [etag: string, md5: string, headersHash: string];
+
+export interface DeployState {
+  version: 1;
+  objects: Record<string, StateEntry>;
+}
+
+/** Paths owed to a distribution by a run that had not yet invalidated them. */
+export interface OwedRecord {
+  key: string;
+  etag: string;
+  distributionId: string;
+  paths: string[];
+}

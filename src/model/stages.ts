@@ -1,0 +1,123 @@
+// The data that flows between the stages of a run:
+//   parseInputs -> gatherFacts -> planDeploy -> execute -> buildReport -> publish
+// Each stage returns a new value and never changes the one it was given.
+import type {
+  ChangedFile,
+  DeployState,
+  DistributionUsage,
+  FingerprintVerdict,
+  InvalidationPlan,
+  OwedRecord,
+  RemoteObject,
+  RemoteState,
+  SyncEntry,
+  VerifyResult,
+  VerifyTarget,
+  WalkResult,
+} from './data.js';
+import type { HeaderDecision } from '../plan/headers.js';
+
+/** The run as GitHub describes it (read once from the runner's environment). */
+export interface RunContext {
+  eventName: string;
+  payload: Record<string, unknown>;
+  sha: string;
+  repository: string;
+  runId: string;
+  runAttempt: string;
+  apiUrl: string;
+}
+
+/** The commit diff, or why there is none. `incomplete`: a diff was expected but could not be had whole. */
+export interface DiffFact {
+  files: ChangedFile[] | null;
+  source: string;
+  note?: string;
+  incomplete?: boolean;
+}
+
+/** Everything a run reads before it decides anything. */
+export interface Facts {
+  run: RunContext;
+  /** When the facts were read (ms since the epoch). */
+  now: number;
+  /** The build directory (null in invalidate-only mode). */
+  scan: WalkResult | null;
+  /** The site's objects under the prefix, as listed (the action's own keys are in `ownKeys`). */
+  remote: RemoteObject[];
+  ownKeys: string[];
+  /** The action's record of its last deploy (null: none, unreadable, or invalidate-only). */
+  state: DeployState | null;
+  /** Owed invalidations left by earlier runs. */
+  owed: OwedRecord[];
+  /** Content MD5 read with HEAD for objects the listing and the record could not decide, by key. */
+  headMd5: Record<string, string>;
+  /** Multipart ETags computed locally for objects another tool uploaded in parts, by relative path. */
+  multipartEtags: Record<string, string>;
+  diff: DiffFact;
+  /** In-flight and monthly usage per distribution id; null when it could not be read; absent when not needed. */
+  usage: Record<string, DistributionUsage | null>;
+  /** What the reading found worth a warning. */
+  warnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+/** One file's record: what it is, how it is served, and what the run does with it and why. */
+export interface FileRecord {
+  key: string;
+  path: string;
+  size: number;
+  md5: string;
+  headers: HeaderDecision;
+  verdict: FingerprintVerdict;
+  entry: SyncEntry;
+}
+
+/** What a run will do, decided by planDeploy from the config and the facts alone. */
+export interface DeployPlan {
+  /** Local files, each with its headers, fingerprint verdict and sync decision. */
+  files: FileRecord[];
+  /** The sync decisions (uploads, unchanged, deletes) in listing order. */
+  sync: SyncEntry[];
+  /** Uploads in the order they go live: assets first, entry documents last. */
+  uploadWaves: FileRecord[][];
+  /** Keys deleted after the uploads. */
+  deletes: string[];
+  /** One invalidation per distribution (possibly empty). */
+  invalidations: InvalidationPlan[];
+  /** Set when the run must stop before any write (e.g. over max-deletes). */
+  refusal: string | null;
+  /** Whether the state record is written after the uploads. */
+  writeState: boolean;
+  /** What the bucket holds, with what the action knows of each object (the record, HEADs). */
+  remote: Map<string, RemoteState>;
+  /** The fingerprint verdict of every path the plan mentions (local files, deletes, the diff). */
+  verdicts: Map<string, FingerprintVerdict>;
+  /** verify-url: the invalidated URLs of uploaded files to fetch once the invalidation completed. */
+  verifyTargets: VerifyTarget[];
+  /** Warnings of the plan (the facts' own are in Facts.warnings), shown in the log and the report. */
+  warnings: string[];
+  /** Annotations for the log only. */
+  annotations: { level: 'warning' | 'notice'; message: string }[];
+}
+
+/** The result of one distribution's invalidation. */
+export interface SentInvalidation {
+  distributionId: string;
+  id: string;
+  status: string;
+}
+
+/** What execution did. */
+export interface Outcome {
+  /** New ETags of the uploaded objects, by key. */
+  etags: Record<string, string>;
+  deleted: string[];
+  sent: SentInvalidation[];
+  verify: VerifyResult[] | null;
+  /** Invalidations still in progress when wait-timeout was reached. */
+  timedOut: string[];
+  /** The one-line error when execution failed part way. */
+  error: string | null;
+  timingsMs: Record<string, number>;
+}

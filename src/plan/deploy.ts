@@ -1,0 +1,165 @@
+// planDeploy(config, facts): every decision of a run, from plain data to plain data. Pure: no I/O, no clock,
+// no environment. What it decides is what execute() does and what the report says.
+import type { Config, Distribution } from '../model/config.js';
+import type { FingerprintVerdict, InvalidationPlan, LocalFile, RemoteState, SyncEntry } from '../model/data.js';
+import type { DeployPlan, Facts, FileRecord } from '../model/stages.js';
+import { makeDeleteGuard, makeFileFilter } from './filter.js';
+import { classifyFingerprints, isFingerprintedName } from './fingerprint.js';
+import { entryDocumentMatcher, headerRules, headersHash, type HeaderDecision } from './headers.js';
+import { planInvalidation } from './invalidation.js';
+import {
+  collateralKeys,
+  deleteWarning,
+  inFlightBudget,
+  missingDiffFallback,
+  remoteStates,
+  uploadWaves,
+  verifyTargets,
+  withMultipartEtags,
+} from './policies.js';
+import { staleFor, type StaleResult } from './stale.js';
+import { checkDeleteCap, planSync } from './sync.js';
+
+const LARGE_FILE = 100 * 1024 * 1024;
+
+/** The per-file decisions: fingerprint verdicts, headers and the sync. */
+export interface FilePlan {
+  local: LocalFile[];
+  remote: Map<string, RemoteState>;
+  sync: SyncEntry[];
+  files: FileRecord[];
+  fingerprint: (relPath: string) => FingerprintVerdict;
+}
+
+export function planFiles(config: Config, facts: Facts): FilePlan {
+  const local = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags);
+  const verdicts = classifyFingerprints({
+    files: local.map((f) => f.path),
+    manifests: facts.scan?.manifests ?? {},
+    userPatterns: config.fingerprintPatterns,
+  });
+  const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? isFingerprintedName(p);
+  const headersFor = headerRules(config.cacheControl);
+  const headers = new Map<string, HeaderDecision>(local.map((f) => [f.path, headersFor(f.path, fingerprint(f.path).fingerprinted)]));
+  const remote = remoteStates(facts.remote, facts.state, facts.headMd5);
+  const sync = config.upload
+    ? planSync(local, remote, {
+        prefix: config.prefix,
+        deleteRemoved: config.deleteRemoved,
+        isProtected: makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect),
+        force: config.forceUpload,
+        headersHash: (p) => headersHash(headers.get(p)!),
+      })
+    : [];
+  const byPath = new Map(local.map((f) => [f.path, f]));
+  const files: FileRecord[] = sync.flatMap((entry) => {
+    const f = entry.action === 'delete' ? undefined : byPath.get(entry.path);
+    if (!f) return [];
+    return [{ key: entry.key, path: f.path, size: f.size, md5: f.md5, headers: headers.get(f.path)!, verdict: fingerprint(f.path), entry }];
+  });
+  return { local, remote, sync, files, fingerprint };
+}
+
+/** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
+export function staleByDistribution(config: Config, facts: Facts, files: FilePlan = planFiles(config, facts)): Map<string, StaleResult> {
+  const { manual } = missingDiffFallback(config, facts.diff);
+  const otherKeys = collateralKeys(facts.remote, files.sync);
+  const out = new Map<string, StaleResult>();
+  for (const d of config.distributions) {
+    out.set(
+      d.id,
+      staleFor({
+        distribution: d,
+        prefix: config.prefix,
+        invalidate: config.invalidate,
+        withoutSlash: config.invalidateDirectoryWithoutSlash,
+        queryStrings: config.queryStrings,
+        sync: files.sync,
+        otherKeys,
+        originKnown: config.upload,
+        fingerprint: files.fingerprint,
+        diff: facts.diff.files,
+        pathMap: config.pathMap,
+        manual,
+        owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+      }),
+    );
+  }
+  return out;
+}
+
+function invalidationFor(config: Config, facts: Facts, d: Distribution, stale: StaleResult): InvalidationPlan {
+  const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
+  return planInvalidation({
+    distributionId: d.id,
+    staleResult: stale,
+    prefix: config.prefix,
+    originPath: d.originPath,
+    budget,
+    maxWildcards,
+  });
+}
+
+function invalidationWarnings(config: Config, stale: Map<string, StaleResult>, plans: InvalidationPlan[]): string[] {
+  const out: string[] = [];
+  for (const s of stale.values()) {
+    for (const p of s.fingerprintViolations) {
+      out.push(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
+    }
+  }
+  for (const p of plans) {
+    if (p.cover?.fellBackToAll && p.stale.length > 1) {
+      const fix = p.zeroCollateralBudget !== null ? ` max-paths: ${p.zeroCollateralBudget} would evict nothing needlessly.` : '';
+      out.push(
+        `${p.distributionId}: the cheapest cover within max-paths (${config.maxPaths}) is /*, which evicts every cached object.${fix}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** Notices for what a reviewer should not miss (logged as annotations, not part of the report's warnings). */
+function annotations(config: Config, facts: Facts, sync: SyncEntry[]): DeployPlan['annotations'] {
+  const out: DeployPlan['annotations'] = [];
+  const warning = deleteWarning(sync.filter((e) => e.action === 'delete').length, config.maxDeletes);
+  if (warning) out.push({ level: 'warning', message: warning });
+  const hidden = (facts.scan?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
+  if (hidden.length > 0) {
+    const shown = `${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}`;
+    out.push({
+      level: 'notice',
+      message: `Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${shown}). Name them in include to publish them.`,
+    });
+  }
+  for (const e of sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE).slice(0, 5)) {
+    out.push({ level: 'notice', message: `Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts` });
+  }
+  return out;
+}
+
+function verdictsOf(files: FilePlan, facts: Facts): Map<string, FingerprintVerdict> {
+  const paths = [...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)];
+  return new Map(paths.map((p) => [p, files.fingerprint(p)]));
+}
+
+export function planDeploy(config: Config, facts: Facts): DeployPlan {
+  const files = planFiles(config, facts);
+  const stale = staleByDistribution(config, facts, files);
+  const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)!));
+  const fallback = missingDiffFallback(config, facts.diff);
+  const uploads = files.sync.filter((e) => e.action === 'upload').length;
+  return {
+    files: files.files,
+    sync: files.sync,
+    uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
+    deletes: files.sync.filter((e) => e.action === 'delete').map((e) => e.key),
+    invalidations,
+    refusal: checkDeleteCap(files.sync, config.maxDeletes),
+    writeState: config.upload && (uploads > 0 || facts.state === null),
+    remote: files.remote,
+    verdicts: verdictsOf(files, facts),
+    verifyTargets: verifyTargets(invalidations[0], files.files),
+    warnings: [...(fallback.warning ? [fallback.warning] : []), ...invalidationWarnings(config, stale, invalidations)],
+    annotations: annotations(config, facts, files.sync),
+  };
+}

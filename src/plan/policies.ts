@@ -1,0 +1,125 @@
+// The run's small policies, each a pure function over plain data, so each has its own table tests.
+import type { Config } from '../model/config.js';
+import type {
+  DeployState,
+  DistributionUsage,
+  LocalFile,
+  RemoteObject,
+  RemoteState,
+  StateEntry,
+  SyncEntry,
+  VerifyTarget,
+} from '../model/data.js';
+import { MAX_IN_FLIGHT_PATHS, MAX_IN_FLIGHT_WILDCARDS } from '../model/limits.js';
+import type { DiffFact, FileRecord } from '../model/stages.js';
+import { headersHash } from './headers.js';
+import type { InvalidationPlan } from './invalidation.js';
+import { encodeCloudFrontPath } from './url-path.js';
+
+/**
+ * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
+ * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
+ */
+export function remoteStates(remote: RemoteObject[], state: DeployState | null, headMd5: Record<string, string>): Map<string, RemoteState> {
+  const out = new Map<string, RemoteState>();
+  for (const o of remote) {
+    const rec = state?.objects[o.key];
+    const known: RemoteState = { ...o };
+    if (rec && rec[0] === o.etag) {
+      known.storedMd5 = rec[1];
+      if (rec[2]) known.headersHash = rec[2];
+    }
+    const head = headMd5[o.key];
+    if (head !== undefined && known.storedMd5 === undefined) known.storedMd5 = head;
+    out.set(o.key, known);
+  }
+  return out;
+}
+
+/** Local files with the multipart ETags computed for foreign multipart objects. */
+export function withMultipartEtags(files: LocalFile[], multipartEtags: Record<string, string>): LocalFile[] {
+  return files.map((f) => {
+    const etag = multipartEtags[f.path];
+    return etag === undefined ? f : { ...f, multipartEtag: etag };
+  });
+}
+
+/**
+ * Invalidate-only mode has nothing but the diff to go on: without a whole diff, `/*` only when allowed
+ * (missing-diff: all); otherwise a warning. Upload mode relies on the sync for what the diff misses.
+ */
+export function missingDiffFallback(config: Config, diff: DiffFact): { manual: string[]; warning: string | null } {
+  if (config.upload || !diff.incomplete) return { manual: config.paths, warning: null };
+  const why = diff.note ?? 'unavailable';
+  if (config.missingDiff === 'all') {
+    return {
+      manual: [...config.paths, '/*'],
+      warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
+    };
+  }
+  return {
+    manual: config.paths,
+    warning: `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+  };
+}
+
+/**
+ * The batch must fit in what is left in flight: total paths within the file-path room (which keeps the exact
+ * ones under it too) and wildcards within the wildcard room; never below 1 (CloudFront then queues it).
+ */
+export function inFlightBudget(maxPaths: number, usage: DistributionUsage | null): { budget: number; maxWildcards: number } {
+  return {
+    budget: Math.max(1, Math.min(maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
+    maxWildcards: Math.max(1, MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0)),
+  };
+}
+
+/** Keys that stay at the origin without being synced (protected, excluded): cached too, so collateral counts them. */
+export function collateralKeys(listed: RemoteObject[], sync: SyncEntry[]): string[] {
+  const synced = new Set(sync.map((e) => e.key));
+  return listed.filter((o) => !synced.has(o.key)).map((o) => o.key);
+}
+
+/** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
+export function uploadWaves(files: FileRecord[], isEntry: (relPath: string) => boolean): FileRecord[][] {
+  const uploads = files.filter((f) => f.entry.action === 'upload');
+  return [uploads.filter((f) => !isEntry(f.path)), uploads.filter((f) => isEntry(f.path))];
+}
+
+/**
+ * verify-url: the invalidated URLs of files overwritten by this run, each with the MD5 the CDN must now serve
+ * (directory forms carry their index document's MD5).
+ */
+export function verifyTargets(plan: InvalidationPlan | undefined, files: FileRecord[]): VerifyTarget[] {
+  if (!plan) return [];
+  const byKey = new Map(files.filter((f) => f.entry.action === 'upload').map((f) => [f.key, f]));
+  return plan.stale.flatMap((s) => {
+    const file = s.reason === 'overwritten' && s.source ? byKey.get(s.source) : undefined;
+    return file ? [{ path: encodeCloudFrontPath(s.path), md5: file.md5 }] : [];
+  });
+}
+
+/**
+ * The record after this run: uploaded objects with their new ETag and headers; unchanged ones keep what was
+ * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
+ * an ETag (a failed run) are left out, so the next run compares them afresh.
+ */
+export function nextState(files: FileRecord[], remote: Map<string, RemoteState>, etags: Record<string, string>): DeployState {
+  const objects: Record<string, StateEntry> = {};
+  for (const f of files) {
+    if (f.entry.action === 'upload') {
+      const etag = etags[f.key];
+      if (etag) objects[f.key] = [etag, f.md5, headersHash(f.headers)];
+    } else if (f.entry.action === 'unchanged') {
+      const o = remote.get(f.key);
+      if (o) objects[f.key] = [o.etag, f.md5, o.headersHash ?? ''];
+    }
+  }
+  return { version: 1, objects };
+}
+
+/** A warning when many objects are about to be deleted (close to the cap). */
+export function deleteWarning(deletes: number, maxDeletes: number): string | null {
+  if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes) return null;
+  return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
+}

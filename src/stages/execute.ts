@@ -1,0 +1,221 @@
+// execute: every write a run makes, in the safe order, returning what happened. A failure part way is
+// returned in the Outcome (not thrown), so the report still says what was uploaded and invalidated.
+import pLimit from 'p-limit';
+import pMap from 'p-map';
+import type { Config } from '../model/config.js';
+import type { InvalidationPlan, VerifyResult } from '../model/data.js';
+import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
+import type { DeployPlan, Facts, FileRecord, Outcome, SentInvalidation } from '../model/stages.js';
+import { createInvalidation, waitForInvalidations } from '../io/cloudfront.js';
+import { absPathOf } from '../io/files.js';
+import { clearOwed, recordKey, writeOwed } from '../io/journal.js';
+import { writeState } from '../io/state.js';
+import { verifyUrls } from '../io/verify.js';
+import { callerReference } from '../plan/invalidation.js';
+import { nextState } from '../plan/policies.js';
+import { chooseSample } from '../plan/verify-sample.js';
+import { DeployError, describeError } from './errors.js';
+import { phase } from './timing.js';
+
+export interface ExecutePorts {
+  store: ObjectStore | null;
+  cdn: () => Cdn;
+  clock: Clock;
+  log: Log;
+  /** Files above this size are uploaded multipart (at most two at a time: each holds parts in memory). */
+  multipartThreshold: number;
+  /** Bound on waiting out TooManyInvalidationsInProgress. */
+  maxInFlightWaitMs: number;
+  /** First delay of the completion poll. */
+  pollDelayMs: number;
+}
+
+export async function execute(config: Config, facts: Facts, plan: DeployPlan, ports: ExecutePorts): Promise<Outcome> {
+  const out: Outcome = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
+  const t = out.timingsMs;
+  const { store, log } = ports;
+  try {
+    const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
+    const ownRecords =
+      store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
+    if (store && config.upload && plan.writeState) {
+      if (plan.uploadWaves.some((w) => w.length > 0)) {
+        out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
+      }
+      await writeState(store, config.prefix, nextState(plan.files, plan.remote, out.etags));
+    }
+    if (toSend.length > 0) {
+      out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+    }
+    if (store && plan.deletes.length > 0) {
+      out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
+    }
+    if (config.wait && out.sent.length > 0) {
+      const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
+      out.sent = waited.sent;
+      out.timedOut = waited.timedOut;
+    }
+    const first = out.sent.find((s) => s.distributionId === plan.invalidations[0]?.distributionId);
+    if (config.verifyUrl && out.timedOut.length === 0 && first?.status === 'Completed') {
+      out.verify = await phase(log, 'Verify what the CDN serves', t, () => verify(config, plan, log));
+      const failure = verifyFailure(config, out.verify);
+      if (failure) throw new DeployError(failure);
+    }
+  } catch (err) {
+    out.error = describeError(err);
+  }
+  return out;
+}
+
+/** Owed records are written before the first write and cleared only after CreateInvalidation succeeded. */
+async function recordOwed(config: Config, facts: Facts, plans: InvalidationPlan[], store: ObjectStore): Promise<Record<string, string>> {
+  const { runId, runAttempt } = facts.run;
+  const keys: Record<string, string> = {};
+  for (const p of plans) {
+    const key = recordKey(config.prefix, p.distributionId, runId, runAttempt);
+    await writeOwed(store, key, p.distributionId, p.decoded, `run ${runId} attempt ${runAttempt}`);
+    keys[p.distributionId] = key;
+  }
+  return keys;
+}
+
+async function uploadAll(config: Config, store: ObjectStore, waves: FileRecord[][], ports: ExecutePorts): Promise<Record<string, string>> {
+  const uploads = waves.flat();
+  const big = pLimit(2);
+  const etags: Record<string, string> = {};
+  const failed: { key: string; message: string }[] = [];
+  const progress = uploadProgress(uploads, ports.log);
+  for (const wave of waves) {
+    await pMap(
+      wave,
+      async (f) => {
+        if (failed.length > 0) return; // stop starting uploads after the first failure
+        const put = () => store.upload(f.key, absPathOf(config.sourceDir!, f.path), f.size, f.md5, f.headers);
+        try {
+          etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
+          progress.done(f.size);
+        } catch (err) {
+          failed.push({ key: f.key, message: describeError(err) });
+        }
+      },
+      { concurrency: config.concurrency },
+    );
+    if (failed.length > 0) throw new DeployError(uploadFailure(failed, uploads, etags));
+  }
+  progress.finish();
+  return etags;
+}
+
+function uploadProgress(uploads: FileRecord[], log: Log) {
+  const totalBytes = uploads.reduce((n, f) => n + f.size, 0);
+  const started = Date.now();
+  let files = 0;
+  let bytes = 0;
+  let lastLog = started;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return {
+    done(size: number) {
+      files++;
+      bytes += size;
+      if (Date.now() - lastLog <= 5000) return;
+      lastLog = Date.now();
+      const rate = bytes / ((lastLog - started) / 1000);
+      const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
+      log.info(`uploaded ${files}/${uploads.length} files, ${fmt(bytes)} of ${fmt(totalBytes)} bytes, about ${eta} s left`);
+    },
+    finish() {
+      log.info(`uploaded ${files} files, ${fmt(bytes)} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+  };
+}
+
+function uploadFailure(failed: { key: string; message: string }[], uploads: FileRecord[], etags: Record<string, string>): string {
+  const notDone = uploads.filter((u) => etags[u.key] === undefined);
+  const done = uploads.length - notDone.length;
+  return (
+    `Upload failed for ${failed.length} file(s): ${failed
+      .slice(0, 5)
+      .map((f) => `${f.key}: ${f.message}`)
+      .join('; ')}. ` +
+    `${done} of ${uploads.length} uploaded; not uploaded: ${notDone
+      .slice(0, 20)
+      .map((u) => u.key)
+      .join(', ')}` +
+    `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
+    `the owed paths are recorded in the bucket and the next run sends them.`
+  );
+}
+
+async function invalidate(
+  config: Config,
+  facts: Facts,
+  plans: InvalidationPlan[],
+  ownRecords: Record<string, string>,
+  ports: ExecutePorts,
+): Promise<SentInvalidation[]> {
+  const { repository, runId, runAttempt } = facts.run;
+  const cdn = ports.cdn();
+  return Promise.all(
+    plans.map(async (p) => {
+      const ref = callerReference(repository, runId, runAttempt, p.distributionId, p.paths);
+      const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
+        clock: ports.clock,
+        maxWaitMs: ports.maxInFlightWaitMs,
+        log: (m) => ports.log.info(m),
+      });
+      ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
+      const ownKey = ownRecords[p.distributionId];
+      if (ports.store && ownKey) {
+        await clearOwed(
+          ports.store,
+          ownKey,
+          facts.owed.filter((r) => r.distributionId === p.distributionId),
+        );
+      }
+      return { distributionId: p.distributionId, id: res.id, status: res.status };
+    }),
+  );
+}
+
+async function deleteRemoved(store: ObjectStore, keys: string[], log: Log): Promise<string[]> {
+  const res = await store.deleteKeys(keys);
+  log.info(`Deleted ${res.deleted.length} objects`);
+  if (res.failed.length > 0) {
+    const shown = res.failed
+      .slice(0, 10)
+      .map((f) => `${f.key} (${f.message})`)
+      .join(', ');
+    throw new DeployError(`${res.failed.length} deletes failed: ${shown}`);
+  }
+  return res.deleted;
+}
+
+async function waitAll(config: Config, sent: SentInvalidation[], ports: ExecutePorts) {
+  const pending = sent.map((s) => ({ ...s }));
+  const res = await waitForInvalidations(ports.cdn(), pending, {
+    clock: ports.clock,
+    timeoutMs: config.waitTimeoutSeconds * 1000,
+    log: (m) => ports.log.info(m),
+    initialDelayMs: ports.pollDelayMs,
+  });
+  return { sent: pending, timedOut: res.timedOut.map((t) => `${t.id} (${t.distributionId})`) };
+}
+
+/** After the invalidation completed: fetch a bounded sample of invalidated URLs and compare their bodies. */
+async function verify(config: Config, plan: DeployPlan, log: Log) {
+  const results = await verifyUrls(config.verifyUrl!, chooseSample(plan.verifyTargets, config.verifySample));
+  const bad = results.filter((v) => v.status !== 'fresh');
+  for (const v of bad) log.warning(`${v.status}: ${v.url}: ${v.detail}`);
+  log.info(`Verified ${results.length} URL(s): ${results.length - bad.length} fresh, ${bad.length} stale or failing`);
+  return results;
+}
+
+function verifyFailure(config: Config, results: VerifyResult[]): string | null {
+  const bad = results.filter((v) => v.status !== 'fresh');
+  if (bad.length === 0 || config.verify !== 'fail') return null;
+  const shown = bad
+    .slice(0, 5)
+    .map((v) => v.url)
+    .join(', ');
+  return `${bad.length} of ${results.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${shown}`;
+}

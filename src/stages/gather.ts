@@ -1,0 +1,210 @@
+// gatherFacts: all the reading a run does (scan, listing, records, HEADs, commit diff, in-flight usage), and
+// nothing else. Scan, listing and diff are independent, so they run at the same time.
+import pMap from 'p-map';
+import type { Config } from '../model/config.js';
+import type { DistributionUsage, RemoteObject, WalkResult } from '../model/data.js';
+import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
+import type { DiffFact, Facts, RunContext } from '../model/stages.js';
+import { readUsage } from '../io/cloudfront.js';
+import { absPathOf, hashFile, walkSource } from '../io/files.js';
+import { compareDiff, localDiff } from '../io/git.js';
+import { readOwed } from '../io/journal.js';
+import { readState, stateKey } from '../io/state.js';
+import { planFiles, staleByDistribution } from '../plan/deploy.js';
+import { diffRange } from '../plan/diff-range.js';
+import { makeFileFilter } from '../plan/filter.js';
+import { MANIFEST_GLOBS } from '../plan/fingerprint.js';
+import { needsHead, isReservedKey } from '../plan/sync.js';
+import { DeployError } from './errors.js';
+import { phase, timed } from './timing.js';
+
+export interface GatherPorts {
+  store: ObjectStore | null;
+  cdn: () => Cdn;
+  clock: Clock;
+  log: Log;
+  partSize: number;
+}
+
+export async function gatherFacts(config: Config, run: RunContext, ports: GatherPorts): Promise<Facts> {
+  const timings: Record<string, number> = {};
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    ports.log.warning(m);
+  };
+  const facts: Facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
+    // allSettled: a failing listing must not leave the scan logging after the error.
+    const [scan, listing, diff] = await settleAll([
+      config.upload ? timed('scan', timings, () => scanSource(config, ports.log, warn)) : null,
+      ports.store ? timed('list', timings, () => listBucket(config, ports.store!, ports.log)) : null,
+      wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn)) : null,
+    ] as const);
+    return {
+      run,
+      now: ports.clock.now(),
+      scan,
+      remote: listing?.remote ?? [],
+      ownKeys: listing?.ownKeys ?? [],
+      state: listing?.state ?? null,
+      owed: [],
+      headMd5: {},
+      multipartEtags: {},
+      diff: diff ?? { files: null, source: 'none' },
+      usage: {},
+      warnings,
+      timingsMs: timings,
+    };
+  });
+  const compared =
+    facts.scan && ports.store
+      ? await phase(ports.log, 'Compare', timings, () => resolveUnknownHashes(config, ports.store!, facts, ports))
+      : {};
+  const owed = ports.store ? await readOwed(ports.store, config.prefix, facts.ownKeys) : [];
+  const withRecords: Facts = { ...facts, ...compared, owed };
+  return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
+}
+
+const wantsDiff = (config: Config) => config.distributions.length > 0 && config.invalidate === 'changed';
+
+async function settleAll<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+async function scanSource(config: Config & { upload: true }, log: Log, warn: (m: string) => void): Promise<WalkResult> {
+  const started = Date.now();
+  let last = started;
+  const w = await walkSource(config.sourceDir, {
+    filter: makeFileFilter(config.include, config.exclude),
+    concurrency: config.concurrency,
+    manifestGlobs: MANIFEST_GLOBS,
+    onProgress: (n) => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      log.info(`hashed ${n} files (${Math.round((n * 1000) / (last - started))} files/s)`);
+    },
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT')
+      throw new DeployError(`source-dir '${config.sourceDir}' does not exist. Did the build step run and write there?`);
+    throw err;
+  });
+  for (const m of w.warnings) warn(m);
+  log.info(`source-dir: ${w.files.length} files to deploy, ${w.skipped.length} skipped`);
+  if (w.files.length === 0) {
+    throw new DeployError(
+      `source-dir '${config.sourceDir}' has no files to deploy${config.deleteRemoved ? ': refusing to run with delete-removed, which would empty the bucket' : ''}. Nothing was uploaded or deleted.`,
+    );
+  }
+  return w;
+}
+
+/** One listing of the prefix; the action's own keys (state, owed records) are set apart from the site's. */
+async function listBucket(config: Config, store: ObjectStore, log: Log) {
+  const remote: RemoteObject[] = [];
+  const ownKeys: string[] = [];
+  for (const o of await store.list(config.prefix)) {
+    if (isReservedKey(o.key, config.prefix)) ownKeys.push(o.key);
+    else remote.push(o);
+  }
+  log.info(`bucket: ${remote.length} objects under s3://${config.bucket}/${config.prefix}`);
+  // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
+  const state = config.upload ? await readState(store, config.prefix, ownKeys.includes(stateKey(config.prefix))) : null;
+  return { remote, ownKeys, state };
+}
+
+/**
+ * Same size, ETag not this file's MD5, no record (multipart, SSE-KMS, other tools): read the MD5 stored in the
+ * object's metadata; failing that, for a multipart ETag, hash the file in the action's part size to compare.
+ */
+async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: Facts, ports: GatherPorts) {
+  const { local, remote } = planFiles(config, facts);
+  const unknown = local.flatMap((f) => {
+    const o = remote.get(config.prefix + f.path);
+    return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [{ f, o }] : [];
+  });
+  const headMd5: Record<string, string> = {};
+  const multipartEtags: Record<string, string> = {};
+  await pMap(
+    unknown,
+    async ({ f, o }) => {
+      const md5 = await store.storedMd5(o.key);
+      if (md5) headMd5[o.key] = md5;
+      else if (/-\d+$/.test(o.etag)) {
+        const h = await hashFile(absPathOf(config.sourceDir!, f.path), ports.partSize);
+        if (h.multipartEtag) multipartEtags[f.path] = h.multipartEtag;
+      }
+    },
+    { concurrency: config.concurrency },
+  );
+  if (unknown.length > 0)
+    ports.log.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
+  return { headMd5, multipartEtags };
+}
+
+async function commitDiff(config: Config, ctx: RunContext, log: Log, warn: (m: string) => void): Promise<DiffFact> {
+  const range = diffRange(ctx.eventName, ctx.payload, ctx.sha, config.diffBase);
+  if ('none' in range) {
+    log.info(range.none);
+    return { files: null, source: 'none', note: range.none };
+  }
+  const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
+  try {
+    const files = await localDiff(config.workspace, range.base, range.head, (m) => log.info(m), range.fromMergeBase);
+    log.info(`${files.length} files changed in ${label}`);
+    return { files, source: `git ${label}` };
+  } catch (gitErr) {
+    log.info(`Local git diff failed (${String((gitErr as Error).message).split('\n')[0]}); trying the GitHub compare API`);
+  }
+  try {
+    const res = await compareDiff({
+      apiUrl: ctx.apiUrl,
+      repository: ctx.repository,
+      token: config.githubToken,
+      base: range.base,
+      head: range.head,
+    });
+    if (res.maybeTruncated) {
+      warn(
+        `The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`,
+      );
+    }
+    return {
+      files: res.files,
+      source: `compare API ${label}`,
+      ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files', incomplete: true } : {}),
+    };
+  } catch (apiErr) {
+    const why = (apiErr as Error).message;
+    warn(`No commit diff (${why}); stale paths come from the sync result${config.upload ? '' : ' and the paths input only'}`);
+    return { files: null, source: 'unavailable', note: why, incomplete: true };
+  }
+}
+
+/** What is in flight limits the wildcards a batch may use; this month's paths tell the cost. Read only where something is stale. */
+async function readUsages(config: Config, facts: Facts, ports: GatherPorts, warn: (m: string) => void) {
+  const stale = staleByDistribution(config, facts);
+  const usage: Record<string, DistributionUsage | null> = {};
+  const ids = config.distributions.filter((d) => (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
+  if (ids.length === 0) return usage;
+  const cdn = ports.cdn();
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        usage[id] = await readUsage(cdn, id, new Date(ports.clock.now()));
+        const u = usage[id]!;
+        if (u.inFlightWildcards > 0)
+          ports.log.info(`${id}: ${u.inFlightWildcards} wildcard and ${u.inFlightPaths} file paths already in flight`);
+      } catch (err) {
+        usage[id] = null;
+        warn(
+          `Could not read the invalidations of ${id} (${(err as Error).name}): planning with CloudFront's full in-flight ` +
+            `limits and no monthly usage. Grant cloudfront:ListInvalidations and cloudfront:GetInvalidation to see them.`,
+        );
+      }
+    }),
+  );
+  return usage;
+}
