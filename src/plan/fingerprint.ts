@@ -9,10 +9,13 @@
 //   2. never: HTML documents and `.well-known/` (entry URLs must stay mutable);
 //   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
 //   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
-//   5. the name itself: a hash token right before the extension, in a format some bundler emits.
+//   5. the name itself: a hash token right before the extension, in a format some bundler emits;
+//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
+// Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
 
 import picomatch from 'picomatch';
 import type { FingerprintVerdict } from './types.js';
+import { matchesShape, type LearnedShape } from './fingerprint-history.js';
 import { DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './fingerprint/words.js';
 
 export interface FingerprintInput {
@@ -22,6 +25,10 @@ export interface FingerprintInput {
   manifests: Record<string, string>;
   /** Extra user globs (picomatch syntax, relative paths) of files to treat as fingerprinted. */
   userPatterns?: string[];
+  /** Name shapes proven by deploy history to carry a content hash (see `fingerprint-history.ts`). */
+  learned?: LearnedShape[];
+  /** Paths whose name was seen reused with new content: never fingerprinted, whatever else says so. */
+  demoted?: ReadonlySet<string>;
 }
 
 /**
@@ -334,7 +341,8 @@ function neverFingerprinted(path: string, parts: NameParts): FingerprintVerdict 
   if (WELL_KNOWN.test(path)) return no('.well-known/ URLs are fixed by their specs and stay mutable');
   // Next.js 16 App Router static export: per-route RSC segment payloads named from the route tree
   // (`__next.blog.$d$slug.__PAGE__.txt`, `__next._tree.txt`), rewritten in place on every build.
-  if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path)) return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
+  if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path))
+    return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
   return null;
 }
 
@@ -489,6 +497,10 @@ function manifestVerdict(parts: NameParts, claim: ManifestClaim): FingerprintVer
 // Entry point
 // ---------------------------------------------------------------------------------------------------
 
+function describeShape(s: LearnedShape): string {
+  return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
+}
+
 /** One verdict for every path in `input.files`. */
 export function classifyFingerprints(input: FingerprintInput): Map<string, FingerprintVerdict> {
   const files = new Set(input.files);
@@ -498,8 +510,18 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
     .map((g) => ({ glob: g, test: picomatch(g.replace(/^\.?\//, ''), { dot: true }) }));
   const claims = manifestClaims(input.manifests, files);
   const out = new Map<string, FingerprintVerdict>();
+  const learnedByDir = new Map<string, LearnedShape[]>();
+  for (const s of input.learned ?? []) learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
   for (const path of input.files) {
-    // The user's explicit list wins over everything, HTML included: it is their declared contract.
+    // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
+    // name was served with one content and now has another), while a pattern is a declaration that the
+    // build has just broken. Trusting the pattern would give the new content the old content's year-long
+    // immutable cache; distrusting it costs one invalidation.
+    if (input.demoted?.has(path)) {
+      out.set(path, no('demoted: name reused with new content'));
+      continue;
+    }
+    // The user's explicit list wins over everything else, HTML included: it is their declared contract.
     const user = userMatchers.find((m) => m.test(path));
     if (user) {
       out.set(path, yes(`user fingerprint-patterns glob '${user.glob}'`));
@@ -513,7 +535,9 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
     }
     const claim = claims.get(path);
     const fromManifest = claim ? manifestVerdict(parts, claim) : null;
-    out.set(path, fromManifest ?? layoutVerdict(path, parts));
+    const verdict = fromManifest ?? layoutVerdict(path, parts);
+    const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
+    out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
   }
   return out;
 }

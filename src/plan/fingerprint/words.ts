@@ -101,8 +101,11 @@ export function letterClasses(t: string): number {
 export function readsAsWordsAndNumbers(t: string): boolean {
   const humps = t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
   if (humps.join('') !== t) return false;
+  // Random runs break into many one- and two-letter humps (`Ab|3|d|E|5|f|G`); words into few (`K|8|s|Guide`).
+  const letterHumps = humps.filter((h) => !/^[0-9]+$/.test(h));
+  if (letterHumps.filter((h) => h.length <= 2).length > 2 || !letterHumps.some((h) => h.length >= 3)) return false;
   for (const h of humps) {
-    if (/^[0-9]+$/.test(h) || h.length === 1) continue;
+    if (/^[0-9]+$/.test(h) || h.length <= 2) continue;
     if (/^[A-Z]+$/.test(h)) {
       if (h.length <= 4 || looksEnglish(h)) continue; // `HTML`, `PDF`, `OVERVIEW`
       return false;
