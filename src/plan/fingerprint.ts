@@ -9,10 +9,14 @@
 //   2. never: HTML documents and `.well-known/` (entry URLs must stay mutable);
 //   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
 //   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
-//   5. the name itself: a hash token right before the extension, in a format some bundler emits.
+//   5. the name itself: a hash token right before the extension, in a format some bundler emits;
+//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
+// Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
 
 import picomatch from 'picomatch';
 import type { FingerprintVerdict } from './types.js';
+import { matchesShape, type LearnedShape } from './fingerprint-history.js';
+import { DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './fingerprint/words.js';
 
 export interface FingerprintInput {
   /** All file paths of the build, relative to the build dir, POSIX separators. */
@@ -21,6 +25,10 @@ export interface FingerprintInput {
   manifests: Record<string, string>;
   /** Extra user globs (picomatch syntax, relative paths) of files to treat as fingerprinted. */
   userPatterns?: string[];
+  /** Name shapes proven by deploy history to carry a content hash (see `fingerprint-history.ts`). */
+  learned?: LearnedShape[];
+  /** Paths whose name was seen reused with new content: never fingerprinted, whatever else says so. */
+  demoted?: ReadonlySet<string>;
 }
 
 /**
@@ -46,6 +54,11 @@ const EXTENSION = /\.([A-Za-z0-9]{1,12})$/;
 /** Constant words some templates put between the hash and the extension:
  *  CRA `main.1a2b3c4d.chunk.js`, `[name].[contenthash].bundle.js`, `x.<hash>.min.js`, VitePress `.lean.js`. */
 const MODIFIER = /\.(?:chunk|bundle|min|lean)$/;
+/** Any constant lower-case word (or `es2015`-style target) after the hash: Storybook's webpack builder
+ *  `main.<hash>.iframe.bundle.js`, CSS modules `x.<hash>.module.css`, `name.<hash>.chunk.min.js`,
+ *  Propshaft `x-<hash>.digested.js`. Up to three are peeled off, one at a time, and the name is tested
+ *  at each step (the token must still sit right before the peeled words). */
+const CONSTANT_WORD = /^(?:[a-z]{2,12}|es[0-9]{1,4})$/;
 const HTML_EXT = new Set(['html', 'htm', 'xhtml']);
 
 interface NameParts {
@@ -53,6 +66,9 @@ interface NameParts {
   stem: string;
   /** Real extension, lower case ('' when none). */
   ext: string;
+  /** Candidate stems where a hash may end: the name without extension, then with up to three constant
+   *  words peeled off (`stem` is one of them). */
+  stems: string[];
 }
 
 function baseName(path: string): string {
@@ -67,14 +83,24 @@ function nameParts(path: string): NameParts {
     b = b.slice(0, t.index);
   }
   const e = EXTENSION.exec(b);
-  if (!e || e.index === 0) return { stem: b, ext: '' };
-  let stem = b.slice(0, e.index);
+  if (!e || e.index === 0) return { stem: b, ext: '', stems: [b] };
+  const full = b.slice(0, e.index);
+  let stem = full;
   for (let i = 0; i < 2; i++) {
     const m = MODIFIER.exec(stem);
     if (!m || m.index === 0) break;
     stem = stem.slice(0, m.index);
   }
-  return { stem, ext: (e[1] ?? '').toLowerCase() };
+  const stems = [full];
+  let s = full;
+  for (let i = 0; i < 3; i++) {
+    const dot = s.lastIndexOf('.');
+    if (dot <= 0 || !CONSTANT_WORD.test(s.slice(dot + 1))) break;
+    s = s.slice(0, dot);
+    stems.push(s);
+  }
+  if (!stems.includes(stem)) stems.push(stem);
+  return { stem, ext: (e[1] ?? '').toLowerCase(), stems };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -82,23 +108,28 @@ function nameParts(path: string): NameParts {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * Hex digest lengths bundlers emit. 8: CRA/Vue CLI/Parcel/Docusaurus `[contenthash:8]`, Propshaft;
- * 16: Next.js chunks, Turbopack, Angular <= 16; 20: webpack's default `[contenthash]` (Gatsby too);
- * 32: md5 (Hugo `fingerprint "md5"`, Sprockets 2, Ember); 40: sha1; 64: sha256 (Hugo's default
- * `fingerprint`, Sprockets 3+); 96/128: sha384/sha512 (Hugo). Other lengths are ignored on purpose:
- * a miss only costs an invalidation, a wrong hit costs a year of stale cache.
+ * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
+ * Rsbuild/MkDocs Material 8, Nuxt 2 7, gulp-rev/rev-hash 10, Next.js/Turbopack/Angular <= 16 16,
+ * webpack's default 20), md5 32 (Hugo, Sprockets 2, Gatsby `static/<md5>/`), sha1 40, sha256 64 (Hugo's
+ * default `fingerprint`, Sprockets 3+), sha384/sha512 96/128. So any length from 8 is accepted when the
+ * run mixes digits and letters; 6 and 7 only in the unambiguous `.<hash>.` position and with the
+ * digits and letters interleaved (a colour `-a1b2c3` or `ad2025` is not taken).
  */
-const HEX_LENGTHS = new Set([8, 16, 20, 32, 40, 64, 96, 128]);
-const HEX_STYLE: Record<number, string> = {
-  8: 'CRA/Parcel/Docusaurus [contenthash:8] style',
-  16: 'Next.js/Turbopack/Angular style',
-  20: 'webpack default [contenthash] style',
-  32: 'md5',
-  40: 'sha1',
-  64: 'sha256, e.g. Hugo fingerprint',
-  96: 'sha384',
-  128: 'sha512',
-};
+function hexStyle(n: number): string {
+  const named: Record<number, string> = {
+    7: 'Nuxt 2 [contenthash:7] style',
+    8: 'CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style',
+    10: 'gulp-rev/rev-hash style',
+    16: 'Next.js/Turbopack/Angular style',
+    20: 'webpack default [contenthash] style',
+    32: 'md5',
+    40: 'sha1',
+    64: 'sha256, e.g. Hugo fingerprint',
+    96: 'sha384',
+    128: 'sha512',
+  };
+  return named[n] ?? `[contenthash:${n}] style`;
+}
 const HEX = /^[0-9a-f]+$/;
 const HAS_DIGIT = /[0-9]/;
 const HAS_HEX_LETTER = /[a-f]/;
@@ -107,98 +138,36 @@ const HAS_HEX_LETTER = /[a-f]/;
 const HEX_WORD_NUMBER =
   /^(?:[0-9]+(?:ace|aced|add|bad|bade|bead|bed|bee|beef|cab|cafe|dad|dead|deaf|deed|face|fade|faded|fed|feed)|(?:abbe|abed|ace|aced|add|added|babe|bad|bade|bead|beaded|bed|bee|beef|cab|cabbed|cad|cafe|cede|ceded|dab|dace|dad|dead|deaf|deb|decade|decaf|deed|deface|defaced|ebb|ebbed|efface|fab|face|faced|facade|fad|fade|faded|fed|fee|feed)[0-9]+)$/;
 
+/** Letters then digits or digits then letters (`ad2025`, `2024ab`): one run each, as people write. */
+const TWO_RUNS = /^(?:[a-z]+[0-9]+|[0-9]+[a-z]+)$/;
+
 /** A hex digest must mix digits and letters: all-digit runs are dates, ids or versions
  *  (`20240115`), all-letter runs are words (`deadbeef`, `facade`), and `cafe2024` is a word too. */
-function isHexDigest(t: string): boolean {
-  return HEX_LENGTHS.has(t.length) && HEX.test(t) && HAS_DIGIT.test(t) && HAS_HEX_LETTER.test(t) && !HEX_WORD_NUMBER.test(t);
+function isHexDigest(t: string, minLength = 8): boolean {
+  if (t.length < minLength || t.length > 128 || !HEX.test(t) || !HAS_DIGIT.test(t) || !HAS_HEX_LETTER.test(t)) return false;
+  if (HEX_WORD_NUMBER.test(t)) return false;
+  // Short runs need the interleaving a random string almost always has (7% of 8-hex digests lack it,
+  // so it is only asked of the lengths where a colour or a word plus a year is as likely).
+  if (t.length < 8 && TWO_RUNS.test(t)) return false;
+  return true;
 }
 
-/** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
-const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
-/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
-const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
+/** A UUID (`550e8400-e29b-41d4-a716-446655440000`) names a record, not content: never a content hash. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function endsWithUuid(stem: string): boolean {
+  return stem.length >= 36 && stem.charAt(stem.length - 13) === '-' && UUID.test(stem.slice(-36));
+}
+
 const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
 
 /**
- * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
- * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
- * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
- * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
+ * A content hash of a length other than 8 in an alphabet larger than hex (custom `[hash:N]` in
+ * Rollup/Vite, webpack `hashDigest: 'base64'`, base36/base62 ids): only letters and digits (with `-`
+ * or `_` the token's bounds are ambiguous), 10 to 32 chars, all three of digits, lower and upper case
+ * (80% of random 10-char base64url runs; 95%+ from 14 chars), and not words and numbers run together.
  */
-const NEXT_LETTER: Record<string, string> = {
-  a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
-  b: 'ABcDEfghIJLMnOpRSTUvwY',
-  c: 'ACdEHIKLmnOQRSTUYz',
-  d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
-  e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
-  f: 'AbEFghILnOpRSTUY',
-  g: 'AbdEfGHIkLMNOpRSTUwYz',
-  h: 'ABcdEFghIjkLMNOpRSTUWY',
-  i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
-  j: 'AEIOU',
-  k: 'ABcdEfgHIjkLMNOPRStUWY',
-  l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
-  m: 'ABcdEFhILMNOPqrStUvwY',
-  n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
-  o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
-  p: 'ABcdEfgHIkLMnOPRSTUwY',
-  q: 'U',
-  r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
-  s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
-  t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
-  u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
-  v: 'AEIOrUvy',
-  w: 'ABcDEfgHIKLmNOpRStuwyz',
-  x: 'ACEHIlOPTUvwxY',
-  y: 'ABCDEFGHIjkLMNOPRSTuWxz',
-  z: 'AEILmOpuvwYZ',
-};
-
-/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
-function englishPairs(t: string, common: boolean): boolean {
-  const l = t.toLowerCase();
-  for (let i = 0; i + 1 < l.length; i++) {
-    const next = NEXT_LETTER[l.charAt(i)] ?? '';
-    const c = l.charAt(i + 1);
-    if (!next.includes(c.toUpperCase()) && (common || !next.includes(c))) return false;
-  }
-  return true;
-}
-
-/**
- * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
- * alone is not enough: every hump of a real word has a vowel and only common letter pairs
- * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
- */
-function readsAsWords(t: string): boolean {
-  if (!WORD_SHAPE.test(t)) return false;
-  for (const hump of t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? []) {
-    if (hump.length === 1) continue;
-    const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
-    if (!vowel.test(hump) || !englishPairs(hump, false)) return false;
-  }
-  return true;
-}
-
-/**
- * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
- * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
- * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
- * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
- */
-function looksEnglish(letters: string): boolean {
-  return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
-}
-
-/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
-function isNumberish(t: string): boolean {
-  return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
-}
-
-/** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
- *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
-function isPlainPart(p: string): boolean {
-  return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
+function isRandomAlnum(t: string): boolean {
+  return /^[A-Za-z0-9]{10,32}$/.test(t) && letterClasses(t) === 3 && !readsAsWordsAndNumbers(t);
 }
 
 /**
@@ -213,7 +182,15 @@ function isPlainPart(p: string): boolean {
 function isRandomToken8(t: string): boolean {
   if (!BASE64URL8.test(t)) return false;
   const parts = t.split(/[-_]/);
-  if (parts.length > 1) return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
+  if (parts.length > 1) {
+    // Framework markers and constants are not hashes: `__PAGE__` (Next.js segment payloads),
+    // `__init__`, `MY_CONST`, `V2_FINAL`: a doubled separator, or separators with no lower-case
+    // letter at all (a random 8-char base64url run with a `-`/`_` has one 99% of the time), or a
+    // single letter case without digits. Together these cost ~1% of Vite/Rollup hashes (misses only).
+    if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t)) return false;
+    if (letterClasses(t) < 2) return false; // `my_thing`, `abc-defg`
+    return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
+  }
   if (!/[A-Za-z]/.test(t)) return false; // `20240115`
   if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t)) return false;
   const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
@@ -239,13 +216,33 @@ interface TokenHit {
  *  source image; the processing options follow it in the name. */
 const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
 
-/** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
-const DATE8 =
-  /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
 const CODE_EXT = new Set(['js', 'mjs', 'cjs', 'css']);
 
-/** Name rule: a hash token right before the extension (or the whole name being a long digest). */
-function hashTokenOf({ stem, ext }: NameParts): TokenHit | null {
+/** eleventy-img: `<id>-<width>.<format>`, `id` a hash (10 chars by default) of the source image and
+ *  the options, e.g. `img/6dfd7ac6c4-300.jpeg`. Only for image formats, and the id must look random. */
+const ELEVENTY_IMAGE = /^([A-Za-z0-9_-]{8,16})-([0-9]{2,5})$/;
+const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg', 'jxl']);
+
+/** Name rule: a hash token right before the extension (or right before constant words such as
+ *  `.chunk.min`), or the whole name being a digest. */
+function hashTokenOf(parts: NameParts): TokenHit | null {
+  for (const stem of parts.stems) {
+    const hit = hashTokenAtEnd(stem, parts.ext);
+    if (hit) return hit;
+  }
+  const { stem, ext } = parts;
+  const hu = HUGO_IMAGE.exec(stem);
+  if (hu) return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
+  const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
+  const id = ele?.[1] ?? '';
+  if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
+    return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
+  }
+  return null;
+}
+
+function hashTokenAtEnd(stem: string, ext: string): TokenHit | null {
+  if (endsWithUuid(stem)) return null;
   // Hex: the segment after the last `.` or `-` (hex has neither).
   const sep = Math.max(stem.lastIndexOf('.'), stem.lastIndexOf('-'));
   const hex = stem.slice(sep + 1);
@@ -253,17 +250,21 @@ function hashTokenOf({ stem, ext }: NameParts): TokenHit | null {
   // Parcel and Docusaurus emit), after a dot, and when it is not a date; never for media or documents,
   // where 8 digits are camera counters, ids and dates.
   if (/^[0-9]{8}$/.test(hex) && stem[sep] === '.' && CODE_EXT.has(ext) && !DATE8.test(hex)) {
-    return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${HEX_STYLE[8]})` };
+    return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${hexStyle(8)})` };
   }
-  if (isHexDigest(hex)) {
-    if (sep >= 0) {
-      return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${HEX_STYLE[hex.length]})` };
-    }
-    // The whole name is a digest: webpack asset modules `[hash][ext]` (20), Turbopack chunks (16).
-    // 8 hex alone (`deadbeef.txt`, `abcdef12.js`) is too easily a real name.
-    if (hex.length >= 16) {
-      return { token: hex, reason: `whole name is a ${hex.length}-char hex content hash (webpack [hash][ext] / Turbopack style)` };
-    }
+  if (sep >= 0 && isHexDigest(hex, stem[sep] === '.' ? 6 : 8)) {
+    return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${hexStyle(hex.length)})` };
+  }
+  // The whole name is a digest: webpack asset modules `[hash][ext]` (20), Turbopack chunks (16),
+  // `[contenthash:10].js`. 8 hex alone (`deadbeef.txt`, `abcdef12.js`) is too easily a real name, and
+  // 10 to 15 must interleave digits and letters.
+  if (sep < 0 && isHexDigest(hex, 10) && (hex.length >= 16 || !TWO_RUNS.test(hex))) {
+    return { token: hex, reason: `whole name is a ${hex.length}-char hex content hash (webpack [hash][ext] / Turbopack style)` };
+  }
+  // A long hex digest after `_` (`name_<md5>.png`): 16+ mixed hex is never a word, date or counter.
+  const us = stem.includes('_') ? /_([0-9a-f]{16,128})$/.exec(stem) : null;
+  if (us && isHexDigest(us[1] ?? '')) {
+    return { token: us[1] ?? '', reason: `name has a ${us[1]?.length}-char hex content hash after '_'` };
   }
   // base64url / base32, 8 chars, after `.` or `-` (the token itself may contain `-` and `_`).
   if (stem.length > 8) {
@@ -276,8 +277,15 @@ function hashTokenOf({ stem, ext }: NameParts): TokenHit | null {
       return { token: tok, reason: `name has an 8-char ${style}` };
     }
   }
-  const hu = HUGO_IMAGE.exec(stem);
-  if (hu) return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
+  // Other lengths of base64url/base62 (custom `[hash:12]`), letters and digits only.
+  const alnum = stem.slice(sep + 1);
+  if (sep >= 0 && isRandomAlnum(alnum)) {
+    return { token: alnum, reason: `name has a ${alnum.length}-char base62/base64url content hash before the extension` };
+  }
+  // Hash-only code file (`[hash].js`, `[contenthash].css`): 8+ chars of letters and digits of all kinds.
+  if (sep < 0 && CODE_EXT.has(ext) && /^[A-Za-z0-9]{8,32}$/.test(stem) && letterClasses(stem) === 3 && !readsAsWordsAndNumbers(stem)) {
+    return { token: stem, reason: `whole name is a ${stem.length}-char content hash` };
+  }
   return null;
 }
 
@@ -289,7 +297,7 @@ function relaxedTokenOf(parts: NameParts): TokenHit | null {
   const { stem } = parts;
   if (strict) return strict;
   if (isRandomToken8(stem)) return { token: stem, reason: 'whole name is an 8-char content hash' };
-  const hex = /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
+  const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
   if (hex) return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
   const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
   if (astro && isRandomToken8(astro[1] ?? '')) {
@@ -303,6 +311,7 @@ function relaxedTokenOf(parts: NameParts): TokenHit | null {
 // ---------------------------------------------------------------------------------------------------
 
 const WELL_KNOWN = /(?:^|\/)\.well-known\//;
+const NEXT_SEGMENT_PAYLOAD = /(?:^|\/)__next[._][^/]*$/;
 /** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
  *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
  *  new for every build, so no URL there is ever reused for other content. (A constant custom
@@ -330,6 +339,10 @@ function no(reason: string): FingerprintVerdict {
 function neverFingerprinted(path: string, parts: NameParts): FingerprintVerdict | null {
   if (HTML_EXT.has(parts.ext)) return no('HTML document: entry pages must stay mutable, never fingerprinted');
   if (WELL_KNOWN.test(path)) return no('.well-known/ URLs are fixed by their specs and stay mutable');
+  // Next.js 16 App Router static export: per-route RSC segment payloads named from the route tree
+  // (`__next.blog.$d$slug.__PAGE__.txt`, `__next._tree.txt`), rewritten in place on every build.
+  if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path))
+    return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
   return null;
 }
 
@@ -484,6 +497,10 @@ function manifestVerdict(parts: NameParts, claim: ManifestClaim): FingerprintVer
 // Entry point
 // ---------------------------------------------------------------------------------------------------
 
+function describeShape(s: LearnedShape): string {
+  return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
+}
+
 /** One verdict for every path in `input.files`. */
 export function classifyFingerprints(input: FingerprintInput): Map<string, FingerprintVerdict> {
   const files = new Set(input.files);
@@ -493,8 +510,18 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
     .map((g) => ({ glob: g, test: picomatch(g.replace(/^\.?\//, ''), { dot: true }) }));
   const claims = manifestClaims(input.manifests, files);
   const out = new Map<string, FingerprintVerdict>();
+  const learnedByDir = new Map<string, LearnedShape[]>();
+  for (const s of input.learned ?? []) learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
   for (const path of input.files) {
-    // The user's explicit list wins over everything, HTML included: it is their declared contract.
+    // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
+    // name was served with one content and now has another), while a pattern is a declaration that the
+    // build has just broken. Trusting the pattern would give the new content the old content's year-long
+    // immutable cache; distrusting it costs one invalidation.
+    if (input.demoted?.has(path)) {
+      out.set(path, no('demoted: name reused with new content'));
+      continue;
+    }
+    // The user's explicit list wins over everything else, HTML included: it is their declared contract.
     const user = userMatchers.find((m) => m.test(path));
     if (user) {
       out.set(path, yes(`user fingerprint-patterns glob '${user.glob}'`));
@@ -508,7 +535,9 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
     }
     const claim = claims.get(path);
     const fromManifest = claim ? manifestVerdict(parts, claim) : null;
-    out.set(path, fromManifest ?? layoutVerdict(path, parts));
+    const verdict = fromManifest ?? layoutVerdict(path, parts);
+    const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
+    out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
   }
   return out;
 }

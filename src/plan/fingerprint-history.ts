@@ -1,0 +1,196 @@
+// History as evidence for fingerprinting. Pure: plain data in, plain data out.
+//
+// Between the previous deploy and this build, a name that disappeared and a name that appeared in the
+// same directory, identical except for one token, with different content, show that the token follows
+// the content: the build's template puts a content hash there. The directory and the constant text
+// around the token (`before`, `after`) plus the token's alphabet and length make a LearnedShape; later
+// names of that shape are fingerprinted even when the name rules alone cannot tell (`chart-kqzvbwyx.js`,
+// `app.0a0b0c0d0e1.js`, a site's own pipeline).
+//
+// The converse is the demotion: a name of a learned shape that is reused with new content proves the
+// token is NOT (only) a content hash, and the shape is dropped for good.
+
+import { DATE8, isPlainPart, letterClasses, looksEnglish, readsAsWordsAndNumbers } from './fingerprint/words.js';
+
+/** A name shape proven to carry a content hash. JSON-serialisable. */
+export interface LearnedShape {
+  /** Directory of the files, POSIX, relative to the build root ('' for the root). */
+  dir: string;
+  /** Constant text of the basename before the token. */
+  before: string;
+  /** Constant text of the basename after the token (extension included). */
+  after: string;
+  /** Alphabet of the token: 'hex' | 'base32' | 'base36' | 'base64url' | 'alnum'. */
+  alphabet: string;
+  /** Length of the token. */
+  length: number;
+}
+
+export interface HistoryFile {
+  path: string;
+  md5: string;
+}
+
+const ALPHABETS: Record<string, RegExp> = {
+  hex: /^[0-9a-f]+$/,
+  base32: /^[A-Z2-7]+$/,
+  base36: /^[0-9a-z]+$/,
+  alnum: /^[0-9A-Za-z]+$/,
+  base64url: /^[0-9A-Za-z_-]+$/,
+};
+
+/** Token lengths considered: shorter runs are versions, counters and words; longer are not names. */
+const MIN_TOKEN = 6;
+const MAX_TOKEN = 128;
+/** Characters that may bound a token in a name (Next/Vite `-`, webpack `.`, Hugo `_`, `~`). */
+const BOUNDARY = '.-_~';
+const TOKEN_CHAR = /[0-9A-Za-z_-]/;
+/** Entry documents: never fingerprinted whatever their name, so never evidence either. */
+const HTML = /\.(?:html?|xhtml)$/i;
+
+function splitPath(path: string): { dir: string; base: string } {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? { dir: '', base: path } : { dir: path.slice(0, i), base: path.slice(i + 1) };
+}
+
+/** The narrowest alphabet holding every token (base32 only for upper-case tokens, as esbuild emits). */
+function alphabetOf(tokens: string[]): string | null {
+  for (const a of ['hex', 'base32', 'base36', 'alnum', 'base64url']) {
+    const re = ALPHABETS[a] as RegExp;
+    if (tokens.every((t) => re.test(t))) return a;
+  }
+  return null;
+}
+
+/**
+ * Could this token be a hash in `alphabet`, rather than something a person or a framework types? Not a
+ * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
+ * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
+ */
+function plausibleToken(t: string, alphabet: string): boolean {
+  const re = ALPHABETS[alphabet];
+  if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t)) return false;
+  if (/^[0-9]+$/.test(t)) return alphabet === 'hex' && t.length >= 8 && !DATE8.test(t); // 2% of 8-hex hashes
+  if (t.includes('__') || t.includes('--') || /^[-_]|[-_]$/.test(t)) return false;
+  if (/[-_]/.test(t) && (!/[a-z]/.test(t) || t.split(/[-_]/).some((p) => p.length >= 3 && isPlainPart(p)))) return false;
+  if (/^[a-z]+$/.test(t)) return alphabet === 'hex' && t.length >= 12; // lower-case letters: a word
+  if (alphabet === 'hex') return true; // digits and a-f mixed
+  if (/^[A-Z]+$/.test(t)) return !looksEnglish(t);
+  // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
+  if (alphabet === 'base32') return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
+  if (letterClasses(t) < 2) return false;
+  return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
+}
+
+interface Candidate {
+  key: string;
+  shape: LearnedShape;
+  token: string;
+}
+
+/**
+ * Every way to read one token out of a basename: a run of token characters of MIN..MAX length bounded
+ * on both sides by a boundary character or the end of the name, with at least one character after it
+ * (the extension). The alphabet is left out of the key; it is decided from the paired tokens.
+ */
+function candidates(path: string): Candidate[] {
+  const { dir, base } = splitPath(path);
+  const out: Candidate[] = [];
+  const n = base.length;
+  for (let s = 0; s < n; s++) {
+    if (s > 0 && !BOUNDARY.includes(base.charAt(s - 1))) continue;
+    for (let e = s; e < n && e - s < MAX_TOKEN; e++) {
+      if (!TOKEN_CHAR.test(base.charAt(e))) break;
+      const len = e - s + 1;
+      if (len < MIN_TOKEN || e + 1 >= n || !BOUNDARY.includes(base.charAt(e + 1))) continue;
+      const before = base.slice(0, s);
+      const after = base.slice(e + 1);
+      const shape: LearnedShape = { dir, before, after, alphabet: '', length: len };
+      out.push({ key: `${dir}\u0000${before}\u0000${after}\u0000${len}`, shape, token: base.slice(s, e + 1) });
+    }
+  }
+  return out;
+}
+
+/** The two tokens differ at their first and last characters' sides only within one token: their
+ *  common prefix and suffix hold no separator (else the real token is narrower, e.g. `index-` of
+ *  `index-CfaFZ-lr` is constant text, not part of the hash). */
+function tight(a: string, b: string): boolean {
+  let p = 0;
+  while (p < a.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  return !/[-_]/.test(a.slice(0, p)) && !/[-_]/.test(a.slice(a.length - q));
+}
+
+function shapeKey(s: LearnedShape): string {
+  return JSON.stringify([s.dir, s.before, s.after, s.alphabet, s.length]);
+}
+
+/**
+ * Learn shapes from the names that disappeared (in `previous`, not in `current`) and appeared (the
+ * reverse). Per candidate shape (dir, before, after, length), the disappeared and appeared names are
+ * paired when unambiguous: exactly one of each; or several of each when every token in the group is
+ * distinct, plausible, pairwise tight, and no appeared file has the content of a disappeared one (a
+ * moved file with the same bytes under a new token means the token does not follow the content).
+ * A 1:1 pair also needs different content. Returns `known` plus the new shapes, deduplicated.
+ */
+export function learnShapes(previous: HistoryFile[], current: HistoryFile[], known: LearnedShape[] = []): LearnedShape[] {
+  const prev = new Map(previous.map((f) => [f.path, f.md5]));
+  const cur = new Map(current.map((f) => [f.path, f.md5]));
+  const groups = new Map<string, { shape: LearnedShape; gone: Array<[string, string]>; came: Array<[string, string]> }>();
+  const add = (path: string, md5: string, side: 'gone' | 'came'): void => {
+    if (HTML.test(path)) return;
+    for (const c of candidates(path)) {
+      let g = groups.get(c.key);
+      if (!g) groups.set(c.key, (g = { shape: c.shape, gone: [], came: [] }));
+      g[side].push([c.token, md5]);
+    }
+  };
+  for (const [p, md5] of prev) if (!cur.has(p)) add(p, md5, 'gone');
+  for (const [p, md5] of cur) if (!prev.has(p)) add(p, md5, 'came');
+
+  const out = new Map<string, LearnedShape>();
+  for (const s of known) out.set(shapeKey(s), s);
+  for (const { shape, gone, came } of groups.values()) {
+    if (gone.length === 0 || came.length === 0) continue;
+    if (gone.length > 1 || came.length > 1) {
+      if (gone.length * came.length > 10_000) continue; // too many to check pairwise: no evidence taken
+      if (came.some(([, m]) => gone.some(([, g]) => g === m))) continue;
+    } else if (gone[0]?.[1] === came[0]?.[1]) continue; // same content under a new name: not a content hash
+    const tokens = [...gone, ...came].map(([t]) => t);
+    if (new Set(tokens).size !== tokens.length) continue;
+    const alphabet = alphabetOf(tokens);
+    if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet))) continue;
+    if (!gone.every(([a]) => came.every(([b]) => tight(a, b)))) continue;
+    const learned = { ...shape, alphabet };
+    out.set(shapeKey(learned), learned);
+  }
+  return [...out.values()];
+}
+
+/** Does the path have the shape: same directory, same constant text, a plausible token of the
+ *  shape's alphabet and length in between? */
+export function matchesShape(path: string, shape: LearnedShape): boolean {
+  const { dir, base } = splitPath(path);
+  if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length) return false;
+  if (!base.startsWith(shape.before) || !base.endsWith(shape.after)) return false;
+  return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
+}
+
+/** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
+ *  token test is skipped here: any name of the shape's layout is enough to distrust it. */
+export function dropShapes(shapes: LearnedShape[], demotedPaths: string[]): LearnedShape[] {
+  const demoted = demotedPaths.map(splitPath);
+  return shapes.filter(
+    (s) =>
+      !demoted.some(
+        ({ dir, base }) =>
+          dir === s.dir &&
+          base.length === s.before.length + s.length + s.after.length &&
+          base.startsWith(s.before) &&
+          base.endsWith(s.after) &&
+          (ALPHABETS[s.alphabet] ?? ALPHABETS['base64url'])?.test(base.slice(s.before.length, s.before.length + s.length)),
+      ),
+  );
+}
