@@ -279,3 +279,84 @@ describe('staleFor: the default path-map follows prefix and origin path', () => 
     expect(paths({ prefix, distribution: { id: 'E1ABCDEFGH', originPath }, diff, pathMap })).toEqual(expected);
   });
 });
+
+describe('staleFor: url-style and index-document', () => {
+  it.each<[Partial<StaleInput>, string, string[]]>([
+    [{}, 'about.html', ['/about.html']],
+    [{ urlStyle: 'directory' }, 'docs/index.html', ['/docs/', '/docs/index.html']],
+    [{ urlStyle: 'clean' }, 'about.html', ['/about', '/about.html']],
+    [{ urlStyle: 'clean' }, 'docs/index.html', ['/docs', '/docs/', '/docs/index.html']],
+    [{ urlStyle: 'clean' }, 'index.html', ['/', '/index.html']],
+    [{ indexDocument: 'default.htm' }, 'docs/default.htm', ['/docs/', '/docs/default.htm']],
+    [{ indexDocument: 'default.htm' }, 'docs/index.html', ['/docs/index.html']],
+    [{ indexDocument: 'default.htm', withoutSlash: true }, 'docs/default.htm', ['/docs', '/docs/', '/docs/default.htm']],
+  ])('%j: overwritten %p -> %p', (over, key, expected) => {
+    expect(paths({ ...over, sync: [upload(key, key, true)] })).toEqual(expected);
+  });
+
+  it('diff, manual and owed paths get the same forms', () => {
+    expect(
+      paths({
+        urlStyle: 'clean',
+        diff: [{ path: 'public/blog/post.html', status: 'deleted' }],
+        manual: ['/m.html'],
+        owed: ['/o/index.html'],
+      }),
+    ).toEqual(['/blog/post', '/blog/post.html', '/m', '/m.html', '/o', '/o/', '/o/index.html']);
+  });
+
+  it('existing uses the same forms as the stale paths (so collateral is counted against what is sent)', () => {
+    const r = staleFor(
+      input({
+        urlStyle: 'clean',
+        sync: [upload('about.html', 'about.html', true), unchanged('blog/index.html', 'blog/index.html'), unchanged('x.css', 'x.css')],
+      }),
+    );
+    expect(r.stale.map((s) => s.path).sort()).toEqual(['/about', '/about.html']);
+    expect(r.existing?.sort()).toEqual(['/blog', '/blog/', '/blog/index.html', '/x.css']);
+  });
+
+  it('existing honours index-document', () => {
+    const r = staleFor(
+      input({
+        indexDocument: 'default.htm',
+        sync: [unchanged('a/default.htm', 'a/default.htm'), unchanged('b/index.html', 'b/index.html')],
+      }),
+    );
+    expect(r.existing?.sort()).toEqual(['/a/', '/a/default.htm', '/b/index.html']);
+  });
+
+  it('with query strings every clean form is sent as a prefix', () => {
+    expect(paths({ urlStyle: 'clean', queryStrings: true, sync: [upload('a.html', 'a.html', true)] })).toEqual(['/a*', '/a.html*']);
+  });
+});
+
+describe('staleFor: strip-index-html keys ending in /', () => {
+  it('an overwritten directory key is stale at the directory URL (and slash-less with withoutSlash)', () => {
+    expect(paths({ sync: [upload('docs/', 'docs/index.html', true)] })).toEqual(['/docs/']);
+    expect(paths({ withoutSlash: true, sync: [upload('docs/', 'docs/index.html', true)] })).toEqual(['/docs', '/docs/']);
+  });
+
+  it('both keys of one index document overwritten: each URL once', () => {
+    const r = staleFor(input({ sync: [upload('docs/index.html', 'docs/index.html', true), upload('docs/', 'docs/index.html', true)] }));
+    expect(r.stale).toEqual([
+      { path: '/docs/index.html', reason: 'overwritten', source: 'docs/index.html' },
+      { path: '/docs/', reason: 'overwritten', source: 'docs/index.html' },
+    ]);
+  });
+
+  it('a deleted directory key is stale at its URL', () => {
+    expect(paths({ sync: [del('docs/', 'docs/')] })).toEqual(['/docs/']);
+  });
+
+  it('a directory key under the origin path maps without it', () => {
+    expect(
+      paths({ distribution: { id: 'E1ABCDEFGH', originPath: 'prod/' }, sync: [upload('prod/docs/', 'prod/docs/index.html', true)] }),
+    ).toEqual(['/docs/']);
+  });
+
+  it('existing lists the directory URL once when both keys exist', () => {
+    const r = staleFor(input({ sync: [unchanged('docs/index.html', 'docs/index.html')], otherKeys: ['docs/'] }));
+    expect(r.existing).toEqual(['/docs/index.html', '/docs/']);
+  });
+});

@@ -1,5 +1,15 @@
 // Keys <-> URL paths, index-document forms, CloudFront path encoding, path-map (src/plan/url-path.ts).
-import { RESERVED_DIR, encodeCloudFrontPath, keyFor, mapRepoPath, urlForms, urlPathForKey } from '../src/plan/url-path.js';
+import {
+  DEFAULT_INDEX_DOCUMENT,
+  RESERVED_DIR,
+  encodeCloudFrontPath,
+  keyFor,
+  mapRepoPath,
+  strippedKeyFor,
+  urlForms,
+  urlPathForKey,
+  type UrlFormOptions,
+} from '../src/plan/url-path.js';
 
 describe('keyFor', () => {
   it.each<[string, string, string]>([
@@ -24,6 +34,9 @@ describe('urlPathForKey', () => {
     ['productionx/index.html', 'production/', null],
     ['index.html', 'production/', null],
     ['a/b/c.js', 'a/b/', '/c.js'],
+    ['docs/', '', '/docs/'],
+    ['production/docs/', 'production/', '/docs/'],
+    ['production/', 'production/', '/'],
   ])('key %p with origin path %p -> %p', (key, origin, expected) => {
     expect(urlPathForKey(key, origin)).toBe(expected);
   });
@@ -47,6 +60,81 @@ describe('urlForms', () => {
 
   it('withoutSlash defaults to false', () => {
     expect(urlForms('/docs/index.html')).toEqual(['/docs/index.html', '/docs/']);
+  });
+
+  it('the default index document is index.html', () => {
+    expect(DEFAULT_INDEX_DOCUMENT).toBe('index.html');
+  });
+});
+
+describe('urlForms: directory URLs (the URL of a strip-index-html key such as docs/)', () => {
+  it.each<[string, boolean, string[]]>([
+    ['/docs/', false, ['/docs/']],
+    ['/docs/', true, ['/docs/', '/docs']],
+    ['/a/b/', true, ['/a/b/', '/a/b']],
+    ['/', false, ['/']],
+    ['/', true, ['/']],
+  ])('%p (withoutSlash=%p) -> %p', (url, withoutSlash, expected) => {
+    expect(urlForms(url, withoutSlash)).toEqual(expected);
+  });
+});
+
+describe('urlForms: url-style and index-document', () => {
+  it.each<[string, boolean, UrlFormOptions, string[]]>([
+    // directory style given explicitly = today's forms
+    ['/docs/index.html', false, { urlStyle: 'directory' }, ['/docs/index.html', '/docs/']],
+    ['/about.html', true, { urlStyle: 'directory' }, ['/about.html']],
+    // clean: extensionless page URLs and slash-less directories, whatever withoutSlash says
+    ['/about.html', false, { urlStyle: 'clean' }, ['/about.html', '/about']],
+    ['/blog/post.html', false, { urlStyle: 'clean' }, ['/blog/post.html', '/blog/post']],
+    ['/docs/index.html', false, { urlStyle: 'clean' }, ['/docs/index.html', '/docs/', '/docs']],
+    ['/docs/index.html', true, { urlStyle: 'clean' }, ['/docs/index.html', '/docs/', '/docs']],
+    ['/index.html', false, { urlStyle: 'clean' }, ['/index.html', '/']],
+    ['/docs/', false, { urlStyle: 'clean' }, ['/docs/', '/docs']],
+    ['/page.htm', false, { urlStyle: 'clean' }, ['/page.htm']],
+    ['/style.css', false, { urlStyle: 'clean' }, ['/style.css']],
+    ['/a.HTML', false, { urlStyle: 'clean' }, ['/a.HTML']],
+    ['/docs/.html', false, { urlStyle: 'clean' }, ['/docs/.html']],
+    ['/docs/*', true, { urlStyle: 'clean' }, ['/docs/*']],
+    ['/a.html*', false, { urlStyle: 'clean' }, ['/a.html*']],
+    // another index document name
+    ['/docs/default.htm', false, { indexDocument: 'default.htm' }, ['/docs/default.htm', '/docs/']],
+    ['/docs/default.htm', true, { indexDocument: 'default.htm' }, ['/docs/default.htm', '/docs/', '/docs']],
+    ['/default.htm', false, { indexDocument: 'default.htm' }, ['/default.htm', '/']],
+    ['/docs/index.html', false, { indexDocument: 'default.htm' }, ['/docs/index.html']],
+    ['/docs/Index.html', false, {}, ['/docs/Index.html']],
+    ['/docs/myindex.html', false, { indexDocument: 'index.html' }, ['/docs/myindex.html']],
+    ['/docs/home.html', false, { indexDocument: 'home.html', urlStyle: 'clean' }, ['/docs/home.html', '/docs/', '/docs']],
+    ['/docs/page.html', false, { indexDocument: 'home.html', urlStyle: 'clean' }, ['/docs/page.html', '/docs/page']],
+  ])('%p (withoutSlash=%p, %j) -> %p', (url, withoutSlash, opts, expected) => {
+    expect(urlForms(url, withoutSlash, opts)).toEqual(expected);
+  });
+
+  it.each<[string]>([[''], ['a/index.html'], ['*.html']])('rejects index document %p', (name) => {
+    expect(() => urlForms('/x', false, { indexDocument: name })).toThrow(/index document/);
+  });
+});
+
+describe('strippedKeyFor (strip-index-html)', () => {
+  it.each<[string, string | undefined, string | null]>([
+    ['docs/index.html', undefined, 'docs/'],
+    ['a/b/index.html', undefined, 'a/b/'],
+    ['index.html', undefined, null], // root: Hugo's stripIndexHTML leaves it, and S3 has no empty key
+    ['docs/page.html', undefined, null],
+    ['docs/myindex.html', undefined, null],
+    ['prefix_index.html', undefined, null],
+    ['docs/Index.html', undefined, null],
+    ['docs/index.html/x.css', undefined, null],
+    ['docs/default.htm', 'default.htm', 'docs/'],
+    ['docs/index.html', 'default.htm', null],
+    ['default.htm', 'default.htm', null],
+  ])('%p (index document %p) -> %p', (rel, index, expected) => {
+    expect(strippedKeyFor(rel, index)).toBe(expected);
+  });
+
+  it('the extra key maps back to the directory URL', () => {
+    const extra = strippedKeyFor('docs/index.html')!;
+    expect(urlPathForKey(keyFor('site/', extra), 'site/')).toBe('/docs/');
   });
 });
 

@@ -2,7 +2,7 @@
 import type { Distribution, InvalidateMode, PathMapRule } from '../inputs.js';
 import type { SyncEntry } from './sync.js';
 import type { FingerprintVerdict, StalePath, StaleReason } from './types.js';
-import { mapRepoPath, urlForms, urlPathForKey } from './url-path.js';
+import { mapRepoPath, urlForms, urlPathForKey, type UrlStyle } from './url-path.js';
 
 export type DiffStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
@@ -19,6 +19,10 @@ export interface StaleInput {
   prefix: string;
   invalidate: InvalidateMode;
   withoutSlash: boolean;
+  /** `url-style`: `clean` also invalidates `/about` for `/about.html` and `/docs` for `/docs/index.html`. Default `directory`. */
+  urlStyle?: UrlStyle;
+  /** `index-document`: the directory index file name. Default `index.html`. */
+  indexDocument?: string;
   /** Query strings are part of the cache key: every stale URL is sent as a prefix (`/a.js*`). */
   queryStrings?: boolean;
   /** Sync plan (empty in invalidate-only mode). */
@@ -49,9 +53,12 @@ export interface StaleResult {
 
 export function staleFor(input: StaleInput): StaleResult {
   const { distribution: d } = input;
+  // Stale paths and the existing (collateral) paths must use the same URL forms.
+  const formOpts = { urlStyle: input.urlStyle, indexDocument: input.indexDocument };
+  const forms = (urlPath: string) => urlForms(urlPath, input.withoutSlash, formOpts);
   const byPath = new Map<string, StalePath>();
   const add = (urlPath: string, reason: StaleReason, source?: string) => {
-    for (const plain of urlForms(urlPath, input.withoutSlash)) {
+    for (const plain of forms(urlPath)) {
       const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
       if (!byPath.has(form)) byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
     }
@@ -105,14 +112,16 @@ export function staleFor(input: StaleInput): StaleResult {
 
   let existing: string[] | null = null;
   if (input.originKnown) {
-    existing = [];
+    // A set: `docs/index.html` and its strip-index-html copy `docs/` share the URL `/docs/`.
+    const seen = new Set<string>();
     const keys = [...input.sync.filter((e) => e.action !== 'delete').map((e) => e.key), ...input.otherKeys];
     for (const key of keys) {
       const url = urlPathForKey(key, d.originPath);
       if (url === null) continue;
       // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
-      for (const form of urlForms(url, input.withoutSlash)) if (!byPath.has(form) && !byPath.has(`${form}*`)) existing.push(form);
+      for (const form of forms(url)) if (!byPath.has(form) && !byPath.has(`${form}*`)) seen.add(form);
     }
+    existing = [...seen];
   }
   return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
 }

@@ -10,26 +10,75 @@ export function keyFor(prefix: string, relPath: string): string {
 
 /**
  * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
- * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it).
+ * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it). A key ending in
+ * `/` (a `strip-index-html` copy such as `docs/`) is served at the directory URL `/docs/`.
  */
 export function urlPathForKey(key: string, originPath: string): string | null {
   if (!key.startsWith(originPath)) return null;
   return '/' + key.slice(originPath.length);
 }
 
-const INDEX = 'index.html';
+/** The index document name S3 (and most static hosts) use when none is configured. */
+export const DEFAULT_INDEX_DOCUMENT = 'index.html';
 
 /**
- * Every URL under which CloudFront may have cached the object at `urlPath`: the path itself and, for an
- * index document, its directory (`/docs/index.html` -> `/docs/`, optionally `/docs`; `/index.html` -> `/`).
+ * How the site's pages are addressed:
+ * - `directory`: `/docs/page.html`, and `/docs/` for `/docs/index.html` (plus `/docs` with `withoutSlash`);
+ * - `clean`: additionally `/docs/page` for `/docs/page.html` and `/docs` for `/docs/index.html` (a CloudFront
+ *   Function or host that appends `.html` or `/index.html` to extensionless requests).
  */
-export function urlForms(urlPath: string, withoutSlash = false): string[] {
-  if (urlPath === '/' + INDEX) return [urlPath, '/'];
-  if (urlPath.endsWith('/' + INDEX)) {
-    const dir = urlPath.slice(0, -INDEX.length);
-    return withoutSlash ? [urlPath, dir, dir.slice(0, -1)] : [urlPath, dir];
+export type UrlStyle = 'directory' | 'clean';
+
+export interface UrlFormOptions {
+  /** Default `directory`. */
+  urlStyle?: UrlStyle;
+  /** File name of the directory index (S3 website `IndexDocument` suffix). Default `index.html`. */
+  indexDocument?: string;
+}
+
+function indexDocumentOf(opts: UrlFormOptions): string {
+  const name = opts.indexDocument ?? DEFAULT_INDEX_DOCUMENT;
+  if (name === '' || name.includes('/') || name.includes('*')) {
+    throw new RangeError(`index document must be a plain file name such as index.html (got ${JSON.stringify(name)})`);
+  }
+  return name;
+}
+
+/**
+ * Every URL under which CloudFront may have cached the object at `urlPath`, the path itself first:
+ * - an index document is also cached at its directory (`/docs/index.html` -> `/docs/`; `/index.html` -> `/`),
+ *   and at the directory without its slash (`/docs`) with `withoutSlash` or the `clean` style (never for `/`);
+ * - a directory URL (`/docs/`, the URL of a `strip-index-html` key `docs/`) adds `/docs` the same way;
+ * - in the `clean` style, `/about.html` is also `/about` (only `.html`; `/docs/index` for an index document
+ *   is not added: nothing links to it).
+ * Paths holding a `*` (manual wildcards) are returned as they are. The index document name is case-sensitive,
+ * as in S3.
+ */
+export function urlForms(urlPath: string, withoutSlash = false, opts: UrlFormOptions = {}): string[] {
+  if (urlPath.includes('*')) return [urlPath];
+  const index = indexDocumentOf(opts);
+  const slashless = withoutSlash || opts.urlStyle === 'clean';
+  const dirForms = (dir: string): string[] => (slashless && dir !== '/' ? [dir, dir.slice(0, -1)] : [dir]);
+  if (urlPath.endsWith('/' + index)) return [urlPath, ...dirForms(urlPath.slice(0, -index.length))];
+  if (urlPath.endsWith('/')) return dirForms(urlPath);
+  if (opts.urlStyle === 'clean' && urlPath.endsWith('.html') && !urlPath.endsWith('/.html')) {
+    return [urlPath, urlPath.slice(0, -'.html'.length)];
   }
   return [urlPath];
+}
+
+/**
+ * `strip-index-html`: the extra key (relative to `prefix`, like `relPath`) under which a directory's index
+ * document is also stored, so a plain S3 REST origin serves `/docs/` without a rewrite function:
+ * `docs/index.html` -> `docs/`. The root index document gets no extra key (S3 has no empty key; the root URL
+ * is served through the distribution's DefaultRootObject), as Hugo's `stripIndexHTML` also leaves it alone.
+ * Returns null when `relPath` is not an index document below the root.
+ */
+export function strippedKeyFor(relPath: string, indexDocument: string = DEFAULT_INDEX_DOCUMENT): string | null {
+  const index = indexDocumentOf({ indexDocument });
+  if (!relPath.endsWith('/' + index)) return null;
+  const dir = relPath.slice(0, -index.length);
+  return dir === '/' ? null : dir;
 }
 
 // RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
