@@ -1,5 +1,5 @@
 // Which URL paths are stale and which others exist (src/plan/stale.ts).
-import type { Distribution } from '../src/inputs.js';
+import type { Distribution } from '../src/model/config.js';
 import type { SyncEntry } from '../src/plan/sync.js';
 import { coverRoot, staleFor, type ChangedFile, type StaleInput } from '../src/plan/stale.js';
 import type { FingerprintVerdict } from '../src/plan/types.js';

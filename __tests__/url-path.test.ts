@@ -1,7 +1,6 @@
 // Keys <-> URL paths, index-document forms, CloudFront path encoding, path-map (src/plan/url-path.ts).
 import {
   DEFAULT_INDEX_DOCUMENT,
-  RESERVED_DIR,
   encodeCloudFrontPath,
   keyFor,
   mapRepoPath,
@@ -10,6 +9,7 @@ import {
   urlPathForKey,
   type UrlFormOptions,
 } from '../src/plan/url-path.js';
+import { RESERVED_DIR } from '../src/model/data.js';
 
 describe('keyFor', () => {
   it.each<[string, string, string]>([

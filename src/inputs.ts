@@ -2,8 +2,6 @@
 // before any AWS call, as one line naming the input and the accepted form.
 import path from 'node:path';
 import type { CacheRule, Config, Distribution, InvalidateMode, InvalidateOnlyConfig, PathMapRule, UploadConfig } from './model/config.js';
-// Transitional re-export for planner modules that still import their types from here.
-export type { CacheRule, Config, Distribution, InvalidateMode, PathMapRule } from './model/config.js';
 import { MAX_PATHS_PER_BATCH } from './model/limits.js';
 import { normalizeBaseUrl } from './model/site-url.js';
 

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
-import type { ChangedFile } from '../plan/stale.js';
+import type { ChangedFile } from '../model/data.js';
 import { githubClient, splitRepository, type GitHubClient } from './github.js';
 
 const run = promisify(execFile);

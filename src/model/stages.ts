@@ -15,7 +15,7 @@ import type {
   VerifyTarget,
   WalkResult,
 } from './data.js';
-import type { HeaderDecision } from '../plan/headers.js';
+import type { HeaderDecision } from './headers.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
 export interface RunContext {

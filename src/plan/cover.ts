@@ -65,7 +65,7 @@
  * B = 100: ~0.2-0.3 s (up to ~0.7 s on a loaded machine); B = 100, W = 15: about the same; B = 3,000: ~0.8 s;
  * B = 3,000, W = 15 (the pair DP at full size): ~3 s. See bench/planner.md.
  */
-import type { CoverInput, CoverPath, CoverResult } from './types.js';
+import type { CoverInput, CoverPath, CoverResult } from '../model/data.js';
 
 const INF = Number.POSITIVE_INFINITY;
 const EMPTY = new Float64Array(0);

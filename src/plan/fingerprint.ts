@@ -14,7 +14,7 @@
 // Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
 
 import picomatch from 'picomatch';
-import type { FingerprintVerdict } from './types.js';
+import type { FingerprintVerdict } from '../model/data.js';
 import { matchesShape, type LearnedShape } from './fingerprint-history.js';
 import { DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './fingerprint/words.js';
 

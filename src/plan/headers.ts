@@ -3,7 +3,26 @@
 import { createHash } from 'node:crypto';
 import mime from 'mime';
 import picomatch from 'picomatch';
-import type { CacheRule } from '../inputs.js';
+import type { CacheRule } from '../model/config.js';
+import type {
+  CacheControlSource,
+  HeaderDecision,
+  HeaderName,
+  HeaderRule,
+  HeaderSource,
+  ObjectHeaders,
+  StoredHeaders,
+} from '../model/headers.js';
+
+export type {
+  CacheControlSource,
+  HeaderDecision,
+  HeaderName,
+  HeaderRule,
+  HeaderSource,
+  ObjectHeaders,
+  StoredHeaders,
+} from '../model/headers.js';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Browsers revalidate every time; the edge keeps the object until we invalidate it. */
@@ -24,48 +43,6 @@ const TEXTUAL = new Set([
 export function contentTypeFor(relPath: string): string {
   const type = mime.getType(relPath) ?? 'application/octet-stream';
   return type.startsWith('text/') || TEXTUAL.has(type) ? `${type}; charset=utf-8` : type;
-}
-
-/** Where a Cache-Control value came from: a `cache-control` rule, a `headers` rule (`input: 'headers'`), or a default. */
-export type CacheControlSource =
-  { kind: 'rule'; glob: string; input?: 'headers'; line?: number } | { kind: 'default-immutable' } | { kind: 'default-mutable' };
-
-/** Where one header's value came from, for the report. */
-export type HeaderSource = { kind: 'rule'; input: 'cache-control' | 'headers'; glob: string; line?: number } | { kind: 'default' };
-
-/** The headers the `headers` input may set, spelled canonically (user metadata: `x-amz-meta-<lower-case name>`). */
-export type HeaderName =
-  | 'Content-Type'
-  | 'Content-Encoding'
-  | 'Content-Language'
-  | 'Content-Disposition'
-  | 'Cache-Control'
-  | 'x-amz-website-redirect-location'
-  | `x-amz-meta-${string}`;
-
-/** One line of the `headers` input: `GLOB: Header: value`. */
-export interface HeaderRule {
-  glob: string;
-  /** Canonical spelling (see HeaderName). */
-  header: HeaderName;
-  value: string;
-  /** 1-based line number in the input, for messages and the report. */
-  line: number;
-}
-
-export interface HeaderDecision {
-  contentType: string;
-  cacheControl: string;
-  cacheControlSource: CacheControlSource;
-  contentEncoding?: string;
-  contentLanguage?: string;
-  contentDisposition?: string;
-  /** S3 `x-amz-website-redirect-location`. */
-  websiteRedirectLocation?: string;
-  /** User metadata, keys lower-case without `x-amz-meta-`. Absent when there is none. */
-  metadata?: Record<string, string>;
-  /** Source of every header set (keyed by HeaderName); always filled by headerRules. */
-  sources?: Partial<Record<HeaderName, HeaderSource>>;
 }
 
 /**
@@ -217,23 +194,6 @@ export function isEntryDocument(relPath: string): boolean {
 export function entryDocumentMatcher(globs: string[]): (relPath: string) => boolean {
   const extra = globs.length === 0 ? () => false : picomatch(globs, { dot: true });
   return (relPath) => isEntryDocument(relPath) || extra(relPath);
-}
-
-/** Every header the action sets on an object; what headersHash, headersDiffer and the upload use. */
-export interface ObjectHeaders {
-  contentType?: string;
-  cacheControl?: string;
-  contentEncoding?: string;
-  contentLanguage?: string;
-  contentDisposition?: string;
-  websiteRedirectLocation?: string;
-  /** Keys lower-case, without `x-amz-meta-`. */
-  metadata?: Record<string, string>;
-}
-
-/** The headers an object in the bucket has now (see headersFromHead). */
-export interface StoredHeaders extends ObjectHeaders {
-  metadata: Record<string, string>;
 }
 
 /** The headers beyond Content-Type and Cache-Control, as sorted [name, value] pairs (empty values left out). */

@@ -1,18 +1,9 @@
 // Which URL paths became stale, per distribution, and which other URL paths exist (for collateral). Pure.
-import type { Distribution, InvalidateMode, PathMapRule } from '../inputs.js';
-import type { SyncEntry } from './sync.js';
-import type { FingerprintVerdict, StalePath, StaleReason } from './types.js';
+import type { Distribution, InvalidateMode, PathMapRule } from '../model/config.js';
+import type { ChangedFile, FingerprintVerdict, StalePath, StaleReason, SyncEntry } from '../model/data.js';
 import { mapRepoPath, urlForms, urlPathForKey, type UrlStyle } from './url-path.js';
 
-export type DiffStatus = 'added' | 'modified' | 'deleted' | 'renamed';
-
-/** One file of the commit diff, repo-relative. */
-export interface ChangedFile {
-  path: string;
-  status: DiffStatus;
-  /** Old name for renames. */
-  previousPath?: string;
-}
+export type { ChangedFile, DiffStatus } from '../model/data.js';
 
 export interface StaleInput {
   distribution: Distribution;

@@ -1,8 +1,5 @@
 // Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
 
-/** The action's own state lives under this prefix (inside `prefix`); the sync never uploads to, compares or deletes it. */
-export const RESERVED_DIR = '.s3-cloudfront-deploy/';
-
 /** S3 key for a file of the build dir. */
 export function keyFor(prefix: string, relPath: string): string {
   return prefix + relPath;

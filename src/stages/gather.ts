@@ -165,15 +165,16 @@ async function commitDiff(config: Config, ctx: RunContext, log: Log, warn: (m: s
       token: config.githubToken,
       base: range.base,
       head: range.head,
+      ...(range.fromMergeBase ? { fromMergeBase: true } : {}),
+      log: (m) => log.info(m),
     });
+    log.info(`${res.files.length} files changed in ${label} (GitHub API: ${res.via})`);
     if (res.maybeTruncated) {
-      warn(
-        `The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`,
-      );
+      warn(`The GitHub compare API returned 300 files (its cap) and the trees could not be read whole: the commit diff may be incomplete; relying on the sync result for the rest`);
     }
     return {
       files: res.files,
-      source: `compare API ${label}`,
+      source: `GitHub API (${res.via}) ${label}`,
       ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files', incomplete: true } : {}),
     };
   } catch (apiErr) {
