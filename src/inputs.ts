@@ -178,11 +178,11 @@ function parseTarget(get: InputReader, workspace: string): Target {
 }
 
 /** A key prefix: no `.` or `..` segments (S3 keeps them literally; a URL normalises them away), no empty segments. */
-function parsePrefix(raw: string): string {
+function parsePrefixFor(name: string, raw: string): string {
   const prefix = normalisePrefix(raw);
   const segments = prefix.split('/').slice(0, -1);
   if (segments.some((s) => s === '.' || s === '..' || s === '')) {
-    throw new InputError('prefix', `'${raw}' must be a plain key prefix such as site/ or previews/pr-12/ (no '.', '..' or empty segments)`);
+    throw new InputError(name, `'${raw}' must be a plain key prefix such as site/ or previews/pr-12/ (no '.', '..' or empty segments)`);
   }
   return prefix;
 }
@@ -209,6 +209,17 @@ function parseInvalidation(get: InputReader, upload: boolean) {
   };
 }
 
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** A duration such as `7d`, `36h`, `90m`, `2w` or `0` (none), in ms. */
+export function parseDuration(name: string, raw: string, def: string): number {
+  const v = (raw.trim() || def).toLowerCase();
+  if (v === '0') return 0;
+  const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(v);
+  if (!m) throw new InputError(name, `expected a duration such as 7d, 36h, 90m or 0, got '${raw}'`);
+  return Math.round(Number(m[1]) * DURATION_UNITS[m[2]!]!);
+}
+
 /** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
 export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
@@ -225,7 +236,7 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
   return {
     ...target,
     ...invalidation,
-    prefix: parsePrefix(get('prefix')),
+    prefix: parsePrefixFor('prefix', get('prefix')),
     region: get('region').trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     deleteRemoved,
     maxDeletes: int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
@@ -245,6 +256,9 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     reportPath: get('report-path').trim() || path.join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
     ...parseVerify(get, wait),
     githubToken: get('github-token').trim(),
+    keepRemovedMs: parseDuration('keep-removed', get('keep-removed'), '7d'),
+    allowOlder: bool('allow-older', get('allow-older'), false),
+    statePrefix: get('state-prefix').trim() === '' ? '' : parsePrefixFor('state-prefix', get('state-prefix')),
     workspace,
   };
 }

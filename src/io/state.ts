@@ -12,7 +12,7 @@ export async function readState(store: OwnRecords, prefix: string, listed: boole
   if (!obj) return null;
   try {
     const s = JSON.parse(obj.body) as DeployState;
-    return s.version === 1 && s.objects && typeof s.objects === 'object' ? s : null;
+    return (s.version === 1 || s.version === 2) && s.objects && typeof s.objects === 'object' ? s : null;
   } catch {
     return null; // unreadable: fall back to ETags and HEADs
   }

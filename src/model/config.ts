@@ -65,6 +65,12 @@ interface ConfigBase {
   verify: 'warn' | 'fail';
   verifySample: number;
   githubToken: string;
+  /** Removed fingerprinted objects stay this long for pages already open (ms; 0: deleted at once). */
+  keepRemovedMs: number;
+  /** Deploy even when the bucket holds a newer commit's deploy (an intentional rollback). */
+  allowOlder: boolean;
+  /** Key prefix from the bucket root for the action's records ('' : a hidden, unguessable folder inside prefix). */
+  statePrefix: string;
   /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
   workspace: string;
 }

@@ -215,9 +215,53 @@ export interface VerifyResult {
 /** Per key: the ETag S3 gave the upload, the content MD5, a hash of the headers it was sent with. */
 export type StateEntry = [etag: string, md5: string, headersHash: string];
 
+/** A name shape proven (by history) to carry a content hash. JSON-serialisable. */
+export interface LearnedShape {
+  /** Directory of the files, POSIX, relative to the build root ('' for the root). */
+  dir: string;
+  /** Constant text of the basename before the token. */
+  before: string;
+  /** Constant text of the basename after the token (extension included). */
+  after: string;
+  /** Alphabet of the token: 'hex' | 'base32' | 'base36' | 'base64url' | 'alnum'. */
+  alphabet: string;
+  /** Length of the token. */
+  length: number;
+}
+
+/** A removed fingerprinted object kept for open pages until its grace period has passed. */
+export interface PendingDeletion {
+  /** When it left the build (ms since the epoch). */
+  since: number;
+  size: number;
+}
+
+/** How this run's commit relates to the live deploy's (`older`: the live one descends from it). */
+export type CommitOrder = 'same' | 'newer' | 'older' | 'diverged' | 'unknown' | 'none';
+
+/** One deploy that wrote to the bucket. */
+export interface DeployEntry {
+  sha: string;
+  runId: string;
+  /** ISO time. */
+  time: string;
+}
+
+/**
+ * The deploy ledger: what the action deployed and what it learned, kept in the bucket between runs.
+ * Version 1 records (objects only) are read as a ledger with nothing else known.
+ */
 export interface DeployState {
-  version: 1;
+  version: 1 | 2;
   objects: Record<string, StateEntry>;
+  /** Relative paths whose name was reused with new content: never fingerprinted again. */
+  demoted?: string[];
+  /** Name shapes learned from history. */
+  shapes?: LearnedShape[];
+  /** Keys pending deletion (removed fingerprinted objects in their grace period). */
+  pending?: Record<string, PendingDeletion>;
+  /** Newest first, a few kept. */
+  deploys?: DeployEntry[];
 }
 
 /** Paths owed to a distribution by a run that had not yet invalidated them. */

@@ -3,6 +3,10 @@
 // Each stage returns a new value and never changes the one it was given.
 import type {
   ChangedFile,
+  CommitOrder,
+  DeployEntry,
+  LearnedShape,
+  PendingDeletion,
   DeployState,
   DistributionUsage,
   FingerprintVerdict,
@@ -55,6 +59,8 @@ export interface Facts {
   /** Multipart ETags computed locally for objects another tool uploaded in parts, by relative path. */
   multipartEtags: Record<string, string>;
   diff: DiffFact;
+  /** How this run's commit relates to the live deploy's (from the ledger), with why it is unknown. */
+  commitOrder: { order: CommitOrder; note?: string };
   /** In-flight and monthly usage per distribution id; null when it could not be read; absent when not needed. */
   usage: Record<string, DistributionUsage | null>;
   /** What the reading found worth a warning. */
@@ -81,14 +87,20 @@ export interface DeployPlan {
   sync: SyncEntry[];
   /** Uploads in the order they go live: assets first, entry documents last. */
   uploadWaves: FileRecord[][];
-  /** Keys deleted after the uploads. */
+  /** Keys deleted after the uploads, before the invalidation (removed objects that are not fingerprinted). */
   deletes: string[];
+  /** Removed fingerprinted objects past their grace period: deleted after the invalidation. */
+  lateDeletes: string[];
+  /** Removed fingerprinted objects still in their grace period (kept for pages already open). */
+  waiting: (SyncEntry & { dueAt: number })[];
   /** One invalidation per distribution (possibly empty). */
   invalidations: InvalidationPlan[];
   /** Set when the run must stop before any write (e.g. over max-deletes). */
   refusal: string | null;
-  /** Whether the state record is written after the uploads. */
+  /** Whether the ledger is written after the uploads. */
   writeState: boolean;
+  /** What the ledger learns and owes beyond the objects. */
+  ledger: { demoted: string[]; shapes: LearnedShape[]; pending: Record<string, PendingDeletion>; deploy: DeployEntry | null };
   /** What the bucket holds, with what the action knows of each object (the record, HEADs). */
   remote: Map<string, RemoteState>;
   /** The fingerprint verdict of every path the plan mentions (local files, deletes, the diff). */

@@ -6,7 +6,20 @@ import type { DeployPlan, Facts, FileRecord } from '../model/stages.js';
 import { makeDeleteGuard, makeFileFilter } from './filter.js';
 import { classifyFingerprints, isFingerprintedName } from './fingerprint.js';
 import { entryDocumentMatcher, headerRules, headersHash, type HeaderDecision } from './headers.js';
+import { dropShapes } from './fingerprint-history.js';
 import { planInvalidation } from './invalidation.js';
+import {
+  demotionWarning,
+  historyEvidence,
+  ledgerKnowledgeChanged,
+  livePending,
+  olderCommitRefusal,
+  planRemovals,
+  removedVerdict,
+  reusedNames,
+  type HistoryEvidence,
+  type Removals,
+} from './ledger.js';
 import {
   collateralKeys,
   deleteWarning,
@@ -22,23 +35,27 @@ import { checkDeleteCap, planSync } from './sync.js';
 
 const LARGE_FILE = 100 * 1024 * 1024;
 
-/** The per-file decisions: fingerprint verdicts, headers and the sync. */
+/** The per-file decisions: fingerprint verdicts (with what history proves), headers and the sync. */
 export interface FilePlan {
   local: LocalFile[];
   remote: Map<string, RemoteState>;
   sync: SyncEntry[];
   files: FileRecord[];
   fingerprint: (relPath: string) => FingerprintVerdict;
+  evidence: HistoryEvidence;
+  /** Names demoted in this run (reused with new content), with the warning that gives the evidence. */
+  demotions: { path: string; warning: string }[];
 }
 
-export function planFiles(config: Config, facts: Facts): FilePlan {
-  const local = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags);
+function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evidence: HistoryEvidence): Omit<FilePlan, 'demotions'> {
   const verdicts = classifyFingerprints({
     files: local.map((f) => f.path),
     manifests: facts.scan?.manifests ?? {},
     userPatterns: config.fingerprintPatterns,
+    learned: evidence.learned,
+    demoted: evidence.demoted,
   });
-  const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? isFingerprintedName(p);
+  const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
   const headersFor = headerRules(config.cacheControl);
   const headers = new Map<string, HeaderDecision>(local.map((f) => [f.path, headersFor(f.path, fingerprint(f.path).fingerprinted)]));
   const remote = remoteStates(facts.remote, facts.state, facts.headMd5);
@@ -57,7 +74,22 @@ export function planFiles(config: Config, facts: Facts): FilePlan {
     if (!f) return [];
     return [{ key: entry.key, path: f.path, size: f.size, md5: f.md5, headers: headers.get(f.path)!, verdict: fingerprint(f.path), entry }];
   });
-  return { local, remote, sync, files, fingerprint };
+  return { local, remote, sync, files, fingerprint, evidence };
+}
+
+/**
+ * Classify, then sync; a name called fingerprinted that the bucket holds with other content is demoted (the
+ * proof that it is not content-hashed) and the files are classified again with it, so it is served mutable.
+ */
+export function planFiles(config: Config, facts: Facts): FilePlan {
+  const local = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags);
+  const evidence = historyEvidence(facts.state, config.prefix, local);
+  const first = classifyAndSync(config, facts, local, evidence);
+  const reused = reusedNames(first.files);
+  if (reused.length === 0) return { ...first, demotions: [] };
+  const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
+  const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
+  return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
 }
 
 /** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
@@ -142,24 +174,48 @@ function verdictsOf(files: FilePlan, facts: Facts): Map<string, FingerprintVerdi
   return new Map(paths.map((p) => [p, files.fingerprint(p)]));
 }
 
+function removalsOf(config: Config, facts: Facts, files: FilePlan): Removals {
+  const listed = new Set(facts.remote.map((o) => o.key));
+  const previous = livePending(facts.state?.pending, listed);
+  const deletes = files.sync.filter((e) => e.action === 'delete');
+  return planRemovals(deletes, (p) => files.fingerprint(p).fingerprinted, previous, facts.now, config.keepRemovedMs);
+}
+
+function refusalOf(config: Config, facts: Facts, sync: SyncEntry[]): string | null {
+  const live = facts.state?.deploys?.[0]?.sha ?? null;
+  return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
+}
+
 export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const files = planFiles(config, facts);
   const stale = staleByDistribution(config, facts, files);
   const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)!));
   const fallback = missingDiffFallback(config, facts.diff);
-  const uploads = files.sync.filter((e) => e.action === 'upload').length;
+  const removals = removalsOf(config, facts, files);
+  const waitingKeys = new Set(removals.waiting.map((e) => e.key));
+  const sync = files.sync.filter((e) => !waitingKeys.has(e.key));
+  const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
+  const ledger = {
+    demoted: [...files.evidence.demoted],
+    shapes: files.evidence.learned,
+    pending: removals.pending,
+    deploy: writes ? { sha: facts.run.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+  };
   return {
     files: files.files,
-    sync: files.sync,
+    sync,
     uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
-    deletes: files.sync.filter((e) => e.action === 'delete').map((e) => e.key),
+    deletes: removals.now.map((e) => e.key),
+    lateDeletes: removals.due.map((e) => e.key),
+    waiting: removals.waiting,
     invalidations,
-    refusal: checkDeleteCap(files.sync, config.maxDeletes),
-    writeState: config.upload && (uploads > 0 || facts.state === null),
+    refusal: refusalOf(config, facts, sync),
+    writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger)),
+    ledger,
     remote: files.remote,
     verdicts: verdictsOf(files, facts),
     verifyTargets: verifyTargets(invalidations[0], files.files),
-    warnings: [...(fallback.warning ? [fallback.warning] : []), ...invalidationWarnings(config, stale, invalidations)],
-    annotations: annotations(config, facts, files.sync),
+    warnings: [...files.demotions.map((d) => d.warning), ...(fallback.warning ? [fallback.warning] : []), ...invalidationWarnings(config, stale, invalidations)],
+    annotations: annotations(config, facts, sync),
   };
 }

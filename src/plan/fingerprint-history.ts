@@ -10,21 +10,10 @@
 // The converse is the demotion: a name of a learned shape that is reused with new content proves the
 // token is NOT (only) a content hash, and the shape is dropped for good.
 
+import type { LearnedShape } from '../model/data.js';
 import { DATE8, isPlainPart, letterClasses, looksEnglish, readsAsWordsAndNumbers } from './fingerprint/words.js';
 
-/** A name shape proven to carry a content hash. JSON-serialisable. */
-export interface LearnedShape {
-  /** Directory of the files, POSIX, relative to the build root ('' for the root). */
-  dir: string;
-  /** Constant text of the basename before the token. */
-  before: string;
-  /** Constant text of the basename after the token (extension included). */
-  after: string;
-  /** Alphabet of the token: 'hex' | 'base32' | 'base36' | 'base64url' | 'alnum'. */
-  alphabet: string;
-  /** Length of the token. */
-  length: number;
-}
+export type { LearnedShape } from '../model/data.js';
 
 export interface HistoryFile {
   path: string;

@@ -12,7 +12,7 @@ import { clearOwed, recordKey, writeOwed } from '../io/journal.js';
 import { writeState } from '../io/state.js';
 import { verifyUrls } from '../io/verify.js';
 import { callerReference } from '../plan/invalidation.js';
-import { nextState } from '../plan/policies.js';
+import { nextLedger } from '../plan/ledger.js';
 import { chooseSample } from '../plan/verify-sample.js';
 import { DeployError, describeError } from './errors.js';
 import { phase } from './timing.js';
@@ -42,13 +42,20 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       if (plan.uploadWaves.some((w) => w.length > 0)) {
         out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
       }
-      await writeState(store, config.prefix, nextState(plan.files, plan.remote, out.etags));
+      await writeState(store, config.prefix, nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
+    }
+    // The origin reaches its final state before the invalidation that covers it: an edge that refetches
+    // after processing the invalidation must not find a deleted page still there.
+    if (store && plan.deletes.length > 0) {
+      out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
     }
     if (toSend.length > 0) {
       out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
     }
-    if (store && plan.deletes.length > 0) {
-      out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
+    // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
+    if (store && plan.lateDeletes.length > 0) {
+      const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () => deleteRemoved(store, plan.lateDeletes, log));
+      out.deleted = [...out.deleted, ...late];
     }
     if (config.wait && out.sent.length > 0) {
       const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));

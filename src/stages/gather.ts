@@ -5,6 +5,7 @@ import type { Config } from '../model/config.js';
 import type { DistributionUsage, RemoteObject, WalkResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DiffFact, Facts, RunContext } from '../model/stages.js';
+import { commitOrder } from '../io/ancestry.js';
 import { readUsage } from '../io/cloudfront.js';
 import { absPathOf, hashFile, walkSource } from '../io/files.js';
 import { compareDiff, localDiff } from '../io/git.js';
@@ -51,6 +52,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       headMd5: {},
       multipartEtags: {},
       diff: diff ?? { files: null, source: 'none' },
+      commitOrder: { order: 'none' },
       usage: {},
       warnings,
       timingsMs: timings,
@@ -61,8 +63,24 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       ? await phase(ports.log, 'Compare', timings, () => resolveUnknownHashes(config, ports.store!, facts, ports))
       : {};
   const owed = ports.store ? await readOwed(ports.store, config.prefix, facts.ownKeys) : [];
-  const withRecords: Facts = { ...facts, ...compared, owed };
+  const commit = await liveCommitOrder(config, facts, warn);
+  const withRecords: Facts = { ...facts, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
+}
+
+/** Whether this run's commit is older than the live deploy's (the ledger names it). */
+async function liveCommitOrder(config: Config, facts: Facts, warn: (m: string) => void): Promise<Facts['commitOrder']> {
+  const live = facts.state?.deploys?.[0]?.sha ?? null;
+  if (!config.upload || !live || !facts.run.sha) return { order: 'none' };
+  const res = await commitOrder(config.workspace, facts.run.sha, live, {
+    apiUrl: facts.run.apiUrl,
+    repository: facts.run.repository,
+    token: config.githubToken,
+  });
+  if (res.order === 'unknown') {
+    warn(`Could not tell whether ${facts.run.sha.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway`);
+  }
+  return res;
 }
 
 const wantsDiff = (config: Config) => config.distributions.length > 0 && config.invalidate === 'changed';
