@@ -4,7 +4,7 @@
  *
  * Problem. S = stale paths (deduplicated), U = `existing` minus S. A wildcard `p*` matches every string that
  * starts with p (CloudFront: `*` only as the last character, matching zero or more characters, so `/img/*` and
- * `/img/hero*` are both wildcards). An exact path matches itself. When |S| <= B and no stale path contains `*`,
+ * `/img/hero*` are both wildcards). An exact path matches itself. When |S| <= B and no stale path contains `*` or `~`,
  * the answer is S itself, sent exactly. Otherwise choose P, |P| <= B, at most W wildcards, covering S, minimising
  * lexicographically
  *   - known U:   (collateral = |U-paths matched by a wildcard|, paths, wildcards);
@@ -13,7 +13,7 @@
  * Method. A compressed (radix) trie over the characters of S ∪ U, built top-down by partitioning the strings on
  * their first differing character (no global sort; duplicates merge in their terminal node). A wildcard cut in the
  * middle of an edge matches the same known strings as the node below it, so one cut per node is considered: the
- * deepest valid one on the edge into the node (the most specific prefix; valid = no `*` in it and not ending
+ * deepest valid one on the edge into the node (the most specific prefix; valid = no `*` or `~` in it and not ending
  * between the two halves of a surrogate pair). Tree DP (bounded tree knapsack):
  *   F(v, k) = least cost covering every stale path under v with at most k paths under v
  *           = min( wildcard at v              -> (U-count under v, 1 path, 1 wildcard),      if k >= 1
@@ -49,6 +49,10 @@
  * Stale paths containing `*`: CloudFront would read the `*` as a wildcard, so `/a*b` cannot be sent exactly. It
  * must be covered by a wildcard whose prefix is a prefix of the text before its first `*` (`/a*` or shorter),
  * modelled as a "wildcard-only" requirement at the trie node for `/a`. The exact-S rule then no longer applies.
+ * Stale paths containing `~` get the same treatment, cut before the first `~` (or `*`, whichever comes first):
+ * CloudFront rejects a raw `~` in an invalidation path, and `%7E` is accepted but clears nothing
+ * (aws/aws-sdk-js-v3#4042), so `/js/runtime~main.js` is covered by `/js/runtime*` or shallower. No wildcard
+ * prefix ever contains a `*` or a `~`; collateral is counted as usual.
  *
  * Complexity (n = |S ∪ U| paths, L = their total length in UTF-16 units, B = budget, W = wildcard limit):
  *   - trie:      O(L) time (each string is scanned once per branching node above it, and the extension scans
@@ -56,7 +60,7 @@
  *   - DP:        O(n·B) time (capped tree knapsack: a merge of tables over a and b stale units costs at most
  *                min(B, a)·min(B, b), which sums to O(n·B)); space O(Σ_v min(B, s_v)) floats for the kept tables
  *                (s_v = stale units under v; O(n·B) worst case, far less in practice thanks to the pruning).
- *                Runs only when |S| > B (or a stale path contains `*`); when B >= |S| tables have one row: O(n).
+ *                Runs only when |S| > B (or a stale path contains `*` or `~`); when B >= |S| tables have one row: O(n).
  *   - W < B:     outside arrays O(n·W²); the (k, w) DP O(n·B·W²) worst case, only when the unconstrained optimum
  *                uses more than W wildcards.
  *   - unknown U: O(n·W²·log n) for the specificity search (O(n·log n) when W >= B) + one O(n·B) DP.
@@ -97,19 +101,19 @@ export function planCoverTuned(input: CoverInput, tuning: CoverTuning): CoverRes
   const known = input.existing !== null;
 
   const E = staleEntries(input.stale);
-  const nStar = E.starSeen.size;
+  const nWild = E.wildSeen.size; // stale paths that cannot be sent exactly
   if (E.keys.length === 0) return { paths: [], collateral: known ? 0 : null, fellBackToAll: false, reason: 'nothing is stale' };
-  if (nStar === 0 && E.keys.length <= budget) return exactResult([...new Set(E.keys)], budget, known);
+  if (nWild === 0 && E.keys.length <= budget) return exactResult([...new Set(E.keys)], budget, known);
   if (input.existing !== null) addExisting(E, input.existing);
 
   const T = buildTrie(E);
   const nS = T.stStr[ROOT]!;
-  if (nStar === 0 && nS <= budget) {
+  if (nWild === 0 && nS <= budget) {
     const list: string[] = [];
     for (let v = 0; v < T.nn; v++) if (T.term[v]! & F_EXACT) list.push(T.keys[T.rep[v]!]!);
     return exactResult(list, budget, known);
   }
-  const info: Summary = { budget, W, known, nS, nU: T.uCnt[ROOT]!, nStar };
+  const info: Summary = { budget, W, known, nS, nU: T.uCnt[ROOT]!, nStar: E.nStar, nTilde: E.nTilde };
   if (W === 0) return nothingFits(info);
   const C = makePlanner(T, info, tuning);
   return known ? planKnown(C) : planUnknown(C);

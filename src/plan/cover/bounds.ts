@@ -68,7 +68,7 @@ function excess(T: Trie, c: number): number {
  * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
  * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
  *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
- * Regions holding a '*' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
+ * Regions holding a '*' or '~' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
  * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
  */
 function outsideBound(T: Trie, wlIn: number | null): Float64Array {

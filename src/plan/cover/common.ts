@@ -6,7 +6,7 @@ export const LEN_CAP = 4096;
 
 /** Entry flags. */
 export const F_EXACT = 1; // a stale path that can be sent exactly
-export const F_WILD = 2; // a prefix that must be covered by a wildcard (text before the `*` of a stale path)
+export const F_WILD = 2; // a prefix that must be covered by a wildcard (text before the `*` or `~` of a stale path)
 export const F_EXIST = 4; // an existing (non-stale) path
 
 /** Internal knobs, exported for tests only. */
@@ -37,6 +37,17 @@ export function wildcardSpecificity(prefix: string): [slashes: number, length: n
   let slashes = 0;
   for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) === 47) slashes++;
   return [slashes, prefix.length];
+}
+
+/**
+ * Index of the first character that CloudFront cannot take literally in an invalidation path, or -1: `*` (read as
+ * a wildcard) or `~` (rejected raw; `%7E` is accepted but clears nothing, aws/aws-sdk-js-v3#4042). A stale path
+ * holding one must be covered by a wildcard cut before it, and no wildcard prefix may contain one.
+ */
+export function firstUnsendable(s: string): number {
+  const star = s.indexOf('*');
+  const tilde = s.indexOf('~');
+  return star === -1 ? tilde : tilde === -1 || star < tilde ? star : tilde;
 }
 
 export function isHighSurrogate(c: number): boolean {

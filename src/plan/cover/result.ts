@@ -17,6 +17,16 @@ export interface Summary {
   nU: number;
   /** Distinct stale paths containing '*'. */
   nStar: number;
+  /** Distinct stale paths containing '~'. */
+  nTilde: number;
+}
+
+/** "2 containing '*', 1 containing '~'": the stale paths that cannot be sent exactly ('' when none). */
+function unsendable(s: Summary): string {
+  const parts: string[] = [];
+  if (s.nStar) parts.push(`${fmt(s.nStar)} containing '*'`);
+  if (s.nTilde) parts.push(`${fmt(s.nTilde)} containing '~'`);
+  return parts.join(', ');
 }
 
 function wTxt(s: Summary): string {
@@ -41,7 +51,7 @@ export function nothingFits(s: Summary): CoverResult {
     paths: [{ path: '/*', wildcard: true, covers: s.nS, collateral: coll }],
     collateral: coll,
     fellBackToAll: true,
-    reason: `nothing fits: ${plural(s.nS, 'stale path')}${s.nStar ? ` (${fmt(s.nStar)} containing '*')` : ''}, budget ${fmt(s.budget)}, 0 wildcards allowed; fell back to /*`,
+    reason: `nothing fits: ${plural(s.nS, 'stale path')}${unsendable(s) ? ` (${unsendable(s)})` : ''}, budget ${fmt(s.budget)}, 0 wildcards allowed; fell back to /*`,
   };
 }
 
@@ -72,7 +82,7 @@ export function finish(T: Trie, s: Summary, sol: Solution): CoverResult {
     const head =
       s.nS > budget
         ? `${plural(s.nS, 'stale path')} over budget ${fmt(budget)}${wTxt(s)}`
-        : `${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}, ${fmt(s.nStar)} containing '*' (needs a wildcard)`;
+        : `${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}, ${unsendable(s)} (needs a wildcard)`;
     const broadest = !known && nw > 0 ? `; broadest wildcard ${broadestOf(paths)}` : '';
     reason = `${head}: ${fmt(ne)} exact + ${plural(nw, 'wildcard')}, ${collTxt}${broadest}`;
   }

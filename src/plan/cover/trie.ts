@@ -2,16 +2,19 @@
  * Cover planner, part 1: the entries (exact stale paths, wildcard-only requirements, existing paths) and the
  * compressed trie over them, built top-down by partitioning on the first differing character.
  */
-import { F_EXACT, F_EXIST, F_WILD, isHighSurrogate } from './common.js';
+import { F_EXACT, F_EXIST, F_WILD, firstUnsendable, isHighSurrogate } from './common.js';
 
 /** The strings the trie is built over, with their flags (F_*). */
 export interface Entries {
   keys: string[];
   kflag: number[];
-  /** Distinct stale paths containing '*'. */
-  starSeen: Set<string>;
+  /** Distinct stale paths that need a wildcard (containing '*' or '~'). */
+  wildSeen: Set<string>;
   /** Requirement prefix -> distinct stale paths behind it. */
-  starCount: Map<string, number>;
+  wildCount: Map<string, number>;
+  /** Distinct stale paths containing '*', and containing '~' (a path may hold both). */
+  nStar: number;
+  nTilde: number;
 }
 
 /**
@@ -63,21 +66,23 @@ export function simpleBase(T: Trie, v: number): number {
   return base;
 }
 
-/** Entries for the stale paths: exact ones, and one wildcard-only requirement per prefix before a '*'. */
+/** Entries for the stale paths: exact ones, and one wildcard-only requirement per prefix before a '*' or '~'. */
 export function staleEntries(stale: string[]): Entries {
-  const E: Entries = { keys: [], kflag: [], starSeen: new Set(), starCount: new Map() };
+  const E: Entries = { keys: [], kflag: [], wildSeen: new Set(), wildCount: new Map(), nStar: 0, nTilde: 0 };
   for (const s of stale) {
     if (typeof s !== 'string' || !s.startsWith('/'))
       throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
-    const star = s.indexOf('*');
-    if (star === -1) {
+    const bad = firstUnsendable(s);
+    if (bad === -1) {
       E.keys.push(s);
       E.kflag.push(F_EXACT);
-    } else if (!E.starSeen.has(s)) {
-      E.starSeen.add(s);
-      const t = s.slice(0, star);
-      const n = E.starCount.get(t) ?? 0;
-      E.starCount.set(t, n + 1);
+    } else if (!E.wildSeen.has(s)) {
+      E.wildSeen.add(s);
+      if (s.includes('*')) E.nStar++;
+      if (s.includes('~')) E.nTilde++;
+      const t = s.slice(0, bad);
+      const n = E.wildCount.get(t) ?? 0;
+      E.wildCount.set(t, n + 1);
       if (n === 0) {
         E.keys.push(t);
         E.kflag.push(F_WILD);
@@ -89,10 +94,10 @@ export function staleEntries(stale: string[]): Entries {
 
 /** Add the existing paths (U \ S; exact stale duplicates are merged in the trie). */
 export function addExisting(E: Entries, existing: string[]): void {
-  const nStar = E.starSeen.size;
+  const nWild = E.wildSeen.size;
   for (const u of existing) {
     if (typeof u !== 'string' || !u.startsWith('/')) continue; // never matched by a path starting with '/'
-    if (nStar > 0 && E.starSeen.has(u)) continue;
+    if (nWild > 0 && E.wildSeen.has(u)) continue;
     E.keys.push(u);
     E.kflag.push(F_EXIST);
   }
@@ -184,21 +189,21 @@ function takeTerminal(T: Trie, E: Entries, idx: Int32Array, v: number, lo: numbe
     if (f & (F_EXACT | F_WILD)) T.sUnits[v] = 1;
     if (f & F_WILD) T.wUnits[v] = 1;
     if (f & F_EXIST) T.uCnt[v] = 1;
-    T.stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? E.starCount.get(keys[rep[v]!]!)! : 0);
+    T.stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? E.wildCount.get(keys[rep[v]!]!)! : 0);
   }
   return lo;
 }
 
 /**
- * Deepest valid cut on the edge into v: no '*' in the prefix, not between surrogate halves. The root's edge
+ * Deepest valid cut on the edge into v: no '*' or '~' in the prefix, not between surrogate halves. The root's edge
  * starts at the empty string, so its cut can be '/' (every key starts with '/').
  */
 function setCut(T: Trie, v: number, par: number): void {
   const str = T.keys[T.rep[v]!]!;
   const pd = par >= 0 ? T.depth[par]! : 0;
   let c = T.depth[v]!;
-  const sa = str.indexOf('*');
-  if (sa >= 0 && sa < c) c = sa;
+  const bad = firstUnsendable(str);
+  if (bad >= 0 && bad < c) c = bad;
   while (c > pd && isHighSurrogate(str.charCodeAt(c - 1))) c--;
   T.cut[v] = c > pd ? c : 0;
 }
