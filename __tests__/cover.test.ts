@@ -7,7 +7,7 @@ import {
   wildcardSpecificity,
   type CoverTuning,
 } from '../src/plan/cover.js';
-import type { CoverInput, CoverResult } from '../src/plan/types.js';
+import type { CoverInput, CoverResult } from '../src/model/data.js';
 
 const HI = '\uD83D';
 const GRIN = '\uD83D\uDE00'; // 😀
@@ -22,6 +22,7 @@ function checkValid(input: CoverInput, r: CoverResult): void {
   expect(new Set(r.paths.map((p) => p.path)).size).toBe(r.paths.length);
   for (const p of r.paths) {
     expect(isValidCloudFrontPath(p.path)).toBe(true);
+    expect(p.path).not.toContain('~'); // CloudFront rejects a raw '~'; '%7E' clears nothing
     expect(p.wildcard).toBe(p.path.endsWith('*'));
     // never cut inside a surrogate pair
     const prefix = p.wildcard ? p.path.slice(0, -1) : p.path;
@@ -241,6 +242,68 @@ describe('planCover: table', () => {
       collateral: 0,
     },
     {
+      name: "'~' in a stale name: covered by a wildcard cut before it",
+      input: {
+        stale: ['/static/js/runtime~main.abc.js', '/index.html'],
+        existing: ['/static/js/runtime-old.js', '/static/js/app.js'],
+        budget: 5,
+      },
+      paths: ['/index.html', '/static/js/runtime*'],
+      collateral: 1,
+      reason: /^2 stale paths within budget 5, 1 containing '~' \(needs a wildcard\): 1 exact \+ 1 wildcard, collateral 1 object$/,
+    },
+    {
+      name: "'~' in a stale name: the wildcard also covers its neighbours",
+      input: { stale: ['/a/b~c', '/a/b', '/a/bz'], existing: ['/a/q'], budget: 5 },
+      paths: ['/a/b*'],
+      collateral: 0,
+    },
+    {
+      name: "'~' right after a '/': the directory wildcard",
+      input: { stale: ['/docs/~user/x.html'], existing: ['/docs/a', '/b'], budget: 3 },
+      paths: ['/docs/*'],
+      collateral: 1,
+    },
+    {
+      name: "'~' as the first character: only /* fits",
+      input: { stale: ['/~'], existing: ['/a'], budget: 3 },
+      paths: ['/*'],
+      collateral: 1,
+      fellBackToAll: true,
+    },
+    {
+      name: "'~' and '*': cut before whichever comes first",
+      input: { stale: ['/a/x~y*z', '/a/p*q~r', '/b'], existing: ['/a/xy', '/a/q'], budget: 5 },
+      paths: ['/a/p*', '/a/x*', '/b'],
+      collateral: 1,
+      reason: /3 stale paths within budget 5, 2 containing '\*', 2 containing '~' \(needs a wildcard\)/,
+    },
+    {
+      name: "'~' stale paths: existing names under the cut are collateral",
+      input: { stale: ['/a~b', '/a~c', '/d'], existing: ['/a~d', '/a', '/e'], budget: 2 },
+      paths: ['/a*', '/d'],
+      collateral: 2,
+    },
+    {
+      name: "'~' stale path also listed as existing: not collateral",
+      input: { stale: ['/a~b', '/c'], existing: ['/a~b', '/a~c', '/e'], budget: 3 },
+      paths: ['/a*', '/c'],
+      collateral: 1,
+    },
+    {
+      name: "'~' with unknown origin",
+      input: { stale: ['/js/runtime~a.js', '/js/runtime~b.js', '/x'], existing: null, budget: 3 },
+      paths: ['/js/runtime*', '/x'],
+      collateral: null,
+    },
+    {
+      name: "W = 0 and a '~' stale path: falls back to /*",
+      input: { stale: ['/a~b'], existing: [], budget: 2, maxWildcards: 0 },
+      paths: ['/*'],
+      fellBackToAll: true,
+      reason: /^nothing fits: 1 stale path \(1 containing '~'\), budget 2, 0 wildcards allowed; fell back to \/\*$/,
+    },
+    {
       name: "stale '/*' itself",
       input: { stale: ['/*'], existing: ['/a'], budget: 3 },
       paths: ['/*'],
@@ -335,18 +398,21 @@ function keyOf(paths: string[], stale: string[], existing: string[] | null): Key
 function bruteForce(staleIn: string[], existing: string[] | null, B: number, W: number): { key: Key; paths: string[] } | null {
   const stale = [...new Set(staleIn)];
   const cands = new Set<string>();
+  // CloudFront reads '*' as a wildcard and rejects a raw '~' ('%7E' clears nothing): neither can be sent exactly
+  // nor appear in a wildcard prefix.
+  const unsendable = (p: string) => p.includes('*') || p.includes('~');
   for (const s of stale) {
-    if (!s.includes('*')) cands.add(s);
+    if (!unsendable(s)) cands.add(s);
     for (let i = 1; i <= s.length; i++) {
       const p = s.slice(0, i);
-      if (p.includes('*')) break;
+      if (unsendable(p)) break;
       const c = p.charCodeAt(i - 1);
       if (c >= 0xd800 && c <= 0xdbff) continue;
       cands.add(p + '*');
     }
   }
   // The planner's rule: when everything fits and nothing needs a wildcard, send S exactly.
-  if (stale.length <= B && !stale.some((s) => s.includes('*'))) return { key: keyOf(stale, stale, existing), paths: stale };
+  if (stale.length <= B && !stale.some(unsendable)) return { key: keyOf(stale, stale, existing), paths: stale };
   const list = [...cands];
   const masks = list.map((p) => stale.reduce((m, s, i) => (matchesCloudFrontPath(p, s) ? m | (1 << i) : m), 0));
   const full = (1 << stale.length) - 1;
@@ -373,13 +439,17 @@ function bruteForce(staleIn: string[], existing: string[] | null, B: number, W: 
 }
 
 describe('planCover: property tests against brute force', () => {
-  const unit = (withSpecial: boolean) =>
-    withSpecial ? fc.constantFrom('/', 'a', 'b', 'c', '*', GRIN, BEAM) : fc.constantFrom('/', 'a', 'b', 'c');
-  const caseArb = (withSpecial: boolean) =>
+  const unit = (withSpecial: boolean, withTilde: boolean) =>
+    withTilde
+      ? fc.constantFrom('/', 'a', 'b', '~', '*', GRIN)
+      : withSpecial
+        ? fc.constantFrom('/', 'a', 'b', 'c', '*', GRIN, BEAM)
+        : fc.constantFrom('/', 'a', 'b', 'c');
+  const caseArb = (withSpecial: boolean, withTilde = false) =>
     fc
       .record({
         pool: fc.uniqueArray(
-          fc.string({ unit: unit(withSpecial), minLength: 0, maxLength: 4 }).map((s) => '/' + s),
+          fc.string({ unit: unit(withSpecial, withTilde), minLength: 0, maxLength: 4 }).map((s) => '/' + s),
           {
             minLength: 1,
             maxLength: 8,
@@ -432,6 +502,10 @@ describe('planCover: property tests against brute force', () => {
 
   test("alphabet with '*' and surrogate pairs (400 runs)", () => {
     fc.assert(fc.property(caseArb(true), check), { numRuns: 400 * RUNS, seed: 20240602 });
+  });
+
+  test("alphabet with '~' and '*' (400 runs)", () => {
+    fc.assert(fc.property(caseArb(true, true), check), { numRuns: 400 * RUNS, seed: 20240603 });
   });
 
   test('random seed (300 runs)', () => {

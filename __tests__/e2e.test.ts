@@ -145,16 +145,11 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
 
     const invs = cf.invalidations(DIST);
     expect(invs).toHaveLength(1);
+    // The '~' name cannot be sent exactly (CloudFront rejects a raw '~'; '%7E' clears nothing): it gets a wildcard
+    // cut before the '~'. With one wildcard needed anyway the planner minimises paths at zero collateral, so the
+    // directory /about/ and its index collapse into /about/* (as with a stale name containing '*').
     expect([...invs[0]!.paths].sort()).toEqual(
-      [
-        '/a+b%20%231%20%7Ex%25.html',
-        '/about/',
-        '/about/index.html',
-        '/blog/cafe%CC%81.html',
-        '/blog/hello%20world.html',
-        '/blog/old.html',
-        '/styles.css',
-      ].sort(),
+      ['/a+b%20%231%20*', '/about/*', '/blog/cafe%CC%81.html', '/blog/hello%20world.html', '/blog/old.html', '/styles.css'].sort(),
     );
     expect(r.outputs['invalidation-id']).toBe(invs[0]!.id);
     expect(JSON.parse(r.outputs['invalidation-ids']!)).toEqual({ [DIST]: invs[0]!.id });

@@ -2,7 +2,7 @@
 import type { Distribution } from '../src/model/config.js';
 import type { SyncEntry } from '../src/plan/sync.js';
 import { coverRoot, staleFor, type ChangedFile, type StaleInput } from '../src/plan/stale.js';
-import type { FingerprintVerdict } from '../src/plan/types.js';
+import type { FingerprintVerdict } from '../src/model/data.js';
 
 /** Test stand-in for the classifier: names like app-1a2b3c4d.js are fingerprinted. */
 const fingerprint = (rel: string): FingerprintVerdict =>

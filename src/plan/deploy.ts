@@ -215,7 +215,11 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     remote: files.remote,
     verdicts: verdictsOf(files, facts),
     verifyTargets: verifyTargets(invalidations[0], files.files),
-    warnings: [...files.demotions.map((d) => d.warning), ...(fallback.warning ? [fallback.warning] : []), ...invalidationWarnings(config, stale, invalidations)],
+    warnings: [
+      ...files.demotions.map((d) => d.warning),
+      ...(fallback.warning ? [fallback.warning] : []),
+      ...invalidationWarnings(config, stale, invalidations),
+    ],
     annotations: annotations(config, facts, sync),
   };
 }

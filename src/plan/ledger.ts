@@ -47,9 +47,7 @@ export function historyEvidence(ledger: DeployState | null, prefix: string, loca
 export function reusedNames(files: FileRecord[]): FileRecord[] {
   return files.filter(
     (f) =>
-      f.verdict.fingerprinted &&
-      f.entry.action === 'upload' &&
-      (f.entry.reason === 'content-changed' || f.entry.reason === 'size-changed'),
+      f.verdict.fingerprinted && f.entry.action === 'upload' && (f.entry.reason === 'content-changed' || f.entry.reason === 'size-changed'),
   );
 }
 

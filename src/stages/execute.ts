@@ -42,7 +42,11 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       if (plan.uploadWaves.some((w) => w.length > 0)) {
         out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
       }
-      await writeState(store, config.prefix, nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
+      await writeState(
+        store,
+        config.prefix,
+        nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }),
+      );
     }
     // The origin reaches its final state before the invalidation that covers it: an edge that refetches
     // after processing the invalidation must not find a deleted page still there.
@@ -54,7 +58,9 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     }
     // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
     if (store && plan.lateDeletes.length > 0) {
-      const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () => deleteRemoved(store, plan.lateDeletes, log));
+      const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () =>
+        deleteRemoved(store, plan.lateDeletes, log),
+      );
       out.deleted = [...out.deleted, ...late];
     }
     if (config.wait && out.sent.length > 0) {

@@ -78,7 +78,9 @@ async function liveCommitOrder(config: Config, facts: Facts, warn: (m: string) =
     token: config.githubToken,
   });
   if (res.order === 'unknown') {
-    warn(`Could not tell whether ${facts.run.sha.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway`);
+    warn(
+      `Could not tell whether ${facts.run.sha.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway`,
+    );
   }
   return res;
 }
@@ -188,7 +190,9 @@ async function commitDiff(config: Config, ctx: RunContext, log: Log, warn: (m: s
     });
     log.info(`${res.files.length} files changed in ${label} (GitHub API: ${res.via})`);
     if (res.maybeTruncated) {
-      warn(`The GitHub compare API returned 300 files (its cap) and the trees could not be read whole: the commit diff may be incomplete; relying on the sync result for the rest`);
+      warn(
+        `The GitHub compare API returned 300 files (its cap) and the trees could not be read whole: the commit diff may be incomplete; relying on the sync result for the rest`,
+      );
     }
     return {
       files: res.files,
