@@ -141,7 +141,8 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(stats.DeleteObjects).toBe(1);
     expect(r.outputs['uploaded']).toBe('7');
     expect(r.outputs['unchanged']).toBe('4');
-    expect(r.outputs['deleted']).toBe('2');
+    // blog/old.html goes now; the removed fingerprinted bundle stays for open pages (keep-removed: 7d by default).
+    expect(r.outputs['deleted']).toBe('1');
 
     const invs = cf.invalidations(DIST);
     expect(invs).toHaveLength(1);
@@ -158,7 +159,11 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
 
     const keys = await listKeys(client(), BUCKET);
     expect(keys).not.toContain('blog/old.html');
-    expect(keys).not.toContain('assets/app-Bq3x7KeL.js');
+    expect(keys).toContain('assets/app-Bq3x7KeL.js');
+    const pending = r.report.pendingDeletions as { key: string; dueAt: string }[];
+    expect(pending.map((p) => p.key)).toEqual(['assets/app-Bq3x7KeL.js']);
+    expect(Date.parse(pending[0]!.dueAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(r.summary).toContain('Kept for pages already open: 1 removed fingerprinted object(s)');
     expect(keys).toContain('assets/app-Zx9y8W7v.js');
     expect(keys.filter((k) => k.startsWith('.s3-cloudfront-deploy/owed/'))).toEqual([]); // owed record cleared
 
@@ -168,6 +173,7 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(byPath.get('index.html')).toMatchObject({ action: 'unchanged', reason: 'md5-match' });
     expect(byPath.get('new-page.html')).toMatchObject({ action: 'upload', reason: 'new' });
     expect(byPath.get('blog/old.html')).toMatchObject({ action: 'delete', reason: 'removed-locally' });
+    expect(byPath.get('assets/app-Bq3x7KeL.js')).toMatchObject({ action: 'pending-delete', fingerprinted: true });
     expect(byPath.get('assets/app-Zx9y8W7v.js')).toMatchObject({
       fingerprinted: true,
       cacheControl: 'public, max-age=31536000, immutable',

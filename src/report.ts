@@ -8,7 +8,9 @@ import type { StalePath } from './model/data.js';
 export interface FileReport {
   key: string;
   path: string;
-  action: 'upload' | 'unchanged' | 'delete' | 'skip' | 'invalidate-only';
+  action: 'upload' | 'unchanged' | 'delete' | 'pending-delete' | 'skip' | 'invalidate-only';
+  /** pending-delete: when the grace period ends and a later deploy deletes it (ISO). */
+  dueAt?: string;
   reason: string;
   size?: number;
   fingerprinted?: boolean;
@@ -51,6 +53,8 @@ export interface Report {
   /** Set when the run failed after planning. */
   error?: string;
   /** verify-url: what the CDN served for a sample of invalidated URLs. */
+  /** Removed fingerprinted objects kept for pages already open, and when a later deploy deletes them. */
+  pendingDeletions?: { key: string; dueAt: string }[];
   verify?: { path: string; url: string; status: 'fresh' | 'stale' | 'error'; httpStatus?: number; detail: string }[];
 }
 
@@ -100,6 +104,7 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     }),
     warnings: [...facts.warnings, ...plan.warnings],
     timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
+    ...(plan.waiting.length > 0 ? { pendingDeletions: plan.waiting.map((w) => ({ key: w.key, dueAt: new Date(w.dueAt).toISOString() })) } : {}),
     ...(outcome?.error ? { error: outcome.error } : {}),
     ...(outcome?.verify ? { verify: outcome.verify } : {}),
   };
@@ -122,6 +127,11 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport
       ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
     };
   });
+  for (const w of plan.waiting) {
+    const dueAt = new Date(w.dueAt).toISOString();
+    const fp = verdict(w.path);
+    files.push({ key: w.key, path: w.path, action: 'pending-delete', reason: `kept for open pages until ${dueAt}`, size: w.size, dueAt, fingerprinted: fp.fingerprinted, fingerprintReason: fp.reason });
+  }
   for (const s of facts.scan?.skipped ?? []) files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
   if (!config.upload) {
     for (const f of facts.diff.files ?? []) {
@@ -238,6 +248,13 @@ export function summaryMarkdown(r: Report): string {
     );
     for (const d of rows.slice(0, 40)) out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
     if (rows.length > 40) out.push(`| ... ${rows.length - 40} more directories | | | |`);
+    out.push('');
+  }
+  if (r.pendingDeletions && r.pendingDeletions.length > 0) {
+    out.push(`### Kept for pages already open: ${r.pendingDeletions.length} removed fingerprinted object(s)`, '');
+    out.push('A later deploy deletes each once its grace period (keep-removed) has passed.', '', '| key | deleted after |', '|---|---|');
+    for (const p of r.pendingDeletions.slice(0, MAX_ROWS)) out.push(`| ${code(p.key)} | ${p.dueAt} |`);
+    if (r.pendingDeletions.length > MAX_ROWS) out.push(`| ... ${r.pendingDeletions.length - MAX_ROWS} more in the JSON report | |`);
     out.push('');
   }
   if (r.verify && r.verify.length > 0) {

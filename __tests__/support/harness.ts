@@ -8,7 +8,7 @@ import { run, type Deps } from '../../src/main.js';
 
 export const instantClock = {
   now: (() => {
-    let t = 0;
+    let t = Date.now();
     return () => (t += 1000);
   })(),
   sleep: async () => {},
