@@ -1,0 +1,427 @@
+// The whole pipeline in-process on the in-memory ports (no S3 or CloudFront server): run() from the inputs to
+// the report, each test in milliseconds. What is asserted is what was written where, and in what order.
+import { MD5_META, memoryCdn, memoryStore, pipelineRun, tmpDir, writeTree, type MemoryStore } from './support/memory.js';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const D1 = 'E1ABCDEFGH';
+const D2 = 'E2ABCDEFGH';
+const STATE = '.s3-cloudfront-deploy/state.json';
+const OWED = '.s3-cloudfront-deploy/owed/';
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+
+const base = { bucket: 'site-bucket', 'distribution-id': D1 };
+
+const v1 = {
+  'index.html': '<h1>home</h1>',
+  'about/index.html': '<h1>about</h1>',
+  'css/site.css': 'body{}',
+  'assets/app-1a2b3c4d.js': 'console.log(1)',
+  'old.html': 'old page',
+};
+/** v1 with index.html and site.css modified, new.html added, old.html removed and the bundle renamed by its hash. */
+const v2 = {
+  'index.html': '<h1>home, v2</h1>',
+  'about/index.html': '<h1>about</h1>',
+  'css/site.css': 'body{color:red}',
+  'assets/app-5e6f7a8b.js': 'console.log(2)',
+  'new.html': 'new page',
+};
+
+const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
+const owedKeys = (s: MemoryStore) => s.keys().filter((k) => k.startsWith(OWED));
+
+describe('first deploy', () => {
+  it('uploads every file (assets first), records the state, and invalidates nothing (nothing was cached)', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const r = await pipelineRun(base, v1, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(r.failed).toBe(false);
+    expect(store.opsOf('upload')).toEqual(['assets/app-1a2b3c4d.js', 'css/site.css', 'about/index.html', 'index.html', 'old.html']);
+    expect(store.keys()).toEqual([STATE, 'about/index.html', 'assets/app-1a2b3c4d.js', 'css/site.css', 'index.html', 'old.html']);
+    expect(store.text('index.html')).toBe(v1['index.html']);
+    // Headers and the content MD5 as metadata.
+    expect(store.objects.get('index.html')).toMatchObject({
+      etag: md5(v1['index.html']),
+      headers: { contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=0, s-maxage=86400, must-revalidate' },
+      metadata: { [MD5_META]: md5(v1['index.html']) },
+    });
+    expect(store.objects.get('assets/app-1a2b3c4d.js')!.headers.cacheControl).toBe('public, max-age=31536000, immutable');
+    // The state record: every object's ETag and MD5.
+    const state = JSON.parse(store.text(STATE)) as { version: number; objects: Record<string, string[]> };
+    expect(Object.keys(state.objects).sort()).toEqual(Object.keys(v1).sort());
+    expect(state.objects['css/site.css']!.slice(0, 2)).toEqual([md5('body{}'), md5('body{}')]);
+    // No owed record, no CloudFront call at all.
+    expect(store.opsOf('putText')).toEqual([STATE]);
+    expect(cdn.calls).toEqual([]);
+    expect(r.outputs).toMatchObject({ uploaded: '5', unchanged: '0', deleted: '0', 'invalidation-id': '', 'invalidation-paths': '[]' });
+    expect(r.report!.invalidations[0]).toMatchObject({ distributionId: D1, paths: [], reason: 'nothing is stale' });
+  });
+});
+
+describe('redeploy', () => {
+  it('uploads exactly what changed, invalidates exactly the stale URLs, then deletes the removed files', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const inputs = { ...base, 'delete-removed': 'true' };
+    await pipelineRun(inputs, v1, { store, cdn });
+    store.resetOps();
+    const r = await pipelineRun(inputs, v2, { store, cdn });
+    expect(r.failure).toBeNull();
+    // Uploads: the new bundle and the changed CSS, then the pages.
+    expect(store.opsOf('upload')).toEqual(['assets/app-5e6f7a8b.js', 'css/site.css', 'index.html', 'new.html']);
+    expect(store.opsOf('deleteKeys')).toEqual(['assets/app-1a2b3c4d.js', 'old.html']);
+    expect(store.keys()).toEqual([STATE, 'about/index.html', 'assets/app-5e6f7a8b.js', 'css/site.css', 'index.html', 'new.html']);
+    // One invalidation (paths sorted by the cover planner): the overwritten CSS and home page (both URL forms) and the deleted page; not the new files,
+    // not the deleted fingerprinted bundle, not the unchanged about page.
+    expect(cdn.sent()).toEqual([[D1, ['/', '/css/site.css', '/index.html', '/old.html']]]);
+    const inv = r.report!.invalidations[0]!;
+    expect(inv.stale.map((s) => [s.path, s.reason])).toEqual([
+      ['/css/site.css', 'overwritten'],
+      ['/index.html', 'overwritten'],
+      ['/', 'overwritten'],
+      ['/old.html', 'deleted'],
+    ]);
+    expect(r.outputs).toMatchObject({
+      uploaded: '4',
+      unchanged: '1',
+      deleted: '2',
+      'invalidation-id': cdn.created()[0]!.id,
+      'invalidation-paths': JSON.stringify(['/', '/css/site.css', '/index.html', '/old.html']),
+      'invalidation-status': 'InProgress',
+    });
+    expect(r.report!.files.find((f) => f.path === 'index.html')).toMatchObject({ action: 'upload', reason: 'size-changed' });
+    expect(r.report!.files.find((f) => f.path === 'assets/app-1a2b3c4d.js')).toMatchObject({ action: 'delete', fingerprinted: true });
+    // The owed record was written and cleared.
+    expect(owedKeys(store)).toEqual([]);
+  });
+
+  it('a no-op redeploy reads and writes nothing: no upload, no putText, no CDN call', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
+    store.resetOps();
+    const before = new Map(store.objects);
+    const r = await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(store.ops).toEqual([
+      { op: 'list', key: '' },
+      { op: 'getText', key: STATE },
+    ]);
+    expect(cdn.calls).toEqual([]);
+    expect(store.objects).toEqual(before);
+    expect(r.outputs).toMatchObject({ uploaded: '0', unchanged: '5', deleted: '0', 'invalidation-id': '' });
+  });
+
+  it('a dry run writes nothing, but reports the plan a real run would carry out', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
+    store.resetOps();
+    const before = new Map(store.objects);
+    const r = await pipelineRun({ ...base, 'delete-removed': 'true', 'dry-run': 'true' }, v2, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(writes(store)).toEqual([]);
+    expect(store.objects).toEqual(before);
+    expect(cdn.calls.filter((c) => c.op === 'create')).toEqual([]);
+    expect(r.report!.dryRun).toBe(true);
+    expect(r.report!.totals).toMatchObject({ uploaded: 4, deleted: 2, unchanged: 1 });
+    expect(r.report!.invalidations[0]).toMatchObject({ id: '', paths: ['/', '/css/site.css', '/index.html', '/old.html'] });
+    expect(r.log.lines.notice.some((l) => l.startsWith('Dry run: nothing was written'))).toBe(true);
+  });
+
+  it('over max-deletes: refused before any write', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun(base, v1, { store, cdn });
+    store.resetOps();
+    const r = await pipelineRun({ ...base, 'delete-removed': 'true', 'max-deletes': '1' }, v2, { store, cdn });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toMatch(/^2 objects would be deleted, over max-deletes \(1\)\. Nothing was uploaded or deleted\./);
+    expect(writes(store)).toEqual([]);
+    expect(cdn.created()).toEqual([]);
+  });
+
+  it('a changed cache-control rule re-uploads the same content (headers-changed) and invalidates it', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun(base, v1, { store, cdn });
+    store.resetOps();
+    const r = await pipelineRun({ ...base, 'cache-control': '**/*.css: public, max-age=60' }, v1, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(store.opsOf('upload')).toEqual(['css/site.css']);
+    expect(store.objects.get('css/site.css')!.headers.cacheControl).toBe('public, max-age=60');
+    expect(cdn.sent()).toEqual([[D1, ['/css/site.css']]]);
+  });
+});
+
+describe('a failed upload', () => {
+  it('leaves the owed record and sends no invalidation; the next run sends the owed paths and clears the record', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const a = { 'index.html': 'home 1', 'css/site.css': 'css 1' };
+    const b = { 'index.html': 'home 2', 'css/site.css': 'css 2' };
+    await pipelineRun(base, a, { store, cdn });
+    const stateBefore = store.text(STATE);
+
+    store.fail = (op, key) =>
+      op === 'upload' && key === 'index.html' ? Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }) : undefined;
+    const failed = await pipelineRun(base, b, { store, cdn, env: { GITHUB_RUN_ID: '555' } });
+    expect(failed.failed).toBe(true);
+    expect(failed.failure).toMatch(
+      /^Upload failed for 1 file\(s\): index\.html: TimeoutError: socket hang up\. 1 of 2 uploaded; not uploaded: index\.html\./,
+    );
+    expect(failed.report!.error).toBe(failed.failure);
+    expect(store.text('css/site.css')).toBe('css 2'); // the asset wave went out
+    expect(store.text('index.html')).toBe('home 1');
+    expect(store.text(STATE)).toBe(stateBefore); // no state record after a failed upload
+    expect(cdn.calls.filter((c) => c.op === 'create')).toEqual([]);
+    const owedKey = `${OWED}${D1}/555-1.json`;
+    expect(owedKeys(store)).toEqual([owedKey]);
+    expect(JSON.parse(store.text(owedKey))).toMatchObject({ distributionId: D1, paths: ['/', '/css/site.css', '/index.html'] });
+
+    // Next run: site.css is now unchanged in the bucket, yet still stale at the edge: the owed record says so.
+    store.fail = null;
+    store.resetOps();
+    const next = await pipelineRun(base, b, { store, cdn, env: { GITHUB_RUN_ID: '556' } });
+    expect(next.failure).toBeNull();
+    expect(store.opsOf('upload')).toEqual(['index.html']);
+    expect(cdn.sent()).toEqual([[D1, ['/', '/css/site.css', '/index.html']]]);
+    expect(next.report!.invalidations[0]!.stale.find((s) => s.path === '/css/site.css')!.reason).toBe('owed');
+    expect(owedKeys(store)).toEqual([]);
+    // The earlier run's record is deleted only after checking it is unchanged since it was read.
+    expect(store.ops.filter((o) => o.key === owedKey).map((o) => o.op)).toEqual(['getText', 'etagOf', 'deleteKey']);
+  });
+
+  it('an owed record rewritten since it was read is kept', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun(base, { 'index.html': 'home 1' }, { store, cdn });
+    const otherKey = `${OWED}${D1}/999-1.json`;
+    store.seed(otherKey, JSON.stringify({ distributionId: D1, paths: ['/x.html'] }));
+    // Another run rewrites its record while this one runs (between the read and the clear).
+    store.fail = (op, key) => {
+      if (op === 'upload' && key === 'index.html')
+        store.seed(otherKey, JSON.stringify({ distributionId: D1, paths: ['/x.html', '/y.html'] }));
+      return undefined;
+    };
+    const r = await pipelineRun(base, { 'index.html': 'home 2' }, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(cdn.sent()).toEqual([[D1, ['/', '/index.html', '/x.html']]]);
+    expect(owedKeys(store)).toEqual([otherKey]);
+  });
+});
+
+describe('the order of writes (as src/stages/execute.ts does it today)', () => {
+  it('owed record, asset uploads, entry uploads, state record, invalidation, own record cleared, deletes, then the wait', async () => {
+    const timeline: string[] = [];
+    const store = memoryStore({ timeline });
+    const cdn = memoryCdn({ timeline, completeAfterGets: 2 });
+    const inputs = { ...base, 'delete-removed': 'true', wait: 'true', 'entry-documents': 'sw.js' };
+    await pipelineRun(inputs, { ...v1, 'sw.js': 'sw 1' }, { store, cdn });
+    timeline.length = 0;
+    const r = await pipelineRun(inputs, { ...v2, 'sw.js': 'sw 2' }, { store, cdn, env: { GITHUB_RUN_ID: '42' } });
+    expect(r.failure).toBeNull();
+    const owed = `${OWED}${D1}/42-1.json`;
+    const id = cdn.created()[0]!.id;
+    expect(timeline).toEqual([
+      'store.list ',
+      `store.getText ${STATE}`,
+      `cdn.listSince ${D1}`, // in-flight usage, read only because something is stale
+      `store.putText ${owed}`, // before the first upload
+      'store.upload assets/app-5e6f7a8b.js',
+      'store.upload css/site.css',
+      'store.upload index.html', // entry documents after every asset
+      'store.upload new.html',
+      'store.upload sw.js',
+      `store.putText ${STATE}`, // after the uploads
+      `cdn.create ${D1} / /css/site.css /index.html /old.html /sw.js`,
+      `store.deleteKey ${owed}`, // cleared only once CloudFront has it
+      'store.deleteKeys assets/app-1a2b3c4d.js', // deletes after the invalidation
+      'store.deleteKeys old.html',
+      `cdn.get ${D1} ${id}`,
+      `cdn.get ${D1} ${id}`,
+    ]);
+    expect(r.outputs['invalidation-status']).toBe('Completed');
+  });
+});
+
+describe('waiting', () => {
+  it('wait-timeout reached: the step fails naming what is still in progress, after the uploads and the invalidation', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 1000 });
+    await pipelineRun(base, { 'index.html': 'a' }, { store, cdn });
+    const r = await pipelineRun({ ...base, wait: 'true', 'wait-timeout': '60' }, { 'index.html': 'b' }, { store, cdn });
+    const id = cdn.created()[0]!.id;
+    expect(r.failed).toBe(true);
+    expect(r.failure).toBe(`wait-timeout (60 s) reached; still in progress: ${id} (${D1})`);
+    expect(store.text('index.html')).toBe('b');
+    expect(r.outputs['invalidation-status']).toBe('InProgress');
+  });
+});
+
+describe('several distributions', () => {
+  it('one invalidation each, in its own URL space, one owed record each, all cleared', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const inputs = { bucket: 'site-bucket', prefix: 'site', 'distribution-id': `${D1}:/site\n${D2}` };
+    await pipelineRun(inputs, { 'index.html': 'home 1', 'a.css': 'a' }, { store, cdn });
+    store.resetOps();
+    const r = await pipelineRun(inputs, { 'index.html': 'home 2', 'a.css': 'a' }, { store, cdn, env: { GITHUB_RUN_ID: '77' } });
+    expect(r.failure).toBeNull();
+    expect(store.opsOf('list')).toEqual(['site/']);
+    expect(store.opsOf('upload')).toEqual(['site/index.html']);
+    expect(cdn.sent()).toEqual([
+      [D1, ['/', '/index.html']],
+      [D2, ['/site/', '/site/index.html']],
+    ]);
+    expect(store.opsOf('putText')).toEqual([`site/${OWED}${D1}/77-1.json`, `site/${OWED}${D2}/77-1.json`, `site/${STATE}`]);
+    expect(store.opsOf('deleteKey').sort()).toEqual([`site/${OWED}${D1}/77-1.json`, `site/${OWED}${D2}/77-1.json`]);
+    const [i1, i2] = cdn.created();
+    expect(JSON.parse(r.outputs['invalidation-ids']!)).toEqual({ [D1]: i1!.id, [D2]: i2!.id });
+    expect(r.report!.invalidations.map((i) => [i.distributionId, i.id])).toEqual([
+      [D1, i1!.id],
+      [D2, i2!.id],
+    ]);
+  });
+
+  it('the in-flight usage of one distribution budgets only its own batch', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const inputs = { bucket: 'site-bucket', 'distribution-id': `${D1},${D2}` };
+    const files: Record<string, string> = { 'keep.css': 'k' };
+    for (const d of ['a', 'b']) for (let i = 0; i < 3; i++) files[`${d}/${i}.html`] = `${d}${i} v1`;
+    for (const d of ['a', 'b']) files[`${d}/keep.css`] = 'k';
+    await pipelineRun(inputs, files, { store, cdn });
+    // Someone else's invalidation leaves D2 room for 2 file paths.
+    cdn.seed(
+      D2,
+      Array.from({ length: 2998 }, (_, i) => `/other/${i}`),
+    );
+    const changed = { ...files };
+    for (const d of ['a', 'b']) for (let i = 0; i < 3; i++) changed[`${d}/${i}.html`] = `${d}${i} v2`;
+    const r = await pipelineRun(inputs, changed, { store, cdn });
+    expect(r.failure).toBeNull();
+    const sent = new Map(cdn.sent());
+    expect(sent.get(D1)).toEqual(['/a/0.html', '/a/1.html', '/a/2.html', '/b/0.html', '/b/1.html', '/b/2.html']);
+    expect(sent.get(D2)).toEqual(['/a/*', '/b/*']);
+    expect(r.report!.invalidations[1]).toMatchObject({ wildcards: 2, collateral: 2 });
+  });
+});
+
+describe('invalidate-only mode', () => {
+  const only = { upload: 'false', 'source-dir': '', 'distribution-id': D1, paths: '/docs/*\n/about/index.html' };
+
+  it('sends the paths input; without a bucket the store is never used', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const r = await pipelineRun(only, {}, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(store.ops).toEqual([]);
+    expect(cdn.sent()).toEqual([[D1, ['/about/', '/about/index.html', '/docs/*']]]);
+    expect(r.report!.invalidations[0]!.stale.map((s) => s.reason)).toEqual(['manual', 'manual', 'manual']);
+    expect(r.outputs).toMatchObject({ uploaded: '0', 'invalidation-id': cdn.created()[0]!.id });
+  });
+
+  it('with a bucket: the owed record guards the invalidation, and no state record is read or written', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '9' } });
+    expect(r.failure).toBeNull();
+    const owed = `${OWED}${D1}/9-1.json`;
+    expect(store.ops).toEqual([
+      { op: 'list', key: '' },
+      { op: 'putText', key: owed },
+      { op: 'deleteKey', key: owed },
+    ]);
+    expect(cdn.sent()).toHaveLength(1);
+  });
+
+  it('a failing CreateInvalidation keeps the owed record for the next run', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    cdn.fail = (op) => (op === 'create' ? Object.assign(new Error('denied'), { name: 'AccessDenied' }) : undefined);
+    const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '10' } });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toBe('AccessDenied: denied');
+    expect(owedKeys(store)).toEqual([`${OWED}${D1}/10-1.json`]);
+    cdn.fail = null;
+    const next = await pipelineRun({ upload: 'false', 'source-dir': '', 'distribution-id': D1, bucket: 'site-bucket' }, {}, { store, cdn });
+    expect(next.failure).toBeNull();
+    expect(cdn.sent()).toEqual([[D1, ['/about/', '/about/index.html', '/docs/*']]]);
+    expect(owedKeys(store)).toEqual([]);
+  });
+});
+
+describe('the in-memory ports', () => {
+  it('CloudFront idempotency: the same CallerReference and paths return the same invalidation; other paths are refused', async () => {
+    const cdn = memoryCdn({ completeAfterGets: 2 });
+    const a = await cdn.create(D1, ['/a'], 'ref-1');
+    expect(await cdn.create(D1, ['/a'], 'ref-1')).toEqual(a);
+    await expect(cdn.create(D1, ['/b'], 'ref-1')).rejects.toMatchObject({ name: 'InvalidationBatchAlreadyExists' });
+    expect((await cdn.create(D2, ['/b'], 'ref-1')).id).not.toBe(a.id); // per distribution
+    expect(cdn.created()).toHaveLength(2);
+    expect((await cdn.get(D1, a.id)).status).toBe('InProgress');
+    expect((await cdn.get(D1, a.id)).status).toBe('Completed');
+  });
+
+  it('CloudFront in-flight limits: TooManyInvalidationsInProgress past 15 wildcards', async () => {
+    const cdn = memoryCdn();
+    cdn.seed(
+      D1,
+      Array.from({ length: 15 }, (_, i) => `/w${i}/*`),
+    );
+    await expect(cdn.create(D1, ['/x/*'], 'r')).rejects.toMatchObject({ name: 'TooManyInvalidationsInProgress' });
+    await expect(cdn.create(D1, ['/x'], 'r2')).resolves.toMatchObject({ status: 'InProgress' });
+  });
+
+  it('the store checks Content-MD5 like S3', async () => {
+    const store = memoryStore();
+    const dir = tmpDir('md5');
+    writeTree(dir, { 'a.txt': 'abc' });
+    await expect(store.upload('a.txt', `${dir}/a.txt`, 3, md5('xyz'), { contentType: 't', cacheControl: 'c' })).rejects.toMatchObject({
+      name: 'BadDigest',
+    });
+    expect(await store.upload('a.txt', `${dir}/a.txt`, 3, md5('abc'), { contentType: 't', cacheControl: 'c' })).toBe(md5('abc'));
+    expect(await store.storedMd5('a.txt')).toBe(md5('abc'));
+  });
+});
+
+describe('invalidate-only mode without a commit diff', () => {
+  // The workspace is no git repository and the GitHub API answers 404 (at once, no retries): no diff at all.
+  let api: http.Server;
+  let apiUrl = '';
+  beforeAll(async () => {
+    api = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}'));
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
+
+  it.each<[string, string, string[], RegExp]>([
+    [
+      'missing-diff: warn (default): the paths input only, with a warning',
+      'warn',
+      ['/about/', '/about/index.html', '/docs/*'],
+      /only the paths input and the diff that was read are invalidated/,
+    ],
+    ['missing-diff: all: /*', 'all', ['/*'], /invalidating \/\* as missing-diff: all allows/],
+  ])('%s', async (_name, missingDiff, paths, warning) => {
+    const cdn = memoryCdn();
+    const inputs = {
+      upload: 'false',
+      'source-dir': '',
+      'distribution-id': D1,
+      paths: '/docs/*\n/about/index.html',
+      'diff-base': 'abc123',
+      'missing-diff': missingDiff,
+    };
+    const r = await pipelineRun(inputs, {}, { cdn, env: { GITHUB_SHA: 'def456', GITHUB_API_URL: apiUrl } });
+    expect(r.failure).toBeNull();
+    expect(cdn.sent()).toEqual([[D1, paths]]);
+    expect(r.report!.diff).toMatchObject({ source: 'unavailable' });
+    expect(r.report!.warnings.some((w) => warning.test(w))).toBe(true);
+  });
+});

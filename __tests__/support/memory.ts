@@ -1,0 +1,515 @@
+// In-memory implementations of the ports (src/model/ports.ts), so the whole pipeline runs in-process in
+// milliseconds: an S3-like object store, a CloudFront-like invalidation API, a clock and a log. Plus
+// pipelineRun(), which runs run() on them the way GitHub would (inputs, GITHUB_OUTPUT, report path).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { run, type Deps } from '../../src/main.js';
+import type { RemoteObject } from '../../src/model/data.js';
+import type { Cdn, Clock, Log, ObjectStore, UploadHeaders } from '../../src/model/ports.js';
+import type { Report } from '../../src/report.js';
+
+const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
+
+// ---- the object store ----
+
+export interface StoredObject {
+  body: Buffer;
+  /** Hex MD5 of the body (a single-part upload's ETag), unquoted. */
+  etag: string;
+  size: number;
+  headers: UploadHeaders;
+  /** User metadata (the action stores the content MD5 as `s3cfd-md5`). */
+  metadata: Record<string, string>;
+}
+
+export type StoreOp = 'list' | 'storedMd5' | 'upload' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
+
+export interface MemoryStore extends ObjectStore {
+  objects: Map<string, StoredObject>;
+  /** Every request in the order it was made; deleteKeys logs one entry per key, list logs the prefix. */
+  ops: { op: StoreOp; key: string }[];
+  /** Fault injection: return an Error to make that request fail (checked before the request does anything). */
+  fail: ((op: StoreOp, key: string) => Error | undefined) | null;
+  /** Puts an object directly (as another tool would), without logging an op. */
+  seed(key: string, body: string | Buffer, opts?: { metadata?: Record<string, string>; etag?: string }): void;
+  /** Sorted keys. */
+  keys(): string[];
+  /** The body of `key` as UTF-8 (throws when absent). */
+  text(key: string): string;
+  /** The ops of one kind, as keys. */
+  opsOf(op: StoreOp): string[];
+  /** Clears the op log. */
+  resetOps(): void;
+}
+
+export const MD5_META = 's3cfd-md5';
+
+/** A log shared by a store and a CDN, so a test sees the order of writes across both: `store.upload a.css`, `cdn.create E1..`. */
+export type Timeline = string[];
+
+export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
+  const objects = new Map<string, StoredObject>();
+  const ops: { op: StoreOp; key: string }[] = [];
+  const store: MemoryStore = {
+    objects,
+    ops,
+    fail: null,
+    seed(key, body, opts = {}) {
+      const buf = Buffer.isBuffer(body) ? body : Buffer.from(body);
+      objects.set(key, {
+        body: buf,
+        etag: opts.etag ?? md5(buf),
+        size: buf.length,
+        headers: { contentType: 'application/octet-stream', cacheControl: '' },
+        metadata: { ...opts.metadata },
+      });
+    },
+    keys: () => [...objects.keys()].sort(),
+    text(key) {
+      const o = objects.get(key);
+      if (!o) throw new Error(`no object ${key}`);
+      return o.body.toString('utf8');
+    },
+    opsOf: (op) => ops.filter((o) => o.op === op).map((o) => o.key),
+    resetOps: () => void ops.splice(0),
+
+    async list(prefix) {
+      request('list', prefix);
+      // S3 lists in UTF-8 binary order of the keys.
+      return [...objects.entries()]
+        .filter(([k]) => k.startsWith(prefix))
+        .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+        .map(([key, o]): RemoteObject => ({ key, etag: o.etag, size: o.size }));
+    },
+    async storedMd5(key) {
+      request('storedMd5', key);
+      return objects.get(key)?.metadata[MD5_META];
+    },
+    async upload(key, absPath, size, contentMd5, headers) {
+      request('upload', key);
+      const body = await fsp.readFile(absPath);
+      // S3 checks Content-MD5 and the declared length, as the real adapter sends them.
+      if (md5(body) !== contentMd5) throw named('BadDigest', `The Content-MD5 you specified did not match what we received (${key})`);
+      if (body.length !== size) throw named('IncompleteBody', `declared ${size} bytes, got ${body.length} (${key})`);
+      const etag = md5(body);
+      objects.set(key, {
+        body,
+        etag,
+        size,
+        headers: { contentType: headers.contentType, cacheControl: headers.cacheControl },
+        metadata: { [MD5_META]: contentMd5 },
+      });
+      return etag;
+    },
+    async deleteKeys(keys) {
+      const deleted: string[] = [];
+      const failed: { key: string; message: string }[] = [];
+      for (const key of keys) {
+        ops.push({ op: 'deleteKeys', key });
+        opts.timeline?.push(`store.deleteKeys ${key}`);
+        const err = store.fail?.('deleteKeys', key);
+        if (err) {
+          failed.push({ key, message: err.message });
+          continue;
+        }
+        objects.delete(key); // a missing key counts as deleted, as in S3
+        deleted.push(key);
+      }
+      return { deleted, failed };
+    },
+    async getText(key) {
+      request('getText', key);
+      const o = objects.get(key);
+      return o ? { body: o.body.toString('utf8'), etag: o.etag } : null;
+    },
+    async putText(key, body) {
+      request('putText', key);
+      const buf = Buffer.from(body, 'utf8');
+      objects.set(key, {
+        body: buf,
+        etag: md5(buf),
+        size: buf.length,
+        headers: { contentType: 'application/json', cacheControl: 'no-store' },
+        metadata: {},
+      });
+    },
+    async etagOf(key) {
+      request('etagOf', key);
+      return objects.get(key)?.etag ?? null;
+    },
+    async deleteKey(key) {
+      request('deleteKey', key);
+      objects.delete(key);
+    },
+  };
+  function request(op: StoreOp, key: string): void {
+    ops.push({ op, key });
+    opts.timeline?.push(`store.${op} ${key}`);
+    const err = store.fail?.(op, key);
+    if (err) throw err;
+  }
+  return store;
+}
+
+function named(name: string, message: string): Error {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+// ---- the CDN ----
+
+export interface MemoryInvalidation {
+  id: string;
+  distributionId: string;
+  paths: string[];
+  callerReference: string;
+  status: 'InProgress' | 'Completed';
+  createTime: Date;
+  /** GetInvalidation calls answered so far. */
+  gets: number;
+}
+
+export type CdnCall =
+  | { op: 'create'; distributionId: string; paths: string[]; callerReference: string; result: 'created' | 'reused' | string }
+  | { op: 'get'; distributionId: string; id: string }
+  | { op: 'listSince'; distributionId: string; since: Date };
+
+export interface MemoryCdnOptions {
+  /** An invalidation reads Completed from its Nth GetInvalidation on (0: Completed at once). Default 1. */
+  completeAfterGets?: number;
+  /** When invalidations are created (default: Date.now). */
+  now?: () => number;
+  /** Only these distributions exist (default: any). */
+  distributions?: string[];
+  /** CloudFront's in-flight limits per distribution (defaults 3000 file paths, 15 wildcards). */
+  maxInFlightPaths?: number;
+  maxInFlightWildcards?: number;
+  timeline?: Timeline;
+}
+
+export interface MemoryCdn extends Cdn {
+  invalidations: MemoryInvalidation[];
+  calls: CdnCall[];
+  /** Fault injection, checked first on every call. */
+  fail: ((op: CdnCall['op'], distributionId: string) => Error | undefined) | null;
+  /** An invalidation made by someone else (for in-flight and monthly usage). */
+  seed(distributionId: string, paths: string[], opts?: { status?: 'InProgress' | 'Completed'; createTime?: Date }): MemoryInvalidation;
+  /** The invalidations actually created (not reused), in order. */
+  created(): MemoryInvalidation[];
+  /** create calls that made a new invalidation, as [distributionId, paths]. */
+  sent(): [string, string[]][];
+}
+
+export function memoryCdn(opts: MemoryCdnOptions = {}): MemoryCdn {
+  const completeAfter = opts.completeAfterGets ?? 1;
+  const now = opts.now ?? (() => Date.now());
+  const maxPaths = opts.maxInFlightPaths ?? 3000;
+  const maxWild = opts.maxInFlightWildcards ?? 15;
+  const invalidations: MemoryInvalidation[] = [];
+  const calls: CdnCall[] = [];
+  let seq = 0;
+  const mine = new Set<MemoryInvalidation>();
+
+  const check = (op: CdnCall['op'], distributionId: string) => {
+    const err = cdn.fail?.(op, distributionId);
+    if (err) throw err;
+    if (opts.distributions && !opts.distributions.includes(distributionId)) {
+      throw named('NoSuchDistribution', `The specified distribution does not exist: ${distributionId}`);
+    }
+  };
+  const find = (distributionId: string, id: string) => {
+    const inv = invalidations.find((i) => i.distributionId === distributionId && i.id === id);
+    if (!inv) throw named('NoSuchInvalidation', `The specified invalidation does not exist: ${id}`);
+    return inv;
+  };
+  const add = (
+    distributionId: string,
+    paths: string[],
+    callerReference: string,
+    createTime: Date,
+    status: MemoryInvalidation['status'],
+  ) => {
+    const inv: MemoryInvalidation = {
+      id: `I${String(++seq).padStart(12, '0')}`,
+      distributionId,
+      paths: [...paths],
+      callerReference,
+      status,
+      createTime,
+      gets: 0,
+    };
+    invalidations.push(inv);
+    return inv;
+  };
+
+  const cdn: MemoryCdn = {
+    invalidations,
+    calls,
+    fail: null,
+    seed(distributionId, paths, o = {}) {
+      return add(distributionId, paths, `seed-${seq}`, o.createTime ?? new Date(now()), o.status ?? 'InProgress');
+    },
+    created: () => invalidations.filter((i) => mine.has(i)),
+    sent: () => cdn.created().map((i) => [i.distributionId, i.paths]),
+
+    async create(distributionId, paths, callerReference) {
+      const call: CdnCall = { op: 'create', distributionId, paths: [...paths], callerReference, result: '' };
+      calls.push(call);
+      opts.timeline?.push(`cdn.create ${distributionId} ${paths.join(' ')}`);
+      try {
+        check('create', distributionId);
+        if (paths.length === 0) throw named('InvalidArgument', 'The invalidation batch must contain at least one path.');
+        if (paths.length > 3000) throw named('BatchTooLarge', `Invalidation batch specified is too large: ${paths.length} paths`);
+        if (!callerReference) throw named('InvalidArgument', 'CallerReference is required');
+        // CloudFront: the same CallerReference with the same batch returns the existing invalidation; with another
+        // batch it is an error.
+        const existing = invalidations.find((i) => i.distributionId === distributionId && i.callerReference === callerReference);
+        if (existing) {
+          const same = existing.paths.length === paths.length && existing.paths.every((p, i) => p === paths[i]);
+          if (!same) {
+            throw named(
+              'InvalidationBatchAlreadyExists',
+              `CallerReference ${callerReference} was already used for invalidation ${existing.id} with different paths.`,
+            );
+          }
+          call.result = 'reused';
+          return { id: existing.id, status: existing.status };
+        }
+        const inFlight = invalidations
+          .filter((i) => i.distributionId === distributionId && i.status === 'InProgress')
+          .flatMap((i) => i.paths);
+        const wild = (ps: string[]) => ps.filter((p) => p.endsWith('*')).length;
+        if (wild(inFlight) + wild(paths) > maxWild || inFlight.length - wild(inFlight) + paths.length - wild(paths) > maxPaths) {
+          throw named('TooManyInvalidationsInProgress', 'Processing your request will cause you to exceed the in-progress limits');
+        }
+        const inv = add(distributionId, paths, callerReference, new Date(now()), completeAfter === 0 ? 'Completed' : 'InProgress');
+        mine.add(inv);
+        call.result = 'created';
+        return { id: inv.id, status: inv.status };
+      } catch (err) {
+        if (call.result === '') call.result = (err as Error).name;
+        throw err;
+      }
+    },
+    async get(distributionId, id) {
+      calls.push({ op: 'get', distributionId, id });
+      opts.timeline?.push(`cdn.get ${distributionId} ${id}`);
+      check('get', distributionId);
+      const inv = find(distributionId, id);
+      inv.gets++;
+      if (inv.status === 'InProgress' && inv.gets >= completeAfter) inv.status = 'Completed';
+      return { status: inv.status, paths: [...inv.paths] };
+    },
+    async listSince(distributionId, since) {
+      calls.push({ op: 'listSince', distributionId, since });
+      opts.timeline?.push(`cdn.listSince ${distributionId}`);
+      check('listSince', distributionId);
+      return invalidations
+        .filter((i) => i.distributionId === distributionId && i.createTime >= since)
+        .sort((a, b) => b.createTime.getTime() - a.createTime.getTime())
+        .map((i) => ({ id: i.id, status: i.status, createTime: i.createTime }));
+    },
+  };
+  return cdn;
+}
+
+// ---- clock and log ----
+
+export interface MemoryClock extends Clock {
+  /** Total time slept. */
+  slept: number;
+}
+
+/** A clock that never waits: sleep advances now() by the delay at once. Starts mid-month (UTC). */
+export function memoryClock(start = Date.parse('2025-06-15T12:00:00Z')): MemoryClock {
+  let t = start;
+  const clock: MemoryClock = {
+    slept: 0,
+    now: () => t,
+    sleep: async (ms) => {
+      t += ms;
+      clock.slept += ms;
+    },
+  };
+  return clock;
+}
+
+export type Level = 'info' | 'debug' | 'notice' | 'warning';
+
+export interface MemoryLog extends Log {
+  lines: Record<Level, string[]>;
+  /** Every line in order, with its level (group names as level 'group'). */
+  all: { level: Level | 'group'; message: string }[];
+  groups: string[];
+  /** All lines as text, one per line, `level: message`. */
+  text(): string;
+}
+
+export function memoryLog(): MemoryLog {
+  const lines: Record<Level, string[]> = { info: [], debug: [], notice: [], warning: [] };
+  const all: MemoryLog['all'] = [];
+  const groups: string[] = [];
+  const at = (level: Level) => (message: string) => {
+    lines[level].push(message);
+    all.push({ level, message });
+  };
+  return {
+    lines,
+    all,
+    groups,
+    info: at('info'),
+    debug: at('debug'),
+    notice: at('notice'),
+    warning: at('warning'),
+    async group(name, fn) {
+      groups.push(name);
+      all.push({ level: 'group', message: name });
+      return fn();
+    },
+    text: () => all.map((l) => `${l.level}: ${l.message}`).join('\n'),
+  };
+}
+
+// ---- a whole run ----
+
+export function tmpDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `s3cfd-mem-${name}-`));
+}
+
+/** Write a tree: { 'a/b.html': 'content' }. */
+export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  }
+}
+
+export interface PipelineResult {
+  outputs: Record<string, string>;
+  /** Whether core.setFailed was called, and with what. */
+  failed: boolean;
+  failure: string | null;
+  /** The JSON report (null when none was written, e.g. an input error). */
+  report: Report | null;
+  summary: string;
+  log: MemoryLog;
+  /** What @actions/core wrote to stdout (workflow commands: ::error::, ::add-mask::). */
+  stdout: string;
+  /** The workspace (GITHUB_WORKSPACE); the build directory is `site/` in it. */
+  workspace: string;
+}
+
+export interface PipelineOptions {
+  store?: MemoryStore;
+  cdn?: MemoryCdn;
+  clock?: Clock;
+  log?: MemoryLog;
+  /** Extra environment (GITHUB_RUN_ID etc.); RUNNER_TEMP, GITHUB_WORKSPACE and GITHUB_STEP_SUMMARY are set per run. */
+  env?: Record<string, string>;
+  deps?: Partial<Deps>;
+}
+
+let runSeq = 0;
+
+/** Parse the GITHUB_OUTPUT file format (name<<DELIM ... DELIM). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const val: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) val.push(lines[i]!);
+    out[m[1]!] = val.join('\n');
+  }
+  return out;
+}
+
+/**
+ * One run of the action on the in-memory ports: `files` is the whole build directory (written to
+ * `<workspace>/site`, the default source-dir), `inputs` the action inputs (source-dir defaults to `site`).
+ * Each call is a new workflow run (its own GITHUB_RUN_ID) unless env says otherwise.
+ */
+export async function pipelineRun(
+  inputs: Record<string, string>,
+  files: Record<string, string | Buffer>,
+  opts: PipelineOptions = {},
+): Promise<PipelineResult> {
+  const workspace = tmpDir('run');
+  const site = path.join(workspace, 'site');
+  fs.mkdirSync(site);
+  writeTree(site, files);
+  const outFile = path.join(workspace, 'github-output');
+  const summaryFile = path.join(workspace, 'step-summary');
+  fs.writeFileSync(outFile, '');
+  fs.writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: path.join(workspace, 'runner-temp'),
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outFile,
+    GITHUB_REPOSITORY: 'acme/site',
+    GITHUB_RUN_ID: String(1000 + ++runSeq),
+    GITHUB_RUN_ATTEMPT: '1',
+    ...opts.env,
+  };
+  const allInputs: Record<string, string> = { 'source-dir': 'site', ...inputs };
+  const log = opts.log ?? memoryLog();
+  const store = opts.store ?? memoryStore();
+  const cdn = opts.cdn ?? memoryCdn();
+
+  // @actions/core writes outputs to process.env.GITHUB_OUTPUT and workflow commands to stdout.
+  const savedOutput = process.env.GITHUB_OUTPUT;
+  const savedExit = process.exitCode;
+  const origWrite = process.stdout.write.bind(process.stdout);
+  let stdout = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return true;
+  }) as typeof process.stdout.write;
+  process.env.GITHUB_OUTPUT = outFile;
+  process.exitCode = 0;
+  let failed: boolean;
+  try {
+    await run({
+      env,
+      getInput: (name) => allInputs[name] ?? '',
+      store: () => store,
+      cdn: () => cdn,
+      clock: opts.clock ?? memoryClock(),
+      log,
+      pollDelayMs: 1,
+      ...opts.deps,
+    });
+  } finally {
+    process.stdout.write = origWrite;
+    if (savedOutput === undefined) delete process.env.GITHUB_OUTPUT;
+    else process.env.GITHUB_OUTPUT = savedOutput;
+    failed = process.exitCode === 1;
+    process.exitCode = savedExit;
+  }
+  const errorLine = /^::error::(.*)$/m.exec(stdout);
+  const reportPath = path.join(env.RUNNER_TEMP!, 's3-cloudfront-deploy', 'report.json');
+  const explicit = allInputs['report-path'] ? path.resolve(allInputs['report-path']) : reportPath;
+  const report = fs.existsSync(explicit) ? (JSON.parse(fs.readFileSync(explicit, 'utf8')) as Report) : null;
+  return {
+    outputs: parseOutputs(fs.readFileSync(outFile, 'utf8')),
+    failed,
+    failure: errorLine ? decodeCommand(errorLine[1]!) : null,
+    report,
+    summary: fs.readFileSync(summaryFile, 'utf8'),
+    log,
+    stdout,
+    workspace,
+  };
+}
+
+/** Undo @actions/core's escaping of workflow command data. */
+function decodeCommand(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
