@@ -56,6 +56,7 @@ function facts(f: FactsIn = {}): Facts {
     headMd5: f.headMd5 ?? {},
     multipartEtags: f.multipartEtags ?? {},
     diff: f.diff ?? { files: null, source: 'none' },
+    commitOrder: { order: 'none' },
     usage: f.usage ?? {},
     warnings: [],
     timingsMs: {},

@@ -104,7 +104,9 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     }),
     warnings: [...facts.warnings, ...plan.warnings],
     timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
-    ...(plan.waiting.length > 0 ? { pendingDeletions: plan.waiting.map((w) => ({ key: w.key, dueAt: new Date(w.dueAt).toISOString() })) } : {}),
+    ...(plan.waiting.length > 0
+      ? { pendingDeletions: plan.waiting.map((w) => ({ key: w.key, dueAt: new Date(w.dueAt).toISOString() })) }
+      : {}),
     ...(outcome?.error ? { error: outcome.error } : {}),
     ...(outcome?.verify ? { verify: outcome.verify } : {}),
   };
@@ -130,7 +132,16 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport
   for (const w of plan.waiting) {
     const dueAt = new Date(w.dueAt).toISOString();
     const fp = verdict(w.path);
-    files.push({ key: w.key, path: w.path, action: 'pending-delete', reason: `kept for open pages until ${dueAt}`, size: w.size, dueAt, fingerprinted: fp.fingerprinted, fingerprintReason: fp.reason });
+    files.push({
+      key: w.key,
+      path: w.path,
+      action: 'pending-delete',
+      reason: `kept for open pages until ${dueAt}`,
+      size: w.size,
+      dueAt,
+      fingerprinted: fp.fingerprinted,
+      fingerprintReason: fp.reason,
+    });
   }
   for (const s of facts.scan?.skipped ?? []) files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
   if (!config.upload) {
