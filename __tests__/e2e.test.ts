@@ -67,8 +67,11 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(r.failed).toBe(false);
     const all = await listKeys(client(), BUCKET);
     // The action's own record of what it uploaded lives under the reserved prefix.
-    expect(all.filter((k) => k.startsWith('.s3-cloudfront-deploy/'))).toEqual(['.s3-cloudfront-deploy/state.json']);
-    const keys = all.filter((k) => !k.startsWith('.s3-cloudfront-deploy/'));
+    // The action's records: one ledger, in a hidden folder whose name cannot be guessed.
+    const own = all.filter((k) => /^\.s3cfd-[0-9a-z]{20,}\//.test(k));
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(/^\.s3cfd-[0-9a-z]{24}\/state\.json$/);
+    const keys = all.filter((k) => !own.includes(k));
     expect(keys).toEqual(
       [
         '.well-known/security.txt',
@@ -165,7 +168,7 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(Date.parse(pending[0]!.dueAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     expect(r.summary).toContain('Kept for pages already open: 1 removed fingerprinted object(s)');
     expect(keys).toContain('assets/app-Zx9y8W7v.js');
-    expect(keys.filter((k) => k.startsWith('.s3-cloudfront-deploy/owed/'))).toEqual([]); // owed record cleared
+    expect(keys.filter((k) => /^\.s3cfd-[0-9a-z]{20,}\/owed\//.test(k))).toEqual([]); // owed record cleared
 
     const byPath = new Map(r.report.files.map((f) => [f.path, f]));
     expect(byPath.get('styles.css')).toMatchObject({ action: 'upload', reason: 'size-changed', fingerprinted: false });
@@ -274,7 +277,7 @@ describe('an owed invalidation survives a failed run', () => {
     const failed = await runAction(inputs, env);
     expect(failed.failed).toBe(true);
     const keys = await listKeys(s3Client(s3.endpoint), 'crash-bucket');
-    expect(keys.filter((k) => k.startsWith('.s3-cloudfront-deploy/owed/'))).toHaveLength(1);
+    expect(keys.filter((k) => /^\.s3cfd-[0-9a-z]{20,}\/owed\//.test(k))).toHaveLength(1);
     expect(await getText(s3Client(s3.endpoint), 'crash-bucket', 'page.html')).toBe('v2'); // uploaded, invalidation owed
 
     cf.reset();
@@ -283,6 +286,6 @@ describe('an owed invalidation survives a failed run', () => {
     expect(next.outputs['uploaded']).toBe('0');
     expect(cf.invalidations(DIST).map((i) => i.paths)).toEqual([['/page.html']]);
     const after = await listKeys(s3Client(s3.endpoint), 'crash-bucket');
-    expect(after.filter((k) => k.startsWith('.s3-cloudfront-deploy/owed/'))).toEqual([]);
+    expect(after.filter((k) => /^\.s3cfd-[0-9a-z]{20,}\/owed\//.test(k))).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ import { createS3Store, s3ClientConfig } from '../src/io/s3.js';
 import { getText, head, listKeys, runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 
 const MiB = 1024 * 1024;
-const OWED_DIR = '.s3-cloudfront-deploy/owed/';
+// The action's records live in a hidden folder with an unguessable name: `.s3cfd-<random>/owed/...`.
+const OWED_DIR = '/owed/';
+const OWED_KEY = /^\.s3cfd-[0-9a-z]{20,}\/owed\//;
 
 let s3: S3StandIn;
 let cf: CloudFrontStandIn;
@@ -59,7 +61,7 @@ const visibleLog = (log: string) =>
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))
     .join('\n');
-const owedKeys = async (bucket: string) => (await listKeys(client(), bucket)).filter((k) => k.startsWith(OWED_DIR));
+const owedKeys = async (bucket: string) => (await listKeys(client(), bucket)).filter((k) => OWED_KEY.test(k));
 
 /** Deterministic, incompressible-looking bytes. */
 function bytes(size: number, seed: number): Buffer {
@@ -179,7 +181,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     // The owed record is in the bucket, naming what the next run must invalidate.
     const owed = await owedKeys(bucket);
     expect(owed).toHaveLength(1);
-    expect(owed[0]).toMatch(new RegExp(`^${OWED_DIR}${dist}/`));
+    expect(owed[0]).toMatch(new RegExp(`${OWED_KEY.source}${dist}/`));
     const record = JSON.parse(await getText(client(), bucket, owed[0]!)) as { distributionId: string; paths: string[] };
     expect(record.distributionId).toBe(dist);
     expect(record.paths).toEqual(expect.arrayContaining(['/a.css', '/broken.css', '/old.html']));
@@ -382,16 +384,17 @@ describe('two runs at once on the same bucket', () => {
       { region: 'us-east-1', concurrency: 4, multipartThreshold: 16 * MiB, partSize: 8 * MiB, env: {} },
       new S3Client({ ...cfg, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
     );
-    const keyA = recordKey(prefix, dist, '1001', '1');
-    const keyB = recordKey(prefix, dist, '1002', '1');
-    const keyC = recordKey(prefix, dist, '1000', '2');
-    const listed = async () => (await store.list(prefix)).map((o) => o.key).filter((k) => k.startsWith(`${prefix}${OWED_DIR}`));
+    const dir = `${prefix}.s3cfd-abcdefghij0123456789abcd/`;
+    const keyA = recordKey(dir, dist, '1001', '1');
+    const keyB = recordKey(dir, dist, '1002', '1');
+    const keyC = recordKey(dir, dist, '1000', '2');
+    const listed = async () => (await store.list(prefix)).map((o) => o.key).filter((k) => k.startsWith(`${dir}owed/`));
 
     // C: an older failed run's record. A: a run in flight that has recorded what it owes.
     await writeOwed(store, keyC, dist, ['/c.html'], 'run 1000 attempt 2');
     await writeOwed(store, keyA, dist, ['/a.html'], 'run 1001 attempt 1');
     // B starts, lists and reads every owed record, records its own paths (its plan includes the owed ones).
-    const seenByB = await readOwed(store, prefix, await listed());
+    const seenByB = await readOwed(store, [dir], await listed());
     expect(seenByB.map((r) => r.key).sort()).toEqual([keyC, keyA].sort());
     await writeOwed(store, keyB, dist, ['/b.html', '/a.html', '/c.html'], 'run 1002 attempt 1');
     // A, meanwhile, rewrites its record: it owes more now (B never saw /a2.html).
@@ -401,13 +404,13 @@ describe('two runs at once on the same bucket', () => {
 
     const left = await listed();
     expect(left).toEqual([keyA]); // A's rewritten record survives; C (unchanged since B read it) and B are gone
-    const next = await readOwed(store, prefix, left);
+    const next = await readOwed(store, [dir], left);
     expect(next).toHaveLength(1);
     expect(next[0]!.paths).toEqual(['/a.html', '/a2.html']);
 
     // And a record of another run that is unchanged since it was read is deleted, even if read long ago.
     await writeOwed(store, keyB, dist, ['/b2.html'], 'run 1002 attempt 1');
-    const seen = await readOwed(store, prefix, await listed());
+    const seen = await readOwed(store, [dir], await listed());
     await clearOwed(store, keyB, seen);
     expect(await listed()).toEqual([]);
   });

@@ -9,7 +9,7 @@ import {
   urlPathForKey,
   type UrlFormOptions,
 } from '../src/plan/url-path.js';
-import { RESERVED_DIR } from '../src/model/data.js';
+import { LEGACY_DIR } from '../src/model/records.js';
 
 describe('keyFor', () => {
   it.each<[string, string, string]>([
@@ -20,7 +20,7 @@ describe('keyFor', () => {
   });
 
   it('reserved dir is .s3-cloudfront-deploy/', () => {
-    expect(RESERVED_DIR).toBe('.s3-cloudfront-deploy/');
+    expect(LEGACY_DIR).toBe('.s3-cloudfront-deploy/');
   });
 });
 

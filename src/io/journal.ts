@@ -1,19 +1,20 @@
 // Owed invalidations, recorded in the bucket before uploads and cleared only after CreateInvalidation
 // succeeded, so a crash in between never loses a stale path: the next run sends them.
-import { RESERVED_DIR, type OwedRecord } from '../model/data.js';
+import type { OwedRecord } from '../model/data.js';
+import { owedDirIn } from '../model/records.js';
 import type { OwnRecords } from '../model/ports.js';
 
-const ownDir = (prefix: string) => `${prefix}${RESERVED_DIR}owed/`;
-
-export function recordKey(prefix: string, distributionId: string, runId: string, runAttempt: string): string {
-  return `${ownDir(prefix)}${distributionId}/${runId}-${runAttempt}.json`;
+/** The owed record of one run attempt for one distribution, in the records folder `dir`. */
+export function recordKey(dir: string, distributionId: string, runId: string, runAttempt: string): string {
+  return `${owedDirIn(dir)}${distributionId}/${runId}-${runAttempt}.json`;
 }
 
-/** Owed records among listed keys (the sync's own listing includes the reserved prefix). */
-export async function readOwed(store: OwnRecords, prefix: string, listedKeys: string[]): Promise<OwedRecord[]> {
+/** Owed records among listed keys, in any of the records folders `dirs`. */
+export async function readOwed(store: OwnRecords, dirs: string[], listedKeys: string[]): Promise<OwedRecord[]> {
   const out: OwedRecord[] = [];
   for (const key of listedKeys) {
-    if (!key.startsWith(ownDir(prefix)) || !key.endsWith('.json')) continue;
+    const dir = dirs.map(owedDirIn).find((d) => key.startsWith(d));
+    if (!dir || !key.endsWith('.json')) continue;
     const obj = await store.getText(key);
     if (!obj) continue;
     try {
@@ -22,7 +23,7 @@ export async function readOwed(store: OwnRecords, prefix: string, listedKeys: st
       if (typeof body.distributionId === 'string') out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths });
     } catch {
       // A corrupt record cannot be trusted to be complete: owe everything for safety.
-      const dist = key.slice(ownDir(prefix).length).split('/')[0] ?? '';
+      const dist = key.slice(dir.length).split('/')[0] ?? '';
       out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
     }
   }

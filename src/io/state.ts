@@ -1,14 +1,14 @@
 // The action's record of what it uploaded: per key the ETag S3 gave it, the content MD5 and a hash of the
 // headers it was sent with. Read once per run (one GET instead of a HEAD per object); an entry is trusted only
 // while the listed ETag still equals the recorded one, so objects changed by other tools are never mistaken.
-import { RESERVED_DIR, type DeployState } from '../model/data.js';
+import type { DeployState } from '../model/data.js';
+import { stateKeyIn } from '../model/records.js';
 import type { OwnRecords } from '../model/ports.js';
 
-export const stateKey = (prefix: string) => `${prefix}${RESERVED_DIR}state.json`;
-
-export async function readState(store: OwnRecords, prefix: string, listed: boolean): Promise<DeployState | null> {
+/** The ledger in the records folder `dir`, when the listing showed one. */
+export async function readState(store: OwnRecords, dir: string, listed: boolean): Promise<DeployState | null> {
   if (!listed) return null;
-  const obj = await store.getText(stateKey(prefix));
+  const obj = await store.getText(stateKeyIn(dir));
   if (!obj) return null;
   try {
     const s = JSON.parse(obj.body) as DeployState;
@@ -18,6 +18,6 @@ export async function readState(store: OwnRecords, prefix: string, listed: boole
   }
 }
 
-export async function writeState(store: OwnRecords, prefix: string, state: DeployState): Promise<void> {
-  await store.putText(stateKey(prefix), JSON.stringify(state));
+export async function writeState(store: OwnRecords, dir: string, state: DeployState): Promise<void> {
+  await store.putText(stateKeyIn(dir), JSON.stringify(state));
 }

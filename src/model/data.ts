@@ -1,9 +1,6 @@
 // Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
 // layer, importing nothing of the project. Nothing here touches AWS, the filesystem or process.env.
 
-/** The action's own records live under this directory of `prefix`; the sync never uploads to, compares or deletes it. */
-export const RESERVED_DIR = '.s3-cloudfront-deploy/';
-
 /**
  * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
  * The one rule for "hidden": the walker, the file filter and the delete guard all use it.

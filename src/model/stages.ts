@@ -20,6 +20,7 @@ import type {
   WalkResult,
 } from './data.js';
 import type { HeaderDecision } from './headers.js';
+import type { RecordsLayout } from './records.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
 export interface RunContext {
@@ -47,6 +48,8 @@ export interface Facts {
   now: number;
   /** The build directory (null in invalidate-only mode). */
   scan: WalkResult | null;
+  /** Where the action's records are, and older folders to read and migrate. */
+  records: RecordsLayout;
   /** The site's objects under the prefix, as listed (the action's own keys are in `ownKeys`). */
   remote: RemoteObject[];
   ownKeys: string[];

@@ -1,6 +1,7 @@
 // Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
 import picomatch from 'picomatch';
-import { hasHiddenSegment, isHiddenSegment, RESERVED_DIR, type FileFilter } from '../model/data.js';
+import { hasHiddenSegment, isHiddenSegment, type FileFilter } from '../model/data.js';
+import { isOwnRelPath } from '../model/records.js';
 
 export function makeFileFilter(include: string[], exclude: string[]): FileFilter {
   // dot: false means a hidden file is only included by a pattern that names the dot explicitly
@@ -12,7 +13,7 @@ export function makeFileFilter(include: string[], exclude: string[]): FileFilter
   const dotPatterns = include.some((p) => p.split('/').some(isHiddenSegment));
   return {
     skipReason(relPath) {
-      if (relPath.startsWith(RESERVED_DIR)) return 'reserved-prefix';
+      if (isOwnRelPath(relPath)) return 'reserved-prefix';
       // .git is never deployed, even when a pattern names it.
       if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath))) return 'dotfile';
       const hidden = hasHiddenSegment(relPath);

@@ -1,6 +1,5 @@
 // Local files vs bucket listing -> upload / unchanged / delete, each with a reason. Pure.
 import {
-  RESERVED_DIR,
   type LocalFile,
   type RemoteObject,
   type RemoteState,
@@ -8,6 +7,7 @@ import {
   type UnchangedReason,
   type UploadReason,
 } from '../model/data.js';
+import { isOwnRelPath } from '../model/records.js';
 import { keyFor } from './url-path.js';
 
 export type { RemoteState, SyncEntry } from '../model/data.js';
@@ -42,7 +42,7 @@ export function needsHead(local: LocalFile, remote: RemoteObject): boolean {
 }
 
 export function isReservedKey(key: string, prefix: string): boolean {
-  return key.startsWith(prefix + RESERVED_DIR);
+  return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
 }
 
 export function planSync(local: LocalFile[], remote: Map<string, RemoteState>, opts: SyncOptions): SyncEntry[] {

@@ -10,6 +10,7 @@ import { createInvalidation, waitForInvalidations } from '../io/cloudfront.js';
 import { absPathOf } from '../io/files.js';
 import { clearOwed, recordKey, writeOwed } from '../io/journal.js';
 import { writeState } from '../io/state.js';
+import { stateKeyIn } from '../model/records.js';
 import { verifyUrls } from '../io/verify.js';
 import { callerReference } from '../plan/invalidation.js';
 import { nextLedger } from '../plan/ledger.js';
@@ -42,11 +43,9 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       if (plan.uploadWaves.some((w) => w.length > 0)) {
         out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
       }
-      await writeState(
-        store,
-        config.prefix,
-        nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }),
-      );
+      const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
+      await writeState(store, facts.records.dir, ledger);
+      await migrateRecords(store, facts);
     }
     // The origin reaches its final state before the invalidation that covers it: an edge that refetches
     // after processing the invalidation must not find a deleted page still there.
@@ -80,12 +79,19 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
   return out;
 }
 
+/** The ledger now lives in its new folder: the old copies go (owed records there are cleared once sent). */
+async function migrateRecords(store: ObjectStore, facts: Facts): Promise<void> {
+  for (const dir of facts.records.oldDirs) {
+    if (facts.ownKeys.includes(stateKeyIn(dir))) await store.deleteKey(stateKeyIn(dir));
+  }
+}
+
 /** Owed records are written before the first write and cleared only after CreateInvalidation succeeded. */
 async function recordOwed(config: Config, facts: Facts, plans: InvalidationPlan[], store: ObjectStore): Promise<Record<string, string>> {
   const { runId, runAttempt } = facts.run;
   const keys: Record<string, string> = {};
   for (const p of plans) {
-    const key = recordKey(config.prefix, p.distributionId, runId, runAttempt);
+    const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
     await writeOwed(store, key, p.distributionId, p.decoded, `run ${runId} attempt ${runAttempt}`);
     keys[p.distributionId] = key;
   }

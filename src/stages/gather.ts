@@ -1,5 +1,6 @@
 // gatherFacts: all the reading a run does (scan, listing, records, HEADs, commit diff, in-flight usage), and
 // nothing else. Scan, listing and diff are independent, so they run at the same time.
+import { randomBytes } from 'node:crypto';
 import pMap from 'p-map';
 import type { Config } from '../model/config.js';
 import type { DistributionUsage, RemoteObject, WalkResult } from '../model/data.js';
@@ -10,12 +11,13 @@ import { readUsage } from '../io/cloudfront.js';
 import { absPathOf, hashFile, walkSource } from '../io/files.js';
 import { compareDiff, localDiff } from '../io/git.js';
 import { readOwed } from '../io/journal.js';
-import { readState, stateKey } from '../io/state.js';
+import { readState } from '../io/state.js';
+import { isOwnKey, recordsLayout, stateKeyIn } from '../model/records.js';
 import { planFiles, staleByDistribution } from '../plan/deploy.js';
 import { diffRange } from '../plan/diff-range.js';
 import { makeFileFilter } from '../plan/filter.js';
 import { MANIFEST_GLOBS } from '../plan/fingerprint.js';
-import { needsHead, isReservedKey } from '../plan/sync.js';
+import { needsHead } from '../plan/sync.js';
 import { DeployError } from './errors.js';
 import { phase, timed } from './timing.js';
 
@@ -48,6 +50,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       remote: listing?.remote ?? [],
       ownKeys: listing?.ownKeys ?? [],
       state: listing?.state ?? null,
+      records: listing?.records ?? recordsLayout(config.prefix, config.statePrefix, [], randomBytes(16).toString('hex').slice(0, 24)),
       owed: [],
       headMd5: {},
       multipartEtags: {},
@@ -62,7 +65,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
     facts.scan && ports.store
       ? await phase(ports.log, 'Compare', timings, () => resolveUnknownHashes(config, ports.store!, facts, ports))
       : {};
-  const owed = ports.store ? await readOwed(ports.store, config.prefix, facts.ownKeys) : [];
+  const owed = ports.store ? await readOwed(ports.store, [facts.records.dir, ...facts.records.oldDirs], facts.ownKeys) : [];
   const commit = await liveCommitOrder(config, facts, warn);
   const withRecords: Facts = { ...facts, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -121,18 +124,29 @@ async function scanSource(config: Config & { upload: true }, log: Log, warn: (m:
   return w;
 }
 
-/** One listing of the prefix; the action's own keys (state, owed records) are set apart from the site's. */
+/**
+ * One listing of the prefix (and of the records folder when state-prefix puts it elsewhere); the action's own
+ * keys (ledger, owed records) are set apart from the site's.
+ */
 async function listBucket(config: Config, store: ObjectStore, log: Log) {
   const remote: RemoteObject[] = [];
   const ownKeys: string[] = [];
-  for (const o of await store.list(config.prefix)) {
-    if (isReservedKey(o.key, config.prefix)) ownKeys.push(o.key);
+  const outside = config.statePrefix !== '' && config.prefix !== '' ? await store.list(config.statePrefix + config.prefix) : [];
+  for (const o of [...(await store.list(config.prefix)), ...outside]) {
+    if (isOwnKey(o.key, config.prefix, config.statePrefix)) ownKeys.push(o.key);
     else remote.push(o);
   }
   log.info(`bucket: ${remote.length} objects under s3://${config.bucket}/${config.prefix}`);
-  // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
-  const state = config.upload ? await readState(store, config.prefix, ownKeys.includes(stateKey(config.prefix))) : null;
-  return { remote, ownKeys, state };
+  const records = recordsLayout(config.prefix, config.statePrefix, ownKeys, randomBytes(16).toString('hex').slice(0, 24));
+  // The ledger: content MD5 and headers hash of objects whose ETag has not changed since, and what was learned.
+  let state = null;
+  if (config.upload) {
+    for (const dir of [records.dir, ...records.oldDirs]) {
+      state = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)));
+      if (state) break;
+    }
+  }
+  return { remote, ownKeys, state, records };
 }
 
 /**

@@ -1,0 +1,52 @@
+// Where the action keeps its own records (the ledger, owed invalidations, the lock) and how they are told
+// apart from the site's objects. Pure.
+//
+// By default they live in a hidden folder inside `prefix` whose name cannot be guessed
+// (`.s3cfd-<random>/`): CloudFront serves whatever the origin holds, but a visitor cannot list the bucket
+// (OAC grants GetObject only), so nobody can fetch the ledger and read every key of the site. The action
+// finds the folder again through its own listing. `state-prefix` keeps them outside the served path
+// altogether. Earlier versions used `.s3-cloudfront-deploy/`, which is migrated.
+
+/** The records folder of earlier versions (a guessable name). */
+export const LEGACY_DIR = '.s3-cloudfront-deploy/';
+const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
+
+/** A path relative to the prefix that belongs to the action (never synced, compared or deleted). */
+export function isOwnRelPath(rel: string): boolean {
+  return rel.startsWith(LEGACY_DIR) || HIDDEN_DIR.test(rel);
+}
+
+/** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
+export function isOwnKey(key: string, prefix: string, statePrefix: string): boolean {
+  if (statePrefix !== '' && key.startsWith(statePrefix)) return true;
+  return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+}
+
+export interface RecordsLayout {
+  /** Where this run reads and writes its records (ends with '/'). */
+  dir: string;
+  /** Folders of records to read and migrate from (the legacy name; a hidden folder when state-prefix is new). */
+  oldDirs: string[];
+}
+
+/**
+ * The records folder: `state-prefix` + prefix when given; else the hidden folder the listing shows, or a new
+ * one named with `fresh` (random, made once per bucket and prefix).
+ */
+export function recordsLayout(prefix: string, statePrefix: string, ownKeys: string[], fresh: string): RecordsLayout {
+  const dirs = new Set<string>();
+  for (const key of ownKeys) {
+    if (!key.startsWith(prefix)) continue;
+    const rel = key.slice(prefix.length);
+    if (rel.startsWith(LEGACY_DIR)) dirs.add(prefix + LEGACY_DIR);
+    const hidden = HIDDEN_DIR.exec(rel);
+    if (hidden) dirs.add(prefix + hidden[0]);
+  }
+  const hidden = [...dirs].filter((d) => d !== prefix + LEGACY_DIR).sort();
+  const dir = statePrefix !== '' ? statePrefix + prefix : (hidden[0] ?? `${prefix}.s3cfd-${fresh}/`);
+  return { dir, oldDirs: [...dirs].filter((d) => d !== dir).sort() };
+}
+
+export const stateKeyIn = (dir: string) => `${dir}state.json`;
+export const owedDirIn = (dir: string) => `${dir}owed/`;
+export const lockKeyIn = (dir: string) => `${dir}lock.json`;
