@@ -41,6 +41,20 @@ export interface ProxyCall {
   reset?: boolean;
   /** Upstream connection error, if forwarding failed (answered 502). */
   error?: string;
+  /** The request headers as received (names lower-case). */
+  headers: Record<string, string | string[] | undefined>;
+  /** With enforceConditionalWrites: whether a conditional write's preconditions held ('failed': answered 412). */
+  precondition?: 'met' | 'failed';
+}
+
+export interface FaultProxyOptions {
+  /**
+   * Implement S3's conditional writes, which fauxqs ignores: a PUT (or CompleteMultipartUpload) with
+   * `If-None-Match: *` is answered 412 PreconditionFailed when the key exists, one with `If-Match: <etag>` when
+   * the key is missing or has another ETag (real S3: 404 NoSuchKey for a missing key). Writes to one key are
+   * serialized meanwhile. Default false; see also FaultProxy.enforceConditionalWrites().
+   */
+  enforceConditionalWrites?: boolean;
 }
 
 export interface FaultProxy {
@@ -51,11 +65,15 @@ export interface FaultProxy {
   readonly rules: readonly FaultRule[];
   /** Every request, in arrival order (forwarded and injected). Emptied by clear(). */
   readonly calls: readonly ProxyCall[];
+  /** How many 412 PreconditionFailed the conditional-write enforcement answered (reset by clear()). */
+  readonly preconditionFailures: number;
+  /** Turn conditional-write enforcement on or off (see FaultProxyOptions). */
+  enforceConditionalWrites(on: boolean): void;
   /** Add a rule. */
   failWhen(rule: FaultRule): void;
   /** Failures still to inject (Infinity when a rule has no `times`). */
   pending(): number;
-  /** Forget every rule and every recorded call. */
+  /** Forget every rule, every recorded call and the 412 count. */
   clear(): void;
   /** Close the server and its connections. Idempotent. */
   stop(): Promise<void>;
@@ -65,4 +83,4 @@ export interface FaultProxy {
  * Start a proxy on 127.0.0.1 (random port) in front of a local S3-compatible server. `target` must be an
  * http URL on 127.0.0.1 / localhost (e.g. `S3StandIn.endpoint`); anything else throws.
  */
-export function startFaultProxy(target: string): Promise<FaultProxy>;
+export function startFaultProxy(target: string, options?: FaultProxyOptions): Promise<FaultProxy>;

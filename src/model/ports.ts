@@ -2,28 +2,58 @@
 // src/io implement them against S3, CloudFront and @actions/core; __tests__/support/memory.ts implements
 // them in memory, so the whole pipeline runs in-process in tests.
 import type { RemoteObject } from './data.js';
+import type { ObjectHeaders, StoredHeaders } from './headers.js';
 
-/** Headers an object is uploaded with. */
-export interface UploadHeaders {
-  contentType: string;
-  cacheControl: string;
+/** Headers an object is uploaded with: every header the action sets, Content-Type and Cache-Control always. */
+export type UploadHeaders = ObjectHeaders & { contentType: string; cacheControl: string };
+
+export interface UploadOptions {
+  /**
+   * Compress the file with gzipDeterministic (src/plan/gzip.ts) before upload; `size` and `md5` are then those of
+   * the compressed bytes. The file and its compressed form are held in memory (see GZIP_MAX_BYTES in src/io/s3.ts).
+   */
+  gzip?: boolean;
 }
+
+/** One HeadObject: the content MD5 the action stored (metadata `s3cfd-md5`) and the object's headers. */
+export interface HeadResult {
+  /** Absent when another tool wrote the object. */
+  md5?: string;
+  headers: StoredHeaders;
+}
+
+/**
+ * A precondition on a write (S3 conditional writes): create only (`If-None-Match: *`) or replace only the version
+ * with this ETag (`If-Match`). When it does not hold, the write throws an error named `PreconditionFailed`.
+ */
+export type WriteCondition = { ifNoneMatch: '*' } | { ifMatch: string };
 
 /** The site's objects in the bucket. */
 export interface SiteObjects {
   /** Every object under `prefix` (ListObjectsV2, all pages). */
   list(prefix: string): Promise<RemoteObject[]>;
-  /** The content MD5 the action stored in metadata (HeadObject), or undefined (another tool wrote it). */
+  /** One HeadObject: stored content MD5 and normalised headers (headersFromHead), or null when there is no object. */
+  head(key: string): Promise<HeadResult | null>;
+  /** The content MD5 the action stored in metadata (HeadObject), or undefined (another tool wrote it, or none). */
   storedMd5(key: string): Promise<string | undefined>;
-  /** Uploads a file and returns the new ETag (unquoted). */
-  upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders): Promise<string>;
+  /**
+   * Uploads a file with every header given (user metadata merged with the action's `s3cfd-md5`, which wins) and
+   * the store's object settings (storage class, encryption); never an ACL. Returns the new ETag (unquoted).
+   */
+  upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders, opts?: UploadOptions): Promise<string>;
   deleteKeys(keys: string[]): Promise<{ deleted: string[]; failed: { key: string; message: string }[] }>;
 }
 
 /** The action's own small records (state, owed invalidations) in the bucket. */
 export interface OwnRecords {
+  /** Every object under `prefix` (which need not be the site's prefix). */
+  list(prefix: string): Promise<RemoteObject[]>;
   getText(key: string): Promise<{ body: string; etag: string } | null>;
-  putText(key: string, body: string): Promise<void>;
+  /**
+   * Writes a small JSON record and returns its new ETag (unquoted). With a condition, throws an error with
+   * `name === 'PreconditionFailed'` (see isPreconditionFailed in src/io/s3.ts) when it does not hold.
+   */
+  putText(key: string, body: string, condition?: WriteCondition): Promise<string>;
   /** Current ETag, or null when the object is gone. */
   etagOf(key: string): Promise<string | null>;
   deleteKey(key: string): Promise<void>;
