@@ -87,7 +87,7 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
         'styles.css',
       ].sort(),
     );
-    expect((await s3.stats()).PutObject).toBe(12); // 11 files + the state record
+    expect((await s3.stats()).PutObject).toBe(13); // 11 files + the ledger + the deploy lock (deleted at the end)
     // NFC and NFD names are different keys holding their own bytes.
     expect(await getText(client(), BUCKET, `blog/${NFD}.html`)).toBe('nfd v1');
     expect(await getText(client(), BUCKET, `blog/${NFC}.html`)).toBe('nfc v1');
@@ -137,9 +137,9 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     const r = await runAction(inputs({ wait: 'true' }), env);
     expect(r.failed).toBe(false);
     const stats = await s3.stats();
-    // 5 modified + 2 new files; the 4 unchanged are not re-uploaded; +1 PUT for the owed-invalidation record
-    // and +1 for the state record. No HEAD: the state record answers for same-size changed objects.
-    expect(stats.PutObject).toBe(9);
+    // 5 modified + 2 new files; the 4 unchanged are not re-uploaded; +1 PUT for the owed-invalidation record,
+    // +1 for the ledger and +1 for the deploy lock. No HEAD: the ledger answers for same-size changed objects.
+    expect(stats.PutObject).toBe(10);
     expect(stats.HeadObject ?? 0).toBe(0);
     expect(stats.DeleteObjects).toBe(1);
     expect(r.outputs['uploaded']).toBe('7');

@@ -174,7 +174,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     expect(cf.calls.filter((c) => c.operation === 'CreateInvalidation')).toHaveLength(0);
     const stats = await s3.stats();
     expect(stats.DeleteObjects ?? 0).toBe(0);
-    expect(stats.DeleteObject ?? 0).toBe(0);
+    expect(stats.DeleteObject ?? 0).toBe(1); // the deploy lock's release; no site object is deleted
     expect(await getText(client(), bucket, 'old.html')).toBe('old');
     expect(await getText(client(), bucket, 'broken.css')).toBe('b1');
 
@@ -323,7 +323,7 @@ describe('file larger than the single-PUT limit (simulated with a lowered thresh
     expect(stats.CreateMultipartUpload).toBe(1);
     expect(stats.UploadPart).toBe(3);
     expect(stats.CompleteMultipartUpload).toBe(1);
-    expect(stats.PutObject).toBe(2); // index.html and the action's state record
+    expect(stats.PutObject).toBe(3); // index.html, the ledger and the deploy lock
     const h = await head(client(), bucket, 'video.bin');
     expect(h.ETag).toMatch(/-3"?$/);
     expect(h.ContentLength).toBe(12 * MiB);

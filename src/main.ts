@@ -12,6 +12,7 @@ import { defaultDeps, portsFor, type Deps } from './deps.js';
 import { describeError } from './stages/errors.js';
 import { execute } from './stages/execute.js';
 import { gatherFacts } from './stages/gather.js';
+import { lockBucket, writesToBucket } from './stages/lock.js';
 
 export type { Deps } from './deps.js';
 export { MULTIPART_THRESHOLD, PART_SIZE } from './deps.js';
@@ -23,14 +24,20 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
   if (!config) return;
   try {
     const ports = portsFor(config, deps);
-    const facts = await gatherFacts(config, readContext(deps.env), ports);
-    const plan = planDeploy(config, facts);
-    if (plan.refusal) throw new Error(plan.refusal);
-    logPlan(plan, buildReport(config, facts, plan, null), deps);
-    const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
-    await publish(config.reportPath, buildReport(config, facts, plan, outcome), deps.env);
-    const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
-    if (failure) core.setFailed(failure);
+    let facts = await gatherFacts(config, readContext(deps.env), ports);
+    let plan = refuseOrGo(planDeploy(config, facts));
+    const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
+    try {
+      // Another deploy ran meanwhile: what it wrote is part of the facts now.
+      if (lock?.waited) plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+      logPlan(plan, buildReport(config, facts, plan, null), deps);
+      const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
+      await publish(config.reportPath, buildReport(config, facts, plan, outcome), deps.env);
+      const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
+      if (failure) core.setFailed(failure);
+    } finally {
+      await lock?.release();
+    }
   } catch (err) {
     core.setFailed(describeError(err));
   }
@@ -48,6 +55,12 @@ async function loadConfig(deps: Deps): Promise<Config | null> {
     core.setFailed(err instanceof InputError ? err.message : String(err));
     return null;
   }
+}
+
+/** A plan that must not run (over max-deletes, an older commit) stops here, before any write. */
+function refuseOrGo(plan: DeployPlan): DeployPlan {
+  if (plan.refusal) throw new Error(plan.refusal);
+  return plan;
 }
 
 function timeoutFailure(config: Config, timedOut: string[]): string | null {
