@@ -1,6 +1,6 @@
 // The whole pipeline in-process on the in-memory ports (no S3 or CloudFront server): run() from the inputs to
 // the report, each test in milliseconds. What is asserted is what was written where, and in what order.
-import { MD5_META, memoryCdn, memoryStore, pipelineRun, tmpDir, writeTree, type MemoryStore } from './support/memory.js';
+import { MD5_META, memoryClock, memoryCdn, memoryStore, pipelineRun, tmpDir, writeTree, type MemoryStore } from './support/memory.js';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,7 +62,7 @@ describe('first deploy', () => {
 });
 
 describe('redeploy', () => {
-  it('uploads exactly what changed, invalidates exactly the stale URLs, then deletes the removed files', async () => {
+  it('uploads exactly what changed, invalidates exactly the stale URLs, deletes the removed page and keeps the removed bundle (keep-removed)', async () => {
     const store = memoryStore();
     const cdn = memoryCdn();
     const inputs = { ...base, 'delete-removed': 'true' };
@@ -72,8 +72,17 @@ describe('redeploy', () => {
     expect(r.failure).toBeNull();
     // Uploads: the new bundle and the changed CSS, then the pages.
     expect(store.opsOf('upload')).toEqual(['assets/app-5e6f7a8b.js', 'css/site.css', 'index.html', 'new.html']);
-    expect(store.opsOf('deleteKeys')).toEqual(['assets/app-1a2b3c4d.js', 'old.html']);
-    expect(store.keys()).toEqual([STATE, 'about/index.html', 'assets/app-5e6f7a8b.js', 'css/site.css', 'index.html', 'new.html']);
+    // The removed page is deleted; the removed fingerprinted bundle stays for pages already open (keep-removed, 7d).
+    expect(store.opsOf('deleteKeys')).toEqual(['old.html']);
+    expect(store.keys()).toEqual([
+      STATE,
+      'about/index.html',
+      'assets/app-1a2b3c4d.js',
+      'assets/app-5e6f7a8b.js',
+      'css/site.css',
+      'index.html',
+      'new.html',
+    ]);
     // One invalidation (paths sorted by the cover planner): the overwritten CSS and home page (both URL forms) and the deleted page; not the new files,
     // not the deleted fingerprinted bundle, not the unchanged about page.
     expect(cdn.sent()).toEqual([[D1, ['/', '/css/site.css', '/index.html', '/old.html']]]);
@@ -87,13 +96,21 @@ describe('redeploy', () => {
     expect(r.outputs).toMatchObject({
       uploaded: '4',
       unchanged: '1',
-      deleted: '2',
+      deleted: '1',
       'invalidation-id': cdn.created()[0]!.id,
       'invalidation-paths': JSON.stringify(['/', '/css/site.css', '/index.html', '/old.html']),
       'invalidation-status': 'InProgress',
     });
     expect(r.report!.files.find((f) => f.path === 'index.html')).toMatchObject({ action: 'upload', reason: 'size-changed' });
-    expect(r.report!.files.find((f) => f.path === 'assets/app-1a2b3c4d.js')).toMatchObject({ action: 'delete', fingerprinted: true });
+    // The memory clock starts at 2025-06-15T12:00:00Z: due a week later.
+    expect(r.report!.files.find((f) => f.path === 'assets/app-1a2b3c4d.js')).toMatchObject({
+      action: 'pending-delete',
+      fingerprinted: true,
+      dueAt: '2025-06-22T12:00:00.000Z',
+    });
+    expect(r.report!.pendingDeletions).toEqual([{ key: 'assets/app-1a2b3c4d.js', dueAt: '2025-06-22T12:00:00.000Z' }]);
+    const ledger = JSON.parse(store.text(STATE)) as { pending: Record<string, { since: number }> };
+    expect(ledger.pending).toEqual({ 'assets/app-1a2b3c4d.js': { since: Date.parse('2025-06-15T12:00:00Z'), size: 14 } });
     // The owed record was written and cleared.
     expect(owedKeys(store)).toEqual([]);
   });
@@ -127,7 +144,8 @@ describe('redeploy', () => {
     expect(store.objects).toEqual(before);
     expect(cdn.calls.filter((c) => c.op === 'create')).toEqual([]);
     expect(r.report!.dryRun).toBe(true);
-    expect(r.report!.totals).toMatchObject({ uploaded: 4, deleted: 2, unchanged: 1 });
+    expect(r.report!.totals).toMatchObject({ uploaded: 4, deleted: 1, unchanged: 1 });
+    expect(r.report!.pendingDeletions).toEqual([{ key: 'assets/app-1a2b3c4d.js', dueAt: '2025-06-22T12:00:00.000Z' }]);
     expect(r.report!.invalidations[0]).toMatchObject({ id: '', paths: ['/', '/css/site.css', '/index.html', '/old.html'] });
     expect(r.log.lines.notice.some((l) => l.startsWith('Dry run: nothing was written'))).toBe(true);
   });
@@ -137,7 +155,9 @@ describe('redeploy', () => {
     const cdn = memoryCdn();
     await pipelineRun(base, v1, { store, cdn });
     store.resetOps();
-    const r = await pipelineRun({ ...base, 'delete-removed': 'true', 'max-deletes': '1' }, v2, { store, cdn });
+    // keep-removed: 0, so the removed bundle is deleted in this run too (a pending one would not count).
+    const inputs = { ...base, 'delete-removed': 'true', 'max-deletes': '1', 'keep-removed': '0' };
+    const r = await pipelineRun(inputs, v2, { store, cdn });
     expect(r.failed).toBe(true);
     expect(r.failure).toMatch(/^2 objects would be deleted, over max-deletes \(1\)\. Nothing was uploaded or deleted\./);
     expect(writes(store)).toEqual([]);
@@ -215,14 +235,21 @@ describe('a failed upload', () => {
 });
 
 describe('the order of writes (as src/stages/execute.ts does it today)', () => {
-  it('owed record, asset uploads, entry uploads, state record, invalidation, own record cleared, deletes, then the wait', async () => {
+  it('owed record, asset uploads, entry uploads, ledger, deletes of removed pages, invalidation, own record cleared, deletes of due fingerprinted objects, then the wait', async () => {
     const timeline: string[] = [];
+    const clock = memoryClock();
     const store = memoryStore({ timeline });
     const cdn = memoryCdn({ timeline, completeAfterGets: 2 });
     const inputs = { ...base, 'delete-removed': 'true', wait: 'true', 'entry-documents': 'sw.js' };
-    await pipelineRun(inputs, { ...v1, 'sw.js': 'sw 1' }, { store, cdn });
+    await pipelineRun(inputs, { ...v1, 'sw.js': 'sw 1' }, { store, cdn, clock });
+    // The bundle leaves the build: kept (pending) for keep-removed (7d).
+    const { 'assets/app-1a2b3c4d.js': _bundle, ...withoutBundle } = v1;
+    await pipelineRun(inputs, { ...withoutBundle, 'sw.js': 'sw 1' }, { store, cdn, clock });
+    expect(store.keys()).toContain('assets/app-1a2b3c4d.js');
+    // Eight days later its grace period has passed.
+    await clock.sleep(8 * 86_400_000);
     timeline.length = 0;
-    const r = await pipelineRun(inputs, { ...v2, 'sw.js': 'sw 2' }, { store, cdn, env: { GITHUB_RUN_ID: '42' } });
+    const r = await pipelineRun(inputs, { ...v2, 'sw.js': 'sw 2' }, { store, cdn, clock, env: { GITHUB_RUN_ID: '42' } });
     expect(r.failure).toBeNull();
     const owed = `${OWED}${D1}/42-1.json`;
     const id = cdn.created()[0]!.id;
@@ -237,10 +264,10 @@ describe('the order of writes (as src/stages/execute.ts does it today)', () => {
       'store.upload new.html',
       'store.upload sw.js',
       `store.putText ${STATE}`, // after the uploads
+      'store.deleteKeys old.html', // the origin is final before the invalidation that covers it
       `cdn.create ${D1} / /css/site.css /index.html /old.html /sw.js`,
       `store.deleteKey ${owed}`, // cleared only once CloudFront has it
-      'store.deleteKeys assets/app-1a2b3c4d.js', // deletes after the invalidation
-      'store.deleteKeys old.html',
+      'store.deleteKeys assets/app-1a2b3c4d.js', // due fingerprinted objects after the invalidation (never invalidated)
       `cdn.get ${D1} ${id}`,
       `cdn.get ${D1} ${id}`,
     ]);

@@ -167,8 +167,15 @@ describe('sync decisions with reasons', () => {
       ['/x.css'],
     ],
     [
-      'a deleted fingerprinted asset is not invalidated',
+      'a removed fingerprinted asset is not invalidated and not deleted yet: it waits out keep-removed (not in the sync)',
       config({ 'delete-removed': 'true' }),
+      { files: [local('a.html')], remote: [obj('a.html'), obj('assets/app-3f2a1b9c.js')] },
+      ['unchanged a.html md5-match'],
+      [],
+    ],
+    [
+      'keep-removed: 0: a removed fingerprinted asset is deleted at once, still not invalidated',
+      config({ 'delete-removed': 'true', 'keep-removed': '0' }),
       { files: [local('a.html')], remote: [obj('a.html'), obj('assets/app-3f2a1b9c.js')] },
       ['unchanged a.html md5-match', 'delete assets/app-3f2a1b9c.js removed-locally'],
       [],
@@ -245,9 +252,25 @@ describe('writeState', () => {
       true,
     ],
     [
-      'only deletes, a record exists: not written',
+      'only deletes, a record exists: written (the ledger records the deploy)',
       config({ 'delete-removed': 'true' }),
       { files: [local('a.html')], remote: [obj('a.html'), obj('b.css')] },
+      true,
+    ],
+    [
+      'only a removed fingerprinted asset (pending, nothing deleted), a record exists: written (the pending deletion is new)',
+      config({ 'delete-removed': 'true' }),
+      { files: [local('a.html')], remote: [obj('a.html'), obj('assets/app-3f2a1b9c.js')] },
+      true,
+    ],
+    [
+      'the same pending deletion already in the record, nothing else: not written',
+      config({ 'delete-removed': 'true' }),
+      {
+        files: [local('a.html')],
+        remote: [obj('a.html'), obj('assets/app-3f2a1b9c.js')],
+        state: { version: 2, objects: {}, pending: { 'assets/app-3f2a1b9c.js': { since: Date.parse('2025-06-14T12:00:00Z'), size: 10 } } },
+      },
       false,
     ],
     ['invalidate-only: never', config({ upload: 'false', 'source-dir': '', bucket: '' }), { upload: false, state: null }, false],
@@ -294,12 +317,19 @@ describe('warnings', () => {
     expect(pathsOf(plan)).toEqual(['/a.html']); // from the diff, not /*
   });
 
-  it('a fingerprinted name whose content changed: a warning, and it is invalidated anyway', () => {
+  it('a fingerprinted name whose content changed: demoted, with a warning giving the evidence; served mutable and invalidated', () => {
     const plan = planDeploy(config(), facts({ files: [local('assets/app-3f2a1b9c.js', 'v2')], remote: [obj('assets/app-3f2a1b9c.js')] }));
     expect(plan.warnings).toEqual([
-      "assets/app-3f2a1b9c.js has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)",
+      'assets/app-3f2a1b9c.js was taken for fingerprinted (name has a 8-char hex content hash before the extension ' +
+        '(CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style)) but the bucket holds other content under the same name: ' +
+        'demoted (name reused with new content). It is uploaded with the mutable Cache-Control, invalidated, and kept mutable from now on.',
     ]);
     expect(pathsOf(plan)).toEqual(['/assets/app-3f2a1b9c.js']);
+    const f = plan.files.find((x) => x.path === 'assets/app-3f2a1b9c.js')!;
+    expect(f.verdict).toEqual({ fingerprinted: false, reason: 'demoted: name reused with new content' });
+    expect(f.headers.cacheControl).not.toContain('immutable');
+    expect(plan.ledger.demoted).toEqual(['assets/app-3f2a1b9c.js']);
+    expect(plan.writeState).toBe(true);
   });
 
   it('when only /* fits max-paths: a warning naming the max-paths that would evict nothing needlessly', () => {

@@ -411,6 +411,11 @@ export interface PipelineOptions {
   log?: MemoryLog;
   /** Extra environment (GITHUB_RUN_ID etc.); RUNNER_TEMP, GITHUB_WORKSPACE and GITHUB_STEP_SUMMARY are set per run. */
   env?: Record<string, string>;
+  /**
+   * An existing directory to run in (GITHUB_WORKSPACE), e.g. a git repository; its `site/` is replaced by
+   * `files`. Default: a new temporary directory per run.
+   */
+  workspace?: string;
   deps?: Partial<Deps>;
 }
 
@@ -440,17 +445,20 @@ export async function pipelineRun(
   files: Record<string, string | Buffer>,
   opts: PipelineOptions = {},
 ): Promise<PipelineResult> {
-  const workspace = tmpDir('run');
+  const workspace = opts.workspace ?? tmpDir('run');
   const site = path.join(workspace, 'site');
+  fs.rmSync(site, { recursive: true, force: true });
   fs.mkdirSync(site);
   writeTree(site, files);
-  const outFile = path.join(workspace, 'github-output');
-  const summaryFile = path.join(workspace, 'step-summary');
+  // Per run, so a shared workspace does not carry outputs, summary or report over from an earlier run.
+  const own = opts.workspace ? tmpDir('run-files') : workspace;
+  const outFile = path.join(own, 'github-output');
+  const summaryFile = path.join(own, 'step-summary');
   fs.writeFileSync(outFile, '');
   fs.writeFileSync(summaryFile, '');
   const env: Record<string, string> = {
     GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: path.join(workspace, 'runner-temp'),
+    RUNNER_TEMP: path.join(own, 'runner-temp'),
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_OUTPUT: outFile,
     GITHUB_REPOSITORY: 'acme/site',
