@@ -591,14 +591,18 @@ describe('IAM least privilege', () => {
     expect([...ops].map((o) => IAM[o] ?? `unknown:${o}`).filter((a) => !granted.has(a))).toEqual([]);
   });
 
-  it('IAM least privilege: upload-only mode (no distribution, no delete-removed) needs only s3:ListBucket, s3:GetObject, s3:PutObject', async () => {
+  it('IAM least privilege: upload-only mode (no distribution, no delete-removed) needs only s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject (the deploy lock)', async () => {
     const { bucket, site } = await fresh();
     writeTree(site, { 'index.html': 'v1', 'a.css': 'a1' });
     expect((await runAction({ 'source-dir': site, bucket }, direct())).failed).toBe(false);
     writeTree(site, { 'a.css': 'a2', 'index.html': null });
     expect((await runAction({ 'source-dir': site, bucket }, direct())).failed).toBe(false);
     const used = new Set(s3Ops(await s3.stats()).map((o) => IAM[o] ?? `unknown:${o}`));
-    expect([...used].filter((a) => !['s3:ListBucket', 's3:GetObject', 's3:PutObject'].includes(a))).toEqual([]);
+    expect([...used].filter((a) => !['s3:ListBucket', 's3:GetObject', 's3:PutObject', 's3:DeleteObject'].includes(a))).toEqual([]);
+    // DeleteObject only ever on the action's own lock, never on a site object (no delete-removed).
+    const keys = await listKeys(client(), bucket);
+    expect(keys).toContain('index.html');
+    expect(keys.filter((k) => k.endsWith('lock.json'))).toEqual([]);
     expect(cf.calls).toHaveLength(0);
   });
 

@@ -33,7 +33,16 @@ export function defaultDeps(env: Record<string, string | undefined>): Deps {
   return {
     env,
     getInput: (name) => core.getInput(name),
-    store: (c, sizes) => createS3Store(c.bucket!, { region: c.region, concurrency: c.concurrency, ...sizes, env }),
+    store: (c, sizes) =>
+      createS3Store(c.bucket!, {
+        region: c.region,
+        concurrency: c.concurrency,
+        ...sizes,
+        env,
+        ...(c.storageClass ? { storageClass: c.storageClass } : {}),
+        ...(c.sse ? { sse: c.sse } : {}),
+        ...(c.sseKmsKeyId ? { sseKmsKeyId: c.sseKmsKeyId } : {}),
+      }),
     cdn: () => createCdn(new CloudFrontClient(cloudFrontClientConfig(env))),
     clock: realClock,
     log: actionsLog,

@@ -2,7 +2,9 @@
 // before any AWS call, as one line naming the input and the accepted form.
 import path from 'node:path';
 import type { CacheRule, Config, Distribution, InvalidateMode, InvalidateOnlyConfig, PathMapRule, UploadConfig } from './model/config.js';
+import type { HeaderRule } from './model/headers.js';
 import { MAX_PATHS_PER_BATCH } from './model/limits.js';
+import { parseHeaderRules } from './plan/headers.js';
 import { normalizeBaseUrl } from './model/site-url.js';
 
 export class InputError extends Error {
@@ -220,6 +222,39 @@ export function parseDuration(name: string, raw: string, def: string): number {
   return Math.round(Number(m[1]) * DURATION_UNITS[m[2]!]!);
 }
 
+const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR'] as const;
+
+/** Per-file headers and object settings (hugo `matchers`, s3deploy `routes`). */
+function parseObjectSettings(get: InputReader) {
+  let headerRules: HeaderRule[];
+  try {
+    headerRules = parseHeaderRules(get('headers'));
+  } catch (err) {
+    throw new InputError('headers', (err as Error).message);
+  }
+  const sseRaw = get('sse').trim();
+  const sse = sseRaw === '' ? null : oneOf('sse', sseRaw, ['AES256', 'aws:kms'] as const, 'AES256');
+  const sseKmsKeyId = get('sse-kms-key-id').trim() || null;
+  if (sseKmsKeyId && sse !== 'aws:kms')
+    throw new InputError('sse-kms-key-id', 'needs sse: aws:kms (the key encrypts objects only with SSE-KMS)');
+  const storageRaw = get('storage-class').trim().toUpperCase();
+  const storageClass = storageRaw === '' ? null : oneOf('storage-class', storageRaw, STORAGE_CLASSES, 'STANDARD');
+  const indexDocument = get('index-document').trim() || 'index.html';
+  if (indexDocument.includes('/') || indexDocument.includes('*')) {
+    throw new InputError('index-document', `'${indexDocument}' must be a file name such as index.html (no '/' or '*')`);
+  }
+  return {
+    headerRules,
+    gzip: lines(get('gzip')),
+    storageClass,
+    sse,
+    sseKmsKeyId,
+    urlStyle: oneOf('url-style', get('url-style'), ['directory', 'clean'] as const, 'directory'),
+    indexDocument,
+    stripIndexHtml: bool('strip-index-html', get('strip-index-html'), false),
+  };
+}
+
 /** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
 export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
@@ -244,6 +279,7 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     exclude: lines(get('exclude')),
     protect: lines(get('protect')),
     cacheControl: parseCacheRules(get('cache-control')),
+    ...parseObjectSettings(get),
     entryDocuments: lines(get('entry-documents')),
     forceUpload: bool('force-upload', get('force-upload'), false),
     fingerprintPatterns: lines(get('fingerprint-patterns')),

@@ -1,4 +1,5 @@
 // The typed configuration: every input, parsed and validated once by inputs.ts. Plain data.
+import type { HeaderRule } from './headers.js';
 
 export type InvalidateMode = 'changed' | 'all' | 'none';
 
@@ -39,6 +40,19 @@ interface ConfigBase {
   /** Globs of remote keys (relative to prefix) that are never deleted. */
   protect: string[];
   cacheControl: CacheRule[];
+  /** `headers`: per-file header rules (first match per header wins). */
+  headerRules: HeaderRule[];
+  /** Globs of files stored gzip-compressed with Content-Encoding: gzip. */
+  gzip: string[];
+  /** Object settings applied to every upload. */
+  storageClass: string | null;
+  sse: 'AES256' | 'aws:kms' | null;
+  sseKmsKeyId: string | null;
+  /** URL forms invalidated for a page: `directory` (/d/index.html, /d/) or `clean` (also /about, /d). */
+  urlStyle: 'directory' | 'clean';
+  indexDocument: string;
+  /** Also store d/index.html under the key d/ (an S3 REST origin then serves /d/). */
+  stripIndexHtml: boolean;
   /** Globs of files uploaded last with the HTML (entry documents). */
   entryDocuments: string[];
   /** Re-upload every file whatever the bucket holds. */

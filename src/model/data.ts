@@ -1,5 +1,7 @@
 // Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
-// layer, importing nothing of the project. Nothing here touches AWS, the filesystem or process.env.
+// layer, importing nothing outside src/model. Nothing here touches AWS, the filesystem or process.env.
+
+import type { StoredHeaders } from './headers.js';
 
 /**
  * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
@@ -31,6 +33,10 @@ export interface LocalFile {
   md5: string;
   /** Multipart ETag this file would get with the action's part size (only for files above the multipart threshold). */
   multipartEtag?: string;
+  /** The build file whose bytes this entry uploads, when it is not `path` (strip-index-html: `d/` from `d/index.html`). */
+  source?: string;
+  /** Stored gzip-compressed: `size` and `md5` are those of the compressed bytes. */
+  gzip?: boolean;
 }
 
 /** An object listed in the bucket (ListObjectsV2 gives no headers or metadata). */
@@ -97,10 +103,25 @@ export interface RemoteState extends RemoteObject {
   storedMd5?: string;
   /** Hash of the headers the action uploaded it with (from its state record), when known. */
   headersHash?: string;
+  /** Hash of what decides how a client reads it (media type, encoding, disposition, redirect), when recorded. */
+  readingHash?: string;
+  /** Its headers, read with HEAD (an object the ledger has no headers for: another tool wrote it). */
+  storedHeaders?: StoredHeaders;
 }
 
 export type SyncEntry =
-  | { key: string; path: string; action: 'upload'; reason: UploadReason; size: number; overwrites: boolean }
+  | {
+      key: string;
+      path: string;
+      action: 'upload';
+      reason: UploadReason;
+      size: number;
+      overwrites: boolean;
+      /** Same bytes as the object it replaces (headers-changed, or forced with a content match). */
+      sameBytes?: boolean;
+      /** For same bytes: whether the headers change how a client reads them (then cached copies are stale). */
+      rereads?: boolean;
+    }
   | { key: string; path: string; action: 'unchanged'; reason: UnchangedReason; size: number }
   | { key: string; path: string; action: 'delete'; reason: DeleteReason; size: number };
 
@@ -210,7 +231,7 @@ export interface VerifyResult {
 // ---- the action's own records ----
 
 /** Per key: the ETag S3 gave the upload, the content MD5, a hash of the headers it was sent with. */
-export type StateEntry = [etag: string, md5: string, headersHash: string];
+export type StateEntry = [etag: string, md5: string, headersHash: string, readingHash?: string];
 
 /** A name shape proven (by history) to carry a content hash. JSON-serialisable. */
 export interface LearnedShape {

@@ -19,7 +19,7 @@ import type {
   VerifyTarget,
   WalkResult,
 } from './data.js';
-import type { HeaderDecision } from './headers.js';
+import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
@@ -59,6 +59,10 @@ export interface Facts {
   owed: OwedRecord[];
   /** Content MD5 read with HEAD for objects the listing and the record could not decide, by key. */
   headMd5: Record<string, string>;
+  /** Headers read with HEAD for objects whose content matches but whose headers the ledger does not know. */
+  headHeaders: Record<string, StoredHeaders>;
+  /** Size and MD5 of the gzip-compressed bytes of the files the `gzip` input names, by relative path. */
+  gzipped: Record<string, { size: number; md5: string }>;
   /** Multipart ETags computed locally for objects another tool uploaded in parts, by relative path. */
   multipartEtags: Record<string, string>;
   diff: DiffFact;
@@ -75,6 +79,10 @@ export interface Facts {
 export interface FileRecord {
   key: string;
   path: string;
+  /** The build file whose bytes are uploaded (`path`, except for strip-index-html's `d/`). */
+  source: string;
+  /** Uploaded gzip-compressed (size and md5 are of the compressed bytes). */
+  gzip: boolean;
   size: number;
   md5: string;
   headers: HeaderDecision;

@@ -1,96 +1,19 @@
 // planDeploy(config, facts): every decision of a run, from plain data to plain data. Pure: no I/O, no clock,
 // no environment. What it decides is what execute() does and what the report says.
 import type { Config, Distribution } from '../model/config.js';
-import type { FingerprintVerdict, InvalidationPlan, LocalFile, RemoteState, SyncEntry } from '../model/data.js';
-import type { DeployPlan, Facts, FileRecord } from '../model/stages.js';
-import { makeDeleteGuard, makeFileFilter } from './filter.js';
-import { classifyFingerprints, isFingerprintedName } from './fingerprint.js';
-import { entryDocumentMatcher, headerRules, headersHash, type HeaderDecision } from './headers.js';
-import { dropShapes } from './fingerprint-history.js';
+import type { FingerprintVerdict, InvalidationPlan, SyncEntry } from '../model/data.js';
+import type { DeployPlan, Facts } from '../model/stages.js';
+import { planFiles, type FilePlan } from './files.js';
+import { entryDocumentMatcher } from './headers.js';
 import { planInvalidation } from './invalidation.js';
-import {
-  demotionWarning,
-  historyEvidence,
-  ledgerKnowledgeChanged,
-  livePending,
-  olderCommitRefusal,
-  planRemovals,
-  removedVerdict,
-  reusedNames,
-  type HistoryEvidence,
-  type Removals,
-} from './ledger.js';
-import {
-  collateralKeys,
-  deleteWarning,
-  inFlightBudget,
-  missingDiffFallback,
-  remoteStates,
-  uploadWaves,
-  verifyTargets,
-  withMultipartEtags,
-} from './policies.js';
+import { ledgerKnowledgeChanged, livePending, olderCommitRefusal, planRemovals, type Removals } from './ledger.js';
+import { collateralKeys, deleteWarning, inFlightBudget, missingDiffFallback, uploadWaves, verifyTargets } from './policies.js';
 import { staleFor, type StaleResult } from './stale.js';
-import { checkDeleteCap, planSync } from './sync.js';
+import { checkDeleteCap } from './sync.js';
+
+export { planFiles, type FilePlan } from './files.js';
 
 const LARGE_FILE = 100 * 1024 * 1024;
-
-/** The per-file decisions: fingerprint verdicts (with what history proves), headers and the sync. */
-export interface FilePlan {
-  local: LocalFile[];
-  remote: Map<string, RemoteState>;
-  sync: SyncEntry[];
-  files: FileRecord[];
-  fingerprint: (relPath: string) => FingerprintVerdict;
-  evidence: HistoryEvidence;
-  /** Names demoted in this run (reused with new content), with the warning that gives the evidence. */
-  demotions: { path: string; warning: string }[];
-}
-
-function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evidence: HistoryEvidence): Omit<FilePlan, 'demotions'> {
-  const verdicts = classifyFingerprints({
-    files: local.map((f) => f.path),
-    manifests: facts.scan?.manifests ?? {},
-    userPatterns: config.fingerprintPatterns,
-    learned: evidence.learned,
-    demoted: evidence.demoted,
-  });
-  const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
-  const headersFor = headerRules(config.cacheControl);
-  const headers = new Map<string, HeaderDecision>(local.map((f) => [f.path, headersFor(f.path, fingerprint(f.path).fingerprinted)]));
-  const remote = remoteStates(facts.remote, facts.state, facts.headMd5);
-  const sync = config.upload
-    ? planSync(local, remote, {
-        prefix: config.prefix,
-        deleteRemoved: config.deleteRemoved,
-        isProtected: makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect),
-        force: config.forceUpload,
-        headersHash: (p) => headersHash(headers.get(p)!),
-      })
-    : [];
-  const byPath = new Map(local.map((f) => [f.path, f]));
-  const files: FileRecord[] = sync.flatMap((entry) => {
-    const f = entry.action === 'delete' ? undefined : byPath.get(entry.path);
-    if (!f) return [];
-    return [{ key: entry.key, path: f.path, size: f.size, md5: f.md5, headers: headers.get(f.path)!, verdict: fingerprint(f.path), entry }];
-  });
-  return { local, remote, sync, files, fingerprint, evidence };
-}
-
-/**
- * Classify, then sync; a name called fingerprinted that the bucket holds with other content is demoted (the
- * proof that it is not content-hashed) and the files are classified again with it, so it is served mutable.
- */
-export function planFiles(config: Config, facts: Facts): FilePlan {
-  const local = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags);
-  const evidence = historyEvidence(facts.state, config.prefix, local);
-  const first = classifyAndSync(config, facts, local, evidence);
-  const reused = reusedNames(first.files);
-  if (reused.length === 0) return { ...first, demotions: [] };
-  const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
-  const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
-  return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
-}
 
 /** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
 export function staleByDistribution(config: Config, facts: Facts, files: FilePlan = planFiles(config, facts)): Map<string, StaleResult> {
@@ -105,6 +28,8 @@ export function staleByDistribution(config: Config, facts: Facts, files: FilePla
         prefix: config.prefix,
         invalidate: config.invalidate,
         withoutSlash: config.invalidateDirectoryWithoutSlash,
+        urlStyle: config.urlStyle,
+        indexDocument: config.indexDocument,
         queryStrings: config.queryStrings,
         sync: files.sync,
         otherKeys,

@@ -328,3 +328,18 @@ export function invalidationNeededForHeaderChange(before: StoredHeaders, after: 
   if (norm(before.websiteRedirectLocation) !== norm(after.websiteRedirectLocation)) return true;
   return false;
 }
+
+/**
+ * Short hash of what decides how a client reads the bytes (media type without parameters, Content-Encoding,
+ * Content-Disposition, redirect location), recorded in the ledger so a later headers-only re-upload knows
+ * whether the cached copies must be invalidated without reading the old headers back.
+ */
+export function readingHash(h: { contentType: string } & ObjectHeaders): string {
+  const reading = [
+    parseMediaType(h.contentType).essence,
+    encodingOf(h.contentEncoding),
+    norm(h.contentDisposition),
+    norm(h.websiteRedirectLocation),
+  ];
+  return createHash('sha256').update(JSON.stringify(reading)).digest('hex').slice(0, 16);
+}

@@ -12,7 +12,8 @@ import type {
 } from '../model/data.js';
 import { MAX_IN_FLIGHT_PATHS, MAX_IN_FLIGHT_WILDCARDS } from '../model/limits.js';
 import type { DiffFact, FileRecord } from '../model/stages.js';
-import { headersHash } from './headers.js';
+import type { StoredHeaders } from '../model/headers.js';
+import { headersHash, readingHash } from './headers.js';
 import type { InvalidationPlan } from './invalidation.js';
 import { encodeCloudFrontPath } from './url-path.js';
 
@@ -20,7 +21,12 @@ import { encodeCloudFrontPath } from './url-path.js';
  * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
  * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
  */
-export function remoteStates(remote: RemoteObject[], state: DeployState | null, headMd5: Record<string, string>): Map<string, RemoteState> {
+export function remoteStates(
+  remote: RemoteObject[],
+  state: DeployState | null,
+  headMd5: Record<string, string>,
+  headHeaders: Record<string, StoredHeaders> = {},
+): Map<string, RemoteState> {
   const out = new Map<string, RemoteState>();
   for (const o of remote) {
     const rec = state?.objects[o.key];
@@ -28,9 +34,12 @@ export function remoteStates(remote: RemoteObject[], state: DeployState | null, 
     if (rec && rec[0] === o.etag) {
       known.storedMd5 = rec[1];
       if (rec[2]) known.headersHash = rec[2];
+      if (rec[3]) known.readingHash = rec[3];
     }
     const head = headMd5[o.key];
     if (head !== undefined && known.storedMd5 === undefined) known.storedMd5 = head;
+    const headers = headHeaders[o.key];
+    if (headers !== undefined && known.headersHash === undefined) known.storedHeaders = headers;
     out.set(o.key, known);
   }
   return out;
@@ -83,7 +92,8 @@ export function collateralKeys(listed: RemoteObject[], sync: SyncEntry[]): strin
 /** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
 export function uploadWaves(files: FileRecord[], isEntry: (relPath: string) => boolean): FileRecord[][] {
   const uploads = files.filter((f) => f.entry.action === 'upload');
-  return [uploads.filter((f) => !isEntry(f.path)), uploads.filter((f) => isEntry(f.path))];
+  // strip-index-html's `d/` goes live with its `d/index.html`: judged by the file it uploads.
+  return [uploads.filter((f) => !isEntry(f.source)), uploads.filter((f) => isEntry(f.source))];
 }
 
 /**
@@ -107,12 +117,15 @@ export function verifyTargets(plan: InvalidationPlan | undefined, files: FileRec
 export function nextState(files: FileRecord[], remote: Map<string, RemoteState>, etags: Record<string, string>): DeployState {
   const objects: Record<string, StateEntry> = {};
   for (const f of files) {
+    const o = remote.get(f.key);
     if (f.entry.action === 'upload') {
       const etag = etags[f.key];
-      if (etag) objects[f.key] = [etag, f.md5, headersHash(f.headers)];
-    } else if (f.entry.action === 'unchanged') {
-      const o = remote.get(f.key);
-      if (o) objects[f.key] = [o.etag, f.md5, o.headersHash ?? ''];
+      if (etag) objects[f.key] = [etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+    } else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
+      // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
+      objects[f.key] = [o.etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+    } else if (f.entry.action === 'unchanged' && o) {
+      objects[f.key] = o.readingHash ? [o.etag, f.md5, o.headersHash ?? '', o.readingHash] : [o.etag, f.md5, o.headersHash ?? ''];
     }
   }
   return { version: 1, objects };

@@ -67,7 +67,10 @@ export function staleFor(input: StaleInput): StaleResult {
   for (const e of input.sync) {
     const url = urlPathForKey(e.key, d.originPath);
     if (url === null) continue;
-    if (e.action === 'upload' && e.overwrites) {
+    if (e.action === 'upload' && e.overwrites && e.sameBytes) {
+      // Same bytes, new headers: stale only when the change alters how a client reads them, fingerprinted or not.
+      if (e.rereads) add(url, 'overwritten', e.key);
+    } else if (e.action === 'upload' && e.overwrites) {
       // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
       if (input.fingerprint(e.path).fingerprinted) fingerprintViolations.push(e.path);
       add(url, 'overwritten', e.key);

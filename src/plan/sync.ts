@@ -20,6 +20,8 @@ export interface SyncOptions {
   force?: boolean;
   /** Hash of the headers a file would be uploaded with; compared with the recorded one when known. */
   headersHash?: (relPath: string) => string;
+  /** For an object whose headers were read with HEAD: whether they differ from what the file would get. */
+  headersDiffer?: (relPath: string, remote: RemoteState) => boolean;
 }
 
 /** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
@@ -45,6 +47,12 @@ export function isReservedKey(key: string, prefix: string): boolean {
   return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
 }
 
+/** The recorded headers hash differs, or (no record) the headers read with HEAD differ from the rules. */
+function headersChanged(path: string, obj: RemoteState, opts: SyncOptions): boolean {
+  if (obj.headersHash !== undefined) return opts.headersHash !== undefined && obj.headersHash !== opts.headersHash(path);
+  return obj.storedHeaders !== undefined && opts.headersDiffer !== undefined && opts.headersDiffer(path, obj);
+}
+
 export function planSync(local: LocalFile[], remote: Map<string, RemoteState>, opts: SyncOptions): SyncEntry[] {
   const entries: SyncEntry[] = [];
   const localKeys = new Set<string>();
@@ -58,9 +66,25 @@ export function planSync(local: LocalFile[], remote: Map<string, RemoteState>, o
     }
     const match = contentMatch(file, obj);
     if (opts.force) {
-      entries.push({ key, path: file.path, action: 'upload', reason: 'forced', size: file.size, overwrites: true });
-    } else if (match && obj.headersHash !== undefined && opts.headersHash && obj.headersHash !== opts.headersHash(file.path)) {
-      entries.push({ key, path: file.path, action: 'upload', reason: 'headers-changed', size: file.size, overwrites: true });
+      entries.push({
+        key,
+        path: file.path,
+        action: 'upload',
+        reason: 'forced',
+        size: file.size,
+        overwrites: true,
+        sameBytes: match !== null,
+      });
+    } else if (match && headersChanged(file.path, obj, opts)) {
+      entries.push({
+        key,
+        path: file.path,
+        action: 'upload',
+        reason: 'headers-changed',
+        size: file.size,
+        overwrites: true,
+        sameBytes: true,
+      });
     } else if (match) {
       entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
     } else {

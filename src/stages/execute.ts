@@ -40,6 +40,9 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     const ownRecords =
       store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
     if (store && config.upload && plan.writeState) {
+      // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
+      if (newDemotions(facts, plan))
+        await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
       if (plan.uploadWaves.some((w) => w.length > 0)) {
         out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
       }
@@ -79,6 +82,11 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
   return out;
 }
 
+function newDemotions(facts: Facts, plan: DeployPlan): boolean {
+  const before = new Set(facts.state?.demoted ?? []);
+  return plan.ledger.demoted.some((p) => !before.has(p));
+}
+
 /** The ledger now lives in its new folder: the old copies go (owed records there are cleared once sent). */
 async function migrateRecords(store: ObjectStore, facts: Facts): Promise<void> {
   for (const dir of facts.records.oldDirs) {
@@ -109,7 +117,7 @@ async function uploadAll(config: Config, store: ObjectStore, waves: FileRecord[]
       wave,
       async (f) => {
         if (failed.length > 0) return; // stop starting uploads after the first failure
-        const put = () => store.upload(f.key, absPathOf(config.sourceDir!, f.path), f.size, f.md5, f.headers);
+        const put = () => store.upload(f.key, absPathOf(config.sourceDir!, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
           etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
           progress.done(f.size);

@@ -1,6 +1,7 @@
 // gatherFacts: all the reading a run does (scan, listing, records, HEADs, commit diff, in-flight usage), and
 // nothing else. Scan, listing and diff are independent, so they run at the same time.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pMap from 'p-map';
 import type { Config } from '../model/config.js';
 import type { DistributionUsage, RemoteObject, WalkResult } from '../model/data.js';
@@ -18,6 +19,9 @@ import { diffRange } from '../plan/diff-range.js';
 import { makeFileFilter } from '../plan/filter.js';
 import { MANIFEST_GLOBS } from '../plan/fingerprint.js';
 import { needsHead } from '../plan/sync.js';
+import { gzipMatcher } from '../plan/files.js';
+import { gzipDeterministic } from '../plan/gzip.js';
+import type { StoredHeaders } from '../model/headers.js';
 import { DeployError } from './errors.js';
 import { phase, timed } from './timing.js';
 
@@ -53,6 +57,8 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       records: listing?.records ?? recordsLayout(config.prefix, config.statePrefix, [], randomBytes(16).toString('hex').slice(0, 24)),
       owed: [],
       headMd5: {},
+      headHeaders: {},
+      gzipped: {},
       multipartEtags: {},
       diff: diff ?? { files: null, source: 'none' },
       commitOrder: { order: 'none' },
@@ -61,13 +67,12 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       timingsMs: timings,
     };
   });
-  const compared =
-    facts.scan && ports.store
-      ? await phase(ports.log, 'Compare', timings, () => resolveUnknownHashes(config, ports.store!, facts, ports))
-      : {};
+  const scanned: Facts = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
+  const store = ports.store;
+  const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
   const owed = ports.store ? await readOwed(ports.store, [facts.records.dir, ...facts.records.oldDirs], facts.ownKeys) : [];
   const commit = await liveCommitOrder(config, facts, warn);
-  const withRecords: Facts = { ...facts, ...compared, owed, commitOrder: commit };
+  const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
 }
 
@@ -150,32 +155,54 @@ async function listBucket(config: Config, store: ObjectStore, log: Log) {
 }
 
 /**
- * Same size, ETag not this file's MD5, no record (multipart, SSE-KMS, other tools): read the MD5 stored in the
- * object's metadata; failing that, for a multipart ETag, hash the file in the action's part size to compare.
+ * One HEAD (bounded concurrency) for each object the listing and the ledger cannot settle: same size but an
+ * ETag that is not the file's MD5 (multipart, SSE-KMS, another tool): the MD5 in its metadata, else for a
+ * multipart ETag the file hashed in the action's part size; and an object whose content matches but whose
+ * headers the ledger does not know (a bucket another tool wrote): its headers, so they are set right once.
  */
-async function resolveUnknownHashes(config: Config, store: ObjectStore, facts: Facts, ports: GatherPorts) {
+async function readHeads(config: Config, store: ObjectStore, facts: Facts, ports: GatherPorts) {
   const { local, remote } = planFiles(config, facts);
   const unknown = local.flatMap((f) => {
     const o = remote.get(config.prefix + f.path);
-    return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [{ f, o }] : [];
+    if (o === undefined || o.headersHash !== undefined) return [];
+    const sameBytes = o.etag.toLowerCase() === f.md5 || o.storedMd5 === f.md5;
+    return (o.storedMd5 === undefined && needsHead(f, o)) || sameBytes ? [{ f, o }] : [];
   });
   const headMd5: Record<string, string> = {};
+  const headHeaders: Record<string, StoredHeaders> = {};
   const multipartEtags: Record<string, string> = {};
   await pMap(
     unknown,
     async ({ f, o }) => {
-      const md5 = await store.storedMd5(o.key);
-      if (md5) headMd5[o.key] = md5;
-      else if (/-\d+$/.test(o.etag)) {
-        const h = await hashFile(absPathOf(config.sourceDir!, f.path), ports.partSize);
+      const head = await store.head(o.key);
+      if (!head) return;
+      headHeaders[o.key] = head.headers;
+      if (head.md5) headMd5[o.key] = head.md5;
+      else if (/-\d+$/.test(o.etag) && !f.gzip) {
+        const h = await hashFile(absPathOf(config.sourceDir!, f.source ?? f.path), ports.partSize);
         if (h.multipartEtag) multipartEtags[f.path] = h.multipartEtag;
       }
     },
     { concurrency: config.concurrency },
   );
-  if (unknown.length > 0)
-    ports.log.info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
-  return { headMd5, multipartEtags };
+  if (unknown.length > 0) ports.log.info(`${unknown.length} object(s) the ledger does not describe: read with HEAD (once; then recorded)`);
+  return { headMd5, headHeaders, multipartEtags };
+}
+
+/** Size and MD5 of the deterministic gzip of each file the `gzip` input names (the bytes that are uploaded). */
+async function gzipFacts(config: Config, scan: WalkResult | null): Promise<Facts['gzipped']> {
+  if (!scan || !config.sourceDir) return {};
+  const matches = gzipMatcher(config);
+  const out: Facts['gzipped'] = {};
+  await pMap(
+    scan.files.filter((f) => matches(f.path)),
+    async (f) => {
+      const gz = gzipDeterministic(await readFile(absPathOf(config.sourceDir!, f.path)));
+      out[f.path] = { size: gz.length, md5: createHash('md5').update(gz).digest('hex') };
+    },
+    { concurrency: config.concurrency },
+  );
+  return out;
 }
 
 async function commitDiff(config: Config, ctx: RunContext, log: Log, warn: (m: string) => void): Promise<DiffFact> {
