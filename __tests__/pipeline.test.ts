@@ -1,14 +1,27 @@
 // The whole pipeline in-process on the in-memory ports (no S3 or CloudFront server): run() from the inputs to
 // the report, each test in milliseconds. What is asserted is what was written where, and in what order.
-import { MD5_META, memoryClock, memoryCdn, memoryStore, pipelineRun, tmpDir, writeTree, type MemoryStore } from './support/memory.js';
+import {
+  HIDDEN_RECORDS,
+  MD5_META,
+  memoryClock,
+  memoryCdn,
+  memoryStore,
+  pipelineRun,
+  recordsDir,
+  tmpDir,
+  writeTree,
+  type MemoryStore,
+} from './support/memory.js';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const D1 = 'E1ABCDEFGH';
 const D2 = 'E2ABCDEFGH';
-const STATE = '.s3-cloudfront-deploy/state.json';
-const OWED = '.s3-cloudfront-deploy/owed/';
+// The records live in a hidden folder with a random name (`.s3cfd-<24 hex>/`), read back from the store.
+const STATE = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}state.json`;
+const OWED = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}owed/`;
+const LOCK = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}lock.json`;
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 const base = { bucket: 'site-bucket', 'distribution-id': D1 };
@@ -29,8 +42,8 @@ const v2 = {
   'new.html': 'new page',
 };
 
-const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
-const owedKeys = (s: MemoryStore) => s.keys().filter((k) => k.startsWith(OWED));
+const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'head', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
+const owedKeys = (s: MemoryStore) => s.keys().filter((k) => /(^|\/)\.s3cfd-[0-9a-f]{24}\/owed\//.test(k));
 
 describe('first deploy', () => {
   it('uploads every file (assets first), records the state, and invalidates nothing (nothing was cached)', async () => {
@@ -40,7 +53,9 @@ describe('first deploy', () => {
     expect(r.failure).toBeNull();
     expect(r.failed).toBe(false);
     expect(store.opsOf('upload')).toEqual(['assets/app-1a2b3c4d.js', 'css/site.css', 'about/index.html', 'index.html', 'old.html']);
-    expect(store.keys()).toEqual([STATE, 'about/index.html', 'assets/app-1a2b3c4d.js', 'css/site.css', 'index.html', 'old.html']);
+    expect(recordsDir(store)).toMatch(HIDDEN_RECORDS);
+    // The lock is gone again: only the ledger is left of the action's records.
+    expect(store.keys()).toEqual([STATE(store), 'about/index.html', 'assets/app-1a2b3c4d.js', 'css/site.css', 'index.html', 'old.html']);
     expect(store.text('index.html')).toBe(v1['index.html']);
     // Headers and the content MD5 as metadata.
     expect(store.objects.get('index.html')).toMatchObject({
@@ -50,11 +65,12 @@ describe('first deploy', () => {
     });
     expect(store.objects.get('assets/app-1a2b3c4d.js')!.headers.cacheControl).toBe('public, max-age=31536000, immutable');
     // The state record: every object's ETag and MD5.
-    const state = JSON.parse(store.text(STATE)) as { version: number; objects: Record<string, string[]> };
+    const state = JSON.parse(store.text(STATE(store))) as { version: number; objects: Record<string, string[]> };
     expect(Object.keys(state.objects).sort()).toEqual(Object.keys(v1).sort());
     expect(state.objects['css/site.css']!.slice(0, 2)).toEqual([md5('body{}'), md5('body{}')]);
-    // No owed record, no CloudFront call at all.
-    expect(store.opsOf('putText')).toEqual([STATE]);
+    // No owed record, no CloudFront call at all; the deploy lock taken before the writes and deleted after.
+    expect(store.opsOf('putText')).toEqual([LOCK(store), STATE(store)]);
+    expect(store.opsOf('deleteKey')).toEqual([LOCK(store)]);
     expect(cdn.calls).toEqual([]);
     expect(r.outputs).toMatchObject({ uploaded: '5', unchanged: '0', deleted: '0', 'invalidation-id': '', 'invalidation-paths': '[]' });
     expect(r.report!.invalidations[0]).toMatchObject({ distributionId: D1, paths: [], reason: 'nothing is stale' });
@@ -75,7 +91,7 @@ describe('redeploy', () => {
     // The removed page is deleted; the removed fingerprinted bundle stays for pages already open (keep-removed, 7d).
     expect(store.opsOf('deleteKeys')).toEqual(['old.html']);
     expect(store.keys()).toEqual([
-      STATE,
+      STATE(store),
       'about/index.html',
       'assets/app-1a2b3c4d.js',
       'assets/app-5e6f7a8b.js',
@@ -109,7 +125,7 @@ describe('redeploy', () => {
       dueAt: '2025-06-22T12:00:00.000Z',
     });
     expect(r.report!.pendingDeletions).toEqual([{ key: 'assets/app-1a2b3c4d.js', dueAt: '2025-06-22T12:00:00.000Z' }]);
-    const ledger = JSON.parse(store.text(STATE)) as { pending: Record<string, { since: number }> };
+    const ledger = JSON.parse(store.text(STATE(store))) as { pending: Record<string, { since: number }> };
     expect(ledger.pending).toEqual({ 'assets/app-1a2b3c4d.js': { since: Date.parse('2025-06-15T12:00:00Z'), size: 14 } });
     // The owed record was written and cleared.
     expect(owedKeys(store)).toEqual([]);
@@ -123,9 +139,10 @@ describe('redeploy', () => {
     const before = new Map(store.objects);
     const r = await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
     expect(r.failure).toBeNull();
+    // Not even a lock.
     expect(store.ops).toEqual([
       { op: 'list', key: '' },
-      { op: 'getText', key: STATE },
+      { op: 'getText', key: STATE(store) },
     ]);
     expect(cdn.calls).toEqual([]);
     expect(store.objects).toEqual(before);
@@ -184,7 +201,7 @@ describe('a failed upload', () => {
     const a = { 'index.html': 'home 1', 'css/site.css': 'css 1' };
     const b = { 'index.html': 'home 2', 'css/site.css': 'css 2' };
     await pipelineRun(base, a, { store, cdn });
-    const stateBefore = store.text(STATE);
+    const stateBefore = store.text(STATE(store));
 
     store.fail = (op, key) =>
       op === 'upload' && key === 'index.html' ? Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }) : undefined;
@@ -196,9 +213,10 @@ describe('a failed upload', () => {
     expect(failed.report!.error).toBe(failed.failure);
     expect(store.text('css/site.css')).toBe('css 2'); // the asset wave went out
     expect(store.text('index.html')).toBe('home 1');
-    expect(store.text(STATE)).toBe(stateBefore); // no state record after a failed upload
+    expect(store.text(STATE(store))).toBe(stateBefore); // no state record after a failed upload
+    expect(store.keys()).not.toContain(LOCK(store)); // released all the same
     expect(cdn.calls.filter((c) => c.op === 'create')).toEqual([]);
-    const owedKey = `${OWED}${D1}/555-1.json`;
+    const owedKey = `${OWED(store)}${D1}/555-1.json`;
     expect(owedKeys(store)).toEqual([owedKey]);
     expect(JSON.parse(store.text(owedKey))).toMatchObject({ distributionId: D1, paths: ['/', '/css/site.css', '/index.html'] });
 
@@ -219,7 +237,7 @@ describe('a failed upload', () => {
     const store = memoryStore();
     const cdn = memoryCdn();
     await pipelineRun(base, { 'index.html': 'home 1' }, { store, cdn });
-    const otherKey = `${OWED}${D1}/999-1.json`;
+    const otherKey = `${OWED(store)}${D1}/999-1.json`;
     store.seed(otherKey, JSON.stringify({ distributionId: D1, paths: ['/x.html'] }));
     // Another run rewrites its record while this one runs (between the read and the clear).
     store.fail = (op, key) => {
@@ -251,25 +269,29 @@ describe('the order of writes (as src/stages/execute.ts does it today)', () => {
     timeline.length = 0;
     const r = await pipelineRun(inputs, { ...v2, 'sw.js': 'sw 2' }, { store, cdn, clock, env: { GITHUB_RUN_ID: '42' } });
     expect(r.failure).toBeNull();
-    const owed = `${OWED}${D1}/42-1.json`;
+    const owed = `${OWED(store)}${D1}/42-1.json`;
+    const [state, lock] = [STATE(store), LOCK(store)];
     const id = cdn.created()[0]!.id;
     expect(timeline).toEqual([
       'store.list ',
-      `store.getText ${STATE}`,
+      `store.getText ${state}`,
       `cdn.listSince ${D1}`, // in-flight usage, read only because something is stale
+      `store.putText ${lock}`, // the deploy lock, once the plan is known to write
       `store.putText ${owed}`, // before the first upload
       'store.upload assets/app-5e6f7a8b.js',
       'store.upload css/site.css',
       'store.upload index.html', // entry documents after every asset
       'store.upload new.html',
       'store.upload sw.js',
-      `store.putText ${STATE}`, // after the uploads
+      `store.putText ${state}`, // after the uploads
       'store.deleteKeys old.html', // the origin is final before the invalidation that covers it
       `cdn.create ${D1} / /css/site.css /index.html /old.html /sw.js`,
       `store.deleteKey ${owed}`, // cleared only once CloudFront has it
       'store.deleteKeys assets/app-1a2b3c4d.js', // due fingerprinted objects after the invalidation (never invalidated)
       `cdn.get ${D1} ${id}`,
       `cdn.get ${D1} ${id}`,
+      `store.getText ${lock}`, // the lock is released last: still ours?
+      `store.deleteKey ${lock}`,
     ]);
     expect(r.outputs['invalidation-status']).toBe('Completed');
   });
@@ -304,8 +326,15 @@ describe('several distributions', () => {
       [D1, ['/', '/index.html']],
       [D2, ['/site/', '/site/index.html']],
     ]);
-    expect(store.opsOf('putText')).toEqual([`site/${OWED}${D1}/77-1.json`, `site/${OWED}${D2}/77-1.json`, `site/${STATE}`]);
-    expect(store.opsOf('deleteKey').sort()).toEqual([`site/${OWED}${D1}/77-1.json`, `site/${OWED}${D2}/77-1.json`]);
+    const dir = recordsDir(store, 'site/');
+    expect(dir).toMatch(/^site\/\.s3cfd-[0-9a-f]{24}\/$/);
+    expect(store.opsOf('putText')).toEqual([
+      `${dir}lock.json`,
+      `${dir}owed/${D1}/77-1.json`,
+      `${dir}owed/${D2}/77-1.json`,
+      `${dir}state.json`,
+    ]);
+    expect(store.opsOf('deleteKey').sort()).toEqual([`${dir}lock.json`, `${dir}owed/${D1}/77-1.json`, `${dir}owed/${D2}/77-1.json`].sort());
     const [i1, i2] = cdn.created();
     expect(JSON.parse(r.outputs['invalidation-ids']!)).toEqual({ [D1]: i1!.id, [D2]: i2!.id });
     expect(r.report!.invalidations.map((i) => [i.distributionId, i.id])).toEqual([
@@ -357,7 +386,7 @@ describe('invalidate-only mode', () => {
     const cdn = memoryCdn();
     const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '9' } });
     expect(r.failure).toBeNull();
-    const owed = `${OWED}${D1}/9-1.json`;
+    const owed = `${OWED(store)}${D1}/9-1.json`;
     expect(store.ops).toEqual([
       { op: 'list', key: '' },
       { op: 'putText', key: owed },
@@ -373,7 +402,7 @@ describe('invalidate-only mode', () => {
     const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '10' } });
     expect(r.failed).toBe(true);
     expect(r.failure).toBe('AccessDenied: denied');
-    expect(owedKeys(store)).toEqual([`${OWED}${D1}/10-1.json`]);
+    expect(owedKeys(store)).toEqual([`${OWED(store)}${D1}/10-1.json`]);
     cdn.fail = null;
     const next = await pipelineRun({ upload: 'false', 'source-dir': '', 'distribution-id': D1, bucket: 'site-bucket' }, {}, { store, cdn });
     expect(next.failure).toBeNull();
