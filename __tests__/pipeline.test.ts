@@ -14,6 +14,7 @@ import {
   type PipelineResult,
 } from './support/memory.js';
 import type { Clock } from '../src/model/ports.js';
+import { gzipDeterministic } from '../src/plan/gzip.js';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -444,6 +445,47 @@ describe('the in-memory ports', () => {
     });
     expect(await store.upload('a.txt', `${dir}/a.txt`, 3, md5('abc'), { contentType: 't', cacheControl: 'c' })).toBe(md5('abc'));
     expect(await store.storedMd5('a.txt')).toBe(md5('abc'));
+  });
+});
+
+describe('the in-memory store: conditional writes, head, upload headers and gzip', () => {
+  it('putText returns the ETag; If-None-Match * fails on an existing key, If-Match on a missing key or another ETag', async () => {
+    const store = memoryStore();
+    const e1 = await store.putText('r.json', '{"a":1}', { ifNoneMatch: '*' });
+    expect(e1).toBe(md5('{"a":1}'));
+    await expect(store.putText('r.json', '{"a":2}', { ifNoneMatch: '*' })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    await expect(store.putText('r.json', '{"a":2}', { ifMatch: 'other' })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    await expect(store.putText('gone.json', '{}', { ifMatch: e1 })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    expect(store.text('r.json')).toBe('{"a":1}');
+    expect(store.keys()).toEqual(['r.json']);
+    expect(await store.putText('r.json', '{"a":3}', { ifMatch: `"${e1}"` })).toBe(md5('{"a":3}'));
+    expect(await store.putText('r.json', '{"a":4}')).toBe(md5('{"a":4}'));
+    expect((await store.list('')).map((o) => o.key)).toEqual(['r.json']);
+  });
+
+  it('head returns the stored MD5 and every header; gzip stores the deterministic gzip of the file', async () => {
+    const store = memoryStore();
+    const dir = tmpDir('head');
+    writeTree(dir, { 'a.js': 'console.log("hello hello hello hello")' });
+    const gz = gzipDeterministic(Buffer.from('console.log("hello hello hello hello")'));
+    const headers = {
+      contentType: 'text/javascript',
+      cacheControl: 'no-cache',
+      contentEncoding: 'gzip',
+      contentLanguage: 'en',
+      contentDisposition: 'inline',
+      websiteRedirectLocation: '/b.js',
+      metadata: { owner: 'web', [MD5_META]: 'not-this' },
+    };
+    const etag = await store.upload('a.js', `${dir}/a.js`, gz.length, createHash('md5').update(gz).digest('hex'), headers, { gzip: true });
+    expect(store.objects.get('a.js')!.body.equals(gz)).toBe(true);
+    expect(await store.head('a.js')).toEqual({
+      md5: etag, // the action's MD5 wins over the metadata given
+      headers: { ...headers, metadata: { owner: 'web' } },
+    });
+    expect(await store.head('missing.js')).toBeNull();
+    store.seed('other.js', 'x');
+    expect(await store.head('other.js')).toEqual({ headers: { contentType: 'application/octet-stream', metadata: {} } });
   });
 });
 
