@@ -7,6 +7,7 @@ import {
   memoryClock,
   memoryStore,
   pipelineRun,
+  recordsDir,
   tmpDir,
   type MemoryCdn,
   type MemoryClock,
@@ -18,17 +19,17 @@ import {
 import type { DeployState } from '../src/model/data.js';
 
 const D1 = 'E1ABCDEFGH';
-const STATE = '.s3-cloudfront-deploy/state.json';
-const OWED = '.s3-cloudfront-deploy/owed/';
+// The records live in a hidden folder with a random name (`.s3cfd-<24 hex>/`), read back from the store.
+const STATE = (s: MemoryStore) => `${recordsDir(s)}state.json`;
 const DAY = 86_400_000;
 const T0 = Date.parse('2025-06-15T12:00:00Z'); // memoryClock's start
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const base = { bucket: 'site-bucket', 'distribution-id': D1 };
-const ledgerOf = (s: MemoryStore) => JSON.parse(s.text(STATE)) as DeployState;
+const ledgerOf = (s: MemoryStore) => JSON.parse(s.text(STATE(s))) as DeployState;
 const cacheControl = (s: MemoryStore, key: string) => s.objects.get(key)!.headers.cacheControl;
-const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
-const owedKeys = (s: MemoryStore) => s.keys().filter((k) => k.startsWith(OWED));
+const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'head', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
+const owedKeys = (s: MemoryStore) => s.keys().filter((k) => /^\.s3cfd-[0-9a-f]{24}\/owed\//.test(k));
 
 function ports(timeline?: Timeline) {
   const store = memoryStore(timeline ? { timeline } : {});
@@ -191,7 +192,7 @@ describe('keep-removed', () => {
     // The page is gone from the origin before the invalidation that covers it; the bundle is never invalidated.
     const del = timeline.indexOf('store.deleteKeys old.html');
     const create = timeline.findIndex((l) => l.startsWith(`cdn.create ${D1}`));
-    expect(del).toBeGreaterThan(timeline.indexOf(`store.putText ${STATE}`));
+    expect(del).toBeGreaterThan(timeline.indexOf(`store.putText ${STATE(store)}`));
     expect(create).toBeGreaterThan(del);
     expect(timeline[create]).toBe(`cdn.create ${D1} / /index.html /old.html`);
     expect(timeline.filter((l) => l.includes(BUNDLE))).toEqual([]);
@@ -273,18 +274,23 @@ describe('a crash between any two writes', () => {
   const inputs = { ...base, 'delete-removed': 'true' };
   const STALE = ['/', '/css/site.css', '/index.html', '/old.html'];
   const RUN = '300';
-  const owedKey = `${OWED}${D1}/${RUN}-1.json`;
+  // Keys in the records folder, whose random name is known once the store has it: `{dir}` stands for it.
+  const owedKey = `{dir}owed/${D1}/${RUN}-1.json`;
+  const LOCK = '{dir}lock.json';
+  const inDir = (store: MemoryStore, key: string) => key.replace('{dir}', recordsDir(store));
   /** The writes of deploy 3, in order, as [port, op, key]. */
   const WRITES: [string, StoreOp | 'create', string][] = [
+    ['store', 'putText', LOCK],
     ['store', 'putText', owedKey],
     ['store', 'upload', APP2],
     ['store', 'upload', 'css/site.css'],
     ['store', 'upload', 'index.html'],
-    ['store', 'putText', STATE],
+    ['store', 'putText', '{dir}state.json'],
     ['store', 'deleteKeys', 'old.html'],
     ['cdn', 'create', D1],
     ['store', 'deleteKey', owedKey],
     ['store', 'deleteKeys', VENDOR],
+    ['store', 'deleteKey', LOCK],
   ];
 
   async function setup(): Promise<{ store: MemoryStore; cdn: MemoryCdn; clock: MemoryClock; timeline: Timeline; o: PipelineOptions }> {
@@ -308,7 +314,7 @@ describe('a crash between any two writes', () => {
     const r = await pipelineRun(inputs, v3, { ...o, env: { GITHUB_RUN_ID: RUN } });
     expect(r.failure).toBeNull();
     expect(timeline.filter(isWrite)).toEqual(
-      WRITES.map(([port, op, key]) => (port === 'cdn' ? `cdn.create ${D1} ${STALE.join(' ')}` : `store.${op} ${key}`)),
+      WRITES.map(([port, op, key]) => (port === 'cdn' ? `cdn.create ${D1} ${STALE.join(' ')}` : `store.${op} ${inDir(store, key)}`)),
     );
     expect(store.keys()).toContain(APP1);
     expect(store.keys()).not.toContain(VENDOR);
@@ -320,13 +326,18 @@ describe('a crash between any two writes', () => {
       const { store, cdn, clock, timeline, o } = await setup();
       const boom = () => Object.assign(new Error('connection reset'), { name: 'NetworkingError' });
       if (port === 'cdn') cdn.fail = (c) => (c === 'create' ? boom() : undefined);
-      else store.fail = (sop, skey) => (sop === op && skey === key ? boom() : undefined);
+      else {
+        const target = inDir(store, key);
+        store.fail = (sop, skey) => (sop === op && skey === target ? boom() : undefined);
+      }
       const crashed = await pipelineRun(inputs, v3, { ...o, env: { GITHUB_RUN_ID: RUN } });
       expect(crashed.failed).toBe(true);
       store.fail = null;
       cdn.fail = null;
 
-      await clock.sleep(60_000);
+      // A lock whose delete failed stays until its time is up (60 min), and a run waits for it 20 min at most:
+      // the next run that finds it in time fails waiting; one after the expiry takes it over.
+      await clock.sleep(key === LOCK ? 61 * 60_000 : 60_000);
       const next = await pipelineRun(inputs, v3, o);
       expect(next.failure).toBeNull();
 
@@ -374,7 +385,8 @@ describe('a crash between any two writes', () => {
     const o = { store, cdn, clock };
     const APP = 'assets/app-1a2b3c4d.js';
     await pipelineRun(base, { 'index.html': 'home', [APP]: 'one' }, o);
-    store.fail = (op, key) => (op === 'putText' && key === STATE ? new Error('connection reset') : undefined);
+    const state = STATE(store);
+    store.fail = (op, key) => (op === 'putText' && key === state ? new Error('connection reset') : undefined);
     expect((await pipelineRun(base, { 'index.html': 'home', [APP]: 'two' }, o)).failed).toBe(true);
     store.fail = null;
     const r = await pipelineRun(base, { 'index.html': 'home', [APP]: 'two' }, o);

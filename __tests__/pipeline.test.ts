@@ -1,14 +1,30 @@
 // The whole pipeline in-process on the in-memory ports (no S3 or CloudFront server): run() from the inputs to
 // the report, each test in milliseconds. What is asserted is what was written where, and in what order.
-import { MD5_META, memoryClock, memoryCdn, memoryStore, pipelineRun, tmpDir, writeTree, type MemoryStore } from './support/memory.js';
+import {
+  HIDDEN_RECORDS,
+  MD5_META,
+  memoryClock,
+  memoryCdn,
+  memoryStore,
+  pipelineRun,
+  recordsDir,
+  tmpDir,
+  writeTree,
+  type MemoryStore,
+  type PipelineResult,
+} from './support/memory.js';
+import type { Clock } from '../src/model/ports.js';
+import { gzipDeterministic } from '../src/plan/gzip.js';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const D1 = 'E1ABCDEFGH';
 const D2 = 'E2ABCDEFGH';
-const STATE = '.s3-cloudfront-deploy/state.json';
-const OWED = '.s3-cloudfront-deploy/owed/';
+// The records live in a hidden folder with a random name (`.s3cfd-<24 hex>/`), read back from the store.
+const STATE = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}state.json`;
+const OWED = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}owed/`;
+const LOCK = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}lock.json`;
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 const base = { bucket: 'site-bucket', 'distribution-id': D1 };
@@ -29,8 +45,8 @@ const v2 = {
   'new.html': 'new page',
 };
 
-const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
-const owedKeys = (s: MemoryStore) => s.keys().filter((k) => k.startsWith(OWED));
+const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'head', 'getText', 'etagOf', 'storedMd5'].includes(o.op));
+const owedKeys = (s: MemoryStore) => s.keys().filter((k) => /(^|\/)\.s3cfd-[0-9a-f]{24}\/owed\//.test(k));
 
 describe('first deploy', () => {
   it('uploads every file (assets first), records the state, and invalidates nothing (nothing was cached)', async () => {
@@ -40,7 +56,9 @@ describe('first deploy', () => {
     expect(r.failure).toBeNull();
     expect(r.failed).toBe(false);
     expect(store.opsOf('upload')).toEqual(['assets/app-1a2b3c4d.js', 'css/site.css', 'about/index.html', 'index.html', 'old.html']);
-    expect(store.keys()).toEqual([STATE, 'about/index.html', 'assets/app-1a2b3c4d.js', 'css/site.css', 'index.html', 'old.html']);
+    expect(recordsDir(store)).toMatch(HIDDEN_RECORDS);
+    // The lock is gone again: only the ledger is left of the action's records.
+    expect(store.keys()).toEqual([STATE(store), 'about/index.html', 'assets/app-1a2b3c4d.js', 'css/site.css', 'index.html', 'old.html']);
     expect(store.text('index.html')).toBe(v1['index.html']);
     // Headers and the content MD5 as metadata.
     expect(store.objects.get('index.html')).toMatchObject({
@@ -50,11 +68,12 @@ describe('first deploy', () => {
     });
     expect(store.objects.get('assets/app-1a2b3c4d.js')!.headers.cacheControl).toBe('public, max-age=31536000, immutable');
     // The state record: every object's ETag and MD5.
-    const state = JSON.parse(store.text(STATE)) as { version: number; objects: Record<string, string[]> };
+    const state = JSON.parse(store.text(STATE(store))) as { version: number; objects: Record<string, string[]> };
     expect(Object.keys(state.objects).sort()).toEqual(Object.keys(v1).sort());
     expect(state.objects['css/site.css']!.slice(0, 2)).toEqual([md5('body{}'), md5('body{}')]);
-    // No owed record, no CloudFront call at all.
-    expect(store.opsOf('putText')).toEqual([STATE]);
+    // No owed record, no CloudFront call at all; the deploy lock taken before the writes and deleted after.
+    expect(store.opsOf('putText')).toEqual([LOCK(store), STATE(store)]);
+    expect(store.opsOf('deleteKey')).toEqual([LOCK(store)]);
     expect(cdn.calls).toEqual([]);
     expect(r.outputs).toMatchObject({ uploaded: '5', unchanged: '0', deleted: '0', 'invalidation-id': '', 'invalidation-paths': '[]' });
     expect(r.report!.invalidations[0]).toMatchObject({ distributionId: D1, paths: [], reason: 'nothing is stale' });
@@ -75,7 +94,7 @@ describe('redeploy', () => {
     // The removed page is deleted; the removed fingerprinted bundle stays for pages already open (keep-removed, 7d).
     expect(store.opsOf('deleteKeys')).toEqual(['old.html']);
     expect(store.keys()).toEqual([
-      STATE,
+      STATE(store),
       'about/index.html',
       'assets/app-1a2b3c4d.js',
       'assets/app-5e6f7a8b.js',
@@ -109,7 +128,7 @@ describe('redeploy', () => {
       dueAt: '2025-06-22T12:00:00.000Z',
     });
     expect(r.report!.pendingDeletions).toEqual([{ key: 'assets/app-1a2b3c4d.js', dueAt: '2025-06-22T12:00:00.000Z' }]);
-    const ledger = JSON.parse(store.text(STATE)) as { pending: Record<string, { since: number }> };
+    const ledger = JSON.parse(store.text(STATE(store))) as { pending: Record<string, { since: number }> };
     expect(ledger.pending).toEqual({ 'assets/app-1a2b3c4d.js': { since: Date.parse('2025-06-15T12:00:00Z'), size: 14 } });
     // The owed record was written and cleared.
     expect(owedKeys(store)).toEqual([]);
@@ -123,9 +142,10 @@ describe('redeploy', () => {
     const before = new Map(store.objects);
     const r = await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
     expect(r.failure).toBeNull();
+    // Not even a lock.
     expect(store.ops).toEqual([
       { op: 'list', key: '' },
-      { op: 'getText', key: STATE },
+      { op: 'getText', key: STATE(store) },
     ]);
     expect(cdn.calls).toEqual([]);
     expect(store.objects).toEqual(before);
@@ -184,7 +204,7 @@ describe('a failed upload', () => {
     const a = { 'index.html': 'home 1', 'css/site.css': 'css 1' };
     const b = { 'index.html': 'home 2', 'css/site.css': 'css 2' };
     await pipelineRun(base, a, { store, cdn });
-    const stateBefore = store.text(STATE);
+    const stateBefore = store.text(STATE(store));
 
     store.fail = (op, key) =>
       op === 'upload' && key === 'index.html' ? Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }) : undefined;
@@ -196,9 +216,10 @@ describe('a failed upload', () => {
     expect(failed.report!.error).toBe(failed.failure);
     expect(store.text('css/site.css')).toBe('css 2'); // the asset wave went out
     expect(store.text('index.html')).toBe('home 1');
-    expect(store.text(STATE)).toBe(stateBefore); // no state record after a failed upload
+    expect(store.text(STATE(store))).toBe(stateBefore); // no state record after a failed upload
+    expect(store.keys()).not.toContain(LOCK(store)); // released all the same
     expect(cdn.calls.filter((c) => c.op === 'create')).toEqual([]);
-    const owedKey = `${OWED}${D1}/555-1.json`;
+    const owedKey = `${OWED(store)}${D1}/555-1.json`;
     expect(owedKeys(store)).toEqual([owedKey]);
     expect(JSON.parse(store.text(owedKey))).toMatchObject({ distributionId: D1, paths: ['/', '/css/site.css', '/index.html'] });
 
@@ -219,7 +240,7 @@ describe('a failed upload', () => {
     const store = memoryStore();
     const cdn = memoryCdn();
     await pipelineRun(base, { 'index.html': 'home 1' }, { store, cdn });
-    const otherKey = `${OWED}${D1}/999-1.json`;
+    const otherKey = `${OWED(store)}${D1}/999-1.json`;
     store.seed(otherKey, JSON.stringify({ distributionId: D1, paths: ['/x.html'] }));
     // Another run rewrites its record while this one runs (between the read and the clear).
     store.fail = (op, key) => {
@@ -251,25 +272,29 @@ describe('the order of writes (as src/stages/execute.ts does it today)', () => {
     timeline.length = 0;
     const r = await pipelineRun(inputs, { ...v2, 'sw.js': 'sw 2' }, { store, cdn, clock, env: { GITHUB_RUN_ID: '42' } });
     expect(r.failure).toBeNull();
-    const owed = `${OWED}${D1}/42-1.json`;
+    const owed = `${OWED(store)}${D1}/42-1.json`;
+    const [state, lock] = [STATE(store), LOCK(store)];
     const id = cdn.created()[0]!.id;
     expect(timeline).toEqual([
       'store.list ',
-      `store.getText ${STATE}`,
+      `store.getText ${state}`,
       `cdn.listSince ${D1}`, // in-flight usage, read only because something is stale
+      `store.putText ${lock}`, // the deploy lock, once the plan is known to write
       `store.putText ${owed}`, // before the first upload
       'store.upload assets/app-5e6f7a8b.js',
       'store.upload css/site.css',
       'store.upload index.html', // entry documents after every asset
       'store.upload new.html',
       'store.upload sw.js',
-      `store.putText ${STATE}`, // after the uploads
+      `store.putText ${state}`, // after the uploads
       'store.deleteKeys old.html', // the origin is final before the invalidation that covers it
       `cdn.create ${D1} / /css/site.css /index.html /old.html /sw.js`,
       `store.deleteKey ${owed}`, // cleared only once CloudFront has it
       'store.deleteKeys assets/app-1a2b3c4d.js', // due fingerprinted objects after the invalidation (never invalidated)
       `cdn.get ${D1} ${id}`,
       `cdn.get ${D1} ${id}`,
+      `store.getText ${lock}`, // the lock is released last: still ours?
+      `store.deleteKey ${lock}`,
     ]);
     expect(r.outputs['invalidation-status']).toBe('Completed');
   });
@@ -304,8 +329,15 @@ describe('several distributions', () => {
       [D1, ['/', '/index.html']],
       [D2, ['/site/', '/site/index.html']],
     ]);
-    expect(store.opsOf('putText')).toEqual([`site/${OWED}${D1}/77-1.json`, `site/${OWED}${D2}/77-1.json`, `site/${STATE}`]);
-    expect(store.opsOf('deleteKey').sort()).toEqual([`site/${OWED}${D1}/77-1.json`, `site/${OWED}${D2}/77-1.json`]);
+    const dir = recordsDir(store, 'site/');
+    expect(dir).toMatch(/^site\/\.s3cfd-[0-9a-f]{24}\/$/);
+    expect(store.opsOf('putText')).toEqual([
+      `${dir}lock.json`,
+      `${dir}owed/${D1}/77-1.json`,
+      `${dir}owed/${D2}/77-1.json`,
+      `${dir}state.json`,
+    ]);
+    expect(store.opsOf('deleteKey').sort()).toEqual([`${dir}lock.json`, `${dir}owed/${D1}/77-1.json`, `${dir}owed/${D2}/77-1.json`].sort());
     const [i1, i2] = cdn.created();
     expect(JSON.parse(r.outputs['invalidation-ids']!)).toEqual({ [D1]: i1!.id, [D2]: i2!.id });
     expect(r.report!.invalidations.map((i) => [i.distributionId, i.id])).toEqual([
@@ -357,7 +389,7 @@ describe('invalidate-only mode', () => {
     const cdn = memoryCdn();
     const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '9' } });
     expect(r.failure).toBeNull();
-    const owed = `${OWED}${D1}/9-1.json`;
+    const owed = `${OWED(store)}${D1}/9-1.json`;
     expect(store.ops).toEqual([
       { op: 'list', key: '' },
       { op: 'putText', key: owed },
@@ -373,7 +405,7 @@ describe('invalidate-only mode', () => {
     const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '10' } });
     expect(r.failed).toBe(true);
     expect(r.failure).toBe('AccessDenied: denied');
-    expect(owedKeys(store)).toEqual([`${OWED}${D1}/10-1.json`]);
+    expect(owedKeys(store)).toEqual([`${OWED(store)}${D1}/10-1.json`]);
     cdn.fail = null;
     const next = await pipelineRun({ upload: 'false', 'source-dir': '', 'distribution-id': D1, bucket: 'site-bucket' }, {}, { store, cdn });
     expect(next.failure).toBeNull();
@@ -416,6 +448,47 @@ describe('the in-memory ports', () => {
   });
 });
 
+describe('the in-memory store: conditional writes, head, upload headers and gzip', () => {
+  it('putText returns the ETag; If-None-Match * fails on an existing key, If-Match on a missing key or another ETag', async () => {
+    const store = memoryStore();
+    const e1 = await store.putText('r.json', '{"a":1}', { ifNoneMatch: '*' });
+    expect(e1).toBe(md5('{"a":1}'));
+    await expect(store.putText('r.json', '{"a":2}', { ifNoneMatch: '*' })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    await expect(store.putText('r.json', '{"a":2}', { ifMatch: 'other' })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    await expect(store.putText('gone.json', '{}', { ifMatch: e1 })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    expect(store.text('r.json')).toBe('{"a":1}');
+    expect(store.keys()).toEqual(['r.json']);
+    expect(await store.putText('r.json', '{"a":3}', { ifMatch: `"${e1}"` })).toBe(md5('{"a":3}'));
+    expect(await store.putText('r.json', '{"a":4}')).toBe(md5('{"a":4}'));
+    expect((await store.list('')).map((o) => o.key)).toEqual(['r.json']);
+  });
+
+  it('head returns the stored MD5 and every header; gzip stores the deterministic gzip of the file', async () => {
+    const store = memoryStore();
+    const dir = tmpDir('head');
+    writeTree(dir, { 'a.js': 'console.log("hello hello hello hello")' });
+    const gz = gzipDeterministic(Buffer.from('console.log("hello hello hello hello")'));
+    const headers = {
+      contentType: 'text/javascript',
+      cacheControl: 'no-cache',
+      contentEncoding: 'gzip',
+      contentLanguage: 'en',
+      contentDisposition: 'inline',
+      websiteRedirectLocation: '/b.js',
+      metadata: { owner: 'web', [MD5_META]: 'not-this' },
+    };
+    const etag = await store.upload('a.js', `${dir}/a.js`, gz.length, createHash('md5').update(gz).digest('hex'), headers, { gzip: true });
+    expect(store.objects.get('a.js')!.body.equals(gz)).toBe(true);
+    expect(await store.head('a.js')).toEqual({
+      md5: etag, // the action's MD5 wins over the metadata given
+      headers: { ...headers, metadata: { owner: 'web' } },
+    });
+    expect(await store.head('missing.js')).toBeNull();
+    store.seed('other.js', 'x');
+    expect(await store.head('other.js')).toEqual({ headers: { contentType: 'application/octet-stream', metadata: {} } });
+  });
+});
+
 describe('invalidate-only mode without a commit diff', () => {
   // The workspace is no git repository and the GitHub API answers 404 (at once, no retries): no diff at all.
   let api: http.Server;
@@ -450,5 +523,273 @@ describe('invalidate-only mode without a commit diff', () => {
     expect(cdn.sent()).toEqual([[D1, paths]]);
     expect(r.report!.diff).toMatchObject({ source: 'unavailable' });
     expect(r.report!.warnings.some((w) => warning.test(w))).toBe(true);
+  });
+});
+
+describe("the action's records folder", () => {
+  const own = (s: MemoryStore) => s.keys().filter((k) => /(^|\/)\.s3cfd-|\.s3-cloudfront-deploy\//.test(k));
+
+  it('is hidden (a random name), stable across deploys, never synced, compared or deleted, and differs per bucket', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const inputs = { ...base, 'delete-removed': 'true', 'keep-removed': '0' };
+    const r1 = await pipelineRun(inputs, v1, { store, cdn });
+    expect(r1.failure).toBeNull();
+    const dir = recordsDir(store);
+    expect(dir).toMatch(HIDDEN_RECORDS);
+    expect(own(store)).toEqual([`${dir}state.json`]);
+    const r2 = await pipelineRun(inputs, v2, { store, cdn, env: { GITHUB_RUN_ID: '61' } });
+    expect(r2.failure).toBeNull();
+    // The same folder: the ledger was found again through the listing, and nothing else of the action's is left.
+    expect(recordsDir(store)).toBe(dir);
+    expect(own(store)).toEqual([`${dir}state.json`]);
+    expect(store.opsOf('putText').filter((k) => !k.startsWith(dir))).toEqual([]);
+    // Not part of the site: not in the report, not deleted by delete-removed, not invalidated.
+    expect([...r1.report!.files, ...r2.report!.files].filter((f) => f.path.includes('s3cfd'))).toEqual([]);
+    expect(store.opsOf('deleteKeys').filter((k) => k.startsWith(dir))).toEqual([]);
+    expect(
+      cdn
+        .sent()
+        .flatMap(([, paths]) => paths)
+        .filter((p) => p.includes('s3cfd')),
+    ).toEqual([]);
+    // Another bucket gets another name.
+    const other = memoryStore();
+    await pipelineRun(inputs, v1, { store: other, cdn: memoryCdn() });
+    expect(recordsDir(other)).toMatch(HIDDEN_RECORDS);
+    expect(recordsDir(other)).not.toBe(dir);
+  });
+
+  it('state-prefix puts every record outside the site prefix: nothing of the action is under the prefix', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const inputs = { ...base, prefix: 'site', 'state-prefix': 'deploy-state', 'delete-removed': 'true', 'keep-removed': '0' };
+    expect((await pipelineRun(inputs, v1, { store, cdn })).failure).toBeNull();
+    const r = await pipelineRun(inputs, v2, { store, cdn, env: { GITHUB_RUN_ID: '62' } });
+    expect(r.failure).toBeNull();
+    expect(cdn.sent()).toHaveLength(1); // an owed record was written and cleared, the lock taken and released
+    const recordOps = store.ops.filter((o) => ['putText', 'deleteKey', 'getText', 'etagOf'].includes(o.op)).map((o) => o.key);
+    expect(recordOps.length).toBeGreaterThan(0);
+    expect(recordOps.filter((k) => !k.startsWith('deploy-state/site/'))).toEqual([]);
+    expect(store.opsOf('putText')).toEqual(
+      expect.arrayContaining(['deploy-state/site/lock.json', `deploy-state/site/owed/${D1}/62-1.json`, 'deploy-state/site/state.json']),
+    );
+    expect(store.keys().filter((k) => k.startsWith('site/'))).toEqual(
+      Object.keys(v2)
+        .map((k) => `site/${k}`)
+        .sort(),
+    );
+    expect(store.keys().filter((k) => !k.startsWith('site/'))).toEqual(['deploy-state/site/state.json']);
+    // The ledger there is used: a redeploy of the same build reads it and writes nothing.
+    store.resetOps();
+    const again = await pipelineRun(inputs, v2, { store, cdn });
+    expect(again.failure).toBeNull();
+    expect(writes(store)).toEqual([]);
+    expect(store.opsOf('getText')).toEqual(['deploy-state/site/state.json']);
+  });
+
+  it('state-prefix set on a bucket with a hidden folder: the ledger moves out of the prefix', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun({ ...base, prefix: 'site' }, v1, { store, cdn });
+    const hidden = recordsDir(store, 'site/');
+    store.resetOps();
+    const r = await pipelineRun({ ...base, prefix: 'site', 'state-prefix': 'deploy-state' }, v2, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(store.opsOf('getText')[0]).toBe(`${hidden}state.json`); // read from the old folder (none in the new one yet)
+    expect(own(store)).toEqual([]);
+    expect(store.keys().filter((k) => !k.startsWith('site/'))).toEqual(['deploy-state/site/state.json']);
+  });
+
+  /** A bucket as the previous version left it: the site, its ledger (v1 objects) and an owed record in `.s3-cloudfront-deploy/`. */
+  async function legacyBucket(files: Record<string, string>) {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    await pipelineRun(base, files, { store, cdn });
+    const dir = recordsDir(store);
+    const { objects } = JSON.parse(store.text(`${dir}state.json`)) as { objects: Record<string, string[]> };
+    store.objects.delete(`${dir}state.json`);
+    store.seed('.s3-cloudfront-deploy/state.json', JSON.stringify({ version: 1, objects }));
+    const oldOwed = `.s3-cloudfront-deploy/owed/${D1}/900-1.json`;
+    store.seed(oldOwed, JSON.stringify({ distributionId: D1, paths: ['/about/index.html'] }));
+    expect(own(store)).toEqual(['.s3-cloudfront-deploy/owed/E1ABCDEFGH/900-1.json', '.s3-cloudfront-deploy/state.json']);
+    store.resetOps();
+    return { store, cdn, oldOwed };
+  }
+
+  it('a bucket of the previous version is migrated on a deploy that changes something', async () => {
+    const { store, cdn, oldOwed } = await legacyBucket(v1);
+    const r = await pipelineRun(base, v2, { store, cdn });
+    expect(r.failure).toBeNull();
+    // The old ledger was used: the unchanged page is unchanged without a HEAD.
+    expect(store.opsOf('getText')[0]).toBe('.s3-cloudfront-deploy/state.json');
+    expect(store.opsOf('head')).toEqual([]);
+    expect(store.opsOf('storedMd5')).toEqual([]);
+    expect(r.report!.files.find((f) => f.path === 'about/index.html')).toMatchObject({ action: 'unchanged' });
+    // The old owed paths were sent, with this run's.
+    expect(cdn.sent()).toEqual([[D1, ['/', '/about/', '/about/index.html', '/css/site.css', '/index.html']]]);
+    // The ledger moved: the new one written before the old one is deleted; the old owed record cleared once sent.
+    const dir = recordsDir(store);
+    expect(dir).toMatch(HIDDEN_RECORDS);
+    const order = store.ops.filter((o) => o.op === 'putText' || o.op === 'deleteKey').map((o) => `${o.op} ${o.key}`);
+    expect(order.indexOf(`putText ${dir}state.json`)).toBeLessThan(order.indexOf('deleteKey .s3-cloudfront-deploy/state.json'));
+    expect(order).toContain(`deleteKey ${oldOwed}`);
+    expect(own(store)).toEqual([`${dir}state.json`]);
+    expect(Object.keys((JSON.parse(store.text(`${dir}state.json`)) as { objects: object }).objects).sort()).toEqual(Object.keys(v2).sort());
+    // The next run reads only the new folder.
+    store.resetOps();
+    const again = await pipelineRun(base, v2, { store, cdn });
+    expect(again.failure).toBeNull();
+    expect(store.ops).toEqual([
+      { op: 'list', key: '' },
+      { op: 'getText', key: `${dir}state.json` },
+    ]);
+  });
+
+  it('a bucket of the previous version: the owed paths are sent and the old record cleared on a run that uploads nothing', async () => {
+    const { store, cdn, oldOwed } = await legacyBucket(v1);
+    const r = await pipelineRun(base, v1, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(store.opsOf('upload')).toEqual([]);
+    expect(cdn.sent()).toEqual([[D1, ['/about/', '/about/index.html']]]);
+    expect(store.keys()).not.toContain(oldOwed);
+    expect(owedKeys(store)).toEqual([]);
+  });
+
+  // BUG in src/plan/deploy.ts (writeState) / src/stages/execute.ts (migrateRecords): the ledger is migrated only
+  // as part of a ledger write, and a run that changes nothing writes no ledger (the old one counts as "a record
+  // exists"). So on a bucket of the previous version, runs of an unchanged build never move the ledger: it stays
+  // in the guessable `.s3-cloudfront-deploy/state.json` (listing every key of the site to whoever fetches it,
+  // which the hidden folder is meant to prevent) until some deploy happens to change a file. Old folders in
+  // facts.records.oldDirs holding a state.json should force writeState.
+  it.failing('a bucket of the previous version is migrated even when the build is unchanged', async () => {
+    const { store, cdn } = await legacyBucket(v1);
+    const r = await pipelineRun(base, v1, { store, cdn });
+    expect(r.failure).toBeNull();
+    expect(store.keys()).not.toContain('.s3-cloudfront-deploy/state.json');
+    expect(own(store)).toEqual([`${recordsDir(store)}state.json`]);
+  });
+});
+
+describe('the deploy lock', () => {
+  const MIN = 60_000;
+  const inputs = { ...base, 'delete-removed': 'true', 'keep-removed': '0' };
+  const lockOf = (s: MemoryStore) => `${recordsDir(s)}lock.json`;
+  const ledgerRuns = (s: MemoryStore) =>
+    (JSON.parse(s.text(`${recordsDir(s)}state.json`)) as { deploys?: { runId: string }[] }).deploys?.map((d) => d.runId);
+
+  /** A bucket with v1 deployed (run 100) and the lock held by another owner until `until`. */
+  async function lockedBucket(owner: string, until: (now: number) => number) {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const clock = memoryClock();
+    expect((await pipelineRun(inputs, v1, { store, cdn, clock, env: { GITHUB_RUN_ID: '100' } })).failure).toBeNull();
+    store.seed(lockOf(store), JSON.stringify({ owner, expiresAt: new Date(until(clock.now())).toISOString() }));
+    store.resetOps();
+    return { store, cdn, clock };
+  }
+
+  it('a run waits for a lock another run holds (polling on the clock), then re-plans with what that run wrote', async () => {
+    const { store, cdn, clock } = await lockedBucket('acme/site run 500 attempt 1', (now) => now + 30 * MIN);
+    // The holder, run 500, is still deploying (v1 plus extra.html): it finishes while this run sleeps.
+    let holder: PipelineResult | null = null;
+    const waiting: Clock = {
+      now: () => clock.now(),
+      sleep: async (ms) => {
+        if (!holder) {
+          holder = await pipelineRun(inputs, { ...v1, 'extra.html': 'extra' }, { store, cdn, clock, env: { GITHUB_RUN_ID: '500' } });
+        }
+        await clock.sleep(ms);
+      },
+    };
+    const r = await pipelineRun(inputs, v2, { store, cdn, clock: waiting, env: { GITHUB_RUN_ID: '501' } });
+    expect(holder!.failure).toBeNull();
+    expect(holder!.log.lines.info.some((l) => l.includes('left by this same owner'))).toBe(true);
+    expect(r.failure).toBeNull();
+    expect(r.log.lines.info.some((l) => /^Waiting for deploy lock .*lock\.json, held by acme\/site run 500 attempt 1 until /.test(l))).toBe(
+      true,
+    );
+    expect(clock.slept).toBeGreaterThanOrEqual(2_000);
+    // Re-planned: extra.html, written by the other run while this one waited, is not in this build: deleted.
+    expect(store.keys()).not.toContain('extra.html');
+    expect(r.report!.files.find((f) => f.path === 'extra.html')).toMatchObject({ action: 'delete' });
+    expect(cdn.sent().at(-1)![1]).toContain('/extra.html');
+    expect(Object.keys(v2).every((k) => store.text(k) === v2[k as keyof typeof v2])).toBe(true);
+    // Both runs are in the ledger, the waiting one last; no lock is left.
+    expect(ledgerRuns(store)!.slice(0, 3)).toEqual(['501', '500', '100']);
+    expect(store.keys()).not.toContain(lockOf(store));
+    // Nothing of this run was written before it held the lock (its first write is the lock).
+    const firstWrite = writes(store).findIndex((o) => o.key === 'extra.html' || o.key.startsWith(recordsDir(store)));
+    expect(writes(store)[firstWrite]).toEqual({ op: 'putText', key: lockOf(store) });
+  });
+
+  it('an expired lock (a crashed run) is taken over at once', async () => {
+    const { store, cdn, clock } = await lockedBucket('acme/site run 77 attempt 1', (now) => now - 1);
+    const r = await pipelineRun(inputs, v2, { store, cdn, clock, env: { GITHUB_RUN_ID: '78' } });
+    expect(r.failure).toBeNull();
+    expect(clock.slept).toBe(0);
+    expect(
+      r.log.lines.info.some((l) => l.startsWith(`Took over deploy lock ${lockOf(store)} (held by acme/site run 77 attempt 1, expired at`)),
+    ).toBe(true);
+    expect(store.opsOf('upload')).toHaveLength(4);
+    expect(store.keys()).not.toContain(lockOf(store));
+  });
+
+  it('a lock left by a crashed run holds for its 60 minutes: a run within them gives up after 20; one after them takes it over', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const clock = memoryClock();
+    expect((await pipelineRun(inputs, v1, { store, cdn, clock })).failure).toBeNull();
+    const lock = lockOf(store);
+    // Run 200 deploys but cannot delete its lock (as if it died at the end).
+    store.fail = (op, key) => (op === 'deleteKey' && key === lock ? new Error('connection reset') : undefined);
+    const t0 = clock.now();
+    expect((await pipelineRun(inputs, v2, { store, cdn, clock, env: { GITHUB_RUN_ID: '200' } })).failed).toBe(true);
+    store.fail = null;
+    expect(JSON.parse(store.text(lock))).toEqual({
+      owner: 'acme/site run 200 attempt 1',
+      expiresAt: new Date(t0 + 60 * MIN).toISOString(),
+    });
+
+    await clock.sleep(MIN);
+    store.resetOps();
+    const blocked = await pipelineRun(inputs, v1, { store, cdn, clock, env: { GITHUB_RUN_ID: '201' } });
+    expect(blocked.failed).toBe(true);
+    expect(blocked.failure).toMatch(
+      /^LockTimeout: deploy lock .*lock\.json is held by acme\/site run 200 attempt 1 until .*; gave up after waiting 1200 s$/,
+    );
+    expect(clock.now() - t0).toBe(21 * MIN);
+    expect(store.opsOf('upload')).toEqual([]);
+    expect(writes(store).every((o) => o.op === 'putText' && o.key === lock)).toBe(true); // refused creates only
+
+    await clock.sleep(38 * MIN); // 59 minutes after the lock was written: it expires during the wait
+    const late = await pipelineRun(inputs, v1, { store, cdn, clock, env: { GITHUB_RUN_ID: '202' } });
+    expect(late.failure).toBeNull();
+    expect(clock.now() - t0).toBeGreaterThan(60 * MIN);
+    expect(clock.now() - t0).toBeLessThan(61 * MIN);
+    expect(late.log.lines.info.some((l) => l.startsWith(`Took over deploy lock ${lock} (held by acme/site run 200 attempt 1`))).toBe(true);
+    expect(store.text('index.html')).toBe(v1['index.html']);
+    expect(store.keys()).not.toContain(lock);
+  });
+
+  it('a no-op run and a dry run take no lock, and do not wait for one another run holds', async () => {
+    const { store, cdn, clock } = await lockedBucket('acme/site run 500 attempt 1', (now) => now + 30 * MIN);
+    const held = store.text(lockOf(store));
+    const noop = await pipelineRun(inputs, v1, { store, cdn, clock });
+    expect(noop.failure).toBeNull();
+    const dry = await pipelineRun({ ...inputs, 'dry-run': 'true' }, v2, { store, cdn, clock });
+    expect(dry.failure).toBeNull();
+    expect(writes(store)).toEqual([]);
+    expect(store.ops.filter((o) => o.key === lockOf(store))).toEqual([]);
+    expect(clock.slept).toBe(0);
+    expect(store.text(lockOf(store))).toBe(held);
+  });
+
+  it('a refused plan (over max-deletes) takes no lock', async () => {
+    const { store, cdn, clock } = await lockedBucket('acme/site run 500 attempt 1', (now) => now + 30 * MIN);
+    const r = await pipelineRun({ ...inputs, 'max-deletes': '1' }, v2, { store, cdn, clock });
+    expect(r.failure).toMatch(/over max-deletes \(1\)/);
+    expect(store.ops.filter((o) => o.key === lockOf(store))).toEqual([]);
+    expect(clock.slept).toBe(0);
   });
 });

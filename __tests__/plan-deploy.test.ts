@@ -51,6 +51,7 @@ function facts(f: FactsIn = {}): Facts {
     scan: f.upload === false ? null : { files: f.files ?? [], skipped: f.skipped ?? [], warnings: [], manifests: f.manifests ?? {} },
     remote: f.remote ?? [],
     ownKeys: [],
+    records: { dir: '.s3cfd-0123456789abcdef01234567/', oldDirs: [] },
     state: f.state === undefined ? { version: 1, objects: {} } : f.state,
     owed: f.owed ?? [],
     headMd5: f.headMd5 ?? {},

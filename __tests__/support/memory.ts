@@ -9,6 +9,8 @@ import path from 'node:path';
 import { run, type Deps } from '../../src/main.js';
 import type { RemoteObject } from '../../src/model/data.js';
 import type { Cdn, Clock, Log, ObjectStore, UploadHeaders } from '../../src/model/ports.js';
+import { headersFromHead } from '../../src/plan/headers.js';
+import { gzipDeterministic } from '../../src/plan/gzip.js';
 import type { Report } from '../../src/report.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
@@ -20,12 +22,13 @@ export interface StoredObject {
   /** Hex MD5 of the body (a single-part upload's ETag), unquoted. */
   etag: string;
   size: number;
+  /** Every header the object was written with (an upload's, without its metadata; seeded: octet-stream, no cache). */
   headers: UploadHeaders;
-  /** User metadata (the action stores the content MD5 as `s3cfd-md5`). */
+  /** User metadata (the action stores the content MD5 as `s3cfd-md5`), keys lower-case. */
   metadata: Record<string, string>;
 }
 
-export type StoreOp = 'list' | 'storedMd5' | 'upload' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
+export type StoreOp = 'list' | 'head' | 'storedMd5' | 'upload' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
 
 export interface MemoryStore extends ObjectStore {
   objects: Map<string, StoredObject>;
@@ -34,7 +37,11 @@ export interface MemoryStore extends ObjectStore {
   /** Fault injection: return an Error to make that request fail (checked before the request does anything). */
   fail: ((op: StoreOp, key: string) => Error | undefined) | null;
   /** Puts an object directly (as another tool would), without logging an op. */
-  seed(key: string, body: string | Buffer, opts?: { metadata?: Record<string, string>; etag?: string }): void;
+  seed(
+    key: string,
+    body: string | Buffer,
+    opts?: { metadata?: Record<string, string>; etag?: string; headers?: Partial<UploadHeaders> },
+  ): void;
   /** Sorted keys. */
   keys(): string[];
   /** The body of `key` as UTF-8 (throws when absent). */
@@ -63,8 +70,8 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
         body: buf,
         etag: opts.etag ?? md5(buf),
         size: buf.length,
-        headers: { contentType: 'application/octet-stream', cacheControl: '' },
-        metadata: { ...opts.metadata },
+        headers: { contentType: 'application/octet-stream', cacheControl: '', ...opts.headers },
+        metadata: lowerKeys(opts.metadata ?? {}),
       });
     },
     keys: () => [...objects.keys()].sort(),
@@ -84,13 +91,24 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
         .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
         .map(([key, o]): RemoteObject => ({ key, etag: o.etag, size: o.size }));
     },
+    async head(key) {
+      request('head', key);
+      const o = objects.get(key);
+      if (!o) return null;
+      const { metadata: _given, ...fixed } = o.headers;
+      const headers = headersFromHead({ ...fixed, metadata: o.metadata });
+      const stored = o.metadata[MD5_META];
+      return stored === undefined || stored === '' ? { headers } : { md5: stored, headers };
+    },
     async storedMd5(key) {
       request('storedMd5', key);
       return objects.get(key)?.metadata[MD5_META];
     },
-    async upload(key, absPath, size, contentMd5, headers) {
+    async upload(key, absPath, size, contentMd5, headers, uploadOpts) {
       request('upload', key);
-      const body = await fsp.readFile(absPath);
+      const file = await fsp.readFile(absPath);
+      // With gzip the object is the compressed bytes; size and MD5 are theirs.
+      const body = uploadOpts?.gzip ? gzipDeterministic(file) : file;
       // S3 checks Content-MD5 and the declared length, as the real adapter sends them.
       if (md5(body) !== contentMd5) throw named('BadDigest', `The Content-MD5 you specified did not match what we received (${key})`);
       if (body.length !== size) throw named('IncompleteBody', `declared ${size} bytes, got ${body.length} (${key})`);
@@ -99,8 +117,9 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
         body,
         etag,
         size,
-        headers: { contentType: headers.contentType, cacheControl: headers.cacheControl },
-        metadata: { [MD5_META]: contentMd5 },
+        headers: { ...withoutMetadata(headers) },
+        // User metadata merged with the action's content MD5, which wins.
+        metadata: { ...lowerKeys(headers.metadata ?? {}), [MD5_META]: contentMd5 },
       });
       return etag;
     },
@@ -125,16 +144,27 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
       const o = objects.get(key);
       return o ? { body: o.body.toString('utf8'), etag: o.etag } : null;
     },
-    async putText(key, body) {
+    async putText(key, body, condition) {
       request('putText', key);
+      // S3 conditional writes: If-None-Match '*' fails when the key exists, If-Match when it is missing or its
+      // ETag differs (S3 says 404 for a missing key; the adapter turns either into PreconditionFailed).
+      const cur = objects.get(key);
+      if (condition && 'ifNoneMatch' in condition && cur) {
+        throw named('PreconditionFailed', `At least one of the pre-conditions you specified did not hold (If-None-Match, ${key})`);
+      }
+      if (condition && 'ifMatch' in condition && (!cur || cur.etag !== unquote(condition.ifMatch))) {
+        throw named('PreconditionFailed', `At least one of the pre-conditions you specified did not hold (If-Match, ${key})`);
+      }
       const buf = Buffer.from(body, 'utf8');
+      const etag = md5(buf);
       objects.set(key, {
         body: buf,
-        etag: md5(buf),
+        etag,
         size: buf.length,
         headers: { contentType: 'application/json', cacheControl: 'no-store' },
         metadata: {},
       });
+      return etag;
     },
     async etagOf(key) {
       request('etagOf', key);
@@ -152,6 +182,17 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
     if (err) throw err;
   }
   return store;
+}
+
+const unquote = (etag: string) => etag.replace(/^"|"$/g, '');
+
+function withoutMetadata(h: UploadHeaders): UploadHeaders {
+  const { metadata: _metadata, ...rest } = h;
+  return rest;
+}
+
+function lowerKeys(m: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 function named(name: string, message: string): Error {
@@ -520,4 +561,24 @@ export async function pipelineRun(
 /** Undo @actions/core's escaping of workflow command data. */
 function decodeCommand(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+// ---- the action's records ----
+
+/** A hidden records folder name relative to the prefix: `.s3cfd-` and 24 random hex digits. */
+export const HIDDEN_RECORDS = /^\.s3cfd-[0-9a-f]{24}\/$/;
+
+/**
+ * The action's hidden records folder under `prefix` (`<prefix>.s3cfd-<random>/`), read from the keys the store
+ * holds and, failing that, the keys it was asked about. Throws unless exactly one is found.
+ */
+export function recordsDir(store: MemoryStore, prefix = ''): string {
+  const dirs = new Set<string>();
+  for (const key of [...store.keys(), ...store.ops.map((o) => o.key)]) {
+    if (!key.startsWith(prefix)) continue;
+    const m = /^\.s3cfd-[0-9a-f]{24}\//.exec(key.slice(prefix.length));
+    if (m) dirs.add(prefix + m[0]);
+  }
+  if (dirs.size !== 1) throw new Error(`expected one records folder under '${prefix}', found ${dirs.size}: ${[...dirs].join(', ')}`);
+  return [...dirs][0]!;
 }
