@@ -14,7 +14,7 @@ import type {
   UnchangedReason,
 } from '../src/model/data.js';
 import type { FileRecord } from '../src/model/stages.js';
-import { headersHash } from '../src/plan/headers.js';
+import { headersHash, readingHash } from '../src/plan/headers.js';
 import {
   demotionWarning,
   historyEvidence,
@@ -149,7 +149,17 @@ function record(
     entry.action === 'upload'
       ? { key: path, path, action: 'upload', reason: entry.reason, size: 3, overwrites: entry.reason !== 'new' }
       : { key: path, path, action: 'unchanged', reason: entry.reason, size: 3 };
-  return { key: path, path, size: 3, md5, headers: fingerprinted ? IMMUTABLE : MUTABLE, verdict: fp(fingerprinted), entry: e };
+  return {
+    key: path,
+    path,
+    source: path,
+    gzip: false,
+    size: 3,
+    md5,
+    headers: fingerprinted ? IMMUTABLE : MUTABLE,
+    verdict: fp(fingerprinted),
+    entry: e,
+  };
 }
 
 describe('reusedNames', () => {
@@ -340,7 +350,7 @@ describe('nextLedger', () => {
     const l = nextLedger(null, { ...base, deploy: deploy('b') });
     expect(l).toEqual({
       version: 2,
-      objects: { 'new.js': ['e-new', 'm-new', headersHash(IMMUTABLE)], 'same.css': ['e-same', 'm-same', 'hh'] },
+      objects: { 'new.js': ['e-new', 'm-new', headersHash(IMMUTABLE), readingHash(IMMUTABLE)], 'same.css': ['e-same', 'm-same', 'hh'] },
       demoted: ['a.js', 'z.js'],
       shapes: [CHUNK],
       pending: { 'gone.js': { since: NOW, size: 2 } },

@@ -55,6 +55,8 @@ function facts(f: FactsIn = {}): Facts {
     state: f.state === undefined ? { version: 1, objects: {} } : f.state,
     owed: f.owed ?? [],
     headMd5: f.headMd5 ?? {},
+    headHeaders: {},
+    gzipped: {},
     multipartEtags: f.multipartEtags ?? {},
     diff: f.diff ?? { files: null, source: 'none' },
     commitOrder: { order: 'none' },

@@ -13,7 +13,7 @@ import type {
 } from '../src/model/data.js';
 import type { HeaderDecision } from '../src/model/headers.js';
 import type { DiffFact, FileRecord } from '../src/model/stages.js';
-import { headersHash } from '../src/plan/headers.js';
+import { readingHash, headersHash } from '../src/plan/headers.js';
 import {
   collateralKeys,
   deleteWarning,
@@ -42,6 +42,8 @@ function record(path: string, entry: Partial<SyncEntry> & Pick<SyncEntry, 'actio
   return {
     key: full.key,
     path,
+    source: path,
+    gzip: false,
     size: 10,
     md5,
     headers: path.endsWith('.html') ? HTML : CSS,
@@ -325,11 +327,11 @@ describe('nextState', () => {
   it.each<[string, FileRecord[], Map<string, RemoteState>, Record<string, string>, DeployState['objects']]>([
     ['nothing', [], remote(), {}, {}],
     [
-      'an upload: its new ETag, MD5 and headers hash',
+      'an upload: its new ETag, MD5, headers hash and reading hash',
       [up],
       remote(),
       { 'a.html': 'new-a' },
-      { 'a.html': ['new-a', 'md5-a', headersHash(HTML)] },
+      { 'a.html': ['new-a', 'md5-a', headersHash(HTML), readingHash(HTML)] },
     ],
     ['an upload without an ETag (the run failed first) is left out', [up], remote(), {}, {}],
     ['unchanged with a known headers hash keeps it', [same], remote('hh-b'), {}, { 'b.css': ['etag-b', 'md5-b', 'hh-b'] }],
@@ -340,7 +342,7 @@ describe('nextState', () => {
       [up, same],
       remote('hh-b'),
       { 'a.html': 'new-a' },
-      { 'a.html': ['new-a', 'md5-a', headersHash(HTML)], 'b.css': ['etag-b', 'md5-b', 'hh-b'] },
+      { 'a.html': ['new-a', 'md5-a', headersHash(HTML), readingHash(HTML)], 'b.css': ['etag-b', 'md5-b', 'hh-b'] },
     ],
     [
       'deletes never enter the record',

@@ -13,7 +13,7 @@ const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
 
 /** A path relative to the prefix that belongs to the action (never synced, compared or deleted). */
 export function isOwnRelPath(rel: string): boolean {
-  return rel.startsWith(LEGACY_DIR) || HIDDEN_DIR.test(rel);
+  return rel.startsWith(LEGACY_DIR) || HIDDEN_DIR.test(rel) || rel === LOCK_NAME;
 }
 
 /** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
@@ -50,3 +50,11 @@ export function recordsLayout(prefix: string, statePrefix: string, ownKeys: stri
 export const stateKeyIn = (dir: string) => `${dir}state.json`;
 export const owedDirIn = (dir: string) => `${dir}owed/`;
 export const lockKeyIn = (dir: string) => `${dir}lock.json`;
+
+/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
+const LOCK_NAME = '.s3cfd-lock.json';
+
+/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
+export function deployLockKey(prefix: string, statePrefix: string): string {
+  return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
+}

@@ -10,6 +10,7 @@ import { ledgerKnowledgeChanged, livePending, olderCommitRefusal, planRemovals, 
 import { collateralKeys, deleteWarning, inFlightBudget, missingDiffFallback, uploadWaves, verifyTargets } from './policies.js';
 import { staleFor, type StaleResult } from './stale.js';
 import { checkDeleteCap } from './sync.js';
+import { stateKeyIn } from '../model/records.js';
 
 export { planFiles, type FilePlan } from './files.js';
 
@@ -111,6 +112,11 @@ function refusalOf(config: Config, facts: Facts, sync: SyncEntry[]): string | nu
   return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
 }
 
+/** A ledger still in an old folder (the guessable legacy name) is moved on this run, even when nothing else changes. */
+function migrating(facts: Facts): boolean {
+  return facts.records.oldDirs.some((dir) => facts.ownKeys.includes(stateKeyIn(dir)));
+}
+
 export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const files = planFiles(config, facts);
   const stale = staleByDistribution(config, facts, files);
@@ -135,7 +141,7 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     waiting: removals.waiting,
     invalidations,
     refusal: refusalOf(config, facts, sync),
-    writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger)),
+    writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger) || migrating(facts)),
     ledger,
     remote: files.remote,
     verdicts: verdictsOf(files, facts),

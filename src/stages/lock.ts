@@ -3,7 +3,7 @@
 import { acquireLock, type DeployLock } from '../io/lock.js';
 import type { Config } from '../model/config.js';
 import type { ObjectStore, Clock, Log } from '../model/ports.js';
-import { lockKeyIn } from '../model/records.js';
+import { deployLockKey } from '../model/records.js';
 import type { DeployPlan, Facts } from '../model/stages.js';
 
 /** A crashed run's lock expires after this; a live run holds it far shorter. */
@@ -22,7 +22,7 @@ export async function lockBucket(
   ports: { store: ObjectStore | null; clock: Clock; log: Log },
 ): Promise<DeployLock | null> {
   if (!ports.store) return null;
-  const key = lockKeyIn(facts.records.dir);
+  const key = deployLockKey(config.prefix, config.statePrefix);
   const { repository, runId, runAttempt, sha } = facts.run;
   const lock = await acquireLock(ports.store, key, {
     owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''}`,
