@@ -117,7 +117,14 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport
   const verdict = (p: string) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
   const files: FileReport[] = plan.sync.map((e) => {
     const fp = verdict(e.path);
-    const h = e.action === 'delete' ? undefined : byKey.get(e.key)?.headers;
+    // An object left as it is reports the headers it has (read with HEAD), never the rules' spelling of them.
+    const stored = e.action === 'unchanged' ? plan.remote.get(e.key)?.storedHeaders : undefined;
+    const h =
+      e.action === 'delete'
+        ? undefined
+        : stored && stored.contentType !== undefined
+          ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
+          : byKey.get(e.key)?.headers;
     return {
       key: e.key,
       path: e.path,

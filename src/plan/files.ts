@@ -47,6 +47,12 @@ export function deployedFiles(config: Config, facts: Facts): LocalFile[] {
   return [...files, ...stripped];
 }
 
+/** Keys the delete step leaves alone; strip-index-html's `d/` is judged as the `d/index.html` it copies. */
+function deleteGuard(config: Config): (relKey: string) => boolean {
+  const guard = makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect);
+  return (rel) => guard(config.stripIndexHtml && rel.endsWith('/') ? rel + config.indexDocument : rel);
+}
+
 /** Same bytes re-uploaded for its headers: does the change alter how a client reads them? Unknown: yes. */
 function rereads(o: RemoteState | undefined, h: HeaderDecision): boolean {
   if (o?.storedHeaders) return invalidationNeededForHeaderChange(o.storedHeaders, h);
@@ -77,7 +83,7 @@ function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evide
     ? planSync(local, remote, {
         prefix: config.prefix,
         deleteRemoved: config.deleteRemoved,
-        isProtected: makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect),
+        isProtected: deleteGuard(config),
         force: config.forceUpload,
         headersHash: (p) => headersHash(headers.get(p)!),
         headersDiffer: (p, o) => headersDiffer(o.storedHeaders!, headers.get(p)!),
