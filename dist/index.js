@@ -1,6 +1,849 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 8282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -46492,7 +47335,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -46500,7 +47343,6 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -46512,10 +47354,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -46764,7 +47606,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -46772,7 +47614,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -46800,29 +47641,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -46876,11 +47717,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -46891,57 +47732,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -74862,7 +75703,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4816);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5587);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -74871,7 +75712,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4816:
+/***/ 5587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77827,918 +78668,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudfront/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3169);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-map/index.js
-function pMap(iterable, mapper, options) {
-	return mapConcurrently(iterable, mapper, options, false);
-}
-
-function pMapSettled(iterable, mapper, options) {
-	return mapConcurrently(iterable, mapper, options, true);
-}
-
-function pMapKeyed(input, mapper, options) {
-	return mapKeyed(input, mapper, options, false);
-}
-
-function pMapSettledKeyed(input, mapper, options) {
-	return mapKeyed(input, mapper, options, true);
-}
-
-// Like `Promise.allKeyed` and `Promise.allSettledKeyed`, with a mapper, and for a `Map` too. Each value travels with its key, so a skipped key, which leaves no slot in the result, cannot shift the keys after it.
-async function mapKeyed(input, mapper, options, isSettled) {
-	const entries = getKeyedEntries(input);
-
-	// After the values have their handlers, like the other argument errors, which `mapConcurrently` checks. It cannot check this one, as it gets the wrapper below as its mapper.
-	if (typeof mapper !== 'function') {
-		throw new TypeError('Mapper function is required');
-	}
-
-	const mappedEntries = await mapConcurrently(entries, async ([key, inputResult]) => {
-		try {
-			if (inputResult.status === 'rejected') {
-				throw inputResult.reason;
-			}
-
-			const result = await mapper(inputResult.value, key);
-
-			if (result === pMapSkip || result === pMapStop) {
-				return result;
-			}
-
-			return [key, isSettled ? {status: 'fulfilled', value: result} : result];
-		} catch (error) {
-			if (!isSettled) {
-				throw error;
-			}
-
-			return [key, {status: 'rejected', reason: error}];
-		}
-	}, options, false);
-
-	if (input instanceof Map) {
-		return new Map(mappedEntries);
-	}
-
-	// A null prototype, like `Promise.allKeyed`, so a key like `__proto__` or `toString` is an own property like any other.
-	return Object.setPrototypeOf(Object.fromEntries(mappedEntries), null);
-}
-
-// The engine behind all the functions, except `pMapIterable`. With `isSettled`, an element or a mapper that rejects gives a `{status: 'rejected'}` result instead of an error, like `Promise.allSettled`, so `stopOnError` does not apply.
-async function mapConcurrently(
-	iterable,
-	mapper,
-	{
-		concurrency = Number.POSITIVE_INFINITY,
-		stopOnError = true,
-		signal,
-	} = {},
-	isSettled,
-) {
-	return new Promise((resolve_, reject_) => {
-		validateOptions(iterable, mapper, concurrency);
-
-		const result = [];
-		// Stage the errors by index, like `result`, so they are reported in input order.
-		const errors = [];
-		let skippedCount = 0;
-		let isResolved = false;
-		let isIterableDone = false;
-		const pendingIndexes = new Set();
-		let doneIndex = Number.POSITIVE_INFINITY;
-		let currentIndex = 0;
-		const iterator = getIterator(iterable);
-
-		const signalListener = () => {
-			reject(signal.reason);
-		};
-
-		const cleanup = () => {
-			signal?.removeEventListener('abort', signalListener);
-		};
-
-		const resolve = value => {
-			resolve_(value);
-			cleanup();
-		};
-
-		const reject = reason => {
-			if (isResolved) {
-				return;
-			}
-
-			isResolved = true;
-			reject_(reason);
-			cleanup();
-
-			if (!isIterableDone) {
-				closeIterator(iterator);
-			}
-		};
-
-		if (signal) {
-			if (signal.aborted) {
-				reject(signal.reason);
-				return;
-			}
-
-			signal.addEventListener('abort', signalListener, {once: true});
-		}
-
-		const pull = createPuller(iterator);
-
-		// Settle only once the source is done, or a mapper stopped, and every earlier pull and mapper has finished. A pull before the `done` or the stop can still produce an element, while pulls after it do not affect the result.
-		const settleIfFinished = () => {
-			if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
-				return;
-			}
-
-			for (const index of pendingIndexes) {
-				if (index < doneIndex) {
-					return;
-				}
-			}
-
-			if (!stopOnError) {
-				const collectedErrors = [];
-
-				for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
-					if (index in errors) {
-						collectedErrors.push(errors[index]);
-					}
-				}
-
-				if (collectedErrors.length > 0) {
-					reject(new AggregateError(collectedErrors)); // eslint-disable-line unicorn/error-message
-					return;
-				}
-			}
-
-			isResolved = true;
-
-			// A stop ended the result before the source did, so close it, like `for await` does on a `break`. Not at the stop itself, as a source that settles its `next()` calls out of call order may still owe an earlier element, and closing could drop it.
-			if (!isIterableDone) {
-				closeIterator(iterator);
-			}
-
-			// `done` is final, like `for await`, so a `done` that lands between two elements ends
-			// the result there and everything the source produced past it is dropped. A stop cuts it the same way.
-			const lastIndex = Math.min(doneIndex, result.length);
-
-			// Every index below `lastIndex` has a value: an index only goes unassigned when its pull reported `done` or its mapper returned `pMapStop`, and the lowest such index is `doneIndex`. So the array is dense below `lastIndex`, and the fast path can hand it over untouched.
-			if (lastIndex === result.length && skippedCount === 0) {
-				resolve(result);
-				return;
-			}
-
-			// Otherwise this drops the skipped results and whatever the `done` or the stop cut off.
-			resolve(result.slice(0, lastIndex).filter(value => value !== pMapSkip));
-		};
-
-		const next = async () => {
-			// After a `done` or a stop, a pull would take an item nobody is going to map, which a one-shot source, like a queue, would lose.
-			if (isResolved || currentIndex >= doneIndex) {
-				return;
-			}
-
-			// Take the index when the pull starts, not when it resolves, so a source that settles
-			// its `next()` calls out of call order still gets the right position.
-			const index = currentIndex++;
-			pendingIndexes.add(index);
-
-			let nextItem;
-			try {
-				nextItem = await pull();
-			} catch (error) {
-				pendingIndexes.delete(index);
-
-				if (index < doneIndex) {
-					throw error;
-				}
-
-				settleIfFinished();
-				return;
-			}
-
-			if (nextItem.done) {
-				pendingIndexes.delete(index);
-				doneIndex = Math.min(doneIndex, index);
-				isIterableDone = true;
-				settleIfFinished();
-				return;
-			}
-
-			// Intentionally detached
-			const runner = (async () => {
-				try {
-					const element = await nextItem.value;
-
-					if (isResolved || index >= doneIndex) {
-						return;
-					}
-
-					const value = await mapper(element, index);
-
-					// Ignore an item produced after an earlier pull reported `done` or an earlier mapper returned `pMapStop`.
-					if (index >= doneIndex) {
-						return;
-					}
-
-					// A stop ends the result here, like a `done` from the source, so settling waits only for the earlier elements.
-					if (value === pMapStop) {
-						doneIndex = index;
-						return;
-					}
-
-					if (value === pMapSkip) {
-						skippedCount++;
-					}
-
-					result[index] = isSettled && value !== pMapSkip ? {status: 'fulfilled', value} : value;
-				} catch (error) {
-					if (index >= doneIndex) {
-						return;
-					}
-
-					if (isSettled) {
-						result[index] = {status: 'rejected', reason: error};
-					} else if (stopOnError) {
-						reject(error);
-						return;
-					} else {
-						errors[index] = error;
-					}
-				} finally {
-					pendingIndexes.delete(index);
-					settleIfFinished();
-				}
-
-				// If the iterable throws we can't really continue regardless of `stopOnError` state
-				// since an iterable is likely to continue throwing after it throws once.
-				// If we continue calling `next()` indefinitely we will likely end up
-				// in an infinite loop of failed iteration.
-				try {
-					await next();
-				} catch (error) {
-					reject(error);
-				}
-			})();
-
-			// Link the runner to the returned promise, so the async stack trace of a mapper error reaches the caller. Nothing awaits the runner, so the trace would stop there, but V8 follows a reaction that resolves another promise. The link never settles, so it never resolves the returned promise. It is a new promise for each runner, as a shared one would keep a reaction for every element.
-			runner.then(() => new Promise(() => {})).then(resolve_);
-		};
-
-		// Create the concurrent runners in a detached (non-awaited)
-		// promise. We need this so we can await the `next()` calls
-		// to stop creating runners before hitting the concurrency limit
-		// if the iterable has already been marked as done or a mapper stopped.
-		// NOTE: We *must* do this for async iterators otherwise we'll spin up
-		// infinite `next()` calls by default and never start the event loop.
-		(async () => {
-			for (let index = 0; index < concurrency; index++) {
-				try {
-					// eslint-disable-next-line no-await-in-loop
-					await next();
-				} catch (error) {
-					reject(error);
-					break;
-				}
-
-				if (isResolved || currentIndex >= doneIndex) {
-					break;
-				}
-			}
-		})();
-	});
-}
-
-function pMapIterable(
-	iterable,
-	mapper,
-	{
-		concurrency = Number.POSITIVE_INFINITY,
-		backpressure = concurrency,
-		preserveOrder = true,
-	} = {},
-) {
-	validateOptions(iterable, mapper, concurrency);
-
-	if (!isLimit(backpressure, concurrency)) {
-		throw new TypeError(`Expected \`backpressure\` to be an integer from \`concurrency\` (${concurrency}) and up or \`Infinity\`, got \`${backpressure}\` (${typeof backpressure})`);
-	}
-
-	return {
-		[Symbol.asyncIterator]() {
-			// `isDone` lives outside the generator so the wrapper below can set it the moment the
-			// consumer asks to stop. The generator is suspended on a pending `next()` at that point,
-			// so its `finally` would not run until much later and workers finishing in the meantime
-			// would keep pulling and mapping input for nobody.
-			let isDone = false;
-
-			const generator = (async function * () {
-				const iterator = getIterator(iterable);
-
-				// Results are consumed from the front with a moving `headIndex` instead of `shift()`.
-				// `shift()` moves every remaining entry, which is O(n) per element and made the whole
-				// run O(n²) whenever `backpressure` let the array grow, which is the default.
-				let promises = [];
-				let headIndex = 0;
-				let isIterableDone = false;
-
-				// The lowest index whose pull reported `done`. Without `preserveOrder`, the pulls after it have their slots given back, so their errors are dropped.
-				let doneIndex = Number.POSITIVE_INFINITY;
-
-				// An element that is being read, or is waiting for a mapper, does not hold a mapper slot, so the next element can be read while the mappers run. Those elements have their own cap of `concurrency`, so the source never sees more than `concurrency` overlapping `next()` calls, even with `backpressure: Infinity`. `backpressure` caps everything in flight together.
-				let readingCount = 0;
-				let runningMappersCount = 0;
-
-				// The workers waiting for a mapper slot, in the order they started waiting. A finished mapper hands its slot to the oldest one.
-				const mapperWaiters = new Map();
-				let mapperWaiterCount = 0;
-				let wokenMapperWaiterCount = 0;
-
-				const releaseMapperSlot = () => {
-					if (wokenMapperWaiterCount === mapperWaiterCount) {
-						runningMappersCount--;
-						return;
-					}
-
-					mapperWaiters.get(wokenMapperWaiterCount)();
-					mapperWaiters.delete(wokenMapperWaiterCount++);
-				};
-
-				let index = 0;
-
-				// The lowest index whose mapper returned `pMapStop`, or, with `preserveOrder`, whose pull, element, or mapper threw. The stream ends there, like a `break` or a `throw` in a loop. Once it is set, nothing past it is pulled, and no pending element past it is mapped, while the earlier elements still finish and are yielded first. `isDone` cannot do this, as it would drop the values of the earlier elements too.
-				let stopIndex = Number.POSITIVE_INFINITY;
-
-				// Without `preserveOrder`, each spawn still takes a slot in `promises`, so `backpressure` counts the same, but the slots are filled in the order the workers settle rather than the order they were spawned in, so the consumer gets whichever result is ready first. A worker always fills the oldest empty slot, at `fillIndex`. An empty slot is `undefined`, and a filled one holds the result itself rather than a promise, so a result costs a promise only when the consumer has to wait for it, through `wake`.
-				let fillIndex = 0;
-				let wake;
-
-				// The indexes of the pulls whose worker has not filled a slot yet, without `preserveOrder`.
-				const unfilledIndexes = new Set();
-
-				// The consumer waits only when the head is empty, and then the oldest empty slot is the head, so the first fill wakes it.
-				const fillSlot = result => {
-					promises[fillIndex++] = result;
-					wake?.(result);
-					wake = undefined;
-				};
-
-				const pull = createPuller(iterator);
-
-				function trySpawn() {
-					// Do not spawn once the consumer is gone, the source is done, or the stream ends at an earlier element. The pull would be wasted work, and for a one-shot source, like a queue, it takes an item nobody is going to ask for.
-					if (isDone || isIterableDone || index > stopIndex || readingCount >= concurrency || promises.length - headIndex >= backpressure) {
-						return;
-					}
-
-					readingCount++;
-
-					// Take the index when the pull starts, not when it resolves, so a source that
-					// settles its `next()` calls out of call order still gets the right position.
-					const currentIndex = index++;
-
-					// Errors must be returned as a value instead of rejecting, otherwise a promise that
-					// the consumer abandons after an earlier error becomes an unhandled rejection.
-					const promise = (async () => {
-						try {
-							let element;
-							try {
-								const {done, value} = await pull();
-
-								if (done) {
-									isIterableDone = true;
-									doneIndex = Math.min(doneIndex, currentIndex);
-									return {done: true};
-								}
-
-								// Spawn if still below the reading and backpressure limits
-								trySpawn();
-
-								element = await value;
-
-								if (runningMappersCount < concurrency) {
-									runningMappersCount++;
-								} else {
-									// `releaseMapperSlot` hands the slot over without decrementing `runningMappersCount`, so it is already counted.
-									await new Promise(resolve => {
-										mapperWaiters.set(mapperWaiterCount++, resolve);
-									});
-								}
-							} finally {
-								readingCount--;
-							}
-
-							// Spawn now that this element is no longer waiting for a mapper, so the next one is read while this one is mapped
-							trySpawn();
-
-							let returnValue;
-							try {
-								// The consumer stopped iterating, or the stream ends before this element, while this element was being read or waiting for a mapper, so drop it instead of doing work nobody will consume.
-								if (isDone || currentIndex > stopIndex) {
-									return {done: false, value: pMapSkip};
-								}
-
-								returnValue = await mapper(element, currentIndex);
-							} finally {
-								releaseMapperSlot();
-							}
-
-							if (returnValue === pMapStop) {
-								stopIndex = Math.min(stopIndex, currentIndex);
-							}
-
-							return {done: false, value: returnValue};
-						} catch (error) {
-							// With `preserveOrder`, the error is thrown at its own position, after the results before it, so those still finish. Without it, the error is thrown as soon as it settles, so nothing still pending can be yielded anymore.
-							// An error from a pull after the end of the source is dropped, as `done` is final, so it must have no effect. `doneIndex` is set before the worker that saw `done` settles, so its slot hand-back runs before the delivery check of any error that sees it here, and the two always agree.
-							if (preserveOrder) {
-								stopIndex = Math.min(stopIndex, currentIndex);
-							} else if (currentIndex < doneIndex) {
-								isDone = true;
-							}
-
-							return {error};
-						}
-					})();
-
-					if (preserveOrder) {
-						promises.push(promise);
-						return;
-					}
-
-					promises.push(undefined);
-
-					unfilledIndexes.add(currentIndex);
-
-					// The worker never rejects, as errors are returned as a value.
-					// The slot is filled here, a tick after the worker settles, rather than by the worker itself, for the same reason the consumer awaits a filled slot: so the consumer never runs, and pulls, earlier.
-					promise.then(result => {
-						// The slot was already given back, as the pull came after the end of the source.
-						if (!unfilledIndexes.delete(currentIndex)) {
-							return;
-						}
-
-						if (result.done) {
-							// The pulls made after this one came after the end of the source, and a source like a queue may never answer them, so give their slots back now instead of waiting on them.
-							for (const unfilledIndex of unfilledIndexes) {
-								if (unfilledIndex > currentIndex) {
-									unfilledIndexes.delete(unfilledIndex);
-									fillSlot({done: true});
-								}
-							}
-						}
-
-						fillSlot(result);
-					});
-				}
-
-				trySpawn();
-
-				try {
-					while (headIndex < promises.length) {
-						// Without `preserveOrder`, a filled slot holds the result itself, and it is still awaited. That takes one tick, like awaiting a settled promise, so the consumer, and its `trySpawn()`, never run earlier than with a promise in the slot. Taking a ready result without the tick can make the consumer pull before it sees a stop or the end of the source, and a one-shot source, like a queue, would lose that item.
-						// eslint-disable-next-line no-await-in-loop
-						const result = await (promises[headIndex] ?? new Promise(resolve => {
-							wake = resolve;
-						}));
-						const {done, value} = result;
-
-						// Release the entry instead of leaving it for a `shift()` to move, and drop the
-						// consumed prefix once it is at least half the array. That keeps the backing
-						// store proportional to the results still in flight rather than to the total
-						// ever spawned, which matters for an endless source, while costing one copy per
-						// half of the array, so it stays O(1) per element.
-						promises[headIndex] = undefined;
-						headIndex++;
-
-						if (headIndex * 2 >= promises.length) {
-							promises = promises.slice(headIndex);
-							fillIndex -= headIndex;
-							headIndex = 0;
-						}
-
-						if (Object.hasOwn(result, 'error')) {
-							throw result.error;
-						}
-
-						if (done) {
-							// Without `preserveOrder`, the `done` can arrive while other workers are still running.
-							if (preserveOrder) {
-								return;
-							}
-
-							continue;
-						}
-
-						// The stream ends where the stop would have been yielded: after the earlier elements with `preserveOrder`, and after the results that were ready before it without.
-						if (value === pMapStop) {
-							return;
-						}
-
-						// Spawn if just dropped below the backpressure limit and still below the reading limit
-						trySpawn();
-
-						// A `pMapSkip` result stays in `promises` and is stepped over here. Splicing it out
-						// in the worker instead would make every skip an O(n) scan and move, so a run of
-						// skips would be O(n²).
-						if (value === pMapSkip) {
-							continue;
-						}
-
-						yield value;
-					}
-				} finally {
-					// Stop pulling input once the consumer stops iterating, otherwise pending skipped mappers keep spawning work.
-					isDone = true;
-
-					if (!isIterableDone) {
-						closeIterator(iterator);
-					}
-				}
-			})();
-
-			// Override `return()` and `throw()` on the generator itself instead of wrapping it, so it
-			// keeps what it inherits, like `Symbol.asyncDispose` for `await using`, and `next()` stays
-			// the native one. Plain functions, not `async`: the generator already returns a promise,
-			// and an `async` function would wrap it in two more promises and two more microtask hops.
-			const {return: generatorReturn, throw: generatorThrow} = generator;
-
-			generator.return = value => {
-				isDone = true;
-				return generatorReturn.call(generator, value);
-			};
-
-			generator.throw = error => {
-				isDone = true;
-				return generatorThrow.call(generator, error);
-			};
-
-			return generator;
-		},
-	};
-}
-
-const pMapSkip = Symbol('skip');
-
-const pMapStop = Symbol('stop');
-
-// The checks `pMap` and `pMapIterable` share, so both reject the same input the same way.
-// `mapConcurrently` runs this inside its promise, so a bad argument rejects rather than throws.
-function validateOptions(iterable, mapper, concurrency) {
-	// Optional chaining, so a nullish input gets this message rather than Node's internal
-	// "null is not iterable".
-	if (iterable?.[Symbol.iterator] === undefined && iterable?.[Symbol.asyncIterator] === undefined) {
-		throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
-	}
-
-	if (typeof mapper !== 'function') {
-		throw new TypeError('Mapper function is required');
-	}
-
-	if (!isLimit(concurrency, 1)) {
-		throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
-	}
-}
-
-// Whether the value is an integer from `minimum` and up, or `Infinity`, as `concurrency` and `backpressure` must be.
-function isLimit(value, minimum) {
-	return (Number.isSafeInteger(value) && value >= minimum) || value === Number.POSITIVE_INFINITY;
-}
-
-// Read the entries of a `Map`, or else the own enumerable keys, strings and symbols, in the order and the way `Promise.allKeyed` does, all up front. Each value gets a handler right away, also like `Promise.allKeyed`, so a value that rejects before a mapper slot reaches it is not an unhandled rejection.
-function getKeyedEntries(input) {
-	if (input === null || (typeof input !== 'object' && typeof input !== 'function')) {
-		throw new TypeError(`Expected \`input\` to be an object, got (${input === null ? 'null' : typeof input})`);
-	}
-
-	const entries = [];
-
-	const addEntry = (key, value) => {
-		// Resolve the whole entry, so the engine checks termination after the value settles and before the mapper runs.
-		entries.push(Promise.resolve(value).then(
-			value => [key, {status: 'fulfilled', value}],
-			error => [key, {status: 'rejected', reason: error}],
-		));
-	};
-
-	if (input instanceof Map) {
-		for (const [key, value] of input) {
-			addEntry(key, value);
-		}
-	} else {
-		for (const key of Reflect.ownKeys(input)) {
-			if (Object.getOwnPropertyDescriptor(input, key)?.enumerable) {
-				addEntry(key, input[key]);
-			}
-		}
-	}
-
-	return entries;
-}
-
-// Take the async iterator when the input has both, like `for await` does.
-function getIterator(iterable) {
-	return iterable[Symbol.asyncIterator] === undefined ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
-}
-
-// Close the source so it can release its resources, like `for await` does.
-// Callers must not await this so a source that is blocked in `next()` cannot block them.
-async function closeIterator(iterator) {
-	try {
-		await iterator.return?.();
-	} catch {}
-}
-
-// Pull the next item, and stop pulling once the source has reported `done`: a source like a queue
-// may block in `next()` after it is exhausted, which would hang the caller. `done` is final, like
-// `for await`, so anything the source produces after it is dropped.
-function createPuller(iterator) {
-	let isSourceDone = false;
-
-	// A sync iterable, like an array, answers right away, so `done` can be seen here. An async
-	// iterable is seen in the `then` below, as soon as its pull settles.
-	const markDone = item => {
-		if (item?.done) {
-			isSourceDone = true;
-		}
-	};
-
-	return () => {
-		if (isSourceDone) {
-			return {done: true};
-		}
-
-		const result = iterator.next();
-		markDone(result);
-
-		// A sync iterable, like an array, answers right away, so `done` has been read already and
-		// the result can go back untouched.
-		if (typeof result?.then !== 'function') {
-			return result;
-		}
-
-		// An async iterable settles later, so `done` is read off the pull once it does. That is a
-		// branch of its own, which leaves the caller awaiting the pull itself rather than a promise
-		// derived from it, so an async source does not pay an extra microtask per element. The
-		// rejection is handled here as well as by the caller, so a pull cannot escape as an
-		// unhandled rejection. A thenable that is not a promise is turned into one first, so it is
-		// subscribed to once, like `for await` does, while a native promise is returned as is.
-		const promise = Promise.resolve(result);
-		promise.then(markDone, () => {});
-
-		return promise;
-	};
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
@@ -78764,1770 +78693,20 @@ function readContext(env) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/model/limits.ts
+// CloudFront's limits and prices: the one place they are written down.
+/** Paths per invalidation batch (CreateInvalidation); also the most `max-paths` may be. */
+const MAX_PATHS_PER_BATCH = 3000;
+/** File (non-wildcard) paths in flight per distribution. */
+const MAX_IN_FLIGHT_PATHS = 3000;
+/** Wildcard paths in flight per distribution. */
+const MAX_IN_FLIGHT_WILDCARDS = 15;
+/** Invalidation paths free each month (account-wide), then USD_PER_PATH each; a wildcard is one path. */
+const FREE_PATHS_PER_MONTH = 1000;
+const USD_PER_PATH = 0.005;
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/io/verify.ts
-// Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
-// site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
-// no @actions/core: the caller reports the results.
-//
-// The MD5 is computed over the body as fetch returns it, i.e. after fetch (undici) has transparently decoded
-// a gzip / deflate / br Content-Encoding, so a CloudFront distribution with automatic compression still
-// yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
-// a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
-
-const DEFAULT_VERIFY_CONCURRENCY = 4;
-const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
-const DEFAULT_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
-const DEFAULT_USER_AGENT = 's3-cloudfront-deploy-verify';
-/** True for a path verifyUrls can fetch as is: starts with '/', no wildcard. */
-function isExactPath(path) {
-    return path.startsWith('/') && !path.includes('*');
-}
-/**
- * A bounded, deterministic sample: targets deduplicated by path (the first occurrence wins), wildcard or
- * relative paths dropped, sorted by path (code-unit order), then `max` evenly spaced entries (the first is
- * always included). Same input set -> same output, whatever the input order (except which duplicate wins).
- */
-function chooseSample(targets, max) {
-    const limit = Number.isFinite(max) ? Math.floor(max) : 0;
-    if (limit <= 0)
-        return [];
-    const byPath = new Map();
-    for (const t of targets) {
-        if (!isExactPath(t.path) || byPath.has(t.path))
-            continue;
-        byPath.set(t.path, t);
-    }
-    const sorted = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const n = sorted.length;
-    if (n <= limit)
-        return sorted;
-    const out = [];
-    for (let i = 0; i < limit; i++)
-        out.push(sorted[Math.floor((i * n) / limit)]);
-    return out;
-}
-/**
- * Validate a `verify-url` value and return it without trailing slashes, query or fragment
- * (`https://example.com/site/` -> `https://example.com/site`). Throws an Error with a one-line message when
- * it is not an absolute http(s) URL or carries credentials (fetch refuses those).
- */
-function normalizeBaseUrl(baseUrl) {
-    let u;
-    try {
-        u = new URL(baseUrl.trim());
-    }
-    catch {
-        throw new Error(`not an absolute URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
-    }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-        throw new Error(`not an http(s) URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
-    }
-    if (u.username || u.password)
-        throw new Error('must not contain credentials (user:password@)');
-    if (u.search || u.hash)
-        throw new Error(`must not contain a query or fragment: ${JSON.stringify(baseUrl)}`);
-    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-}
-/**
- * The URL to request for an invalidation path under a normalized base URL. The path's percent-encoding is
- * kept byte for byte; only raw `?` and `#` (which CloudFront paths may contain but a URL would treat as
- * query / fragment) are escaped, so the whole path is sent as the path.
- */
-function joinUrl(normalizedBase, path) {
-    return normalizedBase + path.replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
-}
-function isErrorLike(err) {
-    return typeof err === 'object' && err !== null && typeof err.message === 'string';
-}
-function errorMessage(err, timeoutMs) {
-    if (!isErrorLike(err))
-        return String(err);
-    if (err.name === 'TimeoutError')
-        return `timed out after ${timeoutMs} ms`;
-    if (err.name === 'AbortError')
-        return 'aborted';
-    const message = String(err.message);
-    const cause = err.cause;
-    if (isErrorLike(cause)) {
-        // undici: TypeError('fetch failed') with the socket error (ECONNREFUSED, ENOTFOUND, ...) as the cause.
-        if (cause.name === 'TimeoutError')
-            return `timed out after ${timeoutMs} ms`;
-        const causeMessage = String(cause.message);
-        const code = typeof cause.code === 'string' && !causeMessage.includes(cause.code) ? cause.code : '';
-        return `${message}: ${[code, causeMessage].filter(Boolean).join(' ') || 'unknown cause'}`;
-    }
-    return message;
-}
-async function verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent) {
-    const url = joinUrl(base, target.path);
-    const result = (status, detail, extra = {}) => ({
-        path: target.path,
-        url,
-        status,
-        ...extra,
-        detail,
-    });
-    if (!isExactPath(target.path))
-        return result('error', 'not an exact path (must start with "/" and have no "*")');
-    const expectedMd5 = target.md5.toLowerCase();
-    // fetch parses the URL (WHATWG): dot segments such as `/a/../b` would be collapsed, fetching another object.
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch (err) {
-        return result('error', `invalid URL: ${errorMessage(err, timeoutMs)}`);
-    }
-    const basePath = new URL(base).pathname.replace(/\/+$/, '');
-    if (parsed.pathname !== basePath + url.slice(base.length)) {
-        return result('error', `the URL path is normalized to ${parsed.pathname} by URL parsing; not verifiable`);
-    }
-    let response;
-    try {
-        // A plain GET, as a visitor's browser would send it (no cache-busting headers): the point is to see what
-        // users get. Redirects are followed and recorded.
-        response = await fetchImpl(url, {
-            method: 'GET',
-            redirect: 'follow',
-            headers: { 'user-agent': userAgent, accept: '*/*' },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-    }
-    catch (err) {
-        return result('error', `request failed: ${errorMessage(err, timeoutMs)}`);
-    }
-    const extra = { httpStatus: response.status };
-    let via = '';
-    if (response.redirected && response.url && response.url !== url) {
-        extra.redirectedTo = response.url;
-        via = ` (redirected to ${response.url})`;
-    }
-    if (response.status >= 400) {
-        await response.body?.cancel().catch(() => undefined);
-        return result('error', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${via}`, extra);
-    }
-    if (response.status < 200 || response.status >= 300) {
-        await response.body?.cancel().catch(() => undefined);
-        return result('error', `unexpected HTTP ${response.status}${via}`, extra);
-    }
-    const hash = (0,external_node_crypto_.createHash)('md5');
-    let bytes = 0;
-    try {
-        if (response.body) {
-            const reader = response.body.getReader();
-            for (;;) {
-                const { done, value } = await reader.read();
-                if (done)
-                    break;
-                bytes += value.byteLength;
-                if (bytes > maxBytes) {
-                    await reader.cancel().catch(() => undefined);
-                    return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
-                }
-                hash.update(value);
-            }
-        }
-    }
-    catch (err) {
-        return result('error', `reading the body failed: ${errorMessage(err, timeoutMs)}${via}`, extra);
-    }
-    const got = hash.digest('hex');
-    if (got === expectedMd5)
-        return result('fresh', `md5 ${got} (${bytes} bytes) matches${via}`, extra);
-    return result('stale', `got md5 ${got} (${bytes} bytes), expected ${expectedMd5}${via}`, extra);
-}
-/**
- * GET `baseUrl` + each target's path and compare the body's MD5 with `target.md5`. Never throws for a
- * request failure (network error, timeout, HTTP >= 400 -> status 'error'); throws only for an invalid
- * `baseUrl` (see normalizeBaseUrl). Results are in the order of `targets`.
- */
-async function verifyUrls(baseUrl, targets, opts = {}) {
-    const base = normalizeBaseUrl(baseUrl);
-    const fetchImpl = opts.fetchImpl ?? fetch;
-    const timeoutMs = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_VERIFY_TIMEOUT_MS;
-    const maxBytes = opts.maxBytes !== undefined && opts.maxBytes >= 0 ? opts.maxBytes : DEFAULT_VERIFY_MAX_BYTES;
-    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_VERIFY_CONCURRENCY) || 1);
-    const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
-    const results = new Array(targets.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < targets.length) {
-            const i = next++;
-            const target = targets[i];
-            try {
-                results[i] = await verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent);
-            }
-            catch (err) {
-                results[i] = { path: target.path, url: joinUrl(base, target.path), status: 'error', detail: errorMessage(err, timeoutMs) };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Every input parsed and validated once into a typed Config. All input errors are raised here,
-// before any AWS call, as one line naming the input and the accepted form.
-
-
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const DIST_ID = /^[A-Z0-9]{8,32}$/;
-// S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
-// starting and ending with a letter or digit, not shaped like an IP address.
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-}
-function lines(value) {
-    return value
-        .split('\n')
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0 && !s.startsWith('#'));
-}
-function bool(name, raw, def) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return def;
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new InputError(name, `expected true or false, got '${raw}'`);
-}
-function inputs_int(name, raw, def, min, max, extra) {
-    const v = raw.trim();
-    if (v === '')
-        return def;
-    if (!/^-?\d+$/.test(v))
-        throw new InputError(name, `expected a whole number from ${min} to ${max}, got '${raw}'`);
-    const n = Number(v);
-    if (extra !== undefined && n === extra)
-        return n;
-    if (n < min || n > max) {
-        const alt = extra !== undefined ? ` (or ${extra})` : '';
-        throw new InputError(name, `expected a whole number from ${min} to ${max}${alt}, got '${raw}'`);
-    }
-    return n;
-}
-function oneOf(name, raw, allowed, def) {
-    const v = raw.trim();
-    if (v === '')
-        return def;
-    if (!allowed.includes(v))
-        throw new InputError(name, `expected ${allowed.join(' or ')}, got '${raw}'`);
-    return v;
-}
-/** 'site', '/site/', '' -> 'site/' or ''. */
-function normalisePrefix(raw) {
-    const p = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
-    return p === '' ? '' : `${p}/`;
-}
-function parseDistributions(idsRaw, originRaw) {
-    const entries = splitList(idsRaw);
-    const origins = splitList(originRaw);
-    if (origins.length > 1 && origins.length !== entries.length) {
-        throw new InputError('origin-path', `give one origin path for all distributions or one per distribution (${entries.length}), got ${origins.length}`);
-    }
-    const seen = new Set();
-    return entries.map((entry, i) => {
-        // Form `E123ABC:/origin/path` sets the origin path of one distribution.
-        const colon = entry.indexOf(':');
-        const id = (colon >= 0 ? entry.slice(0, colon) : entry).trim();
-        if (!DIST_ID.test(id)) {
-            throw new InputError('distribution-id', `'${id}' is not a CloudFront distribution ID (uppercase letters and digits, e.g. E2QWRUHAPOMQZL); separate several with commas or newlines, optionally as ID:/origin/path`);
-        }
-        if (seen.has(id))
-            throw new InputError('distribution-id', `'${id}' is listed twice`);
-        seen.add(id);
-        const origin = colon >= 0 ? entry.slice(colon + 1) : ((origins.length > 1 ? origins[i] : origins[0]) ?? '');
-        if (origin.trim() !== '' && !origin.trim().startsWith('/')) {
-            throw new InputError('origin-path', `'${origin}' must start with '/', like the OriginPath in CloudFront (e.g. /production)`);
-        }
-        return { id, originPath: normalisePrefix(origin) };
-    });
-}
-function parseCacheRules(raw) {
-    return lines(raw).map((line) => {
-        const i = line.indexOf(':');
-        if (i <= 0 || line.slice(i + 1).trim() === '') {
-            throw new InputError('cache-control', `'${line}' must be 'GLOB: VALUE', e.g. '**/*.html: public, max-age=0'`);
-        }
-        return { glob: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
-    });
-}
-function parsePathMap(raw, defaultFrom) {
-    const given = lines(raw);
-    if (given.length === 0)
-        return [{ from: defaultFrom, to: '/', viaKey: true }];
-    return given.map((line) => {
-        const i = line.indexOf('=>');
-        if (i < 0)
-            throw new InputError('path-map', `'${line}' must be 'REPO_PREFIX => URL_PREFIX', e.g. 'site/public/ => /'`);
-        const from = line.slice(0, i).trim().replace(/^\.\//, '').replace(/^\/+/, '');
-        const to = line.slice(i + 2).trim();
-        if (!to.startsWith('/'))
-            throw new InputError('path-map', `URL prefix '${to}' in '${line}' must start with '/'`);
-        return { from, to };
-    });
-}
-function parseManualPath(p) {
-    if (!p.startsWith('/')) {
-        throw new InputError('paths', `'${p}' must start with '/' (a URL path such as /index.html or /docs/*)`);
-    }
-    const star = p.indexOf('*');
-    if (star >= 0 && star !== p.length - 1) {
-        throw new InputError('paths', `'${p}': CloudFront allows '*' only as the last character`);
-    }
-    // Accept both encoded (/a%20b) and plain (/a b) forms: decode once so the encoder never double-encodes.
-    if (/%[0-9A-Fa-f]{2}/.test(p)) {
-        try {
-            return decodeURIComponent(p);
-        }
-        catch {
-            return p;
-        }
-    }
-    return p;
-}
-function parseVerify(get, wait) {
-    const raw = get('verify-url').trim();
-    const mode = get('verify').trim() || 'warn';
-    if (mode !== 'warn' && mode !== 'fail')
-        throw new InputError('verify', `expected warn or fail, got '${mode}'`);
-    const verifySample = inputs_int('verify-sample', get('verify-sample'), 20, 1, 1000);
-    if (raw === '')
-        return { verifyUrl: null, verify: mode, verifySample };
-    try {
-        normalizeBaseUrl(raw);
-    }
-    catch (err) {
-        throw new InputError('verify-url', `${err.message} (expected the site's base URL, e.g. https://www.example.com)`);
-    }
-    if (!wait)
-        throw new InputError('verify-url', 'needs wait: true (paths are checked once the invalidation has completed)');
-    return { verifyUrl: raw, verify: mode, verifySample };
-}
-/** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
-function parseInputs(get, env) {
-    const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
-    const upload = bool('upload', get('upload'), true);
-    const sourceRaw = get('source-dir').trim();
-    const bucketRaw = get('bucket').trim();
-    if (upload && sourceRaw === '')
-        throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
-    if (upload && bucketRaw === '')
-        throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
-    if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
-        throw new InputError('bucket', `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`);
-    }
-    const sourceDir = sourceRaw === '' ? null : external_node_path_default().resolve(workspace, sourceRaw);
-    const invalidateRaw = get('invalidate').trim() || 'changed';
-    if (!['changed', 'all', 'none'].includes(invalidateRaw)) {
-        throw new InputError('invalidate', `expected changed, all or none, got '${invalidateRaw}'`);
-    }
-    const invalidate = invalidateRaw;
-    const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
-    const paths = splitList(get('paths')).map(parseManualPath);
-    const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
-    if (!upload && deleteRemoved)
-        throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
-    if (!upload && distributions.length === 0) {
-        throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
-    }
-    if (paths.length > 0 && distributions.length === 0) {
-        throw new InputError('paths', 'given but no distribution-id to invalidate them in');
-    }
-    const relSource = sourceDir ? external_node_path_default().relative(workspace, sourceDir).split((external_node_path_default()).sep).join('/') : '';
-    const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
-    const runnerTemp = env.RUNNER_TEMP || external_node_path_default().join(workspace, '.tmp');
-    return {
-        upload,
-        sourceDir,
-        bucket: bucketRaw === '' ? null : bucketRaw,
-        prefix: normalisePrefix(get('prefix')),
-        region: get('region').trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-        distributions,
-        deleteRemoved,
-        maxDeletes: inputs_int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
-        include: lines(get('include')),
-        exclude: lines(get('exclude')),
-        protect: lines(get('protect')),
-        cacheControl: parseCacheRules(get('cache-control')),
-        entryDocuments: lines(get('entry-documents')),
-        forceUpload: bool('force-upload', get('force-upload'), false),
-        fingerprintPatterns: lines(get('fingerprint-patterns')),
-        paths,
-        invalidate,
-        invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
-        queryStrings: bool('query-strings', get('query-strings'), false),
-        diffBase: get('diff-base').trim() || null,
-        missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'], 'warn'),
-        pathMap: parsePathMap(get('path-map'), defaultFrom),
-        maxPaths: inputs_int('max-paths', get('max-paths'), 100, 1, 3000),
-        wait: bool('wait', get('wait'), false),
-        waitTimeoutSeconds: inputs_int('wait-timeout', get('wait-timeout'), 900, 1, 86_400),
-        dryRun: bool('dry-run', get('dry-run'), false),
-        concurrency: inputs_int('concurrency', get('concurrency'), 16, 1, 256),
-        reportPath: get('report-path').trim() || external_node_path_default().join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
-        ...parseVerify(get, bool('wait', get('wait'), false)),
-        githubToken: get('github-token').trim(),
-        workspace,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/io/cloudfront.ts
-// Thin CloudFront adapter: create an invalidation (idempotent, waits out TooManyInvalidationsInProgress),
-// read in-flight ones, and wait for completion with progress and clear errors.
-
-function cloudFrontClientConfig(env) {
-    const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
-    // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
-    return { region: 'us-east-1', maxAttempts: 6, ...(endpoint ? { endpoint } : {}) };
-}
-function createCdn(client = new dist_cjs/* CloudFrontClient */.GHk(cloudFrontClientConfig(process.env))) {
-    return {
-        async create(distributionId, paths, callerReference) {
-            const res = await client.send(new dist_cjs/* CreateInvalidationCommand */.Yo6({
-                DistributionId: distributionId,
-                InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
-            }));
-            return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
-        },
-        async get(distributionId, id) {
-            const res = await client.send(new dist_cjs/* GetInvalidationCommand */.Wwh({ DistributionId: distributionId, Id: id }));
-            return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
-        },
-        async listSince(distributionId, since) {
-            const out = [];
-            let marker;
-            for (let page = 0; page < 20; page++) {
-                const res = await client.send(new dist_cjs/* ListInvalidationsCommand */.Psn({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
-                let older = false;
-                for (const s of res.InvalidationList?.Items ?? []) {
-                    const createTime = s.CreateTime ?? new Date(0);
-                    if (createTime < since)
-                        older = true;
-                    else if (s.Id)
-                        out.push({ id: s.Id, status: s.Status ?? '', createTime });
-                }
-                if (older || !res.InvalidationList?.IsTruncated)
-                    break;
-                marker = res.InvalidationList.NextMarker;
-            }
-            return out;
-        },
-    };
-}
-const realClock = {
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    now: () => Date.now(),
-};
-const errName = (err) => err.name ?? '';
-/**
- * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
- * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
- * existing invalidation instead of creating a second one.
- */
-async function createInvalidation(cdn, distributionId, paths, callerReference, opts) {
-    const start = opts.clock.now();
-    let delay = 5_000;
-    for (;;) {
-        try {
-            return await cdn.create(distributionId, paths, callerReference);
-        }
-        catch (err) {
-            if (errName(err) !== 'TooManyInvalidationsInProgress')
-                throw err;
-            const waited = opts.clock.now() - start;
-            if (waited + delay > opts.maxWaitMs) {
-                throw new Error(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
-                    `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
-                    `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`, { cause: err });
-            }
-            opts.log(`CloudFront ${distributionId}: TooManyInvalidationsInProgress (in-flight limits reached); waiting ` +
-                `${Math.round(delay / 1000)} s for running invalidations to finish, then retrying`);
-            await opts.clock.sleep(delay);
-            delay = Math.min(delay * 2, 60_000);
-        }
-    }
-}
-/**
- * Poll GetInvalidation until every invalidation is Completed or `timeoutMs` passes. Unlike the SDK waiter,
- * an AccessDenied fails at once with the missing permission named, instead of polling until the timeout.
- */
-async function waitForInvalidations(cdn, pending, opts) {
-    const start = opts.clock.now();
-    let delay = opts.initialDelayMs ?? 5_000;
-    const maxDelay = opts.maxDelayMs ?? 30_000;
-    for (;;) {
-        for (const inv of pending) {
-            if (inv.status === 'Completed')
-                continue;
-            try {
-                inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
-            }
-            catch (err) {
-                const name = errName(err);
-                if (name === 'AccessDenied' || name === 'AccessDeniedException') {
-                    throw new Error(`Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
-                        `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`, { cause: err });
-                }
-                opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
-            }
-        }
-        const open = pending.filter((p) => p.status !== 'Completed');
-        const elapsed = opts.clock.now() - start;
-        if (open.length === 0)
-            return { timedOut: [] };
-        if (elapsed >= opts.timeoutMs)
-            return { timedOut: open };
-        opts.log(`Waiting for ${open.map((p) => `${p.id} (${p.distributionId})`).join(', ')}: ${Math.round(elapsed / 1000)} s elapsed`);
-        await opts.clock.sleep(Math.min(delay, Math.max(0, opts.timeoutMs - elapsed)));
-        delay = Math.min(Math.round(delay * 1.5), maxDelay);
-    }
-}
-/**
- * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
- * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
- */
-async function readUsage(cdn, distributionId, now, maxReads = 200) {
-    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    // In-flight ones can be from the end of last month: look back a day further for those.
-    const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
-    const list = await cdn.listSince(distributionId, since);
-    const usage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
-    const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
-    let reads = 0;
-    for (const inv of toRead) {
-        if (reads >= maxReads) {
-            usage.unreadable++;
-            continue;
-        }
-        reads++;
-        const { paths } = await cdn.get(distributionId, inv.id);
-        const wild = paths.filter((p) => p.endsWith('*')).length;
-        if (inv.status === 'InProgress') {
-            usage.inFlightWildcards += wild;
-            usage.inFlightPaths += paths.length - wild;
-        }
-        if (inv.createTime >= monthStart)
-            usage.monthPaths += paths.length;
-    }
-    return usage;
-}
-/** CloudFront's in-flight limits per distribution. */
-const MAX_IN_FLIGHT_PATHS = 3000;
-const MAX_IN_FLIGHT_WILDCARDS = 15;
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/io/files.ts
-// Walk and hash the build directory safely: no symlink leaves it, hidden files stay home, memory does not
-// grow with file size (streamed hashing).
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
-/**
- * Files up to this size are read whole: a stream allocates a full highWaterMark buffer per read, which for many
- * small files costs more than the hashing (20,000 files of 1-50 KiB: 14.4 s streamed vs 2.4 s read on Node 24).
- */
-const SMALL_FILE = 1024 * 1024;
-/** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
-async function hashFile(absPath, partSize) {
-    const whole = (0,external_node_crypto_.createHash)('md5');
-    const partDigests = [];
-    let part = partSize ? (0,external_node_crypto_.createHash)('md5') : null;
-    let inPart = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 })) {
-        whole.update(chunk);
-        if (!part || !partSize)
-            continue;
-        let offset = 0;
-        while (offset < chunk.length) {
-            const take = Math.min(partSize - inPart, chunk.length - offset);
-            part.update(chunk.subarray(offset, offset + take));
-            inPart += take;
-            offset += take;
-            if (inPart === partSize) {
-                partDigests.push(part.digest());
-                part = (0,external_node_crypto_.createHash)('md5');
-                inPart = 0;
-            }
-        }
-    }
-    if (part && inPart > 0)
-        partDigests.push(part.digest());
-    const md5 = whole.digest('hex');
-    if (!partSize || partDigests.length === 0)
-        return { md5 };
-    const multipartEtag = `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
-    return { md5, multipartEtag };
-}
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-function isInside(root, target) {
-    const rel = external_node_path_default().relative(root, target);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-async function walkSource(sourceDir, opts) {
-    const root = await promises_default().realpath(sourceDir);
-    const found = [];
-    const skipped = [];
-    const warnings = [];
-    // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
-    // of the current directory is a loop.
-    // Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
-    // is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
-    const walk = async (absDir, relDir, ancestors) => {
-        await yieldToEventLoop();
-        const entries = external_node_fs_default().readdirSync(absDir, { withFileTypes: true });
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
-            const abs = external_node_path_default().join(absDir, entry.name);
-            let isDir = entry.isDirectory();
-            let isFile = entry.isFile();
-            let real = abs;
-            if (entry.isSymbolicLink()) {
-                try {
-                    real = external_node_fs_default().realpathSync(abs);
-                }
-                catch {
-                    warnings.push(`Skipped broken symlink ${rel}`);
-                    skipped.push({ path: rel, reason: 'symlink-outside' });
-                    continue;
-                }
-                if (!isInside(root, real)) {
-                    warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
-                    skipped.push({ path: rel, reason: 'symlink-outside' });
-                    continue;
-                }
-                // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
-                const target = external_node_path_default().relative(root, real).split((external_node_path_default()).sep).join('/');
-                if (target !== '' && /(^|\/)\.(?!well-known(\/|$))/.test(target)) {
-                    warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
-                    skipped.push({ path: rel, reason: 'dotfile' });
-                    continue;
-                }
-                const st = external_node_fs_default().statSync(real);
-                isDir = st.isDirectory();
-                isFile = st.isFile();
-            }
-            if (isDir) {
-                if (!opts.filter.mayDescend(rel)) {
-                    skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
-                    continue;
-                }
-                if (ancestors.has(real)) {
-                    warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
-                    continue;
-                }
-                await walk(real, rel, new Set(ancestors).add(real));
-            }
-            else if (isFile) {
-                const reason = opts.filter.skipReason(rel);
-                if (reason) {
-                    skipped.push({ path: rel, reason });
-                    continue;
-                }
-                found.push({ rel, abs: real, size: external_node_fs_default().statSync(real).size });
-            }
-        }
-    };
-    await walk(root, '', new Set([root]));
-    // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
-    // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
-    // hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
-    let hashed = 0;
-    const files = new Array(found.length);
-    const large = [];
-    let sliceStart = Date.now();
-    for (let i = 0; i < found.length; i++) {
-        const f = found[i];
-        if (f.size > SMALL_FILE) {
-            large.push(i);
-            continue;
-        }
-        files[i] = { path: f.rel, size: f.size, md5: (0,external_node_crypto_.createHash)('md5').update(external_node_fs_default().readFileSync(f.abs)).digest('hex') };
-        if (opts.onProgress && ++hashed % 1000 === 0)
-            opts.onProgress(hashed);
-        if (Date.now() - sliceStart > 8) {
-            await yieldToEventLoop();
-            sliceStart = Date.now();
-        }
-    }
-    await pMap(large, async (i) => {
-        const f = found[i];
-        // The multipart ETag is computed later, only for an object that needs it (see main.ts).
-        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
-        if (opts.onProgress && ++hashed % 1000 === 0)
-            opts.onProgress(hashed);
-    }, { concurrency: opts.concurrency });
-    const isManifest = picomatch_default()(opts.manifestGlobs, { dot: true });
-    const manifests = {};
-    for (const f of found) {
-        if (isManifest(f.rel) && f.size <= MAX_MANIFEST_BYTES)
-            manifests[f.rel] = await promises_default().readFile(f.abs, 'utf8');
-    }
-    // Manifests in hidden dirs (.vite/manifest.json) are evidence even though they are not deployed.
-    for (const glob of opts.manifestGlobs) {
-        if (glob.includes('*') || manifests[glob] !== undefined)
-            continue;
-        const abs = external_node_path_default().join(root, glob);
-        try {
-            const st = await promises_default().lstat(abs);
-            if (st.isFile() && st.size <= MAX_MANIFEST_BYTES)
-                manifests[glob] = await promises_default().readFile(abs, 'utf8');
-        }
-        catch {
-            /* not present */
-        }
-    }
-    return { files, skipped, warnings, manifests };
-}
-/** Absolute path of a deployable file (symlinks inside the tree resolved by the OS). */
-function absPathOf(sourceDir, relPath) {
-    return external_node_path_default().join(sourceDir, ...relPath.split('/'));
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/io/git.ts
-// Changed files between two commits: local git first (fetching a missing base), then the GitHub compare API.
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(cwd, args) {
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
-    return stdout;
-}
-/** Parse `git diff --name-status -z -M` output. */
-function parseNameStatus(out) {
-    const tokens = out.split('\0');
-    const files = [];
-    let i = 0;
-    while (i < tokens.length) {
-        const status = tokens[i++];
-        if (!status)
-            continue;
-        const code = status[0];
-        if (code === 'R') {
-            const from = tokens[i++] ?? '';
-            const to = tokens[i++] ?? '';
-            files.push({ path: to, status: 'renamed', previousPath: from });
-        }
-        else if (code === 'C') {
-            i++; // source of the copy is unchanged
-            files.push({ path: tokens[i++] ?? '', status: 'added' });
-        }
-        else {
-            const path = tokens[i++] ?? '';
-            files.push({ path, status: code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified' });
-        }
-    }
-    return files;
-}
-async function hasCommit(cwd, sha) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Diff with local git; fetches a commit missing from a shallow checkout. Throws when git cannot do it. */
-async function localDiff(cwd, base, head, log, fromMergeBase = false) {
-    for (const sha of [base, head]) {
-        if (await hasCommit(cwd, sha))
-            continue;
-        log(`Commit ${sha.slice(0, 12)} is not in the checkout (shallow clone?); fetching it`);
-        await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
-    }
-    // Push: the two trees (correct even after a force push). Pull request: what the branch changed since it
-    // left the base branch (base...head), so newer commits on the base do not count.
-    const range = fromMergeBase ? [`${base}...${head}`] : [base, head];
-    return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
-}
-/** Map compare-API files to ChangedFile; the API returns at most 300 files (exactly 300: maybe truncated). */
-function fromCompareFiles(files) {
-    const out = files.map((f) => {
-        if (f.status === 'renamed' && f.previous_filename)
-            return { path: f.filename, status: 'renamed', previousPath: f.previous_filename };
-        if (f.status === 'added' || f.status === 'copied')
-            return { path: f.filename, status: 'added' };
-        if (f.status === 'removed')
-            return { path: f.filename, status: 'deleted' };
-        return { path: f.filename, status: 'modified' };
-    });
-    return { files: out, maybeTruncated: files.length >= 300 };
-}
-/** GitHub REST compare; `fetchImpl` is global fetch (Node 20+). */
-async function compareDiff(opts) {
-    const doFetch = opts.fetchImpl ?? fetch;
-    const url = `${opts.apiUrl.replace(/\/$/, '')}/repos/${opts.repository}/compare/${opts.base}...${opts.head}?per_page=300`;
-    const res = await doFetch(url, {
-        headers: {
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': '2022-11-28',
-            ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        },
-    });
-    if (!res.ok)
-        throw new Error(`GitHub compare API answered ${res.status} ${res.statusText}`);
-    const body = (await res.json());
-    if (body.status === 'diverged' || body.status === 'behind') {
-        // Force push: `before` is not an ancestor of `after`, so the file list is not "what changed".
-        throw new Error(`base is not an ancestor of head (${body.status}, force push?)`);
-    }
-    return fromCompareFiles(body.files ?? []);
-}
-
-;// CONCATENATED MODULE: ./src/plan/url-path.ts
-// Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
-/** The action's own state lives under this prefix (inside `prefix`); the sync never uploads to, compares or deletes it. */
-const RESERVED_DIR = '.s3-cloudfront-deploy/';
-/** S3 key for a file of the build dir. */
-function keyFor(prefix, relPath) {
-    return prefix + relPath;
-}
-/**
- * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
- * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it).
- */
-function urlPathForKey(key, originPath) {
-    if (!key.startsWith(originPath))
-        return null;
-    return '/' + key.slice(originPath.length);
-}
-const INDEX = 'index.html';
-/**
- * Every URL under which CloudFront may have cached the object at `urlPath`: the path itself and, for an
- * index document, its directory (`/docs/index.html` -> `/docs/`, optionally `/docs`; `/index.html` -> `/`).
- */
-function urlForms(urlPath, withoutSlash = false) {
-    if (urlPath === '/' + INDEX)
-        return [urlPath, '/'];
-    if (urlPath.endsWith('/' + INDEX)) {
-        const dir = urlPath.slice(0, -INDEX.length);
-        return withoutSlash ? [urlPath, dir, dir.slice(0, -1)] : [urlPath, dir];
-    }
-    return [urlPath];
-}
-// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
-// else ASCII-printable is sent as is (encoding it would make CloudFront miss the cached object).
-const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`']);
-/**
- * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
- * characters and RFC 1738 unsafe characters; case kept; a trailing `*` wildcard is kept as is. The input is
- * always the decoded path (S3 key bytes), so nothing is ever double-encoded.
- */
-function encodeCloudFrontPath(decoded) {
-    const wildcard = decoded.endsWith('*');
-    const body = wildcard ? decoded.slice(0, -1) : decoded;
-    let out = '';
-    for (const ch of body) {
-        const code = ch.codePointAt(0);
-        if (code < 0x21 || code >= 0x7f || UNSAFE.has(ch)) {
-            for (const byte of Buffer.from(ch, 'utf8'))
-                out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
-        }
-        else {
-            out += ch;
-        }
-    }
-    return wildcard ? out + '*' : out;
-}
-/** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
-function mapRepoPath(repoPath, rules) {
-    for (const { from, to } of rules) {
-        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
-        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
-        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
-            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
-            const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
-            return base + rest;
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/io/journal.ts
-
-const ownDir = (prefix) => `${prefix}${RESERVED_DIR}owed/`;
-function recordKey(prefix, distributionId, runId, runAttempt) {
-    return `${ownDir(prefix)}${distributionId}/${runId}-${runAttempt}.json`;
-}
-/** Owed records among listed keys (the sync's own listing includes the reserved prefix). */
-async function readOwed(store, prefix, listedKeys) {
-    const out = [];
-    for (const key of listedKeys) {
-        if (!key.startsWith(ownDir(prefix)) || !key.endsWith('.json'))
-            continue;
-        const obj = await store.getText(key);
-        if (!obj)
-            continue;
-        try {
-            const body = JSON.parse(obj.body);
-            const paths = Array.isArray(body.paths) ? body.paths.filter((p) => typeof p === 'string') : [];
-            if (typeof body.distributionId === 'string')
-                out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths });
-        }
-        catch {
-            // A corrupt record cannot be trusted to be complete: owe everything for safety.
-            const dist = key.slice(ownDir(prefix).length).split('/')[0] ?? '';
-            out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
-        }
-    }
-    return out;
-}
-async function writeOwed(store, key, distributionId, paths, note) {
-    await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
-}
-/**
- * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
- * since it was read (that run may have rewritten it meanwhile with paths it owes now).
- */
-async function clearOwed(store, ownKey, consumed) {
-    await store.deleteKey(ownKey);
-    for (const r of consumed) {
-        if (r.key === ownKey)
-            continue;
-        if ((await store.etagOf(r.key)) === r.etag)
-            await store.deleteKey(r.key);
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var lib_storage_dist_cjs = __nccwpck_require__(2358);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/io/retry.ts
-// Retry with backoff for requests the SDK will not retry itself: a PutObject with a stream body is
-// "non-retryable" to the SDK (it cannot rewind the stream), so the caller reopens the file per attempt.
-
-const NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
-/** Throttling, 5xx, timeouts and connection errors; never 4xx client errors such as AccessDenied. */
-function isRetryable(err) {
-    const e = err;
-    if (e && typeof e === 'object' && typeof e.code === 'string' && NETWORK.has(e.code))
-        return true;
-    // The SDK sometimes wraps a socket error in a plain Error ("AWS SDK error wrapper for ...") without its code.
-    if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|socket hang up)\b/.test(String(e?.message ?? '')))
-        return true;
-    try {
-        return (0,retry.isRetryableByTrait)(e) || (0,retry.isThrottlingError)(e) || (0,retry.isTransientError)(e) || (0,retry.isServerError)(e);
-    }
-    catch {
-        return false;
-    }
-}
-/** Full-jitter exponential backoff, as the AWS SDKs do. */
-async function withRetries(fn, opts) {
-    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= opts.attempts || !isRetryable(err))
-                throw err;
-            const cap = Math.min(opts.maxDelayMs ?? 20_000, opts.baseDelayMs * 2 ** (attempt - 1));
-            const delay = Math.round(Math.random() * cap);
-            opts.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/s3.ts
-// Thin S3 adapter: list, head, upload (single PUT or multipart), delete in batches, small state objects.
-
-
-
-
-
-
-
-
-/** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
-const MD5_META = 's3cfd-md5';
-function s3ClientConfig(opts) {
-    const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
-    const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
-    const config = {
-        region: opts.region,
-        retryMode: 'adaptive',
-        maxAttempts: 6,
-        requestHandler: { httpAgent: new (external_node_http_default()).Agent(agentOpts), httpsAgent: new (external_node_https_default()).Agent(agentOpts) },
-        // Every upload carries Content-MD5, which S3 verifies, so the SDK's optional CRC32 over each body (and the
-        // aws-chunked encoding it needs for streams) is redundant CPU; S3-compatible servers may not accept it either.
-        // Operations that require a checksum (DeleteObjects) still get one.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-    };
-    if (endpoint) {
-        // S3-compatible servers: path-style addressing.
-        config.endpoint = endpoint;
-        config.forcePathStyle = true;
-    }
-    return config;
-}
-const unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
-function isNotFound(err) {
-    const e = err;
-    return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
-}
-function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3ClientConfig(opts))) {
-    return {
-        async list(prefix) {
-            const out = [];
-            let token;
-            do {
-                const page = await client.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
-                for (const o of page.Contents ?? []) {
-                    if (o.Key !== undefined)
-                        out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
-                }
-                token = page.IsTruncated ? page.NextContinuationToken : undefined;
-            } while (token);
-            return out;
-        },
-        async storedMd5(key) {
-            try {
-                const head = await client.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
-                return head.Metadata?.[MD5_META];
-            }
-            catch (err) {
-                if (isNotFound(err))
-                    return undefined;
-                throw err;
-            }
-        },
-        async upload(key, absPath, size, md5, headers) {
-            const params = {
-                Bucket: bucket,
-                Key: key,
-                ContentType: headers.contentType,
-                CacheControl: headers.cacheControl,
-                Metadata: { [MD5_META]: md5 },
-            };
-            if (size <= opts.multipartThreshold) {
-                // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
-                // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
-                const small = size <= SMALL_FILE ? await (0,promises_.readFile)(absPath) : null;
-                const send = () => client.send(new client_s3_dist_cjs.PutObjectCommand({
-                    ...params,
-                    Body: small ?? (0,external_node_fs_.createReadStream)(absPath),
-                    ContentLength: size,
-                    // S3 rejects the PUT if the bytes it received do not have this MD5.
-                    ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-                }));
-                const res = small
-                    ? await send()
-                    : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
-                return unquote(res.ETag);
-            }
-            // Multipart: parts stream from disk; on failure lib-storage aborts the upload (no orphaned parts).
-            const upload = new lib_storage_dist_cjs/* Upload */._({
-                client,
-                params: { ...params, Body: (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 }) },
-                partSize: opts.partSize,
-                queueSize: 4,
-                leavePartsOnError: false,
-            });
-            const done = await upload.done();
-            return unquote(done.ETag);
-        },
-        async deleteKeys(keys) {
-            const deleted = [];
-            const failed = [];
-            for (let i = 0; i < keys.length; i += 1000) {
-                const batch = keys.slice(i, i + 1000);
-                const res = await client.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
-                const errs = new Map((res.Errors ?? []).map((e) => [e.Key ?? '', e.Message ?? e.Code ?? 'error']));
-                for (const k of batch) {
-                    const msg = errs.get(k);
-                    if (msg === undefined)
-                        deleted.push(k);
-                    else
-                        failed.push({ key: k, message: msg });
-                }
-            }
-            return { deleted, failed };
-        },
-        async getText(key) {
-            try {
-                const res = await client.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
-                return { body: (await res.Body?.transformToString('utf8')) ?? '', etag: unquote(res.ETag) };
-            }
-            catch (err) {
-                if (isNotFound(err))
-                    return null;
-                throw err;
-            }
-        },
-        async putText(key, body) {
-            await client.send(new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', CacheControl: 'no-store' }));
-        },
-        async etagOf(key) {
-            try {
-                return unquote((await client.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag);
-            }
-            catch (err) {
-                if (isNotFound(err))
-                    return null;
-                throw err;
-            }
-        },
-        async deleteKey(key) {
-            await client.send(new client_s3_dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key }));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/io/state.ts
-
-const stateKey = (prefix) => `${prefix}${RESERVED_DIR}state.json`;
-async function readState(store, prefix, listed) {
-    if (!listed)
-        return null;
-    const obj = await store.getText(stateKey(prefix));
-    if (!obj)
-        return null;
-    try {
-        const s = JSON.parse(obj.body);
-        return s.version === 1 && s.objects && typeof s.objects === 'object' ? s : null;
-    }
-    catch {
-        return null; // unreadable: fall back to ETags and HEADs
-    }
-}
-async function writeState(store, prefix, state) {
-    await store.putText(stateKey(prefix), JSON.stringify(state));
-}
-
-;// CONCATENATED MODULE: ./src/plan/advice.ts
-const ASSET = /\.(m?js|css|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
-const USD_PER_PATH = 0.005;
-function adviseInvalidation(plan, budget) {
-    const out = [];
-    // Assets that were overwritten in place: a content hash in their name would make them never stale.
-    const mutableAssets = plan.stale.filter((s) => s.reason === 'overwritten' && ASSET.test(s.path)).map((s) => s.path);
-    if (mutableAssets.length > 0) {
-        const shown = mutableAssets.slice(0, 5).join(', ');
-        out.push(`${mutableAssets.length} asset(s) changed in place and had to be invalidated (${shown}${mutableAssets.length > 5 ? ', ...' : ''}): ` +
-            `up to $${(mutableAssets.length * USD_PER_PATH).toFixed(3)} this run past the free tier. Fingerprint them in the build ` +
-            `(a content hash in the file name) and they get immutable caching and never need invalidating.`);
-    }
-    const collateral = plan.cover?.collateral ?? 0;
-    if (collateral > 0) {
-        const wild = plan.cover.paths.filter((p) => p.wildcard).length;
-        out.push(`max-paths ${budget} forced ${wild} wildcard(s) that also evict ${collateral} unchanged cached object(s). ` +
-            (plan.zeroCollateralBudget !== null
-                ? `max-paths: ${plan.zeroCollateralBudget} would have sent a cover with no collateral (${plan.zeroCollateralBudget - budget} more billed paths at most).`
-                : `No budget within CloudFront's 3,000 paths per batch avoids it.`));
-    }
-    return out;
-}
-/** Per top-level directory: stale URLs, fingerprinted changes that needed no invalidation, collateral. */
-function directoryRows(stale, fingerprintedChanges, wildcards) {
-    const rows = new Map();
-    const row = (urlPath) => {
-        const seg = urlPath.split('/')[1] ?? '';
-        const dir = urlPath.indexOf('/', 1) > 0 ? `/${seg}/` : '/';
-        let r = rows.get(dir);
-        if (!r)
-            rows.set(dir, (r = { dir, stale: 0, fingerprinted: 0, collateral: 0 }));
-        return r;
-    };
-    for (const s of stale)
-        row(s.path).stale++;
-    for (const f of fingerprintedChanges)
-        row(`/${f}`).fingerprinted++;
-    for (const w of wildcards)
-        row(w.path).collateral += w.collateral ?? 0;
-    return [...rows.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/plan/diff-range.ts
-// Which commits to diff, from the event. Pure.
-const ZERO = /^0+$/;
-function diffRange(eventName, payload, sha, diffBase) {
-    if (diffBase)
-        return { base: diffBase, head: sha, source: 'diff-base input' };
-    if (eventName === 'push') {
-        const before = typeof payload.before === 'string' ? payload.before : '';
-        const after = typeof payload.after === 'string' && payload.after ? payload.after : sha;
-        if (!before || ZERO.test(before))
-            return { none: 'push creates a new branch (no previous commit): no commit diff' };
-        return { base: before, head: after, source: 'push before..after' };
-    }
-    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-        const pr = payload.pull_request;
-        if (pr?.base?.sha)
-            return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base...head', fromMergeBase: true };
-        return { none: 'pull request payload has no base commit' };
-    }
-    return { none: `${eventName || 'this'} event has no previous commit; set diff-base to diff against one` };
-}
-
-;// CONCATENATED MODULE: ./src/plan/filter.ts
-// Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
-
-
-/** A hidden segment: starts with '.', except `.well-known` (RFC 8615, needed for ACME, apple-app-site-association...). */
-function hasHiddenSegment(relPath) {
-    return relPath.split('/').some((s) => s.startsWith('.') && s !== '.well-known');
-}
-function makeFileFilter(include, exclude) {
-    // dot: false means a hidden file is only included by a pattern that names the dot explicitly
-    // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
-    const included = include.length === 0 ? () => true : picomatch_default()(include, { dot: false });
-    // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
-    const includedVisible = include.length === 0 ? () => true : picomatch_default()(include, { dot: true });
-    const excluded = exclude.length === 0 ? () => false : picomatch_default()(exclude, { dot: true });
-    const dotPatterns = include.some((p) => /(^|\/)\.(?!well-known)/.test(p));
-    return {
-        skipReason(relPath) {
-            if (relPath.startsWith(RESERVED_DIR))
-                return 'reserved-prefix';
-            // .git is never deployed, even when a pattern names it.
-            if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
-                return 'dotfile';
-            const hidden = hasHiddenSegment(relPath);
-            if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath))
-                return 'excluded';
-            return null;
-        },
-        mayDescend(relDir) {
-            if (relDir === '.git' || relDir.endsWith('/.git'))
-                return false;
-            if (relDir.split('/').some((s) => s.startsWith('.') && s !== '.well-known'))
-                return dotPatterns;
-            return true;
-        },
-    };
-}
-/** Keys (relative to prefix) that the delete step must leave alone: user globs plus anything the filter skips. */
-function makeDeleteGuard(filter, protect) {
-    const protectedGlob = protect.length === 0 ? () => false : picomatch_default()(protect, { dot: true });
-    return (relKey) => protectedGlob(relKey) || filter.skipReason(relKey) !== null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
-// Fingerprint classifier: is a build file's NAME content-hashed by its bundler?
-//
-// A fingerprinted file gets a new name whenever its content changes, so it may be cached
-// `immutable, max-age=31536000` and never needs a CloudFront invalidation. A false positive gives a
-// mutable file a one-year immutable cache, so every rule here prefers a miss to a wrong hit.
-//
-// Pure: plain data in, plain data out (no fs, no process.env). Evidence, strongest first:
-//   1. the user's `fingerprint-patterns` globs;
-//   2. never: HTML documents and `.well-known/` (entry URLs must stay mutable);
-//   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
-//   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
-//   5. the name itself: a hash token right before the extension, in a format some bundler emits.
-
-/**
- * Manifest files the caller should read and pass in `manifests` (relative paths or picomatch globs).
- * - `.vite/manifest.json`: Vite >= 5 with `build.manifest` (a hidden dir, so also listed literally).
- * - `**\/.vite/manifest.json`: the same when the Vite outDir is a subfolder of the deployed dir.
- * - `manifest.json`: Vite <= 4 and webpack-manifest-plugin's default name. Usually it is a PWA web app
- *   manifest instead; that shape is recognised and ignored.
- * - `asset-manifest.json`: create-react-app (and react-scripts forks).
- * Not listed: Next.js `build-manifest.json` lives in `.next/`, not in the `out/` of a static export, and
- * everything it could list is under `_next/static/`, which the directory rule covers anyway.
- */
-const MANIFEST_GLOBS = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
-// ---------------------------------------------------------------------------------------------------
-// Name anatomy: <stem>[.<modifier>].<ext>[<trailer>]
-// ---------------------------------------------------------------------------------------------------
-/** Suffixes after the real extension that inherit the hashed-ness of the file they belong to:
- *  source maps, webpack `.LICENSE.txt`, esbuild `.LEGAL.txt`, precompressed copies. */
-const TRAILER = /\.(?:map|gz|br|zst|LICENSE\.txt|LEGAL\.txt)$/;
-const EXTENSION = /\.([A-Za-z0-9]{1,12})$/;
-/** Constant words some templates put between the hash and the extension:
- *  CRA `main.1a2b3c4d.chunk.js`, `[name].[contenthash].bundle.js`, `x.<hash>.min.js`, VitePress `.lean.js`. */
-const MODIFIER = /\.(?:chunk|bundle|min|lean)$/;
-const HTML_EXT = new Set(['html', 'htm', 'xhtml']);
-function baseName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function nameParts(path) {
-    let b = baseName(path);
-    for (let i = 0; i < 3; i++) {
-        const t = TRAILER.exec(b);
-        if (!t || t.index === 0)
-            break;
-        b = b.slice(0, t.index);
-    }
-    const e = EXTENSION.exec(b);
-    if (!e || e.index === 0)
-        return { stem: b, ext: '' };
-    let stem = b.slice(0, e.index);
-    for (let i = 0; i < 2; i++) {
-        const m = MODIFIER.exec(stem);
-        if (!m || m.index === 0)
-            break;
-        stem = stem.slice(0, m.index);
-    }
-    return { stem, ext: (e[1] ?? '').toLowerCase() };
-}
-// ---------------------------------------------------------------------------------------------------
-// Hash tokens
-// ---------------------------------------------------------------------------------------------------
-/**
- * Hex digest lengths bundlers emit. 8: CRA/Vue CLI/Parcel/Docusaurus `[contenthash:8]`, Propshaft;
- * 16: Next.js chunks, Turbopack, Angular <= 16; 20: webpack's default `[contenthash]` (Gatsby too);
- * 32: md5 (Hugo `fingerprint "md5"`, Sprockets 2, Ember); 40: sha1; 64: sha256 (Hugo's default
- * `fingerprint`, Sprockets 3+); 96/128: sha384/sha512 (Hugo). Other lengths are ignored on purpose:
- * a miss only costs an invalidation, a wrong hit costs a year of stale cache.
- */
-const HEX_LENGTHS = new Set([8, 16, 20, 32, 40, 64, 96, 128]);
-const HEX_STYLE = {
-    8: 'CRA/Parcel/Docusaurus [contenthash:8] style',
-    16: 'Next.js/Turbopack/Angular style',
-    20: 'webpack default [contenthash] style',
-    32: 'md5',
-    40: 'sha1',
-    64: 'sha256, e.g. Hugo fingerprint',
-    96: 'sha384',
-    128: 'sha512',
-};
-const HEX = /^[0-9a-f]+$/;
-const HAS_DIGIT = /[0-9]/;
-const HAS_HEX_LETTER = /[a-f]/;
-/** English words spelt with a-f only, which could pass for hex next to a number (`cafe2024`). */
-const HEX_WORD_NUMBER = /^(?:[0-9]+(?:ace|aced|add|bad|bade|bead|bed|bee|beef|cab|cafe|dad|dead|deaf|deed|face|fade|faded|fed|feed)|(?:abbe|abed|ace|aced|add|added|babe|bad|bade|bead|beaded|bed|bee|beef|cab|cabbed|cad|cafe|cede|ceded|dab|dace|dad|dead|deaf|deb|decade|decaf|deed|deface|defaced|ebb|ebbed|efface|fab|face|faced|facade|fad|fade|faded|fed|fee|feed)[0-9]+)$/;
-/** A hex digest must mix digits and letters: all-digit runs are dates, ids or versions
- *  (`20240115`), all-letter runs are words (`deadbeef`, `facade`), and `cafe2024` is a word too. */
-function isHexDigest(t) {
-    return HEX_LENGTHS.has(t.length) && HEX.test(t) && HAS_DIGIT.test(t) && HAS_HEX_LETTER.test(t) && !HEX_WORD_NUMBER.test(t);
-}
-/** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
-const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
-/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
-const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
-const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
-/**
- * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
- * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
- * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
- * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
- */
-const NEXT_LETTER = {
-    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
-    b: 'ABcDEfghIJLMnOpRSTUvwY',
-    c: 'ACdEHIKLmnOQRSTUYz',
-    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
-    e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
-    f: 'AbEFghILnOpRSTUY',
-    g: 'AbdEfGHIkLMNOpRSTUwYz',
-    h: 'ABcdEFghIjkLMNOpRSTUWY',
-    i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
-    j: 'AEIOU',
-    k: 'ABcdEfgHIjkLMNOPRStUWY',
-    l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
-    m: 'ABcdEFhILMNOPqrStUvwY',
-    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
-    o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
-    p: 'ABcdEfgHIkLMnOPRSTUwY',
-    q: 'U',
-    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
-    s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
-    t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
-    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
-    v: 'AEIOrUvy',
-    w: 'ABcDEfgHIKLmNOpRStuwyz',
-    x: 'ACEHIlOPTUvwxY',
-    y: 'ABCDEFGHIjkLMNOPRSTuWxz',
-    z: 'AEILmOpuvwYZ',
-};
-/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
-function englishPairs(t, common) {
-    const l = t.toLowerCase();
-    for (let i = 0; i + 1 < l.length; i++) {
-        const next = NEXT_LETTER[l.charAt(i)] ?? '';
-        const c = l.charAt(i + 1);
-        if (!next.includes(c.toUpperCase()) && (common || !next.includes(c)))
-            return false;
-    }
-    return true;
-}
-/**
- * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
- * alone is not enough: every hump of a real word has a vowel and only common letter pairs
- * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
- */
-function readsAsWords(t) {
-    if (!WORD_SHAPE.test(t))
-        return false;
-    for (const hump of t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? []) {
-        if (hump.length === 1)
-            continue;
-        const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
-        if (!vowel.test(hump) || !englishPairs(hump, false))
-            return false;
-    }
-    return true;
-}
-/**
- * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
- * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
- * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
- * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
- */
-function looksEnglish(letters) {
-    return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
-}
-/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
-function isNumberish(t) {
-    return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
-}
-/** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
- *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
-function isPlainPart(p) {
-    return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
-}
-/**
- * Vite/Rollup/Astro/SvelteKit/VitePress/Nuxt 3 hashes are 8 chars of base64url (`[A-Za-z0-9_-]`,
- * e.g. `CfaFZ-lr`), esbuild/Angular 17+ hashes are 8 chars of base32 (`[A-Z2-7]`, e.g. `FFHMD2TL`).
- * Random tokens of that shape are accepted unless they read like something a person typed: a number
- * or date, a (camel-cased) word with an optional number, a dimension, a capitalised word with or
- * without a number, or words joined by `-`/`_`. `my-component-abcdefgh.js` is therefore NOT
- * fingerprinted: all-lowercase letters are as likely a word as a hash (a random base64url hash is all
- * lowercase letters 0.08% of the time), and precision comes first.
- */
-function isRandomToken8(t) {
-    if (!BASE64URL8.test(t))
-        return false;
-    const parts = t.split(/[-_]/);
-    if (parts.length > 1)
-        return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
-    if (!/[A-Za-z]/.test(t))
-        return false; // `20240115`
-    if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t))
-        return false;
-    const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
-    if (caps) {
-        const [, letters = '', digits = ''] = caps;
-        if (digits.length >= 3)
-            return false; // `SALE2024`, `DSC01234`
-        // `OVERVIEW`; and `BUDGET99`: a 0, 1, 8 or 9 rules out esbuild's base32, and as base64 the
-        // capitals-then-digits shape is rare, so the word test costs almost nothing there. Capitals then
-        // esbuild digits (`MGEROZH7`, `WEUPETY5`) read as English too often to be tested: `SPRING24`-style
-        // names remain a known, rare risk.
-        if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters))
-            return false;
-    }
-    return true;
-}
-/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
- *  shorter (16+) hex or decimal hash after `_hu`, in case later versions shorten it. The hash is of the
- *  source image; the processing options follow it in the name. */
-const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
-/** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
-const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
-const CODE_EXT = new Set(['js', 'mjs', 'cjs', 'css']);
-/** Name rule: a hash token right before the extension (or the whole name being a long digest). */
-function hashTokenOf({ stem, ext }) {
-    // Hex: the segment after the last `.` or `-` (hex has neither).
-    const sep = Math.max(stem.lastIndexOf('.'), stem.lastIndexOf('-'));
-    const hex = stem.slice(sep + 1);
-    // An 8-hex hash is all digits 2.3% of the time. Accepted only for code (`main.12345678.js`, as CRA,
-    // Parcel and Docusaurus emit), after a dot, and when it is not a date; never for media or documents,
-    // where 8 digits are camera counters, ids and dates.
-    if (/^[0-9]{8}$/.test(hex) && stem[sep] === '.' && CODE_EXT.has(ext) && !DATE8.test(hex)) {
-        return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${HEX_STYLE[8]})` };
-    }
-    if (isHexDigest(hex)) {
-        if (sep >= 0) {
-            return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${HEX_STYLE[hex.length]})` };
-        }
-        // The whole name is a digest: webpack asset modules `[hash][ext]` (20), Turbopack chunks (16).
-        // 8 hex alone (`deadbeef.txt`, `abcdef12.js`) is too easily a real name.
-        if (hex.length >= 16) {
-            return { token: hex, reason: `whole name is a ${hex.length}-char hex content hash (webpack [hash][ext] / Turbopack style)` };
-        }
-    }
-    // base64url / base32, 8 chars, after `.` or `-` (the token itself may contain `-` and `_`).
-    if (stem.length > 8) {
-        const before = stem[stem.length - 9];
-        const tok = stem.slice(-8);
-        if ((before === '.' || before === '-') && isRandomToken8(tok)) {
-            const style = /^[A-Z2-7]{8}$/.test(tok)
-                ? 'base32 content hash before the extension (esbuild/Angular style)'
-                : 'base64url content hash segment before the extension (vite/rollup style)';
-            return { token: tok, reason: `name has an 8-char ${style}` };
-        }
-    }
-    const hu = HUGO_IMAGE.exec(stem);
-    if (hu)
-        return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
-    return null;
-}
-/** Looser test for directories that only ever hold generated files (`_astro/`, `_nuxt/`): also a
- *  whole-name 8-char token (Nuxt 3 `[hash].js`), any 7+ hex (Nuxt 2 `[contenthash:7]`), and Astro's
- *  optimised images `<name>.<source hash>_<options hash>.<ext>`. */
-function relaxedTokenOf(parts) {
-    const strict = hashTokenOf(parts);
-    const { stem } = parts;
-    if (strict)
-        return strict;
-    if (isRandomToken8(stem))
-        return { token: stem, reason: 'whole name is an 8-char content hash' };
-    const hex = /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
-    if (hex)
-        return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
-    const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
-    if (astro && isRandomToken8(astro[1] ?? '')) {
-        return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
-    }
-    return null;
-}
-// ---------------------------------------------------------------------------------------------------
-// Layout: directories and names that decide on their own
-// ---------------------------------------------------------------------------------------------------
-const WELL_KNOWN = /(?:^|\/)\.well-known\//;
-/** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
- *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
- *  new for every build, so no URL there is ever reused for other content. (A constant custom
- *  `generateBuildId` would break that, and Next's own caching along with it.) */
-const NEXT_STATIC = /(?:^|\/)_next\/static\//;
-/** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
-const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
-/** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
-const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
-/** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
- *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
-const GENERATED_DIRS = [
-    [/(?:^|\/)_astro\//, 'under _astro/ (Astro build assets)'],
-    [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
-];
-function yes(reason) {
-    return { fingerprinted: true, reason };
-}
-function no(reason) {
-    return { fingerprinted: false, reason };
-}
-/** Verdicts that override every automatic rule (but not the user's explicit patterns). */
-function neverFingerprinted(path, parts) {
-    if (HTML_EXT.has(parts.ext))
-        return no('HTML document: entry pages must stay mutable, never fingerprinted');
-    if (WELL_KNOWN.test(path))
-        return no('.well-known/ URLs are fixed by their specs and stay mutable');
-    return null;
-}
-/** Directory and name rules only; used when no manifest or user pattern applies. */
-function isFingerprintedName(path) {
-    const parts = nameParts(path);
-    return neverFingerprinted(path, parts) ?? layoutVerdict(path, parts);
-}
-function layoutVerdict(path, parts) {
-    if (NEXT_STATIC.test(path))
-        return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
-    if (SVELTEKIT_IMMUTABLE.test(path))
-        return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
-    if (GATSBY_STATIC.test(path))
-        return yes('under static/<md5>/ (Gatsby content-digest directory)');
-    if (parts.ext === '')
-        return no('no extension: not a bundler output name');
-    for (const [re, where] of GENERATED_DIRS) {
-        if (re.test(path)) {
-            const hit = relaxedTokenOf(parts);
-            return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
-        }
-    }
-    const hit = hashTokenOf(parts);
-    return hit ? yes(hit.reason) : no('no content-hash token in the name');
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dirName(p) {
-    const i = p.lastIndexOf('/');
-    return i < 0 ? '' : p.slice(0, i);
-}
-/**
- * Map a manifest reference to a build file: Vite's paths are relative to the outDir, CRA and
- * webpack-manifest-plugin give URL paths that carry the public path (`/static/js/x.js`,
- * `/app/static/js/x.js`, `https://cdn/x.js`). Leading segments are dropped until a build file matches.
- */
-function resolveRef(ref, baseDir, files) {
-    let p = ref.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
-    try {
-        p = decodeURI(p);
-    }
-    catch {
-        /* keep as is */
-    }
-    const segs = p.split('/').filter((s) => s !== '' && s !== '.');
-    for (let i = 0; i < segs.length; i++) {
-        const rel = segs.slice(i).join('/');
-        const candidate = baseDir ? `${baseDir}/${rel}` : rel;
-        if (files.has(candidate))
-            return candidate;
-    }
-    return null;
-}
-/** Read every manifest into claims: build file -> which manifest lists it, under what logical name. */
-function manifestClaims(manifests, files) {
-    const claims = new Map();
-    for (const [mPath, text] of Object.entries(manifests)) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch {
-            continue;
-        }
-        if (!isObject(json))
-            continue;
-        const vite = /(?:^|\/)\.vite\/manifest\.json$/.test(mPath);
-        // Vite: relative to the outDir, the folder holding `.vite/` (or holding manifest.json for Vite <= 4).
-        const baseDir = vite ? dirName(dirName(mPath)) : dirName(mPath);
-        const claim = (ref, logical) => {
-            if (typeof ref !== 'string')
-                return;
-            const file = resolveRef(ref, baseDir, files);
-            // First claim wins, except that one naming the logical source beats one that does not.
-            if (file && (!claims.has(file) || (logical && claims.get(file)?.logical === undefined))) {
-                claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
-            }
-        };
-        const values = Object.values(json);
-        if (values.length > 0 && values.every((v) => isObject(v) && typeof v['file'] === 'string')) {
-            // Vite: { "<src>": { file, name?, names?, src?, css?: [], assets?: [] } }
-            for (const v of values) {
-                const names = v['names'];
-                const name = typeof v['name'] === 'string'
-                    ? v['name']
-                    : Array.isArray(names) && typeof names[0] === 'string'
-                        ? names[0]
-                        : typeof v['src'] === 'string'
-                            ? v['src']
-                            : undefined;
-                claim(v['file'], name);
-                for (const c of Array.isArray(v['css']) ? v['css'] : [])
-                    claim(c, typeof v['name'] === 'string' ? v['name'] : undefined);
-                for (const a of Array.isArray(v['assets']) ? v['assets'] : [])
-                    claim(a);
-            }
-        }
-        else if (isObject(json['files'])) {
-            // CRA asset-manifest.json: { files: { "<logical name>": "/<public path>/<output>" }, entrypoints: [] }
-            for (const [k, v] of Object.entries(json['files']))
-                claim(v, k);
-            const entry = json['entrypoints'];
-            for (const e of Array.isArray(entry) ? entry : [])
-                claim(e);
-        }
-        else if (values.length > 0 && values.every((v) => typeof v === 'string')) {
-            // webpack-manifest-plugin: { "<logical name>": "<public path>/<output>" }. A PWA manifest with only
-            // string fields also lands here; its values are not build files, or are checked like any other.
-            for (const [k, v] of Object.entries(json))
-                claim(v, k);
-        }
-    }
-    return claims;
-}
-/**
- * With a manifest we know the logical name (`main.js`, chunk `about`, `src/assets/hero.png`), so the
- * part the bundler inserted can be isolated: `main.js` -> `main.3a2b1c00.js` inserted `3a2b1c00`.
- * Inserted text that is a hex digest of any composition (all digits, all letters; not a date), or a
- * base64url run of any length that does not read like words (`kqzvbwyx`, which the name rule alone
- * refuses), is the template's hash. `[name].js` templates insert nothing, and constant words
- * (`.bundle`, `-v2`, `-settings`) are rejected.
- */
-function insertedHash(outputStem, logical) {
-    const lp = nameParts(logical);
-    const ls = lp.ext ? lp.stem : baseName(logical);
-    if (ls === '' || outputStem.length <= ls.length + 1 || !outputStem.startsWith(ls))
-        return null;
-    if (!'.-_~'.includes(outputStem[ls.length] ?? ''))
-        return null;
-    const r = outputStem.slice(ls.length + 1);
-    if (!/^[A-Za-z0-9_-]{6,128}$/.test(r))
-        return null;
-    if (HEX.test(r))
-        return DATE8.test(r) ? null : r;
-    if (/^[A-Z]+$/.test(r) && looksEnglish(r))
-        return null;
-    // Any length (custom `[hash:10]`) and any letters (`kqzvbwyx`), unless it reads as words or numbers.
-    return r.split(/[-_]/).every(isPlainPart) ? null : r;
-}
-function manifestVerdict(parts, claim) {
-    if (claim.logical !== undefined && parts.ext !== '') {
-        const h = insertedHash(parts.stem, claim.logical);
-        if (h)
-            return yes(`listed as hashed output in ${claim.manifest} ('${claim.logical}' -> content hash '${h}')`);
-    }
-    if (parts.ext === '')
-        return null;
-    const hit = hashTokenOf(parts);
-    return hit ? yes(`listed as hashed output in ${claim.manifest}; ${hit.reason}`) : null;
-}
-// ---------------------------------------------------------------------------------------------------
-// Entry point
-// ---------------------------------------------------------------------------------------------------
-/** One verdict for every path in `input.files`. */
-function classifyFingerprints(input) {
-    const files = new Set(input.files);
-    const userMatchers = (input.userPatterns ?? [])
-        .map((g) => g.trim())
-        .filter((g) => g !== '')
-        .map((g) => ({ glob: g, test: picomatch_default()(g.replace(/^\.?\//, ''), { dot: true }) }));
-    const claims = manifestClaims(input.manifests, files);
-    const out = new Map();
-    for (const path of input.files) {
-        // The user's explicit list wins over everything, HTML included: it is their declared contract.
-        const user = userMatchers.find((m) => m.test(path));
-        if (user) {
-            out.set(path, yes(`user fingerprint-patterns glob '${user.glob}'`));
-            continue;
-        }
-        const parts = nameParts(path);
-        const never = neverFingerprinted(path, parts);
-        if (never) {
-            out.set(path, never);
-            continue;
-        }
-        const claim = claims.get(path);
-        const fromManifest = claim ? manifestVerdict(parts, claim) : null;
-        out.set(path, fromManifest ?? layoutVerdict(path, parts));
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./node_modules/mime/dist/types/other.js
 const types = {
     'application/prs.cww': ['cww'],
@@ -81710,8 +79889,12 @@ _Mime_extensionToType = new WeakMap(), _Mime_typeToExtension = new WeakMap(), _M
 
 /* harmony default export */ const src = (new src_Mime(standard, other)._freeze());
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/plan/headers.ts
-// Content-Type and Cache-Control for a file: user rules first, then defaults. Pure.
+// The headers of a file (Content-Type, Cache-Control and those of the `headers` input): user rules first,
+// then defaults; and how stored headers compare with them. Pure.
 
 
 
@@ -81733,18 +79916,154 @@ function contentTypeFor(relPath) {
     const type = src.getType(relPath) ?? 'application/octet-stream';
     return type.startsWith('text/') || TEXTUAL.has(type) ? `${type}; charset=utf-8` : type;
 }
-/** Compile the user's `cache-control` rules once; returns a function deciding headers per file. */
-function headerRules(rules) {
-    const compiled = rules.map((r) => ({ ...r, match: picomatch_default()(r.glob, { dot: true }) }));
-    return (relPath, fingerprinted) => {
-        const contentType = contentTypeFor(relPath);
-        for (const r of compiled) {
-            if (r.match(relPath))
-                return { contentType, cacheControl: r.value, cacheControlSource: { kind: 'rule', glob: r.glob } };
+/**
+ * The action's own user-metadata namespace (the content MD5 is stored as `s3cfd-md5`): `headers` rules cannot
+ * set it and headersFromHead leaves it out.
+ */
+const ACTION_META_PREFIX = 's3cfd-';
+const FIXED_HEADERS = [
+    'Content-Type',
+    'Content-Encoding',
+    'Content-Language',
+    'Content-Disposition',
+    'Cache-Control',
+    'x-amz-website-redirect-location',
+];
+const META = 'x-amz-meta-';
+// RFC 9110 token characters (a metadata name becomes part of an HTTP header name).
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+// A media type: type/subtype, optionally followed by parameters.
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+\s*(;.*)?$/i;
+const FORM = "'GLOB: Header: value', e.g. '**/*.pdf: Content-Disposition: attachment'";
+const ALLOWED = `${FIXED_HEADERS.join(', ')} or x-amz-meta-NAME`;
+/**
+ * Parse the `headers` input: one `GLOB: Header: value` rule per line; blank lines and lines starting with `#`
+ * are ignored. The glob ends at the first `:` (so it cannot hold one), the header name at the second; the
+ * value is the rest (it may hold `:`). Header names are case-insensitive and returned canonically. Throws an
+ * Error naming the line and the accepted form for: a malformed line, a header not in the allowed list, an
+ * empty value, a value with CR, LF, another control character or non-ASCII text (S3 stores headers as
+ * ASCII), a Content-Type that is not `type/subtype`, a redirect location not starting with `/`, `http://` or
+ * `https://`, and metadata in the action's own `s3cfd-` namespace.
+ */
+function parseHeaderRules(text) {
+    const rules = [];
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = i + 1;
+        const trimmed = lines[i].trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const bad = (why) => new Error(`headers line ${line} '${trimmed}': ${why}`);
+        const c1 = trimmed.indexOf(':');
+        const c2 = c1 < 0 ? -1 : trimmed.indexOf(':', c1 + 1);
+        if (c2 < 0)
+            throw bad(`must be ${FORM}`);
+        const glob = trimmed.slice(0, c1).trim();
+        const name = trimmed.slice(c1 + 1, c2).trim();
+        const value = trimmed.slice(c2 + 1).trim();
+        if (glob === '' || name === '')
+            throw bad(`must be ${FORM}`);
+        const header = canonicalHeader(name);
+        if (header === null)
+            throw bad(`header '${name}' cannot be set; allowed: ${ALLOWED} (case-insensitive)`);
+        if (value === '')
+            throw bad(`the value of ${name} is empty; the line must be ${FORM}`);
+        if (/[\r\n]/.test(value))
+            throw bad(`the value of ${name} holds a CR or LF (header values are one line)`);
+        if (/[^\t\x20-\x7e]/.test(value))
+            throw bad(`the value of ${name} must be printable ASCII (no control characters or non-ASCII text)`);
+        if (header === 'Content-Type' && !MEDIA_TYPE.test(value)) {
+            throw bad(`Content-Type '${value}' must be a media type such as text/plain; charset=utf-8`);
         }
-        return fingerprinted
-            ? { contentType, cacheControl: IMMUTABLE, cacheControlSource: { kind: 'default-immutable' } }
-            : { contentType, cacheControl: MUTABLE, cacheControlSource: { kind: 'default-mutable' } };
+        if (header === 'x-amz-website-redirect-location' && !/^(\/|https?:\/\/)/.test(value)) {
+            throw bad(`x-amz-website-redirect-location '${value}' must start with /, http:// or https://`);
+        }
+        if (header.startsWith(META + ACTION_META_PREFIX))
+            throw bad(`x-amz-meta-${ACTION_META_PREFIX}* is the action's own metadata`);
+        rules.push({ glob, header, value, line });
+    }
+    return rules;
+}
+function canonicalHeader(name) {
+    const lower = name.toLowerCase();
+    const fixed = FIXED_HEADERS.find((h) => h.toLowerCase() === lower);
+    if (fixed)
+        return fixed;
+    if (lower.startsWith(META) && TOKEN.test(lower.slice(META.length)))
+        return `${META}${lower.slice(META.length)}`;
+    return null;
+}
+/**
+ * Compile the `cache-control` rules and the `headers` rules once; returns a function deciding every header of
+ * a file. Per header the first matching rule wins (globs are anchored at the build dir root and match dot
+ * paths). Cache-Control: the `cache-control` input first, then `headers` Cache-Control rules, then the
+ * defaults (IMMUTABLE for fingerprinted names, else MUTABLE). Content-Type: a `headers` rule (used as given,
+ * no charset added), else contentTypeFor. Other headers are set only by a rule.
+ */
+function headerRules(cacheRules, headerRules = []) {
+    const cache = cacheRules.map((r) => ({ ...r, match: picomatch_default()(r.glob, { dot: true }) }));
+    const byHeader = new Map();
+    const matchers = new Map();
+    for (const rule of headerRules) {
+        let match = matchers.get(rule.glob);
+        if (!match)
+            matchers.set(rule.glob, (match = picomatch_default()(rule.glob, { dot: true })));
+        const list = byHeader.get(rule.header) ?? [];
+        list.push({ rule, match });
+        byHeader.set(rule.header, list);
+    }
+    return (relPath, fingerprinted) => {
+        const sources = {};
+        const ruleFor = (h) => {
+            const hit = byHeader.get(h)?.find((r) => r.match(relPath))?.rule;
+            if (hit)
+                sources[h] = { kind: 'rule', input: 'headers', glob: hit.glob, line: hit.line };
+            return hit;
+        };
+        const ctRule = ruleFor('Content-Type');
+        const contentType = ctRule?.value ?? contentTypeFor(relPath);
+        if (!ctRule)
+            sources['Content-Type'] = { kind: 'default' };
+        let cacheControl;
+        let cacheControlSource;
+        const cc = cache.find((r) => r.match(relPath));
+        const ccRule = cc ? undefined : ruleFor('Cache-Control');
+        if (cc) {
+            cacheControl = cc.value;
+            cacheControlSource = { kind: 'rule', glob: cc.glob };
+            sources['Cache-Control'] = { kind: 'rule', input: 'cache-control', glob: cc.glob };
+        }
+        else if (ccRule) {
+            cacheControl = ccRule.value;
+            cacheControlSource = { kind: 'rule', glob: ccRule.glob, input: 'headers', line: ccRule.line };
+        }
+        else {
+            cacheControl = fingerprinted ? IMMUTABLE : MUTABLE;
+            cacheControlSource = { kind: fingerprinted ? 'default-immutable' : 'default-mutable' };
+            sources['Cache-Control'] = { kind: 'default' };
+        }
+        const d = { contentType, cacheControl, cacheControlSource };
+        const encoding = ruleFor('Content-Encoding');
+        if (encoding)
+            d.contentEncoding = encoding.value;
+        const language = ruleFor('Content-Language');
+        if (language)
+            d.contentLanguage = language.value;
+        const disposition = ruleFor('Content-Disposition');
+        if (disposition)
+            d.contentDisposition = disposition.value;
+        const redirect = ruleFor('x-amz-website-redirect-location');
+        if (redirect)
+            d.websiteRedirectLocation = redirect.value;
+        for (const h of byHeader.keys()) {
+            if (!h.startsWith(META))
+                continue;
+            const m = ruleFor(h);
+            if (m)
+                (d.metadata ??= {})[h.slice(META.length)] = m.value;
+        }
+        d.sources = sources;
+        return d;
     };
 }
 /** Entry documents are uploaded last, so nothing they reference is missing when they go live. */
@@ -81756,22 +80075,2256 @@ function entryDocumentMatcher(globs) {
     const extra = globs.length === 0 ? () => false : picomatch_default()(globs, { dot: true });
     return (relPath) => isEntryDocument(relPath) || extra(relPath);
 }
-/** Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs. */
+/** The headers beyond Content-Type and Cache-Control, as sorted [name, value] pairs (empty values left out). */
+function extraHeaders(h) {
+    const out = [];
+    const put = (name, v) => {
+        if (v !== undefined && v !== '')
+            out.push([name, v]);
+    };
+    put('content-disposition', h.contentDisposition);
+    put('content-encoding', h.contentEncoding);
+    put('content-language', h.contentLanguage);
+    put('x-amz-website-redirect-location', h.websiteRedirectLocation);
+    const meta = Object.entries(h.metadata ?? {})
+        .map(([k, v]) => [META + k.toLowerCase(), v])
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [k, v] of meta)
+        put(k, v);
+    return out;
+}
+/**
+ * Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs.
+ * Covers every header; for an object with only Content-Type and Cache-Control it is the same value as before
+ * the `headers` input existed (records written by earlier versions stay valid).
+ */
 function headersHash(h) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([h.contentType, h.cacheControl]))
-        .digest('hex')
-        .slice(0, 16);
+    const extra = extraHeaders(h);
+    const parts = extra.length === 0 ? [h.contentType, h.cacheControl] : [h.contentType, h.cacheControl, extra];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+/**
+ * Normalise a HeadObject answer: empty strings become absent, metadata keys lower-case (S3 returns them so,
+ * other stores may not), and the action's own `s3cfd-` metadata (the content MD5) left out.
+ */
+function headersFromHead(head) {
+    const given = (v) => (v === undefined || v === '' ? undefined : v);
+    const out = { metadata: {} };
+    const fields = [
+        'contentType',
+        'cacheControl',
+        'contentEncoding',
+        'contentLanguage',
+        'contentDisposition',
+        'websiteRedirectLocation',
+    ];
+    for (const f of fields) {
+        const v = given(head[f]);
+        if (v !== undefined)
+            out[f] = v;
+    }
+    for (const [k, v] of Object.entries(head.metadata ?? {})) {
+        const key = k.toLowerCase();
+        if (!key.startsWith(ACTION_META_PREFIX))
+            out.metadata[key] = v;
+    }
+    return out;
+}
+/** A media type parsed for comparison: lower-case type/subtype and parameter names, charset value lower-case. */
+function parseMediaType(value) {
+    if (value === undefined)
+        return { essence: '', params: [] };
+    const [head = '', ...rest] = value.split(';');
+    const params = rest
+        .map((p) => {
+        const eq = p.indexOf('=');
+        if (eq < 0)
+            return p.trim().toLowerCase();
+        const name = p.slice(0, eq).trim().toLowerCase();
+        let v = p.slice(eq + 1).trim();
+        if (v.length >= 2 && v.startsWith('"') && v.endsWith('"'))
+            v = v.slice(1, -1);
+        return `${name}=${name === 'charset' ? v.toLowerCase() : v}`;
+    })
+        .filter((p) => p !== '');
+    return { essence: head.trim().toLowerCase(), params };
+}
+function sameMediaType(a, b) {
+    const x = parseMediaType(a);
+    const y = parseMediaType(b);
+    return x.essence === y.essence && x.params.join(';') === y.params.join(';');
+}
+/** Content-Encoding tokens compared case-insensitively; `identity` is no encoding. */
+function encodingOf(v) {
+    return (v ?? '')
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter((t) => t !== '' && t !== 'identity')
+        .join(',');
+}
+const norm = (v) => (v ?? '').trim();
+/**
+ * Whether an object another tool wrote (or an earlier configuration) has other headers than the action would
+ * upload it with, i.e. whether adopting it needs a re-upload. Content-Type is compared as a media type
+ * (`text/html;charset=UTF-8` equals `text/html; charset=utf-8`), Content-Encoding by its tokens, everything else
+ * exactly; user metadata the decision does not set counts as a difference (an upload would drop it).
+ */
+function headersDiffer(stored, decision) {
+    if (!sameMediaType(stored.contentType, decision.contentType))
+        return true;
+    if (norm(stored.cacheControl) !== norm(decision.cacheControl))
+        return true;
+    if (encodingOf(stored.contentEncoding) !== encodingOf(decision.contentEncoding))
+        return true;
+    if (norm(stored.contentLanguage) !== norm(decision.contentLanguage))
+        return true;
+    if (norm(stored.contentDisposition) !== norm(decision.contentDisposition))
+        return true;
+    if (norm(stored.websiteRedirectLocation) !== norm(decision.websiteRedirectLocation))
+        return true;
+    const a = stored.metadata;
+    const b = Object.fromEntries(Object.entries(decision.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys)
+        if (a[k] !== b[k])
+            return true;
+    return false;
+}
+/**
+ * Same bytes re-uploaded only because its headers changed: must the cached copies be invalidated? Only when
+ * the change alters how a client reads the bytes: another media type (type/subtype, case-insensitive; a
+ * charset parameter alone does not count), Content-Encoding, Content-Disposition or the redirect location.
+ * Cache-Control, Content-Language, metadata or charset-only changes reach clients as the cached copies expire.
+ */
+function invalidationNeededForHeaderChange(before, after) {
+    if (parseMediaType(before.contentType).essence !== parseMediaType(after.contentType).essence)
+        return true;
+    if (encodingOf(before.contentEncoding) !== encodingOf(after.contentEncoding))
+        return true;
+    if (norm(before.contentDisposition) !== norm(after.contentDisposition))
+        return true;
+    if (norm(before.websiteRedirectLocation) !== norm(after.websiteRedirectLocation))
+        return true;
+    return false;
+}
+/**
+ * Short hash of what decides how a client reads the bytes (media type without parameters, Content-Encoding,
+ * Content-Disposition, redirect location), recorded in the ledger so a later headers-only re-upload knows
+ * whether the cached copies must be invalidated without reading the old headers back.
+ */
+function readingHash(h) {
+    const reading = [
+        parseMediaType(h.contentType).essence,
+        encodingOf(h.contentEncoding),
+        norm(h.contentDisposition),
+        norm(h.websiteRedirectLocation),
+    ];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(reading)).digest('hex').slice(0, 16);
 }
 
-;// CONCATENATED MODULE: ./src/plan/cover.ts
+;// CONCATENATED MODULE: ./src/model/site-url.ts
+// The site's base URL (`verify-url`, `preview-url`) and URLs under it. Pure.
+/**
+ * Validate a `verify-url` value and return it without trailing slashes, query or fragment
+ * (`https://example.com/site/` -> `https://example.com/site`). Throws an Error with a one-line message when
+ * it is not an absolute http(s) URL or carries credentials (fetch refuses those).
+ */
+function normalizeBaseUrl(baseUrl) {
+    let u;
+    try {
+        u = new URL(baseUrl.trim());
+    }
+    catch {
+        throw new Error(`not an absolute URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+        throw new Error(`not an http(s) URL: ${JSON.stringify(baseUrl)} (expected e.g. https://www.example.com)`);
+    }
+    if (u.username || u.password)
+        throw new Error('must not contain credentials (user:password@)');
+    if (u.search || u.hash)
+        throw new Error(`must not contain a query or fragment: ${JSON.stringify(baseUrl)}`);
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+/**
+ * The URL to request for an invalidation path under a normalized base URL. The path's percent-encoding is
+ * kept byte for byte; only raw `?` and `#` (which CloudFront paths may contain but a URL would treat as
+ * query / fragment) are escaped, so the whole path is sent as the path.
+ */
+function joinUrl(normalizedBase, path) {
+    return normalizedBase + path.replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
+}
+/** True for a path verifyUrls can fetch as is: starts with '/', no wildcard. */
+function isExactPath(path) {
+    return path.startsWith('/') && !path.includes('*');
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Every input parsed and validated once into a typed Config. All input errors are raised here,
+// before any AWS call, as one line naming the input and the accepted form.
+
+
+
+
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const DIST_ID = /^[A-Z0-9]{8,32}$/;
+// S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
+// starting and ending with a letter or digit, not shaped like an IP address.
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+function lines(value) {
+    return value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0 && !s.startsWith('#'));
+}
+function bool(name, raw, def) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return def;
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new InputError(name, `expected true or false, got '${raw}'`);
+}
+function inputs_int(name, raw, def, min, max, extra) {
+    const v = raw.trim();
+    if (v === '')
+        return def;
+    if (!/^-?\d+$/.test(v))
+        throw new InputError(name, `expected a whole number from ${min} to ${max}, got '${raw}'`);
+    const n = Number(v);
+    if (extra !== undefined && n === extra)
+        return n;
+    if (n < min || n > max) {
+        const alt = extra !== undefined ? ` (or ${extra})` : '';
+        throw new InputError(name, `expected a whole number from ${min} to ${max}${alt}, got '${raw}'`);
+    }
+    return n;
+}
+function oneOf(name, raw, allowed, def) {
+    const v = raw.trim();
+    if (v === '')
+        return def;
+    if (!allowed.includes(v))
+        throw new InputError(name, `expected ${allowed.join(' or ')}, got '${raw}'`);
+    return v;
+}
+/** 'site', '/site/', '' -> 'site/' or ''. */
+function normalisePrefix(raw) {
+    const p = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
+    return p === '' ? '' : `${p}/`;
+}
+function parseDistributions(idsRaw, originRaw) {
+    const entries = splitList(idsRaw);
+    const origins = splitList(originRaw);
+    if (origins.length > 1 && origins.length !== entries.length) {
+        throw new InputError('origin-path', `give one origin path for all distributions or one per distribution (${entries.length}), got ${origins.length}`);
+    }
+    const seen = new Set();
+    return entries.map((entry, i) => {
+        // Form `E123ABC:/origin/path` sets the origin path of one distribution.
+        const colon = entry.indexOf(':');
+        const id = (colon >= 0 ? entry.slice(0, colon) : entry).trim();
+        if (!DIST_ID.test(id)) {
+            throw new InputError('distribution-id', `'${id}' is not a CloudFront distribution ID (uppercase letters and digits, e.g. E2QWRUHAPOMQZL); separate several with commas or newlines, optionally as ID:/origin/path`);
+        }
+        if (seen.has(id))
+            throw new InputError('distribution-id', `'${id}' is listed twice`);
+        seen.add(id);
+        const origin = colon >= 0 ? entry.slice(colon + 1) : ((origins.length > 1 ? origins[i] : origins[0]) ?? '');
+        if (origin.trim() !== '' && !origin.trim().startsWith('/')) {
+            throw new InputError('origin-path', `'${origin}' must start with '/', like the OriginPath in CloudFront (e.g. /production)`);
+        }
+        return { id, originPath: normalisePrefix(origin) };
+    });
+}
+function parseCacheRules(raw) {
+    return lines(raw).map((line) => {
+        const i = line.indexOf(':');
+        if (i <= 0 || line.slice(i + 1).trim() === '') {
+            throw new InputError('cache-control', `'${line}' must be 'GLOB: VALUE', e.g. '**/*.html: public, max-age=0'`);
+        }
+        return { glob: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
+    });
+}
+function parsePathMap(raw, defaultFrom) {
+    const given = lines(raw);
+    if (given.length === 0)
+        return [{ from: defaultFrom, to: '/', viaKey: true }];
+    return given.map((line) => {
+        const i = line.indexOf('=>');
+        if (i < 0)
+            throw new InputError('path-map', `'${line}' must be 'REPO_PREFIX => URL_PREFIX', e.g. 'site/public/ => /'`);
+        const from = line.slice(0, i).trim().replace(/^\.\//, '').replace(/^\/+/, '');
+        const to = line.slice(i + 2).trim();
+        if (!to.startsWith('/'))
+            throw new InputError('path-map', `URL prefix '${to}' in '${line}' must start with '/'`);
+        return { from, to };
+    });
+}
+function parseManualPath(p) {
+    if (!p.startsWith('/')) {
+        throw new InputError('paths', `'${p}' must start with '/' (a URL path such as /index.html or /docs/*)`);
+    }
+    const star = p.indexOf('*');
+    if (star >= 0 && star !== p.length - 1) {
+        throw new InputError('paths', `'${p}': CloudFront allows '*' only as the last character`);
+    }
+    // Accept both encoded (/a%20b) and plain (/a b) forms: decode once so the encoder never double-encodes.
+    if (/%[0-9A-Fa-f]{2}/.test(p)) {
+        try {
+            return decodeURIComponent(p);
+        }
+        catch {
+            return p;
+        }
+    }
+    return p;
+}
+function parseVerify(get, wait) {
+    const raw = get('verify-url').trim();
+    const mode = get('verify').trim() || 'warn';
+    if (mode !== 'warn' && mode !== 'fail')
+        throw new InputError('verify', `expected warn or fail, got '${mode}'`);
+    const verifySample = inputs_int('verify-sample', get('verify-sample'), 20, 1, 1000);
+    if (raw === '')
+        return { verifyUrl: null, verify: mode, verifySample };
+    try {
+        normalizeBaseUrl(raw);
+    }
+    catch (err) {
+        throw new InputError('verify-url', `${err.message} (expected the site's base URL, e.g. https://www.example.com)`);
+    }
+    if (!wait)
+        throw new InputError('verify-url', 'needs wait: true (paths are checked once the invalidation has completed)');
+    return { verifyUrl: raw, verify: mode, verifySample };
+}
+function parseTarget(get, workspace) {
+    const upload = bool('upload', get('upload'), true);
+    const sourceRaw = get('source-dir').trim();
+    const bucketRaw = get('bucket').trim();
+    if (upload && sourceRaw === '')
+        throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
+    if (upload && bucketRaw === '')
+        throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
+    if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
+        throw new InputError('bucket', `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`);
+    }
+    const bucket = bucketRaw === '' ? null : bucketRaw;
+    if (upload)
+        return { upload: true, sourceDir: external_node_path_default().resolve(workspace, sourceRaw), bucket: bucketRaw };
+    return { upload: false, sourceDir: null, bucket };
+}
+/** A key prefix: no `.` or `..` segments (S3 keeps them literally; a URL normalises them away), no empty segments. */
+function parsePrefixFor(name, raw) {
+    const prefix = normalisePrefix(raw);
+    const segments = prefix.split('/').slice(0, -1);
+    if (segments.some((s) => s === '.' || s === '..' || s === '')) {
+        throw new InputError(name, `'${raw}' must be a plain key prefix such as site/ or previews/pr-12/ (no '.', '..' or empty segments)`);
+    }
+    return prefix;
+}
+/** What to invalidate where. */
+function parseInvalidation(get, upload) {
+    const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none'], 'changed');
+    const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
+    const paths = splitList(get('paths')).map(parseManualPath);
+    if (!upload && distributions.length === 0) {
+        throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
+    }
+    if (paths.length > 0 && distributions.length === 0) {
+        throw new InputError('paths', 'given but no distribution-id to invalidate them in');
+    }
+    return {
+        invalidate,
+        distributions,
+        paths,
+        invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
+        queryStrings: bool('query-strings', get('query-strings'), false),
+        missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'], 'warn'),
+        maxPaths: inputs_int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
+    };
+}
+const DURATION_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** A duration such as `7d`, `36h`, `90m`, `2w` or `0` (none), in ms. */
+function parseDuration(name, raw, def) {
+    const v = (raw.trim() || def).toLowerCase();
+    if (v === '0')
+        return 0;
+    const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(v);
+    if (!m)
+        throw new InputError(name, `expected a duration such as 7d, 36h, 90m or 0, got '${raw}'`);
+    return Math.round(Number(m[1]) * DURATION_UNITS[m[2]]);
+}
+const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR'];
+/** Per-file headers and object settings (hugo `matchers`, s3deploy `routes`). */
+function parseObjectSettings(get) {
+    let headerRules;
+    try {
+        headerRules = parseHeaderRules(get('headers'));
+    }
+    catch (err) {
+        throw new InputError('headers', err.message);
+    }
+    const sseRaw = get('sse').trim();
+    const sse = sseRaw === '' ? null : oneOf('sse', sseRaw, ['AES256', 'aws:kms'], 'AES256');
+    const sseKmsKeyId = get('sse-kms-key-id').trim() || null;
+    if (sseKmsKeyId && sse !== 'aws:kms')
+        throw new InputError('sse-kms-key-id', 'needs sse: aws:kms (the key encrypts objects only with SSE-KMS)');
+    const storageRaw = get('storage-class').trim().toUpperCase();
+    const storageClass = storageRaw === '' ? null : oneOf('storage-class', storageRaw, STORAGE_CLASSES, 'STANDARD');
+    const indexDocument = get('index-document').trim() || 'index.html';
+    if (indexDocument.includes('/') || indexDocument.includes('*')) {
+        throw new InputError('index-document', `'${indexDocument}' must be a file name such as index.html (no '/' or '*')`);
+    }
+    return {
+        headerRules,
+        gzip: lines(get('gzip')),
+        storageClass,
+        sse,
+        sseKmsKeyId,
+        urlStyle: oneOf('url-style', get('url-style'), ['directory', 'clean'], 'directory'),
+        indexDocument,
+        stripIndexHtml: bool('strip-index-html', get('strip-index-html'), false),
+    };
+}
+/** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
+function parseInputs(get, env) {
+    const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    const target = parseTarget(get, workspace);
+    const invalidation = parseInvalidation(get, target.upload);
+    const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
+    if (!target.upload && deleteRemoved)
+        throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
+    const relSource = target.sourceDir ? external_node_path_default().relative(workspace, target.sourceDir).split((external_node_path_default()).sep).join('/') : '';
+    const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
+    const runnerTemp = env.RUNNER_TEMP || external_node_path_default().join(workspace, '.tmp');
+    const wait = bool('wait', get('wait'), false);
+    return {
+        ...target,
+        ...invalidation,
+        prefix: parsePrefixFor('prefix', get('prefix')),
+        region: get('region').trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+        deleteRemoved,
+        maxDeletes: inputs_int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
+        include: lines(get('include')),
+        exclude: lines(get('exclude')),
+        protect: lines(get('protect')),
+        cacheControl: parseCacheRules(get('cache-control')),
+        ...parseObjectSettings(get),
+        entryDocuments: lines(get('entry-documents')),
+        forceUpload: bool('force-upload', get('force-upload'), false),
+        fingerprintPatterns: lines(get('fingerprint-patterns')),
+        diffBase: get('diff-base').trim() || null,
+        pathMap: parsePathMap(get('path-map'), defaultFrom),
+        wait,
+        waitTimeoutSeconds: inputs_int('wait-timeout', get('wait-timeout'), 900, 1, 86_400),
+        dryRun: bool('dry-run', get('dry-run'), false),
+        concurrency: inputs_int('concurrency', get('concurrency'), 16, 1, 256),
+        reportPath: get('report-path').trim() || external_node_path_default().join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
+        ...parseVerify(get, wait),
+        githubToken: get('github-token').trim(),
+        keepRemovedMs: parseDuration('keep-removed', get('keep-removed'), '7d'),
+        allowOlder: bool('allow-older', get('allow-older'), false),
+        statePrefix: get('state-prefix').trim() === '' ? '' : parsePrefixFor('state-prefix', get('state-prefix')),
+        workspace,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
+;// CONCATENATED MODULE: ./src/plan/advice.ts
+// Plain advice for the summary: what made this invalidation cost more than it had to. Pure.
+
+const ASSET = /\.(m?js|css|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
+function adviseInvalidation(plan, budget) {
+    const out = [];
+    // Assets that were overwritten in place: a content hash in their name would make them never stale.
+    const mutableAssets = plan.stale.filter((s) => s.reason === 'overwritten' && ASSET.test(s.path)).map((s) => s.path);
+    if (mutableAssets.length > 0) {
+        const shown = mutableAssets.slice(0, 5).join(', ');
+        out.push(`${mutableAssets.length} asset(s) changed in place and had to be invalidated (${shown}${mutableAssets.length > 5 ? ', ...' : ''}): ` +
+            `up to $${(mutableAssets.length * USD_PER_PATH).toFixed(3)} this run past the free tier. Fingerprint them in the build ` +
+            `(a content hash in the file name) and they get immutable caching and never need invalidating.`);
+    }
+    const collateral = plan.cover?.collateral ?? 0;
+    if (collateral > 0) {
+        const wild = plan.cover.paths.filter((p) => p.wildcard).length;
+        out.push(`max-paths ${budget} forced ${wild} wildcard(s) that also evict ${collateral} unchanged cached object(s). ` +
+            (plan.zeroCollateralBudget !== null
+                ? `max-paths: ${plan.zeroCollateralBudget} would have sent a cover with no collateral (${plan.zeroCollateralBudget - budget} more billed paths at most).`
+                : `No budget within CloudFront's 3,000 paths per batch avoids it.`));
+    }
+    return out;
+}
+/** Per top-level directory: stale URLs, fingerprinted changes that needed no invalidation, collateral. */
+function directoryRows(stale, fingerprintedChanges, wildcards) {
+    const rows = new Map();
+    const row = (urlPath) => {
+        const seg = urlPath.split('/')[1] ?? '';
+        const dir = urlPath.indexOf('/', 1) > 0 ? `/${seg}/` : '/';
+        let r = rows.get(dir);
+        if (!r)
+            rows.set(dir, (r = { dir, stale: 0, fingerprinted: 0, collateral: 0 }));
+        return r;
+    };
+    for (const s of stale)
+        row(s.path).stale++;
+    for (const f of fingerprintedChanges)
+        row(`/${f}`).fingerprinted++;
+    for (const w of wildcards)
+        row(w.path).collateral += w.collateral ?? 0;
+    return [...rows.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+/** The report of a run: from what it read, decided and did. Pure. */
+function buildReport(config, facts, plan, outcome) {
+    const sync = plan.sync;
+    const sent = new Map((outcome?.sent ?? []).map((s) => [s.distributionId, s]));
+    const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
+    const d = facts.diff;
+    return {
+        version: 1,
+        dryRun: config.dryRun,
+        bucket: config.bucket,
+        prefix: config.prefix,
+        sourceDir: config.sourceDir,
+        diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
+        totals: {
+            uploaded: sync.filter((e) => e.action === 'upload').length,
+            unchanged: sync.filter((e) => e.action === 'unchanged').length,
+            deleted: sync.filter((e) => e.action === 'delete').length,
+            skipped: facts.scan?.skipped.length ?? 0,
+            uploadedBytes: sync.reduce((n, e) => n + (e.action === 'upload' ? e.size : 0), 0),
+            fingerprinted: plan.files.filter((f) => f.verdict.fingerprinted).length,
+        },
+        files: fileReports(config, facts, plan),
+        invalidations: plan.invalidations.map((p) => {
+            const usage = facts.usage[p.distributionId] ?? null;
+            const s = sent.get(p.distributionId);
+            return {
+                distributionId: p.distributionId,
+                id: s?.id ?? '',
+                status: s?.status ?? '',
+                paths: p.paths,
+                wildcards: p.wildcards,
+                billedPaths: p.paths.length,
+                collateral: p.cover?.collateral ?? null,
+                reason: p.reason,
+                stale: p.stale,
+                monthPathsBefore: usage ? usage.monthPaths : null,
+                estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
+                // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
+                wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) => c.wildcard ? [{ path: p.paths[j], covers: c.covers, collateral: c.collateral }] : []),
+                advice: adviseInvalidation(p, config.maxPaths),
+            };
+        }),
+        warnings: [...facts.warnings, ...plan.warnings],
+        timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
+        ...(plan.waiting.length > 0
+            ? { pendingDeletions: plan.waiting.map((w) => ({ key: w.key, dueAt: new Date(w.dueAt).toISOString() })) }
+            : {}),
+        ...(outcome?.error ? { error: outcome.error } : {}),
+        ...(outcome?.verify ? { verify: outcome.verify } : {}),
+    };
+}
+function fileReports(config, facts, plan) {
+    const byKey = new Map(plan.files.map((f) => [f.key, f]));
+    const verdict = (p) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
+    const files = plan.sync.map((e) => {
+        const fp = verdict(e.path);
+        // An object left as it is reports the headers it has (read with HEAD), never the rules' spelling of them.
+        const stored = e.action === 'unchanged' ? plan.remote.get(e.key)?.storedHeaders : undefined;
+        const h = e.action === 'delete'
+            ? undefined
+            : stored && stored.contentType !== undefined
+                ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
+                : byKey.get(e.key)?.headers;
+        return {
+            key: e.key,
+            path: e.path,
+            action: e.action,
+            reason: e.reason,
+            size: e.size,
+            fingerprinted: fp.fingerprinted,
+            fingerprintReason: fp.reason,
+            ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+        };
+    });
+    for (const w of plan.waiting) {
+        const dueAt = new Date(w.dueAt).toISOString();
+        const fp = verdict(w.path);
+        files.push({
+            key: w.key,
+            path: w.path,
+            action: 'pending-delete',
+            reason: `kept for open pages until ${dueAt}`,
+            size: w.size,
+            dueAt,
+            fingerprinted: fp.fingerprinted,
+            fingerprintReason: fp.reason,
+        });
+    }
+    for (const s of facts.scan?.skipped ?? [])
+        files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
+    if (!config.upload) {
+        for (const f of facts.diff.files ?? []) {
+            const fp = verdict(f.path);
+            files.push({
+                key: '',
+                path: f.path,
+                action: 'invalidate-only',
+                reason: `diff-${f.status}`,
+                fingerprinted: fp.fingerprinted,
+                fingerprintReason: fp.reason,
+            });
+        }
+    }
+    return files;
+}
+function outputsOf(report, reportPath) {
+    const ids = {};
+    for (const inv of report.invalidations)
+        if (inv.id)
+            ids[inv.distributionId] = inv.id;
+    const first = report.invalidations.find((i) => i.id);
+    const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
+    const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+    return {
+        'invalidation-id': first?.id ?? '',
+        'invalidation-ids': JSON.stringify(ids),
+        'invalidation-paths': JSON.stringify(first?.paths ?? report.invalidations[0]?.paths ?? []),
+        'invalidation-status': status,
+        uploaded: String(report.totals.uploaded),
+        deleted: String(report.totals.deleted),
+        unchanged: String(report.totals.unchanged),
+        report: reportPath,
+    };
+}
+/** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
+function estimateCost(billed, monthPathsBefore) {
+    if (monthPathsBefore === null)
+        return null;
+    const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
+    return Math.round(over * USD_PER_PATH * 1000) / 1000;
+}
+/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
+const esc = (s) => s
+    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
+/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
+const code = (s) => {
+    const body = s.replace(/\|/g, '\\|');
+    return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+};
+const MAX_ROWS = 500;
+/** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
+function summaryMarkdown(r) {
+    const out = [];
+    out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
+    if (r.error)
+        out.push('', `> [!CAUTION]`, `> The deploy failed: ${esc(r.error)}`);
+    if (r.bucket)
+        out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
+    out.push('');
+    out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
+    out.push('|---:|---:|---:|---:|---:|---:|');
+    const t = r.totals;
+    out.push(`| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`);
+    out.push('');
+    if (r.diff)
+        out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
+    if (r.invalidations.length > 0) {
+        out.push('### Invalidations', '');
+        out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
+        out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
+        for (const i of r.invalidations) {
+            const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
+            out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`);
+        }
+        out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
+        for (const i of r.invalidations) {
+            if (i.wildcardDetails.length > 0) {
+                out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
+                for (const w of i.wildcardDetails.slice(0, 50))
+                    out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
+                out.push('');
+            }
+            for (const a of i.advice)
+                out.push(`> [!TIP]`, `> ${esc(a)}`, '');
+            out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
+            for (const p of i.paths.slice(0, MAX_ROWS))
+                out.push(`- ${code(p)}`);
+            if (i.paths.length > MAX_ROWS)
+                out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
+            out.push('', '</details>', '');
+        }
+    }
+    const first = r.invalidations[0];
+    if (first && first.stale.length > 0) {
+        const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
+        const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
+        out.push(`### Where the changes are (${first.distributionId})`, '');
+        out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
+        for (const d of rows.slice(0, 40))
+            out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
+        if (rows.length > 40)
+            out.push(`| ... ${rows.length - 40} more directories | | | |`);
+        out.push('');
+    }
+    if (r.pendingDeletions && r.pendingDeletions.length > 0) {
+        out.push(`### Kept for pages already open: ${r.pendingDeletions.length} removed fingerprinted object(s)`, '');
+        out.push('A later deploy deletes each once its grace period (keep-removed) has passed.', '', '| key | deleted after |', '|---|---|');
+        for (const p of r.pendingDeletions.slice(0, MAX_ROWS))
+            out.push(`| ${code(p.key)} | ${p.dueAt} |`);
+        if (r.pendingDeletions.length > MAX_ROWS)
+            out.push(`| ... ${r.pendingDeletions.length - MAX_ROWS} more in the JSON report | |`);
+        out.push('');
+    }
+    if (r.verify && r.verify.length > 0) {
+        const bad = r.verify.filter((v) => v.status !== 'fresh');
+        out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
+        if (bad.length > 0) {
+            out.push('| status | URL | detail |', '|---|---|---|');
+            for (const v of bad.slice(0, 50))
+                out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
+            out.push('');
+        }
+    }
+    if (r.warnings.length > 0) {
+        out.push('### Warnings', '');
+        for (const w of r.warnings.slice(0, 50))
+            out.push(`- ${esc(w)}`);
+        out.push('');
+    }
+    const changed = r.files.filter((f) => f.action !== 'unchanged');
+    out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
+    out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
+    for (const f of changed.slice(0, MAX_ROWS)) {
+        out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+    }
+    if (changed.length > MAX_ROWS)
+        out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
+    out.push('', '</details>');
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/io/publish.ts
+// publish: the report as a JSON file, the step outputs and the job summary. Thin.
+
+
+
+
+async function writeReport(reportPath, report) {
+    await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
+    await promises_default().writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+}
+async function publish(reportPath, report, env) {
+    await writeReport(reportPath, report);
+    for (const [k, v] of Object.entries(outputsOf(report, reportPath)))
+        setOutput(k, v);
+    // Appended directly (core.summary caches the file path for the whole process).
+    const summaryFile = env.GITHUB_STEP_SUMMARY;
+    if (summaryFile)
+        await promises_default().appendFile(summaryFile, summaryMarkdown(report));
+}
+/**
+ * Checked with the inputs, before any AWS call: the report's directory can be created and the file written.
+ * (A path under a file, /dev/null/x.json, or under /proc would otherwise fail only after the uploads.)
+ */
+async function checkReportPath(reportPath) {
+    const dir = external_node_path_default().dirname(reportPath);
+    if (dir === '/proc' || dir.startsWith('/proc/') || dir === '/sys' || dir.startsWith('/sys/')) {
+        return `cannot write the report under ${dir.split('/').slice(0, 2).join('/')} (a kernel file system); choose a path under RUNNER_TEMP or the workspace`;
+    }
+    try {
+        await promises_default().mkdir(dir, { recursive: true });
+        // 'wx' creates it only if it is not there (then removes it again); 'r+' checks an existing file is writable.
+        const existed = await promises_default().stat(reportPath).then(() => true, () => false);
+        const handle = await promises_default().open(reportPath, existed ? 'r+' : 'wx');
+        await handle.close();
+        if (!existed)
+            await promises_default().unlink(reportPath);
+        return null;
+    }
+    catch (err) {
+        const e = err;
+        return `cannot write ${reportPath} (${e.code ?? e.message}); choose a writable path (default: RUNNER_TEMP/s3-cloudfront-deploy/report.json)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/data.ts
+// Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
+// layer, importing nothing outside src/model. Nothing here touches AWS, the filesystem or process.env.
+/**
+ * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
+ * The one rule for "hidden": the walker, the file filter and the delete guard all use it.
+ */
+function isHiddenSegment(segment) {
+    return segment.startsWith('.') && segment !== '.well-known';
+}
+function hasHiddenSegment(relPath) {
+    return relPath.split('/').some(isHiddenSegment);
+}
+
+;// CONCATENATED MODULE: ./src/model/records.ts
+// Where the action keeps its own records (the ledger, owed invalidations, the lock) and how they are told
+// apart from the site's objects. Pure.
+//
+// By default they live in a hidden folder inside `prefix` whose name cannot be guessed
+// (`.s3cfd-<random>/`): CloudFront serves whatever the origin holds, but a visitor cannot list the bucket
+// (OAC grants GetObject only), so nobody can fetch the ledger and read every key of the site. The action
+// finds the folder again through its own listing. `state-prefix` keeps them outside the served path
+// altogether. Earlier versions used `.s3-cloudfront-deploy/`, which is migrated.
+/** The records folder of earlier versions (a guessable name). */
+const LEGACY_DIR = '.s3-cloudfront-deploy/';
+const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
+/** A path relative to the prefix that belongs to the action (never synced, compared or deleted). */
+function isOwnRelPath(rel) {
+    return rel.startsWith(LEGACY_DIR) || HIDDEN_DIR.test(rel) || rel === LOCK_NAME;
+}
+/** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
+function isOwnKey(key, prefix, statePrefix) {
+    if (statePrefix !== '' && key.startsWith(statePrefix))
+        return true;
+    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+}
+/**
+ * The records folder: `state-prefix` + prefix when given; else the hidden folder the listing shows, or a new
+ * one named with `fresh` (random, made once per bucket and prefix).
+ */
+function recordsLayout(prefix, statePrefix, ownKeys, fresh) {
+    const dirs = new Set();
+    for (const key of ownKeys) {
+        if (!key.startsWith(prefix))
+            continue;
+        const rel = key.slice(prefix.length);
+        if (rel.startsWith(LEGACY_DIR))
+            dirs.add(prefix + LEGACY_DIR);
+        const hidden = HIDDEN_DIR.exec(rel);
+        if (hidden)
+            dirs.add(prefix + hidden[0]);
+    }
+    const hidden = [...dirs].filter((d) => d !== prefix + LEGACY_DIR).sort();
+    const dir = statePrefix !== '' ? statePrefix + prefix : (hidden[0] ?? `${prefix}.s3cfd-${fresh}/`);
+    return { dir, oldDirs: [...dirs].filter((d) => d !== dir).sort() };
+}
+const stateKeyIn = (dir) => `${dir}state.json`;
+const owedDirIn = (dir) => `${dir}owed/`;
+const lockKeyIn = (dir) => `${dir}lock.json`;
+/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
+const LOCK_NAME = '.s3cfd-lock.json';
+/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
+function deployLockKey(prefix, statePrefix) {
+    return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
+}
+
+;// CONCATENATED MODULE: ./src/plan/filter.ts
+// Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
+
+
+
+function makeFileFilter(include, exclude) {
+    // dot: false means a hidden file is only included by a pattern that names the dot explicitly
+    // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
+    const included = include.length === 0 ? () => true : picomatch_default()(include, { dot: false });
+    // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
+    const includedVisible = include.length === 0 ? () => true : picomatch_default()(include, { dot: true });
+    const excluded = exclude.length === 0 ? () => false : picomatch_default()(exclude, { dot: true });
+    const dotPatterns = include.some((p) => p.split('/').some(isHiddenSegment));
+    return {
+        skipReason(relPath) {
+            if (isOwnRelPath(relPath))
+                return 'reserved-prefix';
+            // .git is never deployed, even when a pattern names it.
+            if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
+                return 'dotfile';
+            const hidden = hasHiddenSegment(relPath);
+            if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath))
+                return 'excluded';
+            return null;
+        },
+        mayDescend(relDir) {
+            if (relDir === '.git' || relDir.endsWith('/.git'))
+                return false;
+            if (hasHiddenSegment(relDir))
+                return dotPatterns;
+            return true;
+        },
+    };
+}
+/** Keys (relative to prefix) that the delete step must leave alone: user globs plus anything the filter skips. */
+function makeDeleteGuard(filter, protect) {
+    const protectedGlob = protect.length === 0 ? () => false : picomatch_default()(protect, { dot: true });
+    return (relKey) => protectedGlob(relKey) || filter.skipReason(relKey) !== null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/words.ts
+// Word and number shapes: what a person or a framework types, as opposed to a random hash.
+// Shared by the name rules (`../fingerprint.ts`) and the history rules (`../fingerprint-history.ts`).
+/** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
+const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
+/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
+const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
+/**
+ * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
+ * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
+ * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
+ * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
+ */
+const NEXT_LETTER = {
+    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
+    b: 'ABcDEfghIJLMnOpRSTUvwY',
+    c: 'ACdEHIKLmnOQRSTUYz',
+    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
+    e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    f: 'AbEFghILnOpRSTUY',
+    g: 'AbdEfGHIkLMNOpRSTUwYz',
+    h: 'ABcdEFghIjkLMNOpRSTUWY',
+    i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
+    j: 'AEIOU',
+    k: 'ABcdEfgHIjkLMNOPRStUWY',
+    l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
+    m: 'ABcdEFhILMNOPqrStUvwY',
+    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
+    o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
+    p: 'ABcdEfgHIkLMnOPRSTUwY',
+    q: 'U',
+    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
+    s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
+    t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
+    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
+    v: 'AEIOrUvy',
+    w: 'ABcDEfgHIKLmNOpRStuwyz',
+    x: 'ACEHIlOPTUvwxY',
+    y: 'ABCDEFGHIjkLMNOPRSTuWxz',
+    z: 'AEILmOpuvwYZ',
+};
+/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
+function englishPairs(t, common) {
+    const l = t.toLowerCase();
+    for (let i = 0; i + 1 < l.length; i++) {
+        const next = NEXT_LETTER[l.charAt(i)] ?? '';
+        const c = l.charAt(i + 1);
+        if (!next.includes(c.toUpperCase()) && (common || !next.includes(c)))
+            return false;
+    }
+    return true;
+}
+/**
+ * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
+ * alone is not enough: every hump of a real word has a vowel and only common letter pairs
+ * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
+ */
+function readsAsWords(t) {
+    if (!WORD_SHAPE.test(t))
+        return false;
+    for (const hump of t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? []) {
+        if (hump.length === 1)
+            continue;
+        const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
+        if (!vowel.test(hump) || !englishPairs(hump, false))
+            return false;
+    }
+    return true;
+}
+/**
+ * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
+ * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
+ * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
+ * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
+ */
+function looksEnglish(letters) {
+    return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
+}
+/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
+function isNumberish(t) {
+    return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
+}
+/** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
+ *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
+function isPlainPart(p) {
+    return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
+}
+/** How many of lower case, upper case and digits a token uses. */
+function letterClasses(t) {
+    return Number(/[a-z]/.test(t)) + Number(/[A-Z]/.test(t)) + Number(/[0-9]/.test(t));
+}
+/**
+ * Words and numbers run together, as people and frameworks write them: `Win10Start`, `iPhone15Pro`,
+ * `K8sGuide`, `Q3Report`, `HTML5Shiv`. Split into humps (capitalised or lower-case words), acronyms
+ * and digit runs; it reads as words when every hump of 2+ letters reads as a word.
+ */
+function readsAsWordsAndNumbers(t) {
+    const humps = t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
+    if (humps.join('') !== t)
+        return false;
+    // Random runs break into many one- and two-letter humps (`Ab|3|d|E|5|f|G`); words into few (`K|8|s|Guide`).
+    const letterHumps = humps.filter((h) => !/^[0-9]+$/.test(h));
+    if (letterHumps.filter((h) => h.length <= 2).length > 2 || !letterHumps.some((h) => h.length >= 3))
+        return false;
+    for (const h of humps) {
+        if (/^[0-9]+$/.test(h) || h.length <= 2)
+            continue;
+        if (/^[A-Z]+$/.test(h)) {
+            if (h.length <= 4 || looksEnglish(h))
+                continue; // `HTML`, `PDF`, `OVERVIEW`
+            return false;
+        }
+        if (!readsAsWords(h))
+            return false;
+    }
+    return true;
+}
+/** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
+const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint-history.ts
+// History as evidence for fingerprinting. Pure: plain data in, plain data out.
+//
+// Between the previous deploy and this build, a name that disappeared and a name that appeared in the
+// same directory, identical except for one token, with different content, show that the token follows
+// the content: the build's template puts a content hash there. The directory and the constant text
+// around the token (`before`, `after`) plus the token's alphabet and length make a LearnedShape; later
+// names of that shape are fingerprinted even when the name rules alone cannot tell (`chart-kqzvbwyx.js`,
+// `app.0a0b0c0d0e1.js`, a site's own pipeline).
+//
+// The converse is the demotion: a name of a learned shape that is reused with new content proves the
+// token is NOT (only) a content hash, and the shape is dropped for good.
+
+const ALPHABETS = {
+    hex: /^[0-9a-f]+$/,
+    base32: /^[A-Z2-7]+$/,
+    base36: /^[0-9a-z]+$/,
+    alnum: /^[0-9A-Za-z]+$/,
+    base64url: /^[0-9A-Za-z_-]+$/,
+};
+/** Token lengths considered: shorter runs are versions, counters and words; longer are not names. */
+const MIN_TOKEN = 6;
+const MAX_TOKEN = 128;
+/** Characters that may bound a token in a name (Next/Vite `-`, webpack `.`, Hugo `_`, `~`). */
+const BOUNDARY = '.-_~';
+const TOKEN_CHAR = /[0-9A-Za-z_-]/;
+/** Entry documents: never fingerprinted whatever their name, so never evidence either. */
+const HTML = /\.(?:html?|xhtml)$/i;
+function splitPath(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? { dir: '', base: path } : { dir: path.slice(0, i), base: path.slice(i + 1) };
+}
+/** The narrowest alphabet holding every token (base32 only for upper-case tokens, as esbuild emits). */
+function alphabetOf(tokens) {
+    for (const a of ['hex', 'base32', 'base36', 'alnum', 'base64url']) {
+        const re = ALPHABETS[a];
+        if (tokens.every((t) => re.test(t)))
+            return a;
+    }
+    return null;
+}
+/**
+ * Could this token be a hash in `alphabet`, rather than something a person or a framework types? Not a
+ * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
+ * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
+ */
+function plausibleToken(t, alphabet) {
+    const re = ALPHABETS[alphabet];
+    if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t))
+        return false;
+    if (/^[0-9]+$/.test(t))
+        return alphabet === 'hex' && t.length >= 8 && !DATE8.test(t); // 2% of 8-hex hashes
+    if (t.includes('__') || t.includes('--') || /^[-_]|[-_]$/.test(t))
+        return false;
+    if (/[-_]/.test(t) && (!/[a-z]/.test(t) || t.split(/[-_]/).some((p) => p.length >= 3 && isPlainPart(p))))
+        return false;
+    if (/^[a-z]+$/.test(t))
+        return alphabet === 'hex' && t.length >= 12; // lower-case letters: a word
+    if (alphabet === 'hex')
+        return true; // digits and a-f mixed
+    if (/^[A-Z]+$/.test(t))
+        return !looksEnglish(t);
+    // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
+    if (alphabet === 'base32')
+        return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
+    if (letterClasses(t) < 2)
+        return false;
+    return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
+}
+/**
+ * Every way to read one token out of a basename: a run of token characters of MIN..MAX length bounded
+ * on both sides by a boundary character or the end of the name, with at least one character after it
+ * (the extension). The alphabet is left out of the key; it is decided from the paired tokens.
+ */
+function candidates(path) {
+    const { dir, base } = splitPath(path);
+    const out = [];
+    const n = base.length;
+    for (let s = 0; s < n; s++) {
+        if (s > 0 && !BOUNDARY.includes(base.charAt(s - 1)))
+            continue;
+        for (let e = s; e < n && e - s < MAX_TOKEN; e++) {
+            if (!TOKEN_CHAR.test(base.charAt(e)))
+                break;
+            const len = e - s + 1;
+            if (len < MIN_TOKEN || e + 1 >= n || !BOUNDARY.includes(base.charAt(e + 1)))
+                continue;
+            const before = base.slice(0, s);
+            const after = base.slice(e + 1);
+            const shape = { dir, before, after, alphabet: '', length: len };
+            out.push({ key: `${dir}\u0000${before}\u0000${after}\u0000${len}`, shape, token: base.slice(s, e + 1) });
+        }
+    }
+    return out;
+}
+/** The two tokens differ at their first and last characters' sides only within one token: their
+ *  common prefix and suffix hold no separator (else the real token is narrower, e.g. `index-` of
+ *  `index-CfaFZ-lr` is constant text, not part of the hash). */
+function tight(a, b) {
+    let p = 0;
+    while (p < a.length && a[p] === b[p])
+        p++;
+    let q = 0;
+    while (q < a.length - p && a[a.length - 1 - q] === b[b.length - 1 - q])
+        q++;
+    return !/[-_]/.test(a.slice(0, p)) && !/[-_]/.test(a.slice(a.length - q));
+}
+function shapeKey(s) {
+    return JSON.stringify([s.dir, s.before, s.after, s.alphabet, s.length]);
+}
+/**
+ * Learn shapes from the names that disappeared (in `previous`, not in `current`) and appeared (the
+ * reverse). Per candidate shape (dir, before, after, length), the disappeared and appeared names are
+ * paired when unambiguous: exactly one of each; or several of each when every token in the group is
+ * distinct, plausible, pairwise tight, and no appeared file has the content of a disappeared one (a
+ * moved file with the same bytes under a new token means the token does not follow the content).
+ * A 1:1 pair also needs different content. Returns `known` plus the new shapes, deduplicated.
+ */
+function learnShapes(previous, current, known = []) {
+    const prev = new Map(previous.map((f) => [f.path, f.md5]));
+    const cur = new Map(current.map((f) => [f.path, f.md5]));
+    const groups = new Map();
+    const add = (path, md5, side) => {
+        if (HTML.test(path))
+            return;
+        for (const c of candidates(path)) {
+            let g = groups.get(c.key);
+            if (!g)
+                groups.set(c.key, (g = { shape: c.shape, gone: [], came: [] }));
+            g[side].push([c.token, md5]);
+        }
+    };
+    for (const [p, md5] of prev)
+        if (!cur.has(p))
+            add(p, md5, 'gone');
+    for (const [p, md5] of cur)
+        if (!prev.has(p))
+            add(p, md5, 'came');
+    const out = new Map();
+    for (const s of known)
+        out.set(shapeKey(s), s);
+    for (const { shape, gone, came } of groups.values()) {
+        if (gone.length === 0 || came.length === 0)
+            continue;
+        if (gone.length > 1 || came.length > 1) {
+            if (gone.length * came.length > 10_000)
+                continue; // too many to check pairwise: no evidence taken
+            if (came.some(([, m]) => gone.some(([, g]) => g === m)))
+                continue;
+        }
+        else if (gone[0]?.[1] === came[0]?.[1])
+            continue; // same content under a new name: not a content hash
+        const tokens = [...gone, ...came].map(([t]) => t);
+        if (new Set(tokens).size !== tokens.length)
+            continue;
+        const alphabet = alphabetOf(tokens);
+        if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet)))
+            continue;
+        if (!gone.every(([a]) => came.every(([b]) => tight(a, b))))
+            continue;
+        const learned = { ...shape, alphabet };
+        out.set(shapeKey(learned), learned);
+    }
+    return [...out.values()];
+}
+/** Does the path have the shape: same directory, same constant text, a plausible token of the
+ *  shape's alphabet and length in between? */
+function matchesShape(path, shape) {
+    const { dir, base } = splitPath(path);
+    if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length)
+        return false;
+    if (!base.startsWith(shape.before) || !base.endsWith(shape.after))
+        return false;
+    return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
+}
+/** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
+ *  token test is skipped here: any name of the shape's layout is enough to distrust it. */
+function dropShapes(shapes, demotedPaths) {
+    const demoted = demotedPaths.map(splitPath);
+    return shapes.filter((s) => !demoted.some(({ dir, base }) => dir === s.dir &&
+        base.length === s.before.length + s.length + s.after.length &&
+        base.startsWith(s.before) &&
+        base.endsWith(s.after) &&
+        (ALPHABETS[s.alphabet] ?? ALPHABETS['base64url'])?.test(base.slice(s.before.length, s.before.length + s.length))));
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
+// Fingerprint classifier: is a build file's NAME content-hashed by its bundler?
+//
+// A fingerprinted file gets a new name whenever its content changes, so it may be cached
+// `immutable, max-age=31536000` and never needs a CloudFront invalidation. A false positive gives a
+// mutable file a one-year immutable cache, so every rule here prefers a miss to a wrong hit.
+//
+// Pure: plain data in, plain data out (no fs, no process.env). Evidence, strongest first:
+//   1. the user's `fingerprint-patterns` globs;
+//   2. never: HTML documents and `.well-known/` (entry URLs must stay mutable);
+//   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
+//   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
+//   5. the name itself: a hash token right before the extension, in a format some bundler emits;
+//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
+// Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
+
+
+
+/**
+ * Manifest files the caller should read and pass in `manifests` (relative paths or picomatch globs).
+ * - `.vite/manifest.json`: Vite >= 5 with `build.manifest` (a hidden dir, so also listed literally).
+ * - `**\/.vite/manifest.json`: the same when the Vite outDir is a subfolder of the deployed dir.
+ * - `manifest.json`: Vite <= 4 and webpack-manifest-plugin's default name. Usually it is a PWA web app
+ *   manifest instead; that shape is recognised and ignored.
+ * - `asset-manifest.json`: create-react-app (and react-scripts forks).
+ * Not listed: Next.js `build-manifest.json` lives in `.next/`, not in the `out/` of a static export, and
+ * everything it could list is under `_next/static/`, which the directory rule covers anyway.
+ */
+const MANIFEST_GLOBS = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
+// ---------------------------------------------------------------------------------------------------
+// Name anatomy: <stem>[.<modifier>].<ext>[<trailer>]
+// ---------------------------------------------------------------------------------------------------
+/** Suffixes after the real extension that inherit the hashed-ness of the file they belong to:
+ *  source maps, webpack `.LICENSE.txt`, esbuild `.LEGAL.txt`, precompressed copies. */
+const TRAILER = /\.(?:map|gz|br|zst|LICENSE\.txt|LEGAL\.txt)$/;
+const EXTENSION = /\.([A-Za-z0-9]{1,12})$/;
+/** Constant words some templates put between the hash and the extension:
+ *  CRA `main.1a2b3c4d.chunk.js`, `[name].[contenthash].bundle.js`, `x.<hash>.min.js`, VitePress `.lean.js`. */
+const MODIFIER = /\.(?:chunk|bundle|min|lean)$/;
+/** Any constant lower-case word (or `es2015`-style target) after the hash: Storybook's webpack builder
+ *  `main.<hash>.iframe.bundle.js`, CSS modules `x.<hash>.module.css`, `name.<hash>.chunk.min.js`,
+ *  Propshaft `x-<hash>.digested.js`. Up to three are peeled off, one at a time, and the name is tested
+ *  at each step (the token must still sit right before the peeled words). */
+const CONSTANT_WORD = /^(?:[a-z]{2,12}|es[0-9]{1,4})$/;
+const HTML_EXT = new Set(['html', 'htm', 'xhtml']);
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function nameParts(path) {
+    let b = baseName(path);
+    for (let i = 0; i < 3; i++) {
+        const t = TRAILER.exec(b);
+        if (!t || t.index === 0)
+            break;
+        b = b.slice(0, t.index);
+    }
+    const e = EXTENSION.exec(b);
+    if (!e || e.index === 0)
+        return { stem: b, ext: '', stems: [b] };
+    const full = b.slice(0, e.index);
+    let stem = full;
+    for (let i = 0; i < 2; i++) {
+        const m = MODIFIER.exec(stem);
+        if (!m || m.index === 0)
+            break;
+        stem = stem.slice(0, m.index);
+    }
+    const stems = [full];
+    let s = full;
+    for (let i = 0; i < 3; i++) {
+        const dot = s.lastIndexOf('.');
+        if (dot <= 0 || !CONSTANT_WORD.test(s.slice(dot + 1)))
+            break;
+        s = s.slice(0, dot);
+        stems.push(s);
+    }
+    if (!stems.includes(stem))
+        stems.push(stem);
+    return { stem, ext: (e[1] ?? '').toLowerCase(), stems };
+}
+// ---------------------------------------------------------------------------------------------------
+// Hash tokens
+// ---------------------------------------------------------------------------------------------------
+/**
+ * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
+ * Rsbuild/MkDocs Material 8, Nuxt 2 7, gulp-rev/rev-hash 10, Next.js/Turbopack/Angular <= 16 16,
+ * webpack's default 20), md5 32 (Hugo, Sprockets 2, Gatsby `static/<md5>/`), sha1 40, sha256 64 (Hugo's
+ * default `fingerprint`, Sprockets 3+), sha384/sha512 96/128. So any length from 8 is accepted when the
+ * run mixes digits and letters; 6 and 7 only in the unambiguous `.<hash>.` position and with the
+ * digits and letters interleaved (a colour `-a1b2c3` or `ad2025` is not taken).
+ */
+function hexStyle(n) {
+    const named = {
+        7: 'Nuxt 2 [contenthash:7] style',
+        8: 'CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style',
+        10: 'gulp-rev/rev-hash style',
+        16: 'Next.js/Turbopack/Angular style',
+        20: 'webpack default [contenthash] style',
+        32: 'md5',
+        40: 'sha1',
+        64: 'sha256, e.g. Hugo fingerprint',
+        96: 'sha384',
+        128: 'sha512',
+    };
+    return named[n] ?? `[contenthash:${n}] style`;
+}
+const HEX = /^[0-9a-f]+$/;
+const HAS_DIGIT = /[0-9]/;
+const HAS_HEX_LETTER = /[a-f]/;
+/** English words spelt with a-f only, which could pass for hex next to a number (`cafe2024`). */
+const HEX_WORD_NUMBER = /^(?:[0-9]+(?:ace|aced|add|bad|bade|bead|bed|bee|beef|cab|cafe|dad|dead|deaf|deed|face|fade|faded|fed|feed)|(?:abbe|abed|ace|aced|add|added|babe|bad|bade|bead|beaded|bed|bee|beef|cab|cabbed|cad|cafe|cede|ceded|dab|dace|dad|dead|deaf|deb|decade|decaf|deed|deface|defaced|ebb|ebbed|efface|fab|face|faced|facade|fad|fade|faded|fed|fee|feed)[0-9]+)$/;
+/** Letters then digits or digits then letters (`ad2025`, `2024ab`): one run each, as people write. */
+const TWO_RUNS = /^(?:[a-z]+[0-9]+|[0-9]+[a-z]+)$/;
+/** A hex digest must mix digits and letters: all-digit runs are dates, ids or versions
+ *  (`20240115`), all-letter runs are words (`deadbeef`, `facade`), and `cafe2024` is a word too. */
+function isHexDigest(t, minLength = 8) {
+    if (t.length < minLength || t.length > 128 || !HEX.test(t) || !HAS_DIGIT.test(t) || !HAS_HEX_LETTER.test(t))
+        return false;
+    if (HEX_WORD_NUMBER.test(t))
+        return false;
+    // Short runs need the interleaving a random string almost always has (7% of 8-hex digests lack it,
+    // so it is only asked of the lengths where a colour or a word plus a year is as likely).
+    if (t.length < 8 && TWO_RUNS.test(t))
+        return false;
+    return true;
+}
+/** A UUID (`550e8400-e29b-41d4-a716-446655440000`) names a record, not content: never a content hash. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function endsWithUuid(stem) {
+    return stem.length >= 36 && stem.charAt(stem.length - 13) === '-' && UUID.test(stem.slice(-36));
+}
+const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
+/**
+ * A content hash of a length other than 8 in an alphabet larger than hex (custom `[hash:N]` in
+ * Rollup/Vite, webpack `hashDigest: 'base64'`, base36/base62 ids): only letters and digits (with `-`
+ * or `_` the token's bounds are ambiguous), 10 to 32 chars, all three of digits, lower and upper case
+ * (80% of random 10-char base64url runs; 95%+ from 14 chars), and not words and numbers run together.
+ */
+function isRandomAlnum(t) {
+    return /^[A-Za-z0-9]{10,32}$/.test(t) && letterClasses(t) === 3 && !readsAsWordsAndNumbers(t);
+}
+/**
+ * Vite/Rollup/Astro/SvelteKit/VitePress/Nuxt 3 hashes are 8 chars of base64url (`[A-Za-z0-9_-]`,
+ * e.g. `CfaFZ-lr`), esbuild/Angular 17+ hashes are 8 chars of base32 (`[A-Z2-7]`, e.g. `FFHMD2TL`).
+ * Random tokens of that shape are accepted unless they read like something a person typed: a number
+ * or date, a (camel-cased) word with an optional number, a dimension, a capitalised word with or
+ * without a number, or words joined by `-`/`_`. `my-component-abcdefgh.js` is therefore NOT
+ * fingerprinted: all-lowercase letters are as likely a word as a hash (a random base64url hash is all
+ * lowercase letters 0.08% of the time), and precision comes first.
+ */
+function isRandomToken8(t) {
+    if (!BASE64URL8.test(t))
+        return false;
+    const parts = t.split(/[-_]/);
+    if (parts.length > 1) {
+        // Framework markers and constants are not hashes: `__PAGE__` (Next.js segment payloads),
+        // `__init__`, `MY_CONST`, `V2_FINAL`: a doubled separator, or separators with no lower-case
+        // letter at all (a random 8-char base64url run with a `-`/`_` has one 99% of the time), or a
+        // single letter case without digits. Together these cost ~1% of Vite/Rollup hashes (misses only).
+        if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t))
+            return false;
+        if (letterClasses(t) < 2)
+            return false; // `my_thing`, `abc-defg`
+        return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
+    }
+    if (!/[A-Za-z]/.test(t))
+        return false; // `20240115`
+    if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t))
+        return false;
+    const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
+    if (caps) {
+        const [, letters = '', digits = ''] = caps;
+        if (digits.length >= 3)
+            return false; // `SALE2024`, `DSC01234`
+        // `OVERVIEW`; and `BUDGET99`: a 0, 1, 8 or 9 rules out esbuild's base32, and as base64 the
+        // capitals-then-digits shape is rare, so the word test costs almost nothing there. Capitals then
+        // esbuild digits (`MGEROZH7`, `WEUPETY5`) read as English too often to be tested: `SPRING24`-style
+        // names remain a known, rare risk.
+        if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters))
+            return false;
+    }
+    return true;
+}
+/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
+ *  shorter (16+) hex or decimal hash after `_hu`, in case later versions shorten it. The hash is of the
+ *  source image; the processing options follow it in the name. */
+const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
+const CODE_EXT = new Set(['js', 'mjs', 'cjs', 'css']);
+/** eleventy-img: `<id>-<width>.<format>`, `id` a hash (10 chars by default) of the source image and
+ *  the options, e.g. `img/6dfd7ac6c4-300.jpeg`. Only for image formats, and the id must look random. */
+const ELEVENTY_IMAGE = /^([A-Za-z0-9_-]{8,16})-([0-9]{2,5})$/;
+const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg', 'jxl']);
+/** Name rule: a hash token right before the extension (or right before constant words such as
+ *  `.chunk.min`), or the whole name being a digest. */
+function hashTokenOf(parts) {
+    for (const stem of parts.stems) {
+        const hit = hashTokenAtEnd(stem, parts.ext);
+        if (hit)
+            return hit;
+    }
+    const { stem, ext } = parts;
+    const hu = HUGO_IMAGE.exec(stem);
+    if (hu)
+        return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
+    const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
+    const id = ele?.[1] ?? '';
+    if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
+        return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
+    }
+    return null;
+}
+function hashTokenAtEnd(stem, ext) {
+    if (endsWithUuid(stem))
+        return null;
+    // Hex: the segment after the last `.` or `-` (hex has neither).
+    const sep = Math.max(stem.lastIndexOf('.'), stem.lastIndexOf('-'));
+    const hex = stem.slice(sep + 1);
+    // An 8-hex hash is all digits 2.3% of the time. Accepted only for code (`main.12345678.js`, as CRA,
+    // Parcel and Docusaurus emit), after a dot, and when it is not a date; never for media or documents,
+    // where 8 digits are camera counters, ids and dates.
+    if (/^[0-9]{8}$/.test(hex) && stem[sep] === '.' && CODE_EXT.has(ext) && !DATE8.test(hex)) {
+        return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${hexStyle(8)})` };
+    }
+    if (sep >= 0 && isHexDigest(hex, stem[sep] === '.' ? 6 : 8)) {
+        return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${hexStyle(hex.length)})` };
+    }
+    // The whole name is a digest: webpack asset modules `[hash][ext]` (20), Turbopack chunks (16),
+    // `[contenthash:10].js`. 8 hex alone (`deadbeef.txt`, `abcdef12.js`) is too easily a real name, and
+    // 10 to 15 must interleave digits and letters.
+    if (sep < 0 && isHexDigest(hex, 10) && (hex.length >= 16 || !TWO_RUNS.test(hex))) {
+        return { token: hex, reason: `whole name is a ${hex.length}-char hex content hash (webpack [hash][ext] / Turbopack style)` };
+    }
+    // A long hex digest after `_` (`name_<md5>.png`): 16+ mixed hex is never a word, date or counter.
+    const us = stem.includes('_') ? /_([0-9a-f]{16,128})$/.exec(stem) : null;
+    if (us && isHexDigest(us[1] ?? '')) {
+        return { token: us[1] ?? '', reason: `name has a ${us[1]?.length}-char hex content hash after '_'` };
+    }
+    // base64url / base32, 8 chars, after `.` or `-` (the token itself may contain `-` and `_`).
+    if (stem.length > 8) {
+        const before = stem[stem.length - 9];
+        const tok = stem.slice(-8);
+        if ((before === '.' || before === '-') && isRandomToken8(tok)) {
+            const style = /^[A-Z2-7]{8}$/.test(tok)
+                ? 'base32 content hash before the extension (esbuild/Angular style)'
+                : 'base64url content hash segment before the extension (vite/rollup style)';
+            return { token: tok, reason: `name has an 8-char ${style}` };
+        }
+    }
+    // Other lengths of base64url/base62 (custom `[hash:12]`), letters and digits only.
+    const alnum = stem.slice(sep + 1);
+    if (sep >= 0 && isRandomAlnum(alnum)) {
+        return { token: alnum, reason: `name has a ${alnum.length}-char base62/base64url content hash before the extension` };
+    }
+    // Hash-only code file (`[hash].js`, `[contenthash].css`): 8+ chars of letters and digits of all kinds.
+    if (sep < 0 && CODE_EXT.has(ext) && /^[A-Za-z0-9]{8,32}$/.test(stem) && letterClasses(stem) === 3 && !readsAsWordsAndNumbers(stem)) {
+        return { token: stem, reason: `whole name is a ${stem.length}-char content hash` };
+    }
+    return null;
+}
+/** Looser test for directories that only ever hold generated files (`_astro/`, `_nuxt/`): also a
+ *  whole-name 8-char token (Nuxt 3 `[hash].js`), any 7+ hex (Nuxt 2 `[contenthash:7]`), and Astro's
+ *  optimised images `<name>.<source hash>_<options hash>.<ext>`. */
+function relaxedTokenOf(parts) {
+    const strict = hashTokenOf(parts);
+    const { stem } = parts;
+    if (strict)
+        return strict;
+    if (isRandomToken8(stem))
+        return { token: stem, reason: 'whole name is an 8-char content hash' };
+    const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
+    if (hex)
+        return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
+    const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
+    if (astro && isRandomToken8(astro[1] ?? '')) {
+        return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
+    }
+    return null;
+}
+// ---------------------------------------------------------------------------------------------------
+// Layout: directories and names that decide on their own
+// ---------------------------------------------------------------------------------------------------
+const WELL_KNOWN = /(?:^|\/)\.well-known\//;
+const NEXT_SEGMENT_PAYLOAD = /(?:^|\/)__next[._][^/]*$/;
+/** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
+ *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
+ *  new for every build, so no URL there is ever reused for other content. (A constant custom
+ *  `generateBuildId` would break that, and Next's own caching along with it.) */
+const NEXT_STATIC = /(?:^|\/)_next\/static\//;
+/** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
+const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
+/** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
+const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
+/** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
+ *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
+const GENERATED_DIRS = [
+    [/(?:^|\/)_astro\//, 'under _astro/ (Astro build assets)'],
+    [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
+];
+function yes(reason) {
+    return { fingerprinted: true, reason };
+}
+function no(reason) {
+    return { fingerprinted: false, reason };
+}
+/** Verdicts that override every automatic rule (but not the user's explicit patterns). */
+function neverFingerprinted(path, parts) {
+    if (HTML_EXT.has(parts.ext))
+        return no('HTML document: entry pages must stay mutable, never fingerprinted');
+    if (WELL_KNOWN.test(path))
+        return no('.well-known/ URLs are fixed by their specs and stay mutable');
+    // Next.js 16 App Router static export: per-route RSC segment payloads named from the route tree
+    // (`__next.blog.$d$slug.__PAGE__.txt`, `__next._tree.txt`), rewritten in place on every build.
+    if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path))
+        return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
+    return null;
+}
+/** Directory and name rules only; used when no manifest or user pattern applies. */
+function isFingerprintedName(path) {
+    const parts = nameParts(path);
+    return neverFingerprinted(path, parts) ?? layoutVerdict(path, parts);
+}
+function layoutVerdict(path, parts) {
+    if (NEXT_STATIC.test(path))
+        return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
+    if (SVELTEKIT_IMMUTABLE.test(path))
+        return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
+    if (GATSBY_STATIC.test(path))
+        return yes('under static/<md5>/ (Gatsby content-digest directory)');
+    if (parts.ext === '')
+        return no('no extension: not a bundler output name');
+    for (const [re, where] of GENERATED_DIRS) {
+        if (re.test(path)) {
+            const hit = relaxedTokenOf(parts);
+            return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
+        }
+    }
+    const hit = hashTokenOf(parts);
+    return hit ? yes(hit.reason) : no('no content-hash token in the name');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dirName(p) {
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '' : p.slice(0, i);
+}
+/**
+ * Map a manifest reference to a build file: Vite's paths are relative to the outDir, CRA and
+ * webpack-manifest-plugin give URL paths that carry the public path (`/static/js/x.js`,
+ * `/app/static/js/x.js`, `https://cdn/x.js`). Leading segments are dropped until a build file matches.
+ */
+function resolveRef(ref, baseDir, files) {
+    let p = ref.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+    try {
+        p = decodeURI(p);
+    }
+    catch {
+        /* keep as is */
+    }
+    const segs = p.split('/').filter((s) => s !== '' && s !== '.');
+    for (let i = 0; i < segs.length; i++) {
+        const rel = segs.slice(i).join('/');
+        const candidate = baseDir ? `${baseDir}/${rel}` : rel;
+        if (files.has(candidate))
+            return candidate;
+    }
+    return null;
+}
+/** Read every manifest into claims: build file -> which manifest lists it, under what logical name. */
+function manifestClaims(manifests, files) {
+    const claims = new Map();
+    for (const [mPath, text] of Object.entries(manifests)) {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            continue;
+        }
+        if (!isObject(json))
+            continue;
+        const vite = /(?:^|\/)\.vite\/manifest\.json$/.test(mPath);
+        // Vite: relative to the outDir, the folder holding `.vite/` (or holding manifest.json for Vite <= 4).
+        const baseDir = vite ? dirName(dirName(mPath)) : dirName(mPath);
+        const claim = (ref, logical) => {
+            if (typeof ref !== 'string')
+                return;
+            const file = resolveRef(ref, baseDir, files);
+            // First claim wins, except that one naming the logical source beats one that does not.
+            if (file && (!claims.has(file) || (logical && claims.get(file)?.logical === undefined))) {
+                claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
+            }
+        };
+        const values = Object.values(json);
+        if (values.length > 0 && values.every((v) => isObject(v) && typeof v['file'] === 'string')) {
+            // Vite: { "<src>": { file, name?, names?, src?, css?: [], assets?: [] } }
+            for (const v of values) {
+                const names = v['names'];
+                const name = typeof v['name'] === 'string'
+                    ? v['name']
+                    : Array.isArray(names) && typeof names[0] === 'string'
+                        ? names[0]
+                        : typeof v['src'] === 'string'
+                            ? v['src']
+                            : undefined;
+                claim(v['file'], name);
+                for (const c of Array.isArray(v['css']) ? v['css'] : [])
+                    claim(c, typeof v['name'] === 'string' ? v['name'] : undefined);
+                for (const a of Array.isArray(v['assets']) ? v['assets'] : [])
+                    claim(a);
+            }
+        }
+        else if (isObject(json['files'])) {
+            // CRA asset-manifest.json: { files: { "<logical name>": "/<public path>/<output>" }, entrypoints: [] }
+            for (const [k, v] of Object.entries(json['files']))
+                claim(v, k);
+            const entry = json['entrypoints'];
+            for (const e of Array.isArray(entry) ? entry : [])
+                claim(e);
+        }
+        else if (values.length > 0 && values.every((v) => typeof v === 'string')) {
+            // webpack-manifest-plugin: { "<logical name>": "<public path>/<output>" }. A PWA manifest with only
+            // string fields also lands here; its values are not build files, or are checked like any other.
+            for (const [k, v] of Object.entries(json))
+                claim(v, k);
+        }
+    }
+    return claims;
+}
+/**
+ * With a manifest we know the logical name (`main.js`, chunk `about`, `src/assets/hero.png`), so the
+ * part the bundler inserted can be isolated: `main.js` -> `main.3a2b1c00.js` inserted `3a2b1c00`.
+ * Inserted text that is a hex digest of any composition (all digits, all letters; not a date), or a
+ * base64url run of any length that does not read like words (`kqzvbwyx`, which the name rule alone
+ * refuses), is the template's hash. `[name].js` templates insert nothing, and constant words
+ * (`.bundle`, `-v2`, `-settings`) are rejected.
+ */
+function insertedHash(outputStem, logical) {
+    const lp = nameParts(logical);
+    const ls = lp.ext ? lp.stem : baseName(logical);
+    if (ls === '' || outputStem.length <= ls.length + 1 || !outputStem.startsWith(ls))
+        return null;
+    if (!'.-_~'.includes(outputStem[ls.length] ?? ''))
+        return null;
+    const r = outputStem.slice(ls.length + 1);
+    if (!/^[A-Za-z0-9_-]{6,128}$/.test(r))
+        return null;
+    if (HEX.test(r))
+        return DATE8.test(r) ? null : r;
+    if (/^[A-Z]+$/.test(r) && looksEnglish(r))
+        return null;
+    // Any length (custom `[hash:10]`) and any letters (`kqzvbwyx`), unless it reads as words or numbers.
+    return r.split(/[-_]/).every(isPlainPart) ? null : r;
+}
+function manifestVerdict(parts, claim) {
+    if (claim.logical !== undefined && parts.ext !== '') {
+        const h = insertedHash(parts.stem, claim.logical);
+        if (h)
+            return yes(`listed as hashed output in ${claim.manifest} ('${claim.logical}' -> content hash '${h}')`);
+    }
+    if (parts.ext === '')
+        return null;
+    const hit = hashTokenOf(parts);
+    return hit ? yes(`listed as hashed output in ${claim.manifest}; ${hit.reason}`) : null;
+}
+// ---------------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------------
+function describeShape(s) {
+    return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
+}
+/** One verdict for every path in `input.files`. */
+function classifyFingerprints(input) {
+    const files = new Set(input.files);
+    const userMatchers = (input.userPatterns ?? [])
+        .map((g) => g.trim())
+        .filter((g) => g !== '')
+        .map((g) => ({ glob: g, test: picomatch_default()(g.replace(/^\.?\//, ''), { dot: true }) }));
+    const claims = manifestClaims(input.manifests, files);
+    const out = new Map();
+    const learnedByDir = new Map();
+    for (const s of input.learned ?? [])
+        learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+    for (const path of input.files) {
+        // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
+        // name was served with one content and now has another), while a pattern is a declaration that the
+        // build has just broken. Trusting the pattern would give the new content the old content's year-long
+        // immutable cache; distrusting it costs one invalidation.
+        if (input.demoted?.has(path)) {
+            out.set(path, no('demoted: name reused with new content'));
+            continue;
+        }
+        // The user's explicit list wins over everything else, HTML included: it is their declared contract.
+        const user = userMatchers.find((m) => m.test(path));
+        if (user) {
+            out.set(path, yes(`user fingerprint-patterns glob '${user.glob}'`));
+            continue;
+        }
+        const parts = nameParts(path);
+        const never = neverFingerprinted(path, parts);
+        if (never) {
+            out.set(path, never);
+            continue;
+        }
+        const claim = claims.get(path);
+        const fromManifest = claim ? manifestVerdict(parts, claim) : null;
+        const verdict = fromManifest ?? layoutVerdict(path, parts);
+        const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
+        out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/url-path.ts
+// Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
+/** S3 key for a file of the build dir. */
+function keyFor(prefix, relPath) {
+    return prefix + relPath;
+}
+/**
+ * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
+ * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it). A key ending in
+ * `/` (a `strip-index-html` copy such as `docs/`) is served at the directory URL `/docs/`.
+ */
+function urlPathForKey(key, originPath) {
+    if (!key.startsWith(originPath))
+        return null;
+    return '/' + key.slice(originPath.length);
+}
+/** The index document name S3 (and most static hosts) use when none is configured. */
+const DEFAULT_INDEX_DOCUMENT = 'index.html';
+function indexDocumentOf(opts) {
+    const name = opts.indexDocument ?? DEFAULT_INDEX_DOCUMENT;
+    if (name === '' || name.includes('/') || name.includes('*')) {
+        throw new RangeError(`index document must be a plain file name such as index.html (got ${JSON.stringify(name)})`);
+    }
+    return name;
+}
+/**
+ * Every URL under which CloudFront may have cached the object at `urlPath`, the path itself first:
+ * - an index document is also cached at its directory (`/docs/index.html` -> `/docs/`; `/index.html` -> `/`),
+ *   and at the directory without its slash (`/docs`) with `withoutSlash` or the `clean` style (never for `/`);
+ * - a directory URL (`/docs/`, the URL of a `strip-index-html` key `docs/`) adds `/docs` the same way;
+ * - in the `clean` style, `/about.html` is also `/about` (only `.html`; `/docs/index` for an index document
+ *   is not added: nothing links to it).
+ * Paths holding a `*` (manual wildcards) are returned as they are. The index document name is case-sensitive,
+ * as in S3.
+ */
+function urlForms(urlPath, withoutSlash = false, opts = {}) {
+    if (urlPath.includes('*'))
+        return [urlPath];
+    const index = indexDocumentOf(opts);
+    const slashless = withoutSlash || opts.urlStyle === 'clean';
+    const dirForms = (dir) => (slashless && dir !== '/' ? [dir, dir.slice(0, -1)] : [dir]);
+    if (urlPath.endsWith('/' + index))
+        return [urlPath, ...dirForms(urlPath.slice(0, -index.length))];
+    if (urlPath.endsWith('/'))
+        return dirForms(urlPath);
+    if (opts.urlStyle === 'clean' && urlPath.endsWith('.html') && !urlPath.endsWith('/.html')) {
+        return [urlPath, urlPath.slice(0, -'.html'.length)];
+    }
+    return [urlPath];
+}
+/**
+ * `strip-index-html`: the extra key (relative to `prefix`, like `relPath`) under which a directory's index
+ * document is also stored, so a plain S3 REST origin serves `/docs/` without a rewrite function:
+ * `docs/index.html` -> `docs/`. The root index document gets no extra key (S3 has no empty key; the root URL
+ * is served through the distribution's DefaultRootObject), as Hugo's `stripIndexHTML` also leaves it alone.
+ * Returns null when `relPath` is not an index document below the root.
+ */
+function strippedKeyFor(relPath, indexDocument = DEFAULT_INDEX_DOCUMENT) {
+    const index = indexDocumentOf({ indexDocument });
+    if (!relPath.endsWith('/' + index))
+        return null;
+    const dir = relPath.slice(0, -index.length);
+    return dir === '/' ? null : dir;
+}
+// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
+// else ASCII-printable is sent as is (encoding it would make CloudFront miss the cached object).
+const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`']);
+/**
+ * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
+ * characters and RFC 1738 unsafe characters; case kept; a trailing `*` wildcard is kept as is. The input is
+ * always the decoded path (S3 key bytes), so nothing is ever double-encoded.
+ */
+function encodeCloudFrontPath(decoded) {
+    const wildcard = decoded.endsWith('*');
+    const body = wildcard ? decoded.slice(0, -1) : decoded;
+    let out = '';
+    for (const ch of body) {
+        const code = ch.codePointAt(0);
+        if (code < 0x21 || code >= 0x7f || UNSAFE.has(ch)) {
+            for (const byte of Buffer.from(ch, 'utf8'))
+                out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+        }
+        else {
+            out += ch;
+        }
+    }
+    return wildcard ? out + '*' : out;
+}
+/** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
+function mapRepoPath(repoPath, rules) {
+    for (const { from, to } of rules) {
+        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
+        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
+        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
+            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
+            const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
+            return base + rest;
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/policies.ts
+
+
+
+/**
+ * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
+ * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
+ */
+function remoteStates(remote, state, headMd5, headHeaders = {}) {
+    const out = new Map();
+    for (const o of remote) {
+        const rec = state?.objects[o.key];
+        const known = { ...o };
+        if (rec && rec[0] === o.etag) {
+            known.storedMd5 = rec[1];
+            if (rec[2])
+                known.headersHash = rec[2];
+            if (rec[3])
+                known.readingHash = rec[3];
+        }
+        const head = headMd5[o.key];
+        if (head !== undefined && known.storedMd5 === undefined)
+            known.storedMd5 = head;
+        const headers = headHeaders[o.key];
+        if (headers !== undefined && known.headersHash === undefined)
+            known.storedHeaders = headers;
+        out.set(o.key, known);
+    }
+    return out;
+}
+/** Local files with the multipart ETags computed for foreign multipart objects. */
+function withMultipartEtags(files, multipartEtags) {
+    return files.map((f) => {
+        const etag = multipartEtags[f.path];
+        return etag === undefined ? f : { ...f, multipartEtag: etag };
+    });
+}
+/**
+ * Invalidate-only mode has nothing but the diff to go on: without a whole diff, `/*` only when allowed
+ * (missing-diff: all); otherwise a warning. Upload mode relies on the sync for what the diff misses.
+ */
+function missingDiffFallback(config, diff) {
+    if (config.upload || !diff.incomplete)
+        return { manual: config.paths, warning: null };
+    const why = diff.note ?? 'unavailable';
+    if (config.missingDiff === 'all') {
+        return {
+            manual: [...config.paths, '/*'],
+            warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
+        };
+    }
+    return {
+        manual: config.paths,
+        warning: `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+    };
+}
+/**
+ * The batch must fit in what is left in flight: total paths within the file-path room (which keeps the exact
+ * ones under it too) and wildcards within the wildcard room; never below 1 (CloudFront then queues it).
+ */
+function inFlightBudget(maxPaths, usage) {
+    return {
+        budget: Math.max(1, Math.min(maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
+        maxWildcards: Math.max(1, MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0)),
+    };
+}
+/** Keys that stay at the origin without being synced (protected, excluded): cached too, so collateral counts them. */
+function collateralKeys(listed, sync) {
+    const synced = new Set(sync.map((e) => e.key));
+    return listed.filter((o) => !synced.has(o.key)).map((o) => o.key);
+}
+/** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
+function uploadWaves(files, isEntry) {
+    const uploads = files.filter((f) => f.entry.action === 'upload');
+    // strip-index-html's `d/` goes live with its `d/index.html`: judged by the file it uploads.
+    return [uploads.filter((f) => !isEntry(f.source)), uploads.filter((f) => isEntry(f.source))];
+}
+/**
+ * verify-url: the invalidated URLs of files overwritten by this run, each with the MD5 the CDN must now serve
+ * (directory forms carry their index document's MD5).
+ */
+function verifyTargets(plan, files) {
+    if (!plan)
+        return [];
+    const byKey = new Map(files.filter((f) => f.entry.action === 'upload').map((f) => [f.key, f]));
+    return plan.stale.flatMap((s) => {
+        const file = s.reason === 'overwritten' && s.source ? byKey.get(s.source) : undefined;
+        return file ? [{ path: encodeCloudFrontPath(s.path), md5: file.md5 }] : [];
+    });
+}
+/**
+ * The record after this run: uploaded objects with their new ETag and headers; unchanged ones keep what was
+ * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
+ * an ETag (a failed run) are left out, so the next run compares them afresh.
+ */
+function nextState(files, remote, etags) {
+    const objects = {};
+    for (const f of files) {
+        const o = remote.get(f.key);
+        if (f.entry.action === 'upload') {
+            const etag = etags[f.key];
+            if (etag)
+                objects[f.key] = [etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+        }
+        else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
+            // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
+            objects[f.key] = [o.etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+        }
+        else if (f.entry.action === 'unchanged' && o) {
+            objects[f.key] = o.readingHash ? [o.etag, f.md5, o.headersHash ?? '', o.readingHash] : [o.etag, f.md5, o.headersHash ?? ''];
+        }
+    }
+    return { version: 1, objects };
+}
+/** A warning when many objects are about to be deleted (close to the cap). */
+function deleteWarning(deletes, maxDeletes) {
+    if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes)
+        return null;
+    return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/ledger.ts
+
+
+/** How many deploys the ledger remembers. */
+const DEPLOYS_KEPT = 10;
+/**
+ * What the previous deploy and this build prove: name shapes whose token follows the content (learned), and
+ * names reused with new content (demoted, which also drops any shape they match).
+ */
+function historyEvidence(ledger, prefix, local) {
+    const demoted = new Set(ledger?.demoted ?? []);
+    const previous = Object.entries(ledger?.objects ?? {})
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, entry]) => ({ path: key.slice(prefix.length), md5: entry[1] }));
+    const learned = learnShapes(previous, local.map((f) => ({ path: f.path, md5: f.md5 })), ledger?.shapes ?? []);
+    return { learned: dropShapes(learned, [...demoted]), demoted };
+}
+/**
+ * Names called fingerprinted that the bucket already holds with other content: the name did not change when
+ * the content did, which proves it is not content-hashed.
+ */
+function reusedNames(files) {
+    return files.filter((f) => f.verdict.fingerprinted && f.entry.action === 'upload' && (f.entry.reason === 'content-changed' || f.entry.reason === 'size-changed'));
+}
+function demotionWarning(f, before) {
+    return (`${f.path} was taken for fingerprinted (${before.reason}) but the bucket holds other content under the same name: ` +
+        `demoted (name reused with new content). It is uploaded with the mutable Cache-Control, invalidated, and kept mutable from now on.`);
+}
+/** Verdict for a path not in the build (a removed object): demoted, else a learned shape, else the name rules. */
+function removedVerdict(path, evidence, byName) {
+    if (evidence.demoted.has(path))
+        return { fingerprinted: false, reason: 'demoted: name reused with new content' };
+    const shape = evidence.learned.find((s) => matchesShape(path, s));
+    return shape ? { fingerprinted: true, reason: 'learned from history' } : byName(path);
+}
+/**
+ * Removed objects: the ones that are not fingerprinted go now (their URLs must stop serving); fingerprinted
+ * ones stay `keepMs` after they left the build, for pages already open, and a later deploy deletes them.
+ */
+function planRemovals(deletes, fingerprinted, previous, now, keepMs) {
+    const out = { now: [], due: [], waiting: [], pending: {} };
+    for (const e of deletes) {
+        if (!fingerprinted(e.path) || keepMs <= 0) {
+            out.now.push(e);
+            continue;
+        }
+        const since = previous[e.key]?.since ?? now;
+        if (now - since >= keepMs)
+            out.due.push(e);
+        else
+            out.waiting.push({ ...e, dueAt: since + keepMs });
+        // Due ones stay recorded until the listing shows them gone (a crash before the delete loses nothing).
+        out.pending[e.key] = { since, size: e.size };
+    }
+    return out;
+}
+/** Pending deletions of objects no longer in the bucket are forgotten; ones back in the build are dropped. */
+function livePending(pending, listed) {
+    return Object.fromEntries(Object.entries(pending ?? {}).filter(([key]) => listed.has(key)));
+}
+/** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
+function nextLedger(previous, u) {
+    const { objects } = nextState(u.files, u.remote, u.etags);
+    const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
+    return {
+        version: 2,
+        objects,
+        demoted: [...u.demoted].sort(),
+        shapes: u.shapes,
+        pending: u.pending,
+        deploys,
+    };
+}
+/** Whether what the ledger knows beyond the objects changed (so it must be written even with no upload). */
+function ledgerKnowledgeChanged(previous, next) {
+    const norm = (s) => JSON.stringify([s?.demoted ?? [], s?.shapes ?? [], Object.keys(s?.pending ?? {}).sort()]);
+    return norm(previous) !== norm(next);
+}
+/**
+ * May this commit deploy over the one the ledger says is live? `older`: the live one descends from it (an
+ * out-of-order or re-run workflow) - refused unless allow-older.
+ */
+function olderCommitRefusal(order, ours, live, allowOlder) {
+    if (order !== 'older' || allowOlder || !live)
+        return null;
+    return (`The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
+        `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
+        `Set allow-older: true to deploy an older commit on purpose (a rollback).`);
+}
+
+;// CONCATENATED MODULE: ./src/plan/sync.ts
+
+
+/** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
+function contentMatch(local, remote) {
+    const etag = remote.etag.toLowerCase();
+    if (etag === local.md5)
+        return 'md5-match';
+    if (local.multipartEtag && etag === local.multipartEtag)
+        return 'multipart-etag-match';
+    if (remote.storedMd5 && remote.storedMd5 === local.md5)
+        return 'stored-hash-match';
+    return null;
+}
+/**
+ * True when the listing alone cannot tell whether the object matches: same size but an ETag that is not
+ * this file's MD5 (multipart, SSE-KMS, or another tool's upload). One HeadObject reads the stored hash.
+ */
+function needsHead(local, remote) {
+    if (remote.size !== local.size)
+        return false;
+    const etag = remote.etag.toLowerCase();
+    return etag !== local.md5 && etag !== local.multipartEtag;
+}
+function isReservedKey(key, prefix) {
+    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+}
+/** The recorded headers hash differs, or (no record) the headers read with HEAD differ from the rules. */
+function headersChanged(path, obj, opts) {
+    if (obj.headersHash !== undefined)
+        return opts.headersHash !== undefined && obj.headersHash !== opts.headersHash(path);
+    return obj.storedHeaders !== undefined && opts.headersDiffer !== undefined && opts.headersDiffer(path, obj);
+}
+function planSync(local, remote, opts) {
+    const entries = [];
+    const localKeys = new Set();
+    for (const file of local) {
+        const key = keyFor(opts.prefix, file.path);
+        localKeys.add(key);
+        const obj = remote.get(key);
+        if (!obj) {
+            entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
+            continue;
+        }
+        const match = contentMatch(file, obj);
+        if (opts.force) {
+            entries.push({
+                key,
+                path: file.path,
+                action: 'upload',
+                reason: 'forced',
+                size: file.size,
+                overwrites: true,
+                sameBytes: match !== null,
+            });
+        }
+        else if (match && headersChanged(file.path, obj, opts)) {
+            entries.push({
+                key,
+                path: file.path,
+                action: 'upload',
+                reason: 'headers-changed',
+                size: file.size,
+                overwrites: true,
+                sameBytes: true,
+            });
+        }
+        else if (match) {
+            entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
+        }
+        else {
+            const reason = obj.size !== file.size ? 'size-changed' : 'content-changed';
+            entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
+        }
+    }
+    if (opts.deleteRemoved) {
+        for (const obj of remote.values()) {
+            if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix))
+                continue;
+            const rel = obj.key.slice(opts.prefix.length);
+            if (opts.isProtected(rel))
+                continue;
+            entries.push({ key: obj.key, path: rel, action: 'delete', reason: 'removed-locally', size: obj.size });
+        }
+    }
+    return entries;
+}
+/** Deletes over the cap abort the run before any write. */
+function checkDeleteCap(entries, maxDeletes) {
+    const n = entries.filter((e) => e.action === 'delete').length;
+    if (maxDeletes < 0 || n <= maxDeletes)
+        return null;
+    return (`${n} objects would be deleted, over max-deletes (${maxDeletes}). Nothing was uploaded or deleted. ` +
+        `If this is intended, raise max-deletes to at least ${n} (or -1 for no cap); if not, check source-dir and prefix.`);
+}
+
+;// CONCATENATED MODULE: ./src/plan/files.ts
+// The per-file decisions: what each file is (fingerprinted or not, and why), how it is served (headers), and
+// what the sync does with it. Pure.
+
+
+
+
+
+
+
+
+
+/** Which build files the `gzip` input stores compressed. */
+function gzipMatcher(config) {
+    return config.gzip.length === 0 ? () => false : picomatch_default()(config.gzip, { dot: true });
+}
+/**
+ * What the bucket should hold: the build's files (gzip ones with the size and MD5 of their compressed bytes),
+ * plus, with strip-index-html, each `d/index.html` again under the key `d/`.
+ */
+function deployedFiles(config, facts) {
+    const files = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags).map((f) => {
+        const g = facts.gzipped[f.path];
+        return g ? { path: f.path, size: g.size, md5: g.md5, gzip: true } : f;
+    });
+    if (!config.stripIndexHtml)
+        return files;
+    const stripped = files.flatMap((f) => {
+        const key = strippedKeyFor(f.path, config.indexDocument);
+        return key ? [{ ...f, path: key, source: f.path }] : [];
+    });
+    return [...files, ...stripped];
+}
+/** Keys the delete step leaves alone; strip-index-html's `d/` is judged as the `d/index.html` it copies. */
+function deleteGuard(config) {
+    const guard = makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect);
+    return (rel) => guard(config.stripIndexHtml && rel.endsWith('/') ? rel + config.indexDocument : rel);
+}
+/** Same bytes re-uploaded for its headers: does the change alter how a client reads them? Unknown: yes. */
+function rereads(o, h) {
+    if (o?.storedHeaders)
+        return invalidationNeededForHeaderChange(o.storedHeaders, h);
+    if (o?.readingHash)
+        return o.readingHash !== readingHash(h);
+    return true;
+}
+function classifyAndSync(config, facts, local, evidence) {
+    const built = local.filter((f) => f.source === undefined);
+    const verdicts = classifyFingerprints({
+        files: built.map((f) => f.path),
+        manifests: facts.scan?.manifests ?? {},
+        userPatterns: config.fingerprintPatterns,
+        learned: evidence.learned,
+        demoted: evidence.demoted,
+    });
+    const fingerprint = (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
+    const verdictOf = (f) => fingerprint(f.source ?? f.path);
+    const rules = headerRules(config.cacheControl, config.headerRules);
+    const headers = new Map(local.map((f) => {
+        const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
+        return [f.path, f.gzip ? { ...h, contentEncoding: 'gzip' } : h];
+    }));
+    const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
+    const sync = config.upload
+        ? planSync(local, remote, {
+            prefix: config.prefix,
+            deleteRemoved: config.deleteRemoved,
+            isProtected: deleteGuard(config),
+            force: config.forceUpload,
+            headersHash: (p) => headersHash(headers.get(p)),
+            headersDiffer: (p, o) => headersDiffer(o.storedHeaders, headers.get(p)),
+        }).map((e) => (e.action === 'upload' && e.sameBytes ? { ...e, rereads: rereads(remote.get(e.key), headers.get(e.path)) } : e))
+        : [];
+    const byPath = new Map(local.map((f) => [f.path, f]));
+    const files = sync.flatMap((entry) => {
+        const f = entry.action === 'delete' ? undefined : byPath.get(entry.path);
+        if (!f)
+            return [];
+        const h = headers.get(f.path);
+        return [
+            {
+                key: entry.key,
+                path: f.path,
+                source: f.source ?? f.path,
+                gzip: f.gzip === true,
+                size: f.size,
+                md5: f.md5,
+                headers: h,
+                verdict: verdictOf(f),
+                entry,
+            },
+        ];
+    });
+    return { local, remote, sync, files, fingerprint, evidence };
+}
+/**
+ * Classify, then sync; a name called fingerprinted that the bucket holds with other content is demoted (the
+ * proof that it is not content-hashed) and the files are classified again with it, so it is served mutable.
+ */
+function planFiles(config, facts) {
+    const local = deployedFiles(config, facts);
+    const evidence = historyEvidence(facts.state, config.prefix, local.filter((f) => f.source === undefined));
+    const first = classifyAndSync(config, facts, local, evidence);
+    const reused = reusedNames(first.files).filter((f) => f.source === f.path);
+    if (reused.length === 0)
+        return { ...first, demotions: [] };
+    const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
+    const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
+    return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/common.ts
+/** Constants, flags and small helpers shared by the cover planner's parts (design: ../cover.ts). */
 const INF = Number.POSITIVE_INFINITY;
-const EMPTY = new Float64Array(0);
 /** Prefix lengths beyond this are not distinguished when ranking specificity (unknown origin). */
 const LEN_CAP = 4096;
 /** Entry flags. */
 const F_EXACT = 1; // a stale path that can be sent exactly
-const F_WILD = 2; // a prefix that must be covered by a wildcard (text before the `*` of a stale path)
+const F_WILD = 2; // a prefix that must be covered by a wildcard (text before the `*` or `~` of a stale path)
 const F_EXIST = 4; // an existing (non-stale) path
 /** True when `path` is matched by the CloudFront invalidation path `pattern` (exact, or prefix ending in `*`). */
 function matchesCloudFrontPath(pattern, path) {
@@ -81794,6 +82347,16 @@ function wildcardSpecificity(prefix) {
             slashes++;
     return [slashes, prefix.length];
 }
+/**
+ * Index of the first character that CloudFront cannot take literally in an invalidation path, or -1: `*` (read as
+ * a wildcard) or `~` (rejected raw; `%7E` is accepted but clears nothing, aws/aws-sdk-js-v3#4042). A stale path
+ * holding one must be covered by a wildcard cut before it, and no wildcard prefix may contain one.
+ */
+function firstUnsendable(s) {
+    const star = s.indexOf('*');
+    const tilde = s.indexOf('~');
+    return star === -1 ? tilde : tilde === -1 || star < tilde ? star : tilde;
+}
 function isHighSurrogate(c) {
     return c >= 0xd800 && c <= 0xdbff;
 }
@@ -81803,196 +82366,359 @@ function fmt(n) {
 function plural(n, word) {
     return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
-const DEFAULT_TUNING = { boundWildcardLimit: 32, outsideWildcardLimit: 24, prune: true };
-/** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
-function planCover(input) {
-    return planCoverTuned(input, DEFAULT_TUNING);
+
+;// CONCATENATED MODULE: ./src/plan/cover/table.ts
+/** Cover planner, part 2: the DP tables and their (min,+) algebra. */
+
+const EMPTY = new Float64Array(0);
+/** A table with columns 0..Wd holding rows lo[w]..hi[w]-1, all INF. */
+function newTable(Wd, lo, hi) {
+    const t = { Wd, lo: new Array(Wd + 1), hi: new Array(Wd + 1), off: new Array(Wd + 1), a: EMPTY };
+    let n = 0;
+    for (let w = 0; w <= Wd; w++) {
+        const l = lo[w];
+        const h = hi[w];
+        t.off[w] = n;
+        if (h > l) {
+            t.lo[w] = l;
+            t.hi[w] = h;
+            n += h - l;
+        }
+        else {
+            t.lo[w] = 0;
+            t.hi[w] = 0;
+        }
+    }
+    t.a = n > 0 ? new Float64Array(n).fill(INF) : EMPTY;
+    return t;
 }
-/** planCover with internal knobs (tests use it to exercise every code path on small inputs). */
-function planCoverTuned(input, tuning) {
-    const budget = Math.floor(input.budget);
-    if (!(budget >= 1))
-        throw new RangeError(`cover planner: budget must be >= 1 (got ${input.budget})`);
-    const maxW = input.maxWildcards === undefined ? budget : Math.floor(input.maxWildcards);
-    if (!(maxW >= 0))
-        throw new RangeError(`cover planner: maxWildcards must be >= 0 (got ${String(input.maxWildcards)})`);
-    const W = Math.min(maxW, budget);
-    const known = input.existing !== null;
-    const wTxt = W < budget ? `, max ${plural(W, 'wildcard')}` : '';
-    // ---- entries: exact stale paths, wildcard-only requirements, existing paths ----------------------------------
-    const keys = [];
-    const kflag = [];
-    const starSeen = new Set(); // distinct stale paths containing '*'
-    const starCount = new Map(); // requirement prefix -> distinct stale paths behind it
-    for (const s of input.stale) {
+function emptyTable() {
+    return { Wd: 0, lo: [0], hi: [0], off: [0], a: EMPTY };
+}
+/** Value of row k, column w. */
+function at(t, k, w) {
+    if (w > t.Wd)
+        return INF;
+    const l = t.lo[w];
+    const h = t.hi[w];
+    if (h === l || k < l)
+        return INF;
+    return t.a[t.off[w] + Math.min(k, h - 1) - l];
+}
+/**
+ * Restore "at most k paths" (a plan with fewer paths also fits a larger row), then drop leading infeasible rows
+ * and trailing rows equal to the one before them (in place: only the column bounds move).
+ */
+function settle(t) {
+    const a = t.a;
+    for (let w = 0; w <= t.Wd; w++) {
+        const o = t.off[w];
+        const n = t.hi[w] - t.lo[w];
+        if (n === 0)
+            continue;
+        for (let i = 1; i < n; i++)
+            if (a[o + i - 1] < a[o + i])
+                a[o + i] = a[o + i - 1];
+        let f = 0;
+        while (f < n && a[o + f] === INF)
+            f++;
+        if (f === n) {
+            t.lo[w] = 0;
+            t.hi[w] = 0;
+            continue;
+        }
+        let e = n;
+        while (e > f + 1 && a[o + e - 2] === a[o + e - 1])
+            e--;
+        t.off[w] = o + f;
+        t.lo[w] = t.lo[w] + f;
+        t.hi[w] = t.lo[w] + (e - f);
+    }
+    return t;
+}
+/** (min,+) merge; out column w = x column p + y column q with p + q = w; at most `rows(w)` rows. */
+function merge(x, y, Wd, rows, S) {
+    const out = mergeShape(x, y, Wd, rows, S);
+    const xa = x.a;
+    const ya = y.a;
+    const oa = out.a;
+    for (let p = 0; p <= x.Wd; p++) {
+        const xl = x.lo[p];
+        const xh = x.hi[p];
+        if (xh === xl)
+            continue;
+        const xo = x.off[p] - xl; // xa[xo + i] is row i
+        for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+            const w = p + q;
+            const ol = out.lo[w];
+            const oh = out.hi[w];
+            const yl = y.lo[q];
+            const yh = y.hi[q];
+            if (yh === yl || oh === ol)
+                continue;
+            const oo = out.off[w] - ol;
+            const yo = y.off[q] - yl;
+            const imax = Math.min(xh - 1, oh - 1 - yl);
+            for (let i = xl; i <= imax; i++) {
+                const xv = xa[xo + i];
+                const jmax = Math.min(yh - 1, oh - 1 - i);
+                const ob = oo + i;
+                for (let j = yl; j <= jmax; j++) {
+                    const val = xv + ya[yo + j];
+                    if (val < oa[ob + j])
+                        oa[ob + j] = val;
+                }
+            }
+        }
+    }
+    return settle(out);
+}
+/** The (all-INF) output table of merge(x, y): the row ranges the column sums can reach, capped by `rows`. */
+function mergeShape(x, y, Wd, rows, S) {
+    const lo = S.lo;
+    const hi = S.hi;
+    for (let w = 0; w <= Wd; w++) {
+        lo[w] = 0x3fffffff;
+        hi[w] = 0;
+    }
+    for (let p = 0; p <= x.Wd; p++) {
+        if (x.hi[p] === x.lo[p])
+            continue;
+        for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+            if (y.hi[q] === y.lo[q])
+                continue;
+            const w = p + q;
+            lo[w] = Math.min(lo[w], x.lo[p] + y.lo[q]);
+            hi[w] = Math.max(hi[w], x.hi[p] - 1 + y.hi[q] - 1 + 1);
+        }
+    }
+    for (let w = 0; w <= Wd; w++)
+        hi[w] = Math.min(hi[w], rows(w));
+    return newTable(Wd, lo, hi);
+}
+/** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
+function conv(x, y) {
+    const out = new Float64Array(x.length).fill(INF);
+    for (let a = 0; a < x.length; a++) {
+        const xv = x[a];
+        if (xv === INF)
+            continue;
+        for (let b = 0; a + b < x.length; b++) {
+            const val = xv + y[b];
+            if (val < out[a + b])
+                out[a + b] = val;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/trie.ts
+/**
+ * Cover planner, part 1: the entries (exact stale paths, wildcard-only requirements, existing paths) and the
+ * compressed trie over them, built top-down by partitioning on the first differing character.
+ */
+
+const ROOT = 0;
+/** A node whose only requirement is one exact path: sent exactly (its own wildcard is never better). */
+function simple(T, v) {
+    return v !== ROOT && T.sUnits[v] === 1 && T.wUnits[v] === 0;
+}
+/** The children of v holding stale units that are not simple, in list order. */
+function complexKids(T, v) {
+    const kids = [];
+    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+        if (!simple(T, c))
+            kids.push(c);
+    return kids;
+}
+/** Exact stale paths + simple children of v: the paths v's own option B always sends. */
+function simpleBase(T, v) {
+    let base = T.term[v] & F_EXACT ? 1 : 0;
+    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+        if (simple(T, c))
+            base++;
+    return base;
+}
+/** Entries for the stale paths: exact ones, and one wildcard-only requirement per prefix before a '*' or '~'. */
+function staleEntries(stale) {
+    const E = { keys: [], kflag: [], wildSeen: new Set(), wildCount: new Map(), nStar: 0, nTilde: 0 };
+    for (const s of stale) {
         if (typeof s !== 'string' || !s.startsWith('/'))
             throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
-        const star = s.indexOf('*');
-        if (star === -1) {
-            keys.push(s);
-            kflag.push(F_EXACT);
+        const bad = firstUnsendable(s);
+        if (bad === -1) {
+            E.keys.push(s);
+            E.kflag.push(F_EXACT);
         }
-        else if (!starSeen.has(s)) {
-            starSeen.add(s);
-            const t = s.slice(0, star);
-            const n = starCount.get(t) ?? 0;
-            starCount.set(t, n + 1);
+        else if (!E.wildSeen.has(s)) {
+            E.wildSeen.add(s);
+            if (s.includes('*'))
+                E.nStar++;
+            if (s.includes('~'))
+                E.nTilde++;
+            const t = s.slice(0, bad);
+            const n = E.wildCount.get(t) ?? 0;
+            E.wildCount.set(t, n + 1);
             if (n === 0) {
-                keys.push(t);
-                kflag.push(F_WILD);
+                E.keys.push(t);
+                E.kflag.push(F_WILD);
             }
         }
     }
-    const nStar = starSeen.size;
-    const nullColl = known ? 0 : null;
-    if (keys.length === 0)
-        return { paths: [], collateral: nullColl, fellBackToAll: false, reason: 'nothing is stale' };
-    const exactResult = (list) => {
-        const paths = list.sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
-        return {
-            paths,
-            collateral: nullColl,
-            fellBackToAll: false,
-            reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly`,
-        };
-    };
-    if (nStar === 0 && keys.length <= budget)
-        return exactResult([...new Set(keys)]);
-    if (input.existing !== null) {
-        for (const u of input.existing) {
-            if (typeof u !== 'string' || !u.startsWith('/'))
-                continue; // never matched by a path starting with '/'
-            if (nStar > 0 && starSeen.has(u))
-                continue; // U \ S (exact stale duplicates are merged in the trie)
-            keys.push(u);
-            kflag.push(F_EXIST);
-        }
+    return E;
+}
+/** Add the existing paths (U \ S; exact stale duplicates are merged in the trie). */
+function addExisting(E, existing) {
+    const nWild = E.wildSeen.size;
+    for (const u of existing) {
+        if (typeof u !== 'string' || !u.startsWith('/'))
+            continue; // never matched by a path starting with '/'
+        if (nWild > 0 && E.wildSeen.has(u))
+            continue;
+        E.keys.push(u);
+        E.kflag.push(F_EXIST);
     }
-    // ---- compressed trie, built top-down by partitioning on the first differing character ----------------------
-    // Node ids are assigned in creation (pre-)order, so descending ids are a post-order. Duplicates meet in one
-    // terminal node and are merged there.
-    const m = keys.length;
+}
+/** Build the trie over E's keys and aggregate the counts bottom-up. O(L) time, O(n + L) space. */
+function buildTrie(E) {
+    const m = E.keys.length;
     const cap = 2 * m + 2;
-    const depth = new Int32Array(cap);
-    const parent = new Int32Array(cap);
-    const rep = new Int32Array(cap); // a key passing through the node (the terminal key when there is one)
-    const term = new Uint8Array(cap);
-    const sUnits = new Int32Array(cap); // stale requirement units under the node
-    const wUnits = new Int32Array(cap); // wildcard-only units under the node
-    const uCnt = new Int32Array(cap); // existing (non-stale) paths under the node
-    const stStr = new Int32Array(cap); // distinct stale paths under the node (for `covers`)
-    const cut = new Int32Array(cap); // length of the wildcard prefix for this node, 0 = none
-    const firstChild = new Int32Array(cap).fill(-1); // children with stale units only
-    const nextSib = new Int32Array(cap).fill(-1);
-    let nn = 0;
-    {
-        const idx = new Int32Array(m);
-        for (let i = 0; i < m; i++)
-            idx[i] = i;
-        const tmp = new Int32Array(m);
-        const codeCount = new Int32Array(65536);
-        const codes = [];
-        const tasks = [0, m, 0, -1]; // lo, hi, shared prefix length, parent
-        while (tasks.length > 0) {
-            const par = tasks.pop();
-            const d0 = tasks.pop();
-            const hi = tasks.pop();
-            let lo = tasks.pop();
-            const first = keys[idx[lo]];
-            let d;
-            if (hi - lo === 1)
-                d = first.length;
-            else {
-                let minLen = first.length;
-                for (let i = lo + 1; i < hi; i++) {
-                    const len = keys[idx[i]].length;
-                    if (len < minLen)
-                        minLen = len;
-                }
-                d = d0;
-                ext: while (d < minLen) {
-                    const c = first.charCodeAt(d);
-                    for (let i = lo + 1; i < hi; i++)
-                        if (keys[idx[i]].charCodeAt(d) !== c)
-                            break ext;
-                    d++;
-                }
-            }
-            const v = nn++;
-            depth[v] = d;
-            parent[v] = par;
-            rep[v] = idx[lo];
-            // terminal: the keys of length d (all equal); move them to the front
-            let f = 0;
-            for (let i = lo; i < hi; i++) {
-                const k = idx[i];
-                if (keys[k].length === d) {
-                    f |= kflag[k];
-                    rep[v] = k;
-                    idx[i] = idx[lo];
-                    idx[lo++] = k;
-                }
-            }
-            if (f & F_EXACT)
-                f &= ~F_EXIST; // U \ S
-            if (f) {
-                term[v] = f;
-                if (f & (F_EXACT | F_WILD))
-                    sUnits[v] = 1;
-                if (f & F_WILD)
-                    wUnits[v] = 1;
-                if (f & F_EXIST)
-                    uCnt[v] = 1;
-                stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? starCount.get(keys[rep[v]]) : 0);
-            }
-            {
-                // deepest valid cut on the edge into v: no '*' in the prefix, not between surrogate halves. The root's edge
-                // starts at the empty string, so its cut can be '/' (every key starts with '/').
-                const str = keys[rep[v]];
-                const pd = par >= 0 ? depth[par] : 0;
-                let c = d;
-                const sa = str.indexOf('*');
-                if (sa >= 0 && sa < c)
-                    c = sa;
-                while (c > pd && isHighSurrogate(str.charCodeAt(c - 1)))
-                    c--;
-                cut[v] = c > pd ? c : 0;
-            }
-            if (lo >= hi)
-                continue;
-            // partition the rest by the character at d (counting sort) and queue the child groups
-            for (let i = lo; i < hi; i++) {
-                const c = keys[idx[i]].charCodeAt(d);
-                if (codeCount[c] === 0)
-                    codes.push(c);
-                codeCount[c] = codeCount[c] + 1;
-            }
-            if (codes.length === 1) {
-                codeCount[codes[0]] = 0;
-                codes.length = 0;
-                tasks.push(lo, hi, d + 1, v);
-                continue;
-            }
-            let off = lo;
-            for (const c of codes) {
-                const n = codeCount[c];
-                codeCount[c] = off;
-                tasks.push(off, off + n, d + 1, v);
-                off += n;
-            }
-            for (let i = lo; i < hi; i++) {
-                const k = idx[i];
-                tmp[codeCount[keys[k].charCodeAt(d)]++] = k;
-            }
-            idx.set(tmp.subarray(lo, hi), lo);
-            for (const c of codes)
-                codeCount[c] = 0;
-            codes.length = 0;
+    const T = {
+        keys: E.keys,
+        nn: 0,
+        depth: new Int32Array(cap),
+        parent: new Int32Array(cap),
+        rep: new Int32Array(cap),
+        term: new Uint8Array(cap),
+        sUnits: new Int32Array(cap),
+        wUnits: new Int32Array(cap),
+        uCnt: new Int32Array(cap),
+        stStr: new Int32Array(cap),
+        cut: new Int32Array(cap),
+        firstChild: new Int32Array(cap).fill(-1),
+        nextSib: new Int32Array(cap).fill(-1),
+    };
+    const S = { idx: new Int32Array(m), tmp: new Int32Array(m), codeCount: new Int32Array(65536), codes: [] };
+    for (let i = 0; i < m; i++)
+        S.idx[i] = i;
+    const tasks = [0, m, 0, -1]; // lo, hi, shared prefix length, parent
+    while (tasks.length > 0) {
+        const par = tasks.pop();
+        const d0 = tasks.pop();
+        const hi = tasks.pop();
+        let lo = tasks.pop();
+        const d = sharedLength(T.keys, S.idx, lo, hi, d0);
+        const v = T.nn++;
+        T.depth[v] = d;
+        T.parent[v] = par;
+        lo = takeTerminal(T, E, S.idx, v, lo, hi);
+        setCut(T, v, par);
+        if (lo < hi)
+            partition(T.keys, S, lo, hi, d, v, tasks);
+    }
+    aggregate(T);
+    return T;
+}
+/** Length of the prefix shared by the keys idx[lo..hi) (all share the first d0 characters). */
+function sharedLength(keys, idx, lo, hi, d0) {
+    const first = keys[idx[lo]];
+    if (hi - lo === 1)
+        return first.length;
+    let minLen = first.length;
+    for (let i = lo + 1; i < hi; i++) {
+        const len = keys[idx[i]].length;
+        if (len < minLen)
+            minLen = len;
+    }
+    let d = d0;
+    ext: while (d < minLen) {
+        const c = first.charCodeAt(d);
+        for (let i = lo + 1; i < hi; i++)
+            if (keys[idx[i]].charCodeAt(d) !== c)
+                break ext;
+        d++;
+    }
+    return d;
+}
+/** Terminal keys of v (length = depth[v], all equal): merge their flags into v, move them to the front. */
+function takeTerminal(T, E, idx, v, lo, hi) {
+    const { keys, rep } = T;
+    const d = T.depth[v];
+    rep[v] = idx[lo];
+    let f = 0;
+    for (let i = lo; i < hi; i++) {
+        const k = idx[i];
+        if (keys[k].length === d) {
+            f |= E.kflag[k];
+            rep[v] = k;
+            idx[i] = idx[lo];
+            idx[lo++] = k;
         }
     }
-    const root = 0;
-    // aggregate bottom-up (descending ids = post-order) and link children that hold stale units
-    for (let v = nn - 1; v > 0; v--) {
+    if (f & F_EXACT)
+        f &= ~F_EXIST; // U \ S
+    if (f) {
+        T.term[v] = f;
+        if (f & (F_EXACT | F_WILD))
+            T.sUnits[v] = 1;
+        if (f & F_WILD)
+            T.wUnits[v] = 1;
+        if (f & F_EXIST)
+            T.uCnt[v] = 1;
+        T.stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? E.wildCount.get(keys[rep[v]]) : 0);
+    }
+    return lo;
+}
+/**
+ * Deepest valid cut on the edge into v: no '*' or '~' in the prefix, not between surrogate halves. The root's edge
+ * starts at the empty string, so its cut can be '/' (every key starts with '/').
+ */
+function setCut(T, v, par) {
+    const str = T.keys[T.rep[v]];
+    const pd = par >= 0 ? T.depth[par] : 0;
+    let c = T.depth[v];
+    const bad = firstUnsendable(str);
+    if (bad >= 0 && bad < c)
+        c = bad;
+    while (c > pd && isHighSurrogate(str.charCodeAt(c - 1)))
+        c--;
+    T.cut[v] = c > pd ? c : 0;
+}
+/** Partition idx[lo..hi) by the character at d (counting sort) and queue the child groups of v. */
+function partition(keys, S, lo, hi, d, v, tasks) {
+    const { idx, tmp, codeCount, codes } = S;
+    for (let i = lo; i < hi; i++) {
+        const c = keys[idx[i]].charCodeAt(d);
+        if (codeCount[c] === 0)
+            codes.push(c);
+        codeCount[c] = codeCount[c] + 1;
+    }
+    if (codes.length === 1) {
+        codeCount[codes[0]] = 0;
+        codes.length = 0;
+        tasks.push(lo, hi, d + 1, v);
+        return;
+    }
+    let off = lo;
+    for (const c of codes) {
+        const n = codeCount[c];
+        codeCount[c] = off;
+        tasks.push(off, off + n, d + 1, v);
+        off += n;
+    }
+    for (let i = lo; i < hi; i++) {
+        const k = idx[i];
+        tmp[codeCount[keys[k].charCodeAt(d)]++] = k;
+    }
+    idx.set(tmp.subarray(lo, hi), lo);
+    for (const c of codes)
+        codeCount[c] = 0;
+    codes.length = 0;
+}
+/** Aggregate bottom-up (descending ids = post-order) and link the children that hold stale units. */
+function aggregate(T) {
+    const { parent, sUnits, wUnits, uCnt, stStr, firstChild, nextSib } = T;
+    for (let v = T.nn - 1; v > 0; v--) {
         const p = parent[v];
         sUnits[p] = sUnits[p] + sUnits[v];
         wUnits[p] = wUnits[p] + wUnits[v];
@@ -82003,661 +82729,505 @@ function planCoverTuned(input, tuning) {
             firstChild[p] = v;
         }
     }
-    const nS = stStr[root];
-    if (nStar === 0 && nS <= budget) {
-        const list = [];
-        for (let v = 0; v < nn; v++)
-            if (term[v] & F_EXACT)
-                list.push(keys[rep[v]]);
-        return exactResult(list);
-    }
-    const nU = uCnt[root];
-    if (W === 0) {
-        // Only exact paths allowed, but they cannot cover S within the budget (or a stale path needs a wildcard).
-        return {
-            paths: [{ path: '/*', wildcard: true, covers: nS, collateral: known ? nU : null }],
-            collateral: known ? nU : null,
-            fellBackToAll: true,
-            reason: `nothing fits: ${plural(nS, 'stale path')}${nStar ? ` (${fmt(nStar)} containing '*')` : ''}, budget ${fmt(budget)}, 0 wildcards allowed; fell back to /*`,
-        };
-    }
-    const units = sUnits[root];
-    /** A node whose only requirement is one exact path: sent exactly (its own wildcard is never better). */
-    const simple = (v) => v !== root && sUnits[v] === 1 && wUnits[v] === 0;
-    const kCapAll = budget >= units ? 0 : budget;
-    const bEff = Math.min(budget, units);
-    /**
-     * Lower bound on the paths any feasible plan (<= B paths, <= `wl` wildcards) spends outside v when no ancestor
-     * wildcard covers v. The stale regions hanging off v's ancestors (their other children, their own exact paths)
-     * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
-     * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
-     *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
-     * Regions holding a '*' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
-     * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
-     */
-    const outsideBound = (wlIn) => {
-        const wl = wlIn ?? 0;
-        const lb = new Float64Array(nn);
-        const BIG = 1e9;
-        const cntA = new Float64Array(nn);
-        const sumA = new Float64Array(nn);
-        const tops = new Array(nn);
-        tops[root] = [];
-        const topC = []; // [value, child] pairs, value descending, at most wl + 1
-        for (let p = 0; p < nn; p++) {
-            const tp = tops[p];
-            if (tp === undefined)
-                continue;
-            tops[p] = undefined;
-            const own = term[p] & (F_EXACT | F_WILD) ? 1 : 0;
-            const ownWild = (term[p] & F_WILD) !== 0; // p itself must be wildcarded, which covers every child
-            let nC = 0;
-            let sumC = 0;
-            topC.length = 0;
-            for (let c = firstChild[p]; c !== -1; c = nextSib[c]) {
-                nC++;
-                const ex = wUnits[c] > 0 ? BIG : sUnits[c] - 1;
-                sumC += ex;
-                if (wlIn === null || ex <= 0)
-                    continue;
-                if (topC.length >= 2 * (wl + 1) && topC[topC.length - 2] >= ex)
-                    continue;
-                let i = topC.length;
-                topC.push(ex, c);
-                while (i > 0 && topC[i - 2] < ex) {
-                    topC[i] = topC[i - 2];
-                    topC[i + 1] = topC[i - 1];
-                    i -= 2;
-                }
-                topC[i] = ex;
-                topC[i + 1] = c;
-                if (topC.length > 2 * (wl + 1))
-                    topC.length = 2 * (wl + 1);
-            }
-            for (let c = firstChild[p]; c !== -1; c = nextSib[c]) {
-                if (simple(c))
-                    continue;
-                const ex = wUnits[c] > 0 ? BIG : sUnits[c] - 1;
-                const cnt = cntA[p] + nC - 1 + own;
-                const sum = sumA[p] + sumC - ex;
-                // the wl largest excesses among the parent's outside list and the siblings (c excluded)
-                const list = [];
-                let i = 0;
-                let j = 0;
-                while (list.length < wl) {
-                    if (j < topC.length && topC[j + 1] === c)
-                        j += 2;
-                    const a = i < tp.length ? tp[i] : -1;
-                    const b2 = j < topC.length ? topC[j] : -1;
-                    if (a < 0 && b2 < 0)
-                        break;
-                    if (a >= b2) {
-                        list.push(a);
-                        i++;
-                    }
-                    else {
-                        list.push(b2);
-                        j += 2;
-                    }
-                }
-                let top = 0;
-                for (const x of list)
-                    top += x;
-                lb[c] = ownWild || lb[p] === INF ? INF : wlIn === null ? cnt : cnt + sum - top;
-                cntA[c] = cnt;
-                sumA[c] = sum;
-                tops[c] = list;
-            }
-        }
-        return lb;
-    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/bounds.ts
+/**
+ * Cover planner, part 3: the exact pruning bounds (what any feasible plan must spend outside a node) and the
+ * planner state they feed into the DP.
+ */
+
+
+
+/** Compute the bounds chosen by `tuning` and assemble the planner state. */
+function makePlanner(T, info, tuning) {
+    const units = T.sUnits[ROOT];
+    const W = info.W;
+    const kCapAll = info.budget >= units ? 0 : info.budget;
+    const bEff = Math.min(info.budget, units);
     // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
     const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit
-        ? outsideBound(W <= tuning.boundWildcardLimit ? W : null)
-        : new Float64Array(nn);
-    // ---- the DP -------------------------------------------------------------------------------------------------
-    const newTable = (Wd, lo, hi) => {
-        const t = { Wd, lo: new Array(Wd + 1), hi: new Array(Wd + 1), off: new Array(Wd + 1), a: EMPTY };
-        let n = 0;
-        for (let w = 0; w <= Wd; w++) {
-            const l = lo[w];
-            const h = hi[w];
-            t.off[w] = n;
-            if (h > l) {
-                t.lo[w] = l;
-                t.hi[w] = h;
-                n += h - l;
-            }
-            else {
-                t.lo[w] = 0;
-                t.hi[w] = 0;
-            }
-        }
-        t.a = n > 0 ? new Float64Array(n).fill(INF) : EMPTY;
-        return t;
-    };
-    const emptyTable = () => ({ Wd: 0, lo: [0], hi: [0], off: [0], a: EMPTY });
-    const at = (t, k, w) => {
-        if (w > t.Wd)
-            return INF;
-        const l = t.lo[w];
-        const h = t.hi[w];
-        if (h === l || k < l)
-            return INF;
-        return t.a[t.off[w] + Math.min(k, h - 1) - l];
-    };
-    /**
-     * Restore "at most k paths" (a plan with fewer paths also fits a larger row), then drop leading infeasible rows
-     * and trailing rows equal to the one before them (in place: only the column bounds move).
-     */
-    const settle = (t) => {
-        const a = t.a;
-        for (let w = 0; w <= t.Wd; w++) {
-            const o = t.off[w];
-            const n = t.hi[w] - t.lo[w];
-            if (n === 0)
-                continue;
-            for (let i = 1; i < n; i++)
-                if (a[o + i - 1] < a[o + i])
-                    a[o + i] = a[o + i - 1];
-            let f = 0;
-            while (f < n && a[o + f] === INF)
-                f++;
-            if (f === n) {
-                t.lo[w] = 0;
-                t.hi[w] = 0;
-                continue;
-            }
-            let e = n;
-            while (e > f + 1 && a[o + e - 2] === a[o + e - 1])
-                e--;
-            t.off[w] = o + f;
-            t.lo[w] = t.lo[w] + f;
-            t.hi[w] = t.lo[w] + (e - f);
-        }
-        return t;
-    };
-    /** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
-    const rowsFor = (P, sAcc, need) => (P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1);
-    const scratchLo = new Int32Array(W + 2);
-    const scratchHi = new Int32Array(W + 2);
-    /** (min,+) merge; out column w = x column p + y column q with p + q = w; at most `rows(w)` rows. */
-    const merge = (x, y, Wd, rows) => {
-        const lo = scratchLo;
-        const hi = scratchHi;
-        for (let w = 0; w <= Wd; w++) {
-            lo[w] = 0x3fffffff;
-            hi[w] = 0;
-        }
-        for (let p = 0; p <= x.Wd; p++) {
-            if (x.hi[p] === x.lo[p])
-                continue;
-            for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
-                if (y.hi[q] === y.lo[q])
-                    continue;
-                const w = p + q;
-                lo[w] = Math.min(lo[w], x.lo[p] + y.lo[q]);
-                hi[w] = Math.max(hi[w], x.hi[p] - 1 + y.hi[q] - 1 + 1);
-            }
-        }
-        for (let w = 0; w <= Wd; w++)
-            hi[w] = Math.min(hi[w], rows(w));
-        const out = newTable(Wd, lo, hi);
-        const xa = x.a;
-        const ya = y.a;
-        const oa = out.a;
-        for (let p = 0; p <= x.Wd; p++) {
-            const xl = x.lo[p];
-            const xh = x.hi[p];
-            if (xh === xl)
-                continue;
-            const xo = x.off[p] - xl; // xa[xo + i] is row i
-            for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
-                const w = p + q;
-                const ol = out.lo[w];
-                const oh = out.hi[w];
-                const yl = y.lo[q];
-                const yh = y.hi[q];
-                if (yh === yl || oh === ol)
-                    continue;
-                const oo = out.off[w] - ol;
-                const yo = y.off[q] - yl;
-                const imax = Math.min(xh - 1, oh - 1 - yl);
-                for (let i = xl; i <= imax; i++) {
-                    const xv = xa[xo + i];
-                    const jmax = Math.min(yh - 1, oh - 1 - i);
-                    const ob = oo + i;
-                    for (let j = yl; j <= jmax; j++) {
-                        const val = xv + ya[yo + j];
-                        if (val < oa[ob + j])
-                            oa[ob + j] = val;
-                    }
-                }
-            }
-        }
-        return settle(out);
-    };
-    /** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
-    const conv = (x, y) => {
-        const out = new Float64Array(x.length).fill(INF);
-        for (let a = 0; a < x.length; a++) {
-            const xv = x[a];
-            if (xv === INF)
-                continue;
-            for (let b = 0; a + b < x.length; b++) {
-                const val = xv + y[b];
-                if (val < out[a + b])
-                    out[a + b] = val;
-            }
-        }
-        return out;
-    };
-    const complexKids = (v) => {
-        const kids = [];
-        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-            if (!simple(c))
-                kids.push(c);
-        return kids;
-    };
-    /**
-     * Paths that must be spent outside the part of v merged so far (t of its complex children), for a plan using
-     * w wildcards inside it: with the "outside" arrays, the least paths the rest of the tree (and the children not
-     * merged yet) needs with the W - w wildcards left; otherwise the scalar bound plus one path per child left.
-     */
-    const needFor = (v, kids, P) => {
-        const m = kids.length;
-        if (P.kCap === 0)
-            return () => 0;
-        if (outArr !== null && mpArr !== null) {
-            const ov = outArr[v];
-            if (ov === undefined || dead[v])
-                return () => INF;
-            const op = new Array(m + 1);
-            op[m] = ov;
-            for (let t = m - 1; t >= 0; t--)
-                op[t] = conv(op[t + 1], mpArr[kids[t]]);
-            return (t, w) => op[t][P.track ? W - w : W];
-        }
-        const l = lb[v];
-        return (t) => l + (m - t);
-    };
-    /** Base table for option B before merging complex children: own exact path + simple children. */
-    const baseTable = (v, P, need0) => {
-        const blocked = (term[v] & F_WILD) !== 0;
-        let base = term[v] & F_EXACT ? 1 : 0;
-        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-            if (simple(c))
-                base++;
-        const sAcc = base + (blocked && !(term[v] & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
-        const rows = rowsFor(P, sAcc, need0);
-        let t;
-        if (blocked)
-            t = emptyTable();
-        else if (P.kCap === 0) {
-            t = newTable(0, [0], [rows]);
-            if (rows > 0)
-                t.a[0] = base * P.exactCost;
-        }
-        else {
-            t = newTable(0, [base], [Math.min(rows, base + 1)]);
-            if (t.hi[0] > t.lo[0])
-                t.a[0] = base * P.exactCost;
-        }
-        return { t, sAcc };
-    };
-    /** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
-    const chainFor = (v, P, tabs, cand, all) => {
-        const kids = complexKids(v);
-        const need = needFor(v, kids, P);
-        const b = baseTable(v, P, need(0, 0));
-        let acc = b.t;
-        let sAcc = b.sAcc;
-        let wAcc = 0;
-        const chain = all ? [acc] : [];
-        for (let i = 0; i < kids.length; i++) {
-            const c = kids[i];
-            sAcc += sUnits[c];
-            wAcc += cand[c];
-            const s = sAcc;
-            acc = merge(acc, tabs[c], P.track ? Math.min(W, wAcc) : 0, (w) => rowsFor(P, s, need(i + 1, w)));
-            if (all)
-                chain.push(acc);
-        }
-        if (!all)
-            chain.push(acc);
-        return { chain, kids, need };
-    };
-    const nodeTable = (v, P, work, cand) => {
-        const wc = P.wildCost[v];
-        let cc = wc !== INF ? 1 : 0;
-        for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-            if (!simple(c))
-                cc += cand[c];
-        cand[v] = cc;
-        if (P.kCap !== 0 && dead[v])
-            return emptyTable();
-        const { chain, kids, need } = chainFor(v, P, work, cand, false);
-        const last = chain[chain.length - 1];
-        if (wc === INF)
-            return last;
-        // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
-        const Wd = P.track ? Math.min(W, cc) : 0;
-        const wA = P.track ? 1 : 0;
-        const kA = P.kCap === 0 ? 0 : 1;
-        const capA = rowsFor(P, sUnits[v], need(kids.length, wA));
-        if (capA <= kA)
-            return last; // no room for even one path here in a feasible plan
-        const lo = new Array(Wd + 1);
-        const hi = new Array(Wd + 1);
-        for (let w = 0; w <= Wd; w++) {
-            const has = w <= last.Wd && last.hi[w] > last.lo[w];
-            lo[w] = has ? last.lo[w] : 0;
-            hi[w] = has ? last.hi[w] : 0;
-        }
-        lo[wA] = hi[wA] > lo[wA] ? Math.min(lo[wA], kA) : kA;
-        hi[wA] = Math.min(capA, Math.max(hi[wA], kA + 1));
-        const t = newTable(Wd, lo, hi);
-        for (let w = 0; w <= Wd; w++)
-            for (let k = t.lo[w]; k < t.hi[w]; k++)
-                t.a[t.off[w] + k - t.lo[w]] = at(last, k, w);
-        const o = t.off[wA] - t.lo[wA];
-        for (let k = Math.max(kA, t.lo[wA]); k < t.hi[wA]; k++)
-            if (wc < t.a[o + k])
-                t.a[o + k] = wc;
-        return settle(t);
-    };
-    const runDP = (P) => {
-        const tables = new Array(P.keep ? nn : 0);
-        const work = new Array(nn);
-        const cand = new Int32Array(nn);
-        let rootT;
-        for (let v = nn - 1; v >= 0; v--) {
-            if (sUnits[v] === 0 || simple(v))
-                continue;
-            const t = nodeTable(v, P, work, cand);
-            if (P.keep)
-                tables[v] = t;
-            work[v] = t;
-            // children tables are no longer needed for the forward pass
-            if (!P.keep)
-                for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-                    work[c] = undefined;
-            if (v === root)
-                rootT = t;
-        }
-        return { tables, root: rootT, cand };
-    };
-    /** Best entry of the root table: last row (at most kCap paths) of the cheapest column. */
-    const bestAtRoot = (R) => {
-        const t = R.root;
-        let best = { k: 0, w: 0, val: INF };
-        for (let w = 0; w <= t.Wd; w++) {
-            const h = t.hi[w];
-            if (h === t.lo[w])
-                continue;
-            const val = at(t, h - 1, w);
-            if (val < best.val)
-                best = { k: h - 1, w, val };
-        }
-        return best;
-    };
-    /** Rebuild the chosen paths from kept tables: node ids of wildcards and of exact paths. */
-    const rebuild = (P, R) => {
-        const wild = [];
-        const exact = [];
-        const b = bestAtRoot(R);
-        if (b.val === INF)
-            throw new Error('cover planner: internal error (no feasible plan)');
-        const todo = [root, b.k, b.w, b.val];
-        while (todo.length > 0) {
-            const val = todo.pop();
-            const w = todo.pop();
-            let k = todo.pop();
-            const v = todo.pop();
-            const t = R.tables[v];
-            while (k > 0 && at(t, k - 1, w) === val)
-                k--;
-            const wc = P.wildCost[v];
-            if (wc !== INF && val === wc && (!P.track || w === 1) && (P.kCap === 0 || k >= 1)) {
-                wild.push(v);
-                continue;
-            }
-            if (term[v] & F_EXACT && !(term[v] & F_WILD))
-                exact.push(v);
-            for (let c = firstChild[v]; c !== -1; c = nextSib[c]) {
-                if (!simple(c))
-                    continue;
-                let e = c; // the one exact stale path under a simple child may lie deeper (below existing-only nodes)
-                while (!(term[e] & F_EXACT))
-                    e = firstChild[e];
-                exact.push(e);
-            }
-            const { chain, kids } = chainFor(v, P, R.tables, R.cand, true);
-            let cur = chain[chain.length - 1];
-            let ck = k;
-            let cw = w;
-            let cv = val;
-            if (at(cur, ck, cw) !== cv)
-                throw new Error('cover planner: internal error (rebuild mismatch)');
-            for (let i = kids.length - 1; i >= 0; i--) {
-                while (ck > 0 && at(cur, ck - 1, cw) === cv)
-                    ck--;
-                const prev = chain[i];
-                const c = kids[i];
-                const ct = R.tables[c];
-                let found = false;
-                for (let q = 0; q <= Math.min(ct.Wd, cw) && !found; q++) {
-                    const p = cw - q;
-                    if (p > prev.Wd)
-                        continue;
-                    if (ct.hi[q] === ct.lo[q])
-                        continue;
-                    for (let j = ct.lo[q]; j <= Math.min(ct.hi[q] - 1, ck); j++) {
-                        const cvj = at(ct, j, q);
-                        if (cvj === INF)
-                            continue;
-                        const pv = at(prev, ck - j, p);
-                        if (pv + cvj === cv) {
-                            todo.push(c, j, q, cvj);
-                            cur = prev;
-                            ck -= j;
-                            cw = p;
-                            cv = pv;
-                            found = true;
-                            break;
-                        }
-                    }
-                }
-                if (!found)
-                    throw new Error('cover planner: internal error (no split found)');
-            }
-        }
-        return { wild, exact };
-    };
-    // "Outside" arrays (wildcard limit W small): mp[v][w] = fewest paths covering v's subtree with <= w wildcards;
-    // out[v][w] = fewest paths covering everything outside v (no ancestor wildcard) with <= w wildcards.
-    let mpArr = null;
-    let outArr = null;
+        ? outsideBound(T, W <= tuning.boundWildcardLimit ? W : null)
+        : new Float64Array(T.nn);
+    let mp = null;
+    let out = null;
     if (tuning.prune && kCapAll !== 0 && W <= tuning.outsideWildcardLimit) {
-        const mp = new Array(nn);
-        for (let v = nn - 1; v >= 0; v--) {
-            if (sUnits[v] === 0 || simple(v))
-                continue;
-            let base = term[v] & F_EXACT ? 1 : 0;
-            for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-                if (simple(c))
-                    base++;
-            let acc = new Float64Array(W + 1).fill(term[v] & F_WILD ? INF : base);
-            for (let c = firstChild[v]; c !== -1; c = nextSib[c])
-                if (!simple(c))
-                    acc = conv(acc, mp[c]);
-            if (cut[v] > 0)
-                for (let w = 1; w <= W; w++)
-                    if (acc[w] > 1)
-                        acc[w] = 1;
-            mp[v] = acc;
-        }
-        const out = new Array(nn);
-        out[root] = new Float64Array(W + 1);
-        const infArr = new Float64Array(W + 1).fill(INF);
-        for (let p = 0; p < nn; p++) {
-            const op = out[p];
-            if (op === undefined || op[W] >= kCapAll)
-                continue; // p cannot stay uncovered: neither can its children
-            const kids = complexKids(p);
-            if (kids.length === 0)
-                continue;
-            if (term[p] & F_WILD) {
-                for (const c of kids)
-                    out[c] = infArr; // p itself needs a wildcard, which covers every child
-                continue;
-            }
-            let add = term[p] & F_EXACT ? 1 : 0;
-            for (let c = firstChild[p]; c !== -1; c = nextSib[c])
-                if (simple(c))
-                    add++;
-            const pre = [op.map((x) => x + add)];
-            for (let i = 0; i < kids.length; i++)
-                pre.push(conv(pre[i], mp[kids[i]]));
-            let suf = new Float64Array(W + 1); // identity for "at most" arrays
-            for (let i = kids.length - 1; i >= 0; i--) {
-                out[kids[i]] = conv(pre[i], suf);
-                suf = conv(suf, mp[kids[i]]);
-            }
-        }
-        mpArr = mp;
-        outArr = out;
+        mp = insidePaths(T, W);
+        out = outsidePaths(T, W, kCapAll, mp);
     }
-    /** Nodes that every feasible plan covers by an ancestor wildcard: their tables are empty. */
-    const dead = new Uint8Array(nn);
+    const dead = new Uint8Array(T.nn);
     if (kCapAll !== 0) {
-        for (let v = 0; v < nn; v++) {
-            const need = outArr !== null ? (outArr[v]?.[W] ?? INF) : lb[v];
+        for (let v = 0; v < T.nn; v++) {
+            const need = out !== null ? (out[v]?.[W] ?? INF) : lb[v];
             if (need >= kCapAll)
                 dead[v] = 1;
         }
     }
-    // ---- cost weights -------------------------------------------------------------------------------------------
-    const SAFE = Number.MAX_SAFE_INTEGER;
-    const wildCost = new Float64Array(nn).fill(INF);
-    let P;
-    let R;
-    if (known) {
-        // cost = collateral·M1 + paths·M2 + wildcards (wildcards dropped if the packing would not be exact)
-        let M2 = bEff + 1;
-        let M1 = M2 * (bEff + 1);
-        let wUnit = 1;
-        if ((nU + 1) * M1 > SAFE) {
-            M2 = 1;
-            M1 = bEff + 1;
-            wUnit = 0;
-        }
-        if ((nU + 1) * M1 > SAFE)
-            throw new RangeError('cover planner: inputs too large to plan exactly');
-        for (let v = 0; v < nn; v++)
-            if (cut[v] > 0 && sUnits[v] > 0)
-                wildCost[v] = uCnt[v] * M1 + M2 + wUnit;
-        P = { wildCost, exactCost: M2, kCap: kCapAll, track: false, keep: true };
-        R = runDP(P);
-        let sol = rebuild(P, R);
-        if (sol.wild.length > W) {
-            P = { wildCost, exactCost: M2, kCap: kCapAll, track: true, keep: true };
-            R = runDP(P);
-            sol = rebuild(P, R);
-        }
-        return finish(sol);
-    }
-    // Unknown origin. 1) highest feasible floor on wildcard specificity.
-    let maxCut = 1;
-    const spec = new Float64Array(nn).fill(-1);
-    for (let v = 0; v < nn; v++)
-        if (cut[v] > 0 && sUnits[v] > 0 && !simple(v))
-            maxCut = Math.max(maxCut, cut[v]);
-    const lcap = Math.min(LEN_CAP, maxCut);
-    const specs = [];
-    for (let v = 0; v < nn; v++) {
-        if (!(cut[v] > 0 && sUnits[v] > 0 && !simple(v)))
+    const scratch = { lo: new Int32Array(W + 2), hi: new Int32Array(W + 2) };
+    return { ...info, T, kCapAll, bEff, lb, mp, out, dead, scratch };
+}
+const BIG = 1e9;
+/** Excess of a child region: the paths beyond one it needs without a wildcard (BIG when it must have one). */
+function excess(T, c) {
+    return T.wUnits[c] > 0 ? BIG : T.sUnits[c] - 1;
+}
+/**
+ * Lower bound on the paths any feasible plan (<= B paths, <= `wl` wildcards) spends outside v when no ancestor
+ * wildcard covers v. The stale regions hanging off v's ancestors (their other children, their own exact paths)
+ * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
+ * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
+ *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
+ * Regions holding a '*' or '~' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
+ * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
+ */
+function outsideBound(T, wlIn) {
+    const wl = wlIn ?? 0;
+    const nn = T.nn;
+    const lb = new Float64Array(nn);
+    const cntA = new Float64Array(nn);
+    const sumA = new Float64Array(nn);
+    const tops = new Array(nn);
+    tops[ROOT] = [];
+    const topC = []; // [value, child] pairs, value descending, at most wl + 1
+    for (let p = 0; p < nn; p++) {
+        const tp = tops[p];
+        if (tp === undefined)
             continue;
-        const [sl, len] = wildcardSpecificity(keys[rep[v]].slice(0, cut[v]));
-        spec[v] = sl * (lcap + 1) + Math.min(len, lcap);
-        specs.push(spec[v]);
-    }
-    const distinct = [...new Set(specs)].sort((a, b) => a - b);
-    const feasibleAt = (floor) => {
-        const wc = new Float64Array(nn).fill(INF);
-        for (let v = 0; v < nn; v++)
-            if (spec[v] >= floor)
-                wc[v] = 1;
-        // with W >= B every cover of <= B paths respects W, so wildcards need not be tracked
-        const Q = { wildCost: wc, exactCost: 1, kCap: 0, track: W < budget, keep: false };
-        return bestAtRoot(runDP(Q)).val <= budget;
-    };
-    let lo = 0;
-    let hi = distinct.length - 1;
-    // distinct[0] is always feasible: the shallowest candidate is the root's child (covers everything).
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (feasibleAt(distinct[mid]))
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    const floorSpec = distinct[lo] ?? -1;
-    // 2) among covers respecting the floor: fewest wildcards, then longest prefixes, then fewest paths.
-    {
-        const M2 = bEff + 1;
-        let penW = M2;
-        let M1 = (bEff * lcap + 1) * M2;
-        if ((bEff + 1) * M1 > SAFE) {
-            penW = 0;
-            M1 = M2;
-        }
-        if ((bEff + 1) * M1 > SAFE)
-            throw new RangeError('cover planner: inputs too large to plan exactly');
-        for (let v = 0; v < nn; v++) {
-            if (spec[v] < 0 || spec[v] < floorSpec)
+        tops[p] = undefined;
+        const own = T.term[p] & (F_EXACT | F_WILD) ? 1 : 0;
+        const ownWild = (T.term[p] & F_WILD) !== 0; // p itself must be wildcarded, which covers every child
+        const [nC, sumC] = childExcesses(T, p, wlIn === null ? -1 : wl, topC);
+        for (let c = T.firstChild[p]; c !== -1; c = T.nextSib[c]) {
+            if (simple(T, c))
                 continue;
-            wildCost[v] = M1 + (lcap + 1 - Math.min(cut[v], lcap)) * penW + 1;
+            const cnt = cntA[p] + nC - 1 + own;
+            const sum = sumA[p] + sumC - excess(T, c);
+            const list = largestOutside(tp, topC, c, wl);
+            let top = 0;
+            for (const x of list)
+                top += x;
+            lb[c] = ownWild || lb[p] === INF ? INF : wlIn === null ? cnt : cnt + sum - top;
+            cntA[c] = cnt;
+            sumA[c] = sum;
+            tops[c] = list;
         }
-        P = { wildCost, exactCost: 1, kCap: kCapAll, track: false, keep: true };
-        R = runDP(P);
-        const sol = rebuild(P, R);
-        if (sol.wild.length > W)
-            throw new Error('cover planner: internal error (wildcard limit after feasibility)');
-        return finish(sol);
     }
-    // ---- result -------------------------------------------------------------------------------------------------
-    function finish(sol) {
-        const paths = [];
-        let coll = 0;
-        for (const v of sol.wild) {
-            coll += uCnt[v];
-            paths.push({ path: keys[rep[v]].slice(0, cut[v]) + '*', wildcard: true, covers: stStr[v], collateral: known ? uCnt[v] : null });
+    return lb;
+}
+/**
+ * Number and total excess of p's children; fills topC with [excess, child] pairs of the wl + 1 largest positive
+ * excesses, descending (left empty when wl < 0).
+ */
+function childExcesses(T, p, wl, topC) {
+    let nC = 0;
+    let sumC = 0;
+    topC.length = 0;
+    for (let c = T.firstChild[p]; c !== -1; c = T.nextSib[c]) {
+        nC++;
+        const ex = excess(T, c);
+        sumC += ex;
+        if (wl < 0 || ex <= 0)
+            continue;
+        if (topC.length >= 2 * (wl + 1) && topC[topC.length - 2] >= ex)
+            continue;
+        let i = topC.length;
+        topC.push(ex, c);
+        while (i > 0 && topC[i - 2] < ex) {
+            topC[i] = topC[i - 2];
+            topC[i + 1] = topC[i - 1];
+            i -= 2;
         }
-        for (const v of sol.exact)
-            paths.push({ path: keys[rep[v]], wildcard: false, covers: 1, collateral: 0 });
-        paths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        const collateral = known ? coll : null;
-        const nw = sol.wild.length;
-        const ne = sol.exact.length;
-        const fellBackToAll = paths.length === 1 && paths[0].path === '/*';
-        const collTxt = known ? `collateral ${plural(coll, 'object')}` : 'collateral unknown (existing objects not listed)';
-        let reason;
-        if (fellBackToAll) {
-            reason =
-                known && coll === 0
-                    ? `/* evicts nothing else: ${plural(nS, 'stale path')}, budget ${fmt(budget)}${wTxt}; collateral 0 objects`
-                    : `only /* fits: no narrower cover of ${plural(nS, 'stale path')} within budget ${fmt(budget)}${wTxt}; ${collTxt}`;
+        topC[i] = ex;
+        topC[i + 1] = c;
+        if (topC.length > 2 * (wl + 1))
+            topC.length = 2 * (wl + 1);
+    }
+    return [nC, sumC];
+}
+/** The wl largest excesses among the parent's outside list `tp` and the siblings in topC (c excluded). */
+function largestOutside(tp, topC, c, wl) {
+    const list = [];
+    let i = 0;
+    let j = 0;
+    while (list.length < wl) {
+        if (j < topC.length && topC[j + 1] === c)
+            j += 2;
+        const a = i < tp.length ? tp[i] : -1;
+        const b2 = j < topC.length ? topC[j] : -1;
+        if (a < 0 && b2 < 0)
+            break;
+        if (a >= b2) {
+            list.push(a);
+            i++;
         }
         else {
-            const head = nS > budget
-                ? `${plural(nS, 'stale path')} over budget ${fmt(budget)}${wTxt}`
-                : `${plural(nS, 'stale path')} within budget ${fmt(budget)}${wTxt}, ${fmt(nStar)} containing '*' (needs a wildcard)`;
-            const broadest = !known && nw > 0 ? `; broadest wildcard ${broadestOf(paths)}` : '';
-            reason = `${head}: ${fmt(ne)} exact + ${plural(nw, 'wildcard')}, ${collTxt}${broadest}`;
+            list.push(b2);
+            j += 2;
         }
-        return { paths, collateral, fellBackToAll, reason };
     }
+    return list;
+}
+/** mp[v][w] = fewest paths covering v's subtree with <= w wildcards (complex nodes only). O(n·W²). */
+function insidePaths(T, W) {
+    const mp = new Array(T.nn);
+    for (let v = T.nn - 1; v >= 0; v--) {
+        if (T.sUnits[v] === 0 || simple(T, v))
+            continue;
+        const base = simpleBase(T, v);
+        let acc = new Float64Array(W + 1).fill(T.term[v] & F_WILD ? INF : base);
+        for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+            if (!simple(T, c))
+                acc = conv(acc, mp[c]);
+        if (T.cut[v] > 0)
+            for (let w = 1; w <= W; w++)
+                if (acc[w] > 1)
+                    acc[w] = 1;
+        mp[v] = acc;
+    }
+    return mp;
+}
+/**
+ * out[v][w] = fewest paths covering everything outside v (no ancestor wildcard) with <= w wildcards: (min,+)
+ * over w with prefix/suffix products over the siblings. O(n·W²).
+ */
+function outsidePaths(T, W, kCapAll, mp) {
+    const out = new Array(T.nn);
+    out[ROOT] = new Float64Array(W + 1);
+    const infArr = new Float64Array(W + 1).fill(INF);
+    for (let p = 0; p < T.nn; p++) {
+        const op = out[p];
+        if (op === undefined || op[W] >= kCapAll)
+            continue; // p cannot stay uncovered: neither can its children
+        const kids = complexKids(T, p);
+        if (kids.length === 0)
+            continue;
+        if (T.term[p] & F_WILD) {
+            for (const c of kids)
+                out[c] = infArr; // p itself needs a wildcard, which covers every child
+            continue;
+        }
+        const add = simpleBase(T, p);
+        const pre = [op.map((x) => x + add)];
+        for (let i = 0; i < kids.length; i++)
+            pre.push(conv(pre[i], mp[kids[i]]));
+        let suf = new Float64Array(W + 1); // identity for "at most" arrays
+        for (let i = kids.length - 1; i >= 0; i--) {
+            out[kids[i]] = conv(pre[i], suf);
+            suf = conv(suf, mp[kids[i]]);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/dp.ts
+
+
+
+/** Run the DP over every complex node holding stale units, children before parents. */
+function runDP(C, P) {
+    const { T } = C;
+    const nn = T.nn;
+    const tables = new Array(P.keep ? nn : 0);
+    const work = new Array(nn);
+    const cand = new Int32Array(nn);
+    let rootT;
+    for (let v = nn - 1; v >= 0; v--) {
+        if (T.sUnits[v] === 0 || simple(T, v))
+            continue;
+        const t = nodeTable(C, v, P, work, cand);
+        if (P.keep)
+            tables[v] = t;
+        work[v] = t;
+        // children tables are no longer needed for the forward pass
+        if (!P.keep)
+            for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+                work[c] = undefined;
+        if (v === ROOT)
+            rootT = t;
+    }
+    return { tables, root: rootT, cand };
+}
+/** Best entry of the root table: last row (at most kCap paths) of the cheapest column. */
+function bestAtRoot(R) {
+    const t = R.root;
+    let best = { k: 0, w: 0, val: INF };
+    for (let w = 0; w <= t.Wd; w++) {
+        const h = t.hi[w];
+        if (h === t.lo[w])
+            continue;
+        const val = at(t, h - 1, w);
+        if (val < best.val)
+            best = { k: h - 1, w, val };
+    }
+    return best;
+}
+/** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
+function rowsFor(P, sAcc, need) {
+    return P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1;
+}
+/**
+ * Paths that must be spent outside the part of v merged so far (t of its complex children), for a plan using
+ * w wildcards inside it: with the "outside" arrays, the least paths the rest of the tree (and the children not
+ * merged yet) needs with the W - w wildcards left; otherwise the scalar bound plus one path per child left.
+ */
+function needFor(C, v, kids, P) {
+    const m = kids.length;
+    const W = C.W;
+    if (P.kCap === 0)
+        return () => 0;
+    if (C.out !== null && C.mp !== null) {
+        const ov = C.out[v];
+        if (ov === undefined || C.dead[v])
+            return () => INF;
+        const op = new Array(m + 1);
+        op[m] = ov;
+        for (let t = m - 1; t >= 0; t--)
+            op[t] = conv(op[t + 1], C.mp[kids[t]]);
+        return (t, w) => op[t][P.track ? W - w : W];
+    }
+    const l = C.lb[v];
+    return (t) => l + (m - t);
+}
+/** Base table for option B before merging complex children: own exact path + simple children. */
+function baseTable(C, v, P, need0) {
+    const term = C.T.term[v];
+    const blocked = (term & F_WILD) !== 0;
+    const base = simpleBase(C.T, v);
+    const sAcc = base + (blocked && !(term & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
+    const rows = rowsFor(P, sAcc, need0);
+    let t;
+    if (blocked)
+        t = emptyTable();
+    else if (P.kCap === 0) {
+        t = newTable(0, [0], [rows]);
+        if (rows > 0)
+            t.a[0] = base * P.exactCost;
+    }
+    else {
+        t = newTable(0, [base], [Math.min(rows, base + 1)]);
+        if (t.hi[0] > t.lo[0])
+            t.a[0] = base * P.exactCost;
+    }
+    return { t, sAcc };
+}
+/** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
+function chainFor(C, v, P, tabs, cand, all) {
+    const kids = complexKids(C.T, v);
+    const need = needFor(C, v, kids, P);
+    const b = baseTable(C, v, P, need(0, 0));
+    let acc = b.t;
+    let sAcc = b.sAcc;
+    let wAcc = 0;
+    const chain = all ? [acc] : [];
+    for (let i = 0; i < kids.length; i++) {
+        const c = kids[i];
+        sAcc += C.T.sUnits[c];
+        wAcc += cand[c];
+        const s = sAcc;
+        acc = merge(acc, tabs[c], P.track ? Math.min(C.W, wAcc) : 0, (w) => rowsFor(P, s, need(i + 1, w)), C.scratch);
+        if (all)
+            chain.push(acc);
+    }
+    if (!all)
+        chain.push(acc);
+    return { chain, kids, need };
+}
+/** F(v, ·): option B (the chain), then v's own wildcard (1 path, 1 wildcard) where it is cheaper. */
+function nodeTable(C, v, P, work, cand) {
+    const { T, W } = C;
+    const wc = P.wildCost[v];
+    let cc = wc !== INF ? 1 : 0;
+    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+        if (!simple(T, c))
+            cc += cand[c];
+    cand[v] = cc;
+    if (P.kCap !== 0 && C.dead[v])
+        return emptyTable();
+    const { chain, kids, need } = chainFor(C, v, P, work, cand, false);
+    const last = chain[chain.length - 1];
+    if (wc === INF)
+        return last;
+    // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
+    const Wd = P.track ? Math.min(W, cc) : 0;
+    const wA = P.track ? 1 : 0;
+    const kA = P.kCap === 0 ? 0 : 1;
+    const capA = rowsFor(P, T.sUnits[v], need(kids.length, wA));
+    if (capA <= kA)
+        return last; // no room for even one path here in a feasible plan
+    const lo = new Array(Wd + 1);
+    const hi = new Array(Wd + 1);
+    for (let w = 0; w <= Wd; w++) {
+        const has = w <= last.Wd && last.hi[w] > last.lo[w];
+        lo[w] = has ? last.lo[w] : 0;
+        hi[w] = has ? last.hi[w] : 0;
+    }
+    lo[wA] = hi[wA] > lo[wA] ? Math.min(lo[wA], kA) : kA;
+    hi[wA] = Math.min(capA, Math.max(hi[wA], kA + 1));
+    const t = newTable(Wd, lo, hi);
+    for (let w = 0; w <= Wd; w++)
+        for (let k = t.lo[w]; k < t.hi[w]; k++)
+            t.a[t.off[w] + k - t.lo[w]] = at(last, k, w);
+    const o = t.off[wA] - t.lo[wA];
+    for (let k = Math.max(kA, t.lo[wA]); k < t.hi[wA]; k++)
+        if (wc < t.a[o + k])
+            t.a[o + k] = wc;
+    return settle(t);
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/rebuild.ts
+
+
+
+
+/** Rebuild the chosen paths from kept tables. */
+function rebuild(C, P, R) {
+    const { T } = C;
+    const sol = { wild: [], exact: [] };
+    const b = bestAtRoot(R);
+    if (b.val === INF)
+        throw new Error('cover planner: internal error (no feasible plan)');
+    const todo = [ROOT, b.k, b.w, b.val];
+    while (todo.length > 0) {
+        const val = todo.pop();
+        const w = todo.pop();
+        let k = todo.pop();
+        const v = todo.pop();
+        const t = R.tables[v];
+        while (k > 0 && at(t, k - 1, w) === val)
+            k--;
+        const wc = P.wildCost[v];
+        if (wc !== INF && val === wc && (!P.track || w === 1) && (P.kCap === 0 || k >= 1)) {
+            sol.wild.push(v);
+            continue;
+        }
+        if (T.term[v] & F_EXACT && !(T.term[v] & F_WILD))
+            sol.exact.push(v);
+        for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c]) {
+            if (!simple(T, c))
+                continue;
+            let e = c; // the one exact stale path under a simple child may lie deeper (below existing-only nodes)
+            while (!(T.term[e] & F_EXACT))
+                e = T.firstChild[e];
+            sol.exact.push(e);
+        }
+        splitChain(C, P, R, v, k, w, val, todo);
+    }
+    return sol;
+}
+/**
+ * Walk v's merge chain backwards from (k, w, val), finding for each complex child the entry (j, q) it
+ * contributed; queue [child, j, q, value] on `todo`.
+ */
+function splitChain(C, P, R, v, k, w, val, todo) {
+    const { chain, kids } = chainFor(C, v, P, R.tables, R.cand, true);
+    let cur = chain[chain.length - 1];
+    let ck = k;
+    let cw = w;
+    let cv = val;
+    if (at(cur, ck, cw) !== cv)
+        throw new Error('cover planner: internal error (rebuild mismatch)');
+    for (let i = kids.length - 1; i >= 0; i--) {
+        while (ck > 0 && at(cur, ck - 1, cw) === cv)
+            ck--;
+        const prev = chain[i];
+        const c = kids[i];
+        const s = findSplit(prev, R.tables[c], ck, cw, cv);
+        if (s === null)
+            throw new Error('cover planner: internal error (no split found)');
+        todo.push(c, s.j, s.q, s.cv);
+        cur = prev;
+        ck -= s.j;
+        cw -= s.q;
+        cv = s.pv;
+    }
+}
+/** First (q, j) with prev(ck - j, cw - q) + ct(j, q) = cv, scanning q then j upwards. */
+function findSplit(prev, ct, ck, cw, cv) {
+    for (let q = 0; q <= Math.min(ct.Wd, cw); q++) {
+        const p = cw - q;
+        if (p > prev.Wd)
+            continue;
+        if (ct.hi[q] === ct.lo[q])
+            continue;
+        for (let j = ct.lo[q]; j <= Math.min(ct.hi[q] - 1, ck); j++) {
+            const cvj = at(ct, j, q);
+            if (cvj === INF)
+                continue;
+            const pv = at(prev, ck - j, p);
+            if (pv + cvj === cv)
+                return { j, q, cv: cvj, pv };
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/result.ts
+
+/** "2 containing '*', 1 containing '~'": the stale paths that cannot be sent exactly ('' when none). */
+function unsendable(s) {
+    const parts = [];
+    if (s.nStar)
+        parts.push(`${fmt(s.nStar)} containing '*'`);
+    if (s.nTilde)
+        parts.push(`${fmt(s.nTilde)} containing '~'`);
+    return parts.join(', ');
+}
+function wTxt(s) {
+    return s.W < s.budget ? `, max ${plural(s.W, 'wildcard')}` : '';
+}
+/** Every stale path sent exactly (they fit the budget and none needs a wildcard). */
+function exactResult(list, budget, known) {
+    const paths = list.sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
+    return {
+        paths,
+        collateral: known ? 0 : null,
+        fellBackToAll: false,
+        reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly`,
+    };
+}
+/** W = 0: only exact paths allowed, but they cannot cover S within the budget (or a stale path needs a wildcard). */
+function nothingFits(s) {
+    const coll = s.known ? s.nU : null;
+    return {
+        paths: [{ path: '/*', wildcard: true, covers: s.nS, collateral: coll }],
+        collateral: coll,
+        fellBackToAll: true,
+        reason: `nothing fits: ${plural(s.nS, 'stale path')}${unsendable(s) ? ` (${unsendable(s)})` : ''}, budget ${fmt(s.budget)}, 0 wildcards allowed; fell back to /*`,
+    };
+}
+/** The result for a solution of the DP. */
+function finish(T, s, sol) {
+    const { known, budget } = s;
+    const paths = [];
+    let coll = 0;
+    for (const v of sol.wild) {
+        coll += T.uCnt[v];
+        const path = T.keys[T.rep[v]].slice(0, T.cut[v]) + '*';
+        paths.push({ path, wildcard: true, covers: T.stStr[v], collateral: known ? T.uCnt[v] : null });
+    }
+    for (const v of sol.exact)
+        paths.push({ path: T.keys[T.rep[v]], wildcard: false, covers: 1, collateral: 0 });
+    paths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const collateral = known ? coll : null;
+    const nw = sol.wild.length;
+    const ne = sol.exact.length;
+    const fellBackToAll = paths.length === 1 && paths[0].path === '/*';
+    const collTxt = known ? `collateral ${plural(coll, 'object')}` : 'collateral unknown (existing objects not listed)';
+    let reason;
+    if (fellBackToAll) {
+        reason =
+            known && coll === 0
+                ? `/* evicts nothing else: ${plural(s.nS, 'stale path')}, budget ${fmt(budget)}${wTxt(s)}; collateral 0 objects`
+                : `only /* fits: no narrower cover of ${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}; ${collTxt}`;
+    }
+    else {
+        const head = s.nS > budget
+            ? `${plural(s.nS, 'stale path')} over budget ${fmt(budget)}${wTxt(s)}`
+            : `${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}, ${unsendable(s)} (needs a wildcard)`;
+        const broadest = !known && nw > 0 ? `; broadest wildcard ${broadestOf(paths)}` : '';
+        reason = `${head}: ${fmt(ne)} exact + ${plural(nw, 'wildcard')}, ${collTxt}${broadest}`;
+    }
+    return { paths, collateral, fellBackToAll, reason };
 }
 function broadestOf(paths) {
     let best = null;
@@ -82674,13 +83244,176 @@ function broadestOf(paths) {
     return best ?? '';
 }
 
+;// CONCATENATED MODULE: ./src/plan/cover/objectives.ts
+
+
+
+
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+/**
+ * Known origin: minimise (collateral, paths, wildcards), cost = collateral·M1 + paths·M2 + wildcards (wildcards
+ * dropped if the packing would not be exact). If the optimum uses more than W wildcards, rerun tracking them.
+ */
+function planKnown(C) {
+    const { T, bEff, nU, W } = C;
+    let M2 = bEff + 1;
+    let M1 = M2 * (bEff + 1);
+    let wUnit = 1;
+    if ((nU + 1) * M1 > SAFE) {
+        M2 = 1;
+        M1 = bEff + 1;
+        wUnit = 0;
+    }
+    if ((nU + 1) * M1 > SAFE)
+        throw new RangeError('cover planner: inputs too large to plan exactly');
+    const wildCost = new Float64Array(T.nn).fill(INF);
+    for (let v = 0; v < T.nn; v++)
+        if (T.cut[v] > 0 && T.sUnits[v] > 0)
+            wildCost[v] = T.uCnt[v] * M1 + M2 + wUnit;
+    let P = { wildCost, exactCost: M2, kCap: C.kCapAll, track: false, keep: true };
+    let sol = rebuild(C, P, runDP(C, P));
+    if (sol.wild.length > W) {
+        P = { wildCost, exactCost: M2, kCap: C.kCapAll, track: true, keep: true };
+        sol = rebuild(C, P, runDP(C, P));
+    }
+    return finish(T, C, sol);
+}
+/**
+ * Unknown origin: 1) the highest feasible floor on wildcard specificity, 2) among covers respecting it: fewest
+ * wildcards, then longest prefixes, then fewest paths.
+ */
+function planUnknown(C) {
+    const { T, bEff } = C;
+    const { spec, lcap } = specificities(C);
+    const floorSpec = highestFloor(C, spec);
+    const M2 = bEff + 1;
+    let penW = M2;
+    let M1 = (bEff * lcap + 1) * M2;
+    if ((bEff + 1) * M1 > SAFE) {
+        penW = 0;
+        M1 = M2;
+    }
+    if ((bEff + 1) * M1 > SAFE)
+        throw new RangeError('cover planner: inputs too large to plan exactly');
+    const wildCost = new Float64Array(T.nn).fill(INF);
+    for (let v = 0; v < T.nn; v++) {
+        if (spec[v] < 0 || spec[v] < floorSpec)
+            continue;
+        wildCost[v] = M1 + (lcap + 1 - Math.min(T.cut[v], lcap)) * penW + 1;
+    }
+    const P = { wildCost, exactCost: 1, kCap: C.kCapAll, track: false, keep: true };
+    const sol = rebuild(C, P, runDP(C, P));
+    if (sol.wild.length > C.W)
+        throw new Error('cover planner: internal error (wildcard limit after feasibility)');
+    return finish(T, C, sol);
+}
+/** Specificity rank of each candidate wildcard node (-1 = none): '/' count, then length capped at lcap. */
+function specificities(C) {
+    const { T } = C;
+    const isCand = (v) => T.cut[v] > 0 && T.sUnits[v] > 0 && !simple(T, v);
+    let maxCut = 1;
+    for (let v = 0; v < T.nn; v++)
+        if (isCand(v))
+            maxCut = Math.max(maxCut, T.cut[v]);
+    const lcap = Math.min(LEN_CAP, maxCut);
+    const spec = new Float64Array(T.nn).fill(-1);
+    for (let v = 0; v < T.nn; v++) {
+        if (!isCand(v))
+            continue;
+        const [sl, len] = wildcardSpecificity(T.keys[T.rep[v]].slice(0, T.cut[v]));
+        spec[v] = sl * (lcap + 1) + Math.min(len, lcap);
+    }
+    return { spec, lcap };
+}
+/**
+ * Binary search over the candidate specificities with a cheap feasibility DP (fewest paths using only wildcards
+ * at least that specific, within W): the highest floor a cover within the budget can respect.
+ */
+function highestFloor(C, spec) {
+    const specs = [];
+    for (const s of spec)
+        if (s >= 0)
+            specs.push(s);
+    const distinct = [...new Set(specs)].sort((a, b) => a - b);
+    const feasibleAt = (floor) => {
+        const wc = new Float64Array(C.T.nn).fill(INF);
+        for (let v = 0; v < C.T.nn; v++)
+            if (spec[v] >= floor)
+                wc[v] = 1;
+        // with W >= B every cover of <= B paths respects W, so wildcards need not be tracked
+        const Q = { wildCost: wc, exactCost: 1, kCap: 0, track: C.W < C.budget, keep: false };
+        return bestAtRoot(runDP(C, Q)).val <= C.budget;
+    };
+    let lo = 0;
+    let hi = distinct.length - 1;
+    // distinct[0] is always feasible: the shallowest candidate is the root's child (covers everything).
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (feasibleAt(distinct[mid]))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return distinct[lo] ?? -1;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover.ts
+
+
+
+
+
+
+const DEFAULT_TUNING = { boundWildcardLimit: 32, outsideWildcardLimit: 24, prune: true };
+/** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
+function planCover(input) {
+    return planCoverTuned(input, DEFAULT_TUNING);
+}
+/** planCover with internal knobs (tests use it to exercise every code path on small inputs). */
+function planCoverTuned(input, tuning) {
+    const budget = Math.floor(input.budget);
+    if (!(budget >= 1))
+        throw new RangeError(`cover planner: budget must be >= 1 (got ${input.budget})`);
+    const maxW = input.maxWildcards === undefined ? budget : Math.floor(input.maxWildcards);
+    if (!(maxW >= 0))
+        throw new RangeError(`cover planner: maxWildcards must be >= 0 (got ${String(input.maxWildcards)})`);
+    const W = Math.min(maxW, budget);
+    const known = input.existing !== null;
+    const E = staleEntries(input.stale);
+    const nWild = E.wildSeen.size; // stale paths that cannot be sent exactly
+    if (E.keys.length === 0)
+        return { paths: [], collateral: known ? 0 : null, fellBackToAll: false, reason: 'nothing is stale' };
+    if (nWild === 0 && E.keys.length <= budget)
+        return exactResult([...new Set(E.keys)], budget, known);
+    if (input.existing !== null)
+        addExisting(E, input.existing);
+    const T = buildTrie(E);
+    const nS = T.stStr[ROOT];
+    if (nWild === 0 && nS <= budget) {
+        const list = [];
+        for (let v = 0; v < T.nn; v++)
+            if (T.term[v] & F_EXACT)
+                list.push(T.keys[T.rep[v]]);
+        return exactResult(list, budget, known);
+    }
+    const info = { budget, W, known, nS, nU: T.uCnt[ROOT], nStar: E.nStar, nTilde: E.nTilde };
+    if (W === 0)
+        return nothingFits(info);
+    const C = makePlanner(T, info, tuning);
+    return known ? planKnown(C) : planUnknown(C);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/stale.ts
 
 function staleFor(input) {
     const { distribution: d } = input;
+    // Stale paths and the existing (collateral) paths must use the same URL forms.
+    const formOpts = { urlStyle: input.urlStyle, indexDocument: input.indexDocument };
+    const forms = (urlPath) => urlForms(urlPath, input.withoutSlash, formOpts);
     const byPath = new Map();
     const add = (urlPath, reason, source) => {
-        for (const plain of urlForms(urlPath, input.withoutSlash)) {
+        for (const plain of forms(urlPath)) {
             const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
             if (!byPath.has(form))
                 byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
@@ -82698,7 +83431,12 @@ function staleFor(input) {
         const url = urlPathForKey(e.key, d.originPath);
         if (url === null)
             continue;
-        if (e.action === 'upload' && e.overwrites) {
+        if (e.action === 'upload' && e.overwrites && e.sameBytes) {
+            // Same bytes, new headers: stale only when the change alters how a client reads them, fingerprinted or not.
+            if (e.rereads)
+                add(url, 'overwritten', e.key);
+        }
+        else if (e.action === 'upload' && e.overwrites) {
             // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
             if (input.fingerprint(e.path).fingerprinted)
                 fingerprintViolations.push(e.path);
@@ -82739,17 +83477,19 @@ function staleFor(input) {
         add(p, 'owed');
     let existing = null;
     if (input.originKnown) {
-        existing = [];
+        // A set: `docs/index.html` and its strip-index-html copy `docs/` share the URL `/docs/`.
+        const seen = new Set();
         const keys = [...input.sync.filter((e) => e.action !== 'delete').map((e) => e.key), ...input.otherKeys];
         for (const key of keys) {
             const url = urlPathForKey(key, d.originPath);
             if (url === null)
                 continue;
             // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
-            for (const form of urlForms(url, input.withoutSlash))
+            for (const form of forms(url))
                 if (!byPath.has(form) && !byPath.has(`${form}*`))
-                    existing.push(form);
+                    seen.add(form);
         }
+        existing = [...seen];
     }
     return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
 }
@@ -82769,6 +83509,7 @@ function coverRoot(stale, prefix, originPath) {
 
 ;// CONCATENATED MODULE: ./src/plan/invalidation.ts
 // From stale URL paths to the one batch sent to a distribution. Pure.
+
 
 
 
@@ -82817,7 +83558,7 @@ function planInvalidation(opts) {
 /** Binary search for the least budget (up to CloudFront's 3,000 per batch) whose optimal cover has no collateral. */
 function smallestCleanBudget(input, from) {
     let lo = from + 1;
-    let hi = Math.min(3000, new Set(input.stale).size);
+    let hi = Math.min(MAX_PATHS_PER_BATCH, new Set(input.stale).size);
     if (hi < lo || planCover({ ...input, budget: hi }).collateral !== 0)
         return null;
     while (lo < hi) {
@@ -82841,211 +83582,1220 @@ function callerReference(repository, runId, runAttempt, distributionId, paths) {
     return `s3cfd-${runId}-${runAttempt}-${digest.slice(0, 32)}`;
 }
 
-;// CONCATENATED MODULE: ./src/plan/sync.ts
+;// CONCATENATED MODULE: ./src/plan/deploy.ts
 
-/** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
-function contentMatch(local, remote) {
-    const etag = remote.etag.toLowerCase();
-    if (etag === local.md5)
-        return 'md5-match';
-    if (local.multipartEtag && etag === local.multipartEtag)
-        return 'multipart-etag-match';
-    if (remote.storedMd5 && remote.storedMd5 === local.md5)
-        return 'stored-hash-match';
-    return null;
+
+
+
+
+
+
+
+
+const LARGE_FILE = 100 * 1024 * 1024;
+/** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
+function staleByDistribution(config, facts, files = planFiles(config, facts)) {
+    const { manual } = missingDiffFallback(config, facts.diff);
+    const otherKeys = collateralKeys(facts.remote, files.sync);
+    const out = new Map();
+    for (const d of config.distributions) {
+        out.set(d.id, staleFor({
+            distribution: d,
+            prefix: config.prefix,
+            invalidate: config.invalidate,
+            withoutSlash: config.invalidateDirectoryWithoutSlash,
+            urlStyle: config.urlStyle,
+            indexDocument: config.indexDocument,
+            queryStrings: config.queryStrings,
+            sync: files.sync,
+            otherKeys,
+            originKnown: config.upload,
+            fingerprint: files.fingerprint,
+            diff: facts.diff.files,
+            pathMap: config.pathMap,
+            manual,
+            owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+        }));
+    }
+    return out;
 }
-/**
- * True when the listing alone cannot tell whether the object matches: same size but an ETag that is not
- * this file's MD5 (multipart, SSE-KMS, or another tool's upload). One HeadObject reads the stored hash.
- */
-function needsHead(local, remote) {
-    if (remote.size !== local.size)
-        return false;
-    const etag = remote.etag.toLowerCase();
-    return etag !== local.md5 && etag !== local.multipartEtag;
+function invalidationFor(config, facts, d, stale) {
+    const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
+    return planInvalidation({
+        distributionId: d.id,
+        staleResult: stale,
+        prefix: config.prefix,
+        originPath: d.originPath,
+        budget,
+        maxWildcards,
+    });
 }
-function isReservedKey(key, prefix) {
-    return key.startsWith(prefix + RESERVED_DIR);
-}
-function planSync(local, remote, opts) {
-    const entries = [];
-    const localKeys = new Set();
-    for (const file of local) {
-        const key = keyFor(opts.prefix, file.path);
-        localKeys.add(key);
-        const obj = remote.get(key);
-        if (!obj) {
-            entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
-            continue;
-        }
-        const match = contentMatch(file, obj);
-        if (opts.force) {
-            entries.push({ key, path: file.path, action: 'upload', reason: 'forced', size: file.size, overwrites: true });
-        }
-        else if (match && obj.headersHash !== undefined && opts.headersHash && obj.headersHash !== opts.headersHash(file.path)) {
-            entries.push({ key, path: file.path, action: 'upload', reason: 'headers-changed', size: file.size, overwrites: true });
-        }
-        else if (match) {
-            entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
-        }
-        else {
-            const reason = obj.size !== file.size ? 'size-changed' : 'content-changed';
-            entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
+function invalidationWarnings(config, stale, plans) {
+    const out = [];
+    for (const s of stale.values()) {
+        for (const p of s.fingerprintViolations) {
+            out.push(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
         }
     }
-    if (opts.deleteRemoved) {
-        for (const obj of remote.values()) {
-            if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix))
-                continue;
-            const rel = obj.key.slice(opts.prefix.length);
-            if (opts.isProtected(rel))
-                continue;
-            entries.push({ key: obj.key, path: rel, action: 'delete', reason: 'removed-locally', size: obj.size });
+    for (const p of plans) {
+        if (p.cover?.fellBackToAll && p.stale.length > 1) {
+            const fix = p.zeroCollateralBudget !== null ? ` max-paths: ${p.zeroCollateralBudget} would evict nothing needlessly.` : '';
+            out.push(`${p.distributionId}: the cheapest cover within max-paths (${config.maxPaths}) is /*, which evicts every cached object.${fix}`);
         }
     }
-    return entries;
+    return out;
 }
-/** Deletes over the cap abort the run before any write. */
-function checkDeleteCap(entries, maxDeletes) {
-    const n = entries.filter((e) => e.action === 'delete').length;
-    if (maxDeletes < 0 || n <= maxDeletes)
-        return null;
-    return (`${n} objects would be deleted, over max-deletes (${maxDeletes}). Nothing was uploaded or deleted. ` +
-        `If this is intended, raise max-deletes to at least ${n} (or -1 for no cap); if not, check source-dir and prefix.`);
+/** Notices for what a reviewer should not miss (logged as annotations, not part of the report's warnings). */
+function annotations(config, facts, sync) {
+    const out = [];
+    const warning = deleteWarning(sync.filter((e) => e.action === 'delete').length, config.maxDeletes);
+    if (warning)
+        out.push({ level: 'warning', message: warning });
+    const hidden = (facts.scan?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
+    if (hidden.length > 0) {
+        const shown = `${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}`;
+        out.push({
+            level: 'notice',
+            message: `Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${shown}). Name them in include to publish them.`,
+        });
+    }
+    for (const e of sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE).slice(0, 5)) {
+        out.push({ level: 'notice', message: `Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts` });
+    }
+    return out;
 }
-
-;// CONCATENATED MODULE: ./src/report.ts
-// The JSON plan report, the outputs and the job summary: one Report value, three renderings.
-
-
-
-async function writeReport(reportPath, report) {
-    await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
-    await promises_default().writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+function verdictsOf(files, facts) {
+    const paths = [...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)];
+    return new Map(paths.map((p) => [p, files.fingerprint(p)]));
 }
-function outputsOf(report, reportPath) {
-    const ids = {};
-    for (const inv of report.invalidations)
-        if (inv.id)
-            ids[inv.distributionId] = inv.id;
-    const first = report.invalidations.find((i) => i.id);
-    const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
-    const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+function removalsOf(config, facts, files) {
+    const listed = new Set(facts.remote.map((o) => o.key));
+    const previous = livePending(facts.state?.pending, listed);
+    const deletes = files.sync.filter((e) => e.action === 'delete');
+    return planRemovals(deletes, (p) => files.fingerprint(p).fingerprinted, previous, facts.now, config.keepRemovedMs);
+}
+function refusalOf(config, facts, sync) {
+    const live = facts.state?.deploys?.[0]?.sha ?? null;
+    return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
+}
+/** A ledger still in an old folder (the guessable legacy name) is moved on this run, even when nothing else changes. */
+function migrating(facts) {
+    return facts.records.oldDirs.some((dir) => facts.ownKeys.includes(stateKeyIn(dir)));
+}
+function planDeploy(config, facts) {
+    const files = planFiles(config, facts);
+    const stale = staleByDistribution(config, facts, files);
+    const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)));
+    const fallback = missingDiffFallback(config, facts.diff);
+    const removals = removalsOf(config, facts, files);
+    const waitingKeys = new Set(removals.waiting.map((e) => e.key));
+    const sync = files.sync.filter((e) => !waitingKeys.has(e.key));
+    const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
+    const ledger = {
+        demoted: [...files.evidence.demoted],
+        shapes: files.evidence.learned,
+        pending: removals.pending,
+        deploy: writes ? { sha: facts.run.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+    };
     return {
-        'invalidation-id': first?.id ?? '',
-        'invalidation-ids': JSON.stringify(ids),
-        'invalidation-paths': JSON.stringify(first?.paths ?? report.invalidations[0]?.paths ?? []),
-        'invalidation-status': status,
-        uploaded: String(report.totals.uploaded),
-        deleted: String(report.totals.deleted),
-        unchanged: String(report.totals.unchanged),
-        report: reportPath,
+        files: files.files,
+        sync,
+        uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
+        deletes: removals.now.map((e) => e.key),
+        lateDeletes: removals.due.map((e) => e.key),
+        waiting: removals.waiting,
+        invalidations,
+        refusal: refusalOf(config, facts, sync),
+        writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger) || migrating(facts)),
+        ledger,
+        remote: files.remote,
+        verdicts: verdictsOf(files, facts),
+        verifyTargets: verifyTargets(invalidations[0], files.files),
+        warnings: [
+            ...files.demotions.map((d) => d.warning),
+            ...(fallback.warning ? [fallback.warning] : []),
+            ...invalidationWarnings(config, stale, invalidations),
+        ],
+        annotations: annotations(config, facts, sync),
     };
 }
-const FREE_PATHS_PER_MONTH = 1000;
-const report_USD_PER_PATH = 0.005;
-/** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
-function estimateCost(billed, monthPathsBefore) {
-    if (monthPathsBefore === null)
-        return null;
-    const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
-    return Math.round(over * report_USD_PER_PATH * 1000) / 1000;
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudfront/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3169);
+;// CONCATENATED MODULE: ./src/io/cloudfront.ts
+// Thin CloudFront adapter: create an invalidation (idempotent, waits out TooManyInvalidationsInProgress),
+// read in-flight ones, and wait for completion with progress and clear errors.
+
+function cloudFrontClientConfig(env) {
+    const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
+    // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
+    return { region: 'us-east-1', maxAttempts: 6, ...(endpoint ? { endpoint } : {}) };
 }
-/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
-const esc = (s) => s
-    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'");
-/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
-const code = (s) => {
-    const body = s.replace(/\|/g, '\\|');
-    return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
-};
-const MAX_ROWS = 500;
-/** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
-function summaryMarkdown(r) {
-    const out = [];
-    out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
-    if (r.error)
-        out.push('', `> [!CAUTION]`, `> The deploy failed: ${esc(r.error)}`);
-    if (r.bucket)
-        out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
-    out.push('');
-    out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
-    out.push('|---:|---:|---:|---:|---:|---:|');
-    const t = r.totals;
-    out.push(`| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`);
-    out.push('');
-    if (r.diff)
-        out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
-    if (r.invalidations.length > 0) {
-        out.push('### Invalidations', '');
-        out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
-        out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
-        for (const i of r.invalidations) {
-            const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
-            out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`);
-        }
-        out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${report_USD_PER_PATH} per path; a wildcard is one path.`, '');
-        for (const i of r.invalidations) {
-            if (i.wildcardDetails.length > 0) {
-                out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
-                for (const w of i.wildcardDetails.slice(0, 50))
-                    out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
-                out.push('');
+function createCdn(client = new dist_cjs/* CloudFrontClient */.GHk(cloudFrontClientConfig(process.env))) {
+    return {
+        async create(distributionId, paths, callerReference) {
+            const res = await client.send(new dist_cjs/* CreateInvalidationCommand */.Yo6({
+                DistributionId: distributionId,
+                InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
+            }));
+            return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
+        },
+        async get(distributionId, id) {
+            const res = await client.send(new dist_cjs/* GetInvalidationCommand */.Wwh({ DistributionId: distributionId, Id: id }));
+            return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
+        },
+        async listSince(distributionId, since) {
+            const out = [];
+            let marker;
+            for (let page = 0; page < 20; page++) {
+                const res = await client.send(new dist_cjs/* ListInvalidationsCommand */.Psn({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
+                let older = false;
+                for (const s of res.InvalidationList?.Items ?? []) {
+                    const createTime = s.CreateTime ?? new Date(0);
+                    if (createTime < since)
+                        older = true;
+                    else if (s.Id)
+                        out.push({ id: s.Id, status: s.Status ?? '', createTime });
+                }
+                if (older || !res.InvalidationList?.IsTruncated)
+                    break;
+                marker = res.InvalidationList.NextMarker;
             }
-            for (const a of i.advice)
-                out.push(`> [!TIP]`, `> ${esc(a)}`, '');
-            out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
-            for (const p of i.paths.slice(0, MAX_ROWS))
-                out.push(`- ${code(p)}`);
-            if (i.paths.length > MAX_ROWS)
-                out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
-            out.push('', '</details>', '');
+            return out;
+        },
+    };
+}
+const realClock = {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+};
+const errName = (err) => err.name ?? '';
+/**
+ * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
+ * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
+ * existing invalidation instead of creating a second one.
+ */
+async function createInvalidation(cdn, distributionId, paths, callerReference, opts) {
+    const start = opts.clock.now();
+    let delay = 5_000;
+    for (;;) {
+        try {
+            return await cdn.create(distributionId, paths, callerReference);
+        }
+        catch (err) {
+            if (errName(err) !== 'TooManyInvalidationsInProgress')
+                throw err;
+            const waited = opts.clock.now() - start;
+            if (waited + delay > opts.maxWaitMs) {
+                throw new Error(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
+                    `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
+                    `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`, { cause: err });
+            }
+            opts.log(`CloudFront ${distributionId}: TooManyInvalidationsInProgress (in-flight limits reached); waiting ` +
+                `${Math.round(delay / 1000)} s for running invalidations to finish, then retrying`);
+            await opts.clock.sleep(delay);
+            delay = Math.min(delay * 2, 60_000);
         }
     }
-    const first = r.invalidations[0];
-    if (first && first.stale.length > 0) {
-        const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
-        const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
-        out.push(`### Where the changes are (${first.distributionId})`, '');
-        out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
-        for (const d of rows.slice(0, 40))
-            out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
-        if (rows.length > 40)
-            out.push(`| ... ${rows.length - 40} more directories | | | |`);
-        out.push('');
-    }
-    if (r.verify && r.verify.length > 0) {
-        const bad = r.verify.filter((v) => v.status !== 'fresh');
-        out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
-        if (bad.length > 0) {
-            out.push('| status | URL | detail |', '|---|---|---|');
-            for (const v of bad.slice(0, 50))
-                out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
-            out.push('');
+}
+/**
+ * Poll GetInvalidation until every invalidation is Completed or `timeoutMs` passes. Unlike the SDK waiter,
+ * an AccessDenied fails at once with the missing permission named, instead of polling until the timeout.
+ */
+async function waitForInvalidations(cdn, pending, opts) {
+    const start = opts.clock.now();
+    let delay = opts.initialDelayMs ?? 5_000;
+    const maxDelay = opts.maxDelayMs ?? 30_000;
+    for (;;) {
+        for (const inv of pending) {
+            if (inv.status === 'Completed')
+                continue;
+            try {
+                inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
+            }
+            catch (err) {
+                const name = errName(err);
+                if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+                    throw new Error(`Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
+                        `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`, { cause: err });
+                }
+                opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
+            }
         }
+        const open = pending.filter((p) => p.status !== 'Completed');
+        const elapsed = opts.clock.now() - start;
+        if (open.length === 0)
+            return { timedOut: [] };
+        if (elapsed >= opts.timeoutMs)
+            return { timedOut: open };
+        opts.log(`Waiting for ${open.map((p) => `${p.id} (${p.distributionId})`).join(', ')}: ${Math.round(elapsed / 1000)} s elapsed`);
+        await opts.clock.sleep(Math.min(delay, Math.max(0, opts.timeoutMs - elapsed)));
+        delay = Math.min(Math.round(delay * 1.5), maxDelay);
     }
-    if (r.warnings.length > 0) {
-        out.push('### Warnings', '');
-        for (const w of r.warnings.slice(0, 50))
-            out.push(`- ${esc(w)}`);
-        out.push('');
+}
+/**
+ * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
+ * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
+ */
+async function readUsage(cdn, distributionId, now, maxReads = 200) {
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    // In-flight ones can be from the end of last month: look back a day further for those.
+    const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
+    const list = await cdn.listSince(distributionId, since);
+    const usage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
+    const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
+    let reads = 0;
+    for (const inv of toRead) {
+        if (reads >= maxReads) {
+            usage.unreadable++;
+            continue;
+        }
+        reads++;
+        const { paths } = await cdn.get(distributionId, inv.id);
+        const wild = paths.filter((p) => p.endsWith('*')).length;
+        if (inv.status === 'InProgress') {
+            usage.inFlightWildcards += wild;
+            usage.inFlightPaths += paths.length - wild;
+        }
+        if (inv.createTime >= monthStart)
+            usage.monthPaths += paths.length;
     }
-    const changed = r.files.filter((f) => f.action !== 'unchanged');
-    out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
-    out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
-    for (const f of changed.slice(0, MAX_ROWS)) {
-        out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
-    }
-    if (changed.length > MAX_ROWS)
-        out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
-    out.push('', '</details>');
-    return out.join('\n') + '\n';
+    return usage;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): read config, gather facts, plan, execute phase by phase in a safe order, report.
+;// CONCATENATED MODULE: ./src/io/log.ts
+// The Log port on @actions/core's workflow commands.
+
+const actionsLog = {
+    info: (m) => info(m),
+    debug: (m) => core_debug(m),
+    notice: (m) => notice(m),
+    warning: (m) => warning(m),
+    group: (name, fn) => group(name, fn),
+};
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __nccwpck_require__(2358);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/plan/gzip.ts
+// Deterministic gzip for the `gzip` input: same bytes in, same bytes out. Pure (a data transformation).
+
+/** The OS byte written into every member: 3 (Unix), whatever platform zlib was built for (Windows zlib says 10). */
+const GZIP_OS_UNIX = 3;
+/**
+ * Gzip `buf` at level 9 with no modification time (0), no file name or comment, and a fixed OS byte, so one
+ * input always gives byte-identical output on a given zlib build. The deflate stream itself is only as stable
+ * as the bundled zlib: another Node release may ship a zlib that compresses differently, so never decide
+ * "unchanged" by comparing gzip output from different runs; compare the source bytes' MD5 and the headers.
+ */
+function gzipDeterministic(buf) {
+    const out = (0,external_node_zlib_.gzipSync)(buf, {
+        level: 9,
+        memLevel: 8,
+        windowBits: 15,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+    });
+    // RFC 1952 header: ID1 ID2 CM FLG MTIME(4) XFL OS. zlib writes FLG = 0 and MTIME = 0 for gzipSync; pin them
+    // anyway, and the OS byte, which zlib takes from the platform it was compiled for. None is covered by the
+    // trailer's CRC-32 (that is of the uncompressed data).
+    if (out[3] !== 0)
+        throw new Error(`gzip: unexpected header flags ${out[3]}`);
+    out.writeUInt32LE(0, 4);
+    out[9] = GZIP_OS_UNIX;
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/io/retry.ts
+// Retry with backoff for requests the SDK will not retry itself: a PutObject with a stream body is
+// "non-retryable" to the SDK (it cannot rewind the stream), so the caller reopens the file per attempt.
+
+const NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** Throttling, 5xx, timeouts and connection errors; never 4xx client errors such as AccessDenied. */
+function isRetryable(err) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && NETWORK.has(e.code))
+        return true;
+    // The SDK sometimes wraps a socket error in a plain Error ("AWS SDK error wrapper for ...") without its code.
+    if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|socket hang up)\b/.test(String(e?.message ?? '')))
+        return true;
+    try {
+        return (0,retry.isRetryableByTrait)(e) || (0,retry.isThrottlingError)(e) || (0,retry.isTransientError)(e) || (0,retry.isServerError)(e);
+    }
+    catch {
+        return false;
+    }
+}
+/** Full-jitter exponential backoff, as the AWS SDKs do. */
+async function withRetries(fn, opts) {
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= opts.attempts || !isRetryable(err))
+                throw err;
+            const cap = Math.min(opts.maxDelayMs ?? 20_000, opts.baseDelayMs * 2 ** (attempt - 1));
+            const delay = Math.round(Math.random() * cap);
+            opts.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+	return mapConcurrently(iterable, mapper, options, false);
+}
+
+function pMapSettled(iterable, mapper, options) {
+	return mapConcurrently(iterable, mapper, options, true);
+}
+
+function pMapKeyed(input, mapper, options) {
+	return mapKeyed(input, mapper, options, false);
+}
+
+function pMapSettledKeyed(input, mapper, options) {
+	return mapKeyed(input, mapper, options, true);
+}
+
+// Like `Promise.allKeyed` and `Promise.allSettledKeyed`, with a mapper, and for a `Map` too. Each value travels with its key, so a skipped key, which leaves no slot in the result, cannot shift the keys after it.
+async function mapKeyed(input, mapper, options, isSettled) {
+	const entries = getKeyedEntries(input);
+
+	// After the values have their handlers, like the other argument errors, which `mapConcurrently` checks. It cannot check this one, as it gets the wrapper below as its mapper.
+	if (typeof mapper !== 'function') {
+		throw new TypeError('Mapper function is required');
+	}
+
+	const mappedEntries = await mapConcurrently(entries, async ([key, inputResult]) => {
+		try {
+			if (inputResult.status === 'rejected') {
+				throw inputResult.reason;
+			}
+
+			const result = await mapper(inputResult.value, key);
+
+			if (result === pMapSkip || result === pMapStop) {
+				return result;
+			}
+
+			return [key, isSettled ? {status: 'fulfilled', value: result} : result];
+		} catch (error) {
+			if (!isSettled) {
+				throw error;
+			}
+
+			return [key, {status: 'rejected', reason: error}];
+		}
+	}, options, false);
+
+	if (input instanceof Map) {
+		return new Map(mappedEntries);
+	}
+
+	// A null prototype, like `Promise.allKeyed`, so a key like `__proto__` or `toString` is an own property like any other.
+	return Object.setPrototypeOf(Object.fromEntries(mappedEntries), null);
+}
+
+// The engine behind all the functions, except `pMapIterable`. With `isSettled`, an element or a mapper that rejects gives a `{status: 'rejected'}` result instead of an error, like `Promise.allSettled`, so `stopOnError` does not apply.
+async function mapConcurrently(
+	iterable,
+	mapper,
+	{
+		concurrency = Number.POSITIVE_INFINITY,
+		stopOnError = true,
+		signal,
+	} = {},
+	isSettled,
+) {
+	return new Promise((resolve_, reject_) => {
+		validateOptions(iterable, mapper, concurrency);
+
+		const result = [];
+		// Stage the errors by index, like `result`, so they are reported in input order.
+		const errors = [];
+		let skippedCount = 0;
+		let isResolved = false;
+		let isIterableDone = false;
+		const pendingIndexes = new Set();
+		let doneIndex = Number.POSITIVE_INFINITY;
+		let currentIndex = 0;
+		const iterator = getIterator(iterable);
+
+		const signalListener = () => {
+			reject(signal.reason);
+		};
+
+		const cleanup = () => {
+			signal?.removeEventListener('abort', signalListener);
+		};
+
+		const resolve = value => {
+			resolve_(value);
+			cleanup();
+		};
+
+		const reject = reason => {
+			if (isResolved) {
+				return;
+			}
+
+			isResolved = true;
+			reject_(reason);
+			cleanup();
+
+			if (!isIterableDone) {
+				closeIterator(iterator);
+			}
+		};
+
+		if (signal) {
+			if (signal.aborted) {
+				reject(signal.reason);
+				return;
+			}
+
+			signal.addEventListener('abort', signalListener, {once: true});
+		}
+
+		const pull = createPuller(iterator);
+
+		// Settle only once the source is done, or a mapper stopped, and every earlier pull and mapper has finished. A pull before the `done` or the stop can still produce an element, while pulls after it do not affect the result.
+		const settleIfFinished = () => {
+			if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+				return;
+			}
+
+			for (const index of pendingIndexes) {
+				if (index < doneIndex) {
+					return;
+				}
+			}
+
+			if (!stopOnError) {
+				const collectedErrors = [];
+
+				for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
+					if (index in errors) {
+						collectedErrors.push(errors[index]);
+					}
+				}
+
+				if (collectedErrors.length > 0) {
+					reject(new AggregateError(collectedErrors)); // eslint-disable-line unicorn/error-message
+					return;
+				}
+			}
+
+			isResolved = true;
+
+			// A stop ended the result before the source did, so close it, like `for await` does on a `break`. Not at the stop itself, as a source that settles its `next()` calls out of call order may still owe an earlier element, and closing could drop it.
+			if (!isIterableDone) {
+				closeIterator(iterator);
+			}
+
+			// `done` is final, like `for await`, so a `done` that lands between two elements ends
+			// the result there and everything the source produced past it is dropped. A stop cuts it the same way.
+			const lastIndex = Math.min(doneIndex, result.length);
+
+			// Every index below `lastIndex` has a value: an index only goes unassigned when its pull reported `done` or its mapper returned `pMapStop`, and the lowest such index is `doneIndex`. So the array is dense below `lastIndex`, and the fast path can hand it over untouched.
+			if (lastIndex === result.length && skippedCount === 0) {
+				resolve(result);
+				return;
+			}
+
+			// Otherwise this drops the skipped results and whatever the `done` or the stop cut off.
+			resolve(result.slice(0, lastIndex).filter(value => value !== pMapSkip));
+		};
+
+		const next = async () => {
+			// After a `done` or a stop, a pull would take an item nobody is going to map, which a one-shot source, like a queue, would lose.
+			if (isResolved || currentIndex >= doneIndex) {
+				return;
+			}
+
+			// Take the index when the pull starts, not when it resolves, so a source that settles
+			// its `next()` calls out of call order still gets the right position.
+			const index = currentIndex++;
+			pendingIndexes.add(index);
+
+			let nextItem;
+			try {
+				nextItem = await pull();
+			} catch (error) {
+				pendingIndexes.delete(index);
+
+				if (index < doneIndex) {
+					throw error;
+				}
+
+				settleIfFinished();
+				return;
+			}
+
+			if (nextItem.done) {
+				pendingIndexes.delete(index);
+				doneIndex = Math.min(doneIndex, index);
+				isIterableDone = true;
+				settleIfFinished();
+				return;
+			}
+
+			// Intentionally detached
+			const runner = (async () => {
+				try {
+					const element = await nextItem.value;
+
+					if (isResolved || index >= doneIndex) {
+						return;
+					}
+
+					const value = await mapper(element, index);
+
+					// Ignore an item produced after an earlier pull reported `done` or an earlier mapper returned `pMapStop`.
+					if (index >= doneIndex) {
+						return;
+					}
+
+					// A stop ends the result here, like a `done` from the source, so settling waits only for the earlier elements.
+					if (value === pMapStop) {
+						doneIndex = index;
+						return;
+					}
+
+					if (value === pMapSkip) {
+						skippedCount++;
+					}
+
+					result[index] = isSettled && value !== pMapSkip ? {status: 'fulfilled', value} : value;
+				} catch (error) {
+					if (index >= doneIndex) {
+						return;
+					}
+
+					if (isSettled) {
+						result[index] = {status: 'rejected', reason: error};
+					} else if (stopOnError) {
+						reject(error);
+						return;
+					} else {
+						errors[index] = error;
+					}
+				} finally {
+					pendingIndexes.delete(index);
+					settleIfFinished();
+				}
+
+				// If the iterable throws we can't really continue regardless of `stopOnError` state
+				// since an iterable is likely to continue throwing after it throws once.
+				// If we continue calling `next()` indefinitely we will likely end up
+				// in an infinite loop of failed iteration.
+				try {
+					await next();
+				} catch (error) {
+					reject(error);
+				}
+			})();
+
+			// Link the runner to the returned promise, so the async stack trace of a mapper error reaches the caller. Nothing awaits the runner, so the trace would stop there, but V8 follows a reaction that resolves another promise. The link never settles, so it never resolves the returned promise. It is a new promise for each runner, as a shared one would keep a reaction for every element.
+			runner.then(() => new Promise(() => {})).then(resolve_);
+		};
+
+		// Create the concurrent runners in a detached (non-awaited)
+		// promise. We need this so we can await the `next()` calls
+		// to stop creating runners before hitting the concurrency limit
+		// if the iterable has already been marked as done or a mapper stopped.
+		// NOTE: We *must* do this for async iterators otherwise we'll spin up
+		// infinite `next()` calls by default and never start the event loop.
+		(async () => {
+			for (let index = 0; index < concurrency; index++) {
+				try {
+					// eslint-disable-next-line no-await-in-loop
+					await next();
+				} catch (error) {
+					reject(error);
+					break;
+				}
+
+				if (isResolved || currentIndex >= doneIndex) {
+					break;
+				}
+			}
+		})();
+	});
+}
+
+function pMapIterable(
+	iterable,
+	mapper,
+	{
+		concurrency = Number.POSITIVE_INFINITY,
+		backpressure = concurrency,
+		preserveOrder = true,
+	} = {},
+) {
+	validateOptions(iterable, mapper, concurrency);
+
+	if (!isLimit(backpressure, concurrency)) {
+		throw new TypeError(`Expected \`backpressure\` to be an integer from \`concurrency\` (${concurrency}) and up or \`Infinity\`, got \`${backpressure}\` (${typeof backpressure})`);
+	}
+
+	return {
+		[Symbol.asyncIterator]() {
+			// `isDone` lives outside the generator so the wrapper below can set it the moment the
+			// consumer asks to stop. The generator is suspended on a pending `next()` at that point,
+			// so its `finally` would not run until much later and workers finishing in the meantime
+			// would keep pulling and mapping input for nobody.
+			let isDone = false;
+
+			const generator = (async function * () {
+				const iterator = getIterator(iterable);
+
+				// Results are consumed from the front with a moving `headIndex` instead of `shift()`.
+				// `shift()` moves every remaining entry, which is O(n) per element and made the whole
+				// run O(n²) whenever `backpressure` let the array grow, which is the default.
+				let promises = [];
+				let headIndex = 0;
+				let isIterableDone = false;
+
+				// The lowest index whose pull reported `done`. Without `preserveOrder`, the pulls after it have their slots given back, so their errors are dropped.
+				let doneIndex = Number.POSITIVE_INFINITY;
+
+				// An element that is being read, or is waiting for a mapper, does not hold a mapper slot, so the next element can be read while the mappers run. Those elements have their own cap of `concurrency`, so the source never sees more than `concurrency` overlapping `next()` calls, even with `backpressure: Infinity`. `backpressure` caps everything in flight together.
+				let readingCount = 0;
+				let runningMappersCount = 0;
+
+				// The workers waiting for a mapper slot, in the order they started waiting. A finished mapper hands its slot to the oldest one.
+				const mapperWaiters = new Map();
+				let mapperWaiterCount = 0;
+				let wokenMapperWaiterCount = 0;
+
+				const releaseMapperSlot = () => {
+					if (wokenMapperWaiterCount === mapperWaiterCount) {
+						runningMappersCount--;
+						return;
+					}
+
+					mapperWaiters.get(wokenMapperWaiterCount)();
+					mapperWaiters.delete(wokenMapperWaiterCount++);
+				};
+
+				let index = 0;
+
+				// The lowest index whose mapper returned `pMapStop`, or, with `preserveOrder`, whose pull, element, or mapper threw. The stream ends there, like a `break` or a `throw` in a loop. Once it is set, nothing past it is pulled, and no pending element past it is mapped, while the earlier elements still finish and are yielded first. `isDone` cannot do this, as it would drop the values of the earlier elements too.
+				let stopIndex = Number.POSITIVE_INFINITY;
+
+				// Without `preserveOrder`, each spawn still takes a slot in `promises`, so `backpressure` counts the same, but the slots are filled in the order the workers settle rather than the order they were spawned in, so the consumer gets whichever result is ready first. A worker always fills the oldest empty slot, at `fillIndex`. An empty slot is `undefined`, and a filled one holds the result itself rather than a promise, so a result costs a promise only when the consumer has to wait for it, through `wake`.
+				let fillIndex = 0;
+				let wake;
+
+				// The indexes of the pulls whose worker has not filled a slot yet, without `preserveOrder`.
+				const unfilledIndexes = new Set();
+
+				// The consumer waits only when the head is empty, and then the oldest empty slot is the head, so the first fill wakes it.
+				const fillSlot = result => {
+					promises[fillIndex++] = result;
+					wake?.(result);
+					wake = undefined;
+				};
+
+				const pull = createPuller(iterator);
+
+				function trySpawn() {
+					// Do not spawn once the consumer is gone, the source is done, or the stream ends at an earlier element. The pull would be wasted work, and for a one-shot source, like a queue, it takes an item nobody is going to ask for.
+					if (isDone || isIterableDone || index > stopIndex || readingCount >= concurrency || promises.length - headIndex >= backpressure) {
+						return;
+					}
+
+					readingCount++;
+
+					// Take the index when the pull starts, not when it resolves, so a source that
+					// settles its `next()` calls out of call order still gets the right position.
+					const currentIndex = index++;
+
+					// Errors must be returned as a value instead of rejecting, otherwise a promise that
+					// the consumer abandons after an earlier error becomes an unhandled rejection.
+					const promise = (async () => {
+						try {
+							let element;
+							try {
+								const {done, value} = await pull();
+
+								if (done) {
+									isIterableDone = true;
+									doneIndex = Math.min(doneIndex, currentIndex);
+									return {done: true};
+								}
+
+								// Spawn if still below the reading and backpressure limits
+								trySpawn();
+
+								element = await value;
+
+								if (runningMappersCount < concurrency) {
+									runningMappersCount++;
+								} else {
+									// `releaseMapperSlot` hands the slot over without decrementing `runningMappersCount`, so it is already counted.
+									await new Promise(resolve => {
+										mapperWaiters.set(mapperWaiterCount++, resolve);
+									});
+								}
+							} finally {
+								readingCount--;
+							}
+
+							// Spawn now that this element is no longer waiting for a mapper, so the next one is read while this one is mapped
+							trySpawn();
+
+							let returnValue;
+							try {
+								// The consumer stopped iterating, or the stream ends before this element, while this element was being read or waiting for a mapper, so drop it instead of doing work nobody will consume.
+								if (isDone || currentIndex > stopIndex) {
+									return {done: false, value: pMapSkip};
+								}
+
+								returnValue = await mapper(element, currentIndex);
+							} finally {
+								releaseMapperSlot();
+							}
+
+							if (returnValue === pMapStop) {
+								stopIndex = Math.min(stopIndex, currentIndex);
+							}
+
+							return {done: false, value: returnValue};
+						} catch (error) {
+							// With `preserveOrder`, the error is thrown at its own position, after the results before it, so those still finish. Without it, the error is thrown as soon as it settles, so nothing still pending can be yielded anymore.
+							// An error from a pull after the end of the source is dropped, as `done` is final, so it must have no effect. `doneIndex` is set before the worker that saw `done` settles, so its slot hand-back runs before the delivery check of any error that sees it here, and the two always agree.
+							if (preserveOrder) {
+								stopIndex = Math.min(stopIndex, currentIndex);
+							} else if (currentIndex < doneIndex) {
+								isDone = true;
+							}
+
+							return {error};
+						}
+					})();
+
+					if (preserveOrder) {
+						promises.push(promise);
+						return;
+					}
+
+					promises.push(undefined);
+
+					unfilledIndexes.add(currentIndex);
+
+					// The worker never rejects, as errors are returned as a value.
+					// The slot is filled here, a tick after the worker settles, rather than by the worker itself, for the same reason the consumer awaits a filled slot: so the consumer never runs, and pulls, earlier.
+					promise.then(result => {
+						// The slot was already given back, as the pull came after the end of the source.
+						if (!unfilledIndexes.delete(currentIndex)) {
+							return;
+						}
+
+						if (result.done) {
+							// The pulls made after this one came after the end of the source, and a source like a queue may never answer them, so give their slots back now instead of waiting on them.
+							for (const unfilledIndex of unfilledIndexes) {
+								if (unfilledIndex > currentIndex) {
+									unfilledIndexes.delete(unfilledIndex);
+									fillSlot({done: true});
+								}
+							}
+						}
+
+						fillSlot(result);
+					});
+				}
+
+				trySpawn();
+
+				try {
+					while (headIndex < promises.length) {
+						// Without `preserveOrder`, a filled slot holds the result itself, and it is still awaited. That takes one tick, like awaiting a settled promise, so the consumer, and its `trySpawn()`, never run earlier than with a promise in the slot. Taking a ready result without the tick can make the consumer pull before it sees a stop or the end of the source, and a one-shot source, like a queue, would lose that item.
+						// eslint-disable-next-line no-await-in-loop
+						const result = await (promises[headIndex] ?? new Promise(resolve => {
+							wake = resolve;
+						}));
+						const {done, value} = result;
+
+						// Release the entry instead of leaving it for a `shift()` to move, and drop the
+						// consumed prefix once it is at least half the array. That keeps the backing
+						// store proportional to the results still in flight rather than to the total
+						// ever spawned, which matters for an endless source, while costing one copy per
+						// half of the array, so it stays O(1) per element.
+						promises[headIndex] = undefined;
+						headIndex++;
+
+						if (headIndex * 2 >= promises.length) {
+							promises = promises.slice(headIndex);
+							fillIndex -= headIndex;
+							headIndex = 0;
+						}
+
+						if (Object.hasOwn(result, 'error')) {
+							throw result.error;
+						}
+
+						if (done) {
+							// Without `preserveOrder`, the `done` can arrive while other workers are still running.
+							if (preserveOrder) {
+								return;
+							}
+
+							continue;
+						}
+
+						// The stream ends where the stop would have been yielded: after the earlier elements with `preserveOrder`, and after the results that were ready before it without.
+						if (value === pMapStop) {
+							return;
+						}
+
+						// Spawn if just dropped below the backpressure limit and still below the reading limit
+						trySpawn();
+
+						// A `pMapSkip` result stays in `promises` and is stepped over here. Splicing it out
+						// in the worker instead would make every skip an O(n) scan and move, so a run of
+						// skips would be O(n²).
+						if (value === pMapSkip) {
+							continue;
+						}
+
+						yield value;
+					}
+				} finally {
+					// Stop pulling input once the consumer stops iterating, otherwise pending skipped mappers keep spawning work.
+					isDone = true;
+
+					if (!isIterableDone) {
+						closeIterator(iterator);
+					}
+				}
+			})();
+
+			// Override `return()` and `throw()` on the generator itself instead of wrapping it, so it
+			// keeps what it inherits, like `Symbol.asyncDispose` for `await using`, and `next()` stays
+			// the native one. Plain functions, not `async`: the generator already returns a promise,
+			// and an `async` function would wrap it in two more promises and two more microtask hops.
+			const {return: generatorReturn, throw: generatorThrow} = generator;
+
+			generator.return = value => {
+				isDone = true;
+				return generatorReturn.call(generator, value);
+			};
+
+			generator.throw = error => {
+				isDone = true;
+				return generatorThrow.call(generator, error);
+			};
+
+			return generator;
+		},
+	};
+}
+
+const pMapSkip = Symbol('skip');
+
+const pMapStop = Symbol('stop');
+
+// The checks `pMap` and `pMapIterable` share, so both reject the same input the same way.
+// `mapConcurrently` runs this inside its promise, so a bad argument rejects rather than throws.
+function validateOptions(iterable, mapper, concurrency) {
+	// Optional chaining, so a nullish input gets this message rather than Node's internal
+	// "null is not iterable".
+	if (iterable?.[Symbol.iterator] === undefined && iterable?.[Symbol.asyncIterator] === undefined) {
+		throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+	}
+
+	if (typeof mapper !== 'function') {
+		throw new TypeError('Mapper function is required');
+	}
+
+	if (!isLimit(concurrency, 1)) {
+		throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
+	}
+}
+
+// Whether the value is an integer from `minimum` and up, or `Infinity`, as `concurrency` and `backpressure` must be.
+function isLimit(value, minimum) {
+	return (Number.isSafeInteger(value) && value >= minimum) || value === Number.POSITIVE_INFINITY;
+}
+
+// Read the entries of a `Map`, or else the own enumerable keys, strings and symbols, in the order and the way `Promise.allKeyed` does, all up front. Each value gets a handler right away, also like `Promise.allKeyed`, so a value that rejects before a mapper slot reaches it is not an unhandled rejection.
+function getKeyedEntries(input) {
+	if (input === null || (typeof input !== 'object' && typeof input !== 'function')) {
+		throw new TypeError(`Expected \`input\` to be an object, got (${input === null ? 'null' : typeof input})`);
+	}
+
+	const entries = [];
+
+	const addEntry = (key, value) => {
+		// Resolve the whole entry, so the engine checks termination after the value settles and before the mapper runs.
+		entries.push(Promise.resolve(value).then(
+			value => [key, {status: 'fulfilled', value}],
+			error => [key, {status: 'rejected', reason: error}],
+		));
+	};
+
+	if (input instanceof Map) {
+		for (const [key, value] of input) {
+			addEntry(key, value);
+		}
+	} else {
+		for (const key of Reflect.ownKeys(input)) {
+			if (Object.getOwnPropertyDescriptor(input, key)?.enumerable) {
+				addEntry(key, input[key]);
+			}
+		}
+	}
+
+	return entries;
+}
+
+// Take the async iterator when the input has both, like `for await` does.
+function getIterator(iterable) {
+	return iterable[Symbol.asyncIterator] === undefined ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+
+// Close the source so it can release its resources, like `for await` does.
+// Callers must not await this so a source that is blocked in `next()` cannot block them.
+async function closeIterator(iterator) {
+	try {
+		await iterator.return?.();
+	} catch {}
+}
+
+// Pull the next item, and stop pulling once the source has reported `done`: a source like a queue
+// may block in `next()` after it is exhausted, which would hang the caller. `done` is final, like
+// `for await`, so anything the source produces after it is dropped.
+function createPuller(iterator) {
+	let isSourceDone = false;
+
+	// A sync iterable, like an array, answers right away, so `done` can be seen here. An async
+	// iterable is seen in the `then` below, as soon as its pull settles.
+	const markDone = item => {
+		if (item?.done) {
+			isSourceDone = true;
+		}
+	};
+
+	return () => {
+		if (isSourceDone) {
+			return {done: true};
+		}
+
+		const result = iterator.next();
+		markDone(result);
+
+		// A sync iterable, like an array, answers right away, so `done` has been read already and
+		// the result can go back untouched.
+		if (typeof result?.then !== 'function') {
+			return result;
+		}
+
+		// An async iterable settles later, so `done` is read off the pull once it does. That is a
+		// branch of its own, which leaves the caller awaiting the pull itself rather than a promise
+		// derived from it, so an async source does not pay an extra microtask per element. The
+		// rejection is handled here as well as by the caller, so a pull cannot escape as an
+		// unhandled rejection. A thenable that is not a promise is turned into one first, so it is
+		// subscribed to once, like `for await` does, while a native promise is returned as is.
+		const promise = Promise.resolve(result);
+		promise.then(markDone, () => {});
+
+		return promise;
+	};
+}
+
+;// CONCATENATED MODULE: ./src/io/files.ts
+// Walk and hash the build directory safely: no symlink leaves it, hidden files stay home, memory does not
+// grow with file size (streamed hashing).
+
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+/**
+ * Files up to this size are read whole: a stream allocates a full highWaterMark buffer per read, which for many
+ * small files costs more than the hashing (20,000 files of 1-50 KiB: 14.4 s streamed vs 2.4 s read on Node 24).
+ */
+const SMALL_FILE = 1024 * 1024;
+/** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
+async function hashFile(absPath, partSize) {
+    const whole = (0,external_node_crypto_.createHash)('md5');
+    const partDigests = [];
+    let part = partSize ? (0,external_node_crypto_.createHash)('md5') : null;
+    let inPart = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 })) {
+        whole.update(chunk);
+        if (!part || !partSize)
+            continue;
+        let offset = 0;
+        while (offset < chunk.length) {
+            const take = Math.min(partSize - inPart, chunk.length - offset);
+            part.update(chunk.subarray(offset, offset + take));
+            inPart += take;
+            offset += take;
+            if (inPart === partSize) {
+                partDigests.push(part.digest());
+                part = (0,external_node_crypto_.createHash)('md5');
+                inPart = 0;
+            }
+        }
+    }
+    if (part && inPart > 0)
+        partDigests.push(part.digest());
+    const md5 = whole.digest('hex');
+    if (!partSize || partDigests.length === 0)
+        return { md5 };
+    const multipartEtag = `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
+    return { md5, multipartEtag };
+}
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+function isInside(root, target) {
+    const rel = external_node_path_default().relative(root, target);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+async function walkSource(sourceDir, opts) {
+    const root = await promises_default().realpath(sourceDir);
+    const found = [];
+    const skipped = [];
+    const warnings = [];
+    // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
+    // of the current directory is a loop.
+    // Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
+    // is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
+    const walk = async (absDir, relDir, ancestors) => {
+        await yieldToEventLoop();
+        const entries = external_node_fs_default().readdirSync(absDir, { withFileTypes: true });
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+            const abs = external_node_path_default().join(absDir, entry.name);
+            let isDir = entry.isDirectory();
+            let isFile = entry.isFile();
+            let real = abs;
+            if (entry.isSymbolicLink()) {
+                try {
+                    real = external_node_fs_default().realpathSync(abs);
+                }
+                catch {
+                    warnings.push(`Skipped broken symlink ${rel}`);
+                    skipped.push({ path: rel, reason: 'symlink-outside' });
+                    continue;
+                }
+                if (!isInside(root, real)) {
+                    warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
+                    skipped.push({ path: rel, reason: 'symlink-outside' });
+                    continue;
+                }
+                // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
+                const target = external_node_path_default().relative(root, real).split((external_node_path_default()).sep).join('/');
+                if (target !== '' && hasHiddenSegment(target)) {
+                    warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
+                    skipped.push({ path: rel, reason: 'dotfile' });
+                    continue;
+                }
+                const st = external_node_fs_default().statSync(real);
+                isDir = st.isDirectory();
+                isFile = st.isFile();
+            }
+            if (isDir) {
+                if (!opts.filter.mayDescend(rel)) {
+                    skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
+                    continue;
+                }
+                if (ancestors.has(real)) {
+                    warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
+                    continue;
+                }
+                await walk(real, rel, new Set(ancestors).add(real));
+            }
+            else if (isFile) {
+                const reason = opts.filter.skipReason(rel);
+                if (reason) {
+                    skipped.push({ path: rel, reason });
+                    continue;
+                }
+                found.push({ rel, abs: real, size: external_node_fs_default().statSync(real).size });
+            }
+        }
+    };
+    await walk(root, '', new Set([root]));
+    // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
+    // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
+    // hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
+    let hashed = 0;
+    const files = new Array(found.length);
+    const large = [];
+    let sliceStart = Date.now();
+    for (let i = 0; i < found.length; i++) {
+        const f = found[i];
+        if (f.size > SMALL_FILE) {
+            large.push(i);
+            continue;
+        }
+        files[i] = { path: f.rel, size: f.size, md5: (0,external_node_crypto_.createHash)('md5').update(external_node_fs_default().readFileSync(f.abs)).digest('hex') };
+        if (opts.onProgress && ++hashed % 1000 === 0)
+            opts.onProgress(hashed);
+        if (Date.now() - sliceStart > 8) {
+            await yieldToEventLoop();
+            sliceStart = Date.now();
+        }
+    }
+    await pMap(large, async (i) => {
+        const f = found[i];
+        // The multipart ETag is computed later, only for an object that needs it (see main.ts).
+        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
+        if (opts.onProgress && ++hashed % 1000 === 0)
+            opts.onProgress(hashed);
+    }, { concurrency: opts.concurrency });
+    const isManifest = picomatch_default()(opts.manifestGlobs, { dot: true });
+    const manifests = {};
+    for (const f of found) {
+        if (isManifest(f.rel) && f.size <= MAX_MANIFEST_BYTES)
+            manifests[f.rel] = await promises_default().readFile(f.abs, 'utf8');
+    }
+    // Manifests in hidden dirs (.vite/manifest.json) are evidence even though they are not deployed.
+    for (const glob of opts.manifestGlobs) {
+        if (glob.includes('*') || manifests[glob] !== undefined)
+            continue;
+        const abs = external_node_path_default().join(root, glob);
+        try {
+            const st = await promises_default().lstat(abs);
+            if (st.isFile() && st.size <= MAX_MANIFEST_BYTES)
+                manifests[glob] = await promises_default().readFile(abs, 'utf8');
+        }
+        catch {
+            /* not present */
+        }
+    }
+    return { files, skipped, warnings, manifests };
+}
+/** Absolute path of a deployable file (symlinks inside the tree resolved by the OS). */
+function absPathOf(sourceDir, relPath) {
+    return external_node_path_default().join(sourceDir, ...relPath.split('/'));
+}
+
+;// CONCATENATED MODULE: ./src/io/s3.ts
+// Thin S3 adapter: list, head, upload (single PUT or multipart, optionally gzipped), delete in batches, small
+// state objects (optionally with conditional writes).
 
 
 
@@ -83057,14 +84807,259 @@ function summaryMarkdown(r) {
 
 
 
+/** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
+const MD5_META = 's3cfd-md5';
+/**
+ * Largest file `upload(..., { gzip: true })` accepts (256 MiB): it reads the whole file and compresses it in
+ * memory, so both copies are held at once. Files worth gzipping (HTML, CSS, JS, JSON, SVG) are far smaller.
+ */
+const GZIP_MAX_BYTES = 256 * 1024 * 1024;
+/** A write's condition did not hold (S3 412 PreconditionFailed, or 409 ConditionalRequestConflict). */
+class PreconditionFailedError extends Error {
+    key;
+    condition;
+    status;
+    name = 'PreconditionFailed';
+    constructor(key, condition, status, options) {
+        const what = 'ifNoneMatch' in condition ? 'If-None-Match: *' : `If-Match: ${condition.ifMatch}`;
+        super(`conditional write of ${key} refused (${what}; HTTP ${status})`, options);
+        this.key = key;
+        this.condition = condition;
+        this.status = status;
+    }
+}
+/**
+ * Whether `err` says a conditional write's precondition did not hold: a PreconditionFailedError from putText, or
+ * an SDK error with S3's 412 PreconditionFailed / 409 ConditionalRequestConflict.
+ */
+function isPreconditionFailed(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    return (e.name === 'PreconditionFailed' ||
+        e.name === 'ConditionalRequestConflict' ||
+        e.Code === 'PreconditionFailed' ||
+        e.Code === 'ConditionalRequestConflict' ||
+        e.$metadata?.httpStatusCode === 412);
+}
+function s3ClientConfig(opts) {
+    const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
+    const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
+    const config = {
+        region: opts.region,
+        retryMode: 'adaptive',
+        maxAttempts: 6,
+        requestHandler: { httpAgent: new (external_node_http_default()).Agent(agentOpts), httpsAgent: new (external_node_https_default()).Agent(agentOpts) },
+        // Every upload carries Content-MD5, which S3 verifies, so the SDK's optional CRC32 over each body (and the
+        // aws-chunked encoding it needs for streams) is redundant CPU; S3-compatible servers may not accept it either.
+        // Operations that require a checksum (DeleteObjects) still get one.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+    };
+    if (endpoint) {
+        // S3-compatible servers: path-style addressing.
+        config.endpoint = endpoint;
+        config.forcePathStyle = true;
+    }
+    return config;
+}
+const unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
+function isNotFound(err) {
+    const e = err;
+    return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+}
+/** The user metadata to send: the caller's, with the action's content MD5 (which always wins, whatever its case). */
+function metadataWith(md5, given) {
+    const out = {};
+    for (const [k, v] of Object.entries(given ?? {})) {
+        if (k.toLowerCase() !== MD5_META)
+            out[k] = v;
+    }
+    out[MD5_META] = md5;
+    return out;
+}
+/** The object's headers as PutObject / CreateMultipartUpload fields, leaving out the ones not set. */
+function headerParams(h, md5) {
+    return {
+        ContentType: h.contentType,
+        CacheControl: h.cacheControl,
+        ...(h.contentEncoding !== undefined && { ContentEncoding: h.contentEncoding }),
+        ...(h.contentLanguage !== undefined && { ContentLanguage: h.contentLanguage }),
+        ...(h.contentDisposition !== undefined && { ContentDisposition: h.contentDisposition }),
+        ...(h.websiteRedirectLocation !== undefined && { WebsiteRedirectLocation: h.websiteRedirectLocation }),
+        Metadata: metadataWith(md5, h.metadata),
+    };
+}
+/** The store-wide object settings (never an ACL: buckets with ACLs disabled reject any). */
+function objectSettings(opts) {
+    return {
+        ...(opts.storageClass !== undefined && { StorageClass: opts.storageClass }),
+        ...(opts.sse !== undefined && { ServerSideEncryption: opts.sse }),
+        ...(opts.sseKmsKeyId !== undefined && { SSEKMSKeyId: opts.sseKmsKeyId }),
+    };
+}
+/** Read and gzip a file, checking the result is what the caller planned (same size and MD5). */
+async function gzippedFile(key, absPath, size, md5) {
+    const { size: sourceSize } = await (0,promises_.stat)(absPath);
+    if (sourceSize > GZIP_MAX_BYTES) {
+        throw new Error(`${key}: ${sourceSize} bytes is too large to gzip in memory (limit ${GZIP_MAX_BYTES} bytes)`);
+    }
+    const body = gzipDeterministic(await (0,promises_.readFile)(absPath));
+    const actual = (0,external_node_crypto_.createHash)('md5').update(body).digest('hex');
+    if (body.length !== size || actual !== md5) {
+        throw new Error(`${key}: gzipped content is ${body.length} bytes with MD5 ${actual}, but ${size} bytes with MD5 ${md5} was planned ` +
+            '(the file changed since it was read?)');
+    }
+    return body;
+}
+/** Headers a HeadObject answer carries, in the shape headersFromHead takes. */
+function headResult(head) {
+    const md5Key = Object.keys(head.Metadata ?? {}).find((k) => k.toLowerCase() === MD5_META);
+    const md5 = md5Key === undefined ? undefined : head.Metadata?.[md5Key];
+    const headers = headersFromHead({
+        contentType: head.ContentType,
+        cacheControl: head.CacheControl,
+        contentEncoding: head.ContentEncoding,
+        contentLanguage: head.ContentLanguage,
+        contentDisposition: head.ContentDisposition,
+        websiteRedirectLocation: head.WebsiteRedirectLocation,
+        metadata: head.Metadata,
+    });
+    return md5 === undefined || md5 === '' ? { headers } : { md5, headers };
+}
+function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3ClientConfig(opts))) {
+    const settings = objectSettings(opts);
+    async function head(key) {
+        try {
+            return headResult(await client.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key })));
+        }
+        catch (err) {
+            if (isNotFound(err))
+                return null;
+            throw err;
+        }
+    }
+    return {
+        async list(prefix) {
+            const out = [];
+            let token;
+            do {
+                const page = await client.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+                for (const o of page.Contents ?? []) {
+                    if (o.Key !== undefined)
+                        out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
+                }
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            } while (token);
+            return out;
+        },
+        head,
+        async storedMd5(key) {
+            return (await head(key))?.md5;
+        },
+        async upload(key, absPath, size, md5, headers, uploadOpts) {
+            const params = { Bucket: bucket, Key: key, ...headerParams(headers, md5), ...settings };
+            // gzip: the compressed bytes, in memory (size and md5 are theirs); otherwise the file, read or streamed.
+            const gzipped = uploadOpts?.gzip ? await gzippedFile(key, absPath, size, md5) : null;
+            if (size <= opts.multipartThreshold) {
+                // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
+                // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
+                const small = gzipped ?? (size <= SMALL_FILE ? await (0,promises_.readFile)(absPath) : null);
+                const send = () => client.send(new client_s3_dist_cjs.PutObjectCommand({
+                    ...params,
+                    Body: small ?? (0,external_node_fs_.createReadStream)(absPath),
+                    ContentLength: size,
+                    // S3 rejects the PUT if the bytes it received do not have this MD5.
+                    ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
+                }));
+                const res = small
+                    ? await send()
+                    : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
+                return unquote(res.ETag);
+            }
+            // Multipart: parts stream from disk (or are sliced from the gzipped buffer); on failure lib-storage aborts
+            // the upload (no orphaned parts). Headers and object settings go on CreateMultipartUpload.
+            const upload = new lib_storage_dist_cjs/* Upload */._({
+                client,
+                params: { ...params, Body: gzipped ?? (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 }) },
+                partSize: opts.partSize,
+                queueSize: 4,
+                leavePartsOnError: false,
+            });
+            const done = await upload.done();
+            return unquote(done.ETag);
+        },
+        async deleteKeys(keys) {
+            const deleted = [];
+            const failed = [];
+            for (let i = 0; i < keys.length; i += 1000) {
+                const batch = keys.slice(i, i + 1000);
+                const res = await client.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                const errs = new Map((res.Errors ?? []).map((e) => [e.Key ?? '', e.Message ?? e.Code ?? 'error']));
+                for (const k of batch) {
+                    const msg = errs.get(k);
+                    if (msg === undefined)
+                        deleted.push(k);
+                    else
+                        failed.push({ key: k, message: msg });
+                }
+            }
+            return { deleted, failed };
+        },
+        async getText(key) {
+            try {
+                const res = await client.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
+                return { body: (await res.Body?.transformToString('utf8')) ?? '', etag: unquote(res.ETag) };
+            }
+            catch (err) {
+                if (isNotFound(err))
+                    return null;
+                throw err;
+            }
+        },
+        async putText(key, body, condition) {
+            try {
+                const res = await client.send(new client_s3_dist_cjs.PutObjectCommand({
+                    Bucket: bucket,
+                    Key: key,
+                    Body: body,
+                    ContentType: 'application/json',
+                    CacheControl: 'no-store',
+                    // An entity-tag is quoted (RFC 9110), as HeadObject returns it; S3 compares the value inside.
+                    ...(condition && 'ifNoneMatch' in condition && { IfNoneMatch: '*' }),
+                    ...(condition && 'ifMatch' in condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }),
+                }));
+                return unquote(res.ETag);
+            }
+            catch (err) {
+                if (condition === undefined)
+                    throw err;
+                const status = err.$metadata?.httpStatusCode ?? 0;
+                // S3 answers If-Match on a missing key with 404 NoSuchKey rather than 412: the condition failed all the same.
+                if (isPreconditionFailed(err) || ('ifMatch' in condition && isNotFound(err))) {
+                    throw new PreconditionFailedError(key, condition, status, { cause: err });
+                }
+                throw err;
+            }
+        },
+        async etagOf(key) {
+            try {
+                return unquote((await client.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag);
+            }
+            catch (err) {
+                if (isNotFound(err))
+                    return null;
+                throw err;
+            }
+        },
+        async deleteKey(key) {
+            await client.send(new client_s3_dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        },
+    };
+}
 
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/deps.ts
+// What run() is built from: the real adapters by default; tests replace any of them.
 
 
 
@@ -83073,59 +85068,47 @@ function summaryMarkdown(r) {
 /** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
 const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
-const LARGE_FILE = 100 * 1024 * 1024;
-const defaultDeps = (env) => {
+function defaultDeps(env) {
     return {
         env,
         getInput: (name) => getInput(name),
-        store: (c, sizes) => createS3Store(c.bucket, { region: c.region, concurrency: c.concurrency, ...sizes, env }),
+        store: (c, sizes) => createS3Store(c.bucket, {
+            region: c.region,
+            concurrency: c.concurrency,
+            ...sizes,
+            env,
+            ...(c.storageClass ? { storageClass: c.storageClass } : {}),
+            ...(c.sse ? { sse: c.sse } : {}),
+            ...(c.sseKmsKeyId ? { sseKmsKeyId: c.sseKmsKeyId } : {}),
+        }),
         cdn: () => createCdn(new dist_cjs/* CloudFrontClient */.GHk(cloudFrontClientConfig(env))),
         clock: realClock,
+        log: actionsLog,
         multipartThreshold: MULTIPART_THRESHOLD,
         partSize: PART_SIZE,
         maxInFlightWaitMs: 10 * 60_000,
         pollDelayMs: 5_000,
     };
-};
+}
+/** The ports of one run: the bucket when there is one, one CDN client made on first use. */
+function portsFor(config, deps) {
+    const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
+    let cdn = null;
+    return {
+        store: config.bucket ? deps.store(config, sizes) : null,
+        cdn: () => (cdn ??= deps.cdn()),
+        clock: deps.clock,
+        log: deps.log,
+        ...sizes,
+        maxInFlightWaitMs: deps.maxInFlightWaitMs,
+        pollDelayMs: deps.pollDelayMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/errors.ts
+// The run's own errors, and one line for any error a run can meet.
+/** A failure the action explains itself (the message is the whole story). */
 class DeployError extends Error {
-}
-async function timed(name, timings, fn) {
-    const start = Date.now();
-    try {
-        return await fn();
-    }
-    finally {
-        timings[name] = Date.now() - start;
-    }
-}
-/** A log group with its duration, recorded in `timings` for the report. */
-async function phase(name, timings, fn) {
-    const start = Date.now();
-    return timed(name, timings, () => group(name, async () => {
-        const result = await fn();
-        info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
-        return result;
-    }));
-}
-/** The action. Never throws: failures become core.setFailed with one clear message. */
-async function main_run(overrides = {}) {
-    const deps = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
-    let config;
-    try {
-        config = parseInputs(deps.getInput, deps.env);
-    }
-    catch (err) {
-        setFailed(err instanceof InputError ? err.message : String(err));
-        return;
-    }
-    if (config.githubToken)
-        core_setSecret(config.githubToken);
-    try {
-        await deploy(config, readContext(deps.env), deps);
-    }
-    catch (err) {
-        setFailed(describeError(err));
-    }
 }
 function describeError(err) {
     const e = err;
@@ -83138,373 +85121,6338 @@ function describeError(err) {
         return err.message;
     return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
 }
-async function deploy(config, ctx, deps) {
-    const timings = {};
-    const warnings = [];
-    const warn = (msg) => {
-        warnings.push(msg);
-        warning(msg);
-    };
-    const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
-    const store = config.bucket ? deps.store(config, sizes) : null;
-    const filter = makeFileFilter(config.include, config.exclude);
-    // ---- Facts: scan, listing and commit diff are independent, so they run at the same time -----------------
-    const facts = { walk: null, state: null, remote: new Map(), reservedKeys: [], diff: { files: null, source: 'none' } };
-    const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
-    await phase('Scan source-dir, list bucket, commit diff', timings, async () => {
-        // allSettled: a failing listing must not leave the scan logging after the error.
-        const settled = await Promise.allSettled([
-            config.upload && timed('scan', timings, async () => (facts.walk = await scanSource(config, filter, warn))),
-            store && timed('list', timings, () => listBucket(config, store, facts)),
-            wantsDiff && timed('diff', timings, async () => (facts.diff = await commitDiff(config, ctx, warn))),
-        ]);
-        const failed = settled.find((r) => r.status === 'rejected');
-        if (failed)
-            throw failed.reason;
-    });
-    if (facts.walk && store)
-        await phase('Compare', timings, () => resolveUnknownHashes(config, store, facts, sizes.partSize));
-    // ---- Plan (pure) -----------------------------------------------------------------------------------------
-    const local = facts.walk?.files ?? [];
-    const verdicts = classifyFingerprints({
-        files: local.map((f) => f.path),
-        manifests: facts.walk?.manifests ?? {},
-        userPatterns: config.fingerprintPatterns,
-    });
-    const fingerprint = (p) => verdicts.get(p) ?? isFingerprintedName(p);
-    const headersFor = headerRules(config.cacheControl);
-    const headers = new Map(local.map((f) => [f.path, headersFor(f.path, fingerprint(f.path).fingerprinted)]));
-    const sync = config.upload
-        ? planSync(local, facts.remote, {
-            prefix: config.prefix,
-            deleteRemoved: config.deleteRemoved,
-            isProtected: makeDeleteGuard(filter, config.protect),
-            force: config.forceUpload,
-            headersHash: (p) => headersHash(headers.get(p)),
-        })
-        : [];
-    const capError = checkDeleteCap(sync, config.maxDeletes);
-    if (capError)
-        throw new DeployError(capError);
-    annotate(config, sync, facts);
-    // Invalidate-only mode has nothing but the diff to go on: without a whole diff, /* only when allowed.
-    let manual = config.paths;
-    if (!config.upload && facts.diff.incomplete) {
-        if (config.missingDiff === 'all') {
-            warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): invalidating /* as missing-diff: all allows`);
-            manual = [...manual, '/*'];
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/io/journal.ts
+
+/** The owed record of one run attempt for one distribution, in the records folder `dir`. */
+function recordKey(dir, distributionId, runId, runAttempt) {
+    return `${owedDirIn(dir)}${distributionId}/${runId}-${runAttempt}.json`;
+}
+/** Owed records among listed keys, in any of the records folders `dirs`. */
+async function readOwed(store, dirs, listedKeys) {
+    const out = [];
+    for (const key of listedKeys) {
+        const dir = dirs.map(owedDirIn).find((d) => key.startsWith(d));
+        if (!dir || !key.endsWith('.json'))
+            continue;
+        const obj = await store.getText(key);
+        if (!obj)
+            continue;
+        try {
+            const body = JSON.parse(obj.body);
+            const paths = Array.isArray(body.paths) ? body.paths.filter((p) => typeof p === 'string') : [];
+            if (typeof body.distributionId === 'string')
+                out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths });
         }
-        else {
-            warn(`The commit diff is incomplete (${facts.diff.note ?? 'unavailable'}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`);
+        catch {
+            // A corrupt record cannot be trusted to be complete: owe everything for safety.
+            const dist = key.slice(dir.length).split('/')[0] ?? '';
+            out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
         }
     }
-    const owed = store ? await readOwed(store, config.prefix, facts.reservedKeys) : [];
-    const syncedKeys = new Set(sync.map((e) => e.key));
-    const otherKeys = [...facts.remote.keys()].filter((k) => !syncedKeys.has(k));
-    const cdn = config.distributions.length > 0 ? deps.cdn() : null;
-    const usages = new Map();
-    const plans = await Promise.all(config.distributions.map(async (d) => {
-        const owedPaths = owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths);
-        const staleResult = staleFor({
-            distribution: d,
-            prefix: config.prefix,
-            invalidate: config.invalidate,
-            withoutSlash: config.invalidateDirectoryWithoutSlash,
-            queryStrings: config.queryStrings,
-            sync,
-            otherKeys,
-            originKnown: config.upload,
-            fingerprint,
-            diff: facts.diff.files,
-            pathMap: config.pathMap,
-            manual,
-            owed: owedPaths,
-        });
-        for (const p of staleResult.fingerprintViolations) {
-            warn(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
-        }
-        // What is in flight limits the wildcards this batch may use; this month's paths tell the cost.
-        let usage = null;
-        if (cdn && staleResult.stale.length > 0) {
-            try {
-                usage = await readUsage(cdn, d.id, new Date(deps.clock.now()));
-            }
-            catch (err) {
-                warn(`Could not read the invalidations of ${d.id} (${err.name}): planning with CloudFront's full in-flight ` +
-                    `limits and no monthly usage. Grant cloudfront:ListInvalidations and cloudfront:GetInvalidation to see them.`);
-            }
-        }
-        usages.set(d.id, usage);
-        const wildcardRoom = MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0);
-        if (usage && wildcardRoom < MAX_IN_FLIGHT_WILDCARDS) {
-            info(`${d.id}: ${usage.inFlightWildcards} wildcard and ${usage.inFlightPaths} file paths already in flight`);
-        }
-        return planInvalidation({
-            distributionId: d.id,
-            staleResult,
-            prefix: config.prefix,
-            originPath: d.originPath,
-            // Within the room left in flight: total paths <= file-path room keeps the exact ones under 3,000 too.
-            budget: Math.max(1, Math.min(config.maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
-            maxWildcards: Math.max(1, wildcardRoom),
-        });
-    }));
-    for (const p of plans) {
-        info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
-        if (p.cover?.fellBackToAll && p.stale.length > 1) {
-            const fix = p.zeroCollateralBudget !== null ? ` max-paths: ${p.zeroCollateralBudget} would evict nothing needlessly.` : '';
-            warn(`${p.distributionId}: the cheapest cover within max-paths (${config.maxPaths}) is /*, which evicts every cached object.${fix}`);
-        }
+    return out;
+}
+async function writeOwed(store, key, distributionId, paths, note) {
+    await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
+}
+/**
+ * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
+ * since it was read (that run may have rewritten it meanwhile with paths it owes now).
+ */
+async function clearOwed(store, ownKey, consumed) {
+    await store.deleteKey(ownKey);
+    for (const r of consumed) {
+        if (r.key === ownKey)
+            continue;
+        if ((await store.etagOf(r.key)) === r.etag)
+            await store.deleteKey(r.key);
     }
-    const fileReports = buildFileReports(config, sync, facts, fingerprint, headers);
-    const report = {
-        version: 1,
-        dryRun: config.dryRun,
-        bucket: config.bucket,
-        prefix: config.prefix,
-        sourceDir: config.sourceDir,
-        diff: wantsDiff
-            ? { source: facts.diff.source, files: facts.diff.files?.length ?? 0, ...(facts.diff.note ? { note: facts.diff.note } : {}) }
-            : null,
-        totals: {
-            uploaded: sync.filter((e) => e.action === 'upload').length,
-            unchanged: sync.filter((e) => e.action === 'unchanged').length,
-            deleted: sync.filter((e) => e.action === 'delete').length,
-            skipped: facts.walk?.skipped.length ?? 0,
-            uploadedBytes: sync.reduce((n, e) => n + (e.action === 'upload' ? e.size : 0), 0),
-            fingerprinted: local.filter((f) => fingerprint(f.path).fingerprinted).length,
-        },
-        files: fileReports,
-        invalidations: plans.map((p) => {
-            const usage = usages.get(p.distributionId) ?? null;
-            return {
-                distributionId: p.distributionId,
-                id: '',
-                status: '',
-                paths: p.paths,
-                wildcards: p.wildcards,
-                billedPaths: p.paths.length,
-                collateral: p.cover?.collateral ?? null,
-                reason: p.reason,
-                stale: p.stale,
-                monthPathsBefore: usage ? usage.monthPaths : null,
-                estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
-                // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
-                wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) => c.wildcard ? [{ path: p.paths[j], covers: c.covers, collateral: c.collateral }] : []),
-                advice: adviseInvalidation(p, config.maxPaths),
-            };
-        }),
-        warnings,
-        timingsMs: timings,
-    };
-    logPlan(report);
-    if (config.dryRun) {
-        notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
-        await finish(config, report);
-        return;
-    }
-    // ---- Execute, in a safe order ---------------------------------------------------------------------------
-    // Outputs, report and summary are written whatever happens from here on: a failed run still says
-    // which invalidation was created and what was uploaded.
-    let timedOut = [];
+}
+
+;// CONCATENATED MODULE: ./src/io/state.ts
+
+/** The ledger in the records folder `dir`, when the listing showed one. */
+async function readState(store, dir, listed) {
+    if (!listed)
+        return null;
+    const obj = await store.getText(stateKeyIn(dir));
+    if (!obj)
+        return null;
     try {
-        const ownRecords = new Map();
-        if (store && plans.some((p) => p.decoded.length > 0)) {
-            await phase('Record owed invalidations', timings, async () => {
-                for (const p of plans) {
-                    if (p.decoded.length === 0)
-                        continue;
-                    const key = recordKey(config.prefix, p.distributionId, ctx.runId, ctx.runAttempt);
-                    await writeOwed(store, key, p.distributionId, p.decoded, `run ${ctx.runId} attempt ${ctx.runAttempt}`);
-                    ownRecords.set(p.distributionId, key);
+        const s = JSON.parse(obj.body);
+        return (s.version === 1 || s.version === 2) && s.objects && typeof s.objects === 'object' ? s : null;
+    }
+    catch {
+        return null; // unreadable: fall back to ETags and HEADs
+    }
+}
+async function writeState(store, dir, state) {
+    await store.putText(stateKeyIn(dir), JSON.stringify(state));
+}
+
+;// CONCATENATED MODULE: ./src/io/verify.ts
+// Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
+// site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
+// no @actions/core: the caller reports the results.
+//
+// The MD5 is computed over the body as fetch returns it, i.e. after fetch (undici) has transparently decoded
+// a gzip / deflate / br Content-Encoding, so a CloudFront distribution with automatic compression still
+// yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
+// a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
+
+
+const DEFAULT_VERIFY_CONCURRENCY = 4;
+const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
+const DEFAULT_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
+const DEFAULT_USER_AGENT = 's3-cloudfront-deploy-verify';
+function isErrorLike(err) {
+    return typeof err === 'object' && err !== null && typeof err.message === 'string';
+}
+function errorMessage(err, timeoutMs) {
+    if (!isErrorLike(err))
+        return String(err);
+    if (err.name === 'TimeoutError')
+        return `timed out after ${timeoutMs} ms`;
+    if (err.name === 'AbortError')
+        return 'aborted';
+    const message = String(err.message);
+    const cause = err.cause;
+    if (isErrorLike(cause)) {
+        // undici: TypeError('fetch failed') with the socket error (ECONNREFUSED, ENOTFOUND, ...) as the cause.
+        if (cause.name === 'TimeoutError')
+            return `timed out after ${timeoutMs} ms`;
+        const causeMessage = String(cause.message);
+        const code = typeof cause.code === 'string' && !causeMessage.includes(cause.code) ? cause.code : '';
+        return `${message}: ${[code, causeMessage].filter(Boolean).join(' ') || 'unknown cause'}`;
+    }
+    return message;
+}
+async function verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent) {
+    const url = joinUrl(base, target.path);
+    const result = (status, detail, extra = {}) => ({
+        path: target.path,
+        url,
+        status,
+        ...extra,
+        detail,
+    });
+    if (!isExactPath(target.path))
+        return result('error', 'not an exact path (must start with "/" and have no "*")');
+    const expectedMd5 = target.md5.toLowerCase();
+    // fetch parses the URL (WHATWG): dot segments such as `/a/../b` would be collapsed, fetching another object.
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch (err) {
+        return result('error', `invalid URL: ${errorMessage(err, timeoutMs)}`);
+    }
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    if (parsed.pathname !== basePath + url.slice(base.length)) {
+        return result('error', `the URL path is normalized to ${parsed.pathname} by URL parsing; not verifiable`);
+    }
+    let response;
+    try {
+        // A plain GET, as a visitor's browser would send it (no cache-busting headers): the point is to see what
+        // users get. Redirects are followed and recorded.
+        response = await fetchImpl(url, {
+            method: 'GET',
+            redirect: 'follow',
+            headers: { 'user-agent': userAgent, accept: '*/*' },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (err) {
+        return result('error', `request failed: ${errorMessage(err, timeoutMs)}`);
+    }
+    const extra = { httpStatus: response.status };
+    let via = '';
+    if (response.redirected && response.url && response.url !== url) {
+        extra.redirectedTo = response.url;
+        via = ` (redirected to ${response.url})`;
+    }
+    if (response.status >= 400) {
+        await response.body?.cancel().catch(() => undefined);
+        return result('error', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${via}`, extra);
+    }
+    if (response.status < 200 || response.status >= 300) {
+        await response.body?.cancel().catch(() => undefined);
+        return result('error', `unexpected HTTP ${response.status}${via}`, extra);
+    }
+    const hash = (0,external_node_crypto_.createHash)('md5');
+    let bytes = 0;
+    try {
+        if (response.body) {
+            const reader = response.body.getReader();
+            for (;;) {
+                const { done, value } = await reader.read();
+                if (done)
+                    break;
+                bytes += value.byteLength;
+                if (bytes > maxBytes) {
+                    await reader.cancel().catch(() => undefined);
+                    return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
                 }
-            });
-        }
-        if (store && config.upload && (report.totals.uploaded > 0 || facts.state === null)) {
-            const etags = report.totals.uploaded > 0
-                ? await phase('Upload', timings, () => uploadAll(config, store, sync, headers, local, sizes.multipartThreshold))
-                : new Map();
-            await writeState(store, config.prefix, nextState(sync, etags, facts, local, headers));
-        }
-        if (cdn && plans.some((p) => p.paths.length > 0)) {
-            await phase('Invalidate', timings, async () => {
-                await Promise.all(plans.map(async (p, i) => {
-                    if (p.paths.length === 0)
-                        return;
-                    const ref = callerReference(ctx.repository, ctx.runId, ctx.runAttempt, p.distributionId, p.paths);
-                    const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
-                        clock: deps.clock,
-                        maxWaitMs: deps.maxInFlightWaitMs,
-                        log: (m) => info(m),
-                    });
-                    const inv = report.invalidations[i];
-                    inv.id = res.id;
-                    inv.status = res.status;
-                    info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
-                    const ownKey = ownRecords.get(p.distributionId);
-                    if (store && ownKey) {
-                        await clearOwed(store, ownKey, owed.filter((r) => r.distributionId === p.distributionId));
-                    }
-                }));
-            });
-        }
-        if (store && report.totals.deleted > 0) {
-            await phase('Delete removed objects', timings, async () => {
-                const keys = sync.filter((e) => e.action === 'delete').map((e) => e.key);
-                const res = await store.deleteKeys(keys);
-                info(`Deleted ${res.deleted.length} objects`);
-                if (res.failed.length > 0) {
-                    throw new DeployError(`${res.failed.length} deletes failed: ${res.failed
-                        .slice(0, 10)
-                        .map((f) => `${f.key} (${f.message})`)
-                        .join(', ')}`);
-                }
-            });
-        }
-        if (cdn && config.wait && report.invalidations.some((i) => i.id)) {
-            await phase('Wait for invalidations', timings, async () => {
-                const pending = report.invalidations
-                    .filter((i) => i.id)
-                    .map((i) => ({ distributionId: i.distributionId, id: i.id, status: i.status }));
-                const res = await waitForInvalidations(cdn, pending, {
-                    clock: deps.clock,
-                    timeoutMs: config.waitTimeoutSeconds * 1000,
-                    log: (m) => info(m),
-                    initialDelayMs: deps.pollDelayMs,
-                });
-                for (const p of pending) {
-                    const inv = report.invalidations.find((i) => i.id === p.id);
-                    if (inv)
-                        inv.status = p.status;
-                }
-                timedOut = res.timedOut.map((t) => `${t.id} (${t.distributionId})`);
-            });
-        }
-        const first = plans[0];
-        if (config.verifyUrl && first && timedOut.length === 0 && report.invalidations[0]?.status === 'Completed') {
-            const verifyUrl = config.verifyUrl;
-            report.verify = await phase('Verify what the CDN serves', timings, () => verifySample(verifyUrl, config.verifySample, first, sync, local));
-            const bad = report.verify.filter((v) => v.status !== 'fresh');
-            for (const v of bad)
-                warning(`${v.status}: ${v.url}: ${v.detail}`);
-            info(`Verified ${report.verify.length} URL(s): ${report.verify.length - bad.length} fresh, ${bad.length} stale or failing`);
-            if (bad.length > 0 && config.verify === 'fail') {
-                throw new DeployError(`${bad.length} of ${report.verify.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${bad
-                    .slice(0, 5)
-                    .map((v) => v.url)
-                    .join(', ')}`);
+                hash.update(value);
             }
         }
     }
     catch (err) {
-        report.error = describeError(err);
-        await finish(config, report);
-        throw err;
+        return result('error', `reading the body failed: ${errorMessage(err, timeoutMs)}${via}`, extra);
     }
-    await finish(config, report);
-    if (timedOut.length > 0) {
-        throw new DeployError(`wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`);
-    }
+    const got = hash.digest('hex');
+    if (got === expectedMd5)
+        return result('fresh', `md5 ${got} (${bytes} bytes) matches${via}`, extra);
+    return result('stale', `got md5 ${got} (${bytes} bytes), expected ${expectedMd5}${via}`, extra);
 }
 /**
- * After the invalidation completed: fetch a bounded sample of the invalidated URLs of files uploaded in this
- * run and compare each body's MD5 with the file's (directory forms carry their index.html's MD5).
+ * GET `baseUrl` + each target's path and compare the body's MD5 with `target.md5`. Never throws for a
+ * request failure (network error, timeout, HTTP >= 400 -> status 'error'); throws only for an invalid
+ * `baseUrl` (see normalizeBaseUrl). Results are in the order of `targets`.
  */
-async function verifySample(baseUrl, max, plan, sync, local) {
-    const md5ByPath = new Map(local.map((f) => [f.path, f.md5]));
-    const pathByKey = new Map(sync.filter((e) => e.action === 'upload').map((e) => [e.key, e.path]));
-    const targets = plan.stale.flatMap((s) => {
-        const rel = s.reason === 'overwritten' && s.source ? pathByKey.get(s.source) : undefined;
-        const md5 = rel ? md5ByPath.get(rel) : undefined;
-        return md5 ? [{ path: encodeCloudFrontPath(s.path), md5 }] : [];
-    });
-    return verifyUrls(baseUrl, chooseSample(targets, max));
+async function verifyUrls(baseUrl, targets, opts = {}) {
+    const base = normalizeBaseUrl(baseUrl);
+    const fetchImpl = opts.fetchImpl ?? fetch;
+    const timeoutMs = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_VERIFY_TIMEOUT_MS;
+    const maxBytes = opts.maxBytes !== undefined && opts.maxBytes >= 0 ? opts.maxBytes : DEFAULT_VERIFY_MAX_BYTES;
+    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_VERIFY_CONCURRENCY) || 1);
+    const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const i = next++;
+            const target = targets[i];
+            try {
+                results[i] = await verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent);
+            }
+            catch (err) {
+                results[i] = { path: target.path, url: joinUrl(base, target.path), status: 'error', detail: errorMessage(err, timeoutMs) };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+    return results;
 }
-async function scanSource(config, filter, warn) {
-    const sourceDir = config.sourceDir;
+
+;// CONCATENATED MODULE: ./src/plan/verify-sample.ts
+
+/**
+ * A bounded, deterministic sample: targets deduplicated by path (the first occurrence wins), wildcard or
+ * relative paths dropped, sorted by path (code-unit order), then `max` evenly spaced entries (the first is
+ * always included). Same input set -> same output, whatever the input order (except which duplicate wins).
+ */
+function chooseSample(targets, max) {
+    const limit = Number.isFinite(max) ? Math.floor(max) : 0;
+    if (limit <= 0)
+        return [];
+    const byPath = new Map();
+    for (const t of targets) {
+        if (!isExactPath(t.path) || byPath.has(t.path))
+            continue;
+        byPath.set(t.path, t);
+    }
+    const sorted = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const n = sorted.length;
+    if (n <= limit)
+        return sorted;
+    const out = [];
+    for (let i = 0; i < limit; i++)
+        out.push(sorted[Math.floor((i * n) / limit)]);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/stages/timing.ts
+async function timed(name, timings, fn) {
+    const start = Date.now();
+    try {
+        return await fn();
+    }
+    finally {
+        timings[name] = Date.now() - start;
+    }
+}
+/** A log group with its duration, recorded in `timings` for the report. */
+async function phase(log, name, timings, fn) {
+    const start = Date.now();
+    return timed(name, timings, () => log.group(name, async () => {
+        const result = await fn();
+        log.info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+        return result;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/stages/execute.ts
+// execute: every write a run makes, in the safe order, returning what happened. A failure part way is
+// returned in the Outcome (not thrown), so the report still says what was uploaded and invalidated.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function execute(config, facts, plan, ports) {
+    const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
+    const t = out.timingsMs;
+    const { store, log } = ports;
+    try {
+        const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
+        const ownRecords = store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
+        if (store && config.upload && plan.writeState) {
+            // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
+            if (newDemotions(facts, plan))
+                await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
+            if (plan.uploadWaves.some((w) => w.length > 0)) {
+                out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
+            }
+            const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
+            await writeState(store, facts.records.dir, ledger);
+            await migrateRecords(store, facts);
+        }
+        // The origin reaches its final state before the invalidation that covers it: an edge that refetches
+        // after processing the invalidation must not find a deleted page still there.
+        if (store && plan.deletes.length > 0) {
+            out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
+        }
+        if (toSend.length > 0) {
+            out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+        }
+        // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
+        if (store && plan.lateDeletes.length > 0) {
+            const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () => deleteRemoved(store, plan.lateDeletes, log));
+            out.deleted = [...out.deleted, ...late];
+        }
+        if (config.wait && out.sent.length > 0) {
+            const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
+            out.sent = waited.sent;
+            out.timedOut = waited.timedOut;
+        }
+        const first = out.sent.find((s) => s.distributionId === plan.invalidations[0]?.distributionId);
+        if (config.verifyUrl && out.timedOut.length === 0 && first?.status === 'Completed') {
+            out.verify = await phase(log, 'Verify what the CDN serves', t, () => verify(config, plan, log));
+            const failure = verifyFailure(config, out.verify);
+            if (failure)
+                throw new DeployError(failure);
+        }
+    }
+    catch (err) {
+        out.error = describeError(err);
+    }
+    return out;
+}
+function newDemotions(facts, plan) {
+    const before = new Set(facts.state?.demoted ?? []);
+    return plan.ledger.demoted.some((p) => !before.has(p));
+}
+/** The ledger now lives in its new folder: the old copies go (owed records there are cleared once sent). */
+async function migrateRecords(store, facts) {
+    for (const dir of facts.records.oldDirs) {
+        if (facts.ownKeys.includes(stateKeyIn(dir)))
+            await store.deleteKey(stateKeyIn(dir));
+    }
+}
+/** Owed records are written before the first write and cleared only after CreateInvalidation succeeded. */
+async function recordOwed(config, facts, plans, store) {
+    const { runId, runAttempt } = facts.run;
+    const keys = {};
+    for (const p of plans) {
+        const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
+        await writeOwed(store, key, p.distributionId, p.decoded, `run ${runId} attempt ${runAttempt}`);
+        keys[p.distributionId] = key;
+    }
+    return keys;
+}
+async function uploadAll(config, store, waves, ports) {
+    const uploads = waves.flat();
+    const big = pLimit(2);
+    const etags = {};
+    const failed = [];
+    const progress = uploadProgress(uploads, ports.log);
+    for (const wave of waves) {
+        await pMap(wave, async (f) => {
+            if (failed.length > 0)
+                return; // stop starting uploads after the first failure
+            const put = () => store.upload(f.key, absPathOf(config.sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+            try {
+                etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
+                progress.done(f.size);
+            }
+            catch (err) {
+                failed.push({ key: f.key, message: describeError(err) });
+            }
+        }, { concurrency: config.concurrency });
+        if (failed.length > 0)
+            throw new DeployError(uploadFailure(failed, uploads, etags));
+    }
+    progress.finish();
+    return etags;
+}
+function uploadProgress(uploads, log) {
+    const totalBytes = uploads.reduce((n, f) => n + f.size, 0);
+    const started = Date.now();
+    let files = 0;
+    let bytes = 0;
+    let lastLog = started;
+    const fmt = (n) => n.toLocaleString('en-US');
+    return {
+        done(size) {
+            files++;
+            bytes += size;
+            if (Date.now() - lastLog <= 5000)
+                return;
+            lastLog = Date.now();
+            const rate = bytes / ((lastLog - started) / 1000);
+            const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
+            log.info(`uploaded ${files}/${uploads.length} files, ${fmt(bytes)} of ${fmt(totalBytes)} bytes, about ${eta} s left`);
+        },
+        finish() {
+            log.info(`uploaded ${files} files, ${fmt(bytes)} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        },
+    };
+}
+function uploadFailure(failed, uploads, etags) {
+    const notDone = uploads.filter((u) => etags[u.key] === undefined);
+    const done = uploads.length - notDone.length;
+    return (`Upload failed for ${failed.length} file(s): ${failed
+        .slice(0, 5)
+        .map((f) => `${f.key}: ${f.message}`)
+        .join('; ')}. ` +
+        `${done} of ${uploads.length} uploaded; not uploaded: ${notDone
+            .slice(0, 20)
+            .map((u) => u.key)
+            .join(', ')}` +
+        `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
+        `the owed paths are recorded in the bucket and the next run sends them.`);
+}
+async function invalidate(config, facts, plans, ownRecords, ports) {
+    const { repository, runId, runAttempt } = facts.run;
+    const cdn = ports.cdn();
+    return Promise.all(plans.map(async (p) => {
+        const ref = callerReference(repository, runId, runAttempt, p.distributionId, p.paths);
+        const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
+            clock: ports.clock,
+            maxWaitMs: ports.maxInFlightWaitMs,
+            log: (m) => ports.log.info(m),
+        });
+        ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
+        const ownKey = ownRecords[p.distributionId];
+        if (ports.store && ownKey) {
+            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId));
+        }
+        return { distributionId: p.distributionId, id: res.id, status: res.status };
+    }));
+}
+async function deleteRemoved(store, keys, log) {
+    const res = await store.deleteKeys(keys);
+    log.info(`Deleted ${res.deleted.length} objects`);
+    if (res.failed.length > 0) {
+        const shown = res.failed
+            .slice(0, 10)
+            .map((f) => `${f.key} (${f.message})`)
+            .join(', ');
+        throw new DeployError(`${res.failed.length} deletes failed: ${shown}`);
+    }
+    return res.deleted;
+}
+async function waitAll(config, sent, ports) {
+    const pending = sent.map((s) => ({ ...s }));
+    const res = await waitForInvalidations(ports.cdn(), pending, {
+        clock: ports.clock,
+        timeoutMs: config.waitTimeoutSeconds * 1000,
+        log: (m) => ports.log.info(m),
+        initialDelayMs: ports.pollDelayMs,
+    });
+    return { sent: pending, timedOut: res.timedOut.map((t) => `${t.id} (${t.distributionId})`) };
+}
+/** After the invalidation completed: fetch a bounded sample of invalidated URLs and compare their bodies. */
+async function verify(config, plan, log) {
+    const results = await verifyUrls(config.verifyUrl, chooseSample(plan.verifyTargets, config.verifySample));
+    const bad = results.filter((v) => v.status !== 'fresh');
+    for (const v of bad)
+        log.warning(`${v.status}: ${v.url}: ${v.detail}`);
+    log.info(`Verified ${results.length} URL(s): ${results.length - bad.length} fresh, ${bad.length} stale or failing`);
+    return results;
+}
+function verifyFailure(config, results) {
+    const bad = results.filter((v) => v.status !== 'fresh');
+    if (bad.length === 0 || config.verify !== 'fail')
+        return null;
+    const shown = bad
+        .slice(0, 5)
+        .map((v) => v.url)
+        .join(', ');
+    return `${bad.length} of ${results.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${shown}`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function dist_bundle_merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(dist_bundle_merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/io/github.ts
+// GitHub REST API through @actions/github (Octokit): one shared client per (apiUrl, token), with retries of
+// server errors and waits for short rate limits (@actions/github ships neither plugin), and the preview
+// comment on a pull request, found again by a hidden marker so that a re-run edits it instead of adding one.
+
+
+/** A failed GitHub API call, after retries: the method, URL and GitHub's own message. */
+class GitHubApiError extends Error {
+    status;
+    method;
+    url;
+    constructor(message, status, method, url, options) {
+        super(message, options);
+        this.status = status;
+        this.method = method;
+        this.url = url;
+        this.name = 'GitHubApiError';
+    }
+}
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** Milliseconds to wait before retrying, or undefined (do not retry) with the reason to add to the message. */
+function retryPlan(err, method, retry, cfg, now) {
+    const status = err.status ?? 0;
+    const headers = err.response?.headers ?? {};
+    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
+    const retryAfter = header('retry-after');
+    const remaining = header('x-ratelimit-remaining');
+    const rateLimited = status === 429 || (status === 403 && (retryAfter !== undefined || remaining === '0' || /rate limit/i.test(err.message ?? '')));
+    if (rateLimited) {
+        let waitMs;
+        if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()))
+            waitMs = Number(retryAfter) * 1000;
+        else if (remaining === '0' && /^\d+$/.test(header('x-ratelimit-reset') ?? ''))
+            waitMs = Number(header('x-ratelimit-reset')) * 1000 - now;
+        else
+            waitMs = 60_000; // secondary rate limit without a hint: GitHub asks for at least a minute
+        waitMs = Math.max(0, waitMs);
+        if (waitMs > cfg.maxRateLimitWaitMs)
+            return { note: `rate limited; it resets in ${Math.ceil(waitMs / 1000)} s` };
+        return { waitMs };
+    }
+    // Octokit reports network failures as status 500 too. A POST is not repeated: it may have been applied.
+    if (status >= 500 && IDEMPOTENT.has(method)) {
+        return { waitMs: Math.round(cfg.retryBaseMs * 2 ** retry * (0.5 + Math.random() / 2)) };
+    }
+    return {};
+}
+function describe(err, method, url, note) {
+    const status = err.status ?? 0;
+    const what = err.message ? err.message : 'no message';
+    return new GitHubApiError(`GitHub API ${method} ${url} failed: ${status ? `HTTP ${status}: ` : ''}${what}${note ? ` (${note})` : ''}`, status, method, url, { cause: err });
+}
+/** A new client (not shared). Prefer githubClient(), which shares one per (apiUrl, token). */
+function createGitHubClient(opts) {
+    const baseUrl = opts.apiUrl.replace(/\/+$/, '');
+    const options = { baseUrl, userAgent: 's3-cloudfront-deploy' };
+    // getOctokit insists on a token; anonymous requests use the same class without auth.
+    const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
+    const retries = opts.retries ?? 3;
+    const cfg = { retryBaseMs: opts.retryBaseMs ?? 1000, maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 60_000 };
+    const sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    client.hook.wrap('request', async (request, options) => {
+        const method = String(options.method ?? 'GET').toUpperCase();
+        for (let retry = 0;; retry++) {
+            try {
+                return await request(options);
+            }
+            catch (e) {
+                const err = e;
+                const url = err.request?.url ?? String(options.url);
+                const plan = retryPlan(err, method, retry, cfg, Date.now());
+                if (plan.waitMs === undefined || retry >= retries) {
+                    throw describe(err, method, url, plan.note ?? (retry > 0 ? `after ${retry} retries` : undefined));
+                }
+                opts.log?.(`GitHub API ${method} ${url}: HTTP ${err.status ?? '?'}; retry ${retry + 1} of ${retries} in ${plan.waitMs} ms`);
+                await sleep(plan.waitMs);
+            }
+        }
+    });
+    return client;
+}
+const shared = new Map();
+/** The one client for (apiUrl, token), with the default retry settings. */
+function githubClient(apiUrl, token) {
+    const key = `${apiUrl.replace(/\/+$/, '')}\n${token}`;
+    let client = shared.get(key);
+    if (!client) {
+        client = createGitHubClient({ apiUrl, token });
+        shared.set(key, client);
+    }
+    return client;
+}
+/** `owner/name` -> { owner, repo }; throws on anything else. */
+function splitRepository(repository) {
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
+    if (!m)
+        throw new Error(`Repository must be "owner/name", got ${JSON.stringify(repository)}`);
+    return { owner: m[1], repo: m[2] };
+}
+/** The hidden HTML comment that identifies the action's comment. */
+function markerTag(marker) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9 _.:/@+=-]*$/.test(marker) || marker.includes('--')) {
+        throw new Error(`Comment marker ${JSON.stringify(marker)} must be letters, digits and _.:/@+= - (no "--")`);
+    }
+    return `<!-- ${marker} -->`;
+}
+/**
+ * Create or edit the action's comment on an issue or pull request: the first comment (across all pages)
+ * whose body holds `<!-- marker -->` is edited (left alone when already equal), otherwise one is created.
+ * The marker is put on the first line of the body when the body does not hold it already.
+ */
+async function upsertPrComment(opts) {
+    const { owner, repo } = splitRepository(opts.repository);
+    if (!Number.isInteger(opts.issueNumber) || opts.issueNumber < 1) {
+        throw new Error(`Pull request number must be a positive integer, got ${opts.issueNumber}`);
+    }
+    const tag = markerTag(opts.marker);
+    const body = opts.body.includes(tag) ? opts.body : `${tag}\n${opts.body}`;
+    const client = opts.client ?? githubClient(opts.apiUrl, opts.token);
+    const issue = { owner, repo, issue_number: opts.issueNumber };
+    let found;
+    for await (const page of client.paginate.iterator(client.rest.issues.listComments, { ...issue, per_page: 100 })) {
+        found = page.data.find((c) => c.body?.includes(tag));
+        if (found)
+            break;
+    }
+    if (found) {
+        if (found.body === body)
+            return { id: found.id, url: found.html_url, created: false };
+        const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: found.id, body });
+        return { id: data.id, url: data.html_url, created: false };
+    }
+    const { data } = await client.rest.issues.createComment({ ...issue, body });
+    return { id: data.id, url: data.html_url, created: true };
+}
+
+;// CONCATENATED MODULE: ./src/io/ancestry.ts
+// How this run's commit relates to the commit of the live deploy: local git when it has both histories,
+// else the GitHub compare API. Thin.
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** Exit status of a git command: 0, 1, or a throw for anything else. */
+async function gitStatus(cwd, args) {
+    try {
+        await run('git', args, { cwd });
+        return 0;
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 1)
+            return 1;
+        throw err;
+    }
+}
+async function localOrder(cwd, ours, live) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd });
+        if (stdout.trim() !== 'false')
+            return null; // a shallow clone cannot tell ancestry
+        for (const sha of [ours, live])
+            if ((await gitStatus(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== 0)
+                return null;
+        if ((await gitStatus(cwd, ['merge-base', '--is-ancestor', live, ours])) === 0)
+            return 'newer';
+        if ((await gitStatus(cwd, ['merge-base', '--is-ancestor', ours, live])) === 0)
+            return 'older';
+        return 'diverged';
+    }
+    catch {
+        return null;
+    }
+}
+/** Compare API: `live...ours` is `ahead` when ours descends from live. */
+async function apiOrder(opts, ours, live) {
+    const { owner, repo } = splitRepository(opts.repository);
+    const res = await githubClient(opts.apiUrl, opts.token).rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${live}...${ours}`,
+        per_page: 1,
+    });
+    const status = res.data.status;
+    return status === 'ahead' ? 'newer' : status === 'behind' ? 'older' : status === 'identical' ? 'same' : 'diverged';
+}
+async function commitOrder(cwd, ours, live, api) {
+    if (!live || !ours)
+        return { order: 'none' };
+    if (live === ours)
+        return { order: 'same' };
+    const local = await localOrder(cwd, ours, live);
+    if (local)
+        return { order: local };
+    if (!api.token)
+        return { order: 'unknown', note: 'no local history and no github-token for the compare API' };
+    try {
+        return { order: await apiOrder(api, ours, live) };
+    }
+    catch (err) {
+        return { order: 'unknown', note: err.message };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/git.ts
+// Changed files between two commits: local git first (fetching a missing base), then the GitHub API (compare,
+// and past its 300-file cap the two commits' trees).
+
+
+
+
+const git_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, args) {
+    const { stdout } = await git_run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
+}
+/** Parse `git diff --name-status -z -M` output. */
+function parseNameStatus(out) {
+    const tokens = out.split('\0');
+    const files = [];
+    let i = 0;
+    while (i < tokens.length) {
+        const status = tokens[i++];
+        if (!status)
+            continue;
+        const code = status[0];
+        if (code === 'R') {
+            const from = tokens[i++] ?? '';
+            const to = tokens[i++] ?? '';
+            files.push({ path: to, status: 'renamed', previousPath: from });
+        }
+        else if (code === 'C') {
+            i++; // source of the copy is unchanged
+            files.push({ path: tokens[i++] ?? '', status: 'added' });
+        }
+        else {
+            const path = tokens[i++] ?? '';
+            files.push({ path, status: code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified' });
+        }
+    }
+    return files;
+}
+async function hasCommit(cwd, sha) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Diff with local git; fetches a commit missing from a shallow checkout. Throws when git cannot do it. */
+async function localDiff(cwd, base, head, log, fromMergeBase = false) {
+    for (const sha of [base, head]) {
+        if (await hasCommit(cwd, sha))
+            continue;
+        log(`Commit ${sha.slice(0, 12)} is not in the checkout (shallow clone?); fetching it`);
+        await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+    }
+    // Push: the two trees (correct even after a force push). Pull request: what the branch changed since it
+    // left the base branch (base...head), so newer commits on the base do not count.
+    const range = fromMergeBase ? [`${base}...${head}`] : [base, head];
+    return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
+}
+/** The compare API lists at most this many files. */
+const COMPARE_FILE_CAP = 300;
+/** Map compare-API files to ChangedFile; the API returns at most 300 files (exactly 300: maybe truncated). */
+function fromCompareFiles(files) {
+    const out = files.map((f) => {
+        if (f.status === 'renamed' && f.previous_filename)
+            return { path: f.filename, status: 'renamed', previousPath: f.previous_filename };
+        if (f.status === 'added' || f.status === 'copied')
+            return { path: f.filename, status: 'added' };
+        if (f.status === 'removed')
+            return { path: f.filename, status: 'deleted' };
+        return { path: f.filename, status: 'modified' };
+    });
+    return { files: out, maybeTruncated: files.length >= COMPARE_FILE_CAP };
+}
+/**
+ * Diff two tree listings (tree entries are ignored): a path only in `to` is added, only in `from` deleted, in
+ * both with another object id or mode modified. A deleted and an added path with the same blob are paired
+ * as a rename (exact renames only; an edited rename stays deleted + added). Sorted by path.
+ */
+function diffTrees(from, to) {
+    const files = (entries) => new Map(entries.filter((e) => e.type !== 'tree').map((e) => [e.path, e]));
+    const a = files(from);
+    const b = files(to);
+    const out = [];
+    const deletedBySha = new Map();
+    for (const [path, e] of a) {
+        const other = b.get(path);
+        if (!other) {
+            if (e.type === 'blob')
+                deletedBySha.set(e.sha, [...(deletedBySha.get(e.sha) ?? []), path]);
+            else
+                out.push({ path, status: 'deleted' });
+        }
+        else if (other.sha !== e.sha || other.mode !== e.mode)
+            out.push({ path, status: 'modified' });
+    }
+    const added = [...b.values()].filter((e) => !a.has(e.path)).sort((x, y) => (x.path < y.path ? -1 : 1));
+    for (const e of added) {
+        const sources = e.type === 'blob' ? deletedBySha.get(e.sha) : undefined;
+        const previousPath = sources?.shift();
+        out.push(previousPath === undefined ? { path: e.path, status: 'added' } : { path: e.path, status: 'renamed', previousPath });
+    }
+    for (const paths of deletedBySha.values())
+        for (const path of paths)
+            out.push({ path, status: 'deleted' });
+    return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+}
+class TruncatedTree extends Error {
+}
+/**
+ * Changed files between two commits through the GitHub API. The compare API (`base...head`) answers when
+ * it lists fewer than 300 files; at its cap the two commits' recursive trees are compared, and when GitHub
+ * truncates a recursive tree (100,000 entries / 7 MB) the trees are walked level by level, only into
+ * subtrees whose ids differ. `maybeTruncated` is true only when none of these could read the whole diff.
+ *
+ * The diff is from the merge base to head, as the compare API lists it, when base is an ancestor of head or
+ * `fromMergeBase` is set (pull requests). Otherwise (a force push: base and head diverged, or head is behind)
+ * it is the two trees base -> head, like `git diff base head`.
+ */
+async function compareDiff(opts) {
+    const { owner, repo } = splitRepository(opts.repository);
+    const client = opts.client ?? githubClient(opts.apiUrl, opts.token);
+    const { data: cmp } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${opts.base}...${opts.head}` });
+    const twoTrees = !opts.fromMergeBase && (cmp.status === 'diverged' || cmp.status === 'behind');
+    const listed = cmp.files ?? [];
+    if (!twoTrees && listed.length < COMPARE_FILE_CAP)
+        return { ...fromCompareFiles(listed), via: 'compare' };
+    if (twoTrees)
+        opts.log?.(`Base is not an ancestor of head (${cmp.status}, force push?): comparing the two trees`);
+    else
+        opts.log?.(`The compare API listed ${listed.length} files, its cap: comparing the two commits' trees`);
+    const limit = pLimit(8);
+    const getTree = (treeSha, recursive) => limit(async () => {
+        const { data } = await client.rest.git.getTree({ owner, repo, tree_sha: treeSha, ...(recursive ? { recursive: '1' } : {}) });
+        const entries = data.tree.map((e) => ({ path: e.path ?? '', mode: e.mode ?? '', type: e.type ?? '', sha: e.sha ?? '' }));
+        return { sha: data.sha, truncated: data.truncated, entries };
+    });
+    const fromTree = (twoTrees ? cmp.base_commit : cmp.merge_base_commit).commit.tree.sha;
+    // tree_sha also takes a commit (or ref): GitHub peels it to its tree.
+    const [a, b] = await Promise.all([getTree(fromTree, true), getTree(opts.head, true)]);
+    if (!a.truncated && !b.truncated)
+        return { files: diffTrees(a.entries, b.entries), maybeTruncated: false, via: 'trees' };
+    opts.log?.('GitHub truncated a recursive tree: walking both trees level by level, into the subtrees that differ');
+    const from = [];
+    const to = [];
+    const level = async (sha) => {
+        if (sha === undefined)
+            return [];
+        const t = await getTree(sha, false);
+        if (t.truncated)
+            throw new TruncatedTree(`GitHub truncated tree ${sha} even without recursion`);
+        return t.entries;
+    };
+    const walk = async (prefix, aSha, bSha) => {
+        const [aEntries, bEntries] = await Promise.all([level(aSha), level(bSha)]);
+        const byName = new Map();
+        for (const e of aEntries)
+            byName.set(e.path, { a: e });
+        for (const e of bEntries)
+            byName.set(e.path, { ...byName.get(e.path), b: e });
+        const below = [];
+        for (const [name, { a: ea, b: eb }] of byName) {
+            if (ea && eb && ea.sha === eb.sha && ea.mode === eb.mode)
+                continue;
+            const path = prefix + name;
+            const subA = ea?.type === 'tree' ? ea.sha : undefined;
+            const subB = eb?.type === 'tree' ? eb.sha : undefined;
+            if (subA !== undefined || subB !== undefined)
+                below.push(walk(`${path}/`, subA, subB));
+            if (ea && ea.type !== 'tree')
+                from.push({ ...ea, path });
+            if (eb && eb.type !== 'tree')
+                to.push({ ...eb, path });
+        }
+        await Promise.all(below);
+    };
+    try {
+        await walk('', a.sha, b.sha);
+    }
+    catch (err) {
+        if (!(err instanceof TruncatedTree))
+            throw err;
+        if (twoTrees)
+            throw new Error(`base is not an ancestor of head (${cmp.status}) and ${err.message}`, { cause: err });
+        opts.log?.(`${err.message}: the diff is the compare API's first ${COMPARE_FILE_CAP} files`);
+        return { ...fromCompareFiles(listed), maybeTruncated: true, via: 'compare-capped' };
+    }
+    return { files: diffTrees(from, to), maybeTruncated: false, via: 'tree-walk' };
+}
+
+;// CONCATENATED MODULE: ./src/plan/diff-range.ts
+// Which commits to diff, from the event. Pure.
+const ZERO = /^0+$/;
+function diffRange(eventName, payload, sha, diffBase) {
+    if (diffBase)
+        return { base: diffBase, head: sha, source: 'diff-base input' };
+    if (eventName === 'push') {
+        const before = typeof payload.before === 'string' ? payload.before : '';
+        const after = typeof payload.after === 'string' && payload.after ? payload.after : sha;
+        if (!before || ZERO.test(before))
+            return { none: 'push creates a new branch (no previous commit): no commit diff' };
+        return { base: before, head: after, source: 'push before..after' };
+    }
+    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+        const pr = payload.pull_request;
+        if (pr?.base?.sha)
+            return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base...head', fromMergeBase: true };
+        return { none: 'pull request payload has no base commit' };
+    }
+    return { none: `${eventName || 'this'} event has no previous commit; set diff-base to diff against one` };
+}
+
+;// CONCATENATED MODULE: ./src/stages/gather.ts
+// gatherFacts: all the reading a run does (scan, listing, records, HEADs, commit diff, in-flight usage), and
+// nothing else. Scan, listing and diff are independent, so they run at the same time.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function gatherFacts(config, run, ports) {
+    const timings = {};
+    const warnings = [];
+    const warn = (m) => {
+        warnings.push(m);
+        ports.log.warning(m);
+    };
+    const facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
+        // allSettled: a failing listing must not leave the scan logging after the error.
+        const [scan, listing, diff] = await settleAll([
+            config.upload ? timed('scan', timings, () => scanSource(config, ports.log, warn)) : null,
+            ports.store ? timed('list', timings, () => listBucket(config, ports.store, ports.log)) : null,
+            wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn)) : null,
+        ]);
+        return {
+            run,
+            now: ports.clock.now(),
+            scan,
+            remote: listing?.remote ?? [],
+            ownKeys: listing?.ownKeys ?? [],
+            state: listing?.state ?? null,
+            records: listing?.records ?? recordsLayout(config.prefix, config.statePrefix, [], (0,external_node_crypto_.randomBytes)(16).toString('hex').slice(0, 24)),
+            owed: [],
+            headMd5: {},
+            headHeaders: {},
+            gzipped: {},
+            multipartEtags: {},
+            diff: diff ?? { files: null, source: 'none' },
+            commitOrder: { order: 'none' },
+            usage: {},
+            warnings,
+            timingsMs: timings,
+        };
+    });
+    const scanned = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
+    const store = ports.store;
+    const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
+    const owed = ports.store ? await readOwed(ports.store, [facts.records.dir, ...facts.records.oldDirs], facts.ownKeys) : [];
+    const commit = await liveCommitOrder(config, facts, warn);
+    const withRecords = { ...scanned, ...compared, owed, commitOrder: commit };
+    return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
+}
+/** Whether this run's commit is older than the live deploy's (the ledger names it). */
+async function liveCommitOrder(config, facts, warn) {
+    const live = facts.state?.deploys?.[0]?.sha ?? null;
+    if (!config.upload || !live || !facts.run.sha)
+        return { order: 'none' };
+    const res = await commitOrder(config.workspace, facts.run.sha, live, {
+        apiUrl: facts.run.apiUrl,
+        repository: facts.run.repository,
+        token: config.githubToken,
+    });
+    if (res.order === 'unknown') {
+        warn(`Could not tell whether ${facts.run.sha.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway`);
+    }
+    return res;
+}
+const wantsDiff = (config) => config.distributions.length > 0 && config.invalidate === 'changed';
+async function settleAll(work) {
+    const settled = await Promise.allSettled(work);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+async function scanSource(config, log, warn) {
     const started = Date.now();
     let last = started;
-    const w = await walkSource(sourceDir, {
-        filter,
+    const w = await walkSource(config.sourceDir, {
+        filter: makeFileFilter(config.include, config.exclude),
         concurrency: config.concurrency,
         manifestGlobs: MANIFEST_GLOBS,
         onProgress: (n) => {
             if (Date.now() - last < 5000)
                 return;
             last = Date.now();
-            info(`hashed ${n} files (${Math.round((n * 1000) / (last - started))} files/s)`);
+            log.info(`hashed ${n} files (${Math.round((n * 1000) / (last - started))} files/s)`);
         },
     }).catch((err) => {
         if (err.code === 'ENOENT')
-            throw new DeployError(`source-dir '${sourceDir}' does not exist. Did the build step run and write there?`);
+            throw new DeployError(`source-dir '${config.sourceDir}' does not exist. Did the build step run and write there?`);
         throw err;
     });
     for (const m of w.warnings)
         warn(m);
-    info(`source-dir: ${w.files.length} files to deploy, ${w.skipped.length} skipped`);
+    log.info(`source-dir: ${w.files.length} files to deploy, ${w.skipped.length} skipped`);
     if (w.files.length === 0) {
-        throw new DeployError(`source-dir '${sourceDir}' has no files to deploy${config.deleteRemoved ? ': refusing to run with delete-removed, which would empty the bucket' : ''}. Nothing was uploaded or deleted.`);
+        throw new DeployError(`source-dir '${config.sourceDir}' has no files to deploy${config.deleteRemoved ? ': refusing to run with delete-removed, which would empty the bucket' : ''}. Nothing was uploaded or deleted.`);
     }
     return w;
 }
-/** One listing of the prefix; the action's own keys (state, owed records) are set apart from the site's. */
-async function listBucket(config, store, facts) {
-    for (const o of await store.list(config.prefix)) {
-        if (isReservedKey(o.key, config.prefix))
-            facts.reservedKeys.push(o.key);
+/**
+ * One listing of the prefix (and of the records folder when state-prefix puts it elsewhere); the action's own
+ * keys (ledger, owed records) are set apart from the site's.
+ */
+async function listBucket(config, store, log) {
+    const remote = [];
+    const ownKeys = [];
+    const outside = config.statePrefix !== '' && config.prefix !== '' ? await store.list(config.statePrefix + config.prefix) : [];
+    for (const o of [...(await store.list(config.prefix)), ...outside]) {
+        if (isOwnKey(o.key, config.prefix, config.statePrefix))
+            ownKeys.push(o.key);
         else
-            facts.remote.set(o.key, o);
+            remote.push(o);
     }
-    info(`bucket: ${facts.remote.size} objects under s3://${config.bucket}/${config.prefix}`);
-    if (!config.upload)
-        return;
-    // The action's own record: content MD5 and headers hash of objects whose ETag has not changed since.
-    facts.state = await readState(store, config.prefix, facts.reservedKeys.includes(stateKey(config.prefix)));
-    for (const [key, [etag, md5, hh]] of Object.entries(facts.state?.objects ?? {})) {
-        const o = facts.remote.get(key);
-        if (!o || o.etag !== etag)
-            continue;
-        o.storedMd5 = md5;
-        if (hh)
-            o.headersHash = hh;
+    log.info(`bucket: ${remote.length} objects under s3://${config.bucket}/${config.prefix}`);
+    const records = recordsLayout(config.prefix, config.statePrefix, ownKeys, (0,external_node_crypto_.randomBytes)(16).toString('hex').slice(0, 24));
+    // The ledger: content MD5 and headers hash of objects whose ETag has not changed since, and what was learned.
+    let state = null;
+    if (config.upload) {
+        for (const dir of [records.dir, ...records.oldDirs]) {
+            state = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)));
+            if (state)
+                break;
+        }
     }
+    return { remote, ownKeys, state, records };
 }
 /**
- * Same size, ETag not this file's MD5, no record (multipart, SSE-KMS, other tools): read the MD5 stored in the
- * object's metadata; failing that, for a multipart ETag, hash the file in the action's part size to compare.
+ * One HEAD (bounded concurrency) for each object the listing and the ledger cannot settle: same size but an
+ * ETag that is not the file's MD5 (multipart, SSE-KMS, another tool): the MD5 in its metadata, else for a
+ * multipart ETag the file hashed in the action's part size; and an object whose content matches but whose
+ * headers the ledger does not know (a bucket another tool wrote): its headers, so they are set right once.
  */
-async function resolveUnknownHashes(config, store, facts, partSize) {
-    const unknown = facts.walk.files.flatMap((f) => {
-        const o = facts.remote.get(config.prefix + f.path);
-        return o !== undefined && o.storedMd5 === undefined && needsHead(f, o) ? [{ f, o }] : [];
+async function readHeads(config, store, facts, ports) {
+    const { local, remote } = planFiles(config, facts);
+    const unknown = local.flatMap((f) => {
+        const o = remote.get(config.prefix + f.path);
+        if (o === undefined || o.headersHash !== undefined)
+            return [];
+        const sameBytes = o.etag.toLowerCase() === f.md5 || o.storedMd5 === f.md5;
+        return (o.storedMd5 === undefined && needsHead(f, o)) || sameBytes ? [{ f, o }] : [];
     });
+    const headMd5 = {};
+    const headHeaders = {};
+    const multipartEtags = {};
     await pMap(unknown, async ({ f, o }) => {
-        const md5 = await store.storedMd5(o.key);
-        if (md5)
-            o.storedMd5 = md5;
-        else if (/-\d+$/.test(o.etag)) {
-            const h = await hashFile(absPathOf(config.sourceDir, f.path), partSize);
+        const head = await store.head(o.key);
+        if (!head)
+            return;
+        headHeaders[o.key] = head.headers;
+        if (head.md5)
+            headMd5[o.key] = head.md5;
+        else if (/-\d+$/.test(o.etag) && !f.gzip) {
+            const h = await hashFile(absPathOf(config.sourceDir, f.source ?? f.path), ports.partSize);
             if (h.multipartEtag)
-                f.multipartEtag = h.multipartEtag;
+                multipartEtags[f.path] = h.multipartEtag;
         }
     }, { concurrency: config.concurrency });
     if (unknown.length > 0)
-        info(`${unknown.length} same-size object(s) with an ETag that is not their MD5 and no record: read with HEAD`);
+        ports.log.info(`${unknown.length} object(s) the ledger does not describe: read with HEAD (once; then recorded)`);
+    return { headMd5, headHeaders, multipartEtags };
 }
-async function commitDiff(config, ctx, warn) {
+/** Size and MD5 of the deterministic gzip of each file the `gzip` input names (the bytes that are uploaded). */
+async function gzipFacts(config, scan) {
+    if (!scan || !config.sourceDir)
+        return {};
+    const matches = gzipMatcher(config);
+    const out = {};
+    await pMap(scan.files.filter((f) => matches(f.path)), async (f) => {
+        const gz = gzipDeterministic(await (0,promises_.readFile)(absPathOf(config.sourceDir, f.path)));
+        out[f.path] = { size: gz.length, md5: (0,external_node_crypto_.createHash)('md5').update(gz).digest('hex') };
+    }, { concurrency: config.concurrency });
+    return out;
+}
+async function commitDiff(config, ctx, log, warn) {
     const range = diffRange(ctx.eventName, ctx.payload, ctx.sha, config.diffBase);
     if ('none' in range) {
-        info(range.none);
+        log.info(range.none);
         return { files: null, source: 'none', note: range.none };
     }
     const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
     try {
-        const files = await localDiff(config.workspace, range.base, range.head, (m) => info(m), range.fromMergeBase);
-        info(`${files.length} files changed in ${label}`);
+        const files = await localDiff(config.workspace, range.base, range.head, (m) => log.info(m), range.fromMergeBase);
+        log.info(`${files.length} files changed in ${label}`);
         return { files, source: `git ${label}` };
     }
     catch (gitErr) {
-        info(`Local git diff failed (${String(gitErr.message).split('\n')[0]}); trying the GitHub compare API`);
+        log.info(`Local git diff failed (${String(gitErr.message).split('\n')[0]}); trying the GitHub compare API`);
     }
     try {
         const res = await compareDiff({
@@ -83513,13 +91461,16 @@ async function commitDiff(config, ctx, warn) {
             token: config.githubToken,
             base: range.base,
             head: range.head,
+            ...(range.fromMergeBase ? { fromMergeBase: true } : {}),
+            log: (m) => log.info(m),
         });
+        log.info(`${res.files.length} files changed in ${label} (GitHub API: ${res.via})`);
         if (res.maybeTruncated) {
-            warn(`The GitHub compare API returned 300 files (its cap): the commit diff may be incomplete; relying on the sync result for the rest`);
+            warn(`The GitHub compare API returned 300 files (its cap) and the trees could not be read whole: the commit diff may be incomplete; relying on the sync result for the rest`);
         }
         return {
             files: res.files,
-            source: `compare API ${label}`,
+            source: `GitHub API (${res.via}) ${label}`,
             ...(res.maybeTruncated ? { note: 'maybe truncated at 300 files', incomplete: true } : {}),
         };
     }
@@ -83529,141 +91480,277 @@ async function commitDiff(config, ctx, warn) {
         return { files: null, source: 'unavailable', note: why, incomplete: true };
     }
 }
-async function uploadAll(config, store, sync, headers, local, multipartThreshold) {
-    const byPath = new Map(local.map((f) => [f.path, f]));
-    const uploads = sync.filter((e) => e.action === 'upload');
-    // Assets first, entry documents (HTML) last: a page never goes live before what it references.
-    const isEntry = entryDocumentMatcher(config.entryDocuments);
-    const waves = [uploads.filter((e) => !isEntry(e.path)), uploads.filter((e) => isEntry(e.path))];
-    const big = pLimit(2); // multipart uploads hold up to 4 parts in memory each: at most 2 at a time
-    const done = new Set();
-    const etags = new Map();
-    const failed = [];
-    const totalBytes = uploads.reduce((n, e) => n + e.size, 0);
-    const started = Date.now();
-    let bytes = 0;
-    let lastLog = started;
-    for (const wave of waves) {
-        await pMap(wave, async (e) => {
-            if (failed.length > 0)
-                return; // stop starting uploads after the first failure
-            const file = byPath.get(e.path);
-            const h = headers.get(e.path);
-            const put = () => store.upload(e.key, absPathOf(config.sourceDir, e.path), file.size, file.md5, h);
-            try {
-                etags.set(e.key, await (file.size > multipartThreshold ? big(put) : put()));
-                done.add(e.key);
-                bytes += file.size;
-                if (Date.now() - lastLog > 5000) {
-                    lastLog = Date.now();
-                    const rate = bytes / ((lastLog - started) / 1000);
-                    const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
-                    info(`uploaded ${done.size}/${uploads.length} files, ${bytes.toLocaleString('en-US')} of ${totalBytes.toLocaleString('en-US')} bytes, about ${eta} s left`);
+/** What is in flight limits the wildcards a batch may use; this month's paths tell the cost. Read only where something is stale. */
+async function readUsages(config, facts, ports, warn) {
+    const stale = staleByDistribution(config, facts);
+    const usage = {};
+    const ids = config.distributions.filter((d) => (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
+    if (ids.length === 0)
+        return usage;
+    const cdn = ports.cdn();
+    await Promise.all(ids.map(async (id) => {
+        try {
+            usage[id] = await readUsage(cdn, id, new Date(ports.clock.now()));
+            const u = usage[id];
+            if (u.inFlightWildcards > 0)
+                ports.log.info(`${id}: ${u.inFlightWildcards} wildcard and ${u.inFlightPaths} file paths already in flight`);
+        }
+        catch (err) {
+            usage[id] = null;
+            warn(`Could not read the invalidations of ${id} (${err.name}): planning with CloudFront's full in-flight ` +
+                `limits and no monthly usage. Grant cloudfront:ListInvalidations and cloudfront:GetInvalidation to see them.`);
+        }
+    }));
+    return usage;
+}
+
+;// CONCATENATED MODULE: ./src/io/lock.ts
+
+/** Another owner held the lock for longer than `waitMs`. */
+class LockTimeoutError extends Error {
+    key;
+    owner;
+    expiresAt;
+    name = 'LockTimeout';
+    constructor(key, owner, expiresAt, waitedMs) {
+        super(`deploy lock ${key} is held by ${owner} until ${expiresAt}; gave up after waiting ${Math.round(waitedMs / 1000)} s`);
+        this.key = key;
+        this.owner = owner;
+        this.expiresAt = expiresAt;
+    }
+}
+/** First and largest pause between polls of a held lock. */
+const LOCK_POLL_FIRST_MS = 2_000;
+const LOCK_POLL_MAX_MS = 15_000;
+function parseLock(body) {
+    try {
+        const v = JSON.parse(body);
+        const owner = typeof v.owner === 'string' ? v.owner : '(unknown owner)';
+        const expiresAt = typeof v.expiresAt === 'string' ? v.expiresAt : String(v.expiresAt);
+        const ms = typeof v.expiresAt === 'number' ? v.expiresAt : typeof v.expiresAt === 'string' ? Date.parse(v.expiresAt) : NaN;
+        return { owner, expiresAt, expiresAtMs: ms };
+    }
+    catch {
+        return { owner: '(unreadable lock record)', expiresAt: '(unknown)', expiresAtMs: NaN };
+    }
+}
+/**
+ * Take the deploy lock `key`, waiting (polling with backoff) up to `waitMs` while another owner holds it, taking
+ * over a lock whose time is up. Throws LockTimeoutError when the wait runs out; other errors (access, network) as
+ * they come.
+ */
+async function acquireLock(records, key, opts) {
+    const { owner, ttlMs, waitMs, clock, log } = opts;
+    const started = clock.now();
+    const body = () => JSON.stringify({ owner, expiresAt: new Date(clock.now() + ttlMs).toISOString() });
+    let supported = null;
+    let waited = false;
+    let pause = LOCK_POLL_FIRST_MS;
+    let announced = '';
+    const held = (etag) => {
+        let released = false;
+        return {
+            waited,
+            supported,
+            async release() {
+                if (released)
+                    return;
+                released = true;
+                const cur = await records.getText(key);
+                if (cur === null)
+                    return;
+                const rec = parseLock(cur.body);
+                if (rec.owner !== owner) {
+                    log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
+                    return;
                 }
+                if (cur.etag !== etag)
+                    log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
+                await records.deleteKey(key);
+            },
+        };
+    };
+    // A lock listed earlier that is still there: the create below must be refused, or the store ignores conditions.
+    let existedJustBefore = false;
+    if (opts.listedEtag)
+        existedJustBefore = (await records.getText(key)) !== null;
+    for (;;) {
+        try {
+            const etag = await records.putText(key, body(), { ifNoneMatch: '*' });
+            if (existedJustBefore) {
+                supported = false;
+                log(`The bucket ignored If-None-Match when creating deploy lock ${key} over an existing one: ` +
+                    'conditional writes are not supported, so the lock is advisory only.');
+            }
+            return held(etag);
+        }
+        catch (err) {
+            if (!isPreconditionFailed(err))
+                throw err;
+            supported = true;
+        }
+        existedJustBefore = false;
+        const cur = await records.getText(key);
+        if (cur === null)
+            continue; // released between the create and the read: create again
+        const rec = parseLock(cur.body);
+        const now = clock.now();
+        const expired = !(rec.expiresAtMs > now);
+        if (expired || rec.owner === owner) {
+            // Take it over, only from the version just read: of two runs doing this at once, one wins.
+            const why = rec.owner === owner ? 'left by this same owner' : `held by ${rec.owner}, expired at ${rec.expiresAt}`;
+            try {
+                const etag = await records.putText(key, body(), { ifMatch: cur.etag });
+                log(`Took over deploy lock ${key} (${why}).`);
+                return held(etag);
             }
             catch (err) {
-                failed.push({ key: e.key, message: describeError(err) });
+                if (!isPreconditionFailed(err))
+                    throw err;
+                supported = true;
+                continue; // someone else changed it first: look again
             }
-        }, { concurrency: config.concurrency });
-        if (failed.length > 0) {
-            const notDone = uploads.filter((u) => !done.has(u.key));
-            throw new DeployError(`Upload failed for ${failed.length} file(s): ${failed
-                .slice(0, 5)
-                .map((f) => `${f.key}: ${f.message}`)
-                .join('; ')}. ` +
-                `${done.size} of ${uploads.length} uploaded; not uploaded: ${notDone
-                    .slice(0, 20)
-                    .map((u) => u.key)
-                    .join(', ')}` +
-                `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
-                `the owed paths are recorded in the bucket and the next run sends them.`);
         }
+        const elapsed = now - started;
+        if (elapsed >= waitMs)
+            throw new LockTimeoutError(key, rec.owner, rec.expiresAt, elapsed);
+        const note = `${rec.owner} until ${rec.expiresAt}`;
+        if (note !== announced) {
+            log(`Waiting for deploy lock ${key}, held by ${note} (waiting up to ${Math.round(waitMs / 1000)} s).`);
+            announced = note;
+        }
+        waited = true;
+        // Poll again after the pause, but no later than the wait's end or the lock's expiry.
+        const wait = Math.max(1, Math.min(pause, waitMs - elapsed, rec.expiresAtMs - now + 1));
+        await clock.sleep(wait);
+        pause = Math.min(pause * 2, LOCK_POLL_MAX_MS);
     }
-    info(`uploaded ${done.size} files, ${bytes.toLocaleString('en-US')} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return etags;
 }
-/** The record after this run: uploaded objects with their new ETag; unchanged ones keep what was known. */
-function nextState(sync, etags, facts, local, headers) {
-    const md5 = new Map(local.map((f) => [f.path, f.md5]));
-    const objects = {};
-    for (const e of sync) {
-        if (e.action === 'upload') {
-            const etag = etags.get(e.key);
-            if (etag)
-                objects[e.key] = [etag, md5.get(e.path), headersHash(headers.get(e.path))];
-        }
-        else if (e.action === 'unchanged') {
-            const o = facts.remote.get(e.key);
-            // Headers of an object the action did not record are unknown (''), never assumed.
-            objects[e.key] = [o.etag, md5.get(e.path), o.headersHash ?? ''];
-        }
-    }
-    return { version: 1, objects };
+
+;// CONCATENATED MODULE: ./src/stages/lock.ts
+// One deploy at a time per bucket and prefix: a lock in the action's records, taken with a conditional
+// write only when the plan writes to the bucket (a no-op run writes nothing, not even a lock).
+
+
+/** A crashed run's lock expires after this; a live run holds it far shorter. */
+const LOCK_TTL_MS = 60 * 60_000;
+/** How long a run waits for another one on the same bucket and prefix. */
+const LOCK_WAIT_MS = 20 * 60_000;
+function writesToBucket(config, plan) {
+    const uploads = plan.uploadWaves.some((w) => w.length > 0);
+    return config.upload && !config.dryRun && (uploads || plan.deletes.length > 0 || plan.lateDeletes.length > 0 || plan.writeState);
 }
-function buildFileReports(config, sync, facts, fingerprint, headers) {
-    const files = sync.map((e) => {
-        const fp = fingerprint(e.path);
-        const h = headers.get(e.path);
-        return {
-            key: e.key,
-            path: e.path,
-            action: e.action,
-            reason: e.reason,
-            size: e.size,
-            fingerprinted: fp.fingerprinted,
-            fingerprintReason: fp.reason,
-            ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
-        };
+async function lockBucket(config, facts, ports) {
+    if (!ports.store)
+        return null;
+    const key = deployLockKey(config.prefix, config.statePrefix);
+    const { repository, runId, runAttempt, sha } = facts.run;
+    const lock = await acquireLock(ports.store, key, {
+        owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''}`,
+        ttlMs: LOCK_TTL_MS,
+        waitMs: LOCK_WAIT_MS,
+        clock: ports.clock,
+        log: (m) => ports.log.info(m),
+        listedEtag: facts.ownKeys.includes(key) ? 'listed' : null,
     });
-    for (const s of facts.walk?.skipped ?? [])
-        files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
-    if (!config.upload) {
-        for (const f of facts.diff.files ?? []) {
-            const fp = fingerprint(f.path);
-            files.push({
-                key: '',
-                path: f.path,
-                action: 'invalidate-only',
-                reason: `diff-${f.status}`,
-                fingerprinted: fp.fingerprinted,
-                fingerprintReason: fp.reason,
-            });
+    if (lock.supported === false) {
+        ports.log.warning(`The S3 server ignored a conditional write (If-None-Match), so two deploys of s3://${config.bucket}/${config.prefix} at once cannot be kept apart here; ` +
+            `serialise them with a workflow concurrency group.`);
+    }
+    return lock;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): the action as its stages.
+//   parseInputs -> gatherFacts -> planDeploy -> (dry run: report) -> execute -> buildReport -> publish
+
+
+
+
+
+
+
+
+
+
+
+
+/** The action. Never throws: failures become core.setFailed with one clear message. */
+async function main_run(overrides = {}) {
+    const deps = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
+    const config = await loadConfig(deps);
+    if (!config)
+        return;
+    try {
+        const ports = portsFor(config, deps);
+        let facts = await gatherFacts(config, readContext(deps.env), ports);
+        let plan = refuseOrGo(planDeploy(config, facts));
+        const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
+        try {
+            // Another deploy ran meanwhile: what it wrote is part of the facts now.
+            if (lock?.waited)
+                plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+            logPlan(plan, buildReport(config, facts, plan, null), deps);
+            const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
+            await publish(config.reportPath, buildReport(config, facts, plan, outcome), deps.env);
+            const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
+            if (failure)
+                setFailed(failure);
+        }
+        finally {
+            await lock?.release();
         }
     }
-    return files;
-}
-/** Annotations for what a reviewer should not miss. */
-function annotate(config, sync, facts) {
-    const deletes = sync.filter((e) => e.action === 'delete').length;
-    if (config.maxDeletes > 0 && deletes > 0.8 * config.maxDeletes) {
-        warning(`${deletes} objects will be deleted: close to max-deletes (${config.maxDeletes}). Check source-dir and prefix.`);
+    catch (err) {
+        setFailed(describeError(err));
     }
-    const hidden = (facts.walk?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
-    if (hidden.length > 0) {
-        notice(`Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}). Name them in include to publish them.`);
-    }
-    const large = sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE);
-    for (const e of large.slice(0, 5))
-        notice(`Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts`);
 }
-function logPlan(r) {
+/** Every input, checked before the first AWS call; a bad one fails the step with one line naming it. */
+async function loadConfig(deps) {
+    try {
+        const config = parseInputs(deps.getInput, deps.env);
+        if (config.githubToken)
+            core_setSecret(config.githubToken);
+        const reportProblem = await checkReportPath(config.reportPath);
+        if (reportProblem)
+            throw new InputError('report-path', reportProblem);
+        return config;
+    }
+    catch (err) {
+        setFailed(err instanceof InputError ? err.message : String(err));
+        return null;
+    }
+}
+/** A plan that must not run (over max-deletes, an older commit) stops here, before any write. */
+function refuseOrGo(plan) {
+    if (plan.refusal)
+        throw new Error(plan.refusal);
+    return plan;
+}
+function timeoutFailure(config, timedOut) {
+    if (timedOut.length === 0)
+        return null;
+    return `wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`;
+}
+function logPlan(plan, r, deps) {
+    const log = deps.log;
+    for (const a of plan.annotations)
+        log[a.level](a.message);
+    for (const w of plan.warnings)
+        log.warning(w);
+    for (const p of plan.invalidations)
+        log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
     const t = r.totals;
-    info(`Plan: upload ${t.uploaded} (${t.uploadedBytes.toLocaleString('en-US')} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`);
+    log.info(`Plan: upload ${t.uploaded} (${t.uploadedBytes.toLocaleString('en-US')} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`);
     for (const f of r.files)
         if (f.action !== 'unchanged')
-            core_debug(`${f.action} ${f.path}: ${f.reason}`);
+            log.debug(`${f.action} ${f.path}: ${f.reason}`);
     for (const i of r.invalidations) {
-        info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : ''}${i.paths.length > 20 ? ' ...' : ''}`);
+        const shown = i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : '';
+        log.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${shown}${i.paths.length > 20 ? ' ...' : ''}`);
     }
-}
-async function finish(config, report) {
-    await writeReport(config.reportPath, report);
-    for (const [k, v] of Object.entries(outputsOf(report, config.reportPath)))
-        setOutput(k, v);
-    // Appended directly (core.summary caches the file path for the whole process).
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile)
-        await promises_default().appendFile(summaryFile, summaryMarkdown(report));
+    if (r.dryRun)
+        log.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
 }
 
 
