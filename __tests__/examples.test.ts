@@ -145,6 +145,7 @@ const hasExpression = (v: unknown) => typeof v === 'string' && v.includes('${{')
 
 /** Upload mode unless `upload` is literally false; null when an expression decides. */
 function uploadMode(w: Obj): boolean | null {
+  if (asString(w['remove-prefix']).trim().toLowerCase() === 'true') return false;
   const v = w.upload;
   if (v === undefined) return asString(INPUTS.upload?.default).trim().toLowerCase() !== 'false';
   if (hasExpression(v)) return null;
@@ -155,7 +156,7 @@ function uploadMode(w: Obj): boolean | null {
 const PLACEHOLDER: Record<string, string> = {
   'source-dir': 'dist',
   bucket: 'example-bucket',
-  prefix: '',
+  prefix: 'previews/pr-1/',
   'distribution-id': 'E2QWRUHAPOMQZL',
   'origin-path': '',
   paths: '/index.html',
@@ -309,11 +310,12 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (_name, src) => {
     expect(unknown).toEqual([]);
   });
 
-  test('gives the inputs its mode requires (upload: source-dir and bucket; upload: false: distribution-id)', () => {
+  test('gives the inputs its mode requires (upload: source-dir and bucket; upload: false: distribution-id; remove-prefix: bucket and prefix)', () => {
     const missing: string[] = [];
     for (const s of steps) {
       const mode = uploadMode(s.with);
-      const need = mode === null ? [] : mode ? ['source-dir', 'bucket'] : ['distribution-id'];
+      const removing = asString(s.with['remove-prefix']).trim().toLowerCase() === 'true';
+      const need = removing ? ['bucket', 'prefix'] : mode === null ? [] : mode ? ['source-dir', 'bucket'] : ['distribution-id'];
       for (const k of need) if (asString(s.with[k]).trim() === '') missing.push(`${s.label}: ${k}`);
     }
     expect(missing).toEqual([]);

@@ -388,16 +388,20 @@ describe('invalidate-only mode', () => {
     expect(r.outputs).toMatchObject({ uploaded: '0', 'invalidation-id': cdn.created()[0]!.id });
   });
 
-  it('with a bucket: the owed record guards the invalidation, and no state record is read or written', async () => {
+  it('with a bucket: the lock and the owed record guard the invalidation, and no state record is read or written', async () => {
     const store = memoryStore();
     const cdn = memoryCdn();
     const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '9' } });
     expect(r.failure).toBeNull();
     const owed = `${OWED(store)}${D1}/9-1.json`;
+    // Two such jobs at once (consolidating a sharded deploy) must not both send the same owed records: the lock.
     expect(store.ops).toEqual([
       { op: 'list', key: '' },
+      { op: 'putText', key: '.s3cfd-lock.json' },
       { op: 'putText', key: owed },
       { op: 'deleteKey', key: owed },
+      { op: 'getText', key: '.s3cfd-lock.json' },
+      { op: 'deleteKey', key: '.s3cfd-lock.json' },
     ]);
     expect(cdn.sent()).toHaveLength(1);
   });

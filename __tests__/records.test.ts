@@ -18,7 +18,9 @@ describe('isOwnRelPath: a path under the prefix that belongs to the action', () 
     ['.s3cfd-short/state.json', false], // too short to be a random name
     ['.s3cfd-aaaaaaaaaaaaaaaaaaaaaaaa', false], // a file, not the folder
     ['s3cfd-aaaaaaaaaaaaaaaaaaaaaaaa/state.json', false],
-    [`docs/${H1}state.json`, false], // only at the prefix's top
+    [`docs/${H1}state.json`, true], // another deploy's records below the prefix (a preview, a shard): never the site's
+    ['previews/pr-1/.s3cfd-lock.json', true],
+    ['docs/.s3cfd-lock.json/x', false],
     ['.s3-cloudfront-deploy', false],
     ['index.html', false],
     ['state.json', false],

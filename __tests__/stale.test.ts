@@ -211,9 +211,10 @@ describe('staleFor: invalidate modes', () => {
     expect(r.stale[0]!.reason).toBe('all');
   });
 
-  it("'none' -> nothing", () => {
+  it("'none' -> nothing of this run; what earlier runs owe is still paid", () => {
     const r = staleFor(input({ ...busy, invalidate: 'none' }));
-    expect(r.stale).toEqual([]);
+    expect(r.stale).toEqual([{ path: '/o.html', reason: 'owed' }]);
+    expect(staleFor(input({ ...busy, invalidate: 'none', owed: [] })).stale).toEqual([]);
   });
 
   it("'changed' -> every reason", () => {

@@ -173,7 +173,7 @@ describe('isReservedKey', () => {
     ['.s3-cloudfront-deploy/journal.json', '', true],
     ['site/.s3-cloudfront-deploy/journal.json', 'site/', true],
     ['.s3-cloudfront-deploy/journal.json', 'site/', false],
-    ['site/docs/.s3-cloudfront-deploy/x', 'site/', false],
+    ['site/docs/.s3-cloudfront-deploy/x', 'site/', true], // a nested deploy's records (previews, shards)
     ['site/.s3-cloudfront-deployx', 'site/', false],
     ['index.html', '', false],
   ])('%p with prefix %p -> %p', (key, prefix, expected) => {

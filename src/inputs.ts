@@ -160,14 +160,18 @@ function parseVerify(get: InputReader, wait: boolean): Pick<Config, 'verifyUrl' 
 }
 
 /** Where the files come from and go to: the mode, source-dir and bucket. */
-type Target = Pick<UploadConfig, 'upload' | 'sourceDir' | 'bucket'> | Pick<InvalidateOnlyConfig, 'upload' | 'sourceDir' | 'bucket'>;
+type Target =
+  | Pick<UploadConfig, 'upload' | 'removePrefix' | 'sourceDir' | 'bucket'>
+  | Pick<InvalidateOnlyConfig, 'upload' | 'removePrefix' | 'sourceDir' | 'bucket'>;
 
 function parseTarget(get: InputReader, workspace: string): Target {
-  const upload = bool('upload', get('upload'), true);
+  const removePrefix = bool('remove-prefix', get('remove-prefix'), false);
+  const upload = !removePrefix && bool('upload', get('upload'), true);
   const sourceRaw = get('source-dir').trim();
   const bucketRaw = get('bucket').trim();
   if (upload && sourceRaw === '') throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
-  if (upload && bucketRaw === '') throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
+  if ((upload || removePrefix) && bucketRaw === '')
+    throw new InputError('bucket', `required when ${upload ? 'upload' : 'remove-prefix'} is true (the S3 bucket name)`);
   if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
     throw new InputError(
       'bucket',
@@ -175,8 +179,14 @@ function parseTarget(get: InputReader, workspace: string): Target {
     );
   }
   const bucket = bucketRaw === '' ? null : bucketRaw;
-  if (upload) return { upload: true, sourceDir: path.resolve(workspace, sourceRaw), bucket: bucketRaw };
-  return { upload: false, sourceDir: null, bucket };
+  if (upload) return { upload: true, removePrefix: false, sourceDir: path.resolve(workspace, sourceRaw), bucket: bucketRaw };
+  if (removePrefix && normalisePrefix(get('prefix')) === '') {
+    throw new InputError(
+      'remove-prefix',
+      'refused for an empty or root prefix: it would delete the whole bucket (set prefix, e.g. previews/pr-12/)',
+    );
+  }
+  return { upload: false, removePrefix, sourceDir: null, bucket };
 }
 
 /** A key prefix: no `.` or `..` segments (S3 keeps them literally; a URL normalises them away), no empty segments. */
@@ -190,11 +200,11 @@ function parsePrefixFor(name: string, raw: string): string {
 }
 
 /** What to invalidate where. */
-function parseInvalidation(get: InputReader, upload: boolean) {
-  const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none'] as const, 'changed') as InvalidateMode;
+function parseInvalidation(get: InputReader, upload: boolean, removePrefix: boolean) {
+  const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none', 'defer'] as const, 'changed') as InvalidateMode;
   const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
   const paths = splitList(get('paths')).map(parseManualPath);
-  if (!upload && distributions.length === 0) {
+  if (!upload && !removePrefix && distributions.length === 0) {
     throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
   }
   if (paths.length > 0 && distributions.length === 0) {
@@ -255,11 +265,24 @@ function parseObjectSettings(get: InputReader) {
   };
 }
 
+function parseSiteUrl(name: string, raw: string): string | null {
+  if (raw.trim() === '') return null;
+  try {
+    normalizeBaseUrl(raw);
+    return raw.trim();
+  } catch (err) {
+    throw new InputError(
+      name,
+      `${(err as Error).message} (expected the site's URL for this deploy, e.g. https://pr-12.preview.example.com)`,
+    );
+  }
+}
+
 /** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
 export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const target = parseTarget(get, workspace);
-  const invalidation = parseInvalidation(get, target.upload);
+  const invalidation = parseInvalidation(get, target.upload, target.removePrefix);
   const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
   if (!target.upload && deleteRemoved) throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
 
@@ -295,6 +318,8 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     keepRemovedMs: parseDuration('keep-removed', get('keep-removed'), '7d'),
     allowOlder: bool('allow-older', get('allow-older'), false),
     statePrefix: get('state-prefix').trim() === '' ? '' : parsePrefixFor('state-prefix', get('state-prefix')),
+    previewUrl: parseSiteUrl('preview-url', get('preview-url')),
+    prComment: bool('pr-comment', get('pr-comment'), false),
     workspace,
   };
 }

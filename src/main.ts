@@ -32,7 +32,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       if (lock?.waited) plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
       logPlan(plan, buildReport(config, facts, plan, null), deps);
       const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
-      await publish(config.reportPath, buildReport(config, facts, plan, outcome), deps.env);
+      await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
       const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
       if (failure) core.setFailed(failure);
     } finally {

@@ -55,6 +55,12 @@ export interface Report {
   /** verify-url: what the CDN served for a sample of invalidated URLs. */
   /** Removed fingerprinted objects kept for pages already open, and when a later deploy deletes them. */
   pendingDeletions?: { key: string; dueAt: string }[];
+  /** Owed records this run collected (earlier failed runs, deferred shards): who left them and how many paths. */
+  collected?: { key: string; distributionId: string; note: string; paths: number }[];
+  /** preview-url: the site's URL for this deploy. */
+  url?: string;
+  /** remove-prefix: this run deleted the prefix. */
+  removedPrefix?: boolean;
   verify?: { path: string; url: string; status: 'fresh' | 'stale' | 'error'; httpStatus?: number; detail: string }[];
 }
 
@@ -86,7 +92,7 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
       return {
         distributionId: p.distributionId,
         id: s?.id ?? '',
-        status: s?.status ?? '',
+        status: s?.status ?? (config.invalidate === 'defer' && outcome && p.paths.length > 0 ? 'Deferred' : ''),
         paths: p.paths,
         wildcards: p.wildcards,
         billedPaths: p.paths.length,
@@ -104,6 +110,11 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     }),
     warnings: [...facts.warnings, ...plan.warnings],
     timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
+    ...(facts.owed.length > 0
+      ? { collected: facts.owed.map((r) => ({ key: r.key, distributionId: r.distributionId, note: r.note ?? '', paths: r.paths.length })) }
+      : {}),
+    ...(config.previewUrl ? { url: config.previewUrl } : {}),
+    ...(config.removePrefix ? { removedPrefix: true } : {}),
     ...(plan.waiting.length > 0
       ? { pendingDeletions: plan.waiting.map((w) => ({ key: w.key, dueAt: new Date(w.dueAt).toISOString() })) }
       : {}),
@@ -182,6 +193,7 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
     deleted: String(report.totals.deleted),
     unchanged: String(report.totals.unchanged),
     report: reportPath,
+    url: report.url ?? '',
   };
 }
 
@@ -268,6 +280,16 @@ export function summaryMarkdown(r: Report): string {
     if (rows.length > 40) out.push(`| ... ${rows.length - 40} more directories | | | |`);
     out.push('');
   }
+  if (r.collected && r.collected.length > 0) {
+    out.push(
+      `### Owed invalidations collected: ${r.collected.length} record(s)`,
+      '',
+      '| record | distribution | left by | paths |',
+      '|---|---|---|---:|',
+    );
+    for (const c of r.collected.slice(0, MAX_ROWS)) out.push(`| ${code(c.key)} | ${c.distributionId} | ${esc(c.note)} | ${c.paths} |`);
+    out.push('');
+  }
   if (r.pendingDeletions && r.pendingDeletions.length > 0) {
     out.push(`### Kept for pages already open: ${r.pendingDeletions.length} removed fingerprinted object(s)`, '');
     out.push('A later deploy deletes each once its grace period (keep-removed) has passed.', '', '| key | deleted after |', '|---|---|');
@@ -297,5 +319,19 @@ export function summaryMarkdown(r: Report): string {
   }
   if (changed.length > MAX_ROWS) out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
   out.push('', '</details>');
+  return out.join('\n') + '\n';
+}
+
+/** The pull request comment: the preview's URL and what the deploy did, under a hidden marker that finds it again. */
+export function prCommentBody(r: Report): string {
+  const t = r.totals;
+  const title = r.error ? 'Preview deploy failed' : r.removedPrefix ? 'Preview removed' : 'Preview deployed';
+  const out = [`### ${title}${r.url && !r.removedPrefix ? `: ${r.url}` : ''}`, ''];
+  out.push(`Uploaded ${t.uploaded}, unchanged ${t.unchanged}, deleted ${t.deleted} under ${code(`s3://${r.bucket ?? ''}/${r.prefix}`)}.`);
+  for (const i of r.invalidations) {
+    if (i.paths.length > 0)
+      out.push(`Invalidation ${i.id || '(not sent)'} on ${i.distributionId}: ${i.paths.length} path(s), ${i.status || 'not sent'}.`);
+  }
+  if (r.error) out.push('', `Error: ${esc(r.error)}`);
   return out.join('\n') + '\n';
 }

@@ -18,9 +18,10 @@ export async function readOwed(store: OwnRecords, dirs: string[], listedKeys: st
     const obj = await store.getText(key);
     if (!obj) continue;
     try {
-      const body = JSON.parse(obj.body) as { distributionId?: string; paths?: unknown };
+      const body = JSON.parse(obj.body) as { distributionId?: string; paths?: unknown; note?: unknown };
       const paths = Array.isArray(body.paths) ? body.paths.filter((p): p is string => typeof p === 'string') : [];
-      if (typeof body.distributionId === 'string') out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths });
+      const note = typeof body.note === 'string' ? { note: body.note } : {};
+      if (typeof body.distributionId === 'string') out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths, ...note });
     } catch {
       // A corrupt record cannot be trusted to be complete: owe everything for safety.
       const dist = key.slice(dir.length).split('/')[0] ?? '';

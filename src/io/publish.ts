@@ -2,19 +2,55 @@
 import * as core from '@actions/core';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { outputsOf, summaryMarkdown, type Report } from '../report.js';
+import type { Config } from '../model/config.js';
+import type { Log } from '../model/ports.js';
+import type { RunContext } from '../model/stages.js';
+import { outputsOf, prCommentBody, summaryMarkdown, type Report } from '../report.js';
+import { upsertPrComment } from './github.js';
 
 export async function writeReport(reportPath: string, report: Report): Promise<void> {
   await fs.mkdir(path.dirname(reportPath), { recursive: true });
   await fs.writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
 }
 
-export async function publish(reportPath: string, report: Report, env: Record<string, string | undefined>): Promise<void> {
-  await writeReport(reportPath, report);
-  for (const [k, v] of Object.entries(outputsOf(report, reportPath))) core.setOutput(k, v);
+export async function publish(
+  config: Config,
+  report: Report,
+  env: Record<string, string | undefined>,
+  run: RunContext,
+  log: Log,
+): Promise<void> {
+  await writeReport(config.reportPath, report);
+  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) core.setOutput(k, v);
   // Appended directly (core.summary caches the file path for the whole process).
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await fs.appendFile(summaryFile, summaryMarkdown(report));
+  if (config.prComment) await commentOnPullRequest(config, report, run, log);
+}
+
+/** pr-comment: one comment per pull request and prefix, found again by its marker and edited. A failure only warns. */
+async function commentOnPullRequest(config: Config, report: Report, run: RunContext, log: Log): Promise<void> {
+  const pr = run.payload.pull_request as { number?: unknown } | undefined;
+  const number = typeof pr?.number === 'number' ? pr.number : typeof run.payload.number === 'number' ? run.payload.number : null;
+  if (number === null) {
+    log.notice(`pr-comment: this run is not for a pull request (event ${run.eventName || 'unknown'}): no comment`);
+    return;
+  }
+  try {
+    const res = await upsertPrComment({
+      apiUrl: run.apiUrl,
+      repository: run.repository,
+      token: config.githubToken,
+      issueNumber: number,
+      marker: `s3-cloudfront-deploy ${config.bucket ?? ''}/${config.prefix}`.replace(/[^\w./ -]/g, '_').replace(/-{2,}/g, '-'),
+      body: prCommentBody(report),
+    });
+    log.info(`pr-comment: ${res.created ? 'created' : 'updated'} ${res.url}`);
+  } catch (err) {
+    log.warning(
+      `pr-comment: could not comment on pull request #${number} (${(err as Error).message}); the job needs permissions: pull-requests: write`,
+    );
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // The typed configuration: every input, parsed and validated once by inputs.ts. Plain data.
 import type { HeaderRule } from './headers.js';
 
-export type InvalidateMode = 'changed' | 'all' | 'none';
+/** `defer`: everything but CreateInvalidation; the stale paths are left as owed records for a consolidating job. */
+export type InvalidateMode = 'changed' | 'all' | 'none' | 'defer';
 
 export interface Distribution {
   id: string;
@@ -85,6 +86,10 @@ interface ConfigBase {
   allowOlder: boolean;
   /** Key prefix from the bucket root for the action's records ('' : a hidden, unguessable folder inside prefix). */
   statePrefix: string;
+  /** The site's URL for this deploy (`preview-url`), set as the output `url`. */
+  previewUrl: string | null;
+  /** Keep one comment on the pull request up to date with the URL and the plan summary. */
+  prComment: boolean;
   /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
   workspace: string;
 }
@@ -92,6 +97,7 @@ interface ConfigBase {
 /** Upload mode: sync `sourceDir` to `bucket`, then invalidate. */
 export interface UploadConfig extends ConfigBase {
   upload: true;
+  removePrefix: false;
   /** Absolute path of the build directory. */
   sourceDir: string;
   bucket: string;
@@ -102,6 +108,8 @@ export interface InvalidateOnlyConfig extends ConfigBase {
   upload: false;
   sourceDir: null;
   bucket: string | null;
+  /** `remove-prefix`: delete every object under `prefix` (a closed pull request's preview) and invalidate it. */
+  removePrefix: boolean;
 }
 
 export type Config = UploadConfig | InvalidateOnlyConfig;

@@ -90,7 +90,7 @@ export interface WalkResult {
   manifests: Record<string, string>;
 }
 
-export type DeleteReason = 'removed-locally';
+export type DeleteReason = 'removed-locally' | 'prefix-removed';
 
 export type FileAction =
   | { action: 'upload'; reason: UploadReason }
@@ -288,4 +288,6 @@ export interface OwedRecord {
   etag: string;
   distributionId: string;
   paths: string[];
+  /** Who left it (`run 123 attempt 1`, prefix), for the report. */
+  note?: string;
 }

@@ -11,9 +11,26 @@
 export const LEGACY_DIR = '.s3-cloudfront-deploy/';
 const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
 
-/** A path relative to the prefix that belongs to the action (never synced, compared or deleted). */
+const HIDDEN_SEGMENT = /^\.s3cfd-[0-9a-z]{20,}$/;
+
+/**
+ * A path relative to the prefix that belongs to the action (never synced, compared or deleted): in a records
+ * folder or the lock, at any depth, since a site may hold other deploys' prefixes (previews, shards) below it.
+ */
 export function isOwnRelPath(rel: string): boolean {
-  return rel.startsWith(LEGACY_DIR) || HIDDEN_DIR.test(rel) || rel === LOCK_NAME;
+  const segments = rel.split('/');
+  const last = segments.length - 1;
+  return segments.some((s, i) => (i < last && (HIDDEN_SEGMENT.test(s) || `${s}/` === LEGACY_DIR)) || (i === last && s === LOCK_NAME));
+}
+
+/** Every records folder the action's keys show (at any depth under the listing): where owed records can be. */
+export function recordDirsOf(ownKeys: string[]): string[] {
+  const dirs = new Set<string>();
+  for (const key of ownKeys) {
+    const m = /^(.*\/|)owed\/[^/]+\/[^/]+\.json$/.exec(key);
+    if (m) dirs.add(m[1]!);
+  }
+  return [...dirs].sort();
 }
 
 /** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */

@@ -10,7 +10,9 @@ import { ledgerKnowledgeChanged, livePending, olderCommitRefusal, planRemovals, 
 import { collateralKeys, deleteWarning, inFlightBudget, missingDiffFallback, uploadWaves, verifyTargets } from './policies.js';
 import { staleFor, type StaleResult } from './stale.js';
 import { checkDeleteCap } from './sync.js';
-import { stateKeyIn } from '../model/records.js';
+import { deployLockKey, stateKeyIn } from '../model/records.js';
+import { makeDeleteGuard, makeFileFilter } from './filter.js';
+import { urlPathForKey } from './url-path.js';
 
 export { planFiles, type FilePlan } from './files.js';
 
@@ -18,7 +20,8 @@ const LARGE_FILE = 100 * 1024 * 1024;
 
 /** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
 export function staleByDistribution(config: Config, facts: Facts, files: FilePlan = planFiles(config, facts)): Map<string, StaleResult> {
-  const { manual } = missingDiffFallback(config, facts.diff);
+  const { manual: given } = missingDiffFallback(config, facts.diff);
+  const manual = (d: Distribution) => [...given, ...removedPrefixPaths(config, d)];
   const otherKeys = collateralKeys(facts.remote, files.sync);
   const out = new Map<string, StaleResult>();
   for (const d of config.distributions) {
@@ -34,11 +37,13 @@ export function staleByDistribution(config: Config, facts: Facts, files: FilePla
         queryStrings: config.queryStrings,
         sync: files.sync,
         otherKeys,
-        originKnown: config.upload,
+        // The listing is the origin in upload mode, and for a job without uploads whose bucket holds the site
+        // (the consolidating job of a sharded deploy); a bucket holding only records says nothing of the origin.
+        originKnown: config.upload || facts.remote.length > 0,
         fingerprint: files.fingerprint,
         diff: facts.diff.files,
         pathMap: config.pathMap,
-        manual,
+        manual: manual(d),
         owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
       }),
     );
@@ -112,6 +117,21 @@ function refusalOf(config: Config, facts: Facts, sync: SyncEntry[]): string | nu
   return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
 }
 
+/** remove-prefix: the whole prefix's URLs, as one wildcard per distribution that serves it. */
+function removedPrefixPaths(config: Config, d: Distribution): string[] {
+  if (!config.removePrefix) return [];
+  const url = urlPathForKey(config.prefix, d.originPath);
+  return url === null ? [] : [`${url}*`];
+}
+
+/** remove-prefix: every site object under the prefix (protect globs still hold), deleted before the invalidation. */
+function prefixRemoval(config: Config, facts: Facts): SyncEntry[] {
+  const guard = makeDeleteGuard(makeFileFilter([], []), config.protect);
+  return facts.remote
+    .filter((o) => !guard(o.key.slice(config.prefix.length)))
+    .map((o) => ({ key: o.key, path: o.key.slice(config.prefix.length), action: 'delete', reason: 'prefix-removed', size: o.size }));
+}
+
 /** A ledger still in an old folder (the guessable legacy name) is moved on this run, even when nothing else changes. */
 function migrating(facts: Facts): boolean {
   return facts.records.oldDirs.some((dir) => facts.ownKeys.includes(stateKeyIn(dir)));
@@ -124,7 +144,10 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const fallback = missingDiffFallback(config, facts.diff);
   const removals = removalsOf(config, facts, files);
   const waitingKeys = new Set(removals.waiting.map((e) => e.key));
-  const sync = files.sync.filter((e) => !waitingKeys.has(e.key));
+  const sync = config.removePrefix ? prefixRemoval(config, facts) : files.sync.filter((e) => !waitingKeys.has(e.key));
+  // remove-prefix: the action's records for the prefix go too, after the invalidation (never the lock: it is released).
+  const lock = deployLockKey(config.prefix, config.statePrefix);
+  const records = config.removePrefix ? facts.ownKeys.filter((k) => k !== lock) : [];
   const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
   const ledger = {
     demoted: [...files.evidence.demoted],
@@ -136,8 +159,8 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     files: files.files,
     sync,
     uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
-    deletes: removals.now.map((e) => e.key),
-    lateDeletes: removals.due.map((e) => e.key),
+    deletes: config.removePrefix ? sync.map((e) => e.key) : removals.now.map((e) => e.key),
+    lateDeletes: [...removals.due.map((e) => e.key), ...records],
     waiting: removals.waiting,
     invalidations,
     refusal: refusalOf(config, facts, sync),

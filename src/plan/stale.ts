@@ -57,14 +57,13 @@ export function staleFor(input: StaleInput): StaleResult {
   const fingerprintViolations: string[] = [];
   const skippedFingerprinted: string[] = [];
 
-  if (input.invalidate === 'none') {
-    return { stale: [], existing: null, fingerprintViolations, skippedFingerprinted };
-  }
+  // `none`: nothing of this run; what earlier runs owe (a crash, a deferred shard) is still paid.
+  const ofThisRun = input.invalidate !== 'none';
   if (input.invalidate === 'all') {
     return { stale: [{ path: '/*', reason: 'all' }], existing: null, fingerprintViolations, skippedFingerprinted };
   }
 
-  for (const e of input.sync) {
+  for (const e of ofThisRun ? input.sync : []) {
     const url = urlPathForKey(e.key, d.originPath);
     if (url === null) continue;
     if (e.action === 'upload' && e.overwrites && e.sameBytes) {
@@ -86,7 +85,7 @@ export function staleFor(input: StaleInput): StaleResult {
   // The default rule maps source-dir to the keys under `prefix`, served at prefix minus the origin path.
   const keyRoot = urlPathForKey(input.prefix, d.originPath);
   const rules = input.pathMap.flatMap((r) => (!r.viaKey ? [r] : keyRoot === null ? [] : [{ from: r.from, to: keyRoot }]));
-  for (const f of input.diff ?? []) {
+  for (const f of ofThisRun ? (input.diff ?? []) : []) {
     const consider = (repoPath: string, reason: StaleReason) => {
       const url = mapRepoPath(repoPath, rules);
       if (url === null) return;
@@ -101,7 +100,7 @@ export function staleFor(input: StaleInput): StaleResult {
     else if (f.status === 'renamed' && f.previousPath) consider(f.previousPath, 'diff-renamed-from');
   }
 
-  for (const p of input.manual) add(p, 'manual');
+  for (const p of ofThisRun ? input.manual : []) add(p, 'manual');
   for (const p of input.owed) add(p, 'owed');
 
   let existing: string[] | null = null;

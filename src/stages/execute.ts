@@ -55,7 +55,11 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     if (store && plan.deletes.length > 0) {
       out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
     }
-    if (toSend.length > 0) {
+    if (toSend.length > 0 && config.invalidate === 'defer') {
+      log.info(
+        `invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`,
+      );
+    } else if (toSend.length > 0) {
       out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
     }
     // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
@@ -100,7 +104,9 @@ async function recordOwed(config: Config, facts: Facts, plans: InvalidationPlan[
   const keys: Record<string, string> = {};
   for (const p of plans) {
     const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
-    await writeOwed(store, key, p.distributionId, p.decoded, `run ${runId} attempt ${runAttempt}`);
+    // Deferred: the exact stale URLs, so the consolidating job plans one cover over every shard's.
+    const paths = config.invalidate === 'defer' ? p.stale.map((s) => s.path) : p.decoded;
+    await writeOwed(store, key, p.distributionId, paths, `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}'`);
     keys[p.distributionId] = key;
   }
   return keys;

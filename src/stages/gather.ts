@@ -13,7 +13,7 @@ import { absPathOf, hashFile, walkSource } from '../io/files.js';
 import { compareDiff, localDiff } from '../io/git.js';
 import { readOwed } from '../io/journal.js';
 import { readState } from '../io/state.js';
-import { isOwnKey, recordsLayout, stateKeyIn } from '../model/records.js';
+import { isOwnKey, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
 import { planFiles, staleByDistribution } from '../plan/deploy.js';
 import { diffRange } from '../plan/diff-range.js';
 import { makeFileFilter } from '../plan/filter.js';
@@ -70,7 +70,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
   const scanned: Facts = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
   const store = ports.store;
   const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-  const owed = ports.store ? await readOwed(ports.store, [facts.records.dir, ...facts.records.oldDirs], facts.ownKeys) : [];
+  const owed = ports.store ? await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys) : [];
   const commit = await liveCommitOrder(config, facts, warn);
   const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -93,7 +93,17 @@ async function liveCommitOrder(config: Config, facts: Facts, warn: (m: string) =
   return res;
 }
 
-const wantsDiff = (config: Config) => config.distributions.length > 0 && config.invalidate === 'changed';
+const wantsDiff = (config: Config) =>
+  config.distributions.length > 0 && (config.invalidate === 'changed' || config.invalidate === 'defer') && !config.removePrefix;
+
+/**
+ * A deploy reads the owed records of its own prefix; a job without uploads (the consolidating job after a
+ * sharded deploy, a manual invalidation) collects every one its listing shows, whatever prefix left it.
+ */
+function owedDirs(config: Config, facts: Facts): string[] {
+  const own = [facts.records.dir, ...facts.records.oldDirs];
+  return config.upload ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
+}
 
 async function settleAll<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const settled = await Promise.allSettled(work);

@@ -11,9 +11,15 @@ const LOCK_TTL_MS = 60 * 60_000;
 /** How long a run waits for another one on the same bucket and prefix. */
 const LOCK_WAIT_MS = 20 * 60_000;
 
+/**
+ * Whether the run writes to the bucket: uploads, deletes, the ledger, or owed records (an invalidation is
+ * guarded by one). Two consolidating jobs must not both send the same owed records: they take the lock too.
+ */
 export function writesToBucket(config: Config, plan: DeployPlan): boolean {
+  if (config.dryRun || config.bucket === null) return false;
   const uploads = plan.uploadWaves.some((w) => w.length > 0);
-  return config.upload && !config.dryRun && (uploads || plan.deletes.length > 0 || plan.lateDeletes.length > 0 || plan.writeState);
+  const invalidates = plan.invalidations.some((p) => p.paths.length > 0);
+  return uploads || plan.deletes.length > 0 || plan.lateDeletes.length > 0 || plan.writeState || invalidates;
 }
 
 export async function lockBucket(
