@@ -3,7 +3,7 @@
  * planner state they feed into the DP.
  */
 import { type CoverTuning, F_EXACT, F_WILD, INF } from './common.js';
-import type { Summary } from './result.js';
+import type { Summary } from './common.js';
 import { conv, type MergeScratch } from './table.js';
 import { complexKids, ROOT, simple, simpleBase, type Trie } from './trie.js';
 

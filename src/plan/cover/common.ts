@@ -61,3 +61,26 @@ export function fmt(n: number): string {
 export function plural(n: number, word: string): string {
   return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** The input's limits and the counts the reason strings quote. */
+export interface Summary {
+  budget: number;
+  /** Wildcard limit, min(maxWildcards, budget). */
+  W: number;
+  /** `existing` is known (collateral is counted). */
+  known: boolean;
+  /** Distinct stale paths. */
+  nS: number;
+  /** Existing non-stale paths. */
+  nU: number;
+  /** Distinct stale paths containing '*'. */
+  nStar: number;
+  /** Distinct stale paths containing '~'. */
+  nTilde: number;
+}
+
+/** Node ids of the chosen wildcards and exact paths. */
+export interface Solution {
+  wild: number[];
+  exact: number[];
+}

@@ -3,18 +3,14 @@
  * merge chain and backtracking through it.
  */
 import type { Planner } from './bounds.js';
-import { F_EXACT, F_WILD, INF } from './common.js';
+import { F_EXACT, F_WILD, INF, type Solution } from './common.js';
 import { bestAtRoot, chainFor, type DPParams, type DPResult } from './dp.js';
 import { at, type Table } from './table.js';
 import { ROOT, simple } from './trie.js';
 
-/** Node ids of the chosen wildcards and exact paths. */
-export interface Solution {
-  wild: number[];
-  exact: number[];
-}
-
 /** Rebuild the chosen paths from kept tables. */
+export type { Solution } from './common.js';
+
 export function rebuild(C: Planner, P: DPParams, R: DPResult): Solution {
   const { T } = C;
   const sol: Solution = { wild: [], exact: [] };

@@ -1,25 +1,10 @@
 /** Cover planner, part 6: the CoverResult (paths, collateral, one-line reason) for each outcome. */
 import type { CoverPath, CoverResult } from '../../model/data.js';
 import { fmt, plural, wildcardSpecificity } from './common.js';
-import type { Solution } from './rebuild.js';
-import type { Trie } from './trie.js';
+import type { Solution, Summary } from './common.js';
 
-/** The input's limits and the counts the reason strings quote. */
-export interface Summary {
-  budget: number;
-  /** Wildcard limit, min(maxWildcards, budget). */
-  W: number;
-  /** `existing` is known (collateral is counted). */
-  known: boolean;
-  /** Distinct stale paths. */
-  nS: number;
-  /** Existing non-stale paths. */
-  nU: number;
-  /** Distinct stale paths containing '*'. */
-  nStar: number;
-  /** Distinct stale paths containing '~'. */
-  nTilde: number;
-}
+export type { Summary } from './common.js';
+import type { Trie } from './trie.js';
 
 /** "2 containing '*', 1 containing '~'": the stale paths that cannot be sent exactly ('' when none). */
 function unsendable(s: Summary): string {
