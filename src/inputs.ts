@@ -285,6 +285,9 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
   const invalidation = parseInvalidation(get, target.upload, target.removePrefix);
   const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
   if (!target.upload && deleteRemoved) throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
+  if (invalidation.invalidate === 'defer' && target.bucket === null) {
+    throw new InputError('invalidate', 'defer needs a bucket (the owed records wait there for the consolidating job)');
+  }
 
   const relSource = target.sourceDir ? path.relative(workspace, target.sourceDir).split(path.sep).join('/') : '';
   const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;

@@ -56,6 +56,9 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
     }
     if (toSend.length > 0 && config.invalidate === 'defer') {
+      // Written again once this run's writes are done: a consolidating job that read (and sent) the record
+      // while the uploads were still going finds it changed, keeps it, and sends it again next time.
+      if (store) await recordOwed(config, facts, toSend, store, 'complete');
       log.info(
         `invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`,
       );
@@ -99,14 +102,20 @@ async function migrateRecords(store: ObjectStore, facts: Facts): Promise<void> {
 }
 
 /** Owed records are written before the first write and cleared only after CreateInvalidation succeeded. */
-async function recordOwed(config: Config, facts: Facts, plans: InvalidationPlan[], store: ObjectStore): Promise<Record<string, string>> {
+async function recordOwed(
+  config: Config,
+  facts: Facts,
+  plans: InvalidationPlan[],
+  store: ObjectStore,
+  stage: 'before the first write' | 'complete' = 'before the first write',
+): Promise<Record<string, string>> {
   const { runId, runAttempt } = facts.run;
   const keys: Record<string, string> = {};
   for (const p of plans) {
     const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
     // Deferred: the exact stale URLs, so the consolidating job plans one cover over every shard's.
     const paths = config.invalidate === 'defer' ? p.stale.map((s) => s.path) : p.decoded;
-    await writeOwed(store, key, p.distributionId, paths, `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}'`);
+    await writeOwed(store, key, p.distributionId, paths, `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}', ${stage}`);
     keys[p.distributionId] = key;
   }
   return keys;
