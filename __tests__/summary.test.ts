@@ -121,7 +121,11 @@ describe('job summary', () => {
       deleted: '1',
       unchanged: '120',
       report: '/tmp/r.json',
+      url: '',
     });
+    expect(outputsOf({ ...sampleReport(), url: 'https://pr-7.preview.example.com/' }, '/tmp/r.json').url).toBe(
+      'https://pr-7.preview.example.com/',
+    );
   });
 
   it.each<[number, number | null, number | null]>([
