@@ -6,16 +6,9 @@ import type { HeaderRule } from './model/headers.js';
 import { MAX_PATHS_PER_BATCH } from './model/limits.js';
 import { parseHeaderRules } from './plan/headers.js';
 import { normalizeBaseUrl } from './model/site-url.js';
+import { bool, InputError, int, lines, normalisePrefix, oneOf, parseDuration, splitList } from './input-values.js';
 
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string,
-  ) {
-    super(`Input '${input}': ${message}`);
-    this.name = 'InputError';
-  }
-}
+export { InputError, normalisePrefix, parseDuration, splitList } from './input-values.js';
 
 export type InputReader = (name: string) => string;
 
@@ -23,54 +16,6 @@ const DIST_ID = /^[A-Z0-9]{8,32}$/;
 // S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
 // starting and ending with a letter or digit, not shaped like an IP address.
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
-export function splitList(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-function lines(value: string): string[] {
-  return value
-    .split('\n')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && !s.startsWith('#'));
-}
-
-function bool(name: string, raw: string, def: boolean): boolean {
-  const v = raw.trim().toLowerCase();
-  if (v === '') return def;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new InputError(name, `expected true or false, got '${raw}'`);
-}
-
-function int(name: string, raw: string, def: number, min: number, max: number, extra?: number): number {
-  const v = raw.trim();
-  if (v === '') return def;
-  if (!/^-?\d+$/.test(v)) throw new InputError(name, `expected a whole number from ${min} to ${max}, got '${raw}'`);
-  const n = Number(v);
-  if (extra !== undefined && n === extra) return n;
-  if (n < min || n > max) {
-    const alt = extra !== undefined ? ` (or ${extra})` : '';
-    throw new InputError(name, `expected a whole number from ${min} to ${max}${alt}, got '${raw}'`);
-  }
-  return n;
-}
-
-function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[], def: T): T {
-  const v = raw.trim();
-  if (v === '') return def;
-  if (!(allowed as readonly string[]).includes(v)) throw new InputError(name, `expected ${allowed.join(' or ')}, got '${raw}'`);
-  return v as T;
-}
-
-/** 'site', '/site/', '' -> 'site/' or ''. */
-export function normalisePrefix(raw: string): string {
-  const p = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
-  return p === '' ? '' : `${p}/`;
-}
 
 function parseDistributions(idsRaw: string, originRaw: string): Distribution[] {
   const entries = splitList(idsRaw);
@@ -219,17 +164,6 @@ function parseInvalidation(get: InputReader, upload: boolean, removePrefix: bool
     missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'] as const, 'warn'),
     maxPaths: int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
   };
-}
-
-const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** A duration such as `7d`, `36h`, `90m`, `2w` or `0` (none), in ms. */
-export function parseDuration(name: string, raw: string, def: string): number {
-  const v = (raw.trim() || def).toLowerCase();
-  if (v === '0') return 0;
-  const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(v);
-  if (!m) throw new InputError(name, `expected a duration such as 7d, 36h, 90m or 0, got '${raw}'`);
-  return Math.round(Number(m[1]) * DURATION_UNITS[m[2]!]!);
 }
 
 const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR'] as const;

@@ -2,8 +2,11 @@
 import type { Config } from './model/config.js';
 import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
 import type { DeployPlan, Facts, Outcome } from './model/stages.js';
-import { adviseInvalidation, directoryRows } from './plan/advice.js';
+import { adviseInvalidation } from './plan/advice.js';
 import type { StalePath } from './model/data.js';
+import { code, esc } from './markdown.js';
+
+export { summaryMarkdown } from './summary.js';
 
 export interface FileReport {
   key: string;
@@ -202,124 +205,6 @@ export function estimateCost(billed: number, monthPathsBefore: number | null): n
   if (monthPathsBefore === null) return null;
   const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
   return Math.round(over * USD_PER_PATH * 1000) / 1000;
-}
-
-/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
-const esc = (s: string) =>
-  s
-    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'");
-/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
-const code = (s: string) => {
-  const body = s.replace(/\|/g, '\\|');
-  return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
-};
-const MAX_ROWS = 500;
-
-/** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
-export function summaryMarkdown(r: Report): string {
-  const out: string[] = [];
-  out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
-  if (r.error) out.push('', `> [!CAUTION]`, `> The deploy failed: ${esc(r.error)}`);
-  if (r.bucket) out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
-  out.push('');
-  out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
-  out.push('|---:|---:|---:|---:|---:|---:|');
-  const t = r.totals;
-  out.push(
-    `| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`,
-  );
-  out.push('');
-  if (r.diff) out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
-  if (r.invalidations.length > 0) {
-    out.push('### Invalidations', '');
-    out.push(
-      '| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |',
-    );
-    out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
-    for (const i of r.invalidations) {
-      const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
-      out.push(
-        `| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`,
-      );
-    }
-    out.push(
-      '',
-      `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`,
-      '',
-    );
-    for (const i of r.invalidations) {
-      if (i.wildcardDetails.length > 0) {
-        out.push(
-          `Wildcards sent to ${i.distributionId}:`,
-          '',
-          '| wildcard | stale URLs covered | unchanged objects also evicted |',
-          '|---|---:|---:|',
-        );
-        for (const w of i.wildcardDetails.slice(0, 50)) out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
-        out.push('');
-      }
-      for (const a of i.advice) out.push(`> [!TIP]`, `> ${esc(a)}`, '');
-      out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
-      for (const p of i.paths.slice(0, MAX_ROWS)) out.push(`- ${code(p)}`);
-      if (i.paths.length > MAX_ROWS) out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
-      out.push('', '</details>', '');
-    }
-  }
-  const first = r.invalidations[0];
-  if (first && first.stale.length > 0) {
-    const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
-    const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
-    out.push(`### Where the changes are (${first.distributionId})`, '');
-    out.push(
-      '| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |',
-      '|---|---:|---:|---:|',
-    );
-    for (const d of rows.slice(0, 40)) out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
-    if (rows.length > 40) out.push(`| ... ${rows.length - 40} more directories | | | |`);
-    out.push('');
-  }
-  if (r.collected && r.collected.length > 0) {
-    out.push(
-      `### Owed invalidations collected: ${r.collected.length} record(s)`,
-      '',
-      '| record | distribution | left by | paths |',
-      '|---|---|---|---:|',
-    );
-    for (const c of r.collected.slice(0, MAX_ROWS)) out.push(`| ${code(c.key)} | ${c.distributionId} | ${esc(c.note)} | ${c.paths} |`);
-    out.push('');
-  }
-  if (r.pendingDeletions && r.pendingDeletions.length > 0) {
-    out.push(`### Kept for pages already open: ${r.pendingDeletions.length} removed fingerprinted object(s)`, '');
-    out.push('A later deploy deletes each once its grace period (keep-removed) has passed.', '', '| key | deleted after |', '|---|---|');
-    for (const p of r.pendingDeletions.slice(0, MAX_ROWS)) out.push(`| ${code(p.key)} | ${p.dueAt} |`);
-    if (r.pendingDeletions.length > MAX_ROWS) out.push(`| ... ${r.pendingDeletions.length - MAX_ROWS} more in the JSON report | |`);
-    out.push('');
-  }
-  if (r.verify && r.verify.length > 0) {
-    const bad = r.verify.filter((v) => v.status !== 'fresh');
-    out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
-    if (bad.length > 0) {
-      out.push('| status | URL | detail |', '|---|---|---|');
-      for (const v of bad.slice(0, 50)) out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
-      out.push('');
-    }
-  }
-  if (r.warnings.length > 0) {
-    out.push('### Warnings', '');
-    for (const w of r.warnings.slice(0, 50)) out.push(`- ${esc(w)}`);
-    out.push('');
-  }
-  const changed = r.files.filter((f) => f.action !== 'unchanged');
-  out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
-  out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
-  for (const f of changed.slice(0, MAX_ROWS)) {
-    out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
-  }
-  if (changed.length > MAX_ROWS) out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
-  out.push('', '</details>');
-  return out.join('\n') + '\n';
 }
 
 /** The pull request comment: the preview's URL and what the deploy did, under a hidden marker that finds it again. */

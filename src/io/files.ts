@@ -62,74 +62,98 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+interface FoundFile {
+  rel: string;
+  abs: string;
+  size: number;
+}
+
+/** What a walk has gathered so far, and what it walks with. */
+interface Walk {
+  root: string;
+  opts: WalkOptions;
+  found: FoundFile[];
+  skipped: SkippedFile[];
+  warnings: string[];
+}
+
 export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<WalkResult> {
   const root = await fs.realpath(sourceDir);
-  const found: { rel: string; abs: string; size: number }[] = [];
-  const skipped: SkippedFile[] = [];
-  const warnings: string[] = [];
-  // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
-  // of the current directory is a loop.
-  // Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
-  // is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
-  const walk = async (absDir: string, relDir: string, ancestors: Set<string>): Promise<void> => {
-    await yieldToEventLoop();
-    const entries = fsSync.readdirSync(absDir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
-      const abs = path.join(absDir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let real = abs;
-      if (entry.isSymbolicLink()) {
-        try {
-          real = fsSync.realpathSync(abs);
-        } catch {
-          warnings.push(`Skipped broken symlink ${rel}`);
-          skipped.push({ path: rel, reason: 'symlink-outside' });
-          continue;
-        }
-        if (!isInside(root, real)) {
-          warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
-          skipped.push({ path: rel, reason: 'symlink-outside' });
-          continue;
-        }
-        // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
-        const target = path.relative(root, real).split(path.sep).join('/');
-        if (target !== '' && hasHiddenSegment(target)) {
-          warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
-          skipped.push({ path: rel, reason: 'dotfile' });
-          continue;
-        }
-        const st = fsSync.statSync(real);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      }
-      if (isDir) {
-        if (!opts.filter.mayDescend(rel)) {
-          skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
-          continue;
-        }
-        if (ancestors.has(real)) {
-          warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
-          continue;
-        }
-        await walk(real, rel, new Set(ancestors).add(real));
-      } else if (isFile) {
-        const reason = opts.filter.skipReason(rel);
-        if (reason) {
-          skipped.push({ path: rel, reason });
-          continue;
-        }
-        found.push({ rel, abs: real, size: fsSync.statSync(real).size });
-      }
-    }
-  };
-  await walk(root, '', new Set([root]));
+  const w: Walk = { root, opts, found: [], skipped: [], warnings: [] };
+  await walkDir(w, root, '', new Set([root]));
+  const files = await hashFound(w.found, opts);
+  const manifests = await readManifests(root, w.found, opts.manifestGlobs);
+  return { files, skipped: w.skipped, warnings: w.warnings, manifests };
+}
 
-  // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
-  // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
-  // hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
+// A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
+// of the current directory is a loop.
+// Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
+// is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
+async function walkDir(w: Walk, absDir: string, relDir: string, ancestors: Set<string>): Promise<void> {
+  await yieldToEventLoop();
+  const entries = fsSync.readdirSync(absDir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) await visitEntry(w, entry, absDir, relDir, ancestors);
+}
+
+/** One directory entry: descend into a directory, keep a file, or record why it is skipped. */
+async function visitEntry(w: Walk, entry: fsSync.Dirent, absDir: string, relDir: string, ancestors: Set<string>): Promise<void> {
+  const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+  const abs = path.join(absDir, entry.name);
+  const kind = entry.isSymbolicLink() ? followSymlink(w, abs, rel) : { real: abs, isDir: entry.isDirectory(), isFile: entry.isFile() };
+  if (!kind) return;
+  const { real, isDir, isFile } = kind;
+  if (isDir) {
+    if (!w.opts.filter.mayDescend(rel)) {
+      w.skipped.push({ path: `${rel}/`, reason: w.opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
+      return;
+    }
+    if (ancestors.has(real)) {
+      w.warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
+      return;
+    }
+    await walkDir(w, real, rel, new Set(ancestors).add(real));
+  } else if (isFile) {
+    const reason = w.opts.filter.skipReason(rel);
+    if (reason) {
+      w.skipped.push({ path: rel, reason });
+      return;
+    }
+    w.found.push({ rel, abs: real, size: fsSync.statSync(real).size });
+  }
+}
+
+/** Where a symlink leads and what is there, or null (recorded as skipped) when it is broken, leaves the tree or is hidden. */
+function followSymlink(w: Walk, abs: string, rel: string): { real: string; isDir: boolean; isFile: boolean } | null {
+  let real: string;
+  try {
+    real = fsSync.realpathSync(abs);
+  } catch {
+    w.warnings.push(`Skipped broken symlink ${rel}`);
+    w.skipped.push({ path: rel, reason: 'symlink-outside' });
+    return null;
+  }
+  if (!isInside(w.root, real)) {
+    w.warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
+    w.skipped.push({ path: rel, reason: 'symlink-outside' });
+    return null;
+  }
+  // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
+  const target = path.relative(w.root, real).split(path.sep).join('/');
+  if (target !== '' && hasHiddenSegment(target)) {
+    w.warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
+    w.skipped.push({ path: rel, reason: 'dotfile' });
+    return null;
+  }
+  const st = fsSync.statSync(real);
+  return { real, isDir: st.isDirectory(), isFile: st.isFile() };
+}
+
+// Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
+// large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
+// hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
+async function hashFound(found: FoundFile[], opts: WalkOptions): Promise<LocalFile[]> {
   let hashed = 0;
   const files: LocalFile[] = new Array(found.length);
   const large: number[] = [];
@@ -157,14 +181,17 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
     },
     { concurrency: opts.concurrency },
   );
+  return files;
+}
 
-  const isManifest = picomatch(opts.manifestGlobs, { dot: true });
+async function readManifests(root: string, found: FoundFile[], manifestGlobs: string[]): Promise<Record<string, string>> {
+  const isManifest = picomatch(manifestGlobs, { dot: true });
   const manifests: Record<string, string> = {};
   for (const f of found) {
     if (isManifest(f.rel) && f.size <= MAX_MANIFEST_BYTES) manifests[f.rel] = await fs.readFile(f.abs, 'utf8');
   }
   // Manifests in hidden dirs (.vite/manifest.json) are evidence even though they are not deployed.
-  for (const glob of opts.manifestGlobs) {
+  for (const glob of manifestGlobs) {
     if (glob.includes('*') || manifests[glob] !== undefined) continue;
     const abs = path.join(root, glob);
     try {
@@ -174,7 +201,7 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
       /* not present */
     }
   }
-  return { files, skipped, warnings, manifests };
+  return manifests;
 }
 
 /** Absolute path of a deployable file (symlinks inside the tree resolved by the OS). */

@@ -69,6 +69,33 @@ function parseLock(body: string): LockRecord {
   }
 }
 
+/** The lock just taken (with ETag `etag`), and its release. */
+function heldLock(
+  records: OwnRecords,
+  key: string,
+  { owner, log }: LockOptions,
+  etag: string,
+  state: { waited: boolean; supported: boolean | null },
+): DeployLock {
+  let released = false;
+  return {
+    ...state,
+    async release() {
+      if (released) return;
+      released = true;
+      const cur = await records.getText(key);
+      if (cur === null) return;
+      const rec = parseLock(cur.body);
+      if (rec.owner !== owner) {
+        log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
+        return;
+      }
+      if (cur.etag !== etag) log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
+      await records.deleteKey(key);
+    },
+  };
+}
+
 /**
  * Take the deploy lock `key`, waiting (polling with backoff) up to `waitMs` while another owner holds it, taking
  * over a lock whose time is up. Throws LockTimeoutError when the wait runs out; other errors (access, network) as
@@ -83,26 +110,7 @@ export async function acquireLock(records: OwnRecords, key: string, opts: LockOp
   let pause = LOCK_POLL_FIRST_MS;
   let announced = '';
 
-  const held = (etag: string): DeployLock => {
-    let released = false;
-    return {
-      waited,
-      supported,
-      async release() {
-        if (released) return;
-        released = true;
-        const cur = await records.getText(key);
-        if (cur === null) return;
-        const rec = parseLock(cur.body);
-        if (rec.owner !== owner) {
-          log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
-          return;
-        }
-        if (cur.etag !== etag) log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
-        await records.deleteKey(key);
-      },
-    };
-  };
+  const held = (etag: string) => heldLock(records, key, opts, etag, { waited, supported });
 
   // A lock listed earlier that is still there: the create below must be refused, or the store ignores conditions.
   let existedJustBefore = false;

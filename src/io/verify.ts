@@ -115,28 +115,36 @@ async function verifyOne(
     return result('error', `unexpected HTTP ${response.status}${via}`, extra);
   }
 
-  const hash = createHash('md5');
-  let bytes = 0;
+  let read: { md5: string; bytes: number } | null;
   try {
-    if (response.body) {
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        bytes += value.byteLength;
-        if (bytes > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
-        }
-        hash.update(value);
-      }
-    }
+    read = await bodyMd5(response, maxBytes);
   } catch (err) {
     return result('error', `reading the body failed: ${errorMessage(err, timeoutMs)}${via}`, extra);
   }
-  const got = hash.digest('hex');
+  if (read === null) return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
+  const { md5: got, bytes } = read;
   if (got === expectedMd5) return result('fresh', `md5 ${got} (${bytes} bytes) matches${via}`, extra);
   return result('stale', `got md5 ${got} (${bytes} bytes), expected ${expectedMd5}${via}`, extra);
+}
+
+/** MD5 and length of the response body, read as a stream; null (the rest cancelled) once it passes `maxBytes`. */
+async function bodyMd5(response: Response, maxBytes: number): Promise<{ md5: string; bytes: number } | null> {
+  const hash = createHash('md5');
+  let bytes = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return null;
+      }
+      hash.update(value);
+    }
+  }
+  return { md5: hash.digest('hex'), bytes };
 }
 
 /**

@@ -1,5 +1,5 @@
 // Word and number shapes: what a person or a framework types, as opposed to a random hash.
-// Shared by the name rules (`../fingerprint.ts`) and the history rules (`../fingerprint-history.ts`).
+// Shared by the name rules (`./tokens.ts`, `./manifests.ts`) and the history rules (`../fingerprint-history.ts`).
 
 /** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
 const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;

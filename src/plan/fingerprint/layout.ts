@@ -1,0 +1,61 @@
+// Fingerprint layout rules: directories and names that decide on their own.
+import type { FingerprintVerdict } from '../../model/data.js';
+import { HTML_EXT, nameParts, type NameParts } from './names.js';
+import { hashTokenOf, relaxedTokenOf } from './tokens.js';
+
+const WELL_KNOWN = /(?:^|\/)\.well-known\//;
+const NEXT_SEGMENT_PAYLOAD = /(?:^|\/)__next[._][^/]*$/;
+/** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
+ *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
+ *  new for every build, so no URL there is ever reused for other content. (A constant custom
+ *  `generateBuildId` would break that, and Next's own caching along with it.) */
+const NEXT_STATIC = /(?:^|\/)_next\/static\//;
+/** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
+const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
+/** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
+const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
+/** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
+ *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
+const GENERATED_DIRS: Array<[RegExp, string]> = [
+  [/(?:^|\/)_astro\//, 'under _astro/ (Astro build assets)'],
+  [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
+];
+
+export function yes(reason: string): FingerprintVerdict {
+  return { fingerprinted: true, reason };
+}
+export function no(reason: string): FingerprintVerdict {
+  return { fingerprinted: false, reason };
+}
+
+/** Verdicts that override every automatic rule (but not the user's explicit patterns). */
+export function neverFingerprinted(path: string, parts: NameParts): FingerprintVerdict | null {
+  if (HTML_EXT.has(parts.ext)) return no('HTML document: entry pages must stay mutable, never fingerprinted');
+  if (WELL_KNOWN.test(path)) return no('.well-known/ URLs are fixed by their specs and stay mutable');
+  // Next.js 16 App Router static export: per-route RSC segment payloads named from the route tree
+  // (`__next.blog.$d$slug.__PAGE__.txt`, `__next._tree.txt`), rewritten in place on every build.
+  if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path))
+    return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
+  return null;
+}
+
+/** Directory and name rules only; used when no manifest or user pattern applies. */
+export function isFingerprintedName(path: string): FingerprintVerdict {
+  const parts = nameParts(path);
+  return neverFingerprinted(path, parts) ?? layoutVerdict(path, parts);
+}
+
+export function layoutVerdict(path: string, parts: NameParts): FingerprintVerdict {
+  if (NEXT_STATIC.test(path)) return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
+  if (SVELTEKIT_IMMUTABLE.test(path)) return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
+  if (GATSBY_STATIC.test(path)) return yes('under static/<md5>/ (Gatsby content-digest directory)');
+  if (parts.ext === '') return no('no extension: not a bundler output name');
+  for (const [re, where] of GENERATED_DIRS) {
+    if (re.test(path)) {
+      const hit = relaxedTokenOf(parts);
+      return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
+    }
+  }
+  const hit = hashTokenOf(parts);
+  return hit ? yes(hit.reason) : no('no content-hash token in the name');
+}
