@@ -1,7 +1,6 @@
 // What run() is built from: the real adapters by default; tests replace any of them.
 import * as core from '@actions/core';
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import { cloudFrontClientConfig, createCdn, realClock } from './io/cloudfront.js';
+import { createCdn, realClock } from './io/cloudfront.js';
 import { actionsLog } from './io/log.js';
 import { createS3Store } from './io/s3.js';
 import type { Config } from './model/config.js';
@@ -43,7 +42,8 @@ export function defaultDeps(env: Record<string, string | undefined>): Deps {
         ...(c.sse ? { sse: c.sse } : {}),
         ...(c.sseKmsKeyId ? { sseKmsKeyId: c.sseKmsKeyId } : {}),
       }),
-    cdn: () => createCdn(new CloudFrontClient(cloudFrontClientConfig(env))),
+    // The CloudFront client is made, and @aws-sdk/client-cloudfront loaded, on the first CloudFront call.
+    cdn: () => createCdn(undefined, env),
     clock: realClock,
     log: actionsLog,
     multipartThreshold: MULTIPART_THRESHOLD,

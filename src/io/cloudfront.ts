@@ -1,12 +1,8 @@
 // Thin CloudFront adapter: create an invalidation (idempotent, waits out TooManyInvalidationsInProgress),
 // read in-flight ones, and wait for completion with progress and clear errors.
-import {
-  CloudFrontClient,
-  CreateInvalidationCommand,
-  GetInvalidationCommand,
-  ListInvalidationsCommand,
-  type CloudFrontClientConfig,
-} from '@aws-sdk/client-cloudfront';
+// The SDK is loaded on first use (a dynamic import: its own chunk in dist/), not at start-up: most runs
+// that never invalidate do not pay for parsing and evaluating it.
+import type { CloudFrontClient, CloudFrontClientConfig } from '@aws-sdk/client-cloudfront';
 
 import type { DistributionUsage } from '../model/data.js';
 import type { Cdn, Clock } from '../model/ports.js';
@@ -19,9 +15,21 @@ export function cloudFrontClientConfig(env: Record<string, string | undefined>):
   return { region: 'us-east-1', maxAttempts: 6, ...(endpoint ? { endpoint } : {}) };
 }
 
-export function createCdn(client = new CloudFrontClient(cloudFrontClientConfig(process.env))): Cdn {
+let sdk: Promise<typeof import('@aws-sdk/client-cloudfront')> | null = null;
+/** @aws-sdk/client-cloudfront, imported once, on first use. */
+export const loadCloudFrontSdk = () => (sdk ??= import('@aws-sdk/client-cloudfront'));
+
+/** The adapter over `client`, or over a client made from `env` on first use. */
+export function createCdn(client?: CloudFrontClient, env: Record<string, string | undefined> = process.env): Cdn {
+  let made: Promise<CloudFrontClient> | null = null;
+  const ready = async () => {
+    const { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand } = await loadCloudFrontSdk();
+    made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
+    return { client: await made, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand };
+  };
   return {
     async create(distributionId, paths, callerReference) {
+      const { client, CreateInvalidationCommand } = await ready();
       const res = await client.send(
         new CreateInvalidationCommand({
           DistributionId: distributionId,
@@ -31,10 +39,12 @@ export function createCdn(client = new CloudFrontClient(cloudFrontClientConfig(p
       return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
     },
     async get(distributionId, id) {
+      const { client, GetInvalidationCommand } = await ready();
       const res = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
       return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
     },
     async listSince(distributionId, since) {
+      const { client, ListInvalidationsCommand } = await ready();
       const out: { id: string; status: string; createTime: Date }[] = [];
       let marker: string | undefined;
       for (let page = 0; page < 20; page++) {
