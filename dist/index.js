@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 9659:
@@ -2201,10441 +2201,6 @@ exports.Sha1WebCrypto = Sha1WebCrypto;
 exports.Sha512 = Sha512;
 exports.Sha512Js = Sha512Js;
 exports.Sha512WebCrypto = Sha512WebCrypto;
-
-
-/***/ }),
-
-/***/ 3169:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
-__webpack_unused_export__ = $Command;
-__webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { defaultProvider } = __nccwpck_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsRestXmlProtocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
-
-const defaultCloudFrontHttpAuthSchemeParametersProvider = async (config, context, input) => {
-    return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
-            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-        })(),
-    };
-};
-function createAwsAuthSigv4HttpAuthOption(authParameters) {
-    return {
-        schemeId: "aws.auth#sigv4",
-        signingProperties: {
-            name: "cloudfront",
-            region: authParameters.region,
-        },
-        propertiesExtractor: (config, context) => ({
-            signingProperties: {
-                config,
-                context,
-            },
-        }),
-    };
-}
-const defaultCloudFrontHttpAuthSchemeProvider = (authParameters) => {
-    const options = [];
-    switch (authParameters.operation) {
-        default: {
-            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
-        }
-    }
-    return options;
-};
-const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
-    return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
-    });
-};
-
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "cloudfront",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
-var version = "3.1161.0";
-var packageInfo = {
-	version: version};
-
-const o = "ref", p = "authSchemes", q = "name", s = "signingRegion";
-const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = { [o]: "Endpoint" }, i = { "fn": g, "argv": [{ [o]: d }, "name"] }, j = { [o]: d }, k = { [p]: [{ [q]: "sigv4", [s]: "us-east-1" }] }, l = { [p]: [{ [q]: "sigv4", [s]: "cn-northwest-1" }] }, m = { [p]: [{ [q]: "sigv4", [s]: "{PartitionResult#implicitGlobalRegion}" }] }, n = [{ [o]: "Region" }];
-const _data = {
-    conditions: [
-        [c, [h]],
-        [c, n],
-        ["aws.partition", n, d],
-        [e, [{ [o]: "UseFIPS" }, b]],
-        [e, [{ [o]: "UseDualStack" }, b]],
-        [f, [i, "aws"]],
-        [f, [i, "aws-cn"]],
-        [e, [{ fn: g, argv: [j, "supportsDualStack"] }, b]],
-        [e, [{ fn: g, argv: [j, "supportsFIPS"] }, b]]
-    ],
-    results: [
-        [a],
-        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [h, {}],
-        ["https://cloudfront.global.api.aws", k],
-        ["https://cloudfront-fips.global.api.aws", k],
-        ["https://cloudfront.cn-northwest-1.amazonaws.com.cn", l],
-        ["https://cloudfront-fips.cn-northwest-1.amazonaws.com.cn", l],
-        ["https://cloudfront-fips.{PartitionResult#dualStackDnsSuffix}", m],
-        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://cloudfront-fips.{PartitionResult#dnsSuffix}", m],
-        [a, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://cloudfront.{PartitionResult#dualStackDnsSuffix}", m],
-        [a, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://cloudfront.{PartitionResult#dnsSuffix}", m],
-        [a, "Invalid Configuration: Missing Region"]
-    ]
-};
-const root = 2;
-const r = 100_000_000;
-const nodes = new Int32Array([
-    -1, 1, -1,
-    0, 16, 3,
-    1, 4, r + 15,
-    2, 5, r + 15,
-    3, 10, 6,
-    4, 8, 7,
-    6, r + 6, r + 14,
-    5, r + 4, 9,
-    7, r + 12, r + 13,
-    4, 13, 11,
-    6, r + 7, 12,
-    8, r + 10, r + 11,
-    5, r + 5, 14,
-    7, 15, r + 9,
-    8, r + 8, r + 9,
-    3, r + 1, 17,
-    4, r + 2, r + 3,
-]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
-
-const cache = new EndpointCache({
-    size: 50,
-    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
-});
-const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
-        endpointParams: endpointParams,
-        logger: context.logger,
-    }));
-};
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-class CloudFrontServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudfront#CloudFrontServiceException";
-    constructor(options) {
-        super(options);
-        Object.setPrototypeOf(this, CloudFrontServiceException.prototype);
-    }
-}
-
-class AccessDenied extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#AccessDenied";
-    name = "AccessDenied";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "AccessDenied",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, AccessDenied.prototype);
-        this.Message = opts.Message;
-    }
-}
-class IllegalUpdate extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#IllegalUpdate";
-    name = "IllegalUpdate";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "IllegalUpdate",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, IllegalUpdate.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidArgument extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidArgument";
-    name = "InvalidArgument";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidArgument",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidArgument.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchDistribution extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchDistribution";
-    name = "NoSuchDistribution";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchDistribution",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchDistribution.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionCNAMEs extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionCNAMEs";
-    name = "TooManyDistributionCNAMEs";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionCNAMEs",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionCNAMEs.prototype);
-        this.Message = opts.Message;
-    }
-}
-class EntityLimitExceeded extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#EntityLimitExceeded";
-    name = "EntityLimitExceeded";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "EntityLimitExceeded",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, EntityLimitExceeded.prototype);
-        this.Message = opts.Message;
-    }
-}
-class EntityNotFound extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#EntityNotFound";
-    name = "EntityNotFound";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "EntityNotFound",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, EntityNotFound.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidIfMatchVersion extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidIfMatchVersion";
-    name = "InvalidIfMatchVersion";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidIfMatchVersion",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidIfMatchVersion.prototype);
-        this.Message = opts.Message;
-    }
-}
-class PreconditionFailed extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#PreconditionFailed";
-    name = "PreconditionFailed";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "PreconditionFailed",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, PreconditionFailed.prototype);
-        this.Message = opts.Message;
-    }
-}
-class BatchTooLarge extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#BatchTooLarge";
-    name = "BatchTooLarge";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "BatchTooLarge",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, BatchTooLarge.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CachePolicyAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CachePolicyAlreadyExists";
-    name = "CachePolicyAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CachePolicyAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CachePolicyAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CachePolicyInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CachePolicyInUse";
-    name = "CachePolicyInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CachePolicyInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CachePolicyInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CannotChangeImmutablePublicKeyFields extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CannotChangeImmutablePublicKeyFields";
-    name = "CannotChangeImmutablePublicKeyFields";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CannotChangeImmutablePublicKeyFields",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CannotChangeImmutablePublicKeyFields.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CannotDeleteEntityWhileInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CannotDeleteEntityWhileInUse";
-    name = "CannotDeleteEntityWhileInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CannotDeleteEntityWhileInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CannotDeleteEntityWhileInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CannotUpdateEntityWhileInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CannotUpdateEntityWhileInUse";
-    name = "CannotUpdateEntityWhileInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CannotUpdateEntityWhileInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CannotUpdateEntityWhileInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CNAMEAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CNAMEAlreadyExists";
-    name = "CNAMEAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CNAMEAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CNAMEAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class DistributionAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#DistributionAlreadyExists";
-    name = "DistributionAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "DistributionAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, DistributionAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior";
-    name = "IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InconsistentQuantities extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InconsistentQuantities";
-    name = "InconsistentQuantities";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InconsistentQuantities",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InconsistentQuantities.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidDefaultRootObject extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidDefaultRootObject";
-    name = "InvalidDefaultRootObject";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidDefaultRootObject",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidDefaultRootObject.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidErrorCode extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidErrorCode";
-    name = "InvalidErrorCode";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidErrorCode",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidErrorCode.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidForwardCookies extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidForwardCookies";
-    name = "InvalidForwardCookies";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidForwardCookies",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidForwardCookies.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidFunctionAssociation extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidFunctionAssociation";
-    name = "InvalidFunctionAssociation";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidFunctionAssociation",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidFunctionAssociation.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidGeoRestrictionParameter extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidGeoRestrictionParameter";
-    name = "InvalidGeoRestrictionParameter";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidGeoRestrictionParameter",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidGeoRestrictionParameter.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidHeadersForS3Origin extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidHeadersForS3Origin";
-    name = "InvalidHeadersForS3Origin";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidHeadersForS3Origin",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidHeadersForS3Origin.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidLambdaFunctionAssociation extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidLambdaFunctionAssociation";
-    name = "InvalidLambdaFunctionAssociation";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidLambdaFunctionAssociation",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidLambdaFunctionAssociation.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidLocationCode extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidLocationCode";
-    name = "InvalidLocationCode";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidLocationCode",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidLocationCode.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidMinimumProtocolVersion extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidMinimumProtocolVersion";
-    name = "InvalidMinimumProtocolVersion";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidMinimumProtocolVersion",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidMinimumProtocolVersion.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidOrigin extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidOrigin";
-    name = "InvalidOrigin";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidOrigin",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidOrigin.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidOriginAccessControl extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidOriginAccessControl";
-    name = "InvalidOriginAccessControl";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidOriginAccessControl",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidOriginAccessControl.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidOriginAccessIdentity extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidOriginAccessIdentity";
-    name = "InvalidOriginAccessIdentity";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidOriginAccessIdentity",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidOriginAccessIdentity.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidOriginKeepaliveTimeout extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidOriginKeepaliveTimeout";
-    name = "InvalidOriginKeepaliveTimeout";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidOriginKeepaliveTimeout",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidOriginKeepaliveTimeout.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidOriginReadTimeout extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidOriginReadTimeout";
-    name = "InvalidOriginReadTimeout";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidOriginReadTimeout",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidOriginReadTimeout.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidProtocolSettings extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidProtocolSettings";
-    name = "InvalidProtocolSettings";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidProtocolSettings",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidProtocolSettings.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidQueryStringParameters extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidQueryStringParameters";
-    name = "InvalidQueryStringParameters";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidQueryStringParameters",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidQueryStringParameters.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidRelativePath extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidRelativePath";
-    name = "InvalidRelativePath";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidRelativePath",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidRelativePath.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidRequiredProtocol extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidRequiredProtocol";
-    name = "InvalidRequiredProtocol";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidRequiredProtocol",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidRequiredProtocol.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidResponseCode extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidResponseCode";
-    name = "InvalidResponseCode";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidResponseCode",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidResponseCode.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidTTLOrder extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidTTLOrder";
-    name = "InvalidTTLOrder";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidTTLOrder",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidTTLOrder.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidViewerCertificate extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidViewerCertificate";
-    name = "InvalidViewerCertificate";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidViewerCertificate",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidViewerCertificate.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidWebACLId extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidWebACLId";
-    name = "InvalidWebACLId";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidWebACLId",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidWebACLId.prototype);
-        this.Message = opts.Message;
-    }
-}
-class MissingBody extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#MissingBody";
-    name = "MissingBody";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "MissingBody",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, MissingBody.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchCachePolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchCachePolicy";
-    name = "NoSuchCachePolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchCachePolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchCachePolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchFieldLevelEncryptionConfig extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchFieldLevelEncryptionConfig";
-    name = "NoSuchFieldLevelEncryptionConfig";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchFieldLevelEncryptionConfig",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchFieldLevelEncryptionConfig.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchOrigin extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchOrigin";
-    name = "NoSuchOrigin";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchOrigin",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchOrigin.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchOriginRequestPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchOriginRequestPolicy";
-    name = "NoSuchOriginRequestPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchOriginRequestPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchOriginRequestPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchRealtimeLogConfig extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchRealtimeLogConfig";
-    name = "NoSuchRealtimeLogConfig";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchRealtimeLogConfig",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchRealtimeLogConfig.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchResponseHeadersPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchResponseHeadersPolicy";
-    name = "NoSuchResponseHeadersPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchResponseHeadersPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchResponseHeadersPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class RealtimeLogConfigOwnerMismatch extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#RealtimeLogConfigOwnerMismatch";
-    name = "RealtimeLogConfigOwnerMismatch";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "RealtimeLogConfigOwnerMismatch",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RealtimeLogConfigOwnerMismatch.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCacheBehaviors extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCacheBehaviors";
-    name = "TooManyCacheBehaviors";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCacheBehaviors",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCacheBehaviors.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCertificates extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCertificates";
-    name = "TooManyCertificates";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCertificates",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCertificates.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCookieNamesInWhiteList extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCookieNamesInWhiteList";
-    name = "TooManyCookieNamesInWhiteList";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCookieNamesInWhiteList",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCookieNamesInWhiteList.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributions extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributions";
-    name = "TooManyDistributions";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributions",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributions.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsAssociatedToCachePolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToCachePolicy";
-    name = "TooManyDistributionsAssociatedToCachePolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsAssociatedToCachePolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsAssociatedToCachePolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsAssociatedToFieldLevelEncryptionConfig extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToFieldLevelEncryptionConfig";
-    name = "TooManyDistributionsAssociatedToFieldLevelEncryptionConfig";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsAssociatedToFieldLevelEncryptionConfig",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsAssociatedToFieldLevelEncryptionConfig.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsAssociatedToKeyGroup extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToKeyGroup";
-    name = "TooManyDistributionsAssociatedToKeyGroup";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsAssociatedToKeyGroup",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsAssociatedToKeyGroup.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsAssociatedToOriginAccessControl extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToOriginAccessControl";
-    name = "TooManyDistributionsAssociatedToOriginAccessControl";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsAssociatedToOriginAccessControl",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsAssociatedToOriginAccessControl.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsAssociatedToOriginRequestPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToOriginRequestPolicy";
-    name = "TooManyDistributionsAssociatedToOriginRequestPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsAssociatedToOriginRequestPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsAssociatedToOriginRequestPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsAssociatedToResponseHeadersPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToResponseHeadersPolicy";
-    name = "TooManyDistributionsAssociatedToResponseHeadersPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsAssociatedToResponseHeadersPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsAssociatedToResponseHeadersPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsWithFunctionAssociations extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsWithFunctionAssociations";
-    name = "TooManyDistributionsWithFunctionAssociations";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsWithFunctionAssociations",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsWithFunctionAssociations.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsWithLambdaAssociations extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsWithLambdaAssociations";
-    name = "TooManyDistributionsWithLambdaAssociations";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsWithLambdaAssociations",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsWithLambdaAssociations.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyDistributionsWithSingleFunctionARN extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsWithSingleFunctionARN";
-    name = "TooManyDistributionsWithSingleFunctionARN";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyDistributionsWithSingleFunctionARN",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyDistributionsWithSingleFunctionARN.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFunctionAssociations extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFunctionAssociations";
-    name = "TooManyFunctionAssociations";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFunctionAssociations",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFunctionAssociations.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyHeadersInForwardedValues extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyHeadersInForwardedValues";
-    name = "TooManyHeadersInForwardedValues";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyHeadersInForwardedValues",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyHeadersInForwardedValues.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyKeyGroupsAssociatedToDistribution extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyKeyGroupsAssociatedToDistribution";
-    name = "TooManyKeyGroupsAssociatedToDistribution";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyKeyGroupsAssociatedToDistribution",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyKeyGroupsAssociatedToDistribution.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyLambdaFunctionAssociations extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyLambdaFunctionAssociations";
-    name = "TooManyLambdaFunctionAssociations";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyLambdaFunctionAssociations",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyLambdaFunctionAssociations.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyOriginCustomHeaders extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyOriginCustomHeaders";
-    name = "TooManyOriginCustomHeaders";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyOriginCustomHeaders",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyOriginCustomHeaders.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyOriginGroupsPerDistribution extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyOriginGroupsPerDistribution";
-    name = "TooManyOriginGroupsPerDistribution";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyOriginGroupsPerDistribution",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyOriginGroupsPerDistribution.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyOrigins extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyOrigins";
-    name = "TooManyOrigins";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyOrigins",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyOrigins.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyQueryStringParameters extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyQueryStringParameters";
-    name = "TooManyQueryStringParameters";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyQueryStringParameters",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyQueryStringParameters.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyTrustedSigners extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyTrustedSigners";
-    name = "TooManyTrustedSigners";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyTrustedSigners",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyTrustedSigners.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TrustedKeyGroupDoesNotExist extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TrustedKeyGroupDoesNotExist";
-    name = "TrustedKeyGroupDoesNotExist";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TrustedKeyGroupDoesNotExist",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TrustedKeyGroupDoesNotExist.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TrustedSignerDoesNotExist extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TrustedSignerDoesNotExist";
-    name = "TrustedSignerDoesNotExist";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TrustedSignerDoesNotExist",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TrustedSignerDoesNotExist.prototype);
-        this.Message = opts.Message;
-    }
-}
-class EntityAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#EntityAlreadyExists";
-    name = "EntityAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "EntityAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, EntityAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidTagging extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidTagging";
-    name = "InvalidTagging";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidTagging",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidTagging.prototype);
-        this.Message = opts.Message;
-    }
-}
-class UnsupportedOperation extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#UnsupportedOperation";
-    name = "UnsupportedOperation";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "UnsupportedOperation",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnsupportedOperation.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCachePolicies extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCachePolicies";
-    name = "TooManyCachePolicies";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCachePolicies",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCachePolicies.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCookiesInCachePolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCookiesInCachePolicy";
-    name = "TooManyCookiesInCachePolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCookiesInCachePolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCookiesInCachePolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyHeadersInCachePolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyHeadersInCachePolicy";
-    name = "TooManyHeadersInCachePolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyHeadersInCachePolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyHeadersInCachePolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyQueryStringsInCachePolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyQueryStringsInCachePolicy";
-    name = "TooManyQueryStringsInCachePolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyQueryStringsInCachePolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyQueryStringsInCachePolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CloudFrontOriginAccessIdentityAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CloudFrontOriginAccessIdentityAlreadyExists";
-    name = "CloudFrontOriginAccessIdentityAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CloudFrontOriginAccessIdentityAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CloudFrontOriginAccessIdentityAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCloudFrontOriginAccessIdentities extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCloudFrontOriginAccessIdentities";
-    name = "TooManyCloudFrontOriginAccessIdentities";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCloudFrontOriginAccessIdentities",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCloudFrontOriginAccessIdentities.prototype);
-        this.Message = opts.Message;
-    }
-}
-class EntitySizeLimitExceeded extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#EntitySizeLimitExceeded";
-    name = "EntitySizeLimitExceeded";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "EntitySizeLimitExceeded",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, EntitySizeLimitExceeded.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ContinuousDeploymentPolicyAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#ContinuousDeploymentPolicyAlreadyExists";
-    name = "ContinuousDeploymentPolicyAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ContinuousDeploymentPolicyAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ContinuousDeploymentPolicyAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class StagingDistributionInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#StagingDistributionInUse";
-    name = "StagingDistributionInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "StagingDistributionInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, StagingDistributionInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyContinuousDeploymentPolicies extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyContinuousDeploymentPolicies";
-    name = "TooManyContinuousDeploymentPolicies";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyContinuousDeploymentPolicies",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyContinuousDeploymentPolicies.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ContinuousDeploymentPolicyInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#ContinuousDeploymentPolicyInUse";
-    name = "ContinuousDeploymentPolicyInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ContinuousDeploymentPolicyInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ContinuousDeploymentPolicyInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class IllegalOriginAccessConfiguration extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#IllegalOriginAccessConfiguration";
-    name = "IllegalOriginAccessConfiguration";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "IllegalOriginAccessConfiguration",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, IllegalOriginAccessConfiguration.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidDomainNameForOriginAccessControl extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidDomainNameForOriginAccessControl";
-    name = "InvalidDomainNameForOriginAccessControl";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidDomainNameForOriginAccessControl",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidDomainNameForOriginAccessControl.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchContinuousDeploymentPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchContinuousDeploymentPolicy";
-    name = "NoSuchContinuousDeploymentPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchContinuousDeploymentPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchContinuousDeploymentPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidAssociation extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#InvalidAssociation";
-    name = "InvalidAssociation";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InvalidAssociation",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidAssociation.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FieldLevelEncryptionConfigAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionConfigAlreadyExists";
-    name = "FieldLevelEncryptionConfigAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FieldLevelEncryptionConfigAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FieldLevelEncryptionConfigAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchFieldLevelEncryptionProfile extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchFieldLevelEncryptionProfile";
-    name = "NoSuchFieldLevelEncryptionProfile";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchFieldLevelEncryptionProfile",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchFieldLevelEncryptionProfile.prototype);
-        this.Message = opts.Message;
-    }
-}
-class QueryArgProfileEmpty extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#QueryArgProfileEmpty";
-    name = "QueryArgProfileEmpty";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "QueryArgProfileEmpty",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, QueryArgProfileEmpty.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFieldLevelEncryptionConfigs extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionConfigs";
-    name = "TooManyFieldLevelEncryptionConfigs";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFieldLevelEncryptionConfigs",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFieldLevelEncryptionConfigs.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFieldLevelEncryptionContentTypeProfiles extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionContentTypeProfiles";
-    name = "TooManyFieldLevelEncryptionContentTypeProfiles";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFieldLevelEncryptionContentTypeProfiles",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFieldLevelEncryptionContentTypeProfiles.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFieldLevelEncryptionQueryArgProfiles extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionQueryArgProfiles";
-    name = "TooManyFieldLevelEncryptionQueryArgProfiles";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFieldLevelEncryptionQueryArgProfiles",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFieldLevelEncryptionQueryArgProfiles.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FieldLevelEncryptionProfileAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionProfileAlreadyExists";
-    name = "FieldLevelEncryptionProfileAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FieldLevelEncryptionProfileAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FieldLevelEncryptionProfileAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FieldLevelEncryptionProfileSizeExceeded extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionProfileSizeExceeded";
-    name = "FieldLevelEncryptionProfileSizeExceeded";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FieldLevelEncryptionProfileSizeExceeded",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FieldLevelEncryptionProfileSizeExceeded.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchPublicKey extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchPublicKey";
-    name = "NoSuchPublicKey";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchPublicKey",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchPublicKey.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFieldLevelEncryptionEncryptionEntities extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionEncryptionEntities";
-    name = "TooManyFieldLevelEncryptionEncryptionEntities";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFieldLevelEncryptionEncryptionEntities",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFieldLevelEncryptionEncryptionEntities.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFieldLevelEncryptionFieldPatterns extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionFieldPatterns";
-    name = "TooManyFieldLevelEncryptionFieldPatterns";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFieldLevelEncryptionFieldPatterns",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFieldLevelEncryptionFieldPatterns.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFieldLevelEncryptionProfiles extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionProfiles";
-    name = "TooManyFieldLevelEncryptionProfiles";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFieldLevelEncryptionProfiles",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFieldLevelEncryptionProfiles.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FunctionAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FunctionAlreadyExists";
-    name = "FunctionAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FunctionAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FunctionAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FunctionSizeLimitExceeded extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FunctionSizeLimitExceeded";
-    name = "FunctionSizeLimitExceeded";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FunctionSizeLimitExceeded",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FunctionSizeLimitExceeded.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyFunctions extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyFunctions";
-    name = "TooManyFunctions";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyFunctions",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyFunctions.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyInvalidationsInProgress extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyInvalidationsInProgress";
-    name = "TooManyInvalidationsInProgress";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyInvalidationsInProgress",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyInvalidationsInProgress.prototype);
-        this.Message = opts.Message;
-    }
-}
-class KeyGroupAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#KeyGroupAlreadyExists";
-    name = "KeyGroupAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "KeyGroupAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, KeyGroupAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyKeyGroups extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyKeyGroups";
-    name = "TooManyKeyGroups";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyKeyGroups",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyKeyGroups.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyPublicKeysInKeyGroup extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyPublicKeysInKeyGroup";
-    name = "TooManyPublicKeysInKeyGroup";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyPublicKeysInKeyGroup",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyPublicKeysInKeyGroup.prototype);
-        this.Message = opts.Message;
-    }
-}
-class MonitoringSubscriptionAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#MonitoringSubscriptionAlreadyExists";
-    name = "MonitoringSubscriptionAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "MonitoringSubscriptionAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, MonitoringSubscriptionAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class OriginAccessControlAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#OriginAccessControlAlreadyExists";
-    name = "OriginAccessControlAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "OriginAccessControlAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, OriginAccessControlAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyOriginAccessControls extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyOriginAccessControls";
-    name = "TooManyOriginAccessControls";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyOriginAccessControls",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyOriginAccessControls.prototype);
-        this.Message = opts.Message;
-    }
-}
-class OriginRequestPolicyAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#OriginRequestPolicyAlreadyExists";
-    name = "OriginRequestPolicyAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "OriginRequestPolicyAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, OriginRequestPolicyAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCookiesInOriginRequestPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCookiesInOriginRequestPolicy";
-    name = "TooManyCookiesInOriginRequestPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCookiesInOriginRequestPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCookiesInOriginRequestPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyHeadersInOriginRequestPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyHeadersInOriginRequestPolicy";
-    name = "TooManyHeadersInOriginRequestPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyHeadersInOriginRequestPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyHeadersInOriginRequestPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyOriginRequestPolicies extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyOriginRequestPolicies";
-    name = "TooManyOriginRequestPolicies";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyOriginRequestPolicies",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyOriginRequestPolicies.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyQueryStringsInOriginRequestPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyQueryStringsInOriginRequestPolicy";
-    name = "TooManyQueryStringsInOriginRequestPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyQueryStringsInOriginRequestPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyQueryStringsInOriginRequestPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class PublicKeyAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#PublicKeyAlreadyExists";
-    name = "PublicKeyAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "PublicKeyAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, PublicKeyAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyPublicKeys extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyPublicKeys";
-    name = "TooManyPublicKeys";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyPublicKeys",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyPublicKeys.prototype);
-        this.Message = opts.Message;
-    }
-}
-class RealtimeLogConfigAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#RealtimeLogConfigAlreadyExists";
-    name = "RealtimeLogConfigAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "RealtimeLogConfigAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RealtimeLogConfigAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyRealtimeLogConfigs extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyRealtimeLogConfigs";
-    name = "TooManyRealtimeLogConfigs";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyRealtimeLogConfigs",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyRealtimeLogConfigs.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ResponseHeadersPolicyAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#ResponseHeadersPolicyAlreadyExists";
-    name = "ResponseHeadersPolicyAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ResponseHeadersPolicyAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResponseHeadersPolicyAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooLongCSPInResponseHeadersPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooLongCSPInResponseHeadersPolicy";
-    name = "TooLongCSPInResponseHeadersPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooLongCSPInResponseHeadersPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooLongCSPInResponseHeadersPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyCustomHeadersInResponseHeadersPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyCustomHeadersInResponseHeadersPolicy";
-    name = "TooManyCustomHeadersInResponseHeadersPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyCustomHeadersInResponseHeadersPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyCustomHeadersInResponseHeadersPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyRemoveHeadersInResponseHeadersPolicy extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyRemoveHeadersInResponseHeadersPolicy";
-    name = "TooManyRemoveHeadersInResponseHeadersPolicy";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyRemoveHeadersInResponseHeadersPolicy",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyRemoveHeadersInResponseHeadersPolicy.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyResponseHeadersPolicies extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyResponseHeadersPolicies";
-    name = "TooManyResponseHeadersPolicies";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyResponseHeadersPolicies",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyResponseHeadersPolicies.prototype);
-        this.Message = opts.Message;
-    }
-}
-class StreamingDistributionAlreadyExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#StreamingDistributionAlreadyExists";
-    name = "StreamingDistributionAlreadyExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "StreamingDistributionAlreadyExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, StreamingDistributionAlreadyExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyStreamingDistributionCNAMEs extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyStreamingDistributionCNAMEs";
-    name = "TooManyStreamingDistributionCNAMEs";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyStreamingDistributionCNAMEs",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyStreamingDistributionCNAMEs.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TooManyStreamingDistributions extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TooManyStreamingDistributions";
-    name = "TooManyStreamingDistributions";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TooManyStreamingDistributions",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyStreamingDistributions.prototype);
-        this.Message = opts.Message;
-    }
-}
-class IllegalDelete extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#IllegalDelete";
-    name = "IllegalDelete";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "IllegalDelete",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, IllegalDelete.prototype);
-        this.Message = opts.Message;
-    }
-}
-class CloudFrontOriginAccessIdentityInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#CloudFrontOriginAccessIdentityInUse";
-    name = "CloudFrontOriginAccessIdentityInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "CloudFrontOriginAccessIdentityInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, CloudFrontOriginAccessIdentityInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchCloudFrontOriginAccessIdentity extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchCloudFrontOriginAccessIdentity";
-    name = "NoSuchCloudFrontOriginAccessIdentity";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchCloudFrontOriginAccessIdentity",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchCloudFrontOriginAccessIdentity.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ResourceNotDisabled extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#ResourceNotDisabled";
-    name = "ResourceNotDisabled";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ResourceNotDisabled",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceNotDisabled.prototype);
-        this.Message = opts.Message;
-    }
-}
-class DistributionNotDisabled extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#DistributionNotDisabled";
-    name = "DistributionNotDisabled";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "DistributionNotDisabled",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, DistributionNotDisabled.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ResourceInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#ResourceInUse";
-    name = "ResourceInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ResourceInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FieldLevelEncryptionConfigInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionConfigInUse";
-    name = "FieldLevelEncryptionConfigInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FieldLevelEncryptionConfigInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FieldLevelEncryptionConfigInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FieldLevelEncryptionProfileInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionProfileInUse";
-    name = "FieldLevelEncryptionProfileInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FieldLevelEncryptionProfileInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FieldLevelEncryptionProfileInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class FunctionInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#FunctionInUse";
-    name = "FunctionInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "FunctionInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, FunctionInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchFunctionExists extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchFunctionExists";
-    name = "NoSuchFunctionExists";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchFunctionExists",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchFunctionExists.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchResource extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchResource";
-    name = "NoSuchResource";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchResource",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchResource.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchMonitoringSubscription extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchMonitoringSubscription";
-    name = "NoSuchMonitoringSubscription";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchMonitoringSubscription",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchMonitoringSubscription.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchOriginAccessControl extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchOriginAccessControl";
-    name = "NoSuchOriginAccessControl";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchOriginAccessControl",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchOriginAccessControl.prototype);
-        this.Message = opts.Message;
-    }
-}
-class OriginAccessControlInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#OriginAccessControlInUse";
-    name = "OriginAccessControlInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "OriginAccessControlInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, OriginAccessControlInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class OriginRequestPolicyInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#OriginRequestPolicyInUse";
-    name = "OriginRequestPolicyInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "OriginRequestPolicyInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, OriginRequestPolicyInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class PublicKeyInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#PublicKeyInUse";
-    name = "PublicKeyInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "PublicKeyInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, PublicKeyInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class RealtimeLogConfigInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#RealtimeLogConfigInUse";
-    name = "RealtimeLogConfigInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "RealtimeLogConfigInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, RealtimeLogConfigInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ResponseHeadersPolicyInUse extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#ResponseHeadersPolicyInUse";
-    name = "ResponseHeadersPolicyInUse";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ResponseHeadersPolicyInUse",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResponseHeadersPolicyInUse.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchStreamingDistribution extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchStreamingDistribution";
-    name = "NoSuchStreamingDistribution";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchStreamingDistribution",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchStreamingDistribution.prototype);
-        this.Message = opts.Message;
-    }
-}
-class StreamingDistributionNotDisabled extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#StreamingDistributionNotDisabled";
-    name = "StreamingDistributionNotDisabled";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "StreamingDistributionNotDisabled",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, StreamingDistributionNotDisabled.prototype);
-        this.Message = opts.Message;
-    }
-}
-class NoSuchInvalidation extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#NoSuchInvalidation";
-    name = "NoSuchInvalidation";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "NoSuchInvalidation",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, NoSuchInvalidation.prototype);
-        this.Message = opts.Message;
-    }
-}
-class TestFunctionFailed extends CloudFrontServiceException {
-    static shapeId = "com.amazonaws.cloudfront#TestFunctionFailed";
-    name = "TestFunctionFailed";
-    $fault = "server";
-    Message;
-    constructor(opts) {
-        super({
-            name: "TestFunctionFailed",
-            $fault: "server",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TestFunctionFailed.prototype);
-        this.Message = opts.Message;
-    }
-}
-
-const _A = "Aliases";
-const _AA = "AssociateAlias";
-const _AAN = "AwsAccountNumber";
-const _AANL = "AwsAccountNumberList";
-const _AAR = "AssociateAliasRequest";
-const _ACAC = "AccessControlAllowCredentials";
-const _ACAH = "AccessControlAllowHeaders";
-const _ACAHL = "AccessControlAllowHeadersList";
-const _ACAM = "AccessControlAllowMethods";
-const _ACAML = "AccessControlAllowMethodsList";
-const _ACAO = "AccessControlAllowOrigins";
-const _ACAOL = "AccessControlAllowOriginsList";
-const _ACEH = "AccessControlExposeHeaders";
-const _ACEHL = "AccessControlExposeHeadersList";
-const _ACMAS = "AccessControlMaxAgeSec";
-const _ACMCA = "ACMCertificateArn";
-const _AD = "AccessDenied";
-const _ADTWACL = "AssociateDistributionTenantWebACL";
-const _ADTWACLR = "AssociateDistributionTenantWebACLRequest";
-const _ADTWACLRs = "AssociateDistributionTenantWebACLResult";
-const _ADWACL = "AssociateDistributionWebACL";
-const _ADWACLR = "AssociateDistributionWebACLRequest";
-const _ADWACLRs = "AssociateDistributionWebACLResult";
-const _AF = "AssociationFilter";
-const _AI = "AnycastIps";
-const _AICPR = "AliasICPRecordal";
-const _AICPRl = "AliasICPRecordals";
-const _AIL = "AnycastIpList";
-const _AILC = "AnycastIpListCollection";
-const _AILI = "AnycastIpListId";
-const _AILS = "AnycastIpListSummary";
-const _AILSn = "AnycastIpListSummaries";
-const _AILn = "AnycastIpLists";
-const _AIc = "AccountId";
-const _AIn = "AnycastIp";
-const _AL = "AliasList";
-const _AM = "AllowedMethods";
-const _ARN = "ARN";
-const _ATKG = "ActiveTrustedKeyGroups";
-const _ATS = "ActiveTrustedSigners";
-const _ATSCN = "AdvertiseTrustStoreCaNames";
-const _Ac = "Action";
-const _Al = "Alias";
-const _Ar = "Arn";
-const _B = "Bucket";
-const _BTL = "BatchTooLarge";
-const _C = "Compress";
-const _CA = "ConflictingAlias";
-const _CAIL = "CreateAnycastIpList";
-const _CAILR = "CreateAnycastIpListRequest";
-const _CAILRr = "CreateAnycastIpListResult";
-const _CAL = "ConflictingAliasesList";
-const _CAe = "CertificateArn";
-const _CAo = "ConnectionAttempts";
-const _CAon = "ConflictingAliases";
-const _CB = "CacheBehavior";
-const _CBL = "CacheBehaviorList";
-const _CBa = "CacheBehaviors";
-const _CBo = "CookieBehavior";
-const _CC = "CookiesConfig";
-const _CCA = "ClientCertificateArn";
-const _CCBS = "CaCertificatesBundleSource";
-const _CCBSL = "CaCertificatesBundleS3Location";
-const _CCDP = "CreateContinuousDeploymentPolicy";
-const _CCDPR = "CreateContinuousDeploymentPolicyRequest";
-const _CCDPRr = "CreateContinuousDeploymentPolicyResult";
-const _CCF = "CreateConnectionFunction";
-const _CCFOAI = "CreateCloudFrontOriginAccessIdentity";
-const _CCFOAIR = "CreateCloudFrontOriginAccessIdentityRequest";
-const _CCFOAIRr = "CreateCloudFrontOriginAccessIdentityResult";
-const _CCFR = "CreateConnectionFunctionRequest";
-const _CCFRr = "CreateConnectionFunctionResult";
-const _CCG = "CreateConnectionGroup";
-const _CCGR = "CreateConnectionGroupRequest";
-const _CCGRr = "CreateConnectionGroupResult";
-const _CCIPKF = "CannotChangeImmutablePublicKeyFields";
-const _CCP = "CreateCachePolicy";
-const _CCPR = "CreateCachePolicyRequest";
-const _CCPRr = "CreateCachePolicyResult";
-const _CCo = "CorsConfig";
-const _CD = "CopyDistribution";
-const _CDEWIU = "CannotDeleteEntityWhileInUse";
-const _CDP = "ContinuousDeploymentPolicy";
-const _CDPAE = "ContinuousDeploymentPolicyAlreadyExists";
-const _CDPC = "ContinuousDeploymentPolicyConfig";
-const _CDPI = "ContinuousDeploymentPolicyId";
-const _CDPIU = "ContinuousDeploymentPolicyInUse";
-const _CDPL = "ContinuousDeploymentPolicyList";
-const _CDPS = "ContinuousDeploymentPolicySummary";
-const _CDPSL = "ContinuousDeploymentPolicySummaryList";
-const _CDR = "CopyDistributionRequest";
-const _CDRo = "CopyDistributionResult";
-const _CDRr = "CreateDistributionRequest";
-const _CDRre = "CreateDistributionResult";
-const _CDSHC = "ContinuousDeploymentSingleHeaderConfig";
-const _CDSWC = "ContinuousDeploymentSingleWeightConfig";
-const _CDT = "CreateDistributionTenant";
-const _CDTR = "CreateDistributionTenantRequest";
-const _CDTRr = "CreateDistributionTenantResult";
-const _CDWT = "CreateDistributionWithTags";
-const _CDWTR = "CreateDistributionWithTagsRequest";
-const _CDWTRr = "CreateDistributionWithTagsResult";
-const _CDr = "CreateDistribution";
-const _CER = "CustomErrorResponse";
-const _CERL = "CustomErrorResponseList";
-const _CERu = "CustomErrorResponses";
-const _CF = "ConnectionFunctions";
-const _CFA = "ConnectionFunctionAssociation";
-const _CFAo = "ConnectionFunctionArn";
-const _CFC = "ConnectionFunctionConfig";
-const _CFCo = "ConnectionFunctionCode";
-const _CFDC = "CloudFrontDefaultCertificate";
-const _CFEL = "ConnectionFunctionExecutionLogs";
-const _CFEM = "ConnectionFunctionErrorMessage";
-const _CFI = "ConnectionFunctionIdentifier";
-const _CFLEC = "CreateFieldLevelEncryptionConfig";
-const _CFLECR = "CreateFieldLevelEncryptionConfigRequest";
-const _CFLECRr = "CreateFieldLevelEncryptionConfigResult";
-const _CFLEP = "CreateFieldLevelEncryptionProfile";
-const _CFLEPR = "CreateFieldLevelEncryptionProfileRequest";
-const _CFLEPRr = "CreateFieldLevelEncryptionProfileResult";
-const _CFO = "ConnectionFunctionOutput";
-const _CFOAI = "CloudFrontOriginAccessIdentity";
-const _CFOAIAE = "CloudFrontOriginAccessIdentityAlreadyExists";
-const _CFOAIC = "CloudFrontOriginAccessIdentityConfig";
-const _CFOAIIU = "CloudFrontOriginAccessIdentityInUse";
-const _CFOAIL = "CloudFrontOriginAccessIdentityList";
-const _CFOAIS = "CloudFrontOriginAccessIdentitySummary";
-const _CFOAISL = "CloudFrontOriginAccessIdentitySummaryList";
-const _CFR = "CreateFunctionRequest";
-const _CFRr = "CreateFunctionResult";
-const _CFS = "ConnectionFunctionSummary";
-const _CFSL = "ConnectionFunctionSummaryList";
-const _CFTR = "ConnectionFunctionTestResult";
-const _CFr = "CreateFunction";
-const _CG = "ConnectionGroup";
-const _CGAF = "ConnectionGroupAssociationFilter";
-const _CGI = "ConnectionGroupId";
-const _CGS = "ConnectionGroupSummary";
-const _CGSL = "ConnectionGroupSummaryList";
-const _CGo = "ConnectionGroups";
-const _CH = "CustomHeaders";
-const _CHC = "CustomHeadersConfig";
-const _CI = "CreateInvalidation";
-const _CIFDT = "CreateInvalidationForDistributionTenant";
-const _CIFDTR = "CreateInvalidationForDistributionTenantRequest";
-const _CIFDTRr = "CreateInvalidationForDistributionTenantResult";
-const _CIR = "CreateInvalidationRequest";
-const _CIRr = "CreateInvalidationResult";
-const _CKG = "CreateKeyGroup";
-const _CKGR = "CreateKeyGroupRequest";
-const _CKGRr = "CreateKeyGroupResult";
-const _CKVS = "CreateKeyValueStore";
-const _CKVSR = "CreateKeyValueStoreRequest";
-const _CKVSRr = "CreateKeyValueStoreResult";
-const _CM = "CachedMethods";
-const _CMS = "CreateMonitoringSubscription";
-const _CMSR = "CreateMonitoringSubscriptionRequest";
-const _CMSRr = "CreateMonitoringSubscriptionResult";
-const _CMo = "ConnectionMode";
-const _CN = "CookieNames";
-const _CNAME = "CNAME";
-const _CNAMEAE = "CNAMEAlreadyExists";
-const _CNL = "CookieNameList";
-const _CO = "ConnectionObject";
-const _COAC = "CreateOriginAccessControl";
-const _COACR = "CreateOriginAccessControlRequest";
-const _COACRr = "CreateOriginAccessControlResult";
-const _COC = "CustomOriginConfig";
-const _CORP = "CreateOriginRequestPolicy";
-const _CORPR = "CreateOriginRequestPolicyRequest";
-const _CORPRr = "CreateOriginRequestPolicyResult";
-const _CP = "CachePolicy";
-const _CPAE = "CachePolicyAlreadyExists";
-const _CPC = "CachePolicyConfig";
-const _CPCC = "CachePolicyCookiesConfig";
-const _CPHC = "CachePolicyHeadersConfig";
-const _CPI = "CachePolicyId";
-const _CPIU = "CachePolicyInUse";
-const _CPK = "CreatePublicKey";
-const _CPKR = "CreatePublicKeyRequest";
-const _CPKRr = "CreatePublicKeyResult";
-const _CPL = "CachePolicyList";
-const _CPQSC = "CachePolicyQueryStringsConfig";
-const _CPS = "CachePolicySummary";
-const _CPSL = "CachePolicySummaryList";
-const _CPo = "CookiePreference";
-const _CR = "CallerReference";
-const _CRHP = "CreateResponseHeadersPolicy";
-const _CRHPR = "CreateResponseHeadersPolicyRequest";
-const _CRHPRr = "CreateResponseHeadersPolicyResult";
-const _CRLC = "CreateRealtimeLogConfig";
-const _CRLCR = "CreateRealtimeLogConfigRequest";
-const _CRLCRr = "CreateRealtimeLogConfigResult";
-const _CS = "CertificateStatus";
-const _CSD = "CreateStreamingDistribution";
-const _CSDR = "CreateStreamingDistributionRequest";
-const _CSDRr = "CreateStreamingDistributionResult";
-const _CSDWT = "CreateStreamingDistributionWithTags";
-const _CSDWTR = "CreateStreamingDistributionWithTagsRequest";
-const _CSDWTRr = "CreateStreamingDistributionWithTagsResult";
-const _CSP = "ContentSecurityPolicy";
-const _CSe = "CertificateSource";
-const _CT = "CommentType";
-const _CTC = "CacheTagConfig";
-const _CTLP = "CertificateTransparencyLoggingPreference";
-const _CTO = "ContentTypeOptions";
-const _CTP = "ContentTypeProfile";
-const _CTPC = "ContentTypeProfileConfig";
-const _CTPL = "ContentTypeProfileList";
-const _CTPo = "ContentTypeProfiles";
-const _CTS = "CreateTrustStore";
-const _CTSR = "CreateTrustStoreRequest";
-const _CTSRr = "CreateTrustStoreResult";
-const _CT_ = "Content-Type";
-const _CTo = "ContentType";
-const _CTon = "ConnectionTimeout";
-const _CTr = "CreatedTime";
-const _CTre = "CreateTime";
-const _CU = "ComputeUtilization";
-const _CUEWIU = "CannotUpdateEntityWhileInUse";
-const _CVO = "CreateVpcOrigin";
-const _CVOR = "CreateVpcOriginRequest";
-const _CVORr = "CreateVpcOriginResult";
-const _Ce = "Certificate";
-const _Ci = "Cidr";
-const _Co = "Comment";
-const _Coo = "Cookies";
-const _Cu = "Customizations";
-const _D = "Distribution";
-const _DAE = "DistributionAlreadyExists";
-const _DAIL = "DeleteAnycastIpList";
-const _DAILR = "DeleteAnycastIpListRequest";
-const _DC = "DistributionConfig";
-const _DCB = "DefaultCacheBehavior";
-const _DCDP = "DeleteContinuousDeploymentPolicy";
-const _DCDPR = "DeleteContinuousDeploymentPolicyRequest";
-const _DCF = "DeleteConnectionFunction";
-const _DCFOAI = "DeleteCloudFrontOriginAccessIdentity";
-const _DCFOAIR = "DeleteCloudFrontOriginAccessIdentityRequest";
-const _DCFR = "DeleteConnectionFunctionRequest";
-const _DCFRe = "DescribeConnectionFunctionRequest";
-const _DCFRes = "DescribeConnectionFunctionResult";
-const _DCFe = "DescribeConnectionFunction";
-const _DCG = "DeleteConnectionGroup";
-const _DCGR = "DeleteConnectionGroupRequest";
-const _DCL = "DnsConfigurationList";
-const _DCLo = "DomainConflictsList";
-const _DCP = "DeleteCachePolicy";
-const _DCPR = "DeleteCachePolicyRequest";
-const _DCVR = "DomainControlValidationResource";
-const _DCWT = "DistributionConfigWithTags";
-const _DCn = "DnsConfiguration";
-const _DCo = "DomainConflict";
-const _DCom = "DomainConflicts";
-const _DD = "DeleteDistribution";
-const _DDR = "DeleteDistributionRequest";
-const _DDT = "DeleteDistributionTenant";
-const _DDTR = "DeleteDistributionTenantRequest";
-const _DDTWACL = "DisassociateDistributionTenantWebACL";
-const _DDTWACLR = "DisassociateDistributionTenantWebACLRequest";
-const _DDTWACLRi = "DisassociateDistributionTenantWebACLResult";
-const _DDWACL = "DisassociateDistributionWebACL";
-const _DDWACLR = "DisassociateDistributionWebACLRequest";
-const _DDWACLRi = "DisassociateDistributionWebACLResult";
-const _DF = "DeleteFunction";
-const _DFLEC = "DeleteFieldLevelEncryptionConfig";
-const _DFLECR = "DeleteFieldLevelEncryptionConfigRequest";
-const _DFLEP = "DeleteFieldLevelEncryptionProfile";
-const _DFLEPR = "DeleteFieldLevelEncryptionProfileRequest";
-const _DFR = "DeleteFunctionRequest";
-const _DFRe = "DescribeFunctionRequest";
-const _DFRes = "DescribeFunctionResult";
-const _DFe = "DescribeFunction";
-const _DI = "DistributionId";
-const _DIL = "DistributionIdList";
-const _DILS = "DistributionIdListSummary";
-const _DIO = "DistributionIdOwner";
-const _DIOIL = "DistributionIdOwnerItemList";
-const _DIOL = "DistributionIdOwnerList";
-const _DIo = "DomainItem";
-const _DKG = "DeleteKeyGroup";
-const _DKGR = "DeleteKeyGroupRequest";
-const _DKVS = "DeleteKeyValueStore";
-const _DKVSR = "DeleteKeyValueStoreRequest";
-const _DKVSRe = "DescribeKeyValueStoreRequest";
-const _DKVSRes = "DescribeKeyValueStoreResult";
-const _DKVSe = "DescribeKeyValueStore";
-const _DL = "DistributionList";
-const _DLo = "DomainList";
-const _DMS = "DeleteMonitoringSubscription";
-const _DMSR = "DeleteMonitoringSubscriptionRequest";
-const _DMSRe = "DeleteMonitoringSubscriptionResult";
-const _DN = "DomainName";
-const _DND = "DistributionNotDisabled";
-const _DNn = "DnsName";
-const _DOAC = "DeleteOriginAccessControl";
-const _DOACR = "DeleteOriginAccessControlRequest";
-const _DORP = "DeleteOriginRequestPolicy";
-const _DORPR = "DeleteOriginRequestPolicyRequest";
-const _DPK = "DeletePublicKey";
-const _DPKR = "DeletePublicKeyRequest";
-const _DR = "DomainResult";
-const _DRHP = "DeleteResponseHeadersPolicy";
-const _DRHPR = "DeleteResponseHeadersPolicyRequest";
-const _DRI = "DistributionResourceId";
-const _DRL = "DomainResultList";
-const _DRLC = "DeleteRealtimeLogConfig";
-const _DRLCR = "DeleteRealtimeLogConfigRequest";
-const _DRO = "DefaultRootObject";
-const _DRP = "DeleteResourcePolicy";
-const _DRPR = "DeleteResourcePolicyRequest";
-const _DS = "DistributionSummary";
-const _DSD = "DeleteStreamingDistribution";
-const _DSDR = "DeleteStreamingDistributionRequest";
-const _DSL = "DistributionSummaryList";
-const _DT = "DistributionTenant";
-const _DTAF = "DistributionTenantAssociationFilter";
-const _DTI = "DistributionTenantId";
-const _DTL = "DistributionTenantList";
-const _DTS = "DistributionTenantSummary";
-const _DTSR = "DeleteTrustStoreRequest";
-const _DTSe = "DeleteTrustStore";
-const _DTTL = "DefaultTTL";
-const _DV = "DefaultValue";
-const _DVO = "DeleteVpcOrigin";
-const _DVOR = "DeleteVpcOriginRequest";
-const _DVORe = "DeleteVpcOriginResult";
-const _De = "Description";
-const _Def = "Definition";
-const _Do = "Domains";
-const _Dom = "Domain";
-const _E = "Enabled";
-const _EAE = "EntityAlreadyExists";
-const _EAEB = "EnableAcceptEncodingBrotli";
-const _EAEG = "EnableAcceptEncodingGzip";
-const _EC = "ErrorCode";
-const _ECMTTL = "ErrorCachingMinTTL";
-const _EE = "EncryptionEntities";
-const _EEL = "EncryptionEntityList";
-const _EEn = "EncryptionEntity";
-const _EK = "EncodedKey";
-const _ELE = "EntityLimitExceeded";
-const _ENF = "EntityNotFound";
-const _EO = "EventObject";
-const _EP = "EndPoints";
-const _EPL = "EndPointList";
-const _EPn = "EndPoint";
-const _ESLE = "EntitySizeLimitExceeded";
-const _ET = "ETag";
-const _ETt = "ETtag";
-const _ETv = "EventType";
-const _F = "Format";
-const _FA = "FunctionAssociations";
-const _FAE = "FunctionAlreadyExists";
-const _FAL = "FunctionAssociationList";
-const _FARN = "FunctionARN";
-const _FAu = "FunctionAssociation";
-const _FB = "FunctionBlob";
-const _FC = "FunctionConfig";
-const _FCa = "FailoverCriteria";
-const _FCu = "FunctionCode";
-const _FEL = "FunctionExecutionLogs";
-const _FELL = "FunctionExecutionLogList";
-const _FEM = "FunctionErrorMessage";
-const _FEO = "FunctionEventObject";
-const _FIU = "FunctionInUse";
-const _FL = "FunctionList";
-const _FLE = "FieldLevelEncryption";
-const _FLEC = "FieldLevelEncryptionConfig";
-const _FLECAE = "FieldLevelEncryptionConfigAlreadyExists";
-const _FLECIU = "FieldLevelEncryptionConfigInUse";
-const _FLEI = "FieldLevelEncryptionId";
-const _FLEL = "FieldLevelEncryptionList";
-const _FLEP = "FieldLevelEncryptionProfile";
-const _FLEPAE = "FieldLevelEncryptionProfileAlreadyExists";
-const _FLEPC = "FieldLevelEncryptionProfileConfig";
-const _FLEPIU = "FieldLevelEncryptionProfileInUse";
-const _FLEPL = "FieldLevelEncryptionProfileList";
-const _FLEPS = "FieldLevelEncryptionProfileSummary";
-const _FLEPSE = "FieldLevelEncryptionProfileSizeExceeded";
-const _FLEPSL = "FieldLevelEncryptionProfileSummaryList";
-const _FLES = "FieldLevelEncryptionSummary";
-const _FLESL = "FieldLevelEncryptionSummaryList";
-const _FLi = "FieldList";
-const _FM = "FunctionMetadata";
-const _FO = "FrameOption";
-const _FOr = "FrameOptions";
-const _FOu = "FunctionOutput";
-const _FP = "FieldPatterns";
-const _FPL = "FieldPatternList";
-const _FPi = "FieldPattern";
-const _FS = "FunctionSummary";
-const _FSL = "FunctionSummaryList";
-const _FSLE = "FunctionSizeLimitExceeded";
-const _FV = "ForwardedValues";
-const _FWCTIU = "ForwardWhenContentTypeIsUnknown";
-const _FWQAPIU = "ForwardWhenQueryArgProfileIsUnknown";
-const _Fi = "Fields";
-const _Fie = "Field";
-const _Fo = "Forward";
-const _GAIL = "GetAnycastIpList";
-const _GAILR = "GetAnycastIpListRequest";
-const _GAILRe = "GetAnycastIpListResult";
-const _GC = "GrpcConfig";
-const _GCDP = "GetContinuousDeploymentPolicy";
-const _GCDPC = "GetContinuousDeploymentPolicyConfig";
-const _GCDPCR = "GetContinuousDeploymentPolicyConfigRequest";
-const _GCDPCRe = "GetContinuousDeploymentPolicyConfigResult";
-const _GCDPR = "GetContinuousDeploymentPolicyRequest";
-const _GCDPRe = "GetContinuousDeploymentPolicyResult";
-const _GCF = "GetConnectionFunction";
-const _GCFOAI = "GetCloudFrontOriginAccessIdentity";
-const _GCFOAIC = "GetCloudFrontOriginAccessIdentityConfig";
-const _GCFOAICR = "GetCloudFrontOriginAccessIdentityConfigRequest";
-const _GCFOAICRe = "GetCloudFrontOriginAccessIdentityConfigResult";
-const _GCFOAIR = "GetCloudFrontOriginAccessIdentityRequest";
-const _GCFOAIRe = "GetCloudFrontOriginAccessIdentityResult";
-const _GCFR = "GetConnectionFunctionRequest";
-const _GCFRe = "GetConnectionFunctionResult";
-const _GCG = "GetConnectionGroup";
-const _GCGBRE = "GetConnectionGroupByRoutingEndpoint";
-const _GCGBRER = "GetConnectionGroupByRoutingEndpointRequest";
-const _GCGBRERe = "GetConnectionGroupByRoutingEndpointResult";
-const _GCGR = "GetConnectionGroupRequest";
-const _GCGRe = "GetConnectionGroupResult";
-const _GCP = "GetCachePolicy";
-const _GCPC = "GetCachePolicyConfig";
-const _GCPCR = "GetCachePolicyConfigRequest";
-const _GCPCRe = "GetCachePolicyConfigResult";
-const _GCPR = "GetCachePolicyRequest";
-const _GCPRe = "GetCachePolicyResult";
-const _GD = "GetDistribution";
-const _GDC = "GetDistributionConfig";
-const _GDCR = "GetDistributionConfigRequest";
-const _GDCRe = "GetDistributionConfigResult";
-const _GDR = "GetDistributionRequest";
-const _GDRe = "GetDistributionResult";
-const _GDT = "GetDistributionTenant";
-const _GDTBD = "GetDistributionTenantByDomain";
-const _GDTBDR = "GetDistributionTenantByDomainRequest";
-const _GDTBDRe = "GetDistributionTenantByDomainResult";
-const _GDTR = "GetDistributionTenantRequest";
-const _GDTRe = "GetDistributionTenantResult";
-const _GF = "GetFunction";
-const _GFLE = "GetFieldLevelEncryption";
-const _GFLEC = "GetFieldLevelEncryptionConfig";
-const _GFLECR = "GetFieldLevelEncryptionConfigRequest";
-const _GFLECRe = "GetFieldLevelEncryptionConfigResult";
-const _GFLEP = "GetFieldLevelEncryptionProfile";
-const _GFLEPC = "GetFieldLevelEncryptionProfileConfig";
-const _GFLEPCR = "GetFieldLevelEncryptionProfileConfigRequest";
-const _GFLEPCRe = "GetFieldLevelEncryptionProfileConfigResult";
-const _GFLEPR = "GetFieldLevelEncryptionProfileRequest";
-const _GFLEPRe = "GetFieldLevelEncryptionProfileResult";
-const _GFLER = "GetFieldLevelEncryptionRequest";
-const _GFLERe = "GetFieldLevelEncryptionResult";
-const _GFR = "GetFunctionRequest";
-const _GFRe = "GetFunctionResult";
-const _GI = "GetInvalidation";
-const _GIFDT = "GetInvalidationForDistributionTenant";
-const _GIFDTR = "GetInvalidationForDistributionTenantRequest";
-const _GIFDTRe = "GetInvalidationForDistributionTenantResult";
-const _GIR = "GetInvalidationRequest";
-const _GIRe = "GetInvalidationResult";
-const _GKG = "GetKeyGroup";
-const _GKGC = "GetKeyGroupConfig";
-const _GKGCR = "GetKeyGroupConfigRequest";
-const _GKGCRe = "GetKeyGroupConfigResult";
-const _GKGR = "GetKeyGroupRequest";
-const _GKGRe = "GetKeyGroupResult";
-const _GMCD = "GetManagedCertificateDetails";
-const _GMCDR = "GetManagedCertificateDetailsRequest";
-const _GMCDRe = "GetManagedCertificateDetailsResult";
-const _GMS = "GetMonitoringSubscription";
-const _GMSR = "GetMonitoringSubscriptionRequest";
-const _GMSRe = "GetMonitoringSubscriptionResult";
-const _GOAC = "GetOriginAccessControl";
-const _GOACC = "GetOriginAccessControlConfig";
-const _GOACCR = "GetOriginAccessControlConfigRequest";
-const _GOACCRe = "GetOriginAccessControlConfigResult";
-const _GOACR = "GetOriginAccessControlRequest";
-const _GOACRe = "GetOriginAccessControlResult";
-const _GORP = "GetOriginRequestPolicy";
-const _GORPC = "GetOriginRequestPolicyConfig";
-const _GORPCR = "GetOriginRequestPolicyConfigRequest";
-const _GORPCRe = "GetOriginRequestPolicyConfigResult";
-const _GORPR = "GetOriginRequestPolicyRequest";
-const _GORPRe = "GetOriginRequestPolicyResult";
-const _GPK = "GetPublicKey";
-const _GPKC = "GetPublicKeyConfig";
-const _GPKCR = "GetPublicKeyConfigRequest";
-const _GPKCRe = "GetPublicKeyConfigResult";
-const _GPKR = "GetPublicKeyRequest";
-const _GPKRe = "GetPublicKeyResult";
-const _GR = "GeoRestrictions";
-const _GRC = "GeoRestrictionCustomization";
-const _GRHP = "GetResponseHeadersPolicy";
-const _GRHPC = "GetResponseHeadersPolicyConfig";
-const _GRHPCR = "GetResponseHeadersPolicyConfigRequest";
-const _GRHPCRe = "GetResponseHeadersPolicyConfigResult";
-const _GRHPR = "GetResponseHeadersPolicyRequest";
-const _GRHPRe = "GetResponseHeadersPolicyResult";
-const _GRLC = "GetRealtimeLogConfig";
-const _GRLCR = "GetRealtimeLogConfigRequest";
-const _GRLCRe = "GetRealtimeLogConfigResult";
-const _GRP = "GetResourcePolicy";
-const _GRPR = "GetResourcePolicyRequest";
-const _GRPRe = "GetResourcePolicyResult";
-const _GRe = "GeoRestriction";
-const _GSD = "GetStreamingDistribution";
-const _GSDC = "GetStreamingDistributionConfig";
-const _GSDCR = "GetStreamingDistributionConfigRequest";
-const _GSDCRe = "GetStreamingDistributionConfigResult";
-const _GSDR = "GetStreamingDistributionRequest";
-const _GSDRe = "GetStreamingDistributionResult";
-const _GTS = "GetTrustStore";
-const _GTSR = "GetTrustStoreRequest";
-const _GTSRe = "GetTrustStoreResult";
-const _GVO = "GetVpcOrigin";
-const _GVOR = "GetVpcOriginRequest";
-const _GVORe = "GetVpcOriginResult";
-const _H = "Headers";
-const _HB = "HeaderBehavior";
-const _HC = "HeadersConfig";
-const _HL = "HeaderList";
-const _HN = "HeaderName";
-const _HTTPP = "HTTPPort";
-const _HTTPSP = "HTTPSPort";
-const _HV = "HttpVersion";
-const _HVe = "HeaderValue";
-const _He = "Header";
-const _I = "Items";
-const _IA = "InvalidArgument";
-const _IAMCI = "IAMCertificateId";
-const _IAT = "IpAddressType";
-const _IAn = "InvalidAssociation";
-const _IB = "InvalidationBatch";
-const _IBn = "IncludeBody";
-const _IC = "IpCount";
-const _ICC = "IpamCidrConfigs";
-const _ICCL = "IpamCidrConfigList";
-const _ICCp = "IpamCidrConfig";
-const _ICE = "IgnoreCertificateExpiry";
-const _ICPRS = "ICPRecordalStatus";
-const _ICn = "IncludeCookies";
-const _ICp = "IpamConfig";
-const _ID = "IllegalDelete";
-const _IDNFOAC = "InvalidDomainNameForOriginAccessControl";
-const _IDRO = "InvalidDefaultRootObject";
-const _IDs = "IsDefault";
-const _IE = "Ipv6Enabled";
-const _IEC = "InvalidErrorCode";
-const _IFA = "InvalidFunctionAssociation";
-const _IFC = "InvalidForwardCookies";
-const _IFLECAWCB = "IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior";
-const _IGRP = "InvalidGeoRestrictionParameter";
-const _IHFSO = "InvalidHeadersForS3Origin";
-const _IIMV = "InvalidIfMatchVersion";
-const _IIPVE = "IsIPV6Enabled";
-const _IL = "InvalidationList";
-const _ILC = "InvalidLocationCode";
-const _ILFA = "InvalidLambdaFunctionAssociation";
-const _IM = "IfMatch";
-const _IMPV = "InvalidMinimumProtocolVersion";
-const _IM_ = "If-Match";
-const _IO = "InvalidOrigin";
-const _IOAC = "IllegalOriginAccessConfiguration";
-const _IOACn = "InvalidOriginAccessControl";
-const _IOAI = "InvalidOriginAccessIdentity";
-const _IOKT = "InvalidOriginKeepaliveTimeout";
-const _IORT = "InvalidOriginReadTimeout";
-const _IPA = "IpamPoolArn";
-const _IPIB = "InProgressInvalidationBatches";
-const _IPS = "InvalidProtocolSettings";
-const _IQ = "InconsistentQuantities";
-const _IQSP = "InvalidQueryStringParameters";
-const _IRC = "InvalidResponseCode";
-const _IRP = "InvalidRelativePath";
-const _IRPn = "InvalidRequiredProtocol";
-const _IS = "ImportSource";
-const _ISL = "InvalidationSummaryList";
-const _ISn = "InvalidationSummary";
-const _ISnc = "IncludeSubdomains";
-const _IT = "InvalidTagging";
-const _ITTL = "IdleTTL";
-const _ITTLO = "InvalidTTLOrder";
-const _ITs = "IsTruncated";
-const _IU = "IllegalUpdate";
-const _IVC = "InvalidViewerCertificate";
-const _IWACLI = "InvalidWebACLId";
-const _Id = "Id";
-const _Ide = "Identifier";
-const _In = "Invalidation";
-const _K = "Key";
-const _KG = "KeyGroup";
-const _KGAE = "KeyGroupAlreadyExists";
-const _KGC = "KeyGroupConfig";
-const _KGI = "KeyGroupId";
-const _KGKPI = "KGKeyPairIds";
-const _KGKPIL = "KGKeyPairIdsList";
-const _KGL = "KeyGroupList";
-const _KGS = "KeyGroupSummary";
-const _KGSL = "KeyGroupSummaryList";
-const _KPI = "KeyPairIds";
-const _KPIL = "KeyPairIdList";
-const _KPIe = "KeyPairId";
-const _KSC = "KinesisStreamConfig";
-const _KVS = "KeyValueStore";
-const _KVSA = "KeyValueStoreAssociations";
-const _KVSAL = "KeyValueStoreAssociationList";
-const _KVSARN = "KeyValueStoreARN";
-const _KVSAe = "KeyValueStoreAssociation";
-const _KVSL = "KeyValueStoreList";
-const _KVSSL = "KeyValueStoreSummaryList";
-const _L = "Location";
-const _LAIL = "ListAnycastIpLists";
-const _LAILR = "ListAnycastIpListsRequest";
-const _LAILRi = "ListAnycastIpListsResult";
-const _LC = "LoggingConfig";
-const _LCA = "ListConflictingAliases";
-const _LCAR = "ListConflictingAliasesRequest";
-const _LCARi = "ListConflictingAliasesResult";
-const _LCDP = "ListContinuousDeploymentPolicies";
-const _LCDPR = "ListContinuousDeploymentPoliciesRequest";
-const _LCDPRi = "ListContinuousDeploymentPoliciesResult";
-const _LCF = "ListConnectionFunctions";
-const _LCFOAI = "ListCloudFrontOriginAccessIdentities";
-const _LCFOAIR = "ListCloudFrontOriginAccessIdentitiesRequest";
-const _LCFOAIRi = "ListCloudFrontOriginAccessIdentitiesResult";
-const _LCFR = "ListConnectionFunctionsRequest";
-const _LCFRi = "ListConnectionFunctionsResult";
-const _LCG = "ListConnectionGroups";
-const _LCGR = "ListConnectionGroupsRequest";
-const _LCGRi = "ListConnectionGroupsResult";
-const _LCP = "ListCachePolicies";
-const _LCPR = "ListCachePoliciesRequest";
-const _LCPRi = "ListCachePoliciesResult";
-const _LD = "ListDistributions";
-const _LDBAILI = "ListDistributionsByAnycastIpListId";
-const _LDBAILIR = "ListDistributionsByAnycastIpListIdRequest";
-const _LDBAILIRi = "ListDistributionsByAnycastIpListIdResult";
-const _LDBCF = "ListDistributionsByConnectionFunction";
-const _LDBCFR = "ListDistributionsByConnectionFunctionRequest";
-const _LDBCFRi = "ListDistributionsByConnectionFunctionResult";
-const _LDBCM = "ListDistributionsByConnectionMode";
-const _LDBCMR = "ListDistributionsByConnectionModeRequest";
-const _LDBCMRi = "ListDistributionsByConnectionModeResult";
-const _LDBCPI = "ListDistributionsByCachePolicyId";
-const _LDBCPIR = "ListDistributionsByCachePolicyIdRequest";
-const _LDBCPIRi = "ListDistributionsByCachePolicyIdResult";
-const _LDBKG = "ListDistributionsByKeyGroup";
-const _LDBKGR = "ListDistributionsByKeyGroupRequest";
-const _LDBKGRi = "ListDistributionsByKeyGroupResult";
-const _LDBOR = "ListDistributionsByOwnedResource";
-const _LDBORPI = "ListDistributionsByOriginRequestPolicyId";
-const _LDBORPIR = "ListDistributionsByOriginRequestPolicyIdRequest";
-const _LDBORPIRi = "ListDistributionsByOriginRequestPolicyIdResult";
-const _LDBORR = "ListDistributionsByOwnedResourceRequest";
-const _LDBORRi = "ListDistributionsByOwnedResourceResult";
-const _LDBRHPI = "ListDistributionsByResponseHeadersPolicyId";
-const _LDBRHPIR = "ListDistributionsByResponseHeadersPolicyIdRequest";
-const _LDBRHPIRi = "ListDistributionsByResponseHeadersPolicyIdResult";
-const _LDBRLC = "ListDistributionsByRealtimeLogConfig";
-const _LDBRLCR = "ListDistributionsByRealtimeLogConfigRequest";
-const _LDBRLCRi = "ListDistributionsByRealtimeLogConfigResult";
-const _LDBTS = "ListDistributionsByTrustStore";
-const _LDBTSR = "ListDistributionsByTrustStoreRequest";
-const _LDBTSRi = "ListDistributionsByTrustStoreResult";
-const _LDBVOI = "ListDistributionsByVpcOriginId";
-const _LDBVOIR = "ListDistributionsByVpcOriginIdRequest";
-const _LDBVOIRi = "ListDistributionsByVpcOriginIdResult";
-const _LDBWACLI = "ListDistributionsByWebACLId";
-const _LDBWACLIR = "ListDistributionsByWebACLIdRequest";
-const _LDBWACLIRi = "ListDistributionsByWebACLIdResult";
-const _LDC = "ListDomainConflicts";
-const _LDCR = "ListDomainConflictsRequest";
-const _LDCRi = "ListDomainConflictsResult";
-const _LDR = "ListDistributionsRequest";
-const _LDRi = "ListDistributionsResult";
-const _LDT = "ListDistributionTenants";
-const _LDTBC = "ListDistributionTenantsByCustomization";
-const _LDTBCR = "ListDistributionTenantsByCustomizationRequest";
-const _LDTBCRi = "ListDistributionTenantsByCustomizationResult";
-const _LDTR = "ListDistributionTenantsRequest";
-const _LDTRi = "ListDistributionTenantsResult";
-const _LF = "ListFunctions";
-const _LFA = "LambdaFunctionAssociations";
-const _LFAL = "LambdaFunctionAssociationList";
-const _LFARN = "LambdaFunctionARN";
-const _LFAa = "LambdaFunctionAssociation";
-const _LFLEC = "ListFieldLevelEncryptionConfigs";
-const _LFLECR = "ListFieldLevelEncryptionConfigsRequest";
-const _LFLECRi = "ListFieldLevelEncryptionConfigsResult";
-const _LFLEP = "ListFieldLevelEncryptionProfiles";
-const _LFLEPR = "ListFieldLevelEncryptionProfilesRequest";
-const _LFLEPRi = "ListFieldLevelEncryptionProfilesResult";
-const _LFR = "ListFunctionsRequest";
-const _LFRi = "ListFunctionsResult";
-const _LI = "ListInvalidations";
-const _LIFDT = "ListInvalidationsForDistributionTenant";
-const _LIFDTR = "ListInvalidationsForDistributionTenantRequest";
-const _LIFDTRi = "ListInvalidationsForDistributionTenantResult";
-const _LIR = "ListInvalidationsRequest";
-const _LIRi = "ListInvalidationsResult";
-const _LKG = "ListKeyGroups";
-const _LKGR = "ListKeyGroupsRequest";
-const _LKGRi = "ListKeyGroupsResult";
-const _LKVS = "ListKeyValueStores";
-const _LKVSR = "ListKeyValueStoresRequest";
-const _LKVSRi = "ListKeyValueStoresResult";
-const _LL = "LocationList";
-const _LMT = "LastModifiedTime";
-const _LOAC = "ListOriginAccessControls";
-const _LOACR = "ListOriginAccessControlsRequest";
-const _LOACRi = "ListOriginAccessControlsResult";
-const _LORP = "ListOriginRequestPolicies";
-const _LORPR = "ListOriginRequestPoliciesRequest";
-const _LORPRi = "ListOriginRequestPoliciesResult";
-const _LPK = "ListPublicKeys";
-const _LPKR = "ListPublicKeysRequest";
-const _LPKRi = "ListPublicKeysResult";
-const _LRHP = "ListResponseHeadersPolicies";
-const _LRHPR = "ListResponseHeadersPoliciesRequest";
-const _LRHPRi = "ListResponseHeadersPoliciesResult";
-const _LRLC = "ListRealtimeLogConfigs";
-const _LRLCR = "ListRealtimeLogConfigsRequest";
-const _LRLCRi = "ListRealtimeLogConfigsResult";
-const _LSD = "ListStreamingDistributions";
-const _LSDR = "ListStreamingDistributionsRequest";
-const _LSDRi = "ListStreamingDistributionsResult";
-const _LTFR = "ListTagsForResource";
-const _LTFRR = "ListTagsForResourceRequest";
-const _LTFRRi = "ListTagsForResourceResult";
-const _LTS = "ListTrustStores";
-const _LTSR = "ListTrustStoresRequest";
-const _LTSRi = "ListTrustStoresResult";
-const _LVO = "ListVpcOrigins";
-const _LVOR = "ListVpcOriginsRequest";
-const _LVORi = "ListVpcOriginsResult";
-const _Lo = "Logging";
-const _Loc = "Locations";
-const _M = "Message";
-const _MB = "MissingBody";
-const _MBo = "ModeBlock";
-const _MCD = "ManagedCertificateDetails";
-const _MCR = "ManagedCertificateRequest";
-const _MI = "MaxItems";
-const _ML = "MethodsList";
-const _MPV = "MinimumProtocolVersion";
-const _MS = "MonitoringSubscription";
-const _MSAE = "MonitoringSubscriptionAlreadyExists";
-const _MTTL = "MinTTL";
-const _MTTLa = "MaxTTL";
-const _MTTLax = "MaximumTTL";
-const _Ma = "Marker";
-const _Me = "Members";
-const _Met = "Method";
-const _Mo = "Mode";
-const _N = "Name";
-const _NM = "NextMarker";
-const _NOCC = "NumberOfCaCertificates";
-const _NSCDP = "NoSuchContinuousDeploymentPolicy";
-const _NSCFOAI = "NoSuchCloudFrontOriginAccessIdentity";
-const _NSCP = "NoSuchCachePolicy";
-const _NSD = "NoSuchDistribution";
-const _NSFE = "NoSuchFunctionExists";
-const _NSFLEC = "NoSuchFieldLevelEncryptionConfig";
-const _NSFLEP = "NoSuchFieldLevelEncryptionProfile";
-const _NSI = "NoSuchInvalidation";
-const _NSMS = "NoSuchMonitoringSubscription";
-const _NSO = "NoSuchOrigin";
-const _NSOAC = "NoSuchOriginAccessControl";
-const _NSORP = "NoSuchOriginRequestPolicy";
-const _NSPK = "NoSuchPublicKey";
-const _NSR = "NoSuchResource";
-const _NSRHP = "NoSuchResponseHeadersPolicy";
-const _NSRLC = "NoSuchRealtimeLogConfig";
-const _NSSD = "NoSuchStreamingDistribution";
-const _O = "Origins";
-const _OAC = "OriginAccessControl";
-const _OACAE = "OriginAccessControlAlreadyExists";
-const _OACC = "OriginAccessControlConfig";
-const _OACI = "OriginAccessControlId";
-const _OACIU = "OriginAccessControlInUse";
-const _OACL = "OriginAccessControlList";
-const _OACOT = "OriginAccessControlOriginType";
-const _OACS = "OriginAccessControlSummary";
-const _OACSL = "OriginAccessControlSummaryList";
-const _OAI = "OwnerAccountId";
-const _OAIr = "OriginAccessIdentity";
-const _OCH = "OriginCustomHeader";
-const _OCHL = "OriginCustomHeadersList";
-const _OEA = "OriginEndpointArn";
-const _OG = "OriginGroups";
-const _OGFC = "OriginGroupFailoverCriteria";
-const _OGL = "OriginGroupList";
-const _OGM = "OriginGroupMember";
-const _OGML = "OriginGroupMemberList";
-const _OGMr = "OriginGroupMembers";
-const _OGr = "OriginGroup";
-const _OI = "OriginId";
-const _OKT = "OriginKeepaliveTimeout";
-const _OL = "OriginList";
-const _OMC = "OriginMtlsConfig";
-const _OO = "OriginOverride";
-const _OP = "OriginPath";
-const _OPP = "OriginProtocolPolicy";
-const _ORP = "OriginRequestPolicy";
-const _ORPAE = "OriginRequestPolicyAlreadyExists";
-const _ORPC = "OriginRequestPolicyConfig";
-const _ORPCC = "OriginRequestPolicyCookiesConfig";
-const _ORPHC = "OriginRequestPolicyHeadersConfig";
-const _ORPI = "OriginRequestPolicyId";
-const _ORPIU = "OriginRequestPolicyInUse";
-const _ORPL = "OriginRequestPolicyList";
-const _ORPQSC = "OriginRequestPolicyQueryStringsConfig";
-const _ORPS = "OriginRequestPolicySummary";
-const _ORPSL = "OriginRequestPolicySummaryList";
-const _ORT = "OriginReadTimeout";
-const _OS = "OriginShield";
-const _OSP = "OriginSslProtocols";
-const _OSR = "OriginShieldRegion";
-const _Or = "Origin";
-const _Ov = "Override";
-const _P = "Parameters";
-const _PC = "PriceClass";
-const _PCF = "PublishConnectionFunction";
-const _PCFR = "PublishConnectionFunctionRequest";
-const _PCFRu = "PublishConnectionFunctionResult";
-const _PD = "PolicyDocument";
-const _PDI = "PrimaryDistributionId";
-const _PDN = "PrimaryDomainName";
-const _PDS = "ParameterDefinitionSchema";
-const _PDa = "ParameterDefinition";
-const _PDar = "ParameterDefinitions";
-const _PF = "PreconditionFailed";
-const _PFR = "PublishFunctionRequest";
-const _PFRu = "PublishFunctionResult";
-const _PFu = "PublishFunction";
-const _PI = "ProfileId";
-const _PICKAFTO = "ParametersInCacheKeyAndForwardedToOrigin";
-const _PIr = "ProviderId";
-const _PK = "PublicKey";
-const _PKAE = "PublicKeyAlreadyExists";
-const _PKC = "PublicKeyConfig";
-const _PKI = "PublicKeyId";
-const _PKIL = "PublicKeyIdList";
-const _PKIU = "PublicKeyInUse";
-const _PKL = "PublicKeyList";
-const _PKS = "PublicKeySummary";
-const _PKSL = "PublicKeySummaryList";
-const _PL = "PathList";
-const _PP = "PathPattern";
-const _PRP = "PutResourcePolicy";
-const _PRPR = "PutResourcePolicyRequest";
-const _PRPRu = "PutResourcePolicyResult";
-const _Pa = "Paths";
-const _Par = "Parameter";
-const _Pat = "Path";
-const _Pr = "Prefix";
-const _Pre = "Preload";
-const _Pro = "Protection";
-const _Q = "Quantity";
-const _QA = "QueryArg";
-const _QAP = "QueryArgProfile";
-const _QAPC = "QueryArgProfileConfig";
-const _QAPE = "QueryArgProfileEmpty";
-const _QAPL = "QueryArgProfileList";
-const _QAPu = "QueryArgProfiles";
-const _QS = "QueryStrings";
-const _QSB = "QueryStringBehavior";
-const _QSC = "QueryStringsConfig";
-const _QSCK = "QueryStringCacheKeys";
-const _QSCKL = "QueryStringCacheKeysList";
-const _QSN = "QueryStringNames";
-const _QSNL = "QueryStringNamesList";
-const _QSu = "QueryString";
-const _R = "Region";
-const _RA = "ResourceArn";
-const _RARN = "RoleARN";
-const _RC = "ResponseCode";
-const _RCT = "ResponseCompletionTimeout";
-const _RE = "RoutingEndpoint";
-const _RF = "RedirectFrom";
-const _RHC = "RemoveHeadersConfig";
-const _RHP = "ResponseHeadersPolicy";
-const _RHPACAH = "ResponseHeadersPolicyAccessControlAllowHeaders";
-const _RHPACAM = "ResponseHeadersPolicyAccessControlAllowMethods";
-const _RHPACAO = "ResponseHeadersPolicyAccessControlAllowOrigins";
-const _RHPACEH = "ResponseHeadersPolicyAccessControlExposeHeaders";
-const _RHPAE = "ResponseHeadersPolicyAlreadyExists";
-const _RHPC = "ResponseHeadersPolicyConfig";
-const _RHPCC = "ResponseHeadersPolicyCorsConfig";
-const _RHPCH = "ResponseHeadersPolicyCustomHeader";
-const _RHPCHC = "ResponseHeadersPolicyCustomHeadersConfig";
-const _RHPCHL = "ResponseHeadersPolicyCustomHeaderList";
-const _RHPCSP = "ResponseHeadersPolicyContentSecurityPolicy";
-const _RHPCTO = "ResponseHeadersPolicyContentTypeOptions";
-const _RHPFO = "ResponseHeadersPolicyFrameOptions";
-const _RHPI = "ResponseHeadersPolicyId";
-const _RHPIU = "ResponseHeadersPolicyInUse";
-const _RHPL = "ResponseHeadersPolicyList";
-const _RHPRH = "ResponseHeadersPolicyRemoveHeader";
-const _RHPRHC = "ResponseHeadersPolicyRemoveHeadersConfig";
-const _RHPRHL = "ResponseHeadersPolicyRemoveHeaderList";
-const _RHPRP = "ResponseHeadersPolicyReferrerPolicy";
-const _RHPS = "ResponseHeadersPolicySummary";
-const _RHPSHC = "ResponseHeadersPolicySecurityHeadersConfig";
-const _RHPSL = "ResponseHeadersPolicySummaryList";
-const _RHPSTHC = "ResponseHeadersPolicyServerTimingHeadersConfig";
-const _RHPSTS = "ResponseHeadersPolicyStrictTransportSecurity";
-const _RHPXSSP = "ResponseHeadersPolicyXSSProtection";
-const _RI = "ResourceId";
-const _RIU = "ResourceInUse";
-const _RLC = "RealtimeLogConfig";
-const _RLCA = "RealtimeLogConfigArn";
-const _RLCAE = "RealtimeLogConfigAlreadyExists";
-const _RLCIU = "RealtimeLogConfigInUse";
-const _RLCL = "RealtimeLogConfigList";
-const _RLCN = "RealtimeLogConfigName";
-const _RLCOM = "RealtimeLogConfigOwnerMismatch";
-const _RLCe = "RealtimeLogConfigs";
-const _RMSC = "RealtimeMetricsSubscriptionConfig";
-const _RMSS = "RealtimeMetricsSubscriptionStatus";
-const _RND = "ResourceNotDisabled";
-const _RP = "ReferrerPolicy";
-const _RPP = "ResponsePagePath";
-const _RT = "ResourceType";
-const _RTe = "RestrictionType";
-const _RTed = "RedirectTo";
-const _RU = "ReportUri";
-const _Re = "Restrictions";
-const _Rea = "Reason";
-const _Req = "Required";
-const _Res = "Resource";
-const _Ru = "Runtime";
-const _S = "Status";
-const _SARN = "SourceARN";
-const _SARNt = "StreamARN";
-const _SB = "SigningBehavior";
-const _SC = "SelectionCriteria";
-const _SCL = "StatusCodeList";
-const _SCUI = "S3CanonicalUserId";
-const _SCt = "StatusCodes";
-const _SCta = "StatusCode";
-const _SD = "StreamingDistribution";
-const _SDAE = "StreamingDistributionAlreadyExists";
-const _SDC = "StreamingDistributionConfig";
-const _SDCWT = "StreamingDistributionConfigWithTags";
-const _SDDN = "StagingDistributionDnsNames";
-const _SDDNL = "StagingDistributionDnsNameList";
-const _SDI = "StagingDistributionId";
-const _SDIU = "StagingDistributionInUse";
-const _SDL = "StreamingDistributionList";
-const _SDND = "StreamingDistributionNotDisabled";
-const _SDS = "StreamingDistributionSummary";
-const _SDSL = "StreamingDistributionSummaryList";
-const _SHC = "SecurityHeadersConfig";
-const _SHCi = "SingleHeaderConfig";
-const _SL = "SignerList";
-const _SLC = "StreamingLoggingConfig";
-const _SO = "S3Origin";
-const _SOC = "S3OriginConfig";
-const _SP = "SigningProtocol";
-const _SPL = "SslProtocolsList";
-const _SPs = "SslProtocol";
-const _SR = "SamplingRate";
-const _SS = "SmoothStreaming";
-const _SSC = "SessionStickinessConfig";
-const _SSCt = "StringSchemaConfig";
-const _SSLSM = "SSLSupportMethod";
-const _SSt = "StringSchema";
-const _ST = "StreamType";
-const _STHC = "ServerTimingHeadersConfig";
-const _STS = "StrictTransportSecurity";
-const _STo = "SourceType";
-const _SWC = "SingleWeightConfig";
-const _Si = "Signer";
-const _St = "Stage";
-const _Sta = "Staging";
-const _T = "Type";
-const _TC = "TrafficConfig";
-const _TCF = "TestConnectionFunction";
-const _TCFR = "TestConnectionFunctionRequest";
-const _TCFRe = "TestConnectionFunctionResult";
-const _TCe = "TenantConfig";
-const _TDI = "TargetDistributionId";
-const _TF = "TestFunction";
-const _TFF = "TestFunctionFailed";
-const _TFR = "TestFunctionRequest";
-const _TFRe = "TestFunctionResult";
-const _TK = "TagKeys";
-const _TKG = "TrustedKeyGroups";
-const _TKGDNE = "TrustedKeyGroupDoesNotExist";
-const _TKGIL = "TrustedKeyGroupIdList";
-const _TKL = "TagKeyList";
-const _TL = "TagList";
-const _TLCSPIRHP = "TooLongCSPInResponseHeadersPolicy";
-const _TMC = "TooManyCertificates";
-const _TMCB = "TooManyCacheBehaviors";
-const _TMCDP = "TooManyContinuousDeploymentPolicies";
-const _TMCFOAI = "TooManyCloudFrontOriginAccessIdentities";
-const _TMCHIRHP = "TooManyCustomHeadersInResponseHeadersPolicy";
-const _TMCICP = "TooManyCookiesInCachePolicy";
-const _TMCIORP = "TooManyCookiesInOriginRequestPolicy";
-const _TMCNIWL = "TooManyCookieNamesInWhiteList";
-const _TMCP = "TooManyCachePolicies";
-const _TMD = "TooManyDistributions";
-const _TMDATCP = "TooManyDistributionsAssociatedToCachePolicy";
-const _TMDATFLEC = "TooManyDistributionsAssociatedToFieldLevelEncryptionConfig";
-const _TMDATKG = "TooManyDistributionsAssociatedToKeyGroup";
-const _TMDATOAC = "TooManyDistributionsAssociatedToOriginAccessControl";
-const _TMDATORP = "TooManyDistributionsAssociatedToOriginRequestPolicy";
-const _TMDATRHP = "TooManyDistributionsAssociatedToResponseHeadersPolicy";
-const _TMDCNAME = "TooManyDistributionCNAMEs";
-const _TMDWFA = "TooManyDistributionsWithFunctionAssociations";
-const _TMDWLA = "TooManyDistributionsWithLambdaAssociations";
-const _TMDWSFARN = "TooManyDistributionsWithSingleFunctionARN";
-const _TMF = "TooManyFunctions";
-const _TMFA = "TooManyFunctionAssociations";
-const _TMFLEC = "TooManyFieldLevelEncryptionConfigs";
-const _TMFLECTP = "TooManyFieldLevelEncryptionContentTypeProfiles";
-const _TMFLEEE = "TooManyFieldLevelEncryptionEncryptionEntities";
-const _TMFLEFP = "TooManyFieldLevelEncryptionFieldPatterns";
-const _TMFLEP = "TooManyFieldLevelEncryptionProfiles";
-const _TMFLEQAP = "TooManyFieldLevelEncryptionQueryArgProfiles";
-const _TMHICP = "TooManyHeadersInCachePolicy";
-const _TMHIFV = "TooManyHeadersInForwardedValues";
-const _TMHIORP = "TooManyHeadersInOriginRequestPolicy";
-const _TMIIP = "TooManyInvalidationsInProgress";
-const _TMKG = "TooManyKeyGroups";
-const _TMKGATD = "TooManyKeyGroupsAssociatedToDistribution";
-const _TMLFA = "TooManyLambdaFunctionAssociations";
-const _TMO = "TooManyOrigins";
-const _TMOAC = "TooManyOriginAccessControls";
-const _TMOCH = "TooManyOriginCustomHeaders";
-const _TMOGPD = "TooManyOriginGroupsPerDistribution";
-const _TMORP = "TooManyOriginRequestPolicies";
-const _TMPK = "TooManyPublicKeys";
-const _TMPKIKG = "TooManyPublicKeysInKeyGroup";
-const _TMQSICP = "TooManyQueryStringsInCachePolicy";
-const _TMQSIORP = "TooManyQueryStringsInOriginRequestPolicy";
-const _TMQSP = "TooManyQueryStringParameters";
-const _TMRHIRHP = "TooManyRemoveHeadersInResponseHeadersPolicy";
-const _TMRHP = "TooManyResponseHeadersPolicies";
-const _TMRLC = "TooManyRealtimeLogConfigs";
-const _TMSD = "TooManyStreamingDistributions";
-const _TMSDCNAME = "TooManyStreamingDistributionCNAMEs";
-const _TMTS = "TooManyTrustedSigners";
-const _TOI = "TargetOriginId";
-const _TR = "TestResult";
-const _TRR = "TagResourceRequest";
-const _TRa = "TargetResource";
-const _TRag = "TagResource";
-const _TS = "TrustedSigners";
-const _TSC = "TrustStoreConfig";
-const _TSDNE = "TrustedSignerDoesNotExist";
-const _TSI = "TrustStoreIdentifier";
-const _TSIr = "TrustStoreId";
-const _TSL = "TrustStoreList";
-const _TSS = "TrustStoreSummary";
-const _TSr = "TrustStore";
-const _Ta = "Tags";
-const _Tag = "Tag";
-const _UAIL = "UpdateAnycastIpList";
-const _UAILR = "UpdateAnycastIpListRequest";
-const _UAILRp = "UpdateAnycastIpListResult";
-const _UCCOCSPE = "UseClientCertificateOCSPEndpoint";
-const _UCDP = "UpdateContinuousDeploymentPolicy";
-const _UCDPR = "UpdateContinuousDeploymentPolicyRequest";
-const _UCDPRp = "UpdateContinuousDeploymentPolicyResult";
-const _UCF = "UpdateConnectionFunction";
-const _UCFOAI = "UpdateCloudFrontOriginAccessIdentity";
-const _UCFOAIR = "UpdateCloudFrontOriginAccessIdentityRequest";
-const _UCFOAIRp = "UpdateCloudFrontOriginAccessIdentityResult";
-const _UCFR = "UpdateConnectionFunctionRequest";
-const _UCFRp = "UpdateConnectionFunctionResult";
-const _UCG = "UpdateConnectionGroup";
-const _UCGR = "UpdateConnectionGroupRequest";
-const _UCGRp = "UpdateConnectionGroupResult";
-const _UCP = "UpdateCachePolicy";
-const _UCPR = "UpdateCachePolicyRequest";
-const _UCPRp = "UpdateCachePolicyResult";
-const _UD = "UpdateDistribution";
-const _UDA = "UpdateDomainAssociation";
-const _UDAR = "UpdateDomainAssociationRequest";
-const _UDARp = "UpdateDomainAssociationResult";
-const _UDR = "UpdateDistributionRequest";
-const _UDRp = "UpdateDistributionResult";
-const _UDT = "UpdateDistributionTenant";
-const _UDTR = "UpdateDistributionTenantRequest";
-const _UDTRp = "UpdateDistributionTenantResult";
-const _UDWSC = "UpdateDistributionWithStagingConfig";
-const _UDWSCR = "UpdateDistributionWithStagingConfigRequest";
-const _UDWSCRp = "UpdateDistributionWithStagingConfigResult";
-const _UF = "UpdateFunction";
-const _UFLEC = "UpdateFieldLevelEncryptionConfig";
-const _UFLECR = "UpdateFieldLevelEncryptionConfigRequest";
-const _UFLECRp = "UpdateFieldLevelEncryptionConfigResult";
-const _UFLEP = "UpdateFieldLevelEncryptionProfile";
-const _UFLEPR = "UpdateFieldLevelEncryptionProfileRequest";
-const _UFLEPRp = "UpdateFieldLevelEncryptionProfileResult";
-const _UFR = "UpdateFunctionRequest";
-const _UFRp = "UpdateFunctionResult";
-const _UKG = "UpdateKeyGroup";
-const _UKGR = "UpdateKeyGroupRequest";
-const _UKGRp = "UpdateKeyGroupResult";
-const _UKVS = "UpdateKeyValueStore";
-const _UKVSR = "UpdateKeyValueStoreRequest";
-const _UKVSRp = "UpdateKeyValueStoreResult";
-const _UO = "UnsupportedOperation";
-const _UOAC = "UpdateOriginAccessControl";
-const _UOACR = "UpdateOriginAccessControlRequest";
-const _UOACRp = "UpdateOriginAccessControlResult";
-const _UORP = "UpdateOriginRequestPolicy";
-const _UORPR = "UpdateOriginRequestPolicyRequest";
-const _UORPRp = "UpdateOriginRequestPolicyResult";
-const _UPK = "UpdatePublicKey";
-const _UPKR = "UpdatePublicKeyRequest";
-const _UPKRp = "UpdatePublicKeyResult";
-const _UR = "UntagResource";
-const _URHP = "UpdateResponseHeadersPolicy";
-const _URHPR = "UpdateResponseHeadersPolicyRequest";
-const _URHPRp = "UpdateResponseHeadersPolicyResult";
-const _URLC = "UpdateRealtimeLogConfig";
-const _URLCR = "UpdateRealtimeLogConfigRequest";
-const _URLCRp = "UpdateRealtimeLogConfigResult";
-const _URR = "UntagResourceRequest";
-const _USD = "UpdateStreamingDistribution";
-const _USDR = "UpdateStreamingDistributionRequest";
-const _USDRp = "UpdateStreamingDistributionResult";
-const _UTS = "UpdateTrustStore";
-const _UTSR = "UpdateTrustStoreRequest";
-const _UTSRp = "UpdateTrustStoreResult";
-const _UVO = "UpdateVpcOrigin";
-const _UVOR = "UpdateVpcOriginRequest";
-const _UVORp = "UpdateVpcOriginResult";
-const _V = "Version";
-const _VC = "ViewerCertificate";
-const _VDC = "VerifyDnsConfiguration";
-const _VDCR = "VerifyDnsConfigurationRequest";
-const _VDCRe = "VerifyDnsConfigurationResult";
-const _VMC = "ViewerMtlsConfig";
-const _VO = "VpcOrigin";
-const _VOC = "VpcOriginConfig";
-const _VOEC = "VpcOriginEndpointConfig";
-const _VOI = "VpcOriginId";
-const _VOL = "VpcOriginList";
-const _VOS = "VpcOriginSummary";
-const _VOSL = "VpcOriginSummaryList";
-const _VPP = "ViewerProtocolPolicy";
-const _VTD = "ValidationTokenDetails";
-const _VTDL = "ValidationTokenDetailList";
-const _VTDa = "ValidationTokenDetail";
-const _VTH = "ValidationTokenHost";
-const _Va = "Value";
-const _W = "Weight";
-const _WA = "WebAcl";
-const _WAC = "WebAclCustomization";
-const _WACLA = "WebACLArn";
-const _WACLI = "WebACLId";
-const _WN = "WhitelistedNames";
-const _XSSP = "XSSProtection";
-const _c = "client";
-const _d = "domain";
-const _e = "error";
-const _h = "http";
-const _hE = "httpError";
-const _hH = "httpHeader";
-const _hP = "httpPayload";
-const _hQ = "httpQuery";
-const _s = "smithy.ts.sdk.synthetic.com.amazonaws.cloudfront";
-const _sST = "sensitiveStringType";
-const _se = "server";
-const _xN = "xmlName";
-const n0 = "com.amazonaws.cloudfront";
-const _s_registry = new TypeRegistry(_s);
-var CloudFrontServiceException$ = [-3, _s, "CloudFrontServiceException", 0, [], []];
-_s_registry.registerError(CloudFrontServiceException$, CloudFrontServiceException);
-const n0_registry = new TypeRegistry(n0);
-var AccessDenied$ = [-3, n0, _AD,
-    { [_e]: _c, [_hE]: 403 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(AccessDenied$, AccessDenied);
-var BatchTooLarge$ = [-3, n0, _BTL,
-    { [_e]: _c, [_hE]: 413 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(BatchTooLarge$, BatchTooLarge);
-var CachePolicyAlreadyExists$ = [-3, n0, _CPAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CachePolicyAlreadyExists$, CachePolicyAlreadyExists);
-var CachePolicyInUse$ = [-3, n0, _CPIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CachePolicyInUse$, CachePolicyInUse);
-var CannotChangeImmutablePublicKeyFields$ = [-3, n0, _CCIPKF,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CannotChangeImmutablePublicKeyFields$, CannotChangeImmutablePublicKeyFields);
-var CannotDeleteEntityWhileInUse$ = [-3, n0, _CDEWIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CannotDeleteEntityWhileInUse$, CannotDeleteEntityWhileInUse);
-var CannotUpdateEntityWhileInUse$ = [-3, n0, _CUEWIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CannotUpdateEntityWhileInUse$, CannotUpdateEntityWhileInUse);
-var CloudFrontOriginAccessIdentityAlreadyExists$ = [-3, n0, _CFOAIAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CloudFrontOriginAccessIdentityAlreadyExists$, CloudFrontOriginAccessIdentityAlreadyExists);
-var CloudFrontOriginAccessIdentityInUse$ = [-3, n0, _CFOAIIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CloudFrontOriginAccessIdentityInUse$, CloudFrontOriginAccessIdentityInUse);
-var CNAMEAlreadyExists$ = [-3, n0, _CNAMEAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(CNAMEAlreadyExists$, CNAMEAlreadyExists);
-var ContinuousDeploymentPolicyAlreadyExists$ = [-3, n0, _CDPAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ContinuousDeploymentPolicyAlreadyExists$, ContinuousDeploymentPolicyAlreadyExists);
-var ContinuousDeploymentPolicyInUse$ = [-3, n0, _CDPIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ContinuousDeploymentPolicyInUse$, ContinuousDeploymentPolicyInUse);
-var DistributionAlreadyExists$ = [-3, n0, _DAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(DistributionAlreadyExists$, DistributionAlreadyExists);
-var DistributionNotDisabled$ = [-3, n0, _DND,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(DistributionNotDisabled$, DistributionNotDisabled);
-var EntityAlreadyExists$ = [-3, n0, _EAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(EntityAlreadyExists$, EntityAlreadyExists);
-var EntityLimitExceeded$ = [-3, n0, _ELE,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(EntityLimitExceeded$, EntityLimitExceeded);
-var EntityNotFound$ = [-3, n0, _ENF,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(EntityNotFound$, EntityNotFound);
-var EntitySizeLimitExceeded$ = [-3, n0, _ESLE,
-    { [_e]: _c, [_hE]: 413 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(EntitySizeLimitExceeded$, EntitySizeLimitExceeded);
-var FieldLevelEncryptionConfigAlreadyExists$ = [-3, n0, _FLECAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FieldLevelEncryptionConfigAlreadyExists$, FieldLevelEncryptionConfigAlreadyExists);
-var FieldLevelEncryptionConfigInUse$ = [-3, n0, _FLECIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FieldLevelEncryptionConfigInUse$, FieldLevelEncryptionConfigInUse);
-var FieldLevelEncryptionProfileAlreadyExists$ = [-3, n0, _FLEPAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FieldLevelEncryptionProfileAlreadyExists$, FieldLevelEncryptionProfileAlreadyExists);
-var FieldLevelEncryptionProfileInUse$ = [-3, n0, _FLEPIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FieldLevelEncryptionProfileInUse$, FieldLevelEncryptionProfileInUse);
-var FieldLevelEncryptionProfileSizeExceeded$ = [-3, n0, _FLEPSE,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FieldLevelEncryptionProfileSizeExceeded$, FieldLevelEncryptionProfileSizeExceeded);
-var FunctionAlreadyExists$ = [-3, n0, _FAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FunctionAlreadyExists$, FunctionAlreadyExists);
-var FunctionInUse$ = [-3, n0, _FIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FunctionInUse$, FunctionInUse);
-var FunctionSizeLimitExceeded$ = [-3, n0, _FSLE,
-    { [_e]: _c, [_hE]: 413 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(FunctionSizeLimitExceeded$, FunctionSizeLimitExceeded);
-var IllegalDelete$ = [-3, n0, _ID,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(IllegalDelete$, IllegalDelete);
-var IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior$ = [-3, n0, _IFLECAWCB,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior$, IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior);
-var IllegalOriginAccessConfiguration$ = [-3, n0, _IOAC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(IllegalOriginAccessConfiguration$, IllegalOriginAccessConfiguration);
-var IllegalUpdate$ = [-3, n0, _IU,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(IllegalUpdate$, IllegalUpdate);
-var InconsistentQuantities$ = [-3, n0, _IQ,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InconsistentQuantities$, InconsistentQuantities);
-var InvalidArgument$ = [-3, n0, _IA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidArgument$, InvalidArgument);
-var InvalidAssociation$ = [-3, n0, _IAn,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidAssociation$, InvalidAssociation);
-var InvalidDefaultRootObject$ = [-3, n0, _IDRO,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidDefaultRootObject$, InvalidDefaultRootObject);
-var InvalidDomainNameForOriginAccessControl$ = [-3, n0, _IDNFOAC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidDomainNameForOriginAccessControl$, InvalidDomainNameForOriginAccessControl);
-var InvalidErrorCode$ = [-3, n0, _IEC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidErrorCode$, InvalidErrorCode);
-var InvalidForwardCookies$ = [-3, n0, _IFC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidForwardCookies$, InvalidForwardCookies);
-var InvalidFunctionAssociation$ = [-3, n0, _IFA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidFunctionAssociation$, InvalidFunctionAssociation);
-var InvalidGeoRestrictionParameter$ = [-3, n0, _IGRP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidGeoRestrictionParameter$, InvalidGeoRestrictionParameter);
-var InvalidHeadersForS3Origin$ = [-3, n0, _IHFSO,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidHeadersForS3Origin$, InvalidHeadersForS3Origin);
-var InvalidIfMatchVersion$ = [-3, n0, _IIMV,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidIfMatchVersion$, InvalidIfMatchVersion);
-var InvalidLambdaFunctionAssociation$ = [-3, n0, _ILFA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidLambdaFunctionAssociation$, InvalidLambdaFunctionAssociation);
-var InvalidLocationCode$ = [-3, n0, _ILC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidLocationCode$, InvalidLocationCode);
-var InvalidMinimumProtocolVersion$ = [-3, n0, _IMPV,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidMinimumProtocolVersion$, InvalidMinimumProtocolVersion);
-var InvalidOrigin$ = [-3, n0, _IO,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidOrigin$, InvalidOrigin);
-var InvalidOriginAccessControl$ = [-3, n0, _IOACn,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidOriginAccessControl$, InvalidOriginAccessControl);
-var InvalidOriginAccessIdentity$ = [-3, n0, _IOAI,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidOriginAccessIdentity$, InvalidOriginAccessIdentity);
-var InvalidOriginKeepaliveTimeout$ = [-3, n0, _IOKT,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidOriginKeepaliveTimeout$, InvalidOriginKeepaliveTimeout);
-var InvalidOriginReadTimeout$ = [-3, n0, _IORT,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidOriginReadTimeout$, InvalidOriginReadTimeout);
-var InvalidProtocolSettings$ = [-3, n0, _IPS,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidProtocolSettings$, InvalidProtocolSettings);
-var InvalidQueryStringParameters$ = [-3, n0, _IQSP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidQueryStringParameters$, InvalidQueryStringParameters);
-var InvalidRelativePath$ = [-3, n0, _IRP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidRelativePath$, InvalidRelativePath);
-var InvalidRequiredProtocol$ = [-3, n0, _IRPn,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidRequiredProtocol$, InvalidRequiredProtocol);
-var InvalidResponseCode$ = [-3, n0, _IRC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidResponseCode$, InvalidResponseCode);
-var InvalidTagging$ = [-3, n0, _IT,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidTagging$, InvalidTagging);
-var InvalidTTLOrder$ = [-3, n0, _ITTLO,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidTTLOrder$, InvalidTTLOrder);
-var InvalidViewerCertificate$ = [-3, n0, _IVC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidViewerCertificate$, InvalidViewerCertificate);
-var InvalidWebACLId$ = [-3, n0, _IWACLI,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InvalidWebACLId$, InvalidWebACLId);
-var KeyGroupAlreadyExists$ = [-3, n0, _KGAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(KeyGroupAlreadyExists$, KeyGroupAlreadyExists);
-var MissingBody$ = [-3, n0, _MB,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(MissingBody$, MissingBody);
-var MonitoringSubscriptionAlreadyExists$ = [-3, n0, _MSAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(MonitoringSubscriptionAlreadyExists$, MonitoringSubscriptionAlreadyExists);
-var NoSuchCachePolicy$ = [-3, n0, _NSCP,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchCachePolicy$, NoSuchCachePolicy);
-var NoSuchCloudFrontOriginAccessIdentity$ = [-3, n0, _NSCFOAI,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchCloudFrontOriginAccessIdentity$, NoSuchCloudFrontOriginAccessIdentity);
-var NoSuchContinuousDeploymentPolicy$ = [-3, n0, _NSCDP,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchContinuousDeploymentPolicy$, NoSuchContinuousDeploymentPolicy);
-var NoSuchDistribution$ = [-3, n0, _NSD,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchDistribution$, NoSuchDistribution);
-var NoSuchFieldLevelEncryptionConfig$ = [-3, n0, _NSFLEC,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchFieldLevelEncryptionConfig$, NoSuchFieldLevelEncryptionConfig);
-var NoSuchFieldLevelEncryptionProfile$ = [-3, n0, _NSFLEP,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchFieldLevelEncryptionProfile$, NoSuchFieldLevelEncryptionProfile);
-var NoSuchFunctionExists$ = [-3, n0, _NSFE,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchFunctionExists$, NoSuchFunctionExists);
-var NoSuchInvalidation$ = [-3, n0, _NSI,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchInvalidation$, NoSuchInvalidation);
-var NoSuchMonitoringSubscription$ = [-3, n0, _NSMS,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchMonitoringSubscription$, NoSuchMonitoringSubscription);
-var NoSuchOrigin$ = [-3, n0, _NSO,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchOrigin$, NoSuchOrigin);
-var NoSuchOriginAccessControl$ = [-3, n0, _NSOAC,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchOriginAccessControl$, NoSuchOriginAccessControl);
-var NoSuchOriginRequestPolicy$ = [-3, n0, _NSORP,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchOriginRequestPolicy$, NoSuchOriginRequestPolicy);
-var NoSuchPublicKey$ = [-3, n0, _NSPK,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchPublicKey$, NoSuchPublicKey);
-var NoSuchRealtimeLogConfig$ = [-3, n0, _NSRLC,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchRealtimeLogConfig$, NoSuchRealtimeLogConfig);
-var NoSuchResource$ = [-3, n0, _NSR,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchResource$, NoSuchResource);
-var NoSuchResponseHeadersPolicy$ = [-3, n0, _NSRHP,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchResponseHeadersPolicy$, NoSuchResponseHeadersPolicy);
-var NoSuchStreamingDistribution$ = [-3, n0, _NSSD,
-    { [_e]: _c, [_hE]: 404 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(NoSuchStreamingDistribution$, NoSuchStreamingDistribution);
-var OriginAccessControlAlreadyExists$ = [-3, n0, _OACAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(OriginAccessControlAlreadyExists$, OriginAccessControlAlreadyExists);
-var OriginAccessControlInUse$ = [-3, n0, _OACIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(OriginAccessControlInUse$, OriginAccessControlInUse);
-var OriginRequestPolicyAlreadyExists$ = [-3, n0, _ORPAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(OriginRequestPolicyAlreadyExists$, OriginRequestPolicyAlreadyExists);
-var OriginRequestPolicyInUse$ = [-3, n0, _ORPIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(OriginRequestPolicyInUse$, OriginRequestPolicyInUse);
-var PreconditionFailed$ = [-3, n0, _PF,
-    { [_e]: _c, [_hE]: 412 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(PreconditionFailed$, PreconditionFailed);
-var PublicKeyAlreadyExists$ = [-3, n0, _PKAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(PublicKeyAlreadyExists$, PublicKeyAlreadyExists);
-var PublicKeyInUse$ = [-3, n0, _PKIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(PublicKeyInUse$, PublicKeyInUse);
-var QueryArgProfileEmpty$ = [-3, n0, _QAPE,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(QueryArgProfileEmpty$, QueryArgProfileEmpty);
-var RealtimeLogConfigAlreadyExists$ = [-3, n0, _RLCAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(RealtimeLogConfigAlreadyExists$, RealtimeLogConfigAlreadyExists);
-var RealtimeLogConfigInUse$ = [-3, n0, _RLCIU,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(RealtimeLogConfigInUse$, RealtimeLogConfigInUse);
-var RealtimeLogConfigOwnerMismatch$ = [-3, n0, _RLCOM,
-    { [_e]: _c, [_hE]: 401 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(RealtimeLogConfigOwnerMismatch$, RealtimeLogConfigOwnerMismatch);
-var ResourceInUse$ = [-3, n0, _RIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ResourceInUse$, ResourceInUse);
-var ResourceNotDisabled$ = [-3, n0, _RND,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ResourceNotDisabled$, ResourceNotDisabled);
-var ResponseHeadersPolicyAlreadyExists$ = [-3, n0, _RHPAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ResponseHeadersPolicyAlreadyExists$, ResponseHeadersPolicyAlreadyExists);
-var ResponseHeadersPolicyInUse$ = [-3, n0, _RHPIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ResponseHeadersPolicyInUse$, ResponseHeadersPolicyInUse);
-var StagingDistributionInUse$ = [-3, n0, _SDIU,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(StagingDistributionInUse$, StagingDistributionInUse);
-var StreamingDistributionAlreadyExists$ = [-3, n0, _SDAE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(StreamingDistributionAlreadyExists$, StreamingDistributionAlreadyExists);
-var StreamingDistributionNotDisabled$ = [-3, n0, _SDND,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(StreamingDistributionNotDisabled$, StreamingDistributionNotDisabled);
-var TestFunctionFailed$ = [-3, n0, _TFF,
-    { [_e]: _se, [_hE]: 500 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TestFunctionFailed$, TestFunctionFailed);
-var TooLongCSPInResponseHeadersPolicy$ = [-3, n0, _TLCSPIRHP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooLongCSPInResponseHeadersPolicy$, TooLongCSPInResponseHeadersPolicy);
-var TooManyCacheBehaviors$ = [-3, n0, _TMCB,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCacheBehaviors$, TooManyCacheBehaviors);
-var TooManyCachePolicies$ = [-3, n0, _TMCP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCachePolicies$, TooManyCachePolicies);
-var TooManyCertificates$ = [-3, n0, _TMC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCertificates$, TooManyCertificates);
-var TooManyCloudFrontOriginAccessIdentities$ = [-3, n0, _TMCFOAI,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCloudFrontOriginAccessIdentities$, TooManyCloudFrontOriginAccessIdentities);
-var TooManyContinuousDeploymentPolicies$ = [-3, n0, _TMCDP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyContinuousDeploymentPolicies$, TooManyContinuousDeploymentPolicies);
-var TooManyCookieNamesInWhiteList$ = [-3, n0, _TMCNIWL,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCookieNamesInWhiteList$, TooManyCookieNamesInWhiteList);
-var TooManyCookiesInCachePolicy$ = [-3, n0, _TMCICP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCookiesInCachePolicy$, TooManyCookiesInCachePolicy);
-var TooManyCookiesInOriginRequestPolicy$ = [-3, n0, _TMCIORP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCookiesInOriginRequestPolicy$, TooManyCookiesInOriginRequestPolicy);
-var TooManyCustomHeadersInResponseHeadersPolicy$ = [-3, n0, _TMCHIRHP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyCustomHeadersInResponseHeadersPolicy$, TooManyCustomHeadersInResponseHeadersPolicy);
-var TooManyDistributionCNAMEs$ = [-3, n0, _TMDCNAME,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionCNAMEs$, TooManyDistributionCNAMEs);
-var TooManyDistributions$ = [-3, n0, _TMD,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributions$, TooManyDistributions);
-var TooManyDistributionsAssociatedToCachePolicy$ = [-3, n0, _TMDATCP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsAssociatedToCachePolicy$, TooManyDistributionsAssociatedToCachePolicy);
-var TooManyDistributionsAssociatedToFieldLevelEncryptionConfig$ = [-3, n0, _TMDATFLEC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsAssociatedToFieldLevelEncryptionConfig$, TooManyDistributionsAssociatedToFieldLevelEncryptionConfig);
-var TooManyDistributionsAssociatedToKeyGroup$ = [-3, n0, _TMDATKG,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsAssociatedToKeyGroup$, TooManyDistributionsAssociatedToKeyGroup);
-var TooManyDistributionsAssociatedToOriginAccessControl$ = [-3, n0, _TMDATOAC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsAssociatedToOriginAccessControl$, TooManyDistributionsAssociatedToOriginAccessControl);
-var TooManyDistributionsAssociatedToOriginRequestPolicy$ = [-3, n0, _TMDATORP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsAssociatedToOriginRequestPolicy$, TooManyDistributionsAssociatedToOriginRequestPolicy);
-var TooManyDistributionsAssociatedToResponseHeadersPolicy$ = [-3, n0, _TMDATRHP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsAssociatedToResponseHeadersPolicy$, TooManyDistributionsAssociatedToResponseHeadersPolicy);
-var TooManyDistributionsWithFunctionAssociations$ = [-3, n0, _TMDWFA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsWithFunctionAssociations$, TooManyDistributionsWithFunctionAssociations);
-var TooManyDistributionsWithLambdaAssociations$ = [-3, n0, _TMDWLA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsWithLambdaAssociations$, TooManyDistributionsWithLambdaAssociations);
-var TooManyDistributionsWithSingleFunctionARN$ = [-3, n0, _TMDWSFARN,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyDistributionsWithSingleFunctionARN$, TooManyDistributionsWithSingleFunctionARN);
-var TooManyFieldLevelEncryptionConfigs$ = [-3, n0, _TMFLEC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFieldLevelEncryptionConfigs$, TooManyFieldLevelEncryptionConfigs);
-var TooManyFieldLevelEncryptionContentTypeProfiles$ = [-3, n0, _TMFLECTP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFieldLevelEncryptionContentTypeProfiles$, TooManyFieldLevelEncryptionContentTypeProfiles);
-var TooManyFieldLevelEncryptionEncryptionEntities$ = [-3, n0, _TMFLEEE,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFieldLevelEncryptionEncryptionEntities$, TooManyFieldLevelEncryptionEncryptionEntities);
-var TooManyFieldLevelEncryptionFieldPatterns$ = [-3, n0, _TMFLEFP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFieldLevelEncryptionFieldPatterns$, TooManyFieldLevelEncryptionFieldPatterns);
-var TooManyFieldLevelEncryptionProfiles$ = [-3, n0, _TMFLEP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFieldLevelEncryptionProfiles$, TooManyFieldLevelEncryptionProfiles);
-var TooManyFieldLevelEncryptionQueryArgProfiles$ = [-3, n0, _TMFLEQAP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFieldLevelEncryptionQueryArgProfiles$, TooManyFieldLevelEncryptionQueryArgProfiles);
-var TooManyFunctionAssociations$ = [-3, n0, _TMFA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFunctionAssociations$, TooManyFunctionAssociations);
-var TooManyFunctions$ = [-3, n0, _TMF,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyFunctions$, TooManyFunctions);
-var TooManyHeadersInCachePolicy$ = [-3, n0, _TMHICP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyHeadersInCachePolicy$, TooManyHeadersInCachePolicy);
-var TooManyHeadersInForwardedValues$ = [-3, n0, _TMHIFV,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyHeadersInForwardedValues$, TooManyHeadersInForwardedValues);
-var TooManyHeadersInOriginRequestPolicy$ = [-3, n0, _TMHIORP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyHeadersInOriginRequestPolicy$, TooManyHeadersInOriginRequestPolicy);
-var TooManyInvalidationsInProgress$ = [-3, n0, _TMIIP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyInvalidationsInProgress$, TooManyInvalidationsInProgress);
-var TooManyKeyGroups$ = [-3, n0, _TMKG,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyKeyGroups$, TooManyKeyGroups);
-var TooManyKeyGroupsAssociatedToDistribution$ = [-3, n0, _TMKGATD,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyKeyGroupsAssociatedToDistribution$, TooManyKeyGroupsAssociatedToDistribution);
-var TooManyLambdaFunctionAssociations$ = [-3, n0, _TMLFA,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyLambdaFunctionAssociations$, TooManyLambdaFunctionAssociations);
-var TooManyOriginAccessControls$ = [-3, n0, _TMOAC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyOriginAccessControls$, TooManyOriginAccessControls);
-var TooManyOriginCustomHeaders$ = [-3, n0, _TMOCH,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyOriginCustomHeaders$, TooManyOriginCustomHeaders);
-var TooManyOriginGroupsPerDistribution$ = [-3, n0, _TMOGPD,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyOriginGroupsPerDistribution$, TooManyOriginGroupsPerDistribution);
-var TooManyOriginRequestPolicies$ = [-3, n0, _TMORP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyOriginRequestPolicies$, TooManyOriginRequestPolicies);
-var TooManyOrigins$ = [-3, n0, _TMO,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyOrigins$, TooManyOrigins);
-var TooManyPublicKeys$ = [-3, n0, _TMPK,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyPublicKeys$, TooManyPublicKeys);
-var TooManyPublicKeysInKeyGroup$ = [-3, n0, _TMPKIKG,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyPublicKeysInKeyGroup$, TooManyPublicKeysInKeyGroup);
-var TooManyQueryStringParameters$ = [-3, n0, _TMQSP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyQueryStringParameters$, TooManyQueryStringParameters);
-var TooManyQueryStringsInCachePolicy$ = [-3, n0, _TMQSICP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyQueryStringsInCachePolicy$, TooManyQueryStringsInCachePolicy);
-var TooManyQueryStringsInOriginRequestPolicy$ = [-3, n0, _TMQSIORP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyQueryStringsInOriginRequestPolicy$, TooManyQueryStringsInOriginRequestPolicy);
-var TooManyRealtimeLogConfigs$ = [-3, n0, _TMRLC,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyRealtimeLogConfigs$, TooManyRealtimeLogConfigs);
-var TooManyRemoveHeadersInResponseHeadersPolicy$ = [-3, n0, _TMRHIRHP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyRemoveHeadersInResponseHeadersPolicy$, TooManyRemoveHeadersInResponseHeadersPolicy);
-var TooManyResponseHeadersPolicies$ = [-3, n0, _TMRHP,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyResponseHeadersPolicies$, TooManyResponseHeadersPolicies);
-var TooManyStreamingDistributionCNAMEs$ = [-3, n0, _TMSDCNAME,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyStreamingDistributionCNAMEs$, TooManyStreamingDistributionCNAMEs);
-var TooManyStreamingDistributions$ = [-3, n0, _TMSD,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyStreamingDistributions$, TooManyStreamingDistributions);
-var TooManyTrustedSigners$ = [-3, n0, _TMTS,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TooManyTrustedSigners$, TooManyTrustedSigners);
-var TrustedKeyGroupDoesNotExist$ = [-3, n0, _TKGDNE,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TrustedKeyGroupDoesNotExist$, TrustedKeyGroupDoesNotExist);
-var TrustedSignerDoesNotExist$ = [-3, n0, _TSDNE,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(TrustedSignerDoesNotExist$, TrustedSignerDoesNotExist);
-var UnsupportedOperation$ = [-3, n0, _UO,
-    { [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(UnsupportedOperation$, UnsupportedOperation);
-const errorTypeRegistries = [
-    _s_registry,
-    n0_registry,
-];
-var CommentType = [0, n0, _CT, 8, 0];
-var FunctionBlob = [0, n0, _FB, 8, 21];
-var FunctionEventObject = [0, n0, _FEO, 8, 21];
-var sensitiveStringType = [0, n0, _sST, 8, 0];
-var ActiveTrustedKeyGroups$ = [3, n0, _ATKG,
-    0,
-    [_E, _Q, _I],
-    [2, 1, [() => KGKeyPairIdsList, 0]], 2
-];
-var ActiveTrustedSigners$ = [3, n0, _ATS,
-    0,
-    [_E, _Q, _I],
-    [2, 1, [() => SignerList, 0]], 2
-];
-var Aliases$ = [3, n0, _A,
-    0,
-    [_Q, _I],
-    [1, [() => AliasList, 0]], 1
-];
-var AliasICPRecordal$ = [3, n0, _AICPR,
-    0,
-    [_CNAME, _ICPRS],
-    [0, 0]
-];
-var AllowedMethods$ = [3, n0, _AM,
-    0,
-    [_Q, _I, _CM],
-    [1, [() => MethodsList, 0], [() => CachedMethods$, 0]], 2
-];
-var AnycastIpList$ = [3, n0, _AIL,
-    0,
-    [_Id, _N, _S, _Ar, _AI, _IC, _LMT, _IAT, _ICp],
-    [0, 0, 0, 0, [() => AnycastIps, 0], 1, 4, 0, [() => IpamConfig$, 0]], 7
-];
-var AnycastIpListCollection$ = [3, n0, _AILC,
-    0,
-    [_Ma, _MI, _ITs, _Q, _I, _NM],
-    [0, 1, 2, 1, [() => AnycastIpListSummaries, 0], 0], 4
-];
-var AnycastIpListSummary$ = [3, n0, _AILS,
-    0,
-    [_Id, _N, _S, _Ar, _IC, _LMT, _IAT, _ET, _ICp],
-    [0, 0, 0, 0, 1, 4, 0, 0, [() => IpamConfig$, 0]], 6
-];
-var AssociateAliasRequest$ = [3, n0, _AAR,
-    0,
-    [_TDI, _Al],
-    [[0, 1], [0, { [_hQ]: _Al }]], 2
-];
-var AssociateDistributionTenantWebACLRequest$ = [3, n0, _ADTWACLR,
-    0,
-    [_Id, _WACLA, _IM],
-    [[0, 1], 0, [0, { [_hH]: _IM_ }]], 2
-];
-var AssociateDistributionTenantWebACLResult$ = [3, n0, _ADTWACLRs,
-    0,
-    [_Id, _WACLA, _ET],
-    [0, 0, [0, { [_hH]: _ET }]]
-];
-var AssociateDistributionWebACLRequest$ = [3, n0, _ADWACLR,
-    0,
-    [_Id, _WACLA, _IM],
-    [[0, 1], 0, [0, { [_hH]: _IM_ }]], 2
-];
-var AssociateDistributionWebACLResult$ = [3, n0, _ADWACLRs,
-    0,
-    [_Id, _WACLA, _ET],
-    [0, 0, [0, { [_hH]: _ET }]]
-];
-var CaCertificatesBundleS3Location$ = [3, n0, _CCBSL,
-    0,
-    [_B, _K, _R, _V],
-    [0, 0, 0, 0], 3
-];
-var CacheBehavior$ = [3, n0, _CB,
-    0,
-    [_PP, _TOI, _VPP, _TS, _TKG, _AM, _SS, _C, _LFA, _FA, _FLEI, _RLCA, _CPI, _ORPI, _RHPI, _GC, _FV, _MTTL, _DTTL, _MTTLa],
-    [0, 0, 0, [() => TrustedSigners$, 0], [() => TrustedKeyGroups$, 0], [() => AllowedMethods$, 0], 2, 2, [() => LambdaFunctionAssociations$, 0], [() => FunctionAssociations$, 0], 0, 0, 0, 0, 0, () => GrpcConfig$, [() => ForwardedValues$, 0], 1, 1, 1], 3
-];
-var CacheBehaviors$ = [3, n0, _CBa,
-    0,
-    [_Q, _I],
-    [1, [() => CacheBehaviorList, 0]], 1
-];
-var CachedMethods$ = [3, n0, _CM,
-    0,
-    [_Q, _I],
-    [1, [() => MethodsList, 0]], 2
-];
-var CachePolicy$ = [3, n0, _CP,
-    0,
-    [_Id, _LMT, _CPC],
-    [0, 4, [() => CachePolicyConfig$, 0]], 3
-];
-var CachePolicyConfig$ = [3, n0, _CPC,
-    0,
-    [_N, _MTTL, _Co, _DTTL, _MTTLa, _PICKAFTO],
-    [0, 1, 0, 1, 1, [() => ParametersInCacheKeyAndForwardedToOrigin$, 0]], 2
-];
-var CachePolicyCookiesConfig$ = [3, n0, _CPCC,
-    0,
-    [_CBo, _Coo],
-    [0, [() => CookieNames$, 0]], 1
-];
-var CachePolicyHeadersConfig$ = [3, n0, _CPHC,
-    0,
-    [_HB, _H],
-    [0, [() => Headers$, 0]], 1
-];
-var CachePolicyList$ = [3, n0, _CPL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => CachePolicySummaryList, 0]], 2
-];
-var CachePolicyQueryStringsConfig$ = [3, n0, _CPQSC,
-    0,
-    [_QSB, _QS],
-    [0, [() => QueryStringNames$, 0]], 1
-];
-var CachePolicySummary$ = [3, n0, _CPS,
-    0,
-    [_T, _CP],
-    [0, [() => CachePolicy$, 0]], 2
-];
-var CacheTagConfig$ = [3, n0, _CTC,
-    0,
-    [_HN],
-    [0], 1
-];
-var Certificate$ = [3, n0, _Ce,
-    0,
-    [_Ar],
-    [0], 1
-];
-var CloudFrontOriginAccessIdentity$ = [3, n0, _CFOAI,
-    0,
-    [_Id, _SCUI, _CFOAIC],
-    [0, 0, () => CloudFrontOriginAccessIdentityConfig$], 2
-];
-var CloudFrontOriginAccessIdentityConfig$ = [3, n0, _CFOAIC,
-    0,
-    [_CR, _Co],
-    [0, 0], 2
-];
-var CloudFrontOriginAccessIdentityList$ = [3, n0, _CFOAIL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => CloudFrontOriginAccessIdentitySummaryList, 0]], 4
-];
-var CloudFrontOriginAccessIdentitySummary$ = [3, n0, _CFOAIS,
-    0,
-    [_Id, _SCUI, _Co],
-    [0, 0, 0], 3
-];
-var ConflictingAlias$ = [3, n0, _CA,
-    0,
-    [_Al, _DI, _AIc],
-    [0, 0, 0]
-];
-var ConflictingAliasesList$ = [3, n0, _CAL,
-    0,
-    [_NM, _MI, _Q, _I],
-    [0, 1, 1, [() => ConflictingAliases, 0]]
-];
-var ConnectionFunctionAssociation$ = [3, n0, _CFA,
-    0,
-    [_Id],
-    [0], 1
-];
-var ConnectionFunctionSummary$ = [3, n0, _CFS,
-    0,
-    [_N, _Id, _CFC, _CFAo, _S, _St, _CTr, _LMT],
-    [0, 0, [() => FunctionConfig$, 0], 0, 0, 0, 4, 4], 8
-];
-var ConnectionFunctionTestResult$ = [3, n0, _CFTR,
-    0,
-    [_CFS, _CU, _CFEL, _CFEM, _CFO],
-    [[() => ConnectionFunctionSummary$, 0], 0, [() => FunctionExecutionLogList, 0], [() => sensitiveStringType, 0], [() => sensitiveStringType, 0]]
-];
-var ConnectionGroup$ = [3, n0, _CG,
-    0,
-    [_Id, _N, _Ar, _CTr, _LMT, _Ta, _IE, _RE, _AILI, _S, _E, _IDs],
-    [0, 0, 0, 4, 4, [() => Tags$, 0], 2, 0, 0, 0, 2, 2]
-];
-var ConnectionGroupAssociationFilter$ = [3, n0, _CGAF,
-    0,
-    [_AILI],
-    [0]
-];
-var ConnectionGroupSummary$ = [3, n0, _CGS,
-    0,
-    [_Id, _N, _Ar, _RE, _CTr, _LMT, _ET, _AILI, _E, _S, _IDs],
-    [0, 0, 0, 0, 4, 4, 0, 0, 2, 0, 2], 7
-];
-var ContentTypeProfile$ = [3, n0, _CTP,
-    0,
-    [_F, _CTo, _PI],
-    [0, 0, 0], 2
-];
-var ContentTypeProfileConfig$ = [3, n0, _CTPC,
-    0,
-    [_FWCTIU, _CTPo],
-    [2, [() => ContentTypeProfiles$, 0]], 1
-];
-var ContentTypeProfiles$ = [3, n0, _CTPo,
-    0,
-    [_Q, _I],
-    [1, [() => ContentTypeProfileList, 0]], 1
-];
-var ContinuousDeploymentPolicy$ = [3, n0, _CDP,
-    0,
-    [_Id, _LMT, _CDPC],
-    [0, 4, [() => ContinuousDeploymentPolicyConfig$, 0]], 3
-];
-var ContinuousDeploymentPolicyConfig$ = [3, n0, _CDPC,
-    0,
-    [_SDDN, _E, _TC],
-    [[() => StagingDistributionDnsNames$, 0], 2, () => TrafficConfig$], 2
-];
-var ContinuousDeploymentPolicyList$ = [3, n0, _CDPL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => ContinuousDeploymentPolicySummaryList, 0]], 2
-];
-var ContinuousDeploymentPolicySummary$ = [3, n0, _CDPS,
-    0,
-    [_CDP],
-    [[() => ContinuousDeploymentPolicy$, 0]], 1
-];
-var ContinuousDeploymentSingleHeaderConfig$ = [3, n0, _CDSHC,
-    0,
-    [_He, _Va],
-    [0, 0], 2
-];
-var ContinuousDeploymentSingleWeightConfig$ = [3, n0, _CDSWC,
-    0,
-    [_W, _SSC],
-    [1, () => SessionStickinessConfig$], 1
-];
-var CookieNames$ = [3, n0, _CN,
-    0,
-    [_Q, _I],
-    [1, [() => CookieNameList, 0]], 1
-];
-var CookiePreference$ = [3, n0, _CPo,
-    0,
-    [_Fo, _WN],
-    [0, [() => CookieNames$, 0]], 1
-];
-var CopyDistributionRequest$ = [3, n0, _CDR,
-    0,
-    [_PDI, _CR, _Sta, _IM, _E],
-    [[0, 1], 0, [2, { [_hH]: _Sta }], [0, { [_hH]: _IM_ }], 2], 2
-];
-var CopyDistributionResult$ = [3, n0, _CDRo,
-    0,
-    [_D, _L, _ET],
-    [[() => Distribution$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateAnycastIpListRequest$ = [3, n0, _CAILR,
-    0,
-    [_N, _IC, _Ta, _IAT, _ICC],
-    [0, 1, [() => Tags$, 0], 0, [() => IpamCidrConfigList, 0]], 2
-];
-var CreateAnycastIpListResult$ = [3, n0, _CAILRr,
-    0,
-    [_AIL, _ET],
-    [[() => AnycastIpList$, 16], [0, { [_hH]: _ET }]]
-];
-var CreateCachePolicyRequest$ = [3, n0, _CCPR,
-    0,
-    [_CPC],
-    [[() => CachePolicyConfig$, { [_hP]: 1, [_xN]: _CPC }]], 1
-];
-var CreateCachePolicyResult$ = [3, n0, _CCPRr,
-    0,
-    [_CP, _L, _ET],
-    [[() => CachePolicy$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateCloudFrontOriginAccessIdentityRequest$ = [3, n0, _CCFOAIR,
-    0,
-    [_CFOAIC],
-    [[() => CloudFrontOriginAccessIdentityConfig$, { [_hP]: 1, [_xN]: _CFOAIC }]], 1
-];
-var CreateCloudFrontOriginAccessIdentityResult$ = [3, n0, _CCFOAIRr,
-    0,
-    [_CFOAI, _L, _ET],
-    [[() => CloudFrontOriginAccessIdentity$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateConnectionFunctionRequest$ = [3, n0, _CCFR,
-    0,
-    [_N, _CFC, _CFCo, _Ta],
-    [0, [() => FunctionConfig$, 0], [() => FunctionBlob, 0], [() => Tags$, 0]], 3
-];
-var CreateConnectionFunctionResult$ = [3, n0, _CCFRr,
-    0,
-    [_CFS, _L, _ET],
-    [[() => ConnectionFunctionSummary$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateConnectionGroupRequest$ = [3, n0, _CCGR,
-    0,
-    [_N, _IE, _Ta, _AILI, _E],
-    [0, 2, [() => Tags$, 0], 0, 2], 1
-];
-var CreateConnectionGroupResult$ = [3, n0, _CCGRr,
-    0,
-    [_CG, _ET],
-    [[() => ConnectionGroup$, 16], [0, { [_hH]: _ET }]]
-];
-var CreateContinuousDeploymentPolicyRequest$ = [3, n0, _CCDPR,
-    0,
-    [_CDPC],
-    [[() => ContinuousDeploymentPolicyConfig$, { [_hP]: 1, [_xN]: _CDPC }]], 1
-];
-var CreateContinuousDeploymentPolicyResult$ = [3, n0, _CCDPRr,
-    0,
-    [_CDP, _L, _ET],
-    [[() => ContinuousDeploymentPolicy$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateDistributionRequest$ = [3, n0, _CDRr,
-    0,
-    [_DC],
-    [[() => DistributionConfig$, { [_hP]: 1, [_xN]: _DC }]], 1
-];
-var CreateDistributionResult$ = [3, n0, _CDRre,
-    0,
-    [_D, _L, _ET],
-    [[() => Distribution$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateDistributionTenantRequest$ = [3, n0, _CDTR,
-    0,
-    [_DI, _N, _Do, _Ta, _Cu, _P, _CGI, _MCR, _E],
-    [0, 0, () => DomainList, [() => Tags$, 0], [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2], 3
-];
-var CreateDistributionTenantResult$ = [3, n0, _CDTRr,
-    0,
-    [_DT, _ET],
-    [[() => DistributionTenant$, 16], [0, { [_hH]: _ET }]]
-];
-var CreateDistributionWithTagsRequest$ = [3, n0, _CDWTR,
-    0,
-    [_DCWT],
-    [[() => DistributionConfigWithTags$, { [_hP]: 1, [_xN]: _DCWT }]], 1
-];
-var CreateDistributionWithTagsResult$ = [3, n0, _CDWTRr,
-    0,
-    [_D, _L, _ET],
-    [[() => Distribution$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateFieldLevelEncryptionConfigRequest$ = [3, n0, _CFLECR,
-    0,
-    [_FLEC],
-    [[() => FieldLevelEncryptionConfig$, { [_hP]: 1, [_xN]: _FLEC }]], 1
-];
-var CreateFieldLevelEncryptionConfigResult$ = [3, n0, _CFLECRr,
-    0,
-    [_FLE, _L, _ET],
-    [[() => FieldLevelEncryption$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateFieldLevelEncryptionProfileRequest$ = [3, n0, _CFLEPR,
-    0,
-    [_FLEPC],
-    [[() => FieldLevelEncryptionProfileConfig$, { [_hP]: 1, [_xN]: _FLEPC }]], 1
-];
-var CreateFieldLevelEncryptionProfileResult$ = [3, n0, _CFLEPRr,
-    0,
-    [_FLEP, _L, _ET],
-    [[() => FieldLevelEncryptionProfile$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateFunctionRequest$ = [3, n0, _CFR,
-    0,
-    [_N, _FC, _FCu, _Ta],
-    [0, [() => FunctionConfig$, 0], [() => FunctionBlob, 0], [() => Tags$, 0]], 3
-];
-var CreateFunctionResult$ = [3, n0, _CFRr,
-    0,
-    [_FS, _L, _ET],
-    [[() => FunctionSummary$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateInvalidationForDistributionTenantRequest$ = [3, n0, _CIFDTR,
-    0,
-    [_Id, _IB],
-    [[0, 1], [() => InvalidationBatch$, { [_hP]: 1, [_xN]: _IB }]], 2
-];
-var CreateInvalidationForDistributionTenantResult$ = [3, n0, _CIFDTRr,
-    0,
-    [_L, _In],
-    [[0, { [_hH]: _L }], [() => Invalidation$, 16]]
-];
-var CreateInvalidationRequest$ = [3, n0, _CIR,
-    0,
-    [_DI, _IB],
-    [[0, 1], [() => InvalidationBatch$, { [_hP]: 1, [_xN]: _IB }]], 2
-];
-var CreateInvalidationResult$ = [3, n0, _CIRr,
-    0,
-    [_L, _In],
-    [[0, { [_hH]: _L }], [() => Invalidation$, 16]]
-];
-var CreateKeyGroupRequest$ = [3, n0, _CKGR,
-    0,
-    [_KGC],
-    [[() => KeyGroupConfig$, { [_hP]: 1, [_xN]: _KGC }]], 1
-];
-var CreateKeyGroupResult$ = [3, n0, _CKGRr,
-    0,
-    [_KG, _L, _ET],
-    [[() => KeyGroup$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateKeyValueStoreRequest$ = [3, n0, _CKVSR,
-    0,
-    [_N, _Co, _IS, _Ta],
-    [0, 0, () => ImportSource$, [() => Tags$, 0]], 1
-];
-var CreateKeyValueStoreResult$ = [3, n0, _CKVSRr,
-    0,
-    [_KVS, _ET, _L],
-    [[() => KeyValueStore$, 16], [0, { [_hH]: _ET }], [0, { [_hH]: _L }]]
-];
-var CreateMonitoringSubscriptionRequest$ = [3, n0, _CMSR,
-    0,
-    [_DI, _MS],
-    [[0, 1], [() => MonitoringSubscription$, { [_hP]: 1, [_xN]: _MS }]], 2
-];
-var CreateMonitoringSubscriptionResult$ = [3, n0, _CMSRr,
-    0,
-    [_MS],
-    [[() => MonitoringSubscription$, 16]]
-];
-var CreateOriginAccessControlRequest$ = [3, n0, _COACR,
-    0,
-    [_OACC],
-    [[() => OriginAccessControlConfig$, { [_hP]: 1, [_xN]: _OACC }]], 1
-];
-var CreateOriginAccessControlResult$ = [3, n0, _COACRr,
-    0,
-    [_OAC, _L, _ET],
-    [[() => OriginAccessControl$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateOriginRequestPolicyRequest$ = [3, n0, _CORPR,
-    0,
-    [_ORPC],
-    [[() => OriginRequestPolicyConfig$, { [_hP]: 1, [_xN]: _ORPC }]], 1
-];
-var CreateOriginRequestPolicyResult$ = [3, n0, _CORPRr,
-    0,
-    [_ORP, _L, _ET],
-    [[() => OriginRequestPolicy$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreatePublicKeyRequest$ = [3, n0, _CPKR,
-    0,
-    [_PKC],
-    [[() => PublicKeyConfig$, { [_hP]: 1, [_xN]: _PKC }]], 1
-];
-var CreatePublicKeyResult$ = [3, n0, _CPKRr,
-    0,
-    [_PK, _L, _ET],
-    [[() => PublicKey$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateRealtimeLogConfigRequest$ = [3, n0, _CRLCR,
-    0,
-    [_EP, _Fi, _N, _SR],
-    [() => EndPointList, [() => FieldList, 0], 0, 1], 4
-];
-var CreateRealtimeLogConfigResult$ = [3, n0, _CRLCRr,
-    0,
-    [_RLC],
-    [[() => RealtimeLogConfig$, 0]]
-];
-var CreateResponseHeadersPolicyRequest$ = [3, n0, _CRHPR,
-    0,
-    [_RHPC],
-    [[() => ResponseHeadersPolicyConfig$, { [_hP]: 1, [_xN]: _RHPC }]], 1
-];
-var CreateResponseHeadersPolicyResult$ = [3, n0, _CRHPRr,
-    0,
-    [_RHP, _L, _ET],
-    [[() => ResponseHeadersPolicy$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateStreamingDistributionRequest$ = [3, n0, _CSDR,
-    0,
-    [_SDC],
-    [[() => StreamingDistributionConfig$, { [_hP]: 1, [_xN]: _SDC }]], 1
-];
-var CreateStreamingDistributionResult$ = [3, n0, _CSDRr,
-    0,
-    [_SD, _L, _ET],
-    [[() => StreamingDistribution$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateStreamingDistributionWithTagsRequest$ = [3, n0, _CSDWTR,
-    0,
-    [_SDCWT],
-    [[() => StreamingDistributionConfigWithTags$, { [_hP]: 1, [_xN]: _SDCWT }]], 1
-];
-var CreateStreamingDistributionWithTagsResult$ = [3, n0, _CSDWTRr,
-    0,
-    [_SD, _L, _ET],
-    [[() => StreamingDistribution$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CreateTrustStoreRequest$ = [3, n0, _CTSR,
-    0,
-    [_N, _CCBS, _UCCOCSPE, _Ta],
-    [0, () => CaCertificatesBundleSource$, 2, [() => Tags$, 0]], 2
-];
-var CreateTrustStoreResult$ = [3, n0, _CTSRr,
-    0,
-    [_TSr, _ET],
-    [[() => TrustStore$, 16], [0, { [_hH]: _ET }]]
-];
-var CreateVpcOriginRequest$ = [3, n0, _CVOR,
-    0,
-    [_VOEC, _Ta],
-    [[() => VpcOriginEndpointConfig$, 0], [() => Tags$, 0]], 1
-];
-var CreateVpcOriginResult$ = [3, n0, _CVORr,
-    0,
-    [_VO, _L, _ET],
-    [[() => VpcOrigin$, 16], [0, { [_hH]: _L }], [0, { [_hH]: _ET }]]
-];
-var CustomErrorResponse$ = [3, n0, _CER,
-    0,
-    [_EC, _RPP, _RC, _ECMTTL],
-    [1, 0, 0, 1], 1
-];
-var CustomErrorResponses$ = [3, n0, _CERu,
-    0,
-    [_Q, _I],
-    [1, [() => CustomErrorResponseList, 0]], 1
-];
-var CustomHeaders$ = [3, n0, _CH,
-    0,
-    [_Q, _I],
-    [1, [() => OriginCustomHeadersList, 0]], 1
-];
-var Customizations$ = [3, n0, _Cu,
-    0,
-    [_WA, _Ce, _GR],
-    [() => WebAclCustomization$, () => Certificate$, [() => GeoRestrictionCustomization$, 0]]
-];
-var CustomOriginConfig$ = [3, n0, _COC,
-    0,
-    [_HTTPP, _HTTPSP, _OPP, _OSP, _ORT, _OKT, _IAT, _OMC],
-    [1, 1, 0, [() => OriginSslProtocols$, 0], 1, 1, 0, () => OriginMtlsConfig$], 3
-];
-var DefaultCacheBehavior$ = [3, n0, _DCB,
-    0,
-    [_TOI, _VPP, _TS, _TKG, _AM, _SS, _C, _LFA, _FA, _FLEI, _RLCA, _CPI, _ORPI, _RHPI, _GC, _FV, _MTTL, _DTTL, _MTTLa],
-    [0, 0, [() => TrustedSigners$, 0], [() => TrustedKeyGroups$, 0], [() => AllowedMethods$, 0], 2, 2, [() => LambdaFunctionAssociations$, 0], [() => FunctionAssociations$, 0], 0, 0, 0, 0, 0, () => GrpcConfig$, [() => ForwardedValues$, 0], 1, 1, 1], 2
-];
-var DeleteAnycastIpListRequest$ = [3, n0, _DAILR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteCachePolicyRequest$ = [3, n0, _DCPR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteCloudFrontOriginAccessIdentityRequest$ = [3, n0, _DCFOAIR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteConnectionFunctionRequest$ = [3, n0, _DCFR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteConnectionGroupRequest$ = [3, n0, _DCGR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteContinuousDeploymentPolicyRequest$ = [3, n0, _DCDPR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteDistributionRequest$ = [3, n0, _DDR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteDistributionTenantRequest$ = [3, n0, _DDTR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteFieldLevelEncryptionConfigRequest$ = [3, n0, _DFLECR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteFieldLevelEncryptionProfileRequest$ = [3, n0, _DFLEPR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteFunctionRequest$ = [3, n0, _DFR,
-    0,
-    [_N, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteKeyGroupRequest$ = [3, n0, _DKGR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteKeyValueStoreRequest$ = [3, n0, _DKVSR,
-    0,
-    [_N, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteMonitoringSubscriptionRequest$ = [3, n0, _DMSR,
-    0,
-    [_DI],
-    [[0, 1]], 1
-];
-var DeleteMonitoringSubscriptionResult$ = [3, n0, _DMSRe,
-    0,
-    [],
-    []
-];
-var DeleteOriginAccessControlRequest$ = [3, n0, _DOACR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteOriginRequestPolicyRequest$ = [3, n0, _DORPR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeletePublicKeyRequest$ = [3, n0, _DPKR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteRealtimeLogConfigRequest$ = [3, n0, _DRLCR,
-    0,
-    [_N, _ARN],
-    [0, 0]
-];
-var DeleteResourcePolicyRequest$ = [3, n0, _DRPR,
-    0,
-    [_RA],
-    [0], 1
-];
-var DeleteResponseHeadersPolicyRequest$ = [3, n0, _DRHPR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteStreamingDistributionRequest$ = [3, n0, _DSDR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DeleteTrustStoreRequest$ = [3, n0, _DTSR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteVpcOriginRequest$ = [3, n0, _DVOR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var DeleteVpcOriginResult$ = [3, n0, _DVORe,
-    0,
-    [_VO, _ET],
-    [[() => VpcOrigin$, 16], [0, { [_hH]: _ET }]]
-];
-var DescribeConnectionFunctionRequest$ = [3, n0, _DCFRe,
-    0,
-    [_Ide, _St],
-    [[0, 1], [0, { [_hQ]: _St }]], 1
-];
-var DescribeConnectionFunctionResult$ = [3, n0, _DCFRes,
-    0,
-    [_CFS, _ET],
-    [[() => ConnectionFunctionSummary$, 16], [0, { [_hH]: _ET }]]
-];
-var DescribeFunctionRequest$ = [3, n0, _DFRe,
-    0,
-    [_N, _St],
-    [[0, 1], [0, { [_hQ]: _St }]], 1
-];
-var DescribeFunctionResult$ = [3, n0, _DFRes,
-    0,
-    [_FS, _ET],
-    [[() => FunctionSummary$, 16], [0, { [_hH]: _ET }]]
-];
-var DescribeKeyValueStoreRequest$ = [3, n0, _DKVSRe,
-    0,
-    [_N],
-    [[0, 1]], 1
-];
-var DescribeKeyValueStoreResult$ = [3, n0, _DKVSRes,
-    0,
-    [_KVS, _ET],
-    [[() => KeyValueStore$, 16], [0, { [_hH]: _ET }]]
-];
-var DisassociateDistributionTenantWebACLRequest$ = [3, n0, _DDTWACLR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DisassociateDistributionTenantWebACLResult$ = [3, n0, _DDTWACLRi,
-    0,
-    [_Id, _ET],
-    [0, [0, { [_hH]: _ET }]]
-];
-var DisassociateDistributionWebACLRequest$ = [3, n0, _DDWACLR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 1
-];
-var DisassociateDistributionWebACLResult$ = [3, n0, _DDWACLRi,
-    0,
-    [_Id, _ET],
-    [0, [0, { [_hH]: _ET }]]
-];
-var Distribution$ = [3, n0, _D,
-    0,
-    [_Id, _ARN, _S, _LMT, _IPIB, _DN, _DC, _ATS, _ATKG, _AICPRl],
-    [0, 0, 0, 4, 1, 0, [() => DistributionConfig$, 0], [() => ActiveTrustedSigners$, 0], [() => ActiveTrustedKeyGroups$, 0], [() => AliasICPRecordals, 0]], 7
-];
-var DistributionConfig$ = [3, n0, _DC,
-    0,
-    [_CR, _O, _DCB, _Co, _E, _A, _DRO, _OG, _CBa, _CERu, _Lo, _PC, _VC, _Re, _WACLI, _HV, _IIPVE, _CDPI, _Sta, _AILI, _TCe, _CMo, _VMC, _CFA, _CTC],
-    [0, [() => Origins$, 0], [() => DefaultCacheBehavior$, 0], [() => CommentType, 0], 2, [() => Aliases$, 0], 0, [() => OriginGroups$, 0], [() => CacheBehaviors$, 0], [() => CustomErrorResponses$, 0], () => LoggingConfig$, 0, () => ViewerCertificate$, [() => Restrictions$, 0], 0, 0, 2, 0, 2, 0, [() => TenantConfig$, 0], 0, () => ViewerMtlsConfig$, () => ConnectionFunctionAssociation$, () => CacheTagConfig$], 5
-];
-var DistributionConfigWithTags$ = [3, n0, _DCWT,
-    0,
-    [_DC, _Ta],
-    [[() => DistributionConfig$, 0], [() => Tags$, 0]], 2
-];
-var DistributionIdList$ = [3, n0, _DIL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => DistributionIdListSummary, 0]], 4
-];
-var DistributionIdOwner$ = [3, n0, _DIO,
-    0,
-    [_DI, _OAI],
-    [0, 0], 2
-];
-var DistributionIdOwnerList$ = [3, n0, _DIOL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => DistributionIdOwnerItemList, 0]], 4
-];
-var DistributionList$ = [3, n0, _DL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => DistributionSummaryList, 0]], 4
-];
-var DistributionResourceId$ = [3, n0, _DRI,
-    0,
-    [_DI, _DTI],
-    [0, 0]
-];
-var DistributionSummary$ = [3, n0, _DS,
-    0,
-    [_Id, _ARN, _S, _LMT, _DN, _A, _O, _DCB, _CBa, _CERu, _Co, _PC, _E, _VC, _Re, _WACLI, _HV, _IIPVE, _Sta, _ET, _OG, _AICPRl, _CMo, _AILI, _VMC, _CFA],
-    [0, 0, 0, 4, 0, [() => Aliases$, 0], [() => Origins$, 0], [() => DefaultCacheBehavior$, 0], [() => CacheBehaviors$, 0], [() => CustomErrorResponses$, 0], [() => sensitiveStringType, 0], 0, 2, () => ViewerCertificate$, [() => Restrictions$, 0], 0, 0, 2, 2, 0, [() => OriginGroups$, 0], [() => AliasICPRecordals, 0], 0, 0, () => ViewerMtlsConfig$, () => ConnectionFunctionAssociation$], 19
-];
-var DistributionTenant$ = [3, n0, _DT,
-    0,
-    [_Id, _DI, _N, _Ar, _Do, _Ta, _Cu, _P, _CGI, _CTr, _LMT, _E, _S],
-    [0, 0, 0, 0, () => DomainResultList, [() => Tags$, 0], [() => Customizations$, 0], () => _Parameters, 0, 4, 4, 2, 0]
-];
-var DistributionTenantAssociationFilter$ = [3, n0, _DTAF,
-    0,
-    [_DI, _CGI],
-    [0, 0]
-];
-var DistributionTenantSummary$ = [3, n0, _DTS,
-    0,
-    [_Id, _DI, _N, _Ar, _Do, _CTr, _LMT, _ET, _CGI, _Cu, _E, _S],
-    [0, 0, 0, 0, () => DomainResultList, 4, 4, 0, 0, [() => Customizations$, 0], 2, 0], 8
-];
-var DnsConfiguration$ = [3, n0, _DCn,
-    0,
-    [_Dom, _S, _Rea],
-    [0, 0, 0], 2
-];
-var DomainConflict$ = [3, n0, _DCo,
-    0,
-    [_Dom, _RT, _RI, _AIc],
-    [0, 0, 0, 0], 4
-];
-var DomainItem$ = [3, n0, _DIo,
-    0,
-    [_Dom],
-    [0], 1
-];
-var DomainResult$ = [3, n0, _DR,
-    0,
-    [_Dom, _S],
-    [0, 0], 1
-];
-var EncryptionEntities$ = [3, n0, _EE,
-    0,
-    [_Q, _I],
-    [1, [() => EncryptionEntityList, 0]], 1
-];
-var EncryptionEntity$ = [3, n0, _EEn,
-    0,
-    [_PKI, _PIr, _FP],
-    [0, 0, [() => FieldPatterns$, 0]], 3
-];
-var EndPoint$ = [3, n0, _EPn,
-    0,
-    [_ST, _KSC],
-    [0, () => KinesisStreamConfig$], 1
-];
-var FieldLevelEncryption$ = [3, n0, _FLE,
-    0,
-    [_Id, _LMT, _FLEC],
-    [0, 4, [() => FieldLevelEncryptionConfig$, 0]], 3
-];
-var FieldLevelEncryptionConfig$ = [3, n0, _FLEC,
-    0,
-    [_CR, _Co, _QAPC, _CTPC],
-    [0, 0, [() => QueryArgProfileConfig$, 0], [() => ContentTypeProfileConfig$, 0]], 1
-];
-var FieldLevelEncryptionList$ = [3, n0, _FLEL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => FieldLevelEncryptionSummaryList, 0]], 2
-];
-var FieldLevelEncryptionProfile$ = [3, n0, _FLEP,
-    0,
-    [_Id, _LMT, _FLEPC],
-    [0, 4, [() => FieldLevelEncryptionProfileConfig$, 0]], 3
-];
-var FieldLevelEncryptionProfileConfig$ = [3, n0, _FLEPC,
-    0,
-    [_N, _CR, _EE, _Co],
-    [0, 0, [() => EncryptionEntities$, 0], 0], 3
-];
-var FieldLevelEncryptionProfileList$ = [3, n0, _FLEPL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => FieldLevelEncryptionProfileSummaryList, 0]], 2
-];
-var FieldLevelEncryptionProfileSummary$ = [3, n0, _FLEPS,
-    0,
-    [_Id, _LMT, _N, _EE, _Co],
-    [0, 4, 0, [() => EncryptionEntities$, 0], 0], 4
-];
-var FieldLevelEncryptionSummary$ = [3, n0, _FLES,
-    0,
-    [_Id, _LMT, _Co, _QAPC, _CTPC],
-    [0, 4, 0, [() => QueryArgProfileConfig$, 0], [() => ContentTypeProfileConfig$, 0]], 2
-];
-var FieldPatterns$ = [3, n0, _FP,
-    0,
-    [_Q, _I],
-    [1, [() => FieldPatternList, 0]], 1
-];
-var ForwardedValues$ = [3, n0, _FV,
-    0,
-    [_QSu, _Coo, _H, _QSCK],
-    [2, [() => CookiePreference$, 0], [() => Headers$, 0], [() => QueryStringCacheKeys$, 0]], 2
-];
-var FunctionAssociation$ = [3, n0, _FAu,
-    0,
-    [_FARN, _ETv],
-    [0, 0], 2
-];
-var FunctionAssociations$ = [3, n0, _FA,
-    0,
-    [_Q, _I],
-    [1, [() => FunctionAssociationList, 0]], 1
-];
-var FunctionConfig$ = [3, n0, _FC,
-    0,
-    [_Co, _Ru, _KVSA],
-    [0, 0, [() => KeyValueStoreAssociations$, 0]], 2
-];
-var FunctionList$ = [3, n0, _FL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => FunctionSummaryList, 0]], 2
-];
-var FunctionMetadata$ = [3, n0, _FM,
-    0,
-    [_FARN, _LMT, _St, _CTr],
-    [0, 4, 0, 4], 2
-];
-var FunctionSummary$ = [3, n0, _FS,
-    0,
-    [_N, _FC, _FM, _S],
-    [0, [() => FunctionConfig$, 0], () => FunctionMetadata$, 0], 3
-];
-var GeoRestriction$ = [3, n0, _GRe,
-    0,
-    [_RTe, _Q, _I],
-    [0, 1, [() => LocationList, 0]], 2
-];
-var GeoRestrictionCustomization$ = [3, n0, _GRC,
-    0,
-    [_RTe, _Loc],
-    [0, [() => LocationList, 0]], 1
-];
-var GetAnycastIpListRequest$ = [3, n0, _GAILR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetAnycastIpListResult$ = [3, n0, _GAILRe,
-    0,
-    [_AIL, _ET],
-    [[() => AnycastIpList$, 16], [0, { [_hH]: _ET }]]
-];
-var GetCachePolicyConfigRequest$ = [3, n0, _GCPCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetCachePolicyConfigResult$ = [3, n0, _GCPCRe,
-    0,
-    [_CPC, _ET],
-    [[() => CachePolicyConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetCachePolicyRequest$ = [3, n0, _GCPR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetCachePolicyResult$ = [3, n0, _GCPRe,
-    0,
-    [_CP, _ET],
-    [[() => CachePolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var GetCloudFrontOriginAccessIdentityConfigRequest$ = [3, n0, _GCFOAICR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetCloudFrontOriginAccessIdentityConfigResult$ = [3, n0, _GCFOAICRe,
-    0,
-    [_CFOAIC, _ET],
-    [[() => CloudFrontOriginAccessIdentityConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetCloudFrontOriginAccessIdentityRequest$ = [3, n0, _GCFOAIR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetCloudFrontOriginAccessIdentityResult$ = [3, n0, _GCFOAIRe,
-    0,
-    [_CFOAI, _ET],
-    [[() => CloudFrontOriginAccessIdentity$, 16], [0, { [_hH]: _ET }]]
-];
-var GetConnectionFunctionRequest$ = [3, n0, _GCFR,
-    0,
-    [_Ide, _St],
-    [[0, 1], [0, { [_hQ]: _St }]], 1
-];
-var GetConnectionFunctionResult$ = [3, n0, _GCFRe,
-    0,
-    [_CFCo, _ET, _CTo],
-    [[() => FunctionBlob, 16], [0, { [_hH]: _ET }], [0, { [_hH]: _CT_ }]]
-];
-var GetConnectionGroupByRoutingEndpointRequest$ = [3, n0, _GCGBRER,
-    0,
-    [_RE],
-    [[0, { [_hQ]: _RE }]], 1
-];
-var GetConnectionGroupByRoutingEndpointResult$ = [3, n0, _GCGBRERe,
-    0,
-    [_CG, _ET],
-    [[() => ConnectionGroup$, 16], [0, { [_hH]: _ET }]]
-];
-var GetConnectionGroupRequest$ = [3, n0, _GCGR,
-    0,
-    [_Ide],
-    [[0, 1]], 1
-];
-var GetConnectionGroupResult$ = [3, n0, _GCGRe,
-    0,
-    [_CG, _ET],
-    [[() => ConnectionGroup$, 16], [0, { [_hH]: _ET }]]
-];
-var GetContinuousDeploymentPolicyConfigRequest$ = [3, n0, _GCDPCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetContinuousDeploymentPolicyConfigResult$ = [3, n0, _GCDPCRe,
-    0,
-    [_CDPC, _ET],
-    [[() => ContinuousDeploymentPolicyConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetContinuousDeploymentPolicyRequest$ = [3, n0, _GCDPR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetContinuousDeploymentPolicyResult$ = [3, n0, _GCDPRe,
-    0,
-    [_CDP, _ET],
-    [[() => ContinuousDeploymentPolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var GetDistributionConfigRequest$ = [3, n0, _GDCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetDistributionConfigResult$ = [3, n0, _GDCRe,
-    0,
-    [_DC, _ET],
-    [[() => DistributionConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetDistributionRequest$ = [3, n0, _GDR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetDistributionResult$ = [3, n0, _GDRe,
-    0,
-    [_D, _ET],
-    [[() => Distribution$, 16], [0, { [_hH]: _ET }]]
-];
-var GetDistributionTenantByDomainRequest$ = [3, n0, _GDTBDR,
-    0,
-    [_Dom],
-    [[0, { [_hQ]: _d }]], 1
-];
-var GetDistributionTenantByDomainResult$ = [3, n0, _GDTBDRe,
-    0,
-    [_DT, _ET],
-    [[() => DistributionTenant$, 16], [0, { [_hH]: _ET }]]
-];
-var GetDistributionTenantRequest$ = [3, n0, _GDTR,
-    0,
-    [_Ide],
-    [[0, 1]], 1
-];
-var GetDistributionTenantResult$ = [3, n0, _GDTRe,
-    0,
-    [_DT, _ET],
-    [[() => DistributionTenant$, 16], [0, { [_hH]: _ET }]]
-];
-var GetFieldLevelEncryptionConfigRequest$ = [3, n0, _GFLECR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetFieldLevelEncryptionConfigResult$ = [3, n0, _GFLECRe,
-    0,
-    [_FLEC, _ET],
-    [[() => FieldLevelEncryptionConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetFieldLevelEncryptionProfileConfigRequest$ = [3, n0, _GFLEPCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetFieldLevelEncryptionProfileConfigResult$ = [3, n0, _GFLEPCRe,
-    0,
-    [_FLEPC, _ET],
-    [[() => FieldLevelEncryptionProfileConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetFieldLevelEncryptionProfileRequest$ = [3, n0, _GFLEPR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetFieldLevelEncryptionProfileResult$ = [3, n0, _GFLEPRe,
-    0,
-    [_FLEP, _ET],
-    [[() => FieldLevelEncryptionProfile$, 16], [0, { [_hH]: _ET }]]
-];
-var GetFieldLevelEncryptionRequest$ = [3, n0, _GFLER,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetFieldLevelEncryptionResult$ = [3, n0, _GFLERe,
-    0,
-    [_FLE, _ET],
-    [[() => FieldLevelEncryption$, 16], [0, { [_hH]: _ET }]]
-];
-var GetFunctionRequest$ = [3, n0, _GFR,
-    0,
-    [_N, _St],
-    [[0, 1], [0, { [_hQ]: _St }]], 1
-];
-var GetFunctionResult$ = [3, n0, _GFRe,
-    0,
-    [_FCu, _ET, _CTo],
-    [[() => FunctionBlob, 16], [0, { [_hH]: _ET }], [0, { [_hH]: _CT_ }]]
-];
-var GetInvalidationForDistributionTenantRequest$ = [3, n0, _GIFDTR,
-    0,
-    [_DTI, _Id],
-    [[0, 1], [0, 1]], 2
-];
-var GetInvalidationForDistributionTenantResult$ = [3, n0, _GIFDTRe,
-    0,
-    [_In],
-    [[() => Invalidation$, 16]]
-];
-var GetInvalidationRequest$ = [3, n0, _GIR,
-    0,
-    [_DI, _Id],
-    [[0, 1], [0, 1]], 2
-];
-var GetInvalidationResult$ = [3, n0, _GIRe,
-    0,
-    [_In],
-    [[() => Invalidation$, 16]]
-];
-var GetKeyGroupConfigRequest$ = [3, n0, _GKGCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetKeyGroupConfigResult$ = [3, n0, _GKGCRe,
-    0,
-    [_KGC, _ET],
-    [[() => KeyGroupConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetKeyGroupRequest$ = [3, n0, _GKGR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetKeyGroupResult$ = [3, n0, _GKGRe,
-    0,
-    [_KG, _ET],
-    [[() => KeyGroup$, 16], [0, { [_hH]: _ET }]]
-];
-var GetManagedCertificateDetailsRequest$ = [3, n0, _GMCDR,
-    0,
-    [_Ide],
-    [[0, 1]], 1
-];
-var GetManagedCertificateDetailsResult$ = [3, n0, _GMCDRe,
-    0,
-    [_MCD],
-    [[() => ManagedCertificateDetails$, 16]]
-];
-var GetMonitoringSubscriptionRequest$ = [3, n0, _GMSR,
-    0,
-    [_DI],
-    [[0, 1]], 1
-];
-var GetMonitoringSubscriptionResult$ = [3, n0, _GMSRe,
-    0,
-    [_MS],
-    [[() => MonitoringSubscription$, 16]]
-];
-var GetOriginAccessControlConfigRequest$ = [3, n0, _GOACCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetOriginAccessControlConfigResult$ = [3, n0, _GOACCRe,
-    0,
-    [_OACC, _ET],
-    [[() => OriginAccessControlConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetOriginAccessControlRequest$ = [3, n0, _GOACR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetOriginAccessControlResult$ = [3, n0, _GOACRe,
-    0,
-    [_OAC, _ET],
-    [[() => OriginAccessControl$, 16], [0, { [_hH]: _ET }]]
-];
-var GetOriginRequestPolicyConfigRequest$ = [3, n0, _GORPCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetOriginRequestPolicyConfigResult$ = [3, n0, _GORPCRe,
-    0,
-    [_ORPC, _ET],
-    [[() => OriginRequestPolicyConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetOriginRequestPolicyRequest$ = [3, n0, _GORPR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetOriginRequestPolicyResult$ = [3, n0, _GORPRe,
-    0,
-    [_ORP, _ET],
-    [[() => OriginRequestPolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var GetPublicKeyConfigRequest$ = [3, n0, _GPKCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetPublicKeyConfigResult$ = [3, n0, _GPKCRe,
-    0,
-    [_PKC, _ET],
-    [[() => PublicKeyConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetPublicKeyRequest$ = [3, n0, _GPKR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetPublicKeyResult$ = [3, n0, _GPKRe,
-    0,
-    [_PK, _ET],
-    [[() => PublicKey$, 16], [0, { [_hH]: _ET }]]
-];
-var GetRealtimeLogConfigRequest$ = [3, n0, _GRLCR,
-    0,
-    [_N, _ARN],
-    [0, 0]
-];
-var GetRealtimeLogConfigResult$ = [3, n0, _GRLCRe,
-    0,
-    [_RLC],
-    [[() => RealtimeLogConfig$, 0]]
-];
-var GetResourcePolicyRequest$ = [3, n0, _GRPR,
-    0,
-    [_RA],
-    [0], 1
-];
-var GetResourcePolicyResult$ = [3, n0, _GRPRe,
-    0,
-    [_RA, _PD],
-    [0, 0]
-];
-var GetResponseHeadersPolicyConfigRequest$ = [3, n0, _GRHPCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetResponseHeadersPolicyConfigResult$ = [3, n0, _GRHPCRe,
-    0,
-    [_RHPC, _ET],
-    [[() => ResponseHeadersPolicyConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetResponseHeadersPolicyRequest$ = [3, n0, _GRHPR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetResponseHeadersPolicyResult$ = [3, n0, _GRHPRe,
-    0,
-    [_RHP, _ET],
-    [[() => ResponseHeadersPolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var GetStreamingDistributionConfigRequest$ = [3, n0, _GSDCR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetStreamingDistributionConfigResult$ = [3, n0, _GSDCRe,
-    0,
-    [_SDC, _ET],
-    [[() => StreamingDistributionConfig$, 16], [0, { [_hH]: _ET }]]
-];
-var GetStreamingDistributionRequest$ = [3, n0, _GSDR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetStreamingDistributionResult$ = [3, n0, _GSDRe,
-    0,
-    [_SD, _ET],
-    [[() => StreamingDistribution$, 16], [0, { [_hH]: _ET }]]
-];
-var GetTrustStoreRequest$ = [3, n0, _GTSR,
-    0,
-    [_Ide],
-    [[0, 1]], 1
-];
-var GetTrustStoreResult$ = [3, n0, _GTSRe,
-    0,
-    [_TSr, _ET],
-    [[() => TrustStore$, 16], [0, { [_hH]: _ET }]]
-];
-var GetVpcOriginRequest$ = [3, n0, _GVOR,
-    0,
-    [_Id],
-    [[0, 1]], 1
-];
-var GetVpcOriginResult$ = [3, n0, _GVORe,
-    0,
-    [_VO, _ET],
-    [[() => VpcOrigin$, 16], [0, { [_hH]: _ET }]]
-];
-var GrpcConfig$ = [3, n0, _GC,
-    0,
-    [_E],
-    [2], 1
-];
-var Headers$ = [3, n0, _H,
-    0,
-    [_Q, _I],
-    [1, [() => HeaderList, 0]], 1
-];
-var ImportSource$ = [3, n0, _IS,
-    0,
-    [_STo, _SARN],
-    [0, 0], 2
-];
-var Invalidation$ = [3, n0, _In,
-    0,
-    [_Id, _S, _CTre, _IB],
-    [0, 0, 4, [() => InvalidationBatch$, 0]], 4
-];
-var InvalidationBatch$ = [3, n0, _IB,
-    0,
-    [_Pa, _CR],
-    [[() => Paths$, 0], 0], 2
-];
-var InvalidationList$ = [3, n0, _IL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => InvalidationSummaryList, 0]], 4
-];
-var InvalidationSummary$ = [3, n0, _ISn,
-    0,
-    [_Id, _CTre, _S],
-    [0, 4, 0], 3
-];
-var IpamCidrConfig$ = [3, n0, _ICCp,
-    0,
-    [_Ci, _IPA, _AIn, _S],
-    [0, 0, 0, 0], 2
-];
-var IpamConfig$ = [3, n0, _ICp,
-    0,
-    [_Q, _ICC],
-    [1, [() => IpamCidrConfigList, 0]], 2
-];
-var KeyGroup$ = [3, n0, _KG,
-    0,
-    [_Id, _LMT, _KGC],
-    [0, 4, [() => KeyGroupConfig$, 0]], 3
-];
-var KeyGroupConfig$ = [3, n0, _KGC,
-    0,
-    [_N, _I, _Co],
-    [0, [() => PublicKeyIdList, 0], 0], 2
-];
-var KeyGroupList$ = [3, n0, _KGL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => KeyGroupSummaryList, 0]], 2
-];
-var KeyGroupSummary$ = [3, n0, _KGS,
-    0,
-    [_KG],
-    [[() => KeyGroup$, 0]], 1
-];
-var KeyPairIds$ = [3, n0, _KPI,
-    0,
-    [_Q, _I],
-    [1, [() => KeyPairIdList, 0]], 1
-];
-var KeyValueStore$ = [3, n0, _KVS,
-    0,
-    [_N, _Id, _Co, _ARN, _LMT, _S],
-    [0, 0, 0, 0, 4, 0], 5
-];
-var KeyValueStoreAssociation$ = [3, n0, _KVSAe,
-    0,
-    [_KVSARN],
-    [0], 1
-];
-var KeyValueStoreAssociations$ = [3, n0, _KVSA,
-    0,
-    [_Q, _I],
-    [1, [() => KeyValueStoreAssociationList, 0]], 1
-];
-var KeyValueStoreList$ = [3, n0, _KVSL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => KeyValueStoreSummaryList, 0]], 2
-];
-var KGKeyPairIds$ = [3, n0, _KGKPI,
-    0,
-    [_KGI, _KPI],
-    [0, [() => KeyPairIds$, 0]]
-];
-var KinesisStreamConfig$ = [3, n0, _KSC,
-    0,
-    [_RARN, _SARNt],
-    [0, 0], 2
-];
-var LambdaFunctionAssociation$ = [3, n0, _LFAa,
-    0,
-    [_LFARN, _ETv, _IBn],
-    [0, 0, 2], 2
-];
-var LambdaFunctionAssociations$ = [3, n0, _LFA,
-    0,
-    [_Q, _I],
-    [1, [() => LambdaFunctionAssociationList, 0]], 1
-];
-var ListAnycastIpListsRequest$ = [3, n0, _LAILR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListAnycastIpListsResult$ = [3, n0, _LAILRi,
-    0,
-    [_AILn],
-    [[() => AnycastIpListCollection$, { [_hP]: 1, [_xN]: _AILC }]]
-];
-var ListCachePoliciesRequest$ = [3, n0, _LCPR,
-    0,
-    [_T, _Ma, _MI],
-    [[0, { [_hQ]: _T }], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListCachePoliciesResult$ = [3, n0, _LCPRi,
-    0,
-    [_CPL],
-    [[() => CachePolicyList$, 16]]
-];
-var ListCloudFrontOriginAccessIdentitiesRequest$ = [3, n0, _LCFOAIR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListCloudFrontOriginAccessIdentitiesResult$ = [3, n0, _LCFOAIRi,
-    0,
-    [_CFOAIL],
-    [[() => CloudFrontOriginAccessIdentityList$, 16]]
-];
-var ListConflictingAliasesRequest$ = [3, n0, _LCAR,
-    0,
-    [_DI, _Al, _Ma, _MI],
-    [[0, { [_hQ]: _DI }], [0, { [_hQ]: _Al }], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 2
-];
-var ListConflictingAliasesResult$ = [3, n0, _LCARi,
-    0,
-    [_CAL],
-    [[() => ConflictingAliasesList$, 16]]
-];
-var ListConnectionFunctionsRequest$ = [3, n0, _LCFR,
-    0,
-    [_Ma, _MI, _St],
-    [0, 1, 0]
-];
-var ListConnectionFunctionsResult$ = [3, n0, _LCFRi,
-    0,
-    [_NM, _CF],
-    [0, [() => ConnectionFunctionSummaryList, 0]]
-];
-var ListConnectionGroupsRequest$ = [3, n0, _LCGR,
-    0,
-    [_AF, _Ma, _MI],
-    [() => ConnectionGroupAssociationFilter$, 0, 1]
-];
-var ListConnectionGroupsResult$ = [3, n0, _LCGRi,
-    0,
-    [_NM, _CGo],
-    [0, [() => ConnectionGroupSummaryList, 0]]
-];
-var ListContinuousDeploymentPoliciesRequest$ = [3, n0, _LCDPR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListContinuousDeploymentPoliciesResult$ = [3, n0, _LCDPRi,
-    0,
-    [_CDPL],
-    [[() => ContinuousDeploymentPolicyList$, 16]]
-];
-var ListDistributionsByAnycastIpListIdRequest$ = [3, n0, _LDBAILIR,
-    0,
-    [_AILI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByAnycastIpListIdResult$ = [3, n0, _LDBAILIRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionsByCachePolicyIdRequest$ = [3, n0, _LDBCPIR,
-    0,
-    [_CPI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByCachePolicyIdResult$ = [3, n0, _LDBCPIRi,
-    0,
-    [_DIL],
-    [[() => DistributionIdList$, 16]]
-];
-var ListDistributionsByConnectionFunctionRequest$ = [3, n0, _LDBCFR,
-    0,
-    [_CFI, _Ma, _MI],
-    [[0, { [_hQ]: _CFI }], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByConnectionFunctionResult$ = [3, n0, _LDBCFRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionsByConnectionModeRequest$ = [3, n0, _LDBCMR,
-    0,
-    [_CMo, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByConnectionModeResult$ = [3, n0, _LDBCMRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionsByKeyGroupRequest$ = [3, n0, _LDBKGR,
-    0,
-    [_KGI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByKeyGroupResult$ = [3, n0, _LDBKGRi,
-    0,
-    [_DIL],
-    [[() => DistributionIdList$, 16]]
-];
-var ListDistributionsByOriginRequestPolicyIdRequest$ = [3, n0, _LDBORPIR,
-    0,
-    [_ORPI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByOriginRequestPolicyIdResult$ = [3, n0, _LDBORPIRi,
-    0,
-    [_DIL],
-    [[() => DistributionIdList$, 16]]
-];
-var ListDistributionsByOwnedResourceRequest$ = [3, n0, _LDBORR,
-    0,
-    [_RA, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByOwnedResourceResult$ = [3, n0, _LDBORRi,
-    0,
-    [_DL],
-    [[() => DistributionIdOwnerList$, 16]]
-];
-var ListDistributionsByRealtimeLogConfigRequest$ = [3, n0, _LDBRLCR,
-    0,
-    [_Ma, _MI, _RLCN, _RLCA],
-    [0, 1, 0, 0]
-];
-var ListDistributionsByRealtimeLogConfigResult$ = [3, n0, _LDBRLCRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionsByResponseHeadersPolicyIdRequest$ = [3, n0, _LDBRHPIR,
-    0,
-    [_RHPI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByResponseHeadersPolicyIdResult$ = [3, n0, _LDBRHPIRi,
-    0,
-    [_DIL],
-    [[() => DistributionIdList$, 16]]
-];
-var ListDistributionsByTrustStoreRequest$ = [3, n0, _LDBTSR,
-    0,
-    [_TSI, _Ma, _MI],
-    [[0, { [_hQ]: _TSI }], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByTrustStoreResult$ = [3, n0, _LDBTSRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionsByVpcOriginIdRequest$ = [3, n0, _LDBVOIR,
-    0,
-    [_VOI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByVpcOriginIdResult$ = [3, n0, _LDBVOIRi,
-    0,
-    [_DIL],
-    [[() => DistributionIdList$, 16]]
-];
-var ListDistributionsByWebACLIdRequest$ = [3, n0, _LDBWACLIR,
-    0,
-    [_WACLI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListDistributionsByWebACLIdResult$ = [3, n0, _LDBWACLIRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionsRequest$ = [3, n0, _LDR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListDistributionsResult$ = [3, n0, _LDRi,
-    0,
-    [_DL],
-    [[() => DistributionList$, 16]]
-];
-var ListDistributionTenantsByCustomizationRequest$ = [3, n0, _LDTBCR,
-    0,
-    [_WACLA, _CAe, _Ma, _MI],
-    [0, 0, 0, 1]
-];
-var ListDistributionTenantsByCustomizationResult$ = [3, n0, _LDTBCRi,
-    0,
-    [_NM, _DTL],
-    [0, [() => DistributionTenantList, 0]]
-];
-var ListDistributionTenantsRequest$ = [3, n0, _LDTR,
-    0,
-    [_AF, _Ma, _MI],
-    [() => DistributionTenantAssociationFilter$, 0, 1]
-];
-var ListDistributionTenantsResult$ = [3, n0, _LDTRi,
-    0,
-    [_NM, _DTL],
-    [0, [() => DistributionTenantList, 0]]
-];
-var ListDomainConflictsRequest$ = [3, n0, _LDCR,
-    0,
-    [_Dom, _DCVR, _MI, _Ma],
-    [0, () => DistributionResourceId$, 1, 0], 2
-];
-var ListDomainConflictsResult$ = [3, n0, _LDCRi,
-    0,
-    [_DCom, _NM],
-    [[() => DomainConflictsList, 0], 0]
-];
-var ListFieldLevelEncryptionConfigsRequest$ = [3, n0, _LFLECR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListFieldLevelEncryptionConfigsResult$ = [3, n0, _LFLECRi,
-    0,
-    [_FLEL],
-    [[() => FieldLevelEncryptionList$, 16]]
-];
-var ListFieldLevelEncryptionProfilesRequest$ = [3, n0, _LFLEPR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListFieldLevelEncryptionProfilesResult$ = [3, n0, _LFLEPRi,
-    0,
-    [_FLEPL],
-    [[() => FieldLevelEncryptionProfileList$, 16]]
-];
-var ListFunctionsRequest$ = [3, n0, _LFR,
-    0,
-    [_Ma, _MI, _St],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }], [0, { [_hQ]: _St }]]
-];
-var ListFunctionsResult$ = [3, n0, _LFRi,
-    0,
-    [_FL],
-    [[() => FunctionList$, 16]]
-];
-var ListInvalidationsForDistributionTenantRequest$ = [3, n0, _LIFDTR,
-    0,
-    [_Id, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListInvalidationsForDistributionTenantResult$ = [3, n0, _LIFDTRi,
-    0,
-    [_IL],
-    [[() => InvalidationList$, 16]]
-];
-var ListInvalidationsRequest$ = [3, n0, _LIR,
-    0,
-    [_DI, _Ma, _MI],
-    [[0, 1], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]], 1
-];
-var ListInvalidationsResult$ = [3, n0, _LIRi,
-    0,
-    [_IL],
-    [[() => InvalidationList$, 16]]
-];
-var ListKeyGroupsRequest$ = [3, n0, _LKGR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListKeyGroupsResult$ = [3, n0, _LKGRi,
-    0,
-    [_KGL],
-    [[() => KeyGroupList$, 16]]
-];
-var ListKeyValueStoresRequest$ = [3, n0, _LKVSR,
-    0,
-    [_Ma, _MI, _S],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }], [0, { [_hQ]: _S }]]
-];
-var ListKeyValueStoresResult$ = [3, n0, _LKVSRi,
-    0,
-    [_KVSL],
-    [[() => KeyValueStoreList$, 16]]
-];
-var ListOriginAccessControlsRequest$ = [3, n0, _LOACR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListOriginAccessControlsResult$ = [3, n0, _LOACRi,
-    0,
-    [_OACL],
-    [[() => OriginAccessControlList$, 16]]
-];
-var ListOriginRequestPoliciesRequest$ = [3, n0, _LORPR,
-    0,
-    [_T, _Ma, _MI],
-    [[0, { [_hQ]: _T }], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListOriginRequestPoliciesResult$ = [3, n0, _LORPRi,
-    0,
-    [_ORPL],
-    [[() => OriginRequestPolicyList$, 16]]
-];
-var ListPublicKeysRequest$ = [3, n0, _LPKR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListPublicKeysResult$ = [3, n0, _LPKRi,
-    0,
-    [_PKL],
-    [[() => PublicKeyList$, 16]]
-];
-var ListRealtimeLogConfigsRequest$ = [3, n0, _LRLCR,
-    0,
-    [_MI, _Ma],
-    [[1, { [_hQ]: _MI }], [0, { [_hQ]: _Ma }]]
-];
-var ListRealtimeLogConfigsResult$ = [3, n0, _LRLCRi,
-    0,
-    [_RLCe],
-    [[() => RealtimeLogConfigs$, 16]]
-];
-var ListResponseHeadersPoliciesRequest$ = [3, n0, _LRHPR,
-    0,
-    [_T, _Ma, _MI],
-    [[0, { [_hQ]: _T }], [0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListResponseHeadersPoliciesResult$ = [3, n0, _LRHPRi,
-    0,
-    [_RHPL],
-    [[() => ResponseHeadersPolicyList$, 16]]
-];
-var ListStreamingDistributionsRequest$ = [3, n0, _LSDR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListStreamingDistributionsResult$ = [3, n0, _LSDRi,
-    0,
-    [_SDL],
-    [[() => StreamingDistributionList$, 16]]
-];
-var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
-    0,
-    [_Res],
-    [[0, { [_hQ]: _Res }]], 1
-];
-var ListTagsForResourceResult$ = [3, n0, _LTFRRi,
-    0,
-    [_Ta],
-    [[() => Tags$, 16]], 1
-];
-var ListTrustStoresRequest$ = [3, n0, _LTSR,
-    0,
-    [_Ma, _MI],
-    [0, 1]
-];
-var ListTrustStoresResult$ = [3, n0, _LTSRi,
-    0,
-    [_NM, _TSL],
-    [0, [() => TrustStoreList, 0]]
-];
-var ListVpcOriginsRequest$ = [3, n0, _LVOR,
-    0,
-    [_Ma, _MI],
-    [[0, { [_hQ]: _Ma }], [1, { [_hQ]: _MI }]]
-];
-var ListVpcOriginsResult$ = [3, n0, _LVORi,
-    0,
-    [_VOL],
-    [[() => VpcOriginList$, 16]]
-];
-var LoggingConfig$ = [3, n0, _LC,
-    0,
-    [_E, _ICn, _B, _Pr],
-    [2, 2, 0, 0]
-];
-var ManagedCertificateDetails$ = [3, n0, _MCD,
-    0,
-    [_CAe, _CS, _VTH, _VTD],
-    [0, 0, 0, () => ValidationTokenDetailList]
-];
-var ManagedCertificateRequest$ = [3, n0, _MCR,
-    0,
-    [_VTH, _PDN, _CTLP],
-    [0, 0, 0], 1
-];
-var MonitoringSubscription$ = [3, n0, _MS,
-    0,
-    [_RMSC],
-    [() => RealtimeMetricsSubscriptionConfig$]
-];
-var Origin$ = [3, n0, _Or,
-    0,
-    [_Id, _DN, _OP, _CH, _SOC, _COC, _VOC, _CAo, _CTon, _RCT, _OS, _OACI],
-    [0, 0, 0, [() => CustomHeaders$, 0], () => S3OriginConfig$, [() => CustomOriginConfig$, 0], () => VpcOriginConfig$, 1, 1, 1, () => OriginShield$, 0], 2
-];
-var OriginAccessControl$ = [3, n0, _OAC,
-    0,
-    [_Id, _OACC],
-    [0, () => OriginAccessControlConfig$], 1
-];
-var OriginAccessControlConfig$ = [3, n0, _OACC,
-    0,
-    [_N, _SP, _SB, _OACOT, _De],
-    [0, 0, 0, 0, 0], 4
-];
-var OriginAccessControlList$ = [3, n0, _OACL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => OriginAccessControlSummaryList, 0]], 4
-];
-var OriginAccessControlSummary$ = [3, n0, _OACS,
-    0,
-    [_Id, _De, _N, _SP, _SB, _OACOT],
-    [0, 0, 0, 0, 0, 0], 6
-];
-var OriginCustomHeader$ = [3, n0, _OCH,
-    0,
-    [_HN, _HVe],
-    [0, [() => sensitiveStringType, 0]], 2
-];
-var OriginGroup$ = [3, n0, _OGr,
-    0,
-    [_Id, _FCa, _Me, _SC],
-    [0, [() => OriginGroupFailoverCriteria$, 0], [() => OriginGroupMembers$, 0], 0], 3
-];
-var OriginGroupFailoverCriteria$ = [3, n0, _OGFC,
-    0,
-    [_SCt],
-    [[() => StatusCodes$, 0]], 1
-];
-var OriginGroupMember$ = [3, n0, _OGM,
-    0,
-    [_OI],
-    [0], 1
-];
-var OriginGroupMembers$ = [3, n0, _OGMr,
-    0,
-    [_Q, _I],
-    [1, [() => OriginGroupMemberList, 0]], 2
-];
-var OriginGroups$ = [3, n0, _OG,
-    0,
-    [_Q, _I],
-    [1, [() => OriginGroupList, 0]], 1
-];
-var OriginMtlsConfig$ = [3, n0, _OMC,
-    0,
-    [_CCA],
-    [0], 1
-];
-var OriginRequestPolicy$ = [3, n0, _ORP,
-    0,
-    [_Id, _LMT, _ORPC],
-    [0, 4, [() => OriginRequestPolicyConfig$, 0]], 3
-];
-var OriginRequestPolicyConfig$ = [3, n0, _ORPC,
-    0,
-    [_N, _HC, _CC, _QSC, _Co],
-    [0, [() => OriginRequestPolicyHeadersConfig$, 0], [() => OriginRequestPolicyCookiesConfig$, 0], [() => OriginRequestPolicyQueryStringsConfig$, 0], 0], 4
-];
-var OriginRequestPolicyCookiesConfig$ = [3, n0, _ORPCC,
-    0,
-    [_CBo, _Coo],
-    [0, [() => CookieNames$, 0]], 1
-];
-var OriginRequestPolicyHeadersConfig$ = [3, n0, _ORPHC,
-    0,
-    [_HB, _H],
-    [0, [() => Headers$, 0]], 1
-];
-var OriginRequestPolicyList$ = [3, n0, _ORPL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => OriginRequestPolicySummaryList, 0]], 2
-];
-var OriginRequestPolicyQueryStringsConfig$ = [3, n0, _ORPQSC,
-    0,
-    [_QSB, _QS],
-    [0, [() => QueryStringNames$, 0]], 1
-];
-var OriginRequestPolicySummary$ = [3, n0, _ORPS,
-    0,
-    [_T, _ORP],
-    [0, [() => OriginRequestPolicy$, 0]], 2
-];
-var Origins$ = [3, n0, _O,
-    0,
-    [_Q, _I],
-    [1, [() => OriginList, 0]], 2
-];
-var OriginShield$ = [3, n0, _OS,
-    0,
-    [_E, _OSR],
-    [2, 0], 1
-];
-var OriginSslProtocols$ = [3, n0, _OSP,
-    0,
-    [_Q, _I],
-    [1, [() => SslProtocolsList, 0]], 2
-];
-var Parameter$ = [3, n0, _Par,
-    0,
-    [_N, _Va],
-    [0, 0], 2
-];
-var ParameterDefinition$ = [3, n0, _PDa,
-    0,
-    [_N, _Def],
-    [0, [() => ParameterDefinitionSchema$, 0]], 2
-];
-var ParameterDefinitionSchema$ = [3, n0, _PDS,
-    0,
-    [_SSt],
-    [[() => StringSchemaConfig$, 0]]
-];
-var ParametersInCacheKeyAndForwardedToOrigin$ = [3, n0, _PICKAFTO,
-    0,
-    [_EAEG, _HC, _CC, _QSC, _EAEB],
-    [2, [() => CachePolicyHeadersConfig$, 0], [() => CachePolicyCookiesConfig$, 0], [() => CachePolicyQueryStringsConfig$, 0], 2], 4
-];
-var Paths$ = [3, n0, _Pa,
-    0,
-    [_Q, _I],
-    [1, [() => PathList, 0]], 1
-];
-var PublicKey$ = [3, n0, _PK,
-    0,
-    [_Id, _CTr, _PKC],
-    [0, 4, () => PublicKeyConfig$], 3
-];
-var PublicKeyConfig$ = [3, n0, _PKC,
-    0,
-    [_CR, _N, _EK, _Co],
-    [0, 0, 0, 0], 3
-];
-var PublicKeyList$ = [3, n0, _PKL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => PublicKeySummaryList, 0]], 2
-];
-var PublicKeySummary$ = [3, n0, _PKS,
-    0,
-    [_Id, _N, _CTr, _EK, _Co],
-    [0, 0, 4, 0, 0], 4
-];
-var PublishConnectionFunctionRequest$ = [3, n0, _PCFR,
-    0,
-    [_Id, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var PublishConnectionFunctionResult$ = [3, n0, _PCFRu,
-    0,
-    [_CFS],
-    [[() => ConnectionFunctionSummary$, 16]]
-];
-var PublishFunctionRequest$ = [3, n0, _PFR,
-    0,
-    [_N, _IM],
-    [[0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var PublishFunctionResult$ = [3, n0, _PFRu,
-    0,
-    [_FS],
-    [[() => FunctionSummary$, 16]]
-];
-var PutResourcePolicyRequest$ = [3, n0, _PRPR,
-    0,
-    [_RA, _PD],
-    [0, 0], 2
-];
-var PutResourcePolicyResult$ = [3, n0, _PRPRu,
-    0,
-    [_RA],
-    [0]
-];
-var QueryArgProfile$ = [3, n0, _QAP,
-    0,
-    [_QA, _PI],
-    [0, 0], 2
-];
-var QueryArgProfileConfig$ = [3, n0, _QAPC,
-    0,
-    [_FWQAPIU, _QAPu],
-    [2, [() => QueryArgProfiles$, 0]], 1
-];
-var QueryArgProfiles$ = [3, n0, _QAPu,
-    0,
-    [_Q, _I],
-    [1, [() => QueryArgProfileList, 0]], 1
-];
-var QueryStringCacheKeys$ = [3, n0, _QSCK,
-    0,
-    [_Q, _I],
-    [1, [() => QueryStringCacheKeysList, 0]], 1
-];
-var QueryStringNames$ = [3, n0, _QSN,
-    0,
-    [_Q, _I],
-    [1, [() => QueryStringNamesList, 0]], 1
-];
-var RealtimeLogConfig$ = [3, n0, _RLC,
-    0,
-    [_ARN, _N, _SR, _EP, _Fi],
-    [0, 0, 1, () => EndPointList, [() => FieldList, 0]], 5
-];
-var RealtimeLogConfigs$ = [3, n0, _RLCe,
-    0,
-    [_MI, _ITs, _Ma, _I, _NM],
-    [1, 2, 0, [() => RealtimeLogConfigList, 0], 0], 3
-];
-var RealtimeMetricsSubscriptionConfig$ = [3, n0, _RMSC,
-    0,
-    [_RMSS],
-    [0], 1
-];
-var ResponseHeadersPolicy$ = [3, n0, _RHP,
-    0,
-    [_Id, _LMT, _RHPC],
-    [0, 4, [() => ResponseHeadersPolicyConfig$, 0]], 3
-];
-var ResponseHeadersPolicyAccessControlAllowHeaders$ = [3, n0, _RHPACAH,
-    0,
-    [_Q, _I],
-    [1, [() => AccessControlAllowHeadersList, 0]], 2
-];
-var ResponseHeadersPolicyAccessControlAllowMethods$ = [3, n0, _RHPACAM,
-    0,
-    [_Q, _I],
-    [1, [() => AccessControlAllowMethodsList, 0]], 2
-];
-var ResponseHeadersPolicyAccessControlAllowOrigins$ = [3, n0, _RHPACAO,
-    0,
-    [_Q, _I],
-    [1, [() => AccessControlAllowOriginsList, 0]], 2
-];
-var ResponseHeadersPolicyAccessControlExposeHeaders$ = [3, n0, _RHPACEH,
-    0,
-    [_Q, _I],
-    [1, [() => AccessControlExposeHeadersList, 0]], 1
-];
-var ResponseHeadersPolicyConfig$ = [3, n0, _RHPC,
-    0,
-    [_N, _Co, _CCo, _SHC, _STHC, _CHC, _RHC],
-    [0, 0, [() => ResponseHeadersPolicyCorsConfig$, 0], () => ResponseHeadersPolicySecurityHeadersConfig$, () => ResponseHeadersPolicyServerTimingHeadersConfig$, [() => ResponseHeadersPolicyCustomHeadersConfig$, 0], [() => ResponseHeadersPolicyRemoveHeadersConfig$, 0]], 1
-];
-var ResponseHeadersPolicyContentSecurityPolicy$ = [3, n0, _RHPCSP,
-    0,
-    [_Ov, _CSP],
-    [2, 0], 2
-];
-var ResponseHeadersPolicyContentTypeOptions$ = [3, n0, _RHPCTO,
-    0,
-    [_Ov],
-    [2], 1
-];
-var ResponseHeadersPolicyCorsConfig$ = [3, n0, _RHPCC,
-    0,
-    [_ACAO, _ACAH, _ACAM, _ACAC, _OO, _ACEH, _ACMAS],
-    [[() => ResponseHeadersPolicyAccessControlAllowOrigins$, 0], [() => ResponseHeadersPolicyAccessControlAllowHeaders$, 0], [() => ResponseHeadersPolicyAccessControlAllowMethods$, 0], 2, 2, [() => ResponseHeadersPolicyAccessControlExposeHeaders$, 0], 1], 5
-];
-var ResponseHeadersPolicyCustomHeader$ = [3, n0, _RHPCH,
-    0,
-    [_He, _Va, _Ov],
-    [0, 0, 2], 3
-];
-var ResponseHeadersPolicyCustomHeadersConfig$ = [3, n0, _RHPCHC,
-    0,
-    [_Q, _I],
-    [1, [() => ResponseHeadersPolicyCustomHeaderList, 0]], 1
-];
-var ResponseHeadersPolicyFrameOptions$ = [3, n0, _RHPFO,
-    0,
-    [_Ov, _FO],
-    [2, 0], 2
-];
-var ResponseHeadersPolicyList$ = [3, n0, _RHPL,
-    0,
-    [_MI, _Q, _NM, _I],
-    [1, 1, 0, [() => ResponseHeadersPolicySummaryList, 0]], 2
-];
-var ResponseHeadersPolicyReferrerPolicy$ = [3, n0, _RHPRP,
-    0,
-    [_Ov, _RP],
-    [2, 0], 2
-];
-var ResponseHeadersPolicyRemoveHeader$ = [3, n0, _RHPRH,
-    0,
-    [_He],
-    [0], 1
-];
-var ResponseHeadersPolicyRemoveHeadersConfig$ = [3, n0, _RHPRHC,
-    0,
-    [_Q, _I],
-    [1, [() => ResponseHeadersPolicyRemoveHeaderList, 0]], 1
-];
-var ResponseHeadersPolicySecurityHeadersConfig$ = [3, n0, _RHPSHC,
-    0,
-    [_XSSP, _FOr, _RP, _CSP, _CTO, _STS],
-    [() => ResponseHeadersPolicyXSSProtection$, () => ResponseHeadersPolicyFrameOptions$, () => ResponseHeadersPolicyReferrerPolicy$, () => ResponseHeadersPolicyContentSecurityPolicy$, () => ResponseHeadersPolicyContentTypeOptions$, () => ResponseHeadersPolicyStrictTransportSecurity$]
-];
-var ResponseHeadersPolicyServerTimingHeadersConfig$ = [3, n0, _RHPSTHC,
-    0,
-    [_E, _SR],
-    [2, 1], 1
-];
-var ResponseHeadersPolicyStrictTransportSecurity$ = [3, n0, _RHPSTS,
-    0,
-    [_Ov, _ACMAS, _ISnc, _Pre],
-    [2, 1, 2, 2], 2
-];
-var ResponseHeadersPolicySummary$ = [3, n0, _RHPS,
-    0,
-    [_T, _RHP],
-    [0, [() => ResponseHeadersPolicy$, 0]], 2
-];
-var ResponseHeadersPolicyXSSProtection$ = [3, n0, _RHPXSSP,
-    0,
-    [_Ov, _Pro, _MBo, _RU],
-    [2, 2, 2, 0], 2
-];
-var Restrictions$ = [3, n0, _Re,
-    0,
-    [_GRe],
-    [[() => GeoRestriction$, 0]], 1
-];
-var S3Origin$ = [3, n0, _SO,
-    0,
-    [_DN, _OAIr],
-    [0, 0], 2
-];
-var S3OriginConfig$ = [3, n0, _SOC,
-    0,
-    [_OAIr, _ORT],
-    [0, 1], 1
-];
-var SessionStickinessConfig$ = [3, n0, _SSC,
-    0,
-    [_ITTL, _MTTLax],
-    [1, 1], 2
-];
-var Signer$ = [3, n0, _Si,
-    0,
-    [_AAN, _KPI],
-    [0, [() => KeyPairIds$, 0]]
-];
-var StagingDistributionDnsNames$ = [3, n0, _SDDN,
-    0,
-    [_Q, _I],
-    [1, [() => StagingDistributionDnsNameList, 0]], 1
-];
-var StatusCodes$ = [3, n0, _SCt,
-    0,
-    [_Q, _I],
-    [1, [() => StatusCodeList, 0]], 2
-];
-var StreamingDistribution$ = [3, n0, _SD,
-    0,
-    [_Id, _ARN, _S, _DN, _ATS, _SDC, _LMT],
-    [0, 0, 0, 0, [() => ActiveTrustedSigners$, 0], [() => StreamingDistributionConfig$, 0], 4], 6
-];
-var StreamingDistributionConfig$ = [3, n0, _SDC,
-    0,
-    [_CR, _SO, _Co, _TS, _E, _A, _Lo, _PC],
-    [0, () => S3Origin$, 0, [() => TrustedSigners$, 0], 2, [() => Aliases$, 0], () => StreamingLoggingConfig$, 0], 5
-];
-var StreamingDistributionConfigWithTags$ = [3, n0, _SDCWT,
-    0,
-    [_SDC, _Ta],
-    [[() => StreamingDistributionConfig$, 0], [() => Tags$, 0]], 2
-];
-var StreamingDistributionList$ = [3, n0, _SDL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => StreamingDistributionSummaryList, 0]], 4
-];
-var StreamingDistributionSummary$ = [3, n0, _SDS,
-    0,
-    [_Id, _ARN, _S, _LMT, _DN, _SO, _A, _TS, _Co, _PC, _E],
-    [0, 0, 0, 4, 0, () => S3Origin$, [() => Aliases$, 0], [() => TrustedSigners$, 0], 0, 0, 2], 11
-];
-var StreamingLoggingConfig$ = [3, n0, _SLC,
-    0,
-    [_E, _B, _Pr],
-    [2, 0, 0], 3
-];
-var StringSchemaConfig$ = [3, n0, _SSCt,
-    0,
-    [_Req, _Co, _DV],
-    [2, [() => sensitiveStringType, 0], 0], 1
-];
-var Tag$ = [3, n0, _Tag,
-    0,
-    [_K, _Va],
-    [0, 0], 1
-];
-var TagKeys$ = [3, n0, _TK,
-    0,
-    [_I],
-    [[() => TagKeyList, 0]]
-];
-var TagResourceRequest$ = [3, n0, _TRR,
-    0,
-    [_Res, _Ta],
-    [[0, { [_hQ]: _Res }], [() => Tags$, { [_hP]: 1, [_xN]: _Ta }]], 2
-];
-var Tags$ = [3, n0, _Ta,
-    0,
-    [_I],
-    [[() => TagList, 0]]
-];
-var TenantConfig$ = [3, n0, _TCe,
-    0,
-    [_PDar],
-    [[() => ParameterDefinitions, 0]]
-];
-var TestConnectionFunctionRequest$ = [3, n0, _TCFR,
-    0,
-    [_Id, _IM, _CO, _St],
-    [[0, 1], [0, { [_hH]: _IM_ }], [() => FunctionEventObject, 0], 0], 3
-];
-var TestConnectionFunctionResult$ = [3, n0, _TCFRe,
-    0,
-    [_CFTR],
-    [[() => ConnectionFunctionTestResult$, 16]]
-];
-var TestFunctionRequest$ = [3, n0, _TFR,
-    0,
-    [_N, _IM, _EO, _St],
-    [[0, 1], [0, { [_hH]: _IM_ }], [() => FunctionEventObject, 0], 0], 3
-];
-var TestFunctionResult$ = [3, n0, _TFRe,
-    0,
-    [_TR],
-    [[() => TestResult$, 16]]
-];
-var TestResult$ = [3, n0, _TR,
-    0,
-    [_FS, _CU, _FEL, _FEM, _FOu],
-    [[() => FunctionSummary$, 0], 0, [() => FunctionExecutionLogList, 0], [() => sensitiveStringType, 0], [() => sensitiveStringType, 0]]
-];
-var TrafficConfig$ = [3, n0, _TC,
-    0,
-    [_T, _SWC, _SHCi],
-    [0, () => ContinuousDeploymentSingleWeightConfig$, () => ContinuousDeploymentSingleHeaderConfig$], 1
-];
-var TrustedKeyGroups$ = [3, n0, _TKG,
-    0,
-    [_E, _Q, _I],
-    [2, 1, [() => TrustedKeyGroupIdList, 0]], 2
-];
-var TrustedSigners$ = [3, n0, _TS,
-    0,
-    [_E, _Q, _I],
-    [2, 1, [() => AwsAccountNumberList, 0]], 2
-];
-var TrustStore$ = [3, n0, _TSr,
-    0,
-    [_Id, _Ar, _N, _S, _NOCC, _LMT, _Rea, _UCCOCSPE],
-    [0, 0, 0, 0, 1, 4, 0, 2]
-];
-var TrustStoreConfig$ = [3, n0, _TSC,
-    0,
-    [_TSIr, _ATSCN, _ICE],
-    [0, 2, 2], 1
-];
-var TrustStoreSummary$ = [3, n0, _TSS,
-    0,
-    [_Id, _Ar, _N, _S, _NOCC, _LMT, _ET, _Rea],
-    [0, 0, 0, 0, 1, 4, 0, 0], 7
-];
-var UntagResourceRequest$ = [3, n0, _URR,
-    0,
-    [_Res, _TK],
-    [[0, { [_hQ]: _Res }], [() => TagKeys$, { [_hP]: 1, [_xN]: _TK }]], 2
-];
-var UpdateAnycastIpListRequest$ = [3, n0, _UAILR,
-    0,
-    [_Id, _IM, _IAT, _ICC],
-    [[0, 1], [0, { [_hH]: _IM_ }], 0, [() => IpamCidrConfigList, 0]], 2
-];
-var UpdateAnycastIpListResult$ = [3, n0, _UAILRp,
-    0,
-    [_AIL, _ET],
-    [[() => AnycastIpList$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateCachePolicyRequest$ = [3, n0, _UCPR,
-    0,
-    [_CPC, _Id, _IM],
-    [[() => CachePolicyConfig$, { [_hP]: 1, [_xN]: _CPC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateCachePolicyResult$ = [3, n0, _UCPRp,
-    0,
-    [_CP, _ET],
-    [[() => CachePolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateCloudFrontOriginAccessIdentityRequest$ = [3, n0, _UCFOAIR,
-    0,
-    [_CFOAIC, _Id, _IM],
-    [[() => CloudFrontOriginAccessIdentityConfig$, { [_hP]: 1, [_xN]: _CFOAIC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateCloudFrontOriginAccessIdentityResult$ = [3, n0, _UCFOAIRp,
-    0,
-    [_CFOAI, _ET],
-    [[() => CloudFrontOriginAccessIdentity$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateConnectionFunctionRequest$ = [3, n0, _UCFR,
-    0,
-    [_Id, _IM, _CFC, _CFCo],
-    [[0, 1], [0, { [_hH]: _IM_ }], [() => FunctionConfig$, 0], [() => FunctionBlob, 0]], 4
-];
-var UpdateConnectionFunctionResult$ = [3, n0, _UCFRp,
-    0,
-    [_CFS, _ET],
-    [[() => ConnectionFunctionSummary$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateConnectionGroupRequest$ = [3, n0, _UCGR,
-    0,
-    [_Id, _IM, _IE, _AILI, _E],
-    [[0, 1], [0, { [_hH]: _IM_ }], 2, 0, 2], 2
-];
-var UpdateConnectionGroupResult$ = [3, n0, _UCGRp,
-    0,
-    [_CG, _ET],
-    [[() => ConnectionGroup$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateContinuousDeploymentPolicyRequest$ = [3, n0, _UCDPR,
-    0,
-    [_CDPC, _Id, _IM],
-    [[() => ContinuousDeploymentPolicyConfig$, { [_hP]: 1, [_xN]: _CDPC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateContinuousDeploymentPolicyResult$ = [3, n0, _UCDPRp,
-    0,
-    [_CDP, _ET],
-    [[() => ContinuousDeploymentPolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateDistributionRequest$ = [3, n0, _UDR,
-    0,
-    [_DC, _Id, _IM],
-    [[() => DistributionConfig$, { [_hP]: 1, [_xN]: _DC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateDistributionResult$ = [3, n0, _UDRp,
-    0,
-    [_D, _ET],
-    [[() => Distribution$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateDistributionTenantRequest$ = [3, n0, _UDTR,
-    0,
-    [_Id, _IM, _DI, _Do, _Cu, _P, _CGI, _MCR, _E],
-    [[0, 1], [0, { [_hH]: _IM_ }], 0, () => DomainList, [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2], 2
-];
-var UpdateDistributionTenantResult$ = [3, n0, _UDTRp,
-    0,
-    [_DT, _ET],
-    [[() => DistributionTenant$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateDistributionWithStagingConfigRequest$ = [3, n0, _UDWSCR,
-    0,
-    [_Id, _SDI, _IM],
-    [[0, 1], [0, { [_hQ]: _SDI }], [0, { [_hH]: _IM_ }]], 1
-];
-var UpdateDistributionWithStagingConfigResult$ = [3, n0, _UDWSCRp,
-    0,
-    [_D, _ET],
-    [[() => Distribution$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateDomainAssociationRequest$ = [3, n0, _UDAR,
-    0,
-    [_Dom, _TRa, _IM],
-    [0, () => DistributionResourceId$, [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateDomainAssociationResult$ = [3, n0, _UDARp,
-    0,
-    [_Dom, _RI, _ET],
-    [0, 0, [0, { [_hH]: _ET }]]
-];
-var UpdateFieldLevelEncryptionConfigRequest$ = [3, n0, _UFLECR,
-    0,
-    [_FLEC, _Id, _IM],
-    [[() => FieldLevelEncryptionConfig$, { [_hP]: 1, [_xN]: _FLEC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateFieldLevelEncryptionConfigResult$ = [3, n0, _UFLECRp,
-    0,
-    [_FLE, _ET],
-    [[() => FieldLevelEncryption$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateFieldLevelEncryptionProfileRequest$ = [3, n0, _UFLEPR,
-    0,
-    [_FLEPC, _Id, _IM],
-    [[() => FieldLevelEncryptionProfileConfig$, { [_hP]: 1, [_xN]: _FLEPC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateFieldLevelEncryptionProfileResult$ = [3, n0, _UFLEPRp,
-    0,
-    [_FLEP, _ET],
-    [[() => FieldLevelEncryptionProfile$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateFunctionRequest$ = [3, n0, _UFR,
-    0,
-    [_N, _IM, _FC, _FCu],
-    [[0, 1], [0, { [_hH]: _IM_ }], [() => FunctionConfig$, 0], [() => FunctionBlob, 0]], 4
-];
-var UpdateFunctionResult$ = [3, n0, _UFRp,
-    0,
-    [_FS, _ET],
-    [[() => FunctionSummary$, 16], [0, { [_hH]: _ETt }]]
-];
-var UpdateKeyGroupRequest$ = [3, n0, _UKGR,
-    0,
-    [_KGC, _Id, _IM],
-    [[() => KeyGroupConfig$, { [_hP]: 1, [_xN]: _KGC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateKeyGroupResult$ = [3, n0, _UKGRp,
-    0,
-    [_KG, _ET],
-    [[() => KeyGroup$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateKeyValueStoreRequest$ = [3, n0, _UKVSR,
-    0,
-    [_N, _Co, _IM],
-    [[0, 1], 0, [0, { [_hH]: _IM_ }]], 3
-];
-var UpdateKeyValueStoreResult$ = [3, n0, _UKVSRp,
-    0,
-    [_KVS, _ET],
-    [[() => KeyValueStore$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateOriginAccessControlRequest$ = [3, n0, _UOACR,
-    0,
-    [_OACC, _Id, _IM],
-    [[() => OriginAccessControlConfig$, { [_hP]: 1, [_xN]: _OACC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateOriginAccessControlResult$ = [3, n0, _UOACRp,
-    0,
-    [_OAC, _ET],
-    [[() => OriginAccessControl$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateOriginRequestPolicyRequest$ = [3, n0, _UORPR,
-    0,
-    [_ORPC, _Id, _IM],
-    [[() => OriginRequestPolicyConfig$, { [_hP]: 1, [_xN]: _ORPC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateOriginRequestPolicyResult$ = [3, n0, _UORPRp,
-    0,
-    [_ORP, _ET],
-    [[() => OriginRequestPolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdatePublicKeyRequest$ = [3, n0, _UPKR,
-    0,
-    [_PKC, _Id, _IM],
-    [[() => PublicKeyConfig$, { [_hP]: 1, [_xN]: _PKC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdatePublicKeyResult$ = [3, n0, _UPKRp,
-    0,
-    [_PK, _ET],
-    [[() => PublicKey$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateRealtimeLogConfigRequest$ = [3, n0, _URLCR,
-    0,
-    [_EP, _Fi, _N, _ARN, _SR],
-    [() => EndPointList, [() => FieldList, 0], 0, 0, 1]
-];
-var UpdateRealtimeLogConfigResult$ = [3, n0, _URLCRp,
-    0,
-    [_RLC],
-    [[() => RealtimeLogConfig$, 0]]
-];
-var UpdateResponseHeadersPolicyRequest$ = [3, n0, _URHPR,
-    0,
-    [_RHPC, _Id, _IM],
-    [[() => ResponseHeadersPolicyConfig$, { [_hP]: 1, [_xN]: _RHPC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateResponseHeadersPolicyResult$ = [3, n0, _URHPRp,
-    0,
-    [_RHP, _ET],
-    [[() => ResponseHeadersPolicy$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateStreamingDistributionRequest$ = [3, n0, _USDR,
-    0,
-    [_SDC, _Id, _IM],
-    [[() => StreamingDistributionConfig$, { [_hP]: 1, [_xN]: _SDC }], [0, 1], [0, { [_hH]: _IM_ }]], 2
-];
-var UpdateStreamingDistributionResult$ = [3, n0, _USDRp,
-    0,
-    [_SD, _ET],
-    [[() => StreamingDistribution$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateTrustStoreRequest$ = [3, n0, _UTSR,
-    0,
-    [_Id, _IM, _CCBS, _UCCOCSPE],
-    [[0, 1], [0, { [_hH]: _IM_ }], [() => CaCertificatesBundleSource$, 16], [2, { [_hH]: _UCCOCSPE }]], 2
-];
-var UpdateTrustStoreResult$ = [3, n0, _UTSRp,
-    0,
-    [_TSr, _ET],
-    [[() => TrustStore$, 16], [0, { [_hH]: _ET }]]
-];
-var UpdateVpcOriginRequest$ = [3, n0, _UVOR,
-    0,
-    [_VOEC, _Id, _IM],
-    [[() => VpcOriginEndpointConfig$, { [_hP]: 1, [_xN]: _VOEC }], [0, 1], [0, { [_hH]: _IM_ }]], 3
-];
-var UpdateVpcOriginResult$ = [3, n0, _UVORp,
-    0,
-    [_VO, _ET],
-    [[() => VpcOrigin$, 16], [0, { [_hH]: _ET }]]
-];
-var ValidationTokenDetail$ = [3, n0, _VTDa,
-    0,
-    [_Dom, _RTed, _RF],
-    [0, 0, 0], 1
-];
-var VerifyDnsConfigurationRequest$ = [3, n0, _VDCR,
-    0,
-    [_Ide, _Dom],
-    [0, 0], 1
-];
-var VerifyDnsConfigurationResult$ = [3, n0, _VDCRe,
-    0,
-    [_DCL],
-    [[() => DnsConfigurationList, 0]]
-];
-var ViewerCertificate$ = [3, n0, _VC,
-    0,
-    [_CFDC, _IAMCI, _ACMCA, _SSLSM, _MPV, _Ce, _CSe],
-    [2, 0, 0, 0, 0, 0, 0]
-];
-var ViewerMtlsConfig$ = [3, n0, _VMC,
-    0,
-    [_Mo, _TSC],
-    [0, () => TrustStoreConfig$]
-];
-var VpcOrigin$ = [3, n0, _VO,
-    0,
-    [_Id, _Ar, _S, _CTr, _LMT, _VOEC, _AIc],
-    [0, 0, 0, 4, 4, [() => VpcOriginEndpointConfig$, 0], 0], 6
-];
-var VpcOriginConfig$ = [3, n0, _VOC,
-    0,
-    [_VOI, _OAI, _ORT, _OKT],
-    [0, 0, 1, 1], 1
-];
-var VpcOriginEndpointConfig$ = [3, n0, _VOEC,
-    0,
-    [_N, _Ar, _HTTPP, _HTTPSP, _OPP, _OSP, _IAT],
-    [0, 0, 1, 1, 0, [() => OriginSslProtocols$, 0], 0], 5
-];
-var VpcOriginList$ = [3, n0, _VOL,
-    0,
-    [_Ma, _MI, _ITs, _Q, _NM, _I],
-    [0, 1, 2, 1, 0, [() => VpcOriginSummaryList, 0]], 4
-];
-var VpcOriginSummary$ = [3, n0, _VOS,
-    0,
-    [_Id, _N, _S, _CTr, _LMT, _Ar, _OEA, _AIc, _IAT],
-    [0, 0, 0, 4, 4, 0, 0, 0, 0], 7
-];
-var WebAclCustomization$ = [3, n0, _WAC,
-    0,
-    [_Ac, _Ar],
-    [0, 0], 1
-];
-var __Unit = "unit";
-var AccessControlAllowHeadersList = [1, n0, _ACAHL,
-    0, [0,
-        { [_xN]: _He }]
-];
-var AccessControlAllowMethodsList = [1, n0, _ACAML,
-    0, [0,
-        { [_xN]: _Met }]
-];
-var AccessControlAllowOriginsList = [1, n0, _ACAOL,
-    0, [0,
-        { [_xN]: _Or }]
-];
-var AccessControlExposeHeadersList = [1, n0, _ACEHL,
-    0, [0,
-        { [_xN]: _He }]
-];
-var AliasICPRecordals = [1, n0, _AICPRl,
-    0, [() => AliasICPRecordal$,
-        { [_xN]: _AICPR }]
-];
-var AliasList = [1, n0, _AL,
-    0, [0,
-        { [_xN]: _CNAME }]
-];
-var AnycastIpListSummaries = [1, n0, _AILSn,
-    0, [() => AnycastIpListSummary$,
-        { [_xN]: _AILS }]
-];
-var AnycastIps = [1, n0, _AI,
-    0, [0,
-        { [_xN]: _AIn }]
-];
-var AwsAccountNumberList = [1, n0, _AANL,
-    0, [0,
-        { [_xN]: _AAN }]
-];
-var CacheBehaviorList = [1, n0, _CBL,
-    0, [() => CacheBehavior$,
-        { [_xN]: _CB }]
-];
-var CachePolicySummaryList = [1, n0, _CPSL,
-    0, [() => CachePolicySummary$,
-        { [_xN]: _CPS }]
-];
-var CloudFrontOriginAccessIdentitySummaryList = [1, n0, _CFOAISL,
-    0, [() => CloudFrontOriginAccessIdentitySummary$,
-        { [_xN]: _CFOAIS }]
-];
-var ConflictingAliases = [1, n0, _CAon,
-    0, [() => ConflictingAlias$,
-        { [_xN]: _CA }]
-];
-var ConnectionFunctionSummaryList = [1, n0, _CFSL,
-    0, [() => ConnectionFunctionSummary$,
-        { [_xN]: _CFS }]
-];
-var ConnectionGroupSummaryList = [1, n0, _CGSL,
-    0, [() => ConnectionGroupSummary$,
-        { [_xN]: _CGS }]
-];
-var ContentTypeProfileList = [1, n0, _CTPL,
-    0, [() => ContentTypeProfile$,
-        { [_xN]: _CTP }]
-];
-var ContinuousDeploymentPolicySummaryList = [1, n0, _CDPSL,
-    0, [() => ContinuousDeploymentPolicySummary$,
-        { [_xN]: _CDPS }]
-];
-var CookieNameList = [1, n0, _CNL,
-    0, [0,
-        { [_xN]: _N }]
-];
-var CustomErrorResponseList = [1, n0, _CERL,
-    0, [() => CustomErrorResponse$,
-        { [_xN]: _CER }]
-];
-var DistributionIdListSummary = [1, n0, _DILS,
-    0, [0,
-        { [_xN]: _DI }]
-];
-var DistributionIdOwnerItemList = [1, n0, _DIOIL,
-    0, [() => DistributionIdOwner$,
-        { [_xN]: _DIO }]
-];
-var DistributionSummaryList = [1, n0, _DSL,
-    0, [() => DistributionSummary$,
-        { [_xN]: _DS }]
-];
-var DistributionTenantList = [1, n0, _DTL,
-    0, [() => DistributionTenantSummary$,
-        { [_xN]: _DTS }]
-];
-var DnsConfigurationList = [1, n0, _DCL,
-    0, [() => DnsConfiguration$,
-        { [_xN]: _DCn }]
-];
-var DomainConflictsList = [1, n0, _DCLo,
-    0, [() => DomainConflict$,
-        { [_xN]: _DCom }]
-];
-var DomainList = [1, n0, _DLo,
-    0, () => DomainItem$
-];
-var DomainResultList = [1, n0, _DRL,
-    0, () => DomainResult$
-];
-var EncryptionEntityList = [1, n0, _EEL,
-    0, [() => EncryptionEntity$,
-        { [_xN]: _EEn }]
-];
-var EndPointList = [1, n0, _EPL,
-    0, () => EndPoint$
-];
-var FieldLevelEncryptionProfileSummaryList = [1, n0, _FLEPSL,
-    0, [() => FieldLevelEncryptionProfileSummary$,
-        { [_xN]: _FLEPS }]
-];
-var FieldLevelEncryptionSummaryList = [1, n0, _FLESL,
-    0, [() => FieldLevelEncryptionSummary$,
-        { [_xN]: _FLES }]
-];
-var FieldList = [1, n0, _FLi,
-    0, [0,
-        { [_xN]: _Fie }]
-];
-var FieldPatternList = [1, n0, _FPL,
-    0, [0,
-        { [_xN]: _FPi }]
-];
-var FunctionAssociationList = [1, n0, _FAL,
-    0, [() => FunctionAssociation$,
-        { [_xN]: _FAu }]
-];
-var FunctionExecutionLogList = [1, n0, _FELL,
-    8, 0
-];
-var FunctionSummaryList = [1, n0, _FSL,
-    0, [() => FunctionSummary$,
-        { [_xN]: _FS }]
-];
-var HeaderList = [1, n0, _HL,
-    0, [0,
-        { [_xN]: _N }]
-];
-var InvalidationSummaryList = [1, n0, _ISL,
-    0, [() => InvalidationSummary$,
-        { [_xN]: _ISn }]
-];
-var IpamCidrConfigList = [1, n0, _ICCL,
-    0, [() => IpamCidrConfig$,
-        { [_xN]: _ICCp }]
-];
-var KeyGroupSummaryList = [1, n0, _KGSL,
-    0, [() => KeyGroupSummary$,
-        { [_xN]: _KGS }]
-];
-var KeyPairIdList = [1, n0, _KPIL,
-    0, [0,
-        { [_xN]: _KPIe }]
-];
-var KeyValueStoreAssociationList = [1, n0, _KVSAL,
-    0, [() => KeyValueStoreAssociation$,
-        { [_xN]: _KVSAe }]
-];
-var KeyValueStoreSummaryList = [1, n0, _KVSSL,
-    0, [() => KeyValueStore$,
-        { [_xN]: _KVS }]
-];
-var KGKeyPairIdsList = [1, n0, _KGKPIL,
-    0, [() => KGKeyPairIds$,
-        { [_xN]: _KG }]
-];
-var LambdaFunctionAssociationList = [1, n0, _LFAL,
-    0, [() => LambdaFunctionAssociation$,
-        { [_xN]: _LFAa }]
-];
-var LocationList = [1, n0, _LL,
-    0, [0,
-        { [_xN]: _L }]
-];
-var MethodsList = [1, n0, _ML,
-    0, [0,
-        { [_xN]: _Met }]
-];
-var OriginAccessControlSummaryList = [1, n0, _OACSL,
-    0, [() => OriginAccessControlSummary$,
-        { [_xN]: _OACS }]
-];
-var OriginCustomHeadersList = [1, n0, _OCHL,
-    0, [() => OriginCustomHeader$,
-        { [_xN]: _OCH }]
-];
-var OriginGroupList = [1, n0, _OGL,
-    0, [() => OriginGroup$,
-        { [_xN]: _OGr }]
-];
-var OriginGroupMemberList = [1, n0, _OGML,
-    0, [() => OriginGroupMember$,
-        { [_xN]: _OGM }]
-];
-var OriginList = [1, n0, _OL,
-    0, [() => Origin$,
-        { [_xN]: _Or }]
-];
-var OriginRequestPolicySummaryList = [1, n0, _ORPSL,
-    0, [() => OriginRequestPolicySummary$,
-        { [_xN]: _ORPS }]
-];
-var ParameterDefinitions = [1, n0, _PDar,
-    0, [() => ParameterDefinition$,
-        0]
-];
-var _Parameters = [1, n0, _P,
-    0, () => Parameter$
-];
-var PathList = [1, n0, _PL,
-    0, [0,
-        { [_xN]: _Pat }]
-];
-var PublicKeyIdList = [1, n0, _PKIL,
-    0, [0,
-        { [_xN]: _PK }]
-];
-var PublicKeySummaryList = [1, n0, _PKSL,
-    0, [() => PublicKeySummary$,
-        { [_xN]: _PKS }]
-];
-var QueryArgProfileList = [1, n0, _QAPL,
-    0, [() => QueryArgProfile$,
-        { [_xN]: _QAP }]
-];
-var QueryStringCacheKeysList = [1, n0, _QSCKL,
-    0, [0,
-        { [_xN]: _N }]
-];
-var QueryStringNamesList = [1, n0, _QSNL,
-    0, [0,
-        { [_xN]: _N }]
-];
-var RealtimeLogConfigList = [1, n0, _RLCL,
-    0, [() => RealtimeLogConfig$,
-        0]
-];
-var ResponseHeadersPolicyCustomHeaderList = [1, n0, _RHPCHL,
-    0, [() => ResponseHeadersPolicyCustomHeader$,
-        { [_xN]: _RHPCH }]
-];
-var ResponseHeadersPolicyRemoveHeaderList = [1, n0, _RHPRHL,
-    0, [() => ResponseHeadersPolicyRemoveHeader$,
-        { [_xN]: _RHPRH }]
-];
-var ResponseHeadersPolicySummaryList = [1, n0, _RHPSL,
-    0, [() => ResponseHeadersPolicySummary$,
-        { [_xN]: _RHPS }]
-];
-var SignerList = [1, n0, _SL,
-    0, [() => Signer$,
-        { [_xN]: _Si }]
-];
-var SslProtocolsList = [1, n0, _SPL,
-    0, [0,
-        { [_xN]: _SPs }]
-];
-var StagingDistributionDnsNameList = [1, n0, _SDDNL,
-    0, [0,
-        { [_xN]: _DNn }]
-];
-var StatusCodeList = [1, n0, _SCL,
-    0, [1,
-        { [_xN]: _SCta }]
-];
-var StreamingDistributionSummaryList = [1, n0, _SDSL,
-    0, [() => StreamingDistributionSummary$,
-        { [_xN]: _SDS }]
-];
-var TagKeyList = [1, n0, _TKL,
-    0, [0,
-        { [_xN]: _K }]
-];
-var TagList = [1, n0, _TL,
-    0, [() => Tag$,
-        { [_xN]: _Tag }]
-];
-var TrustedKeyGroupIdList = [1, n0, _TKGIL,
-    0, [0,
-        { [_xN]: _KG }]
-];
-var TrustStoreList = [1, n0, _TSL,
-    0, [() => TrustStoreSummary$,
-        { [_xN]: _TSS }]
-];
-var ValidationTokenDetailList = [1, n0, _VTDL,
-    0, () => ValidationTokenDetail$
-];
-var VpcOriginSummaryList = [1, n0, _VOSL,
-    0, [() => VpcOriginSummary$,
-        { [_xN]: _VOS }]
-];
-var CaCertificatesBundleSource$ = [4, n0, _CCBS,
-    0,
-    [_CCBSL],
-    [() => CaCertificatesBundleS3Location$]
-];
-var AssociateAlias$ = [9, n0, _AA,
-    { [_h]: ["PUT", "/2020-05-31/distribution/{TargetDistributionId}/associate-alias", 200] }, () => AssociateAliasRequest$, () => __Unit
-];
-var AssociateDistributionTenantWebACL$ = [9, n0, _ADTWACL,
-    { [_h]: ["PUT", "/2020-05-31/distribution-tenant/{Id}/associate-web-acl", 200] }, () => AssociateDistributionTenantWebACLRequest$, () => AssociateDistributionTenantWebACLResult$
-];
-var AssociateDistributionWebACL$ = [9, n0, _ADWACL,
-    { [_h]: ["PUT", "/2020-05-31/distribution/{Id}/associate-web-acl", 200] }, () => AssociateDistributionWebACLRequest$, () => AssociateDistributionWebACLResult$
-];
-var CopyDistribution$ = [9, n0, _CD,
-    { [_h]: ["POST", "/2020-05-31/distribution/{PrimaryDistributionId}/copy", 201] }, () => CopyDistributionRequest$, () => CopyDistributionResult$
-];
-var CreateAnycastIpList$ = [9, n0, _CAIL,
-    { [_h]: ["POST", "/2020-05-31/anycast-ip-list", 202] }, () => CreateAnycastIpListRequest$, () => CreateAnycastIpListResult$
-];
-var CreateCachePolicy$ = [9, n0, _CCP,
-    { [_h]: ["POST", "/2020-05-31/cache-policy", 201] }, () => CreateCachePolicyRequest$, () => CreateCachePolicyResult$
-];
-var CreateCloudFrontOriginAccessIdentity$ = [9, n0, _CCFOAI,
-    { [_h]: ["POST", "/2020-05-31/origin-access-identity/cloudfront", 201] }, () => CreateCloudFrontOriginAccessIdentityRequest$, () => CreateCloudFrontOriginAccessIdentityResult$
-];
-var CreateConnectionFunction$ = [9, n0, _CCF,
-    { [_h]: ["POST", "/2020-05-31/connection-function", 201] }, () => CreateConnectionFunctionRequest$, () => CreateConnectionFunctionResult$
-];
-var CreateConnectionGroup$ = [9, n0, _CCG,
-    { [_h]: ["POST", "/2020-05-31/connection-group", 201] }, () => CreateConnectionGroupRequest$, () => CreateConnectionGroupResult$
-];
-var CreateContinuousDeploymentPolicy$ = [9, n0, _CCDP,
-    { [_h]: ["POST", "/2020-05-31/continuous-deployment-policy", 201] }, () => CreateContinuousDeploymentPolicyRequest$, () => CreateContinuousDeploymentPolicyResult$
-];
-var CreateDistribution$ = [9, n0, _CDr,
-    { [_h]: ["POST", "/2020-05-31/distribution", 201] }, () => CreateDistributionRequest$, () => CreateDistributionResult$
-];
-var CreateDistributionTenant$ = [9, n0, _CDT,
-    { [_h]: ["POST", "/2020-05-31/distribution-tenant", 201] }, () => CreateDistributionTenantRequest$, () => CreateDistributionTenantResult$
-];
-var CreateDistributionWithTags$ = [9, n0, _CDWT,
-    { [_h]: ["POST", "/2020-05-31/distribution?WithTags", 201] }, () => CreateDistributionWithTagsRequest$, () => CreateDistributionWithTagsResult$
-];
-var CreateFieldLevelEncryptionConfig$ = [9, n0, _CFLEC,
-    { [_h]: ["POST", "/2020-05-31/field-level-encryption", 201] }, () => CreateFieldLevelEncryptionConfigRequest$, () => CreateFieldLevelEncryptionConfigResult$
-];
-var CreateFieldLevelEncryptionProfile$ = [9, n0, _CFLEP,
-    { [_h]: ["POST", "/2020-05-31/field-level-encryption-profile", 201] }, () => CreateFieldLevelEncryptionProfileRequest$, () => CreateFieldLevelEncryptionProfileResult$
-];
-var CreateFunction$ = [9, n0, _CFr,
-    { [_h]: ["POST", "/2020-05-31/function", 201] }, () => CreateFunctionRequest$, () => CreateFunctionResult$
-];
-var CreateInvalidation$ = [9, n0, _CI,
-    { [_h]: ["POST", "/2020-05-31/distribution/{DistributionId}/invalidation", 201] }, () => CreateInvalidationRequest$, () => CreateInvalidationResult$
-];
-var CreateInvalidationForDistributionTenant$ = [9, n0, _CIFDT,
-    { [_h]: ["POST", "/2020-05-31/distribution-tenant/{Id}/invalidation", 201] }, () => CreateInvalidationForDistributionTenantRequest$, () => CreateInvalidationForDistributionTenantResult$
-];
-var CreateKeyGroup$ = [9, n0, _CKG,
-    { [_h]: ["POST", "/2020-05-31/key-group", 201] }, () => CreateKeyGroupRequest$, () => CreateKeyGroupResult$
-];
-var CreateKeyValueStore$ = [9, n0, _CKVS,
-    { [_h]: ["POST", "/2020-05-31/key-value-store", 201] }, () => CreateKeyValueStoreRequest$, () => CreateKeyValueStoreResult$
-];
-var CreateMonitoringSubscription$ = [9, n0, _CMS,
-    { [_h]: ["POST", "/2020-05-31/distributions/{DistributionId}/monitoring-subscription", 200] }, () => CreateMonitoringSubscriptionRequest$, () => CreateMonitoringSubscriptionResult$
-];
-var CreateOriginAccessControl$ = [9, n0, _COAC,
-    { [_h]: ["POST", "/2020-05-31/origin-access-control", 201] }, () => CreateOriginAccessControlRequest$, () => CreateOriginAccessControlResult$
-];
-var CreateOriginRequestPolicy$ = [9, n0, _CORP,
-    { [_h]: ["POST", "/2020-05-31/origin-request-policy", 201] }, () => CreateOriginRequestPolicyRequest$, () => CreateOriginRequestPolicyResult$
-];
-var CreatePublicKey$ = [9, n0, _CPK,
-    { [_h]: ["POST", "/2020-05-31/public-key", 201] }, () => CreatePublicKeyRequest$, () => CreatePublicKeyResult$
-];
-var CreateRealtimeLogConfig$ = [9, n0, _CRLC,
-    { [_h]: ["POST", "/2020-05-31/realtime-log-config", 201] }, () => CreateRealtimeLogConfigRequest$, () => CreateRealtimeLogConfigResult$
-];
-var CreateResponseHeadersPolicy$ = [9, n0, _CRHP,
-    { [_h]: ["POST", "/2020-05-31/response-headers-policy", 201] }, () => CreateResponseHeadersPolicyRequest$, () => CreateResponseHeadersPolicyResult$
-];
-var CreateStreamingDistribution$ = [9, n0, _CSD,
-    { [_h]: ["POST", "/2020-05-31/streaming-distribution", 201] }, () => CreateStreamingDistributionRequest$, () => CreateStreamingDistributionResult$
-];
-var CreateStreamingDistributionWithTags$ = [9, n0, _CSDWT,
-    { [_h]: ["POST", "/2020-05-31/streaming-distribution?WithTags", 201] }, () => CreateStreamingDistributionWithTagsRequest$, () => CreateStreamingDistributionWithTagsResult$
-];
-var CreateTrustStore$ = [9, n0, _CTS,
-    { [_h]: ["POST", "/2020-05-31/trust-store", 201] }, () => CreateTrustStoreRequest$, () => CreateTrustStoreResult$
-];
-var CreateVpcOrigin$ = [9, n0, _CVO,
-    { [_h]: ["POST", "/2020-05-31/vpc-origin", 202] }, () => CreateVpcOriginRequest$, () => CreateVpcOriginResult$
-];
-var DeleteAnycastIpList$ = [9, n0, _DAIL,
-    { [_h]: ["DELETE", "/2020-05-31/anycast-ip-list/{Id}", 204] }, () => DeleteAnycastIpListRequest$, () => __Unit
-];
-var DeleteCachePolicy$ = [9, n0, _DCP,
-    { [_h]: ["DELETE", "/2020-05-31/cache-policy/{Id}", 204] }, () => DeleteCachePolicyRequest$, () => __Unit
-];
-var DeleteCloudFrontOriginAccessIdentity$ = [9, n0, _DCFOAI,
-    { [_h]: ["DELETE", "/2020-05-31/origin-access-identity/cloudfront/{Id}", 204] }, () => DeleteCloudFrontOriginAccessIdentityRequest$, () => __Unit
-];
-var DeleteConnectionFunction$ = [9, n0, _DCF,
-    { [_h]: ["DELETE", "/2020-05-31/connection-function/{Id}", 204] }, () => DeleteConnectionFunctionRequest$, () => __Unit
-];
-var DeleteConnectionGroup$ = [9, n0, _DCG,
-    { [_h]: ["DELETE", "/2020-05-31/connection-group/{Id}", 204] }, () => DeleteConnectionGroupRequest$, () => __Unit
-];
-var DeleteContinuousDeploymentPolicy$ = [9, n0, _DCDP,
-    { [_h]: ["DELETE", "/2020-05-31/continuous-deployment-policy/{Id}", 204] }, () => DeleteContinuousDeploymentPolicyRequest$, () => __Unit
-];
-var DeleteDistribution$ = [9, n0, _DD,
-    { [_h]: ["DELETE", "/2020-05-31/distribution/{Id}", 204] }, () => DeleteDistributionRequest$, () => __Unit
-];
-var DeleteDistributionTenant$ = [9, n0, _DDT,
-    { [_h]: ["DELETE", "/2020-05-31/distribution-tenant/{Id}", 204] }, () => DeleteDistributionTenantRequest$, () => __Unit
-];
-var DeleteFieldLevelEncryptionConfig$ = [9, n0, _DFLEC,
-    { [_h]: ["DELETE", "/2020-05-31/field-level-encryption/{Id}", 204] }, () => DeleteFieldLevelEncryptionConfigRequest$, () => __Unit
-];
-var DeleteFieldLevelEncryptionProfile$ = [9, n0, _DFLEP,
-    { [_h]: ["DELETE", "/2020-05-31/field-level-encryption-profile/{Id}", 204] }, () => DeleteFieldLevelEncryptionProfileRequest$, () => __Unit
-];
-var DeleteFunction$ = [9, n0, _DF,
-    { [_h]: ["DELETE", "/2020-05-31/function/{Name}", 204] }, () => DeleteFunctionRequest$, () => __Unit
-];
-var DeleteKeyGroup$ = [9, n0, _DKG,
-    { [_h]: ["DELETE", "/2020-05-31/key-group/{Id}", 204] }, () => DeleteKeyGroupRequest$, () => __Unit
-];
-var DeleteKeyValueStore$ = [9, n0, _DKVS,
-    { [_h]: ["DELETE", "/2020-05-31/key-value-store/{Name}", 204] }, () => DeleteKeyValueStoreRequest$, () => __Unit
-];
-var DeleteMonitoringSubscription$ = [9, n0, _DMS,
-    { [_h]: ["DELETE", "/2020-05-31/distributions/{DistributionId}/monitoring-subscription", 200] }, () => DeleteMonitoringSubscriptionRequest$, () => DeleteMonitoringSubscriptionResult$
-];
-var DeleteOriginAccessControl$ = [9, n0, _DOAC,
-    { [_h]: ["DELETE", "/2020-05-31/origin-access-control/{Id}", 204] }, () => DeleteOriginAccessControlRequest$, () => __Unit
-];
-var DeleteOriginRequestPolicy$ = [9, n0, _DORP,
-    { [_h]: ["DELETE", "/2020-05-31/origin-request-policy/{Id}", 204] }, () => DeleteOriginRequestPolicyRequest$, () => __Unit
-];
-var DeletePublicKey$ = [9, n0, _DPK,
-    { [_h]: ["DELETE", "/2020-05-31/public-key/{Id}", 204] }, () => DeletePublicKeyRequest$, () => __Unit
-];
-var DeleteRealtimeLogConfig$ = [9, n0, _DRLC,
-    { [_h]: ["POST", "/2020-05-31/delete-realtime-log-config", 204] }, () => DeleteRealtimeLogConfigRequest$, () => __Unit
-];
-var DeleteResourcePolicy$ = [9, n0, _DRP,
-    { [_h]: ["POST", "/2020-05-31/delete-resource-policy", 200] }, () => DeleteResourcePolicyRequest$, () => __Unit
-];
-var DeleteResponseHeadersPolicy$ = [9, n0, _DRHP,
-    { [_h]: ["DELETE", "/2020-05-31/response-headers-policy/{Id}", 204] }, () => DeleteResponseHeadersPolicyRequest$, () => __Unit
-];
-var DeleteStreamingDistribution$ = [9, n0, _DSD,
-    { [_h]: ["DELETE", "/2020-05-31/streaming-distribution/{Id}", 204] }, () => DeleteStreamingDistributionRequest$, () => __Unit
-];
-var DeleteTrustStore$ = [9, n0, _DTSe,
-    { [_h]: ["DELETE", "/2020-05-31/trust-store/{Id}", 204] }, () => DeleteTrustStoreRequest$, () => __Unit
-];
-var DeleteVpcOrigin$ = [9, n0, _DVO,
-    { [_h]: ["DELETE", "/2020-05-31/vpc-origin/{Id}", 202] }, () => DeleteVpcOriginRequest$, () => DeleteVpcOriginResult$
-];
-var DescribeConnectionFunction$ = [9, n0, _DCFe,
-    { [_h]: ["GET", "/2020-05-31/connection-function/{Identifier}/describe", 200] }, () => DescribeConnectionFunctionRequest$, () => DescribeConnectionFunctionResult$
-];
-var DescribeFunction$ = [9, n0, _DFe,
-    { [_h]: ["GET", "/2020-05-31/function/{Name}/describe", 200] }, () => DescribeFunctionRequest$, () => DescribeFunctionResult$
-];
-var DescribeKeyValueStore$ = [9, n0, _DKVSe,
-    { [_h]: ["GET", "/2020-05-31/key-value-store/{Name}", 200] }, () => DescribeKeyValueStoreRequest$, () => DescribeKeyValueStoreResult$
-];
-var DisassociateDistributionTenantWebACL$ = [9, n0, _DDTWACL,
-    { [_h]: ["PUT", "/2020-05-31/distribution-tenant/{Id}/disassociate-web-acl", 200] }, () => DisassociateDistributionTenantWebACLRequest$, () => DisassociateDistributionTenantWebACLResult$
-];
-var DisassociateDistributionWebACL$ = [9, n0, _DDWACL,
-    { [_h]: ["PUT", "/2020-05-31/distribution/{Id}/disassociate-web-acl", 200] }, () => DisassociateDistributionWebACLRequest$, () => DisassociateDistributionWebACLResult$
-];
-var GetAnycastIpList$ = [9, n0, _GAIL,
-    { [_h]: ["GET", "/2020-05-31/anycast-ip-list/{Id}", 200] }, () => GetAnycastIpListRequest$, () => GetAnycastIpListResult$
-];
-var GetCachePolicy$ = [9, n0, _GCP,
-    { [_h]: ["GET", "/2020-05-31/cache-policy/{Id}", 200] }, () => GetCachePolicyRequest$, () => GetCachePolicyResult$
-];
-var GetCachePolicyConfig$ = [9, n0, _GCPC,
-    { [_h]: ["GET", "/2020-05-31/cache-policy/{Id}/config", 200] }, () => GetCachePolicyConfigRequest$, () => GetCachePolicyConfigResult$
-];
-var GetCloudFrontOriginAccessIdentity$ = [9, n0, _GCFOAI,
-    { [_h]: ["GET", "/2020-05-31/origin-access-identity/cloudfront/{Id}", 200] }, () => GetCloudFrontOriginAccessIdentityRequest$, () => GetCloudFrontOriginAccessIdentityResult$
-];
-var GetCloudFrontOriginAccessIdentityConfig$ = [9, n0, _GCFOAIC,
-    { [_h]: ["GET", "/2020-05-31/origin-access-identity/cloudfront/{Id}/config", 200] }, () => GetCloudFrontOriginAccessIdentityConfigRequest$, () => GetCloudFrontOriginAccessIdentityConfigResult$
-];
-var GetConnectionFunction$ = [9, n0, _GCF,
-    { [_h]: ["GET", "/2020-05-31/connection-function/{Identifier}", 200] }, () => GetConnectionFunctionRequest$, () => GetConnectionFunctionResult$
-];
-var GetConnectionGroup$ = [9, n0, _GCG,
-    { [_h]: ["GET", "/2020-05-31/connection-group/{Identifier}", 200] }, () => GetConnectionGroupRequest$, () => GetConnectionGroupResult$
-];
-var GetConnectionGroupByRoutingEndpoint$ = [9, n0, _GCGBRE,
-    { [_h]: ["GET", "/2020-05-31/connection-group", 200] }, () => GetConnectionGroupByRoutingEndpointRequest$, () => GetConnectionGroupByRoutingEndpointResult$
-];
-var GetContinuousDeploymentPolicy$ = [9, n0, _GCDP,
-    { [_h]: ["GET", "/2020-05-31/continuous-deployment-policy/{Id}", 200] }, () => GetContinuousDeploymentPolicyRequest$, () => GetContinuousDeploymentPolicyResult$
-];
-var GetContinuousDeploymentPolicyConfig$ = [9, n0, _GCDPC,
-    { [_h]: ["GET", "/2020-05-31/continuous-deployment-policy/{Id}/config", 200] }, () => GetContinuousDeploymentPolicyConfigRequest$, () => GetContinuousDeploymentPolicyConfigResult$
-];
-var GetDistribution$ = [9, n0, _GD,
-    { [_h]: ["GET", "/2020-05-31/distribution/{Id}", 200] }, () => GetDistributionRequest$, () => GetDistributionResult$
-];
-var GetDistributionConfig$ = [9, n0, _GDC,
-    { [_h]: ["GET", "/2020-05-31/distribution/{Id}/config", 200] }, () => GetDistributionConfigRequest$, () => GetDistributionConfigResult$
-];
-var GetDistributionTenant$ = [9, n0, _GDT,
-    { [_h]: ["GET", "/2020-05-31/distribution-tenant/{Identifier}", 200] }, () => GetDistributionTenantRequest$, () => GetDistributionTenantResult$
-];
-var GetDistributionTenantByDomain$ = [9, n0, _GDTBD,
-    { [_h]: ["GET", "/2020-05-31/distribution-tenant", 200] }, () => GetDistributionTenantByDomainRequest$, () => GetDistributionTenantByDomainResult$
-];
-var GetFieldLevelEncryption$ = [9, n0, _GFLE,
-    { [_h]: ["GET", "/2020-05-31/field-level-encryption/{Id}", 200] }, () => GetFieldLevelEncryptionRequest$, () => GetFieldLevelEncryptionResult$
-];
-var GetFieldLevelEncryptionConfig$ = [9, n0, _GFLEC,
-    { [_h]: ["GET", "/2020-05-31/field-level-encryption/{Id}/config", 200] }, () => GetFieldLevelEncryptionConfigRequest$, () => GetFieldLevelEncryptionConfigResult$
-];
-var GetFieldLevelEncryptionProfile$ = [9, n0, _GFLEP,
-    { [_h]: ["GET", "/2020-05-31/field-level-encryption-profile/{Id}", 200] }, () => GetFieldLevelEncryptionProfileRequest$, () => GetFieldLevelEncryptionProfileResult$
-];
-var GetFieldLevelEncryptionProfileConfig$ = [9, n0, _GFLEPC,
-    { [_h]: ["GET", "/2020-05-31/field-level-encryption-profile/{Id}/config", 200] }, () => GetFieldLevelEncryptionProfileConfigRequest$, () => GetFieldLevelEncryptionProfileConfigResult$
-];
-var GetFunction$ = [9, n0, _GF,
-    { [_h]: ["GET", "/2020-05-31/function/{Name}", 200] }, () => GetFunctionRequest$, () => GetFunctionResult$
-];
-var GetInvalidation$ = [9, n0, _GI,
-    { [_h]: ["GET", "/2020-05-31/distribution/{DistributionId}/invalidation/{Id}", 200] }, () => GetInvalidationRequest$, () => GetInvalidationResult$
-];
-var GetInvalidationForDistributionTenant$ = [9, n0, _GIFDT,
-    { [_h]: ["GET", "/2020-05-31/distribution-tenant/{DistributionTenantId}/invalidation/{Id}", 200] }, () => GetInvalidationForDistributionTenantRequest$, () => GetInvalidationForDistributionTenantResult$
-];
-var GetKeyGroup$ = [9, n0, _GKG,
-    { [_h]: ["GET", "/2020-05-31/key-group/{Id}", 200] }, () => GetKeyGroupRequest$, () => GetKeyGroupResult$
-];
-var GetKeyGroupConfig$ = [9, n0, _GKGC,
-    { [_h]: ["GET", "/2020-05-31/key-group/{Id}/config", 200] }, () => GetKeyGroupConfigRequest$, () => GetKeyGroupConfigResult$
-];
-var GetManagedCertificateDetails$ = [9, n0, _GMCD,
-    { [_h]: ["GET", "/2020-05-31/managed-certificate/{Identifier}", 200] }, () => GetManagedCertificateDetailsRequest$, () => GetManagedCertificateDetailsResult$
-];
-var GetMonitoringSubscription$ = [9, n0, _GMS,
-    { [_h]: ["GET", "/2020-05-31/distributions/{DistributionId}/monitoring-subscription", 200] }, () => GetMonitoringSubscriptionRequest$, () => GetMonitoringSubscriptionResult$
-];
-var GetOriginAccessControl$ = [9, n0, _GOAC,
-    { [_h]: ["GET", "/2020-05-31/origin-access-control/{Id}", 200] }, () => GetOriginAccessControlRequest$, () => GetOriginAccessControlResult$
-];
-var GetOriginAccessControlConfig$ = [9, n0, _GOACC,
-    { [_h]: ["GET", "/2020-05-31/origin-access-control/{Id}/config", 200] }, () => GetOriginAccessControlConfigRequest$, () => GetOriginAccessControlConfigResult$
-];
-var GetOriginRequestPolicy$ = [9, n0, _GORP,
-    { [_h]: ["GET", "/2020-05-31/origin-request-policy/{Id}", 200] }, () => GetOriginRequestPolicyRequest$, () => GetOriginRequestPolicyResult$
-];
-var GetOriginRequestPolicyConfig$ = [9, n0, _GORPC,
-    { [_h]: ["GET", "/2020-05-31/origin-request-policy/{Id}/config", 200] }, () => GetOriginRequestPolicyConfigRequest$, () => GetOriginRequestPolicyConfigResult$
-];
-var GetPublicKey$ = [9, n0, _GPK,
-    { [_h]: ["GET", "/2020-05-31/public-key/{Id}", 200] }, () => GetPublicKeyRequest$, () => GetPublicKeyResult$
-];
-var GetPublicKeyConfig$ = [9, n0, _GPKC,
-    { [_h]: ["GET", "/2020-05-31/public-key/{Id}/config", 200] }, () => GetPublicKeyConfigRequest$, () => GetPublicKeyConfigResult$
-];
-var GetRealtimeLogConfig$ = [9, n0, _GRLC,
-    { [_h]: ["POST", "/2020-05-31/get-realtime-log-config", 200] }, () => GetRealtimeLogConfigRequest$, () => GetRealtimeLogConfigResult$
-];
-var GetResourcePolicy$ = [9, n0, _GRP,
-    { [_h]: ["POST", "/2020-05-31/get-resource-policy", 200] }, () => GetResourcePolicyRequest$, () => GetResourcePolicyResult$
-];
-var GetResponseHeadersPolicy$ = [9, n0, _GRHP,
-    { [_h]: ["GET", "/2020-05-31/response-headers-policy/{Id}", 200] }, () => GetResponseHeadersPolicyRequest$, () => GetResponseHeadersPolicyResult$
-];
-var GetResponseHeadersPolicyConfig$ = [9, n0, _GRHPC,
-    { [_h]: ["GET", "/2020-05-31/response-headers-policy/{Id}/config", 200] }, () => GetResponseHeadersPolicyConfigRequest$, () => GetResponseHeadersPolicyConfigResult$
-];
-var GetStreamingDistribution$ = [9, n0, _GSD,
-    { [_h]: ["GET", "/2020-05-31/streaming-distribution/{Id}", 200] }, () => GetStreamingDistributionRequest$, () => GetStreamingDistributionResult$
-];
-var GetStreamingDistributionConfig$ = [9, n0, _GSDC,
-    { [_h]: ["GET", "/2020-05-31/streaming-distribution/{Id}/config", 200] }, () => GetStreamingDistributionConfigRequest$, () => GetStreamingDistributionConfigResult$
-];
-var GetTrustStore$ = [9, n0, _GTS,
-    { [_h]: ["GET", "/2020-05-31/trust-store/{Identifier}", 200] }, () => GetTrustStoreRequest$, () => GetTrustStoreResult$
-];
-var GetVpcOrigin$ = [9, n0, _GVO,
-    { [_h]: ["GET", "/2020-05-31/vpc-origin/{Id}", 200] }, () => GetVpcOriginRequest$, () => GetVpcOriginResult$
-];
-var ListAnycastIpLists$ = [9, n0, _LAIL,
-    { [_h]: ["GET", "/2020-05-31/anycast-ip-list", 200] }, () => ListAnycastIpListsRequest$, () => ListAnycastIpListsResult$
-];
-var ListCachePolicies$ = [9, n0, _LCP,
-    { [_h]: ["GET", "/2020-05-31/cache-policy", 200] }, () => ListCachePoliciesRequest$, () => ListCachePoliciesResult$
-];
-var ListCloudFrontOriginAccessIdentities$ = [9, n0, _LCFOAI,
-    { [_h]: ["GET", "/2020-05-31/origin-access-identity/cloudfront", 200] }, () => ListCloudFrontOriginAccessIdentitiesRequest$, () => ListCloudFrontOriginAccessIdentitiesResult$
-];
-var ListConflictingAliases$ = [9, n0, _LCA,
-    { [_h]: ["GET", "/2020-05-31/conflicting-alias", 200] }, () => ListConflictingAliasesRequest$, () => ListConflictingAliasesResult$
-];
-var ListConnectionFunctions$ = [9, n0, _LCF,
-    { [_h]: ["POST", "/2020-05-31/connection-functions", 200] }, () => ListConnectionFunctionsRequest$, () => ListConnectionFunctionsResult$
-];
-var ListConnectionGroups$ = [9, n0, _LCG,
-    { [_h]: ["POST", "/2020-05-31/connection-groups", 200] }, () => ListConnectionGroupsRequest$, () => ListConnectionGroupsResult$
-];
-var ListContinuousDeploymentPolicies$ = [9, n0, _LCDP,
-    { [_h]: ["GET", "/2020-05-31/continuous-deployment-policy", 200] }, () => ListContinuousDeploymentPoliciesRequest$, () => ListContinuousDeploymentPoliciesResult$
-];
-var ListDistributions$ = [9, n0, _LD,
-    { [_h]: ["GET", "/2020-05-31/distribution", 200] }, () => ListDistributionsRequest$, () => ListDistributionsResult$
-];
-var ListDistributionsByAnycastIpListId$ = [9, n0, _LDBAILI,
-    { [_h]: ["GET", "/2020-05-31/distributionsByAnycastIpListId/{AnycastIpListId}", 200] }, () => ListDistributionsByAnycastIpListIdRequest$, () => ListDistributionsByAnycastIpListIdResult$
-];
-var ListDistributionsByCachePolicyId$ = [9, n0, _LDBCPI,
-    { [_h]: ["GET", "/2020-05-31/distributionsByCachePolicyId/{CachePolicyId}", 200] }, () => ListDistributionsByCachePolicyIdRequest$, () => ListDistributionsByCachePolicyIdResult$
-];
-var ListDistributionsByConnectionFunction$ = [9, n0, _LDBCF,
-    { [_h]: ["GET", "/2020-05-31/distributionsByConnectionFunction", 200] }, () => ListDistributionsByConnectionFunctionRequest$, () => ListDistributionsByConnectionFunctionResult$
-];
-var ListDistributionsByConnectionMode$ = [9, n0, _LDBCM,
-    { [_h]: ["GET", "/2020-05-31/distributionsByConnectionMode/{ConnectionMode}", 200] }, () => ListDistributionsByConnectionModeRequest$, () => ListDistributionsByConnectionModeResult$
-];
-var ListDistributionsByKeyGroup$ = [9, n0, _LDBKG,
-    { [_h]: ["GET", "/2020-05-31/distributionsByKeyGroupId/{KeyGroupId}", 200] }, () => ListDistributionsByKeyGroupRequest$, () => ListDistributionsByKeyGroupResult$
-];
-var ListDistributionsByOriginRequestPolicyId$ = [9, n0, _LDBORPI,
-    { [_h]: ["GET", "/2020-05-31/distributionsByOriginRequestPolicyId/{OriginRequestPolicyId}", 200] }, () => ListDistributionsByOriginRequestPolicyIdRequest$, () => ListDistributionsByOriginRequestPolicyIdResult$
-];
-var ListDistributionsByOwnedResource$ = [9, n0, _LDBOR,
-    { [_h]: ["GET", "/2020-05-31/distributionsByOwnedResource/{ResourceArn}", 200] }, () => ListDistributionsByOwnedResourceRequest$, () => ListDistributionsByOwnedResourceResult$
-];
-var ListDistributionsByRealtimeLogConfig$ = [9, n0, _LDBRLC,
-    { [_h]: ["POST", "/2020-05-31/distributionsByRealtimeLogConfig", 200] }, () => ListDistributionsByRealtimeLogConfigRequest$, () => ListDistributionsByRealtimeLogConfigResult$
-];
-var ListDistributionsByResponseHeadersPolicyId$ = [9, n0, _LDBRHPI,
-    { [_h]: ["GET", "/2020-05-31/distributionsByResponseHeadersPolicyId/{ResponseHeadersPolicyId}", 200] }, () => ListDistributionsByResponseHeadersPolicyIdRequest$, () => ListDistributionsByResponseHeadersPolicyIdResult$
-];
-var ListDistributionsByTrustStore$ = [9, n0, _LDBTS,
-    { [_h]: ["GET", "/2020-05-31/distributionsByTrustStore", 200] }, () => ListDistributionsByTrustStoreRequest$, () => ListDistributionsByTrustStoreResult$
-];
-var ListDistributionsByVpcOriginId$ = [9, n0, _LDBVOI,
-    { [_h]: ["GET", "/2020-05-31/distributionsByVpcOriginId/{VpcOriginId}", 200] }, () => ListDistributionsByVpcOriginIdRequest$, () => ListDistributionsByVpcOriginIdResult$
-];
-var ListDistributionsByWebACLId$ = [9, n0, _LDBWACLI,
-    { [_h]: ["GET", "/2020-05-31/distributionsByWebACLId/{WebACLId}", 200] }, () => ListDistributionsByWebACLIdRequest$, () => ListDistributionsByWebACLIdResult$
-];
-var ListDistributionTenants$ = [9, n0, _LDT,
-    { [_h]: ["POST", "/2020-05-31/distribution-tenants", 200] }, () => ListDistributionTenantsRequest$, () => ListDistributionTenantsResult$
-];
-var ListDistributionTenantsByCustomization$ = [9, n0, _LDTBC,
-    { [_h]: ["POST", "/2020-05-31/distribution-tenants-by-customization", 200] }, () => ListDistributionTenantsByCustomizationRequest$, () => ListDistributionTenantsByCustomizationResult$
-];
-var ListDomainConflicts$ = [9, n0, _LDC,
-    { [_h]: ["POST", "/2020-05-31/domain-conflicts", 200] }, () => ListDomainConflictsRequest$, () => ListDomainConflictsResult$
-];
-var ListFieldLevelEncryptionConfigs$ = [9, n0, _LFLEC,
-    { [_h]: ["GET", "/2020-05-31/field-level-encryption", 200] }, () => ListFieldLevelEncryptionConfigsRequest$, () => ListFieldLevelEncryptionConfigsResult$
-];
-var ListFieldLevelEncryptionProfiles$ = [9, n0, _LFLEP,
-    { [_h]: ["GET", "/2020-05-31/field-level-encryption-profile", 200] }, () => ListFieldLevelEncryptionProfilesRequest$, () => ListFieldLevelEncryptionProfilesResult$
-];
-var ListFunctions$ = [9, n0, _LF,
-    { [_h]: ["GET", "/2020-05-31/function", 200] }, () => ListFunctionsRequest$, () => ListFunctionsResult$
-];
-var ListInvalidations$ = [9, n0, _LI,
-    { [_h]: ["GET", "/2020-05-31/distribution/{DistributionId}/invalidation", 200] }, () => ListInvalidationsRequest$, () => ListInvalidationsResult$
-];
-var ListInvalidationsForDistributionTenant$ = [9, n0, _LIFDT,
-    { [_h]: ["GET", "/2020-05-31/distribution-tenant/{Id}/invalidation", 200] }, () => ListInvalidationsForDistributionTenantRequest$, () => ListInvalidationsForDistributionTenantResult$
-];
-var ListKeyGroups$ = [9, n0, _LKG,
-    { [_h]: ["GET", "/2020-05-31/key-group", 200] }, () => ListKeyGroupsRequest$, () => ListKeyGroupsResult$
-];
-var ListKeyValueStores$ = [9, n0, _LKVS,
-    { [_h]: ["GET", "/2020-05-31/key-value-store", 200] }, () => ListKeyValueStoresRequest$, () => ListKeyValueStoresResult$
-];
-var ListOriginAccessControls$ = [9, n0, _LOAC,
-    { [_h]: ["GET", "/2020-05-31/origin-access-control", 200] }, () => ListOriginAccessControlsRequest$, () => ListOriginAccessControlsResult$
-];
-var ListOriginRequestPolicies$ = [9, n0, _LORP,
-    { [_h]: ["GET", "/2020-05-31/origin-request-policy", 200] }, () => ListOriginRequestPoliciesRequest$, () => ListOriginRequestPoliciesResult$
-];
-var ListPublicKeys$ = [9, n0, _LPK,
-    { [_h]: ["GET", "/2020-05-31/public-key", 200] }, () => ListPublicKeysRequest$, () => ListPublicKeysResult$
-];
-var ListRealtimeLogConfigs$ = [9, n0, _LRLC,
-    { [_h]: ["GET", "/2020-05-31/realtime-log-config", 200] }, () => ListRealtimeLogConfigsRequest$, () => ListRealtimeLogConfigsResult$
-];
-var ListResponseHeadersPolicies$ = [9, n0, _LRHP,
-    { [_h]: ["GET", "/2020-05-31/response-headers-policy", 200] }, () => ListResponseHeadersPoliciesRequest$, () => ListResponseHeadersPoliciesResult$
-];
-var ListStreamingDistributions$ = [9, n0, _LSD,
-    { [_h]: ["GET", "/2020-05-31/streaming-distribution", 200] }, () => ListStreamingDistributionsRequest$, () => ListStreamingDistributionsResult$
-];
-var ListTagsForResource$ = [9, n0, _LTFR,
-    { [_h]: ["GET", "/2020-05-31/tagging", 200] }, () => ListTagsForResourceRequest$, () => ListTagsForResourceResult$
-];
-var ListTrustStores$ = [9, n0, _LTS,
-    { [_h]: ["POST", "/2020-05-31/trust-stores", 200] }, () => ListTrustStoresRequest$, () => ListTrustStoresResult$
-];
-var ListVpcOrigins$ = [9, n0, _LVO,
-    { [_h]: ["GET", "/2020-05-31/vpc-origin", 200] }, () => ListVpcOriginsRequest$, () => ListVpcOriginsResult$
-];
-var PublishConnectionFunction$ = [9, n0, _PCF,
-    { [_h]: ["POST", "/2020-05-31/connection-function/{Id}/publish", 200] }, () => PublishConnectionFunctionRequest$, () => PublishConnectionFunctionResult$
-];
-var PublishFunction$ = [9, n0, _PFu,
-    { [_h]: ["POST", "/2020-05-31/function/{Name}/publish", 200] }, () => PublishFunctionRequest$, () => PublishFunctionResult$
-];
-var PutResourcePolicy$ = [9, n0, _PRP,
-    { [_h]: ["POST", "/2020-05-31/put-resource-policy", 200] }, () => PutResourcePolicyRequest$, () => PutResourcePolicyResult$
-];
-var TagResource$ = [9, n0, _TRag,
-    { [_h]: ["POST", "/2020-05-31/tagging?Operation=Tag", 204] }, () => TagResourceRequest$, () => __Unit
-];
-var TestConnectionFunction$ = [9, n0, _TCF,
-    { [_h]: ["POST", "/2020-05-31/connection-function/{Id}/test", 200] }, () => TestConnectionFunctionRequest$, () => TestConnectionFunctionResult$
-];
-var TestFunction$ = [9, n0, _TF,
-    { [_h]: ["POST", "/2020-05-31/function/{Name}/test", 200] }, () => TestFunctionRequest$, () => TestFunctionResult$
-];
-var UntagResource$ = [9, n0, _UR,
-    { [_h]: ["POST", "/2020-05-31/tagging?Operation=Untag", 204] }, () => UntagResourceRequest$, () => __Unit
-];
-var UpdateAnycastIpList$ = [9, n0, _UAIL,
-    { [_h]: ["PUT", "/2020-05-31/anycast-ip-list/{Id}", 200] }, () => UpdateAnycastIpListRequest$, () => UpdateAnycastIpListResult$
-];
-var UpdateCachePolicy$ = [9, n0, _UCP,
-    { [_h]: ["PUT", "/2020-05-31/cache-policy/{Id}", 200] }, () => UpdateCachePolicyRequest$, () => UpdateCachePolicyResult$
-];
-var UpdateCloudFrontOriginAccessIdentity$ = [9, n0, _UCFOAI,
-    { [_h]: ["PUT", "/2020-05-31/origin-access-identity/cloudfront/{Id}/config", 200] }, () => UpdateCloudFrontOriginAccessIdentityRequest$, () => UpdateCloudFrontOriginAccessIdentityResult$
-];
-var UpdateConnectionFunction$ = [9, n0, _UCF,
-    { [_h]: ["PUT", "/2020-05-31/connection-function/{Id}", 200] }, () => UpdateConnectionFunctionRequest$, () => UpdateConnectionFunctionResult$
-];
-var UpdateConnectionGroup$ = [9, n0, _UCG,
-    { [_h]: ["PUT", "/2020-05-31/connection-group/{Id}", 200] }, () => UpdateConnectionGroupRequest$, () => UpdateConnectionGroupResult$
-];
-var UpdateContinuousDeploymentPolicy$ = [9, n0, _UCDP,
-    { [_h]: ["PUT", "/2020-05-31/continuous-deployment-policy/{Id}", 200] }, () => UpdateContinuousDeploymentPolicyRequest$, () => UpdateContinuousDeploymentPolicyResult$
-];
-var UpdateDistribution$ = [9, n0, _UD,
-    { [_h]: ["PUT", "/2020-05-31/distribution/{Id}/config", 200] }, () => UpdateDistributionRequest$, () => UpdateDistributionResult$
-];
-var UpdateDistributionTenant$ = [9, n0, _UDT,
-    { [_h]: ["PUT", "/2020-05-31/distribution-tenant/{Id}", 200] }, () => UpdateDistributionTenantRequest$, () => UpdateDistributionTenantResult$
-];
-var UpdateDistributionWithStagingConfig$ = [9, n0, _UDWSC,
-    { [_h]: ["PUT", "/2020-05-31/distribution/{Id}/promote-staging-config", 200] }, () => UpdateDistributionWithStagingConfigRequest$, () => UpdateDistributionWithStagingConfigResult$
-];
-var UpdateDomainAssociation$ = [9, n0, _UDA,
-    { [_h]: ["POST", "/2020-05-31/domain-association", 200] }, () => UpdateDomainAssociationRequest$, () => UpdateDomainAssociationResult$
-];
-var UpdateFieldLevelEncryptionConfig$ = [9, n0, _UFLEC,
-    { [_h]: ["PUT", "/2020-05-31/field-level-encryption/{Id}/config", 200] }, () => UpdateFieldLevelEncryptionConfigRequest$, () => UpdateFieldLevelEncryptionConfigResult$
-];
-var UpdateFieldLevelEncryptionProfile$ = [9, n0, _UFLEP,
-    { [_h]: ["PUT", "/2020-05-31/field-level-encryption-profile/{Id}/config", 200] }, () => UpdateFieldLevelEncryptionProfileRequest$, () => UpdateFieldLevelEncryptionProfileResult$
-];
-var UpdateFunction$ = [9, n0, _UF,
-    { [_h]: ["PUT", "/2020-05-31/function/{Name}", 200] }, () => UpdateFunctionRequest$, () => UpdateFunctionResult$
-];
-var UpdateKeyGroup$ = [9, n0, _UKG,
-    { [_h]: ["PUT", "/2020-05-31/key-group/{Id}", 200] }, () => UpdateKeyGroupRequest$, () => UpdateKeyGroupResult$
-];
-var UpdateKeyValueStore$ = [9, n0, _UKVS,
-    { [_h]: ["PUT", "/2020-05-31/key-value-store/{Name}", 200] }, () => UpdateKeyValueStoreRequest$, () => UpdateKeyValueStoreResult$
-];
-var UpdateOriginAccessControl$ = [9, n0, _UOAC,
-    { [_h]: ["PUT", "/2020-05-31/origin-access-control/{Id}/config", 200] }, () => UpdateOriginAccessControlRequest$, () => UpdateOriginAccessControlResult$
-];
-var UpdateOriginRequestPolicy$ = [9, n0, _UORP,
-    { [_h]: ["PUT", "/2020-05-31/origin-request-policy/{Id}", 200] }, () => UpdateOriginRequestPolicyRequest$, () => UpdateOriginRequestPolicyResult$
-];
-var UpdatePublicKey$ = [9, n0, _UPK,
-    { [_h]: ["PUT", "/2020-05-31/public-key/{Id}/config", 200] }, () => UpdatePublicKeyRequest$, () => UpdatePublicKeyResult$
-];
-var UpdateRealtimeLogConfig$ = [9, n0, _URLC,
-    { [_h]: ["PUT", "/2020-05-31/realtime-log-config", 200] }, () => UpdateRealtimeLogConfigRequest$, () => UpdateRealtimeLogConfigResult$
-];
-var UpdateResponseHeadersPolicy$ = [9, n0, _URHP,
-    { [_h]: ["PUT", "/2020-05-31/response-headers-policy/{Id}", 200] }, () => UpdateResponseHeadersPolicyRequest$, () => UpdateResponseHeadersPolicyResult$
-];
-var UpdateStreamingDistribution$ = [9, n0, _USD,
-    { [_h]: ["PUT", "/2020-05-31/streaming-distribution/{Id}/config", 200] }, () => UpdateStreamingDistributionRequest$, () => UpdateStreamingDistributionResult$
-];
-var UpdateTrustStore$ = [9, n0, _UTS,
-    { [_h]: ["PUT", "/2020-05-31/trust-store/{Id}", 200] }, () => UpdateTrustStoreRequest$, () => UpdateTrustStoreResult$
-];
-var UpdateVpcOrigin$ = [9, n0, _UVO,
-    { [_h]: ["PUT", "/2020-05-31/vpc-origin/{Id}", 202] }, () => UpdateVpcOriginRequest$, () => UpdateVpcOriginResult$
-];
-var VerifyDnsConfiguration$ = [9, n0, _VDC,
-    { [_h]: ["POST", "/2020-05-31/verify-dns-configuration", 200] }, () => VerifyDnsConfigurationRequest$, () => VerifyDnsConfigurationResult$
-];
-
-const getRuntimeConfig$1 = (config) => {
-    return {
-        apiVersion: "2020-05-31",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudFrontHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
-            {
-                schemeId: "aws.auth#sigv4",
-                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
-            },
-        ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsRestXmlProtocol,
-        protocolSettings: config?.protocolSettings ?? {
-            defaultNamespace: "com.amazonaws.cloudfront",
-            errorTypeRegistries,
-            xmlNamespace: "http://cloudfront.amazonaws.com/doc/2020-05-31/",
-            version: "2020-05-31",
-            serviceTarget: "Cloudfront2020_05_31",
-        },
-        serviceId: config?.serviceId ?? "CloudFront",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
-    };
-};
-
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
-    const loaderConfig = {
-        profile: config?.profile,
-        logger: clientSharedValues.logger,
-    };
-    return {
-        ...clientSharedValues,
-        ...config,
-        runtime: "node",
-        defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-            }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-    };
-};
-
-const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
-    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
-    let _credentials = runtimeConfig.credentials;
-    return {
-        setHttpAuthScheme(httpAuthScheme) {
-            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-            if (index === -1) {
-                _httpAuthSchemes.push(httpAuthScheme);
-            }
-            else {
-                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-            }
-        },
-        httpAuthSchemes() {
-            return _httpAuthSchemes;
-        },
-        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-            _httpAuthSchemeProvider = httpAuthSchemeProvider;
-        },
-        httpAuthSchemeProvider() {
-            return _httpAuthSchemeProvider;
-        },
-        setCredentials(credentials) {
-            _credentials = credentials;
-        },
-        credentials() {
-            return _credentials;
-        },
-    };
-};
-const resolveHttpAuthRuntimeConfig = (config) => {
-    return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials(),
-    };
-};
-
-const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-    extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
-};
-
-class CloudFrontClient extends Client {
-    config;
-    constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
-        super(_config_0);
-        this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
-        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
-        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
-        this.config = _config_8;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-            httpAuthSchemeParametersProvider: defaultCloudFrontHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-                "aws.auth#sigv4": config.credentials,
-            }),
-        }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
-    }
-    destroy() {
-        super.destroy();
-    }
-}
-
-const command = makeBuilder(commonParams, "Cloudfront2020_05_31", "CloudFrontClient", getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-class AssociateAliasCommand extends command(_ep0, _mw0, "AssociateAlias", AssociateAlias$) {
-}
-
-class AssociateDistributionTenantWebACLCommand extends command(_ep0, _mw0, "AssociateDistributionTenantWebACL", AssociateDistributionTenantWebACL$) {
-}
-
-class AssociateDistributionWebACLCommand extends command(_ep0, _mw0, "AssociateDistributionWebACL", AssociateDistributionWebACL$) {
-}
-
-class CopyDistributionCommand extends command(_ep0, _mw0, "CopyDistribution", CopyDistribution$) {
-}
-
-class CreateAnycastIpListCommand extends command(_ep0, _mw0, "CreateAnycastIpList", CreateAnycastIpList$) {
-}
-
-class CreateCachePolicyCommand extends command(_ep0, _mw0, "CreateCachePolicy", CreateCachePolicy$) {
-}
-
-class CreateCloudFrontOriginAccessIdentityCommand extends command(_ep0, _mw0, "CreateCloudFrontOriginAccessIdentity", CreateCloudFrontOriginAccessIdentity$) {
-}
-
-class CreateConnectionFunctionCommand extends command(_ep0, _mw0, "CreateConnectionFunction", CreateConnectionFunction$) {
-}
-
-class CreateConnectionGroupCommand extends command(_ep0, _mw0, "CreateConnectionGroup", CreateConnectionGroup$) {
-}
-
-class CreateContinuousDeploymentPolicyCommand extends command(_ep0, _mw0, "CreateContinuousDeploymentPolicy", CreateContinuousDeploymentPolicy$) {
-}
-
-class CreateDistributionCommand extends command(_ep0, _mw0, "CreateDistribution", CreateDistribution$) {
-}
-
-class CreateDistributionTenantCommand extends command(_ep0, _mw0, "CreateDistributionTenant", CreateDistributionTenant$) {
-}
-
-class CreateDistributionWithTagsCommand extends command(_ep0, _mw0, "CreateDistributionWithTags", CreateDistributionWithTags$) {
-}
-
-class CreateFieldLevelEncryptionConfigCommand extends command(_ep0, _mw0, "CreateFieldLevelEncryptionConfig", CreateFieldLevelEncryptionConfig$) {
-}
-
-class CreateFieldLevelEncryptionProfileCommand extends command(_ep0, _mw0, "CreateFieldLevelEncryptionProfile", CreateFieldLevelEncryptionProfile$) {
-}
-
-class CreateFunctionCommand extends command(_ep0, _mw0, "CreateFunction", CreateFunction$) {
-}
-
-class CreateInvalidationCommand extends command(_ep0, _mw0, "CreateInvalidation", CreateInvalidation$) {
-}
-
-class CreateInvalidationForDistributionTenantCommand extends command(_ep0, _mw0, "CreateInvalidationForDistributionTenant", CreateInvalidationForDistributionTenant$) {
-}
-
-class CreateKeyGroupCommand extends command(_ep0, _mw0, "CreateKeyGroup", CreateKeyGroup$) {
-}
-
-class CreateKeyValueStoreCommand extends command(_ep0, _mw0, "CreateKeyValueStore", CreateKeyValueStore$) {
-}
-
-class CreateMonitoringSubscriptionCommand extends command(_ep0, _mw0, "CreateMonitoringSubscription", CreateMonitoringSubscription$) {
-}
-
-class CreateOriginAccessControlCommand extends command(_ep0, _mw0, "CreateOriginAccessControl", CreateOriginAccessControl$) {
-}
-
-class CreateOriginRequestPolicyCommand extends command(_ep0, _mw0, "CreateOriginRequestPolicy", CreateOriginRequestPolicy$) {
-}
-
-class CreatePublicKeyCommand extends command(_ep0, _mw0, "CreatePublicKey", CreatePublicKey$) {
-}
-
-class CreateRealtimeLogConfigCommand extends command(_ep0, _mw0, "CreateRealtimeLogConfig", CreateRealtimeLogConfig$) {
-}
-
-class CreateResponseHeadersPolicyCommand extends command(_ep0, _mw0, "CreateResponseHeadersPolicy", CreateResponseHeadersPolicy$) {
-}
-
-class CreateStreamingDistributionCommand extends command(_ep0, _mw0, "CreateStreamingDistribution", CreateStreamingDistribution$) {
-}
-
-class CreateStreamingDistributionWithTagsCommand extends command(_ep0, _mw0, "CreateStreamingDistributionWithTags", CreateStreamingDistributionWithTags$) {
-}
-
-class CreateTrustStoreCommand extends command(_ep0, _mw0, "CreateTrustStore", CreateTrustStore$) {
-}
-
-class CreateVpcOriginCommand extends command(_ep0, _mw0, "CreateVpcOrigin", CreateVpcOrigin$) {
-}
-
-class DeleteAnycastIpListCommand extends command(_ep0, _mw0, "DeleteAnycastIpList", DeleteAnycastIpList$) {
-}
-
-class DeleteCachePolicyCommand extends command(_ep0, _mw0, "DeleteCachePolicy", DeleteCachePolicy$) {
-}
-
-class DeleteCloudFrontOriginAccessIdentityCommand extends command(_ep0, _mw0, "DeleteCloudFrontOriginAccessIdentity", DeleteCloudFrontOriginAccessIdentity$) {
-}
-
-class DeleteConnectionFunctionCommand extends command(_ep0, _mw0, "DeleteConnectionFunction", DeleteConnectionFunction$) {
-}
-
-class DeleteConnectionGroupCommand extends command(_ep0, _mw0, "DeleteConnectionGroup", DeleteConnectionGroup$) {
-}
-
-class DeleteContinuousDeploymentPolicyCommand extends command(_ep0, _mw0, "DeleteContinuousDeploymentPolicy", DeleteContinuousDeploymentPolicy$) {
-}
-
-class DeleteDistributionCommand extends command(_ep0, _mw0, "DeleteDistribution", DeleteDistribution$) {
-}
-
-class DeleteDistributionTenantCommand extends command(_ep0, _mw0, "DeleteDistributionTenant", DeleteDistributionTenant$) {
-}
-
-class DeleteFieldLevelEncryptionConfigCommand extends command(_ep0, _mw0, "DeleteFieldLevelEncryptionConfig", DeleteFieldLevelEncryptionConfig$) {
-}
-
-class DeleteFieldLevelEncryptionProfileCommand extends command(_ep0, _mw0, "DeleteFieldLevelEncryptionProfile", DeleteFieldLevelEncryptionProfile$) {
-}
-
-class DeleteFunctionCommand extends command(_ep0, _mw0, "DeleteFunction", DeleteFunction$) {
-}
-
-class DeleteKeyGroupCommand extends command(_ep0, _mw0, "DeleteKeyGroup", DeleteKeyGroup$) {
-}
-
-class DeleteKeyValueStoreCommand extends command(_ep0, _mw0, "DeleteKeyValueStore", DeleteKeyValueStore$) {
-}
-
-class DeleteMonitoringSubscriptionCommand extends command(_ep0, _mw0, "DeleteMonitoringSubscription", DeleteMonitoringSubscription$) {
-}
-
-class DeleteOriginAccessControlCommand extends command(_ep0, _mw0, "DeleteOriginAccessControl", DeleteOriginAccessControl$) {
-}
-
-class DeleteOriginRequestPolicyCommand extends command(_ep0, _mw0, "DeleteOriginRequestPolicy", DeleteOriginRequestPolicy$) {
-}
-
-class DeletePublicKeyCommand extends command(_ep0, _mw0, "DeletePublicKey", DeletePublicKey$) {
-}
-
-class DeleteRealtimeLogConfigCommand extends command(_ep0, _mw0, "DeleteRealtimeLogConfig", DeleteRealtimeLogConfig$) {
-}
-
-class DeleteResourcePolicyCommand extends command(_ep0, _mw0, "DeleteResourcePolicy", DeleteResourcePolicy$) {
-}
-
-class DeleteResponseHeadersPolicyCommand extends command(_ep0, _mw0, "DeleteResponseHeadersPolicy", DeleteResponseHeadersPolicy$) {
-}
-
-class DeleteStreamingDistributionCommand extends command(_ep0, _mw0, "DeleteStreamingDistribution", DeleteStreamingDistribution$) {
-}
-
-class DeleteTrustStoreCommand extends command(_ep0, _mw0, "DeleteTrustStore", DeleteTrustStore$) {
-}
-
-class DeleteVpcOriginCommand extends command(_ep0, _mw0, "DeleteVpcOrigin", DeleteVpcOrigin$) {
-}
-
-class DescribeConnectionFunctionCommand extends command(_ep0, _mw0, "DescribeConnectionFunction", DescribeConnectionFunction$) {
-}
-
-class DescribeFunctionCommand extends command(_ep0, _mw0, "DescribeFunction", DescribeFunction$) {
-}
-
-class DescribeKeyValueStoreCommand extends command(_ep0, _mw0, "DescribeKeyValueStore", DescribeKeyValueStore$) {
-}
-
-class DisassociateDistributionTenantWebACLCommand extends command(_ep0, _mw0, "DisassociateDistributionTenantWebACL", DisassociateDistributionTenantWebACL$) {
-}
-
-class DisassociateDistributionWebACLCommand extends command(_ep0, _mw0, "DisassociateDistributionWebACL", DisassociateDistributionWebACL$) {
-}
-
-class GetAnycastIpListCommand extends command(_ep0, _mw0, "GetAnycastIpList", GetAnycastIpList$) {
-}
-
-class GetCachePolicyCommand extends command(_ep0, _mw0, "GetCachePolicy", GetCachePolicy$) {
-}
-
-class GetCachePolicyConfigCommand extends command(_ep0, _mw0, "GetCachePolicyConfig", GetCachePolicyConfig$) {
-}
-
-class GetCloudFrontOriginAccessIdentityCommand extends command(_ep0, _mw0, "GetCloudFrontOriginAccessIdentity", GetCloudFrontOriginAccessIdentity$) {
-}
-
-class GetCloudFrontOriginAccessIdentityConfigCommand extends command(_ep0, _mw0, "GetCloudFrontOriginAccessIdentityConfig", GetCloudFrontOriginAccessIdentityConfig$) {
-}
-
-class GetConnectionFunctionCommand extends command(_ep0, _mw0, "GetConnectionFunction", GetConnectionFunction$) {
-}
-
-class GetConnectionGroupByRoutingEndpointCommand extends command(_ep0, _mw0, "GetConnectionGroupByRoutingEndpoint", GetConnectionGroupByRoutingEndpoint$) {
-}
-
-class GetConnectionGroupCommand extends command(_ep0, _mw0, "GetConnectionGroup", GetConnectionGroup$) {
-}
-
-class GetContinuousDeploymentPolicyCommand extends command(_ep0, _mw0, "GetContinuousDeploymentPolicy", GetContinuousDeploymentPolicy$) {
-}
-
-class GetContinuousDeploymentPolicyConfigCommand extends command(_ep0, _mw0, "GetContinuousDeploymentPolicyConfig", GetContinuousDeploymentPolicyConfig$) {
-}
-
-class GetDistributionCommand extends command(_ep0, _mw0, "GetDistribution", GetDistribution$) {
-}
-
-class GetDistributionConfigCommand extends command(_ep0, _mw0, "GetDistributionConfig", GetDistributionConfig$) {
-}
-
-class GetDistributionTenantByDomainCommand extends command(_ep0, _mw0, "GetDistributionTenantByDomain", GetDistributionTenantByDomain$) {
-}
-
-class GetDistributionTenantCommand extends command(_ep0, _mw0, "GetDistributionTenant", GetDistributionTenant$) {
-}
-
-class GetFieldLevelEncryptionCommand extends command(_ep0, _mw0, "GetFieldLevelEncryption", GetFieldLevelEncryption$) {
-}
-
-class GetFieldLevelEncryptionConfigCommand extends command(_ep0, _mw0, "GetFieldLevelEncryptionConfig", GetFieldLevelEncryptionConfig$) {
-}
-
-class GetFieldLevelEncryptionProfileCommand extends command(_ep0, _mw0, "GetFieldLevelEncryptionProfile", GetFieldLevelEncryptionProfile$) {
-}
-
-class GetFieldLevelEncryptionProfileConfigCommand extends command(_ep0, _mw0, "GetFieldLevelEncryptionProfileConfig", GetFieldLevelEncryptionProfileConfig$) {
-}
-
-class GetFunctionCommand extends command(_ep0, _mw0, "GetFunction", GetFunction$) {
-}
-
-class GetInvalidationCommand extends command(_ep0, _mw0, "GetInvalidation", GetInvalidation$) {
-}
-
-class GetInvalidationForDistributionTenantCommand extends command(_ep0, _mw0, "GetInvalidationForDistributionTenant", GetInvalidationForDistributionTenant$) {
-}
-
-class GetKeyGroupCommand extends command(_ep0, _mw0, "GetKeyGroup", GetKeyGroup$) {
-}
-
-class GetKeyGroupConfigCommand extends command(_ep0, _mw0, "GetKeyGroupConfig", GetKeyGroupConfig$) {
-}
-
-class GetManagedCertificateDetailsCommand extends command(_ep0, _mw0, "GetManagedCertificateDetails", GetManagedCertificateDetails$) {
-}
-
-class GetMonitoringSubscriptionCommand extends command(_ep0, _mw0, "GetMonitoringSubscription", GetMonitoringSubscription$) {
-}
-
-class GetOriginAccessControlCommand extends command(_ep0, _mw0, "GetOriginAccessControl", GetOriginAccessControl$) {
-}
-
-class GetOriginAccessControlConfigCommand extends command(_ep0, _mw0, "GetOriginAccessControlConfig", GetOriginAccessControlConfig$) {
-}
-
-class GetOriginRequestPolicyCommand extends command(_ep0, _mw0, "GetOriginRequestPolicy", GetOriginRequestPolicy$) {
-}
-
-class GetOriginRequestPolicyConfigCommand extends command(_ep0, _mw0, "GetOriginRequestPolicyConfig", GetOriginRequestPolicyConfig$) {
-}
-
-class GetPublicKeyCommand extends command(_ep0, _mw0, "GetPublicKey", GetPublicKey$) {
-}
-
-class GetPublicKeyConfigCommand extends command(_ep0, _mw0, "GetPublicKeyConfig", GetPublicKeyConfig$) {
-}
-
-class GetRealtimeLogConfigCommand extends command(_ep0, _mw0, "GetRealtimeLogConfig", GetRealtimeLogConfig$) {
-}
-
-class GetResourcePolicyCommand extends command(_ep0, _mw0, "GetResourcePolicy", GetResourcePolicy$) {
-}
-
-class GetResponseHeadersPolicyCommand extends command(_ep0, _mw0, "GetResponseHeadersPolicy", GetResponseHeadersPolicy$) {
-}
-
-class GetResponseHeadersPolicyConfigCommand extends command(_ep0, _mw0, "GetResponseHeadersPolicyConfig", GetResponseHeadersPolicyConfig$) {
-}
-
-class GetStreamingDistributionCommand extends command(_ep0, _mw0, "GetStreamingDistribution", GetStreamingDistribution$) {
-}
-
-class GetStreamingDistributionConfigCommand extends command(_ep0, _mw0, "GetStreamingDistributionConfig", GetStreamingDistributionConfig$) {
-}
-
-class GetTrustStoreCommand extends command(_ep0, _mw0, "GetTrustStore", GetTrustStore$) {
-}
-
-class GetVpcOriginCommand extends command(_ep0, _mw0, "GetVpcOrigin", GetVpcOrigin$) {
-}
-
-class ListAnycastIpListsCommand extends command(_ep0, _mw0, "ListAnycastIpLists", ListAnycastIpLists$) {
-}
-
-class ListCachePoliciesCommand extends command(_ep0, _mw0, "ListCachePolicies", ListCachePolicies$) {
-}
-
-class ListCloudFrontOriginAccessIdentitiesCommand extends command(_ep0, _mw0, "ListCloudFrontOriginAccessIdentities", ListCloudFrontOriginAccessIdentities$) {
-}
-
-class ListConflictingAliasesCommand extends command(_ep0, _mw0, "ListConflictingAliases", ListConflictingAliases$) {
-}
-
-class ListConnectionFunctionsCommand extends command(_ep0, _mw0, "ListConnectionFunctions", ListConnectionFunctions$) {
-}
-
-class ListConnectionGroupsCommand extends command(_ep0, _mw0, "ListConnectionGroups", ListConnectionGroups$) {
-}
-
-class ListContinuousDeploymentPoliciesCommand extends command(_ep0, _mw0, "ListContinuousDeploymentPolicies", ListContinuousDeploymentPolicies$) {
-}
-
-class ListDistributionsByAnycastIpListIdCommand extends command(_ep0, _mw0, "ListDistributionsByAnycastIpListId", ListDistributionsByAnycastIpListId$) {
-}
-
-class ListDistributionsByCachePolicyIdCommand extends command(_ep0, _mw0, "ListDistributionsByCachePolicyId", ListDistributionsByCachePolicyId$) {
-}
-
-class ListDistributionsByConnectionFunctionCommand extends command(_ep0, _mw0, "ListDistributionsByConnectionFunction", ListDistributionsByConnectionFunction$) {
-}
-
-class ListDistributionsByConnectionModeCommand extends command(_ep0, _mw0, "ListDistributionsByConnectionMode", ListDistributionsByConnectionMode$) {
-}
-
-class ListDistributionsByKeyGroupCommand extends command(_ep0, _mw0, "ListDistributionsByKeyGroup", ListDistributionsByKeyGroup$) {
-}
-
-class ListDistributionsByOriginRequestPolicyIdCommand extends command(_ep0, _mw0, "ListDistributionsByOriginRequestPolicyId", ListDistributionsByOriginRequestPolicyId$) {
-}
-
-class ListDistributionsByOwnedResourceCommand extends command(_ep0, _mw0, "ListDistributionsByOwnedResource", ListDistributionsByOwnedResource$) {
-}
-
-class ListDistributionsByRealtimeLogConfigCommand extends command(_ep0, _mw0, "ListDistributionsByRealtimeLogConfig", ListDistributionsByRealtimeLogConfig$) {
-}
-
-class ListDistributionsByResponseHeadersPolicyIdCommand extends command(_ep0, _mw0, "ListDistributionsByResponseHeadersPolicyId", ListDistributionsByResponseHeadersPolicyId$) {
-}
-
-class ListDistributionsByTrustStoreCommand extends command(_ep0, _mw0, "ListDistributionsByTrustStore", ListDistributionsByTrustStore$) {
-}
-
-class ListDistributionsByVpcOriginIdCommand extends command(_ep0, _mw0, "ListDistributionsByVpcOriginId", ListDistributionsByVpcOriginId$) {
-}
-
-class ListDistributionsByWebACLIdCommand extends command(_ep0, _mw0, "ListDistributionsByWebACLId", ListDistributionsByWebACLId$) {
-}
-
-class ListDistributionsCommand extends command(_ep0, _mw0, "ListDistributions", ListDistributions$) {
-}
-
-class ListDistributionTenantsByCustomizationCommand extends command(_ep0, _mw0, "ListDistributionTenantsByCustomization", ListDistributionTenantsByCustomization$) {
-}
-
-class ListDistributionTenantsCommand extends command(_ep0, _mw0, "ListDistributionTenants", ListDistributionTenants$) {
-}
-
-class ListDomainConflictsCommand extends command(_ep0, _mw0, "ListDomainConflicts", ListDomainConflicts$) {
-}
-
-class ListFieldLevelEncryptionConfigsCommand extends command(_ep0, _mw0, "ListFieldLevelEncryptionConfigs", ListFieldLevelEncryptionConfigs$) {
-}
-
-class ListFieldLevelEncryptionProfilesCommand extends command(_ep0, _mw0, "ListFieldLevelEncryptionProfiles", ListFieldLevelEncryptionProfiles$) {
-}
-
-class ListFunctionsCommand extends command(_ep0, _mw0, "ListFunctions", ListFunctions$) {
-}
-
-class ListInvalidationsCommand extends command(_ep0, _mw0, "ListInvalidations", ListInvalidations$) {
-}
-
-class ListInvalidationsForDistributionTenantCommand extends command(_ep0, _mw0, "ListInvalidationsForDistributionTenant", ListInvalidationsForDistributionTenant$) {
-}
-
-class ListKeyGroupsCommand extends command(_ep0, _mw0, "ListKeyGroups", ListKeyGroups$) {
-}
-
-class ListKeyValueStoresCommand extends command(_ep0, _mw0, "ListKeyValueStores", ListKeyValueStores$) {
-}
-
-class ListOriginAccessControlsCommand extends command(_ep0, _mw0, "ListOriginAccessControls", ListOriginAccessControls$) {
-}
-
-class ListOriginRequestPoliciesCommand extends command(_ep0, _mw0, "ListOriginRequestPolicies", ListOriginRequestPolicies$) {
-}
-
-class ListPublicKeysCommand extends command(_ep0, _mw0, "ListPublicKeys", ListPublicKeys$) {
-}
-
-class ListRealtimeLogConfigsCommand extends command(_ep0, _mw0, "ListRealtimeLogConfigs", ListRealtimeLogConfigs$) {
-}
-
-class ListResponseHeadersPoliciesCommand extends command(_ep0, _mw0, "ListResponseHeadersPolicies", ListResponseHeadersPolicies$) {
-}
-
-class ListStreamingDistributionsCommand extends command(_ep0, _mw0, "ListStreamingDistributions", ListStreamingDistributions$) {
-}
-
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
-
-class ListTrustStoresCommand extends command(_ep0, _mw0, "ListTrustStores", ListTrustStores$) {
-}
-
-class ListVpcOriginsCommand extends command(_ep0, _mw0, "ListVpcOrigins", ListVpcOrigins$) {
-}
-
-class PublishConnectionFunctionCommand extends command(_ep0, _mw0, "PublishConnectionFunction", PublishConnectionFunction$) {
-}
-
-class PublishFunctionCommand extends command(_ep0, _mw0, "PublishFunction", PublishFunction$) {
-}
-
-class PutResourcePolicyCommand extends command(_ep0, _mw0, "PutResourcePolicy", PutResourcePolicy$) {
-}
-
-class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
-}
-
-class TestConnectionFunctionCommand extends command(_ep0, _mw0, "TestConnectionFunction", TestConnectionFunction$) {
-}
-
-class TestFunctionCommand extends command(_ep0, _mw0, "TestFunction", TestFunction$) {
-}
-
-class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
-}
-
-class UpdateAnycastIpListCommand extends command(_ep0, _mw0, "UpdateAnycastIpList", UpdateAnycastIpList$) {
-}
-
-class UpdateCachePolicyCommand extends command(_ep0, _mw0, "UpdateCachePolicy", UpdateCachePolicy$) {
-}
-
-class UpdateCloudFrontOriginAccessIdentityCommand extends command(_ep0, _mw0, "UpdateCloudFrontOriginAccessIdentity", UpdateCloudFrontOriginAccessIdentity$) {
-}
-
-class UpdateConnectionFunctionCommand extends command(_ep0, _mw0, "UpdateConnectionFunction", UpdateConnectionFunction$) {
-}
-
-class UpdateConnectionGroupCommand extends command(_ep0, _mw0, "UpdateConnectionGroup", UpdateConnectionGroup$) {
-}
-
-class UpdateContinuousDeploymentPolicyCommand extends command(_ep0, _mw0, "UpdateContinuousDeploymentPolicy", UpdateContinuousDeploymentPolicy$) {
-}
-
-class UpdateDistributionCommand extends command(_ep0, _mw0, "UpdateDistribution", UpdateDistribution$) {
-}
-
-class UpdateDistributionTenantCommand extends command(_ep0, _mw0, "UpdateDistributionTenant", UpdateDistributionTenant$) {
-}
-
-class UpdateDistributionWithStagingConfigCommand extends command(_ep0, _mw0, "UpdateDistributionWithStagingConfig", UpdateDistributionWithStagingConfig$) {
-}
-
-class UpdateDomainAssociationCommand extends command(_ep0, _mw0, "UpdateDomainAssociation", UpdateDomainAssociation$) {
-}
-
-class UpdateFieldLevelEncryptionConfigCommand extends command(_ep0, _mw0, "UpdateFieldLevelEncryptionConfig", UpdateFieldLevelEncryptionConfig$) {
-}
-
-class UpdateFieldLevelEncryptionProfileCommand extends command(_ep0, _mw0, "UpdateFieldLevelEncryptionProfile", UpdateFieldLevelEncryptionProfile$) {
-}
-
-class UpdateFunctionCommand extends command(_ep0, _mw0, "UpdateFunction", UpdateFunction$) {
-}
-
-class UpdateKeyGroupCommand extends command(_ep0, _mw0, "UpdateKeyGroup", UpdateKeyGroup$) {
-}
-
-class UpdateKeyValueStoreCommand extends command(_ep0, _mw0, "UpdateKeyValueStore", UpdateKeyValueStore$) {
-}
-
-class UpdateOriginAccessControlCommand extends command(_ep0, _mw0, "UpdateOriginAccessControl", UpdateOriginAccessControl$) {
-}
-
-class UpdateOriginRequestPolicyCommand extends command(_ep0, _mw0, "UpdateOriginRequestPolicy", UpdateOriginRequestPolicy$) {
-}
-
-class UpdatePublicKeyCommand extends command(_ep0, _mw0, "UpdatePublicKey", UpdatePublicKey$) {
-}
-
-class UpdateRealtimeLogConfigCommand extends command(_ep0, _mw0, "UpdateRealtimeLogConfig", UpdateRealtimeLogConfig$) {
-}
-
-class UpdateResponseHeadersPolicyCommand extends command(_ep0, _mw0, "UpdateResponseHeadersPolicy", UpdateResponseHeadersPolicy$) {
-}
-
-class UpdateStreamingDistributionCommand extends command(_ep0, _mw0, "UpdateStreamingDistribution", UpdateStreamingDistribution$) {
-}
-
-class UpdateTrustStoreCommand extends command(_ep0, _mw0, "UpdateTrustStore", UpdateTrustStore$) {
-}
-
-class UpdateVpcOriginCommand extends command(_ep0, _mw0, "UpdateVpcOrigin", UpdateVpcOrigin$) {
-}
-
-class VerifyDnsConfigurationCommand extends command(_ep0, _mw0, "VerifyDnsConfiguration", VerifyDnsConfiguration$) {
-}
-
-const paginateListCloudFrontOriginAccessIdentities = createPaginator(CloudFrontClient, ListCloudFrontOriginAccessIdentitiesCommand, "Marker", "CloudFrontOriginAccessIdentityList.NextMarker", "MaxItems");
-
-const paginateListConnectionFunctions = createPaginator(CloudFrontClient, ListConnectionFunctionsCommand, "Marker", "NextMarker", "MaxItems");
-
-const paginateListConnectionGroups = createPaginator(CloudFrontClient, ListConnectionGroupsCommand, "Marker", "NextMarker", "MaxItems");
-
-const paginateListDistributionsByConnectionFunction = createPaginator(CloudFrontClient, ListDistributionsByConnectionFunctionCommand, "Marker", "DistributionList.NextMarker", "MaxItems");
-
-const paginateListDistributionsByConnectionMode = createPaginator(CloudFrontClient, ListDistributionsByConnectionModeCommand, "Marker", "DistributionList.NextMarker", "MaxItems");
-
-const paginateListDistributionsByTrustStore = createPaginator(CloudFrontClient, ListDistributionsByTrustStoreCommand, "Marker", "DistributionList.NextMarker", "MaxItems");
-
-const paginateListDistributions = createPaginator(CloudFrontClient, ListDistributionsCommand, "Marker", "DistributionList.NextMarker", "MaxItems");
-
-const paginateListDistributionTenantsByCustomization = createPaginator(CloudFrontClient, ListDistributionTenantsByCustomizationCommand, "Marker", "NextMarker", "MaxItems");
-
-const paginateListDistributionTenants = createPaginator(CloudFrontClient, ListDistributionTenantsCommand, "Marker", "NextMarker", "MaxItems");
-
-const paginateListDomainConflicts = createPaginator(CloudFrontClient, ListDomainConflictsCommand, "Marker", "NextMarker", "MaxItems");
-
-const paginateListInvalidationsForDistributionTenant = createPaginator(CloudFrontClient, ListInvalidationsForDistributionTenantCommand, "Marker", "InvalidationList.NextMarker", "MaxItems");
-
-const paginateListInvalidations = createPaginator(CloudFrontClient, ListInvalidationsCommand, "Marker", "InvalidationList.NextMarker", "MaxItems");
-
-const paginateListKeyValueStores = createPaginator(CloudFrontClient, ListKeyValueStoresCommand, "Marker", "KeyValueStoreList.NextMarker", "MaxItems");
-
-const paginateListOriginAccessControls = createPaginator(CloudFrontClient, ListOriginAccessControlsCommand, "Marker", "OriginAccessControlList.NextMarker", "MaxItems");
-
-const paginateListPublicKeys = createPaginator(CloudFrontClient, ListPublicKeysCommand, "Marker", "PublicKeyList.NextMarker", "MaxItems");
-
-const paginateListStreamingDistributions = createPaginator(CloudFrontClient, ListStreamingDistributionsCommand, "Marker", "StreamingDistributionList.NextMarker", "MaxItems");
-
-const paginateListTrustStores = createPaginator(CloudFrontClient, ListTrustStoresCommand, "Marker", "NextMarker", "MaxItems");
-
-const checkState$3 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetDistributionCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.Distribution.Status;
-            };
-            if (returnComparator() === "Deployed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForDistributionDeployed = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 2100 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-};
-const waitUntilDistributionDeployed = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 2100 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-    return checkExceptions(result);
-};
-
-const checkState$2 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetInvalidationCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.Invalidation.Status;
-            };
-            if (returnComparator() === "Completed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForInvalidationCompleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 20, maxDelay: 600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-};
-const waitUntilInvalidationCompleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 20, maxDelay: 600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-    return checkExceptions(result);
-};
-
-const checkState$1 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetInvalidationForDistributionTenantCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.Invalidation.Status;
-            };
-            if (returnComparator() === "Completed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForInvalidationForDistributionTenantCompleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 20, maxDelay: 600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-};
-const waitUntilInvalidationForDistributionTenantCompleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 20, maxDelay: 600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-    return checkExceptions(result);
-};
-
-const checkState = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetStreamingDistributionCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.StreamingDistribution.Status;
-            };
-            if (returnComparator() === "Deployed") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForStreamingDistributionDeployed = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 1500 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-};
-const waitUntilStreamingDistributionDeployed = async (params, input) => {
-    const serviceDefaults = { minDelay: 60, maxDelay: 1500 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-    return checkExceptions(result);
-};
-
-const commands = {
-    AssociateAliasCommand,
-    AssociateDistributionTenantWebACLCommand,
-    AssociateDistributionWebACLCommand,
-    CopyDistributionCommand,
-    CreateAnycastIpListCommand,
-    CreateCachePolicyCommand,
-    CreateCloudFrontOriginAccessIdentityCommand,
-    CreateConnectionFunctionCommand,
-    CreateConnectionGroupCommand,
-    CreateContinuousDeploymentPolicyCommand,
-    CreateDistributionCommand,
-    CreateDistributionTenantCommand,
-    CreateDistributionWithTagsCommand,
-    CreateFieldLevelEncryptionConfigCommand,
-    CreateFieldLevelEncryptionProfileCommand,
-    CreateFunctionCommand,
-    CreateInvalidationCommand,
-    CreateInvalidationForDistributionTenantCommand,
-    CreateKeyGroupCommand,
-    CreateKeyValueStoreCommand,
-    CreateMonitoringSubscriptionCommand,
-    CreateOriginAccessControlCommand,
-    CreateOriginRequestPolicyCommand,
-    CreatePublicKeyCommand,
-    CreateRealtimeLogConfigCommand,
-    CreateResponseHeadersPolicyCommand,
-    CreateStreamingDistributionCommand,
-    CreateStreamingDistributionWithTagsCommand,
-    CreateTrustStoreCommand,
-    CreateVpcOriginCommand,
-    DeleteAnycastIpListCommand,
-    DeleteCachePolicyCommand,
-    DeleteCloudFrontOriginAccessIdentityCommand,
-    DeleteConnectionFunctionCommand,
-    DeleteConnectionGroupCommand,
-    DeleteContinuousDeploymentPolicyCommand,
-    DeleteDistributionCommand,
-    DeleteDistributionTenantCommand,
-    DeleteFieldLevelEncryptionConfigCommand,
-    DeleteFieldLevelEncryptionProfileCommand,
-    DeleteFunctionCommand,
-    DeleteKeyGroupCommand,
-    DeleteKeyValueStoreCommand,
-    DeleteMonitoringSubscriptionCommand,
-    DeleteOriginAccessControlCommand,
-    DeleteOriginRequestPolicyCommand,
-    DeletePublicKeyCommand,
-    DeleteRealtimeLogConfigCommand,
-    DeleteResourcePolicyCommand,
-    DeleteResponseHeadersPolicyCommand,
-    DeleteStreamingDistributionCommand,
-    DeleteTrustStoreCommand,
-    DeleteVpcOriginCommand,
-    DescribeConnectionFunctionCommand,
-    DescribeFunctionCommand,
-    DescribeKeyValueStoreCommand,
-    DisassociateDistributionTenantWebACLCommand,
-    DisassociateDistributionWebACLCommand,
-    GetAnycastIpListCommand,
-    GetCachePolicyCommand,
-    GetCachePolicyConfigCommand,
-    GetCloudFrontOriginAccessIdentityCommand,
-    GetCloudFrontOriginAccessIdentityConfigCommand,
-    GetConnectionFunctionCommand,
-    GetConnectionGroupCommand,
-    GetConnectionGroupByRoutingEndpointCommand,
-    GetContinuousDeploymentPolicyCommand,
-    GetContinuousDeploymentPolicyConfigCommand,
-    GetDistributionCommand,
-    GetDistributionConfigCommand,
-    GetDistributionTenantCommand,
-    GetDistributionTenantByDomainCommand,
-    GetFieldLevelEncryptionCommand,
-    GetFieldLevelEncryptionConfigCommand,
-    GetFieldLevelEncryptionProfileCommand,
-    GetFieldLevelEncryptionProfileConfigCommand,
-    GetFunctionCommand,
-    GetInvalidationCommand,
-    GetInvalidationForDistributionTenantCommand,
-    GetKeyGroupCommand,
-    GetKeyGroupConfigCommand,
-    GetManagedCertificateDetailsCommand,
-    GetMonitoringSubscriptionCommand,
-    GetOriginAccessControlCommand,
-    GetOriginAccessControlConfigCommand,
-    GetOriginRequestPolicyCommand,
-    GetOriginRequestPolicyConfigCommand,
-    GetPublicKeyCommand,
-    GetPublicKeyConfigCommand,
-    GetRealtimeLogConfigCommand,
-    GetResourcePolicyCommand,
-    GetResponseHeadersPolicyCommand,
-    GetResponseHeadersPolicyConfigCommand,
-    GetStreamingDistributionCommand,
-    GetStreamingDistributionConfigCommand,
-    GetTrustStoreCommand,
-    GetVpcOriginCommand,
-    ListAnycastIpListsCommand,
-    ListCachePoliciesCommand,
-    ListCloudFrontOriginAccessIdentitiesCommand,
-    ListConflictingAliasesCommand,
-    ListConnectionFunctionsCommand,
-    ListConnectionGroupsCommand,
-    ListContinuousDeploymentPoliciesCommand,
-    ListDistributionsCommand,
-    ListDistributionsByAnycastIpListIdCommand,
-    ListDistributionsByCachePolicyIdCommand,
-    ListDistributionsByConnectionFunctionCommand,
-    ListDistributionsByConnectionModeCommand,
-    ListDistributionsByKeyGroupCommand,
-    ListDistributionsByOriginRequestPolicyIdCommand,
-    ListDistributionsByOwnedResourceCommand,
-    ListDistributionsByRealtimeLogConfigCommand,
-    ListDistributionsByResponseHeadersPolicyIdCommand,
-    ListDistributionsByTrustStoreCommand,
-    ListDistributionsByVpcOriginIdCommand,
-    ListDistributionsByWebACLIdCommand,
-    ListDistributionTenantsCommand,
-    ListDistributionTenantsByCustomizationCommand,
-    ListDomainConflictsCommand,
-    ListFieldLevelEncryptionConfigsCommand,
-    ListFieldLevelEncryptionProfilesCommand,
-    ListFunctionsCommand,
-    ListInvalidationsCommand,
-    ListInvalidationsForDistributionTenantCommand,
-    ListKeyGroupsCommand,
-    ListKeyValueStoresCommand,
-    ListOriginAccessControlsCommand,
-    ListOriginRequestPoliciesCommand,
-    ListPublicKeysCommand,
-    ListRealtimeLogConfigsCommand,
-    ListResponseHeadersPoliciesCommand,
-    ListStreamingDistributionsCommand,
-    ListTagsForResourceCommand,
-    ListTrustStoresCommand,
-    ListVpcOriginsCommand,
-    PublishConnectionFunctionCommand,
-    PublishFunctionCommand,
-    PutResourcePolicyCommand,
-    TagResourceCommand,
-    TestConnectionFunctionCommand,
-    TestFunctionCommand,
-    UntagResourceCommand,
-    UpdateAnycastIpListCommand,
-    UpdateCachePolicyCommand,
-    UpdateCloudFrontOriginAccessIdentityCommand,
-    UpdateConnectionFunctionCommand,
-    UpdateConnectionGroupCommand,
-    UpdateContinuousDeploymentPolicyCommand,
-    UpdateDistributionCommand,
-    UpdateDistributionTenantCommand,
-    UpdateDistributionWithStagingConfigCommand,
-    UpdateDomainAssociationCommand,
-    UpdateFieldLevelEncryptionConfigCommand,
-    UpdateFieldLevelEncryptionProfileCommand,
-    UpdateFunctionCommand,
-    UpdateKeyGroupCommand,
-    UpdateKeyValueStoreCommand,
-    UpdateOriginAccessControlCommand,
-    UpdateOriginRequestPolicyCommand,
-    UpdatePublicKeyCommand,
-    UpdateRealtimeLogConfigCommand,
-    UpdateResponseHeadersPolicyCommand,
-    UpdateStreamingDistributionCommand,
-    UpdateTrustStoreCommand,
-    UpdateVpcOriginCommand,
-    VerifyDnsConfigurationCommand,
-};
-const paginators = {
-    paginateListCloudFrontOriginAccessIdentities,
-    paginateListConnectionFunctions,
-    paginateListConnectionGroups,
-    paginateListDistributions,
-    paginateListDistributionsByConnectionFunction,
-    paginateListDistributionsByConnectionMode,
-    paginateListDistributionsByTrustStore,
-    paginateListDistributionTenants,
-    paginateListDistributionTenantsByCustomization,
-    paginateListDomainConflicts,
-    paginateListInvalidations,
-    paginateListInvalidationsForDistributionTenant,
-    paginateListKeyValueStores,
-    paginateListOriginAccessControls,
-    paginateListPublicKeys,
-    paginateListStreamingDistributions,
-    paginateListTrustStores,
-};
-const waiters = {
-    waitUntilDistributionDeployed,
-    waitUntilInvalidationCompleted,
-    waitUntilInvalidationForDistributionTenantCompleted,
-    waitUntilStreamingDistributionDeployed,
-};
-class CloudFront extends CloudFrontClient {
-}
-createAggregatedClient(commands, CloudFront, { paginators, waiters });
-
-const ResponseHeadersPolicyAccessControlAllowMethodsValues = {
-    ALL: "ALL",
-    DELETE: "DELETE",
-    GET: "GET",
-    HEAD: "HEAD",
-    OPTIONS: "OPTIONS",
-    PATCH: "PATCH",
-    POST: "POST",
-    PUT: "PUT",
-};
-const ICPRecordalStatus = {
-    APPROVED: "APPROVED",
-    PENDING: "PENDING",
-    SUSPENDED: "SUSPENDED",
-};
-const Method = {
-    DELETE: "DELETE",
-    GET: "GET",
-    HEAD: "HEAD",
-    OPTIONS: "OPTIONS",
-    PATCH: "PATCH",
-    POST: "POST",
-    PUT: "PUT",
-};
-const IpAddressType = {
-    DualStack: "dualstack",
-    Ipv4: "ipv4",
-    Ipv6: "ipv6",
-};
-const IpamCidrStatus = {
-    Advertised: "advertised",
-    Advertising: "advertising",
-    Deprovisioned: "deprovisioned",
-    Deprovisioning: "deprovisioning",
-    FailedAdvertise: "failed-advertise",
-    FailedDeprovision: "failed-deprovision",
-    FailedProvision: "failed-provision",
-    FailedWithdraw: "failed-withdraw",
-    Provisioned: "provisioned",
-    Provisioning: "provisioning",
-    Withdrawing: "withdrawing",
-    Withdrawn: "withdrawn",
-};
-const ItemSelection = {
-    all: "all",
-    none: "none",
-    whitelist: "whitelist",
-};
-const EventType = {
-    origin_request: "origin-request",
-    origin_response: "origin-response",
-    viewer_request: "viewer-request",
-    viewer_response: "viewer-response",
-};
-const ViewerProtocolPolicy = {
-    allow_all: "allow-all",
-    https_only: "https-only",
-    redirect_to_https: "redirect-to-https",
-};
-const CachePolicyCookieBehavior = {
-    all: "all",
-    allExcept: "allExcept",
-    none: "none",
-    whitelist: "whitelist",
-};
-const CachePolicyHeaderBehavior = {
-    none: "none",
-    whitelist: "whitelist",
-};
-const CachePolicyQueryStringBehavior = {
-    all: "all",
-    allExcept: "allExcept",
-    none: "none",
-    whitelist: "whitelist",
-};
-const CachePolicyType = {
-    custom: "custom",
-    managed: "managed",
-};
-const CertificateSource = {
-    acm: "acm",
-    cloudfront: "cloudfront",
-    iam: "iam",
-};
-const CertificateTransparencyLoggingPreference = {
-    Disabled: "disabled",
-    Enabled: "enabled",
-};
-const ConnectionMode = {
-    Direct: "direct",
-    TenantOnly: "tenant-only",
-};
-const HttpVersion = {
-    http1_1: "http1.1",
-    http2: "http2",
-    http2and3: "http2and3",
-    http3: "http3",
-};
-const OriginGroupSelectionCriteria = {
-    Default: "default",
-    MediaQualityBased: "media-quality-based",
-};
-const OriginProtocolPolicy = {
-    http_only: "http-only",
-    https_only: "https-only",
-    match_viewer: "match-viewer",
-};
-const SslProtocol = {
-    SSLv3: "SSLv3",
-    TLSv1: "TLSv1",
-    TLSv1_1: "TLSv1.1",
-    TLSv1_2: "TLSv1.2",
-};
-const PriceClass = {
-    None: "None",
-    PriceClass_100: "PriceClass_100",
-    PriceClass_200: "PriceClass_200",
-    PriceClass_All: "PriceClass_All",
-};
-const GeoRestrictionType = {
-    blacklist: "blacklist",
-    none: "none",
-    whitelist: "whitelist",
-};
-const MinimumProtocolVersion = {
-    SSLv3: "SSLv3",
-    TLSv1: "TLSv1",
-    TLSv1_1_2016: "TLSv1.1_2016",
-    TLSv1_2016: "TLSv1_2016",
-    TLSv1_2_2018: "TLSv1.2_2018",
-    TLSv1_2_2019: "TLSv1.2_2019",
-    TLSv1_2_2021: "TLSv1.2_2021",
-    TLSv1_2_2025: "TLSv1.2_2025",
-    TLSv1_3_2025: "TLSv1.3_2025",
-};
-const SSLSupportMethod = {
-    sni_only: "sni-only",
-    static_ip: "static-ip",
-    vip: "vip",
-};
-const ViewerMtlsMode = {
-    Optional: "optional",
-    Passthrough: "passthrough",
-    Required: "required",
-};
-const FunctionRuntime = {
-    cloudfront_js_1_0: "cloudfront-js-1.0",
-    cloudfront_js_2_0: "cloudfront-js-2.0",
-};
-const FunctionStage = {
-    DEVELOPMENT: "DEVELOPMENT",
-    LIVE: "LIVE",
-};
-const ContinuousDeploymentPolicyType = {
-    SingleHeader: "SingleHeader",
-    SingleWeight: "SingleWeight",
-};
-const CustomizationActionType = {
-    disable: "disable",
-    override: "override",
-};
-const ValidationTokenHost = {
-    CloudFront: "cloudfront",
-    SelfHosted: "self-hosted",
-};
-const DomainStatus = {
-    Active: "active",
-    Inactive: "inactive",
-};
-const Format = {
-    URLEncoded: "URLEncoded",
-};
-const ImportSourceType = {
-    S3: "S3",
-};
-const RealtimeMetricsSubscriptionStatus = {
-    Disabled: "Disabled",
-    Enabled: "Enabled",
-};
-const OriginAccessControlOriginTypes = {
-    lambda: "lambda",
-    mediapackagev2: "mediapackagev2",
-    mediastore: "mediastore",
-    s3: "s3",
-};
-const OriginAccessControlSigningBehaviors = {
-    always: "always",
-    always_amz_auth: "always-amz-auth",
-    never: "never",
-    no_override: "no-override",
-};
-const OriginAccessControlSigningProtocols = {
-    sigv4: "sigv4",
-    sigv4a: "sigv4a",
-};
-const OriginRequestPolicyCookieBehavior = {
-    all: "all",
-    allExcept: "allExcept",
-    none: "none",
-    whitelist: "whitelist",
-};
-const OriginRequestPolicyHeaderBehavior = {
-    allExcept: "allExcept",
-    allViewer: "allViewer",
-    allViewerAndWhitelistCloudFront: "allViewerAndWhitelistCloudFront",
-    none: "none",
-    whitelist: "whitelist",
-};
-const OriginRequestPolicyQueryStringBehavior = {
-    all: "all",
-    allExcept: "allExcept",
-    none: "none",
-    whitelist: "whitelist",
-};
-const FrameOptionsList = {
-    DENY: "DENY",
-    SAMEORIGIN: "SAMEORIGIN",
-};
-const ReferrerPolicyList = {
-    no_referrer: "no-referrer",
-    no_referrer_when_downgrade: "no-referrer-when-downgrade",
-    origin: "origin",
-    origin_when_cross_origin: "origin-when-cross-origin",
-    same_origin: "same-origin",
-    strict_origin: "strict-origin",
-    strict_origin_when_cross_origin: "strict-origin-when-cross-origin",
-    unsafe_url: "unsafe-url",
-};
-const TrustStoreStatus = {
-    Active: "active",
-    Failed: "failed",
-    Pending: "pending",
-};
-const VpcIpAddressType = {
-    DualStack: "dualstack",
-    Ipv4: "ipv4",
-};
-const ManagedCertificateStatus = {
-    Expired: "expired",
-    Failed: "failed",
-    Inactive: "inactive",
-    Issued: "issued",
-    PendingValidation: "pending-validation",
-    Revoked: "revoked",
-    ValidationTimedOut: "validation-timed-out",
-};
-const DistributionResourceType = {
-    Distribution: "distribution",
-    DistributionTenant: "distribution-tenant",
-};
-const OriginRequestPolicyType = {
-    custom: "custom",
-    managed: "managed",
-};
-const ResponseHeadersPolicyType = {
-    custom: "custom",
-    managed: "managed",
-};
-const DnsConfigurationStatus = {
-    Invalid: "invalid-configuration",
-    Unknown: "unknown-configuration",
-    Valid: "valid-configuration",
-};
-
-__webpack_unused_export__ = AccessDenied;
-__webpack_unused_export__ = AccessDenied$;
-__webpack_unused_export__ = ActiveTrustedKeyGroups$;
-__webpack_unused_export__ = ActiveTrustedSigners$;
-__webpack_unused_export__ = AliasICPRecordal$;
-__webpack_unused_export__ = Aliases$;
-__webpack_unused_export__ = AllowedMethods$;
-__webpack_unused_export__ = AnycastIpList$;
-__webpack_unused_export__ = AnycastIpListCollection$;
-__webpack_unused_export__ = AnycastIpListSummary$;
-__webpack_unused_export__ = AssociateAlias$;
-__webpack_unused_export__ = AssociateAliasCommand;
-__webpack_unused_export__ = AssociateAliasRequest$;
-__webpack_unused_export__ = AssociateDistributionTenantWebACL$;
-__webpack_unused_export__ = AssociateDistributionTenantWebACLCommand;
-__webpack_unused_export__ = AssociateDistributionTenantWebACLRequest$;
-__webpack_unused_export__ = AssociateDistributionTenantWebACLResult$;
-__webpack_unused_export__ = AssociateDistributionWebACL$;
-__webpack_unused_export__ = AssociateDistributionWebACLCommand;
-__webpack_unused_export__ = AssociateDistributionWebACLRequest$;
-__webpack_unused_export__ = AssociateDistributionWebACLResult$;
-__webpack_unused_export__ = BatchTooLarge;
-__webpack_unused_export__ = BatchTooLarge$;
-__webpack_unused_export__ = CNAMEAlreadyExists;
-__webpack_unused_export__ = CNAMEAlreadyExists$;
-__webpack_unused_export__ = CaCertificatesBundleS3Location$;
-__webpack_unused_export__ = CaCertificatesBundleSource$;
-__webpack_unused_export__ = CacheBehavior$;
-__webpack_unused_export__ = CacheBehaviors$;
-__webpack_unused_export__ = CachePolicy$;
-__webpack_unused_export__ = CachePolicyAlreadyExists;
-__webpack_unused_export__ = CachePolicyAlreadyExists$;
-__webpack_unused_export__ = CachePolicyConfig$;
-__webpack_unused_export__ = CachePolicyCookieBehavior;
-__webpack_unused_export__ = CachePolicyCookiesConfig$;
-__webpack_unused_export__ = CachePolicyHeaderBehavior;
-__webpack_unused_export__ = CachePolicyHeadersConfig$;
-__webpack_unused_export__ = CachePolicyInUse;
-__webpack_unused_export__ = CachePolicyInUse$;
-__webpack_unused_export__ = CachePolicyList$;
-__webpack_unused_export__ = CachePolicyQueryStringBehavior;
-__webpack_unused_export__ = CachePolicyQueryStringsConfig$;
-__webpack_unused_export__ = CachePolicySummary$;
-__webpack_unused_export__ = CachePolicyType;
-__webpack_unused_export__ = CacheTagConfig$;
-__webpack_unused_export__ = CachedMethods$;
-__webpack_unused_export__ = CannotChangeImmutablePublicKeyFields;
-__webpack_unused_export__ = CannotChangeImmutablePublicKeyFields$;
-__webpack_unused_export__ = CannotDeleteEntityWhileInUse;
-__webpack_unused_export__ = CannotDeleteEntityWhileInUse$;
-__webpack_unused_export__ = CannotUpdateEntityWhileInUse;
-__webpack_unused_export__ = CannotUpdateEntityWhileInUse$;
-__webpack_unused_export__ = Certificate$;
-__webpack_unused_export__ = CertificateSource;
-__webpack_unused_export__ = CertificateTransparencyLoggingPreference;
-__webpack_unused_export__ = CloudFront;
-exports.GHk = CloudFrontClient;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentity$;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentityAlreadyExists;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentityAlreadyExists$;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentityConfig$;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentityInUse;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentityInUse$;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentityList$;
-__webpack_unused_export__ = CloudFrontOriginAccessIdentitySummary$;
-__webpack_unused_export__ = CloudFrontServiceException;
-__webpack_unused_export__ = CloudFrontServiceException$;
-__webpack_unused_export__ = ConflictingAlias$;
-__webpack_unused_export__ = ConflictingAliasesList$;
-__webpack_unused_export__ = ConnectionFunctionAssociation$;
-__webpack_unused_export__ = ConnectionFunctionSummary$;
-__webpack_unused_export__ = ConnectionFunctionTestResult$;
-__webpack_unused_export__ = ConnectionGroup$;
-__webpack_unused_export__ = ConnectionGroupAssociationFilter$;
-__webpack_unused_export__ = ConnectionGroupSummary$;
-__webpack_unused_export__ = ConnectionMode;
-__webpack_unused_export__ = ContentTypeProfile$;
-__webpack_unused_export__ = ContentTypeProfileConfig$;
-__webpack_unused_export__ = ContentTypeProfiles$;
-__webpack_unused_export__ = ContinuousDeploymentPolicy$;
-__webpack_unused_export__ = ContinuousDeploymentPolicyAlreadyExists;
-__webpack_unused_export__ = ContinuousDeploymentPolicyAlreadyExists$;
-__webpack_unused_export__ = ContinuousDeploymentPolicyConfig$;
-__webpack_unused_export__ = ContinuousDeploymentPolicyInUse;
-__webpack_unused_export__ = ContinuousDeploymentPolicyInUse$;
-__webpack_unused_export__ = ContinuousDeploymentPolicyList$;
-__webpack_unused_export__ = ContinuousDeploymentPolicySummary$;
-__webpack_unused_export__ = ContinuousDeploymentPolicyType;
-__webpack_unused_export__ = ContinuousDeploymentSingleHeaderConfig$;
-__webpack_unused_export__ = ContinuousDeploymentSingleWeightConfig$;
-__webpack_unused_export__ = CookieNames$;
-__webpack_unused_export__ = CookiePreference$;
-__webpack_unused_export__ = CopyDistribution$;
-__webpack_unused_export__ = CopyDistributionCommand;
-__webpack_unused_export__ = CopyDistributionRequest$;
-__webpack_unused_export__ = CopyDistributionResult$;
-__webpack_unused_export__ = CreateAnycastIpList$;
-__webpack_unused_export__ = CreateAnycastIpListCommand;
-__webpack_unused_export__ = CreateAnycastIpListRequest$;
-__webpack_unused_export__ = CreateAnycastIpListResult$;
-__webpack_unused_export__ = CreateCachePolicy$;
-__webpack_unused_export__ = CreateCachePolicyCommand;
-__webpack_unused_export__ = CreateCachePolicyRequest$;
-__webpack_unused_export__ = CreateCachePolicyResult$;
-__webpack_unused_export__ = CreateCloudFrontOriginAccessIdentity$;
-__webpack_unused_export__ = CreateCloudFrontOriginAccessIdentityCommand;
-__webpack_unused_export__ = CreateCloudFrontOriginAccessIdentityRequest$;
-__webpack_unused_export__ = CreateCloudFrontOriginAccessIdentityResult$;
-__webpack_unused_export__ = CreateConnectionFunction$;
-__webpack_unused_export__ = CreateConnectionFunctionCommand;
-__webpack_unused_export__ = CreateConnectionFunctionRequest$;
-__webpack_unused_export__ = CreateConnectionFunctionResult$;
-__webpack_unused_export__ = CreateConnectionGroup$;
-__webpack_unused_export__ = CreateConnectionGroupCommand;
-__webpack_unused_export__ = CreateConnectionGroupRequest$;
-__webpack_unused_export__ = CreateConnectionGroupResult$;
-__webpack_unused_export__ = CreateContinuousDeploymentPolicy$;
-__webpack_unused_export__ = CreateContinuousDeploymentPolicyCommand;
-__webpack_unused_export__ = CreateContinuousDeploymentPolicyRequest$;
-__webpack_unused_export__ = CreateContinuousDeploymentPolicyResult$;
-__webpack_unused_export__ = CreateDistribution$;
-__webpack_unused_export__ = CreateDistributionCommand;
-__webpack_unused_export__ = CreateDistributionRequest$;
-__webpack_unused_export__ = CreateDistributionResult$;
-__webpack_unused_export__ = CreateDistributionTenant$;
-__webpack_unused_export__ = CreateDistributionTenantCommand;
-__webpack_unused_export__ = CreateDistributionTenantRequest$;
-__webpack_unused_export__ = CreateDistributionTenantResult$;
-__webpack_unused_export__ = CreateDistributionWithTags$;
-__webpack_unused_export__ = CreateDistributionWithTagsCommand;
-__webpack_unused_export__ = CreateDistributionWithTagsRequest$;
-__webpack_unused_export__ = CreateDistributionWithTagsResult$;
-__webpack_unused_export__ = CreateFieldLevelEncryptionConfig$;
-__webpack_unused_export__ = CreateFieldLevelEncryptionConfigCommand;
-__webpack_unused_export__ = CreateFieldLevelEncryptionConfigRequest$;
-__webpack_unused_export__ = CreateFieldLevelEncryptionConfigResult$;
-__webpack_unused_export__ = CreateFieldLevelEncryptionProfile$;
-__webpack_unused_export__ = CreateFieldLevelEncryptionProfileCommand;
-__webpack_unused_export__ = CreateFieldLevelEncryptionProfileRequest$;
-__webpack_unused_export__ = CreateFieldLevelEncryptionProfileResult$;
-__webpack_unused_export__ = CreateFunction$;
-__webpack_unused_export__ = CreateFunctionCommand;
-__webpack_unused_export__ = CreateFunctionRequest$;
-__webpack_unused_export__ = CreateFunctionResult$;
-__webpack_unused_export__ = CreateInvalidation$;
-exports.Yo6 = CreateInvalidationCommand;
-__webpack_unused_export__ = CreateInvalidationForDistributionTenant$;
-__webpack_unused_export__ = CreateInvalidationForDistributionTenantCommand;
-__webpack_unused_export__ = CreateInvalidationForDistributionTenantRequest$;
-__webpack_unused_export__ = CreateInvalidationForDistributionTenantResult$;
-__webpack_unused_export__ = CreateInvalidationRequest$;
-__webpack_unused_export__ = CreateInvalidationResult$;
-__webpack_unused_export__ = CreateKeyGroup$;
-__webpack_unused_export__ = CreateKeyGroupCommand;
-__webpack_unused_export__ = CreateKeyGroupRequest$;
-__webpack_unused_export__ = CreateKeyGroupResult$;
-__webpack_unused_export__ = CreateKeyValueStore$;
-__webpack_unused_export__ = CreateKeyValueStoreCommand;
-__webpack_unused_export__ = CreateKeyValueStoreRequest$;
-__webpack_unused_export__ = CreateKeyValueStoreResult$;
-__webpack_unused_export__ = CreateMonitoringSubscription$;
-__webpack_unused_export__ = CreateMonitoringSubscriptionCommand;
-__webpack_unused_export__ = CreateMonitoringSubscriptionRequest$;
-__webpack_unused_export__ = CreateMonitoringSubscriptionResult$;
-__webpack_unused_export__ = CreateOriginAccessControl$;
-__webpack_unused_export__ = CreateOriginAccessControlCommand;
-__webpack_unused_export__ = CreateOriginAccessControlRequest$;
-__webpack_unused_export__ = CreateOriginAccessControlResult$;
-__webpack_unused_export__ = CreateOriginRequestPolicy$;
-__webpack_unused_export__ = CreateOriginRequestPolicyCommand;
-__webpack_unused_export__ = CreateOriginRequestPolicyRequest$;
-__webpack_unused_export__ = CreateOriginRequestPolicyResult$;
-__webpack_unused_export__ = CreatePublicKey$;
-__webpack_unused_export__ = CreatePublicKeyCommand;
-__webpack_unused_export__ = CreatePublicKeyRequest$;
-__webpack_unused_export__ = CreatePublicKeyResult$;
-__webpack_unused_export__ = CreateRealtimeLogConfig$;
-__webpack_unused_export__ = CreateRealtimeLogConfigCommand;
-__webpack_unused_export__ = CreateRealtimeLogConfigRequest$;
-__webpack_unused_export__ = CreateRealtimeLogConfigResult$;
-__webpack_unused_export__ = CreateResponseHeadersPolicy$;
-__webpack_unused_export__ = CreateResponseHeadersPolicyCommand;
-__webpack_unused_export__ = CreateResponseHeadersPolicyRequest$;
-__webpack_unused_export__ = CreateResponseHeadersPolicyResult$;
-__webpack_unused_export__ = CreateStreamingDistribution$;
-__webpack_unused_export__ = CreateStreamingDistributionCommand;
-__webpack_unused_export__ = CreateStreamingDistributionRequest$;
-__webpack_unused_export__ = CreateStreamingDistributionResult$;
-__webpack_unused_export__ = CreateStreamingDistributionWithTags$;
-__webpack_unused_export__ = CreateStreamingDistributionWithTagsCommand;
-__webpack_unused_export__ = CreateStreamingDistributionWithTagsRequest$;
-__webpack_unused_export__ = CreateStreamingDistributionWithTagsResult$;
-__webpack_unused_export__ = CreateTrustStore$;
-__webpack_unused_export__ = CreateTrustStoreCommand;
-__webpack_unused_export__ = CreateTrustStoreRequest$;
-__webpack_unused_export__ = CreateTrustStoreResult$;
-__webpack_unused_export__ = CreateVpcOrigin$;
-__webpack_unused_export__ = CreateVpcOriginCommand;
-__webpack_unused_export__ = CreateVpcOriginRequest$;
-__webpack_unused_export__ = CreateVpcOriginResult$;
-__webpack_unused_export__ = CustomErrorResponse$;
-__webpack_unused_export__ = CustomErrorResponses$;
-__webpack_unused_export__ = CustomHeaders$;
-__webpack_unused_export__ = CustomOriginConfig$;
-__webpack_unused_export__ = CustomizationActionType;
-__webpack_unused_export__ = Customizations$;
-__webpack_unused_export__ = DefaultCacheBehavior$;
-__webpack_unused_export__ = DeleteAnycastIpList$;
-__webpack_unused_export__ = DeleteAnycastIpListCommand;
-__webpack_unused_export__ = DeleteAnycastIpListRequest$;
-__webpack_unused_export__ = DeleteCachePolicy$;
-__webpack_unused_export__ = DeleteCachePolicyCommand;
-__webpack_unused_export__ = DeleteCachePolicyRequest$;
-__webpack_unused_export__ = DeleteCloudFrontOriginAccessIdentity$;
-__webpack_unused_export__ = DeleteCloudFrontOriginAccessIdentityCommand;
-__webpack_unused_export__ = DeleteCloudFrontOriginAccessIdentityRequest$;
-__webpack_unused_export__ = DeleteConnectionFunction$;
-__webpack_unused_export__ = DeleteConnectionFunctionCommand;
-__webpack_unused_export__ = DeleteConnectionFunctionRequest$;
-__webpack_unused_export__ = DeleteConnectionGroup$;
-__webpack_unused_export__ = DeleteConnectionGroupCommand;
-__webpack_unused_export__ = DeleteConnectionGroupRequest$;
-__webpack_unused_export__ = DeleteContinuousDeploymentPolicy$;
-__webpack_unused_export__ = DeleteContinuousDeploymentPolicyCommand;
-__webpack_unused_export__ = DeleteContinuousDeploymentPolicyRequest$;
-__webpack_unused_export__ = DeleteDistribution$;
-__webpack_unused_export__ = DeleteDistributionCommand;
-__webpack_unused_export__ = DeleteDistributionRequest$;
-__webpack_unused_export__ = DeleteDistributionTenant$;
-__webpack_unused_export__ = DeleteDistributionTenantCommand;
-__webpack_unused_export__ = DeleteDistributionTenantRequest$;
-__webpack_unused_export__ = DeleteFieldLevelEncryptionConfig$;
-__webpack_unused_export__ = DeleteFieldLevelEncryptionConfigCommand;
-__webpack_unused_export__ = DeleteFieldLevelEncryptionConfigRequest$;
-__webpack_unused_export__ = DeleteFieldLevelEncryptionProfile$;
-__webpack_unused_export__ = DeleteFieldLevelEncryptionProfileCommand;
-__webpack_unused_export__ = DeleteFieldLevelEncryptionProfileRequest$;
-__webpack_unused_export__ = DeleteFunction$;
-__webpack_unused_export__ = DeleteFunctionCommand;
-__webpack_unused_export__ = DeleteFunctionRequest$;
-__webpack_unused_export__ = DeleteKeyGroup$;
-__webpack_unused_export__ = DeleteKeyGroupCommand;
-__webpack_unused_export__ = DeleteKeyGroupRequest$;
-__webpack_unused_export__ = DeleteKeyValueStore$;
-__webpack_unused_export__ = DeleteKeyValueStoreCommand;
-__webpack_unused_export__ = DeleteKeyValueStoreRequest$;
-__webpack_unused_export__ = DeleteMonitoringSubscription$;
-__webpack_unused_export__ = DeleteMonitoringSubscriptionCommand;
-__webpack_unused_export__ = DeleteMonitoringSubscriptionRequest$;
-__webpack_unused_export__ = DeleteMonitoringSubscriptionResult$;
-__webpack_unused_export__ = DeleteOriginAccessControl$;
-__webpack_unused_export__ = DeleteOriginAccessControlCommand;
-__webpack_unused_export__ = DeleteOriginAccessControlRequest$;
-__webpack_unused_export__ = DeleteOriginRequestPolicy$;
-__webpack_unused_export__ = DeleteOriginRequestPolicyCommand;
-__webpack_unused_export__ = DeleteOriginRequestPolicyRequest$;
-__webpack_unused_export__ = DeletePublicKey$;
-__webpack_unused_export__ = DeletePublicKeyCommand;
-__webpack_unused_export__ = DeletePublicKeyRequest$;
-__webpack_unused_export__ = DeleteRealtimeLogConfig$;
-__webpack_unused_export__ = DeleteRealtimeLogConfigCommand;
-__webpack_unused_export__ = DeleteRealtimeLogConfigRequest$;
-__webpack_unused_export__ = DeleteResourcePolicy$;
-__webpack_unused_export__ = DeleteResourcePolicyCommand;
-__webpack_unused_export__ = DeleteResourcePolicyRequest$;
-__webpack_unused_export__ = DeleteResponseHeadersPolicy$;
-__webpack_unused_export__ = DeleteResponseHeadersPolicyCommand;
-__webpack_unused_export__ = DeleteResponseHeadersPolicyRequest$;
-__webpack_unused_export__ = DeleteStreamingDistribution$;
-__webpack_unused_export__ = DeleteStreamingDistributionCommand;
-__webpack_unused_export__ = DeleteStreamingDistributionRequest$;
-__webpack_unused_export__ = DeleteTrustStore$;
-__webpack_unused_export__ = DeleteTrustStoreCommand;
-__webpack_unused_export__ = DeleteTrustStoreRequest$;
-__webpack_unused_export__ = DeleteVpcOrigin$;
-__webpack_unused_export__ = DeleteVpcOriginCommand;
-__webpack_unused_export__ = DeleteVpcOriginRequest$;
-__webpack_unused_export__ = DeleteVpcOriginResult$;
-__webpack_unused_export__ = DescribeConnectionFunction$;
-__webpack_unused_export__ = DescribeConnectionFunctionCommand;
-__webpack_unused_export__ = DescribeConnectionFunctionRequest$;
-__webpack_unused_export__ = DescribeConnectionFunctionResult$;
-__webpack_unused_export__ = DescribeFunction$;
-__webpack_unused_export__ = DescribeFunctionCommand;
-__webpack_unused_export__ = DescribeFunctionRequest$;
-__webpack_unused_export__ = DescribeFunctionResult$;
-__webpack_unused_export__ = DescribeKeyValueStore$;
-__webpack_unused_export__ = DescribeKeyValueStoreCommand;
-__webpack_unused_export__ = DescribeKeyValueStoreRequest$;
-__webpack_unused_export__ = DescribeKeyValueStoreResult$;
-__webpack_unused_export__ = DisassociateDistributionTenantWebACL$;
-__webpack_unused_export__ = DisassociateDistributionTenantWebACLCommand;
-__webpack_unused_export__ = DisassociateDistributionTenantWebACLRequest$;
-__webpack_unused_export__ = DisassociateDistributionTenantWebACLResult$;
-__webpack_unused_export__ = DisassociateDistributionWebACL$;
-__webpack_unused_export__ = DisassociateDistributionWebACLCommand;
-__webpack_unused_export__ = DisassociateDistributionWebACLRequest$;
-__webpack_unused_export__ = DisassociateDistributionWebACLResult$;
-__webpack_unused_export__ = Distribution$;
-__webpack_unused_export__ = DistributionAlreadyExists;
-__webpack_unused_export__ = DistributionAlreadyExists$;
-__webpack_unused_export__ = DistributionConfig$;
-__webpack_unused_export__ = DistributionConfigWithTags$;
-__webpack_unused_export__ = DistributionIdList$;
-__webpack_unused_export__ = DistributionIdOwner$;
-__webpack_unused_export__ = DistributionIdOwnerList$;
-__webpack_unused_export__ = DistributionList$;
-__webpack_unused_export__ = DistributionNotDisabled;
-__webpack_unused_export__ = DistributionNotDisabled$;
-__webpack_unused_export__ = DistributionResourceId$;
-__webpack_unused_export__ = DistributionResourceType;
-__webpack_unused_export__ = DistributionSummary$;
-__webpack_unused_export__ = DistributionTenant$;
-__webpack_unused_export__ = DistributionTenantAssociationFilter$;
-__webpack_unused_export__ = DistributionTenantSummary$;
-__webpack_unused_export__ = DnsConfiguration$;
-__webpack_unused_export__ = DnsConfigurationStatus;
-__webpack_unused_export__ = DomainConflict$;
-__webpack_unused_export__ = DomainItem$;
-__webpack_unused_export__ = DomainResult$;
-__webpack_unused_export__ = DomainStatus;
-__webpack_unused_export__ = EncryptionEntities$;
-__webpack_unused_export__ = EncryptionEntity$;
-__webpack_unused_export__ = EndPoint$;
-__webpack_unused_export__ = EntityAlreadyExists;
-__webpack_unused_export__ = EntityAlreadyExists$;
-__webpack_unused_export__ = EntityLimitExceeded;
-__webpack_unused_export__ = EntityLimitExceeded$;
-__webpack_unused_export__ = EntityNotFound;
-__webpack_unused_export__ = EntityNotFound$;
-__webpack_unused_export__ = EntitySizeLimitExceeded;
-__webpack_unused_export__ = EntitySizeLimitExceeded$;
-__webpack_unused_export__ = EventType;
-__webpack_unused_export__ = FieldLevelEncryption$;
-__webpack_unused_export__ = FieldLevelEncryptionConfig$;
-__webpack_unused_export__ = FieldLevelEncryptionConfigAlreadyExists;
-__webpack_unused_export__ = FieldLevelEncryptionConfigAlreadyExists$;
-__webpack_unused_export__ = FieldLevelEncryptionConfigInUse;
-__webpack_unused_export__ = FieldLevelEncryptionConfigInUse$;
-__webpack_unused_export__ = FieldLevelEncryptionList$;
-__webpack_unused_export__ = FieldLevelEncryptionProfile$;
-__webpack_unused_export__ = FieldLevelEncryptionProfileAlreadyExists;
-__webpack_unused_export__ = FieldLevelEncryptionProfileAlreadyExists$;
-__webpack_unused_export__ = FieldLevelEncryptionProfileConfig$;
-__webpack_unused_export__ = FieldLevelEncryptionProfileInUse;
-__webpack_unused_export__ = FieldLevelEncryptionProfileInUse$;
-__webpack_unused_export__ = FieldLevelEncryptionProfileList$;
-__webpack_unused_export__ = FieldLevelEncryptionProfileSizeExceeded;
-__webpack_unused_export__ = FieldLevelEncryptionProfileSizeExceeded$;
-__webpack_unused_export__ = FieldLevelEncryptionProfileSummary$;
-__webpack_unused_export__ = FieldLevelEncryptionSummary$;
-__webpack_unused_export__ = FieldPatterns$;
-__webpack_unused_export__ = Format;
-__webpack_unused_export__ = ForwardedValues$;
-__webpack_unused_export__ = FrameOptionsList;
-__webpack_unused_export__ = FunctionAlreadyExists;
-__webpack_unused_export__ = FunctionAlreadyExists$;
-__webpack_unused_export__ = FunctionAssociation$;
-__webpack_unused_export__ = FunctionAssociations$;
-__webpack_unused_export__ = FunctionConfig$;
-__webpack_unused_export__ = FunctionInUse;
-__webpack_unused_export__ = FunctionInUse$;
-__webpack_unused_export__ = FunctionList$;
-__webpack_unused_export__ = FunctionMetadata$;
-__webpack_unused_export__ = FunctionRuntime;
-__webpack_unused_export__ = FunctionSizeLimitExceeded;
-__webpack_unused_export__ = FunctionSizeLimitExceeded$;
-__webpack_unused_export__ = FunctionStage;
-__webpack_unused_export__ = FunctionSummary$;
-__webpack_unused_export__ = GeoRestriction$;
-__webpack_unused_export__ = GeoRestrictionCustomization$;
-__webpack_unused_export__ = GeoRestrictionType;
-__webpack_unused_export__ = GetAnycastIpList$;
-__webpack_unused_export__ = GetAnycastIpListCommand;
-__webpack_unused_export__ = GetAnycastIpListRequest$;
-__webpack_unused_export__ = GetAnycastIpListResult$;
-__webpack_unused_export__ = GetCachePolicy$;
-__webpack_unused_export__ = GetCachePolicyCommand;
-__webpack_unused_export__ = GetCachePolicyConfig$;
-__webpack_unused_export__ = GetCachePolicyConfigCommand;
-__webpack_unused_export__ = GetCachePolicyConfigRequest$;
-__webpack_unused_export__ = GetCachePolicyConfigResult$;
-__webpack_unused_export__ = GetCachePolicyRequest$;
-__webpack_unused_export__ = GetCachePolicyResult$;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentity$;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityCommand;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityConfig$;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityConfigCommand;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityConfigRequest$;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityConfigResult$;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityRequest$;
-__webpack_unused_export__ = GetCloudFrontOriginAccessIdentityResult$;
-__webpack_unused_export__ = GetConnectionFunction$;
-__webpack_unused_export__ = GetConnectionFunctionCommand;
-__webpack_unused_export__ = GetConnectionFunctionRequest$;
-__webpack_unused_export__ = GetConnectionFunctionResult$;
-__webpack_unused_export__ = GetConnectionGroup$;
-__webpack_unused_export__ = GetConnectionGroupByRoutingEndpoint$;
-__webpack_unused_export__ = GetConnectionGroupByRoutingEndpointCommand;
-__webpack_unused_export__ = GetConnectionGroupByRoutingEndpointRequest$;
-__webpack_unused_export__ = GetConnectionGroupByRoutingEndpointResult$;
-__webpack_unused_export__ = GetConnectionGroupCommand;
-__webpack_unused_export__ = GetConnectionGroupRequest$;
-__webpack_unused_export__ = GetConnectionGroupResult$;
-__webpack_unused_export__ = GetContinuousDeploymentPolicy$;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyCommand;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyConfig$;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyConfigCommand;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyConfigRequest$;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyConfigResult$;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyRequest$;
-__webpack_unused_export__ = GetContinuousDeploymentPolicyResult$;
-__webpack_unused_export__ = GetDistribution$;
-__webpack_unused_export__ = GetDistributionCommand;
-__webpack_unused_export__ = GetDistributionConfig$;
-__webpack_unused_export__ = GetDistributionConfigCommand;
-__webpack_unused_export__ = GetDistributionConfigRequest$;
-__webpack_unused_export__ = GetDistributionConfigResult$;
-__webpack_unused_export__ = GetDistributionRequest$;
-__webpack_unused_export__ = GetDistributionResult$;
-__webpack_unused_export__ = GetDistributionTenant$;
-__webpack_unused_export__ = GetDistributionTenantByDomain$;
-__webpack_unused_export__ = GetDistributionTenantByDomainCommand;
-__webpack_unused_export__ = GetDistributionTenantByDomainRequest$;
-__webpack_unused_export__ = GetDistributionTenantByDomainResult$;
-__webpack_unused_export__ = GetDistributionTenantCommand;
-__webpack_unused_export__ = GetDistributionTenantRequest$;
-__webpack_unused_export__ = GetDistributionTenantResult$;
-__webpack_unused_export__ = GetFieldLevelEncryption$;
-__webpack_unused_export__ = GetFieldLevelEncryptionCommand;
-__webpack_unused_export__ = GetFieldLevelEncryptionConfig$;
-__webpack_unused_export__ = GetFieldLevelEncryptionConfigCommand;
-__webpack_unused_export__ = GetFieldLevelEncryptionConfigRequest$;
-__webpack_unused_export__ = GetFieldLevelEncryptionConfigResult$;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfile$;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileCommand;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileConfig$;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileConfigCommand;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileConfigRequest$;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileConfigResult$;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileRequest$;
-__webpack_unused_export__ = GetFieldLevelEncryptionProfileResult$;
-__webpack_unused_export__ = GetFieldLevelEncryptionRequest$;
-__webpack_unused_export__ = GetFieldLevelEncryptionResult$;
-__webpack_unused_export__ = GetFunction$;
-__webpack_unused_export__ = GetFunctionCommand;
-__webpack_unused_export__ = GetFunctionRequest$;
-__webpack_unused_export__ = GetFunctionResult$;
-__webpack_unused_export__ = GetInvalidation$;
-exports.Wwh = GetInvalidationCommand;
-__webpack_unused_export__ = GetInvalidationForDistributionTenant$;
-__webpack_unused_export__ = GetInvalidationForDistributionTenantCommand;
-__webpack_unused_export__ = GetInvalidationForDistributionTenantRequest$;
-__webpack_unused_export__ = GetInvalidationForDistributionTenantResult$;
-__webpack_unused_export__ = GetInvalidationRequest$;
-__webpack_unused_export__ = GetInvalidationResult$;
-__webpack_unused_export__ = GetKeyGroup$;
-__webpack_unused_export__ = GetKeyGroupCommand;
-__webpack_unused_export__ = GetKeyGroupConfig$;
-__webpack_unused_export__ = GetKeyGroupConfigCommand;
-__webpack_unused_export__ = GetKeyGroupConfigRequest$;
-__webpack_unused_export__ = GetKeyGroupConfigResult$;
-__webpack_unused_export__ = GetKeyGroupRequest$;
-__webpack_unused_export__ = GetKeyGroupResult$;
-__webpack_unused_export__ = GetManagedCertificateDetails$;
-__webpack_unused_export__ = GetManagedCertificateDetailsCommand;
-__webpack_unused_export__ = GetManagedCertificateDetailsRequest$;
-__webpack_unused_export__ = GetManagedCertificateDetailsResult$;
-__webpack_unused_export__ = GetMonitoringSubscription$;
-__webpack_unused_export__ = GetMonitoringSubscriptionCommand;
-__webpack_unused_export__ = GetMonitoringSubscriptionRequest$;
-__webpack_unused_export__ = GetMonitoringSubscriptionResult$;
-__webpack_unused_export__ = GetOriginAccessControl$;
-__webpack_unused_export__ = GetOriginAccessControlCommand;
-__webpack_unused_export__ = GetOriginAccessControlConfig$;
-__webpack_unused_export__ = GetOriginAccessControlConfigCommand;
-__webpack_unused_export__ = GetOriginAccessControlConfigRequest$;
-__webpack_unused_export__ = GetOriginAccessControlConfigResult$;
-__webpack_unused_export__ = GetOriginAccessControlRequest$;
-__webpack_unused_export__ = GetOriginAccessControlResult$;
-__webpack_unused_export__ = GetOriginRequestPolicy$;
-__webpack_unused_export__ = GetOriginRequestPolicyCommand;
-__webpack_unused_export__ = GetOriginRequestPolicyConfig$;
-__webpack_unused_export__ = GetOriginRequestPolicyConfigCommand;
-__webpack_unused_export__ = GetOriginRequestPolicyConfigRequest$;
-__webpack_unused_export__ = GetOriginRequestPolicyConfigResult$;
-__webpack_unused_export__ = GetOriginRequestPolicyRequest$;
-__webpack_unused_export__ = GetOriginRequestPolicyResult$;
-__webpack_unused_export__ = GetPublicKey$;
-__webpack_unused_export__ = GetPublicKeyCommand;
-__webpack_unused_export__ = GetPublicKeyConfig$;
-__webpack_unused_export__ = GetPublicKeyConfigCommand;
-__webpack_unused_export__ = GetPublicKeyConfigRequest$;
-__webpack_unused_export__ = GetPublicKeyConfigResult$;
-__webpack_unused_export__ = GetPublicKeyRequest$;
-__webpack_unused_export__ = GetPublicKeyResult$;
-__webpack_unused_export__ = GetRealtimeLogConfig$;
-__webpack_unused_export__ = GetRealtimeLogConfigCommand;
-__webpack_unused_export__ = GetRealtimeLogConfigRequest$;
-__webpack_unused_export__ = GetRealtimeLogConfigResult$;
-__webpack_unused_export__ = GetResourcePolicy$;
-__webpack_unused_export__ = GetResourcePolicyCommand;
-__webpack_unused_export__ = GetResourcePolicyRequest$;
-__webpack_unused_export__ = GetResourcePolicyResult$;
-__webpack_unused_export__ = GetResponseHeadersPolicy$;
-__webpack_unused_export__ = GetResponseHeadersPolicyCommand;
-__webpack_unused_export__ = GetResponseHeadersPolicyConfig$;
-__webpack_unused_export__ = GetResponseHeadersPolicyConfigCommand;
-__webpack_unused_export__ = GetResponseHeadersPolicyConfigRequest$;
-__webpack_unused_export__ = GetResponseHeadersPolicyConfigResult$;
-__webpack_unused_export__ = GetResponseHeadersPolicyRequest$;
-__webpack_unused_export__ = GetResponseHeadersPolicyResult$;
-__webpack_unused_export__ = GetStreamingDistribution$;
-__webpack_unused_export__ = GetStreamingDistributionCommand;
-__webpack_unused_export__ = GetStreamingDistributionConfig$;
-__webpack_unused_export__ = GetStreamingDistributionConfigCommand;
-__webpack_unused_export__ = GetStreamingDistributionConfigRequest$;
-__webpack_unused_export__ = GetStreamingDistributionConfigResult$;
-__webpack_unused_export__ = GetStreamingDistributionRequest$;
-__webpack_unused_export__ = GetStreamingDistributionResult$;
-__webpack_unused_export__ = GetTrustStore$;
-__webpack_unused_export__ = GetTrustStoreCommand;
-__webpack_unused_export__ = GetTrustStoreRequest$;
-__webpack_unused_export__ = GetTrustStoreResult$;
-__webpack_unused_export__ = GetVpcOrigin$;
-__webpack_unused_export__ = GetVpcOriginCommand;
-__webpack_unused_export__ = GetVpcOriginRequest$;
-__webpack_unused_export__ = GetVpcOriginResult$;
-__webpack_unused_export__ = GrpcConfig$;
-__webpack_unused_export__ = Headers$;
-__webpack_unused_export__ = HttpVersion;
-__webpack_unused_export__ = ICPRecordalStatus;
-__webpack_unused_export__ = IllegalDelete;
-__webpack_unused_export__ = IllegalDelete$;
-__webpack_unused_export__ = IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior;
-__webpack_unused_export__ = IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior$;
-__webpack_unused_export__ = IllegalOriginAccessConfiguration;
-__webpack_unused_export__ = IllegalOriginAccessConfiguration$;
-__webpack_unused_export__ = IllegalUpdate;
-__webpack_unused_export__ = IllegalUpdate$;
-__webpack_unused_export__ = ImportSource$;
-__webpack_unused_export__ = ImportSourceType;
-__webpack_unused_export__ = InconsistentQuantities;
-__webpack_unused_export__ = InconsistentQuantities$;
-__webpack_unused_export__ = InvalidArgument;
-__webpack_unused_export__ = InvalidArgument$;
-__webpack_unused_export__ = InvalidAssociation;
-__webpack_unused_export__ = InvalidAssociation$;
-__webpack_unused_export__ = InvalidDefaultRootObject;
-__webpack_unused_export__ = InvalidDefaultRootObject$;
-__webpack_unused_export__ = InvalidDomainNameForOriginAccessControl;
-__webpack_unused_export__ = InvalidDomainNameForOriginAccessControl$;
-__webpack_unused_export__ = InvalidErrorCode;
-__webpack_unused_export__ = InvalidErrorCode$;
-__webpack_unused_export__ = InvalidForwardCookies;
-__webpack_unused_export__ = InvalidForwardCookies$;
-__webpack_unused_export__ = InvalidFunctionAssociation;
-__webpack_unused_export__ = InvalidFunctionAssociation$;
-__webpack_unused_export__ = InvalidGeoRestrictionParameter;
-__webpack_unused_export__ = InvalidGeoRestrictionParameter$;
-__webpack_unused_export__ = InvalidHeadersForS3Origin;
-__webpack_unused_export__ = InvalidHeadersForS3Origin$;
-__webpack_unused_export__ = InvalidIfMatchVersion;
-__webpack_unused_export__ = InvalidIfMatchVersion$;
-__webpack_unused_export__ = InvalidLambdaFunctionAssociation;
-__webpack_unused_export__ = InvalidLambdaFunctionAssociation$;
-__webpack_unused_export__ = InvalidLocationCode;
-__webpack_unused_export__ = InvalidLocationCode$;
-__webpack_unused_export__ = InvalidMinimumProtocolVersion;
-__webpack_unused_export__ = InvalidMinimumProtocolVersion$;
-__webpack_unused_export__ = InvalidOrigin;
-__webpack_unused_export__ = InvalidOrigin$;
-__webpack_unused_export__ = InvalidOriginAccessControl;
-__webpack_unused_export__ = InvalidOriginAccessControl$;
-__webpack_unused_export__ = InvalidOriginAccessIdentity;
-__webpack_unused_export__ = InvalidOriginAccessIdentity$;
-__webpack_unused_export__ = InvalidOriginKeepaliveTimeout;
-__webpack_unused_export__ = InvalidOriginKeepaliveTimeout$;
-__webpack_unused_export__ = InvalidOriginReadTimeout;
-__webpack_unused_export__ = InvalidOriginReadTimeout$;
-__webpack_unused_export__ = InvalidProtocolSettings;
-__webpack_unused_export__ = InvalidProtocolSettings$;
-__webpack_unused_export__ = InvalidQueryStringParameters;
-__webpack_unused_export__ = InvalidQueryStringParameters$;
-__webpack_unused_export__ = InvalidRelativePath;
-__webpack_unused_export__ = InvalidRelativePath$;
-__webpack_unused_export__ = InvalidRequiredProtocol;
-__webpack_unused_export__ = InvalidRequiredProtocol$;
-__webpack_unused_export__ = InvalidResponseCode;
-__webpack_unused_export__ = InvalidResponseCode$;
-__webpack_unused_export__ = InvalidTTLOrder;
-__webpack_unused_export__ = InvalidTTLOrder$;
-__webpack_unused_export__ = InvalidTagging;
-__webpack_unused_export__ = InvalidTagging$;
-__webpack_unused_export__ = InvalidViewerCertificate;
-__webpack_unused_export__ = InvalidViewerCertificate$;
-__webpack_unused_export__ = InvalidWebACLId;
-__webpack_unused_export__ = InvalidWebACLId$;
-__webpack_unused_export__ = Invalidation$;
-__webpack_unused_export__ = InvalidationBatch$;
-__webpack_unused_export__ = InvalidationList$;
-__webpack_unused_export__ = InvalidationSummary$;
-__webpack_unused_export__ = IpAddressType;
-__webpack_unused_export__ = IpamCidrConfig$;
-__webpack_unused_export__ = IpamCidrStatus;
-__webpack_unused_export__ = IpamConfig$;
-__webpack_unused_export__ = ItemSelection;
-__webpack_unused_export__ = KGKeyPairIds$;
-__webpack_unused_export__ = KeyGroup$;
-__webpack_unused_export__ = KeyGroupAlreadyExists;
-__webpack_unused_export__ = KeyGroupAlreadyExists$;
-__webpack_unused_export__ = KeyGroupConfig$;
-__webpack_unused_export__ = KeyGroupList$;
-__webpack_unused_export__ = KeyGroupSummary$;
-__webpack_unused_export__ = KeyPairIds$;
-__webpack_unused_export__ = KeyValueStore$;
-__webpack_unused_export__ = KeyValueStoreAssociation$;
-__webpack_unused_export__ = KeyValueStoreAssociations$;
-__webpack_unused_export__ = KeyValueStoreList$;
-__webpack_unused_export__ = KinesisStreamConfig$;
-__webpack_unused_export__ = LambdaFunctionAssociation$;
-__webpack_unused_export__ = LambdaFunctionAssociations$;
-__webpack_unused_export__ = ListAnycastIpLists$;
-__webpack_unused_export__ = ListAnycastIpListsCommand;
-__webpack_unused_export__ = ListAnycastIpListsRequest$;
-__webpack_unused_export__ = ListAnycastIpListsResult$;
-__webpack_unused_export__ = ListCachePolicies$;
-__webpack_unused_export__ = ListCachePoliciesCommand;
-__webpack_unused_export__ = ListCachePoliciesRequest$;
-__webpack_unused_export__ = ListCachePoliciesResult$;
-__webpack_unused_export__ = ListCloudFrontOriginAccessIdentities$;
-__webpack_unused_export__ = ListCloudFrontOriginAccessIdentitiesCommand;
-__webpack_unused_export__ = ListCloudFrontOriginAccessIdentitiesRequest$;
-__webpack_unused_export__ = ListCloudFrontOriginAccessIdentitiesResult$;
-__webpack_unused_export__ = ListConflictingAliases$;
-__webpack_unused_export__ = ListConflictingAliasesCommand;
-__webpack_unused_export__ = ListConflictingAliasesRequest$;
-__webpack_unused_export__ = ListConflictingAliasesResult$;
-__webpack_unused_export__ = ListConnectionFunctions$;
-__webpack_unused_export__ = ListConnectionFunctionsCommand;
-__webpack_unused_export__ = ListConnectionFunctionsRequest$;
-__webpack_unused_export__ = ListConnectionFunctionsResult$;
-__webpack_unused_export__ = ListConnectionGroups$;
-__webpack_unused_export__ = ListConnectionGroupsCommand;
-__webpack_unused_export__ = ListConnectionGroupsRequest$;
-__webpack_unused_export__ = ListConnectionGroupsResult$;
-__webpack_unused_export__ = ListContinuousDeploymentPolicies$;
-__webpack_unused_export__ = ListContinuousDeploymentPoliciesCommand;
-__webpack_unused_export__ = ListContinuousDeploymentPoliciesRequest$;
-__webpack_unused_export__ = ListContinuousDeploymentPoliciesResult$;
-__webpack_unused_export__ = ListDistributionTenants$;
-__webpack_unused_export__ = ListDistributionTenantsByCustomization$;
-__webpack_unused_export__ = ListDistributionTenantsByCustomizationCommand;
-__webpack_unused_export__ = ListDistributionTenantsByCustomizationRequest$;
-__webpack_unused_export__ = ListDistributionTenantsByCustomizationResult$;
-__webpack_unused_export__ = ListDistributionTenantsCommand;
-__webpack_unused_export__ = ListDistributionTenantsRequest$;
-__webpack_unused_export__ = ListDistributionTenantsResult$;
-__webpack_unused_export__ = ListDistributions$;
-__webpack_unused_export__ = ListDistributionsByAnycastIpListId$;
-__webpack_unused_export__ = ListDistributionsByAnycastIpListIdCommand;
-__webpack_unused_export__ = ListDistributionsByAnycastIpListIdRequest$;
-__webpack_unused_export__ = ListDistributionsByAnycastIpListIdResult$;
-__webpack_unused_export__ = ListDistributionsByCachePolicyId$;
-__webpack_unused_export__ = ListDistributionsByCachePolicyIdCommand;
-__webpack_unused_export__ = ListDistributionsByCachePolicyIdRequest$;
-__webpack_unused_export__ = ListDistributionsByCachePolicyIdResult$;
-__webpack_unused_export__ = ListDistributionsByConnectionFunction$;
-__webpack_unused_export__ = ListDistributionsByConnectionFunctionCommand;
-__webpack_unused_export__ = ListDistributionsByConnectionFunctionRequest$;
-__webpack_unused_export__ = ListDistributionsByConnectionFunctionResult$;
-__webpack_unused_export__ = ListDistributionsByConnectionMode$;
-__webpack_unused_export__ = ListDistributionsByConnectionModeCommand;
-__webpack_unused_export__ = ListDistributionsByConnectionModeRequest$;
-__webpack_unused_export__ = ListDistributionsByConnectionModeResult$;
-__webpack_unused_export__ = ListDistributionsByKeyGroup$;
-__webpack_unused_export__ = ListDistributionsByKeyGroupCommand;
-__webpack_unused_export__ = ListDistributionsByKeyGroupRequest$;
-__webpack_unused_export__ = ListDistributionsByKeyGroupResult$;
-__webpack_unused_export__ = ListDistributionsByOriginRequestPolicyId$;
-__webpack_unused_export__ = ListDistributionsByOriginRequestPolicyIdCommand;
-__webpack_unused_export__ = ListDistributionsByOriginRequestPolicyIdRequest$;
-__webpack_unused_export__ = ListDistributionsByOriginRequestPolicyIdResult$;
-__webpack_unused_export__ = ListDistributionsByOwnedResource$;
-__webpack_unused_export__ = ListDistributionsByOwnedResourceCommand;
-__webpack_unused_export__ = ListDistributionsByOwnedResourceRequest$;
-__webpack_unused_export__ = ListDistributionsByOwnedResourceResult$;
-__webpack_unused_export__ = ListDistributionsByRealtimeLogConfig$;
-__webpack_unused_export__ = ListDistributionsByRealtimeLogConfigCommand;
-__webpack_unused_export__ = ListDistributionsByRealtimeLogConfigRequest$;
-__webpack_unused_export__ = ListDistributionsByRealtimeLogConfigResult$;
-__webpack_unused_export__ = ListDistributionsByResponseHeadersPolicyId$;
-__webpack_unused_export__ = ListDistributionsByResponseHeadersPolicyIdCommand;
-__webpack_unused_export__ = ListDistributionsByResponseHeadersPolicyIdRequest$;
-__webpack_unused_export__ = ListDistributionsByResponseHeadersPolicyIdResult$;
-__webpack_unused_export__ = ListDistributionsByTrustStore$;
-__webpack_unused_export__ = ListDistributionsByTrustStoreCommand;
-__webpack_unused_export__ = ListDistributionsByTrustStoreRequest$;
-__webpack_unused_export__ = ListDistributionsByTrustStoreResult$;
-__webpack_unused_export__ = ListDistributionsByVpcOriginId$;
-__webpack_unused_export__ = ListDistributionsByVpcOriginIdCommand;
-__webpack_unused_export__ = ListDistributionsByVpcOriginIdRequest$;
-__webpack_unused_export__ = ListDistributionsByVpcOriginIdResult$;
-__webpack_unused_export__ = ListDistributionsByWebACLId$;
-__webpack_unused_export__ = ListDistributionsByWebACLIdCommand;
-__webpack_unused_export__ = ListDistributionsByWebACLIdRequest$;
-__webpack_unused_export__ = ListDistributionsByWebACLIdResult$;
-__webpack_unused_export__ = ListDistributionsCommand;
-__webpack_unused_export__ = ListDistributionsRequest$;
-__webpack_unused_export__ = ListDistributionsResult$;
-__webpack_unused_export__ = ListDomainConflicts$;
-__webpack_unused_export__ = ListDomainConflictsCommand;
-__webpack_unused_export__ = ListDomainConflictsRequest$;
-__webpack_unused_export__ = ListDomainConflictsResult$;
-__webpack_unused_export__ = ListFieldLevelEncryptionConfigs$;
-__webpack_unused_export__ = ListFieldLevelEncryptionConfigsCommand;
-__webpack_unused_export__ = ListFieldLevelEncryptionConfigsRequest$;
-__webpack_unused_export__ = ListFieldLevelEncryptionConfigsResult$;
-__webpack_unused_export__ = ListFieldLevelEncryptionProfiles$;
-__webpack_unused_export__ = ListFieldLevelEncryptionProfilesCommand;
-__webpack_unused_export__ = ListFieldLevelEncryptionProfilesRequest$;
-__webpack_unused_export__ = ListFieldLevelEncryptionProfilesResult$;
-__webpack_unused_export__ = ListFunctions$;
-__webpack_unused_export__ = ListFunctionsCommand;
-__webpack_unused_export__ = ListFunctionsRequest$;
-__webpack_unused_export__ = ListFunctionsResult$;
-__webpack_unused_export__ = ListInvalidations$;
-exports.Psn = ListInvalidationsCommand;
-__webpack_unused_export__ = ListInvalidationsForDistributionTenant$;
-__webpack_unused_export__ = ListInvalidationsForDistributionTenantCommand;
-__webpack_unused_export__ = ListInvalidationsForDistributionTenantRequest$;
-__webpack_unused_export__ = ListInvalidationsForDistributionTenantResult$;
-__webpack_unused_export__ = ListInvalidationsRequest$;
-__webpack_unused_export__ = ListInvalidationsResult$;
-__webpack_unused_export__ = ListKeyGroups$;
-__webpack_unused_export__ = ListKeyGroupsCommand;
-__webpack_unused_export__ = ListKeyGroupsRequest$;
-__webpack_unused_export__ = ListKeyGroupsResult$;
-__webpack_unused_export__ = ListKeyValueStores$;
-__webpack_unused_export__ = ListKeyValueStoresCommand;
-__webpack_unused_export__ = ListKeyValueStoresRequest$;
-__webpack_unused_export__ = ListKeyValueStoresResult$;
-__webpack_unused_export__ = ListOriginAccessControls$;
-__webpack_unused_export__ = ListOriginAccessControlsCommand;
-__webpack_unused_export__ = ListOriginAccessControlsRequest$;
-__webpack_unused_export__ = ListOriginAccessControlsResult$;
-__webpack_unused_export__ = ListOriginRequestPolicies$;
-__webpack_unused_export__ = ListOriginRequestPoliciesCommand;
-__webpack_unused_export__ = ListOriginRequestPoliciesRequest$;
-__webpack_unused_export__ = ListOriginRequestPoliciesResult$;
-__webpack_unused_export__ = ListPublicKeys$;
-__webpack_unused_export__ = ListPublicKeysCommand;
-__webpack_unused_export__ = ListPublicKeysRequest$;
-__webpack_unused_export__ = ListPublicKeysResult$;
-__webpack_unused_export__ = ListRealtimeLogConfigs$;
-__webpack_unused_export__ = ListRealtimeLogConfigsCommand;
-__webpack_unused_export__ = ListRealtimeLogConfigsRequest$;
-__webpack_unused_export__ = ListRealtimeLogConfigsResult$;
-__webpack_unused_export__ = ListResponseHeadersPolicies$;
-__webpack_unused_export__ = ListResponseHeadersPoliciesCommand;
-__webpack_unused_export__ = ListResponseHeadersPoliciesRequest$;
-__webpack_unused_export__ = ListResponseHeadersPoliciesResult$;
-__webpack_unused_export__ = ListStreamingDistributions$;
-__webpack_unused_export__ = ListStreamingDistributionsCommand;
-__webpack_unused_export__ = ListStreamingDistributionsRequest$;
-__webpack_unused_export__ = ListStreamingDistributionsResult$;
-__webpack_unused_export__ = ListTagsForResource$;
-__webpack_unused_export__ = ListTagsForResourceCommand;
-__webpack_unused_export__ = ListTagsForResourceRequest$;
-__webpack_unused_export__ = ListTagsForResourceResult$;
-__webpack_unused_export__ = ListTrustStores$;
-__webpack_unused_export__ = ListTrustStoresCommand;
-__webpack_unused_export__ = ListTrustStoresRequest$;
-__webpack_unused_export__ = ListTrustStoresResult$;
-__webpack_unused_export__ = ListVpcOrigins$;
-__webpack_unused_export__ = ListVpcOriginsCommand;
-__webpack_unused_export__ = ListVpcOriginsRequest$;
-__webpack_unused_export__ = ListVpcOriginsResult$;
-__webpack_unused_export__ = LoggingConfig$;
-__webpack_unused_export__ = ManagedCertificateDetails$;
-__webpack_unused_export__ = ManagedCertificateRequest$;
-__webpack_unused_export__ = ManagedCertificateStatus;
-__webpack_unused_export__ = Method;
-__webpack_unused_export__ = MinimumProtocolVersion;
-__webpack_unused_export__ = MissingBody;
-__webpack_unused_export__ = MissingBody$;
-__webpack_unused_export__ = MonitoringSubscription$;
-__webpack_unused_export__ = MonitoringSubscriptionAlreadyExists;
-__webpack_unused_export__ = MonitoringSubscriptionAlreadyExists$;
-__webpack_unused_export__ = NoSuchCachePolicy;
-__webpack_unused_export__ = NoSuchCachePolicy$;
-__webpack_unused_export__ = NoSuchCloudFrontOriginAccessIdentity;
-__webpack_unused_export__ = NoSuchCloudFrontOriginAccessIdentity$;
-__webpack_unused_export__ = NoSuchContinuousDeploymentPolicy;
-__webpack_unused_export__ = NoSuchContinuousDeploymentPolicy$;
-__webpack_unused_export__ = NoSuchDistribution;
-__webpack_unused_export__ = NoSuchDistribution$;
-__webpack_unused_export__ = NoSuchFieldLevelEncryptionConfig;
-__webpack_unused_export__ = NoSuchFieldLevelEncryptionConfig$;
-__webpack_unused_export__ = NoSuchFieldLevelEncryptionProfile;
-__webpack_unused_export__ = NoSuchFieldLevelEncryptionProfile$;
-__webpack_unused_export__ = NoSuchFunctionExists;
-__webpack_unused_export__ = NoSuchFunctionExists$;
-__webpack_unused_export__ = NoSuchInvalidation;
-__webpack_unused_export__ = NoSuchInvalidation$;
-__webpack_unused_export__ = NoSuchMonitoringSubscription;
-__webpack_unused_export__ = NoSuchMonitoringSubscription$;
-__webpack_unused_export__ = NoSuchOrigin;
-__webpack_unused_export__ = NoSuchOrigin$;
-__webpack_unused_export__ = NoSuchOriginAccessControl;
-__webpack_unused_export__ = NoSuchOriginAccessControl$;
-__webpack_unused_export__ = NoSuchOriginRequestPolicy;
-__webpack_unused_export__ = NoSuchOriginRequestPolicy$;
-__webpack_unused_export__ = NoSuchPublicKey;
-__webpack_unused_export__ = NoSuchPublicKey$;
-__webpack_unused_export__ = NoSuchRealtimeLogConfig;
-__webpack_unused_export__ = NoSuchRealtimeLogConfig$;
-__webpack_unused_export__ = NoSuchResource;
-__webpack_unused_export__ = NoSuchResource$;
-__webpack_unused_export__ = NoSuchResponseHeadersPolicy;
-__webpack_unused_export__ = NoSuchResponseHeadersPolicy$;
-__webpack_unused_export__ = NoSuchStreamingDistribution;
-__webpack_unused_export__ = NoSuchStreamingDistribution$;
-__webpack_unused_export__ = Origin$;
-__webpack_unused_export__ = OriginAccessControl$;
-__webpack_unused_export__ = OriginAccessControlAlreadyExists;
-__webpack_unused_export__ = OriginAccessControlAlreadyExists$;
-__webpack_unused_export__ = OriginAccessControlConfig$;
-__webpack_unused_export__ = OriginAccessControlInUse;
-__webpack_unused_export__ = OriginAccessControlInUse$;
-__webpack_unused_export__ = OriginAccessControlList$;
-__webpack_unused_export__ = OriginAccessControlOriginTypes;
-__webpack_unused_export__ = OriginAccessControlSigningBehaviors;
-__webpack_unused_export__ = OriginAccessControlSigningProtocols;
-__webpack_unused_export__ = OriginAccessControlSummary$;
-__webpack_unused_export__ = OriginCustomHeader$;
-__webpack_unused_export__ = OriginGroup$;
-__webpack_unused_export__ = OriginGroupFailoverCriteria$;
-__webpack_unused_export__ = OriginGroupMember$;
-__webpack_unused_export__ = OriginGroupMembers$;
-__webpack_unused_export__ = OriginGroupSelectionCriteria;
-__webpack_unused_export__ = OriginGroups$;
-__webpack_unused_export__ = OriginMtlsConfig$;
-__webpack_unused_export__ = OriginProtocolPolicy;
-__webpack_unused_export__ = OriginRequestPolicy$;
-__webpack_unused_export__ = OriginRequestPolicyAlreadyExists;
-__webpack_unused_export__ = OriginRequestPolicyAlreadyExists$;
-__webpack_unused_export__ = OriginRequestPolicyConfig$;
-__webpack_unused_export__ = OriginRequestPolicyCookieBehavior;
-__webpack_unused_export__ = OriginRequestPolicyCookiesConfig$;
-__webpack_unused_export__ = OriginRequestPolicyHeaderBehavior;
-__webpack_unused_export__ = OriginRequestPolicyHeadersConfig$;
-__webpack_unused_export__ = OriginRequestPolicyInUse;
-__webpack_unused_export__ = OriginRequestPolicyInUse$;
-__webpack_unused_export__ = OriginRequestPolicyList$;
-__webpack_unused_export__ = OriginRequestPolicyQueryStringBehavior;
-__webpack_unused_export__ = OriginRequestPolicyQueryStringsConfig$;
-__webpack_unused_export__ = OriginRequestPolicySummary$;
-__webpack_unused_export__ = OriginRequestPolicyType;
-__webpack_unused_export__ = OriginShield$;
-__webpack_unused_export__ = OriginSslProtocols$;
-__webpack_unused_export__ = Origins$;
-__webpack_unused_export__ = Parameter$;
-__webpack_unused_export__ = ParameterDefinition$;
-__webpack_unused_export__ = ParameterDefinitionSchema$;
-__webpack_unused_export__ = ParametersInCacheKeyAndForwardedToOrigin$;
-__webpack_unused_export__ = Paths$;
-__webpack_unused_export__ = PreconditionFailed;
-__webpack_unused_export__ = PreconditionFailed$;
-__webpack_unused_export__ = PriceClass;
-__webpack_unused_export__ = PublicKey$;
-__webpack_unused_export__ = PublicKeyAlreadyExists;
-__webpack_unused_export__ = PublicKeyAlreadyExists$;
-__webpack_unused_export__ = PublicKeyConfig$;
-__webpack_unused_export__ = PublicKeyInUse;
-__webpack_unused_export__ = PublicKeyInUse$;
-__webpack_unused_export__ = PublicKeyList$;
-__webpack_unused_export__ = PublicKeySummary$;
-__webpack_unused_export__ = PublishConnectionFunction$;
-__webpack_unused_export__ = PublishConnectionFunctionCommand;
-__webpack_unused_export__ = PublishConnectionFunctionRequest$;
-__webpack_unused_export__ = PublishConnectionFunctionResult$;
-__webpack_unused_export__ = PublishFunction$;
-__webpack_unused_export__ = PublishFunctionCommand;
-__webpack_unused_export__ = PublishFunctionRequest$;
-__webpack_unused_export__ = PublishFunctionResult$;
-__webpack_unused_export__ = PutResourcePolicy$;
-__webpack_unused_export__ = PutResourcePolicyCommand;
-__webpack_unused_export__ = PutResourcePolicyRequest$;
-__webpack_unused_export__ = PutResourcePolicyResult$;
-__webpack_unused_export__ = QueryArgProfile$;
-__webpack_unused_export__ = QueryArgProfileConfig$;
-__webpack_unused_export__ = QueryArgProfileEmpty;
-__webpack_unused_export__ = QueryArgProfileEmpty$;
-__webpack_unused_export__ = QueryArgProfiles$;
-__webpack_unused_export__ = QueryStringCacheKeys$;
-__webpack_unused_export__ = QueryStringNames$;
-__webpack_unused_export__ = RealtimeLogConfig$;
-__webpack_unused_export__ = RealtimeLogConfigAlreadyExists;
-__webpack_unused_export__ = RealtimeLogConfigAlreadyExists$;
-__webpack_unused_export__ = RealtimeLogConfigInUse;
-__webpack_unused_export__ = RealtimeLogConfigInUse$;
-__webpack_unused_export__ = RealtimeLogConfigOwnerMismatch;
-__webpack_unused_export__ = RealtimeLogConfigOwnerMismatch$;
-__webpack_unused_export__ = RealtimeLogConfigs$;
-__webpack_unused_export__ = RealtimeMetricsSubscriptionConfig$;
-__webpack_unused_export__ = RealtimeMetricsSubscriptionStatus;
-__webpack_unused_export__ = ReferrerPolicyList;
-__webpack_unused_export__ = ResourceInUse;
-__webpack_unused_export__ = ResourceInUse$;
-__webpack_unused_export__ = ResourceNotDisabled;
-__webpack_unused_export__ = ResourceNotDisabled$;
-__webpack_unused_export__ = ResponseHeadersPolicy$;
-__webpack_unused_export__ = ResponseHeadersPolicyAccessControlAllowHeaders$;
-__webpack_unused_export__ = ResponseHeadersPolicyAccessControlAllowMethods$;
-__webpack_unused_export__ = ResponseHeadersPolicyAccessControlAllowMethodsValues;
-__webpack_unused_export__ = ResponseHeadersPolicyAccessControlAllowOrigins$;
-__webpack_unused_export__ = ResponseHeadersPolicyAccessControlExposeHeaders$;
-__webpack_unused_export__ = ResponseHeadersPolicyAlreadyExists;
-__webpack_unused_export__ = ResponseHeadersPolicyAlreadyExists$;
-__webpack_unused_export__ = ResponseHeadersPolicyConfig$;
-__webpack_unused_export__ = ResponseHeadersPolicyContentSecurityPolicy$;
-__webpack_unused_export__ = ResponseHeadersPolicyContentTypeOptions$;
-__webpack_unused_export__ = ResponseHeadersPolicyCorsConfig$;
-__webpack_unused_export__ = ResponseHeadersPolicyCustomHeader$;
-__webpack_unused_export__ = ResponseHeadersPolicyCustomHeadersConfig$;
-__webpack_unused_export__ = ResponseHeadersPolicyFrameOptions$;
-__webpack_unused_export__ = ResponseHeadersPolicyInUse;
-__webpack_unused_export__ = ResponseHeadersPolicyInUse$;
-__webpack_unused_export__ = ResponseHeadersPolicyList$;
-__webpack_unused_export__ = ResponseHeadersPolicyReferrerPolicy$;
-__webpack_unused_export__ = ResponseHeadersPolicyRemoveHeader$;
-__webpack_unused_export__ = ResponseHeadersPolicyRemoveHeadersConfig$;
-__webpack_unused_export__ = ResponseHeadersPolicySecurityHeadersConfig$;
-__webpack_unused_export__ = ResponseHeadersPolicyServerTimingHeadersConfig$;
-__webpack_unused_export__ = ResponseHeadersPolicyStrictTransportSecurity$;
-__webpack_unused_export__ = ResponseHeadersPolicySummary$;
-__webpack_unused_export__ = ResponseHeadersPolicyType;
-__webpack_unused_export__ = ResponseHeadersPolicyXSSProtection$;
-__webpack_unused_export__ = Restrictions$;
-__webpack_unused_export__ = S3Origin$;
-__webpack_unused_export__ = S3OriginConfig$;
-__webpack_unused_export__ = SSLSupportMethod;
-__webpack_unused_export__ = SessionStickinessConfig$;
-__webpack_unused_export__ = Signer$;
-__webpack_unused_export__ = SslProtocol;
-__webpack_unused_export__ = StagingDistributionDnsNames$;
-__webpack_unused_export__ = StagingDistributionInUse;
-__webpack_unused_export__ = StagingDistributionInUse$;
-__webpack_unused_export__ = StatusCodes$;
-__webpack_unused_export__ = StreamingDistribution$;
-__webpack_unused_export__ = StreamingDistributionAlreadyExists;
-__webpack_unused_export__ = StreamingDistributionAlreadyExists$;
-__webpack_unused_export__ = StreamingDistributionConfig$;
-__webpack_unused_export__ = StreamingDistributionConfigWithTags$;
-__webpack_unused_export__ = StreamingDistributionList$;
-__webpack_unused_export__ = StreamingDistributionNotDisabled;
-__webpack_unused_export__ = StreamingDistributionNotDisabled$;
-__webpack_unused_export__ = StreamingDistributionSummary$;
-__webpack_unused_export__ = StreamingLoggingConfig$;
-__webpack_unused_export__ = StringSchemaConfig$;
-__webpack_unused_export__ = Tag$;
-__webpack_unused_export__ = TagKeys$;
-__webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
-__webpack_unused_export__ = TagResourceRequest$;
-__webpack_unused_export__ = Tags$;
-__webpack_unused_export__ = TenantConfig$;
-__webpack_unused_export__ = TestConnectionFunction$;
-__webpack_unused_export__ = TestConnectionFunctionCommand;
-__webpack_unused_export__ = TestConnectionFunctionRequest$;
-__webpack_unused_export__ = TestConnectionFunctionResult$;
-__webpack_unused_export__ = TestFunction$;
-__webpack_unused_export__ = TestFunctionCommand;
-__webpack_unused_export__ = TestFunctionFailed;
-__webpack_unused_export__ = TestFunctionFailed$;
-__webpack_unused_export__ = TestFunctionRequest$;
-__webpack_unused_export__ = TestFunctionResult$;
-__webpack_unused_export__ = TestResult$;
-__webpack_unused_export__ = TooLongCSPInResponseHeadersPolicy;
-__webpack_unused_export__ = TooLongCSPInResponseHeadersPolicy$;
-__webpack_unused_export__ = TooManyCacheBehaviors;
-__webpack_unused_export__ = TooManyCacheBehaviors$;
-__webpack_unused_export__ = TooManyCachePolicies;
-__webpack_unused_export__ = TooManyCachePolicies$;
-__webpack_unused_export__ = TooManyCertificates;
-__webpack_unused_export__ = TooManyCertificates$;
-__webpack_unused_export__ = TooManyCloudFrontOriginAccessIdentities;
-__webpack_unused_export__ = TooManyCloudFrontOriginAccessIdentities$;
-__webpack_unused_export__ = TooManyContinuousDeploymentPolicies;
-__webpack_unused_export__ = TooManyContinuousDeploymentPolicies$;
-__webpack_unused_export__ = TooManyCookieNamesInWhiteList;
-__webpack_unused_export__ = TooManyCookieNamesInWhiteList$;
-__webpack_unused_export__ = TooManyCookiesInCachePolicy;
-__webpack_unused_export__ = TooManyCookiesInCachePolicy$;
-__webpack_unused_export__ = TooManyCookiesInOriginRequestPolicy;
-__webpack_unused_export__ = TooManyCookiesInOriginRequestPolicy$;
-__webpack_unused_export__ = TooManyCustomHeadersInResponseHeadersPolicy;
-__webpack_unused_export__ = TooManyCustomHeadersInResponseHeadersPolicy$;
-__webpack_unused_export__ = TooManyDistributionCNAMEs;
-__webpack_unused_export__ = TooManyDistributionCNAMEs$;
-__webpack_unused_export__ = TooManyDistributions;
-__webpack_unused_export__ = TooManyDistributions$;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToCachePolicy;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToCachePolicy$;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToFieldLevelEncryptionConfig;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToFieldLevelEncryptionConfig$;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToKeyGroup;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToKeyGroup$;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToOriginAccessControl;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToOriginAccessControl$;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToOriginRequestPolicy;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToOriginRequestPolicy$;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToResponseHeadersPolicy;
-__webpack_unused_export__ = TooManyDistributionsAssociatedToResponseHeadersPolicy$;
-__webpack_unused_export__ = TooManyDistributionsWithFunctionAssociations;
-__webpack_unused_export__ = TooManyDistributionsWithFunctionAssociations$;
-__webpack_unused_export__ = TooManyDistributionsWithLambdaAssociations;
-__webpack_unused_export__ = TooManyDistributionsWithLambdaAssociations$;
-__webpack_unused_export__ = TooManyDistributionsWithSingleFunctionARN;
-__webpack_unused_export__ = TooManyDistributionsWithSingleFunctionARN$;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionConfigs;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionConfigs$;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionContentTypeProfiles;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionContentTypeProfiles$;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionEncryptionEntities;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionEncryptionEntities$;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionFieldPatterns;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionFieldPatterns$;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionProfiles;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionProfiles$;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionQueryArgProfiles;
-__webpack_unused_export__ = TooManyFieldLevelEncryptionQueryArgProfiles$;
-__webpack_unused_export__ = TooManyFunctionAssociations;
-__webpack_unused_export__ = TooManyFunctionAssociations$;
-__webpack_unused_export__ = TooManyFunctions;
-__webpack_unused_export__ = TooManyFunctions$;
-__webpack_unused_export__ = TooManyHeadersInCachePolicy;
-__webpack_unused_export__ = TooManyHeadersInCachePolicy$;
-__webpack_unused_export__ = TooManyHeadersInForwardedValues;
-__webpack_unused_export__ = TooManyHeadersInForwardedValues$;
-__webpack_unused_export__ = TooManyHeadersInOriginRequestPolicy;
-__webpack_unused_export__ = TooManyHeadersInOriginRequestPolicy$;
-__webpack_unused_export__ = TooManyInvalidationsInProgress;
-__webpack_unused_export__ = TooManyInvalidationsInProgress$;
-__webpack_unused_export__ = TooManyKeyGroups;
-__webpack_unused_export__ = TooManyKeyGroups$;
-__webpack_unused_export__ = TooManyKeyGroupsAssociatedToDistribution;
-__webpack_unused_export__ = TooManyKeyGroupsAssociatedToDistribution$;
-__webpack_unused_export__ = TooManyLambdaFunctionAssociations;
-__webpack_unused_export__ = TooManyLambdaFunctionAssociations$;
-__webpack_unused_export__ = TooManyOriginAccessControls;
-__webpack_unused_export__ = TooManyOriginAccessControls$;
-__webpack_unused_export__ = TooManyOriginCustomHeaders;
-__webpack_unused_export__ = TooManyOriginCustomHeaders$;
-__webpack_unused_export__ = TooManyOriginGroupsPerDistribution;
-__webpack_unused_export__ = TooManyOriginGroupsPerDistribution$;
-__webpack_unused_export__ = TooManyOriginRequestPolicies;
-__webpack_unused_export__ = TooManyOriginRequestPolicies$;
-__webpack_unused_export__ = TooManyOrigins;
-__webpack_unused_export__ = TooManyOrigins$;
-__webpack_unused_export__ = TooManyPublicKeys;
-__webpack_unused_export__ = TooManyPublicKeys$;
-__webpack_unused_export__ = TooManyPublicKeysInKeyGroup;
-__webpack_unused_export__ = TooManyPublicKeysInKeyGroup$;
-__webpack_unused_export__ = TooManyQueryStringParameters;
-__webpack_unused_export__ = TooManyQueryStringParameters$;
-__webpack_unused_export__ = TooManyQueryStringsInCachePolicy;
-__webpack_unused_export__ = TooManyQueryStringsInCachePolicy$;
-__webpack_unused_export__ = TooManyQueryStringsInOriginRequestPolicy;
-__webpack_unused_export__ = TooManyQueryStringsInOriginRequestPolicy$;
-__webpack_unused_export__ = TooManyRealtimeLogConfigs;
-__webpack_unused_export__ = TooManyRealtimeLogConfigs$;
-__webpack_unused_export__ = TooManyRemoveHeadersInResponseHeadersPolicy;
-__webpack_unused_export__ = TooManyRemoveHeadersInResponseHeadersPolicy$;
-__webpack_unused_export__ = TooManyResponseHeadersPolicies;
-__webpack_unused_export__ = TooManyResponseHeadersPolicies$;
-__webpack_unused_export__ = TooManyStreamingDistributionCNAMEs;
-__webpack_unused_export__ = TooManyStreamingDistributionCNAMEs$;
-__webpack_unused_export__ = TooManyStreamingDistributions;
-__webpack_unused_export__ = TooManyStreamingDistributions$;
-__webpack_unused_export__ = TooManyTrustedSigners;
-__webpack_unused_export__ = TooManyTrustedSigners$;
-__webpack_unused_export__ = TrafficConfig$;
-__webpack_unused_export__ = TrustStore$;
-__webpack_unused_export__ = TrustStoreConfig$;
-__webpack_unused_export__ = TrustStoreStatus;
-__webpack_unused_export__ = TrustStoreSummary$;
-__webpack_unused_export__ = TrustedKeyGroupDoesNotExist;
-__webpack_unused_export__ = TrustedKeyGroupDoesNotExist$;
-__webpack_unused_export__ = TrustedKeyGroups$;
-__webpack_unused_export__ = TrustedSignerDoesNotExist;
-__webpack_unused_export__ = TrustedSignerDoesNotExist$;
-__webpack_unused_export__ = TrustedSigners$;
-__webpack_unused_export__ = UnsupportedOperation;
-__webpack_unused_export__ = UnsupportedOperation$;
-__webpack_unused_export__ = UntagResource$;
-__webpack_unused_export__ = UntagResourceCommand;
-__webpack_unused_export__ = UntagResourceRequest$;
-__webpack_unused_export__ = UpdateAnycastIpList$;
-__webpack_unused_export__ = UpdateAnycastIpListCommand;
-__webpack_unused_export__ = UpdateAnycastIpListRequest$;
-__webpack_unused_export__ = UpdateAnycastIpListResult$;
-__webpack_unused_export__ = UpdateCachePolicy$;
-__webpack_unused_export__ = UpdateCachePolicyCommand;
-__webpack_unused_export__ = UpdateCachePolicyRequest$;
-__webpack_unused_export__ = UpdateCachePolicyResult$;
-__webpack_unused_export__ = UpdateCloudFrontOriginAccessIdentity$;
-__webpack_unused_export__ = UpdateCloudFrontOriginAccessIdentityCommand;
-__webpack_unused_export__ = UpdateCloudFrontOriginAccessIdentityRequest$;
-__webpack_unused_export__ = UpdateCloudFrontOriginAccessIdentityResult$;
-__webpack_unused_export__ = UpdateConnectionFunction$;
-__webpack_unused_export__ = UpdateConnectionFunctionCommand;
-__webpack_unused_export__ = UpdateConnectionFunctionRequest$;
-__webpack_unused_export__ = UpdateConnectionFunctionResult$;
-__webpack_unused_export__ = UpdateConnectionGroup$;
-__webpack_unused_export__ = UpdateConnectionGroupCommand;
-__webpack_unused_export__ = UpdateConnectionGroupRequest$;
-__webpack_unused_export__ = UpdateConnectionGroupResult$;
-__webpack_unused_export__ = UpdateContinuousDeploymentPolicy$;
-__webpack_unused_export__ = UpdateContinuousDeploymentPolicyCommand;
-__webpack_unused_export__ = UpdateContinuousDeploymentPolicyRequest$;
-__webpack_unused_export__ = UpdateContinuousDeploymentPolicyResult$;
-__webpack_unused_export__ = UpdateDistribution$;
-__webpack_unused_export__ = UpdateDistributionCommand;
-__webpack_unused_export__ = UpdateDistributionRequest$;
-__webpack_unused_export__ = UpdateDistributionResult$;
-__webpack_unused_export__ = UpdateDistributionTenant$;
-__webpack_unused_export__ = UpdateDistributionTenantCommand;
-__webpack_unused_export__ = UpdateDistributionTenantRequest$;
-__webpack_unused_export__ = UpdateDistributionTenantResult$;
-__webpack_unused_export__ = UpdateDistributionWithStagingConfig$;
-__webpack_unused_export__ = UpdateDistributionWithStagingConfigCommand;
-__webpack_unused_export__ = UpdateDistributionWithStagingConfigRequest$;
-__webpack_unused_export__ = UpdateDistributionWithStagingConfigResult$;
-__webpack_unused_export__ = UpdateDomainAssociation$;
-__webpack_unused_export__ = UpdateDomainAssociationCommand;
-__webpack_unused_export__ = UpdateDomainAssociationRequest$;
-__webpack_unused_export__ = UpdateDomainAssociationResult$;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionConfig$;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionConfigCommand;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionConfigRequest$;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionConfigResult$;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionProfile$;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionProfileCommand;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionProfileRequest$;
-__webpack_unused_export__ = UpdateFieldLevelEncryptionProfileResult$;
-__webpack_unused_export__ = UpdateFunction$;
-__webpack_unused_export__ = UpdateFunctionCommand;
-__webpack_unused_export__ = UpdateFunctionRequest$;
-__webpack_unused_export__ = UpdateFunctionResult$;
-__webpack_unused_export__ = UpdateKeyGroup$;
-__webpack_unused_export__ = UpdateKeyGroupCommand;
-__webpack_unused_export__ = UpdateKeyGroupRequest$;
-__webpack_unused_export__ = UpdateKeyGroupResult$;
-__webpack_unused_export__ = UpdateKeyValueStore$;
-__webpack_unused_export__ = UpdateKeyValueStoreCommand;
-__webpack_unused_export__ = UpdateKeyValueStoreRequest$;
-__webpack_unused_export__ = UpdateKeyValueStoreResult$;
-__webpack_unused_export__ = UpdateOriginAccessControl$;
-__webpack_unused_export__ = UpdateOriginAccessControlCommand;
-__webpack_unused_export__ = UpdateOriginAccessControlRequest$;
-__webpack_unused_export__ = UpdateOriginAccessControlResult$;
-__webpack_unused_export__ = UpdateOriginRequestPolicy$;
-__webpack_unused_export__ = UpdateOriginRequestPolicyCommand;
-__webpack_unused_export__ = UpdateOriginRequestPolicyRequest$;
-__webpack_unused_export__ = UpdateOriginRequestPolicyResult$;
-__webpack_unused_export__ = UpdatePublicKey$;
-__webpack_unused_export__ = UpdatePublicKeyCommand;
-__webpack_unused_export__ = UpdatePublicKeyRequest$;
-__webpack_unused_export__ = UpdatePublicKeyResult$;
-__webpack_unused_export__ = UpdateRealtimeLogConfig$;
-__webpack_unused_export__ = UpdateRealtimeLogConfigCommand;
-__webpack_unused_export__ = UpdateRealtimeLogConfigRequest$;
-__webpack_unused_export__ = UpdateRealtimeLogConfigResult$;
-__webpack_unused_export__ = UpdateResponseHeadersPolicy$;
-__webpack_unused_export__ = UpdateResponseHeadersPolicyCommand;
-__webpack_unused_export__ = UpdateResponseHeadersPolicyRequest$;
-__webpack_unused_export__ = UpdateResponseHeadersPolicyResult$;
-__webpack_unused_export__ = UpdateStreamingDistribution$;
-__webpack_unused_export__ = UpdateStreamingDistributionCommand;
-__webpack_unused_export__ = UpdateStreamingDistributionRequest$;
-__webpack_unused_export__ = UpdateStreamingDistributionResult$;
-__webpack_unused_export__ = UpdateTrustStore$;
-__webpack_unused_export__ = UpdateTrustStoreCommand;
-__webpack_unused_export__ = UpdateTrustStoreRequest$;
-__webpack_unused_export__ = UpdateTrustStoreResult$;
-__webpack_unused_export__ = UpdateVpcOrigin$;
-__webpack_unused_export__ = UpdateVpcOriginCommand;
-__webpack_unused_export__ = UpdateVpcOriginRequest$;
-__webpack_unused_export__ = UpdateVpcOriginResult$;
-__webpack_unused_export__ = ValidationTokenDetail$;
-__webpack_unused_export__ = ValidationTokenHost;
-__webpack_unused_export__ = VerifyDnsConfiguration$;
-__webpack_unused_export__ = VerifyDnsConfigurationCommand;
-__webpack_unused_export__ = VerifyDnsConfigurationRequest$;
-__webpack_unused_export__ = VerifyDnsConfigurationResult$;
-__webpack_unused_export__ = ViewerCertificate$;
-__webpack_unused_export__ = ViewerMtlsConfig$;
-__webpack_unused_export__ = ViewerMtlsMode;
-__webpack_unused_export__ = ViewerProtocolPolicy;
-__webpack_unused_export__ = VpcIpAddressType;
-__webpack_unused_export__ = VpcOrigin$;
-__webpack_unused_export__ = VpcOriginConfig$;
-__webpack_unused_export__ = VpcOriginEndpointConfig$;
-__webpack_unused_export__ = VpcOriginList$;
-__webpack_unused_export__ = VpcOriginSummary$;
-__webpack_unused_export__ = WebAclCustomization$;
-__webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateListCloudFrontOriginAccessIdentities;
-__webpack_unused_export__ = paginateListConnectionFunctions;
-__webpack_unused_export__ = paginateListConnectionGroups;
-__webpack_unused_export__ = paginateListDistributionTenants;
-__webpack_unused_export__ = paginateListDistributionTenantsByCustomization;
-__webpack_unused_export__ = paginateListDistributions;
-__webpack_unused_export__ = paginateListDistributionsByConnectionFunction;
-__webpack_unused_export__ = paginateListDistributionsByConnectionMode;
-__webpack_unused_export__ = paginateListDistributionsByTrustStore;
-__webpack_unused_export__ = paginateListDomainConflicts;
-__webpack_unused_export__ = paginateListInvalidations;
-__webpack_unused_export__ = paginateListInvalidationsForDistributionTenant;
-__webpack_unused_export__ = paginateListKeyValueStores;
-__webpack_unused_export__ = paginateListOriginAccessControls;
-__webpack_unused_export__ = paginateListPublicKeys;
-__webpack_unused_export__ = paginateListStreamingDistributions;
-__webpack_unused_export__ = paginateListTrustStores;
-__webpack_unused_export__ = waitForDistributionDeployed;
-__webpack_unused_export__ = waitForInvalidationCompleted;
-__webpack_unused_export__ = waitForInvalidationForDistributionTenantCompleted;
-__webpack_unused_export__ = waitForStreamingDistributionDeployed;
-__webpack_unused_export__ = waitUntilDistributionDeployed;
-__webpack_unused_export__ = waitUntilInvalidationCompleted;
-__webpack_unused_export__ = waitUntilInvalidationForDistributionTenantCompleted;
-__webpack_unused_export__ = waitUntilStreamingDistributionDeployed;
 
 
 /***/ }),
@@ -75703,7 +65268,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5587);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2563);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -75712,7 +65277,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5587:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79892,30 +69457,7 @@ _Mime_extensionToType = new WeakMap(), _Mime_typeToExtension = new WeakMap(), _M
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/plan/headers.ts
-// The headers of a file (Content-Type, Cache-Control and those of the `headers` input): user rules first,
-// then defaults; and how stored headers compare with them. Pure.
-
-
-
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Browsers revalidate every time; the edge keeps the object until we invalidate it. */
-const MUTABLE = 'public, max-age=0, s-maxage=86400, must-revalidate';
-const TEXTUAL = new Set([
-    'application/javascript',
-    'application/json',
-    'application/ld+json',
-    'application/manifest+json',
-    'application/xml',
-    'application/rss+xml',
-    'application/atom+xml',
-    'application/xhtml+xml',
-    'image/svg+xml',
-]);
-function contentTypeFor(relPath) {
-    const type = src.getType(relPath) ?? 'application/octet-stream';
-    return type.startsWith('text/') || TEXTUAL.has(type) ? `${type}; charset=utf-8` : type;
-}
+;// CONCATENATED MODULE: ./src/plan/header-rules.ts
 /**
  * The action's own user-metadata namespace (the content MD5 is stored as `s3cfd-md5`): `headers` rules cannot
  * set it and headersFromHead leaves it out.
@@ -79993,116 +69535,11 @@ function canonicalHeader(name) {
         return `${META}${lower.slice(META.length)}`;
     return null;
 }
-/**
- * Compile the `cache-control` rules and the `headers` rules once; returns a function deciding every header of
- * a file. Per header the first matching rule wins (globs are anchored at the build dir root and match dot
- * paths). Cache-Control: the `cache-control` input first, then `headers` Cache-Control rules, then the
- * defaults (IMMUTABLE for fingerprinted names, else MUTABLE). Content-Type: a `headers` rule (used as given,
- * no charset added), else contentTypeFor. Other headers are set only by a rule.
- */
-function headerRules(cacheRules, headerRules = []) {
-    const cache = cacheRules.map((r) => ({ ...r, match: picomatch_default()(r.glob, { dot: true }) }));
-    const byHeader = new Map();
-    const matchers = new Map();
-    for (const rule of headerRules) {
-        let match = matchers.get(rule.glob);
-        if (!match)
-            matchers.set(rule.glob, (match = picomatch_default()(rule.glob, { dot: true })));
-        const list = byHeader.get(rule.header) ?? [];
-        list.push({ rule, match });
-        byHeader.set(rule.header, list);
-    }
-    return (relPath, fingerprinted) => {
-        const sources = {};
-        const ruleFor = (h) => {
-            const hit = byHeader.get(h)?.find((r) => r.match(relPath))?.rule;
-            if (hit)
-                sources[h] = { kind: 'rule', input: 'headers', glob: hit.glob, line: hit.line };
-            return hit;
-        };
-        const ctRule = ruleFor('Content-Type');
-        const contentType = ctRule?.value ?? contentTypeFor(relPath);
-        if (!ctRule)
-            sources['Content-Type'] = { kind: 'default' };
-        let cacheControl;
-        let cacheControlSource;
-        const cc = cache.find((r) => r.match(relPath));
-        const ccRule = cc ? undefined : ruleFor('Cache-Control');
-        if (cc) {
-            cacheControl = cc.value;
-            cacheControlSource = { kind: 'rule', glob: cc.glob };
-            sources['Cache-Control'] = { kind: 'rule', input: 'cache-control', glob: cc.glob };
-        }
-        else if (ccRule) {
-            cacheControl = ccRule.value;
-            cacheControlSource = { kind: 'rule', glob: ccRule.glob, input: 'headers', line: ccRule.line };
-        }
-        else {
-            cacheControl = fingerprinted ? IMMUTABLE : MUTABLE;
-            cacheControlSource = { kind: fingerprinted ? 'default-immutable' : 'default-mutable' };
-            sources['Cache-Control'] = { kind: 'default' };
-        }
-        const d = { contentType, cacheControl, cacheControlSource };
-        const encoding = ruleFor('Content-Encoding');
-        if (encoding)
-            d.contentEncoding = encoding.value;
-        const language = ruleFor('Content-Language');
-        if (language)
-            d.contentLanguage = language.value;
-        const disposition = ruleFor('Content-Disposition');
-        if (disposition)
-            d.contentDisposition = disposition.value;
-        const redirect = ruleFor('x-amz-website-redirect-location');
-        if (redirect)
-            d.websiteRedirectLocation = redirect.value;
-        for (const h of byHeader.keys()) {
-            if (!h.startsWith(META))
-                continue;
-            const m = ruleFor(h);
-            if (m)
-                (d.metadata ??= {})[h.slice(META.length)] = m.value;
-        }
-        d.sources = sources;
-        return d;
-    };
-}
-/** Entry documents are uploaded last, so nothing they reference is missing when they go live. */
-function isEntryDocument(relPath) {
-    return /\.(html?|xhtml)$/i.test(relPath);
-}
-/** HTML plus the user's `entry-documents` globs (e.g. a service worker, a JSON manifest the pages load). */
-function entryDocumentMatcher(globs) {
-    const extra = globs.length === 0 ? () => false : picomatch_default()(globs, { dot: true });
-    return (relPath) => isEntryDocument(relPath) || extra(relPath);
-}
-/** The headers beyond Content-Type and Cache-Control, as sorted [name, value] pairs (empty values left out). */
-function extraHeaders(h) {
-    const out = [];
-    const put = (name, v) => {
-        if (v !== undefined && v !== '')
-            out.push([name, v]);
-    };
-    put('content-disposition', h.contentDisposition);
-    put('content-encoding', h.contentEncoding);
-    put('content-language', h.contentLanguage);
-    put('x-amz-website-redirect-location', h.websiteRedirectLocation);
-    const meta = Object.entries(h.metadata ?? {})
-        .map(([k, v]) => [META + k.toLowerCase(), v])
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [k, v] of meta)
-        put(k, v);
-    return out;
-}
-/**
- * Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs.
- * Covers every header; for an object with only Content-Type and Cache-Control it is the same value as before
- * the `headers` input existed (records written by earlier versions stay valid).
- */
-function headersHash(h) {
-    const extra = extraHeaders(h);
-    const parts = extra.length === 0 ? [h.contentType, h.cacheControl] : [h.contentType, h.cacheControl, extra];
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
-}
+
+;// CONCATENATED MODULE: ./src/plan/stored-headers.ts
+// Headers as stored on an object (read with HEAD), compared with the headers the action would upload. Pure.
+
+
 /**
  * Normalise a HeadObject answer: empty strings become absent, metadata keys lower-case (S3 returns them so,
  * other stores may not), and the action's own `s3cfd-` metadata (the content MD5) left out.
@@ -80222,6 +69659,145 @@ function readingHash(h) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(reading)).digest('hex').slice(0, 16);
 }
 
+;// CONCATENATED MODULE: ./src/plan/headers.ts
+// The headers of a file (Content-Type, Cache-Control and those of the `headers` input): user rules first,
+// then defaults. Pure. The `headers` input's parser (header-rules.ts) and the stored-header comparisons
+// (stored-headers.ts) are re-exported from here.
+
+
+
+
+
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Browsers revalidate every time; the edge keeps the object until we invalidate it. */
+const MUTABLE = 'public, max-age=0, s-maxage=86400, must-revalidate';
+const TEXTUAL = new Set([
+    'application/javascript',
+    'application/json',
+    'application/ld+json',
+    'application/manifest+json',
+    'application/xml',
+    'application/rss+xml',
+    'application/atom+xml',
+    'application/xhtml+xml',
+    'image/svg+xml',
+]);
+function contentTypeFor(relPath) {
+    const type = src.getType(relPath) ?? 'application/octet-stream';
+    return type.startsWith('text/') || TEXTUAL.has(type) ? `${type}; charset=utf-8` : type;
+}
+/**
+ * Compile the `cache-control` rules and the `headers` rules once; returns a function deciding every header of
+ * a file. Per header the first matching rule wins (globs are anchored at the build dir root and match dot
+ * paths). Cache-Control: the `cache-control` input first, then `headers` Cache-Control rules, then the
+ * defaults (IMMUTABLE for fingerprinted names, else MUTABLE). Content-Type: a `headers` rule (used as given,
+ * no charset added), else contentTypeFor. Other headers are set only by a rule.
+ */
+function headerRules(cacheRules, headerRules = []) {
+    const cache = cacheRules.map((r) => ({ ...r, match: picomatch_default()(r.glob, { dot: true }) }));
+    const byHeader = new Map();
+    const matchers = new Map();
+    for (const rule of headerRules) {
+        let match = matchers.get(rule.glob);
+        if (!match)
+            matchers.set(rule.glob, (match = picomatch_default()(rule.glob, { dot: true })));
+        const list = byHeader.get(rule.header) ?? [];
+        list.push({ rule, match });
+        byHeader.set(rule.header, list);
+    }
+    return (relPath, fingerprinted) => {
+        const sources = {};
+        const ruleFor = (h) => {
+            const hit = byHeader.get(h)?.find((r) => r.match(relPath))?.rule;
+            if (hit)
+                sources[h] = { kind: 'rule', input: 'headers', glob: hit.glob, line: hit.line };
+            return hit;
+        };
+        const ctRule = ruleFor('Content-Type');
+        const contentType = ctRule?.value ?? contentTypeFor(relPath);
+        if (!ctRule)
+            sources['Content-Type'] = { kind: 'default' };
+        let cacheControl;
+        let cacheControlSource;
+        const cc = cache.find((r) => r.match(relPath));
+        const ccRule = cc ? undefined : ruleFor('Cache-Control');
+        if (cc) {
+            cacheControl = cc.value;
+            cacheControlSource = { kind: 'rule', glob: cc.glob };
+            sources['Cache-Control'] = { kind: 'rule', input: 'cache-control', glob: cc.glob };
+        }
+        else if (ccRule) {
+            cacheControl = ccRule.value;
+            cacheControlSource = { kind: 'rule', glob: ccRule.glob, input: 'headers', line: ccRule.line };
+        }
+        else {
+            cacheControl = fingerprinted ? IMMUTABLE : MUTABLE;
+            cacheControlSource = { kind: fingerprinted ? 'default-immutable' : 'default-mutable' };
+            sources['Cache-Control'] = { kind: 'default' };
+        }
+        const d = { contentType, cacheControl, cacheControlSource };
+        const encoding = ruleFor('Content-Encoding');
+        if (encoding)
+            d.contentEncoding = encoding.value;
+        const language = ruleFor('Content-Language');
+        if (language)
+            d.contentLanguage = language.value;
+        const disposition = ruleFor('Content-Disposition');
+        if (disposition)
+            d.contentDisposition = disposition.value;
+        const redirect = ruleFor('x-amz-website-redirect-location');
+        if (redirect)
+            d.websiteRedirectLocation = redirect.value;
+        for (const h of byHeader.keys()) {
+            if (!h.startsWith(META))
+                continue;
+            const m = ruleFor(h);
+            if (m)
+                (d.metadata ??= {})[h.slice(META.length)] = m.value;
+        }
+        d.sources = sources;
+        return d;
+    };
+}
+/** Entry documents are uploaded last, so nothing they reference is missing when they go live. */
+function isEntryDocument(relPath) {
+    return /\.(html?|xhtml)$/i.test(relPath);
+}
+/** HTML plus the user's `entry-documents` globs (e.g. a service worker, a JSON manifest the pages load). */
+function entryDocumentMatcher(globs) {
+    const extra = globs.length === 0 ? () => false : picomatch_default()(globs, { dot: true });
+    return (relPath) => isEntryDocument(relPath) || extra(relPath);
+}
+/** The headers beyond Content-Type and Cache-Control, as sorted [name, value] pairs (empty values left out). */
+function extraHeaders(h) {
+    const out = [];
+    const put = (name, v) => {
+        if (v !== undefined && v !== '')
+            out.push([name, v]);
+    };
+    put('content-disposition', h.contentDisposition);
+    put('content-encoding', h.contentEncoding);
+    put('content-language', h.contentLanguage);
+    put('x-amz-website-redirect-location', h.websiteRedirectLocation);
+    const meta = Object.entries(h.metadata ?? {})
+        .map(([k, v]) => [META + k.toLowerCase(), v])
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [k, v] of meta)
+        put(k, v);
+    return out;
+}
+/**
+ * Short hash of the effective headers, recorded at upload so a later rule change is detected without HEADs.
+ * Covers every header; for an object with only Content-Type and Cache-Control it is the same value as before
+ * the `headers` input existed (records written by earlier versions stay valid).
+ */
+function headersHash(h) {
+    const extra = extraHeaders(h);
+    const parts = extra.length === 0 ? [h.contentType, h.cacheControl] : [h.contentType, h.cacheControl, extra];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+
 ;// CONCATENATED MODULE: ./src/model/site-url.ts
 // The site's base URL (`verify-url`, `preview-url`) and URLs under it. Pure.
 /**
@@ -80259,13 +69835,9 @@ function isExactPath(path) {
     return path.startsWith('/') && !path.includes('*');
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Every input parsed and validated once into a typed Config. All input errors are raised here,
-// before any AWS call, as one line naming the input and the accepted form.
-
-
-
-
+;// CONCATENATED MODULE: ./src/input-values.ts
+// The small value parsers every input goes through: booleans, whole numbers, choices, lists, prefixes and
+// durations. Each raises an InputError naming the input and the accepted form.
 class InputError extends Error {
     input;
     constructor(input, message) {
@@ -80274,10 +69846,6 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-const DIST_ID = /^[A-Z0-9]{8,32}$/;
-// S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
-// starting and ending with a letter or digit, not shaped like an IP address.
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 function splitList(value) {
     return value
         .split(/[\n,]/)
@@ -80300,7 +69868,7 @@ function bool(name, raw, def) {
         return false;
     throw new InputError(name, `expected true or false, got '${raw}'`);
 }
-function inputs_int(name, raw, def, min, max, extra) {
+function input_values_int(name, raw, def, min, max, extra) {
     const v = raw.trim();
     if (v === '')
         return def;
@@ -80328,6 +69896,31 @@ function normalisePrefix(raw) {
     const p = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
     return p === '' ? '' : `${p}/`;
 }
+const DURATION_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** A duration such as `7d`, `36h`, `90m`, `2w` or `0` (none), in ms. */
+function parseDuration(name, raw, def) {
+    const v = (raw.trim() || def).toLowerCase();
+    if (v === '0')
+        return 0;
+    const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(v);
+    if (!m)
+        throw new InputError(name, `expected a duration such as 7d, 36h, 90m or 0, got '${raw}'`);
+    return Math.round(Number(m[1]) * DURATION_UNITS[m[2]]);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Every input parsed and validated once into a typed Config. All input errors are raised here,
+// before any AWS call, as one line naming the input and the accepted form.
+
+
+
+
+
+
+const DIST_ID = /^[A-Z0-9]{8,32}$/;
+// S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
+// starting and ending with a letter or digit, not shaped like an IP address.
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 function parseDistributions(idsRaw, originRaw) {
     const entries = splitList(idsRaw);
     const origins = splitList(originRaw);
@@ -80400,7 +69993,7 @@ function parseVerify(get, wait) {
     const mode = get('verify').trim() || 'warn';
     if (mode !== 'warn' && mode !== 'fail')
         throw new InputError('verify', `expected warn or fail, got '${mode}'`);
-    const verifySample = inputs_int('verify-sample', get('verify-sample'), 20, 1, 1000);
+    const verifySample = input_values_int('verify-sample', get('verify-sample'), 20, 1, 1000);
     if (raw === '')
         return { verifyUrl: null, verify: mode, verifySample };
     try {
@@ -80414,20 +70007,24 @@ function parseVerify(get, wait) {
     return { verifyUrl: raw, verify: mode, verifySample };
 }
 function parseTarget(get, workspace) {
-    const upload = bool('upload', get('upload'), true);
+    const removePrefix = bool('remove-prefix', get('remove-prefix'), false);
+    const upload = !removePrefix && bool('upload', get('upload'), true);
     const sourceRaw = get('source-dir').trim();
     const bucketRaw = get('bucket').trim();
     if (upload && sourceRaw === '')
         throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
-    if (upload && bucketRaw === '')
-        throw new InputError('bucket', 'required when upload is true (the S3 bucket name)');
+    if ((upload || removePrefix) && bucketRaw === '')
+        throw new InputError('bucket', `required when ${upload ? 'upload' : 'remove-prefix'} is true (the S3 bucket name)`);
     if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
         throw new InputError('bucket', `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`);
     }
     const bucket = bucketRaw === '' ? null : bucketRaw;
     if (upload)
-        return { upload: true, sourceDir: external_node_path_default().resolve(workspace, sourceRaw), bucket: bucketRaw };
-    return { upload: false, sourceDir: null, bucket };
+        return { upload: true, removePrefix: false, sourceDir: external_node_path_default().resolve(workspace, sourceRaw), bucket: bucketRaw };
+    if (removePrefix && normalisePrefix(get('prefix')) === '') {
+        throw new InputError('remove-prefix', 'refused for an empty or root prefix: it would delete the whole bucket (set prefix, e.g. previews/pr-12/)');
+    }
+    return { upload: false, removePrefix, sourceDir: null, bucket };
 }
 /** A key prefix: no `.` or `..` segments (S3 keeps them literally; a URL normalises them away), no empty segments. */
 function parsePrefixFor(name, raw) {
@@ -80439,11 +70036,11 @@ function parsePrefixFor(name, raw) {
     return prefix;
 }
 /** What to invalidate where. */
-function parseInvalidation(get, upload) {
-    const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none'], 'changed');
+function parseInvalidation(get, upload, removePrefix) {
+    const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none', 'defer'], 'changed');
     const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
     const paths = splitList(get('paths')).map(parseManualPath);
-    if (!upload && distributions.length === 0) {
+    if (!upload && !removePrefix && distributions.length === 0) {
         throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
     }
     if (paths.length > 0 && distributions.length === 0) {
@@ -80456,19 +70053,8 @@ function parseInvalidation(get, upload) {
         invalidateDirectoryWithoutSlash: bool('invalidate-directory-without-slash', get('invalidate-directory-without-slash'), false),
         queryStrings: bool('query-strings', get('query-strings'), false),
         missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'], 'warn'),
-        maxPaths: inputs_int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
+        maxPaths: input_values_int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
     };
-}
-const DURATION_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-/** A duration such as `7d`, `36h`, `90m`, `2w` or `0` (none), in ms. */
-function parseDuration(name, raw, def) {
-    const v = (raw.trim() || def).toLowerCase();
-    if (v === '0')
-        return 0;
-    const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(v);
-    if (!m)
-        throw new InputError(name, `expected a duration such as 7d, 36h, 90m or 0, got '${raw}'`);
-    return Math.round(Number(m[1]) * DURATION_UNITS[m[2]]);
 }
 const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR'];
 /** Per-file headers and object settings (hugo `matchers`, s3deploy `routes`). */
@@ -80502,14 +70088,28 @@ function parseObjectSettings(get) {
         stripIndexHtml: bool('strip-index-html', get('strip-index-html'), false),
     };
 }
+function parseSiteUrl(name, raw) {
+    if (raw.trim() === '')
+        return null;
+    try {
+        normalizeBaseUrl(raw);
+        return raw.trim();
+    }
+    catch (err) {
+        throw new InputError(name, `${err.message} (expected the site's URL for this deploy, e.g. https://pr-12.preview.example.com)`);
+    }
+}
 /** Parse all inputs. `get` returns the raw input ('' when unset); `env` is process.env. */
 function parseInputs(get, env) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const target = parseTarget(get, workspace);
-    const invalidation = parseInvalidation(get, target.upload);
+    const invalidation = parseInvalidation(get, target.upload, target.removePrefix);
     const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
     if (!target.upload && deleteRemoved)
         throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
+    if (invalidation.invalidate === 'defer' && target.bucket === null) {
+        throw new InputError('invalidate', 'defer needs a bucket (the owed records wait there for the consolidating job)');
+    }
     const relSource = target.sourceDir ? external_node_path_default().relative(workspace, target.sourceDir).split((external_node_path_default()).sep).join('/') : '';
     const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
     const runnerTemp = env.RUNNER_TEMP || external_node_path_default().join(workspace, '.tmp');
@@ -80520,7 +70120,7 @@ function parseInputs(get, env) {
         prefix: parsePrefixFor('prefix', get('prefix')),
         region: get('region').trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
         deleteRemoved,
-        maxDeletes: inputs_int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
+        maxDeletes: input_values_int('max-deletes', get('max-deletes'), 256, 0, 10_000_000, -1),
         include: lines(get('include')),
         exclude: lines(get('exclude')),
         protect: lines(get('protect')),
@@ -80532,15 +70132,17 @@ function parseInputs(get, env) {
         diffBase: get('diff-base').trim() || null,
         pathMap: parsePathMap(get('path-map'), defaultFrom),
         wait,
-        waitTimeoutSeconds: inputs_int('wait-timeout', get('wait-timeout'), 900, 1, 86_400),
+        waitTimeoutSeconds: input_values_int('wait-timeout', get('wait-timeout'), 900, 1, 86_400),
         dryRun: bool('dry-run', get('dry-run'), false),
-        concurrency: inputs_int('concurrency', get('concurrency'), 16, 1, 256),
+        concurrency: input_values_int('concurrency', get('concurrency'), 16, 1, 256),
         reportPath: get('report-path').trim() || external_node_path_default().join(runnerTemp, 's3-cloudfront-deploy', 'report.json'),
         ...parseVerify(get, wait),
         githubToken: get('github-token').trim(),
         keepRemovedMs: parseDuration('keep-removed', get('keep-removed'), '7d'),
         allowOlder: bool('allow-older', get('allow-older'), false),
         statePrefix: get('state-prefix').trim() === '' ? '' : parsePrefixFor('state-prefix', get('state-prefix')),
+        previewUrl: parseSiteUrl('preview-url', get('preview-url')),
+        prComment: bool('pr-comment', get('pr-comment'), false),
         workspace,
     };
 }
@@ -80592,7 +70194,22 @@ function directoryRows(stale, fingerprintedChanges, wildcards) {
     return [...rows.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Escaping for the Markdown the action writes (job summary, pull request comment).
+/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
+const esc = (s) => s
+    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
+/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
+const code = (s) => {
+    const body = s.replace(/\|/g, '\\|');
+    return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+};
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
+
 
 
 /** The report of a run: from what it read, decided and did. Pure. */
@@ -80623,7 +70240,7 @@ function buildReport(config, facts, plan, outcome) {
             return {
                 distributionId: p.distributionId,
                 id: s?.id ?? '',
-                status: s?.status ?? '',
+                status: s?.status ?? (config.invalidate === 'defer' && outcome && p.paths.length > 0 ? 'Deferred' : ''),
                 paths: p.paths,
                 wildcards: p.wildcards,
                 billedPaths: p.paths.length,
@@ -80639,6 +70256,11 @@ function buildReport(config, facts, plan, outcome) {
         }),
         warnings: [...facts.warnings, ...plan.warnings],
         timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
+        ...(facts.owed.length > 0
+            ? { collected: facts.owed.map((r) => ({ key: r.key, distributionId: r.distributionId, note: r.note ?? '', paths: r.paths.length })) }
+            : {}),
+        ...(config.previewUrl ? { url: config.previewUrl } : {}),
+        ...(config.removePrefix ? { removedPrefix: true } : {}),
         ...(plan.waiting.length > 0
             ? { pendingDeletions: plan.waiting.map((w) => ({ key: w.key, dueAt: new Date(w.dueAt).toISOString() })) }
             : {}),
@@ -80717,6 +70339,7 @@ function outputsOf(report, reportPath) {
         deleted: String(report.totals.deleted),
         unchanged: String(report.totals.unchanged),
         report: reportPath,
+        url: report.url ?? '',
     };
 }
 /** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
@@ -80726,26 +70349,50 @@ function estimateCost(billed, monthPathsBefore) {
     const over = Math.max(0, monthPathsBefore + billed - FREE_PATHS_PER_MONTH) - Math.max(0, monthPathsBefore - FREE_PATHS_PER_MONTH);
     return Math.round(over * USD_PER_PATH * 1000) / 1000;
 }
-/** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
-const esc = (s) => s
-    .replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'");
-/** A code span that survives any path: entities are not decoded in code, but GFM tables honour `\|`. */
-const code = (s) => {
-    const body = s.replace(/\|/g, '\\|');
-    return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
-};
+/** The pull request comment: the preview's URL and what the deploy did, under a hidden marker that finds it again. */
+function prCommentBody(r) {
+    const t = r.totals;
+    const title = r.error ? 'Preview deploy failed' : r.removedPrefix ? 'Preview removed' : 'Preview deployed';
+    const out = [`### ${title}${r.url && !r.removedPrefix ? `: ${r.url}` : ''}`, ''];
+    out.push(`Uploaded ${t.uploaded}, unchanged ${t.unchanged}, deleted ${t.deleted} under ${code(`s3://${r.bucket ?? ''}/${r.prefix}`)}.`);
+    for (const i of r.invalidations) {
+        if (i.paths.length > 0)
+            out.push(`Invalidation ${i.id || '(not sent)'} on ${i.distributionId}: ${i.paths.length} path(s), ${i.status || 'not sent'}.`);
+    }
+    if (r.error)
+        out.push('', `Error: ${esc(r.error)}`);
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: the Report rendered as Markdown, one function per section.
+
+
+
 const MAX_ROWS = 500;
 /** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
 function summaryMarkdown(r) {
     const out = [];
+    headerSection(out, r);
+    totalsSection(out, r);
+    invalidationsSection(out, r);
+    directoriesSection(out, r);
+    collectedSection(out, r);
+    pendingSection(out, r);
+    verifySection(out, r);
+    warningsSection(out, r);
+    filesSection(out, r);
+    return out.join('\n') + '\n';
+}
+function headerSection(out, r) {
     out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
     if (r.error)
         out.push('', `> [!CAUTION]`, `> The deploy failed: ${esc(r.error)}`);
     if (r.bucket)
         out.push(`Bucket ${code(r.bucket)}${r.prefix ? ` prefix ${code(r.prefix)}` : ''}`);
     out.push('');
+}
+function totalsSection(out, r) {
     out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
     out.push('|---:|---:|---:|---:|---:|---:|');
     const t = r.totals;
@@ -80753,69 +70400,91 @@ function summaryMarkdown(r) {
     out.push('');
     if (r.diff)
         out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
-    if (r.invalidations.length > 0) {
-        out.push('### Invalidations', '');
-        out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
-        out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
-        for (const i of r.invalidations) {
-            const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
-            out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`);
-        }
-        out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
-        for (const i of r.invalidations) {
-            if (i.wildcardDetails.length > 0) {
-                out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
-                for (const w of i.wildcardDetails.slice(0, 50))
-                    out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
-                out.push('');
-            }
-            for (const a of i.advice)
-                out.push(`> [!TIP]`, `> ${esc(a)}`, '');
-            out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
-            for (const p of i.paths.slice(0, MAX_ROWS))
-                out.push(`- ${code(p)}`);
-            if (i.paths.length > MAX_ROWS)
-                out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
-            out.push('', '</details>', '');
-        }
+}
+function invalidationsSection(out, r) {
+    if (r.invalidations.length === 0)
+        return;
+    out.push('### Invalidations', '');
+    out.push('| distribution | id | status | billed paths | wildcards | stale URLs | collateral | paths earlier this month | est. charge |');
+    out.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
+    for (const i of r.invalidations) {
+        const cost = i.estimatedCostUsd === null ? 'unknown' : `$${i.estimatedCostUsd.toFixed(3)}`;
+        out.push(`| ${i.distributionId} | ${i.id || '-'} | ${i.status || '-'} | ${i.billedPaths} | ${i.wildcards} | ${i.stale.length} | ${i.collateral ?? 'unknown'} | ${i.monthPathsBefore ?? 'unknown'} | ${cost} |`);
     }
+    out.push('', `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`, '');
+    for (const i of r.invalidations)
+        invalidationDetails(out, i);
+}
+function invalidationDetails(out, i) {
+    if (i.wildcardDetails.length > 0) {
+        out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
+        for (const w of i.wildcardDetails.slice(0, 50))
+            out.push(`| ${code(w.path)} | ${w.covers} | ${w.collateral ?? 'unknown'} |`);
+        out.push('');
+    }
+    for (const a of i.advice)
+        out.push(`> [!TIP]`, `> ${esc(a)}`, '');
+    out.push(`<details><summary>${i.distributionId}: ${esc(i.reason)}</summary>`, '');
+    for (const p of i.paths.slice(0, MAX_ROWS))
+        out.push(`- ${code(p)}`);
+    if (i.paths.length > MAX_ROWS)
+        out.push(`- ... ${i.paths.length - MAX_ROWS} more in the JSON report`);
+    out.push('', '</details>', '');
+}
+function directoriesSection(out, r) {
     const first = r.invalidations[0];
-    if (first && first.stale.length > 0) {
-        const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
-        const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
-        out.push(`### Where the changes are (${first.distributionId})`, '');
-        out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
-        for (const d of rows.slice(0, 40))
-            out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
-        if (rows.length > 40)
-            out.push(`| ... ${rows.length - 40} more directories | | | |`);
+    if (!first || first.stale.length === 0)
+        return;
+    const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
+    const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
+    out.push(`### Where the changes are (${first.distributionId})`, '');
+    out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
+    for (const d of rows.slice(0, 40))
+        out.push(`| ${code(d.dir)} | ${d.stale} | ${d.fingerprinted} | ${d.collateral} |`);
+    if (rows.length > 40)
+        out.push(`| ... ${rows.length - 40} more directories | | | |`);
+    out.push('');
+}
+function collectedSection(out, r) {
+    if (!r.collected || r.collected.length === 0)
+        return;
+    out.push(`### Owed invalidations collected: ${r.collected.length} record(s)`, '', '| record | distribution | left by | paths |', '|---|---|---|---:|');
+    for (const c of r.collected.slice(0, MAX_ROWS))
+        out.push(`| ${code(c.key)} | ${c.distributionId} | ${esc(c.note)} | ${c.paths} |`);
+    out.push('');
+}
+function pendingSection(out, r) {
+    if (!r.pendingDeletions || r.pendingDeletions.length === 0)
+        return;
+    out.push(`### Kept for pages already open: ${r.pendingDeletions.length} removed fingerprinted object(s)`, '');
+    out.push('A later deploy deletes each once its grace period (keep-removed) has passed.', '', '| key | deleted after |', '|---|---|');
+    for (const p of r.pendingDeletions.slice(0, MAX_ROWS))
+        out.push(`| ${code(p.key)} | ${p.dueAt} |`);
+    if (r.pendingDeletions.length > MAX_ROWS)
+        out.push(`| ... ${r.pendingDeletions.length - MAX_ROWS} more in the JSON report | |`);
+    out.push('');
+}
+function verifySection(out, r) {
+    if (!r.verify || r.verify.length === 0)
+        return;
+    const bad = r.verify.filter((v) => v.status !== 'fresh');
+    out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
+    if (bad.length > 0) {
+        out.push('| status | URL | detail |', '|---|---|---|');
+        for (const v of bad.slice(0, 50))
+            out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
         out.push('');
     }
-    if (r.pendingDeletions && r.pendingDeletions.length > 0) {
-        out.push(`### Kept for pages already open: ${r.pendingDeletions.length} removed fingerprinted object(s)`, '');
-        out.push('A later deploy deletes each once its grace period (keep-removed) has passed.', '', '| key | deleted after |', '|---|---|');
-        for (const p of r.pendingDeletions.slice(0, MAX_ROWS))
-            out.push(`| ${code(p.key)} | ${p.dueAt} |`);
-        if (r.pendingDeletions.length > MAX_ROWS)
-            out.push(`| ... ${r.pendingDeletions.length - MAX_ROWS} more in the JSON report | |`);
-        out.push('');
-    }
-    if (r.verify && r.verify.length > 0) {
-        const bad = r.verify.filter((v) => v.status !== 'fresh');
-        out.push(`### What the CDN serves now: ${r.verify.length - bad.length} of ${r.verify.length} sampled URLs fresh`, '');
-        if (bad.length > 0) {
-            out.push('| status | URL | detail |', '|---|---|---|');
-            for (const v of bad.slice(0, 50))
-                out.push(`| ${v.status} | ${code(v.url)} | ${esc(v.detail)} |`);
-            out.push('');
-        }
-    }
-    if (r.warnings.length > 0) {
-        out.push('### Warnings', '');
-        for (const w of r.warnings.slice(0, 50))
-            out.push(`- ${esc(w)}`);
-        out.push('');
-    }
+}
+function warningsSection(out, r) {
+    if (r.warnings.length === 0)
+        return;
+    out.push('### Warnings', '');
+    for (const w of r.warnings.slice(0, 50))
+        out.push(`- ${esc(w)}`);
+    out.push('');
+}
+function filesSection(out, r) {
     const changed = r.files.filter((f) => f.action !== 'unchanged');
     out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
     out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
@@ -80825,5018 +70494,8 @@ function summaryMarkdown(r) {
     if (changed.length > MAX_ROWS)
         out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
     out.push('', '</details>');
-    return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/io/publish.ts
-// publish: the report as a JSON file, the step outputs and the job summary. Thin.
-
-
-
-
-async function writeReport(reportPath, report) {
-    await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
-    await promises_default().writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
-}
-async function publish(reportPath, report, env) {
-    await writeReport(reportPath, report);
-    for (const [k, v] of Object.entries(outputsOf(report, reportPath)))
-        setOutput(k, v);
-    // Appended directly (core.summary caches the file path for the whole process).
-    const summaryFile = env.GITHUB_STEP_SUMMARY;
-    if (summaryFile)
-        await promises_default().appendFile(summaryFile, summaryMarkdown(report));
-}
-/**
- * Checked with the inputs, before any AWS call: the report's directory can be created and the file written.
- * (A path under a file, /dev/null/x.json, or under /proc would otherwise fail only after the uploads.)
- */
-async function checkReportPath(reportPath) {
-    const dir = external_node_path_default().dirname(reportPath);
-    if (dir === '/proc' || dir.startsWith('/proc/') || dir === '/sys' || dir.startsWith('/sys/')) {
-        return `cannot write the report under ${dir.split('/').slice(0, 2).join('/')} (a kernel file system); choose a path under RUNNER_TEMP or the workspace`;
-    }
-    try {
-        await promises_default().mkdir(dir, { recursive: true });
-        // 'wx' creates it only if it is not there (then removes it again); 'r+' checks an existing file is writable.
-        const existed = await promises_default().stat(reportPath).then(() => true, () => false);
-        const handle = await promises_default().open(reportPath, existed ? 'r+' : 'wx');
-        await handle.close();
-        if (!existed)
-            await promises_default().unlink(reportPath);
-        return null;
-    }
-    catch (err) {
-        const e = err;
-        return `cannot write ${reportPath} (${e.code ?? e.message}); choose a writable path (default: RUNNER_TEMP/s3-cloudfront-deploy/report.json)`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/data.ts
-// Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
-// layer, importing nothing outside src/model. Nothing here touches AWS, the filesystem or process.env.
-/**
- * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
- * The one rule for "hidden": the walker, the file filter and the delete guard all use it.
- */
-function isHiddenSegment(segment) {
-    return segment.startsWith('.') && segment !== '.well-known';
-}
-function hasHiddenSegment(relPath) {
-    return relPath.split('/').some(isHiddenSegment);
-}
-
-;// CONCATENATED MODULE: ./src/model/records.ts
-// Where the action keeps its own records (the ledger, owed invalidations, the lock) and how they are told
-// apart from the site's objects. Pure.
-//
-// By default they live in a hidden folder inside `prefix` whose name cannot be guessed
-// (`.s3cfd-<random>/`): CloudFront serves whatever the origin holds, but a visitor cannot list the bucket
-// (OAC grants GetObject only), so nobody can fetch the ledger and read every key of the site. The action
-// finds the folder again through its own listing. `state-prefix` keeps them outside the served path
-// altogether. Earlier versions used `.s3-cloudfront-deploy/`, which is migrated.
-/** The records folder of earlier versions (a guessable name). */
-const LEGACY_DIR = '.s3-cloudfront-deploy/';
-const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
-/** A path relative to the prefix that belongs to the action (never synced, compared or deleted). */
-function isOwnRelPath(rel) {
-    return rel.startsWith(LEGACY_DIR) || HIDDEN_DIR.test(rel) || rel === LOCK_NAME;
-}
-/** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
-function isOwnKey(key, prefix, statePrefix) {
-    if (statePrefix !== '' && key.startsWith(statePrefix))
-        return true;
-    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
-}
-/**
- * The records folder: `state-prefix` + prefix when given; else the hidden folder the listing shows, or a new
- * one named with `fresh` (random, made once per bucket and prefix).
- */
-function recordsLayout(prefix, statePrefix, ownKeys, fresh) {
-    const dirs = new Set();
-    for (const key of ownKeys) {
-        if (!key.startsWith(prefix))
-            continue;
-        const rel = key.slice(prefix.length);
-        if (rel.startsWith(LEGACY_DIR))
-            dirs.add(prefix + LEGACY_DIR);
-        const hidden = HIDDEN_DIR.exec(rel);
-        if (hidden)
-            dirs.add(prefix + hidden[0]);
-    }
-    const hidden = [...dirs].filter((d) => d !== prefix + LEGACY_DIR).sort();
-    const dir = statePrefix !== '' ? statePrefix + prefix : (hidden[0] ?? `${prefix}.s3cfd-${fresh}/`);
-    return { dir, oldDirs: [...dirs].filter((d) => d !== dir).sort() };
-}
-const stateKeyIn = (dir) => `${dir}state.json`;
-const owedDirIn = (dir) => `${dir}owed/`;
-const lockKeyIn = (dir) => `${dir}lock.json`;
-/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
-const LOCK_NAME = '.s3cfd-lock.json';
-/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
-function deployLockKey(prefix, statePrefix) {
-    return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
-}
-
-;// CONCATENATED MODULE: ./src/plan/filter.ts
-// Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
-
-
-
-function makeFileFilter(include, exclude) {
-    // dot: false means a hidden file is only included by a pattern that names the dot explicitly
-    // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
-    const included = include.length === 0 ? () => true : picomatch_default()(include, { dot: false });
-    // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
-    const includedVisible = include.length === 0 ? () => true : picomatch_default()(include, { dot: true });
-    const excluded = exclude.length === 0 ? () => false : picomatch_default()(exclude, { dot: true });
-    const dotPatterns = include.some((p) => p.split('/').some(isHiddenSegment));
-    return {
-        skipReason(relPath) {
-            if (isOwnRelPath(relPath))
-                return 'reserved-prefix';
-            // .git is never deployed, even when a pattern names it.
-            if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
-                return 'dotfile';
-            const hidden = hasHiddenSegment(relPath);
-            if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath))
-                return 'excluded';
-            return null;
-        },
-        mayDescend(relDir) {
-            if (relDir === '.git' || relDir.endsWith('/.git'))
-                return false;
-            if (hasHiddenSegment(relDir))
-                return dotPatterns;
-            return true;
-        },
-    };
-}
-/** Keys (relative to prefix) that the delete step must leave alone: user globs plus anything the filter skips. */
-function makeDeleteGuard(filter, protect) {
-    const protectedGlob = protect.length === 0 ? () => false : picomatch_default()(protect, { dot: true });
-    return (relKey) => protectedGlob(relKey) || filter.skipReason(relKey) !== null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/fingerprint/words.ts
-// Word and number shapes: what a person or a framework types, as opposed to a random hash.
-// Shared by the name rules (`../fingerprint.ts`) and the history rules (`../fingerprint-history.ts`).
-/** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
-const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
-/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
-const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
-/**
- * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
- * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
- * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
- * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
- */
-const NEXT_LETTER = {
-    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
-    b: 'ABcDEfghIJLMnOpRSTUvwY',
-    c: 'ACdEHIKLmnOQRSTUYz',
-    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
-    e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
-    f: 'AbEFghILnOpRSTUY',
-    g: 'AbdEfGHIkLMNOpRSTUwYz',
-    h: 'ABcdEFghIjkLMNOpRSTUWY',
-    i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
-    j: 'AEIOU',
-    k: 'ABcdEfgHIjkLMNOPRStUWY',
-    l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
-    m: 'ABcdEFhILMNOPqrStUvwY',
-    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
-    o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
-    p: 'ABcdEfgHIkLMnOPRSTUwY',
-    q: 'U',
-    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
-    s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
-    t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
-    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
-    v: 'AEIOrUvy',
-    w: 'ABcDEfgHIKLmNOpRStuwyz',
-    x: 'ACEHIlOPTUvwxY',
-    y: 'ABCDEFGHIjkLMNOPRSTuWxz',
-    z: 'AEILmOpuvwYZ',
-};
-/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
-function englishPairs(t, common) {
-    const l = t.toLowerCase();
-    for (let i = 0; i + 1 < l.length; i++) {
-        const next = NEXT_LETTER[l.charAt(i)] ?? '';
-        const c = l.charAt(i + 1);
-        if (!next.includes(c.toUpperCase()) && (common || !next.includes(c)))
-            return false;
-    }
-    return true;
-}
-/**
- * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
- * alone is not enough: every hump of a real word has a vowel and only common letter pairs
- * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
- */
-function readsAsWords(t) {
-    if (!WORD_SHAPE.test(t))
-        return false;
-    for (const hump of t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? []) {
-        if (hump.length === 1)
-            continue;
-        const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
-        if (!vowel.test(hump) || !englishPairs(hump, false))
-            return false;
-    }
-    return true;
-}
-/**
- * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
- * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
- * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
- * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
- */
-function looksEnglish(letters) {
-    return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
-}
-/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
-function isNumberish(t) {
-    return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
-}
-/** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
- *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
-function isPlainPart(p) {
-    return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
-}
-/** How many of lower case, upper case and digits a token uses. */
-function letterClasses(t) {
-    return Number(/[a-z]/.test(t)) + Number(/[A-Z]/.test(t)) + Number(/[0-9]/.test(t));
-}
-/**
- * Words and numbers run together, as people and frameworks write them: `Win10Start`, `iPhone15Pro`,
- * `K8sGuide`, `Q3Report`, `HTML5Shiv`. Split into humps (capitalised or lower-case words), acronyms
- * and digit runs; it reads as words when every hump of 2+ letters reads as a word.
- */
-function readsAsWordsAndNumbers(t) {
-    const humps = t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
-    if (humps.join('') !== t)
-        return false;
-    // Random runs break into many one- and two-letter humps (`Ab|3|d|E|5|f|G`); words into few (`K|8|s|Guide`).
-    const letterHumps = humps.filter((h) => !/^[0-9]+$/.test(h));
-    if (letterHumps.filter((h) => h.length <= 2).length > 2 || !letterHumps.some((h) => h.length >= 3))
-        return false;
-    for (const h of humps) {
-        if (/^[0-9]+$/.test(h) || h.length <= 2)
-            continue;
-        if (/^[A-Z]+$/.test(h)) {
-            if (h.length <= 4 || looksEnglish(h))
-                continue; // `HTML`, `PDF`, `OVERVIEW`
-            return false;
-        }
-        if (!readsAsWords(h))
-            return false;
-    }
-    return true;
-}
-/** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
-const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
-
-;// CONCATENATED MODULE: ./src/plan/fingerprint-history.ts
-// History as evidence for fingerprinting. Pure: plain data in, plain data out.
-//
-// Between the previous deploy and this build, a name that disappeared and a name that appeared in the
-// same directory, identical except for one token, with different content, show that the token follows
-// the content: the build's template puts a content hash there. The directory and the constant text
-// around the token (`before`, `after`) plus the token's alphabet and length make a LearnedShape; later
-// names of that shape are fingerprinted even when the name rules alone cannot tell (`chart-kqzvbwyx.js`,
-// `app.0a0b0c0d0e1.js`, a site's own pipeline).
-//
-// The converse is the demotion: a name of a learned shape that is reused with new content proves the
-// token is NOT (only) a content hash, and the shape is dropped for good.
-
-const ALPHABETS = {
-    hex: /^[0-9a-f]+$/,
-    base32: /^[A-Z2-7]+$/,
-    base36: /^[0-9a-z]+$/,
-    alnum: /^[0-9A-Za-z]+$/,
-    base64url: /^[0-9A-Za-z_-]+$/,
-};
-/** Token lengths considered: shorter runs are versions, counters and words; longer are not names. */
-const MIN_TOKEN = 6;
-const MAX_TOKEN = 128;
-/** Characters that may bound a token in a name (Next/Vite `-`, webpack `.`, Hugo `_`, `~`). */
-const BOUNDARY = '.-_~';
-const TOKEN_CHAR = /[0-9A-Za-z_-]/;
-/** Entry documents: never fingerprinted whatever their name, so never evidence either. */
-const HTML = /\.(?:html?|xhtml)$/i;
-function splitPath(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? { dir: '', base: path } : { dir: path.slice(0, i), base: path.slice(i + 1) };
-}
-/** The narrowest alphabet holding every token (base32 only for upper-case tokens, as esbuild emits). */
-function alphabetOf(tokens) {
-    for (const a of ['hex', 'base32', 'base36', 'alnum', 'base64url']) {
-        const re = ALPHABETS[a];
-        if (tokens.every((t) => re.test(t)))
-            return a;
-    }
-    return null;
-}
-/**
- * Could this token be a hash in `alphabet`, rather than something a person or a framework types? Not a
- * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
- * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
- */
-function plausibleToken(t, alphabet) {
-    const re = ALPHABETS[alphabet];
-    if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t))
-        return false;
-    if (/^[0-9]+$/.test(t))
-        return alphabet === 'hex' && t.length >= 8 && !DATE8.test(t); // 2% of 8-hex hashes
-    if (t.includes('__') || t.includes('--') || /^[-_]|[-_]$/.test(t))
-        return false;
-    if (/[-_]/.test(t) && (!/[a-z]/.test(t) || t.split(/[-_]/).some((p) => p.length >= 3 && isPlainPart(p))))
-        return false;
-    if (/^[a-z]+$/.test(t))
-        return alphabet === 'hex' && t.length >= 12; // lower-case letters: a word
-    if (alphabet === 'hex')
-        return true; // digits and a-f mixed
-    if (/^[A-Z]+$/.test(t))
-        return !looksEnglish(t);
-    // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
-    if (alphabet === 'base32')
-        return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
-    if (letterClasses(t) < 2)
-        return false;
-    return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
-}
-/**
- * Every way to read one token out of a basename: a run of token characters of MIN..MAX length bounded
- * on both sides by a boundary character or the end of the name, with at least one character after it
- * (the extension). The alphabet is left out of the key; it is decided from the paired tokens.
- */
-function candidates(path) {
-    const { dir, base } = splitPath(path);
-    const out = [];
-    const n = base.length;
-    for (let s = 0; s < n; s++) {
-        if (s > 0 && !BOUNDARY.includes(base.charAt(s - 1)))
-            continue;
-        for (let e = s; e < n && e - s < MAX_TOKEN; e++) {
-            if (!TOKEN_CHAR.test(base.charAt(e)))
-                break;
-            const len = e - s + 1;
-            if (len < MIN_TOKEN || e + 1 >= n || !BOUNDARY.includes(base.charAt(e + 1)))
-                continue;
-            const before = base.slice(0, s);
-            const after = base.slice(e + 1);
-            const shape = { dir, before, after, alphabet: '', length: len };
-            out.push({ key: `${dir}\u0000${before}\u0000${after}\u0000${len}`, shape, token: base.slice(s, e + 1) });
-        }
-    }
-    return out;
-}
-/** The two tokens differ at their first and last characters' sides only within one token: their
- *  common prefix and suffix hold no separator (else the real token is narrower, e.g. `index-` of
- *  `index-CfaFZ-lr` is constant text, not part of the hash). */
-function tight(a, b) {
-    let p = 0;
-    while (p < a.length && a[p] === b[p])
-        p++;
-    let q = 0;
-    while (q < a.length - p && a[a.length - 1 - q] === b[b.length - 1 - q])
-        q++;
-    return !/[-_]/.test(a.slice(0, p)) && !/[-_]/.test(a.slice(a.length - q));
-}
-function shapeKey(s) {
-    return JSON.stringify([s.dir, s.before, s.after, s.alphabet, s.length]);
-}
-/**
- * Learn shapes from the names that disappeared (in `previous`, not in `current`) and appeared (the
- * reverse). Per candidate shape (dir, before, after, length), the disappeared and appeared names are
- * paired when unambiguous: exactly one of each; or several of each when every token in the group is
- * distinct, plausible, pairwise tight, and no appeared file has the content of a disappeared one (a
- * moved file with the same bytes under a new token means the token does not follow the content).
- * A 1:1 pair also needs different content. Returns `known` plus the new shapes, deduplicated.
- */
-function learnShapes(previous, current, known = []) {
-    const prev = new Map(previous.map((f) => [f.path, f.md5]));
-    const cur = new Map(current.map((f) => [f.path, f.md5]));
-    const groups = new Map();
-    const add = (path, md5, side) => {
-        if (HTML.test(path))
-            return;
-        for (const c of candidates(path)) {
-            let g = groups.get(c.key);
-            if (!g)
-                groups.set(c.key, (g = { shape: c.shape, gone: [], came: [] }));
-            g[side].push([c.token, md5]);
-        }
-    };
-    for (const [p, md5] of prev)
-        if (!cur.has(p))
-            add(p, md5, 'gone');
-    for (const [p, md5] of cur)
-        if (!prev.has(p))
-            add(p, md5, 'came');
-    const out = new Map();
-    for (const s of known)
-        out.set(shapeKey(s), s);
-    for (const { shape, gone, came } of groups.values()) {
-        if (gone.length === 0 || came.length === 0)
-            continue;
-        if (gone.length > 1 || came.length > 1) {
-            if (gone.length * came.length > 10_000)
-                continue; // too many to check pairwise: no evidence taken
-            if (came.some(([, m]) => gone.some(([, g]) => g === m)))
-                continue;
-        }
-        else if (gone[0]?.[1] === came[0]?.[1])
-            continue; // same content under a new name: not a content hash
-        const tokens = [...gone, ...came].map(([t]) => t);
-        if (new Set(tokens).size !== tokens.length)
-            continue;
-        const alphabet = alphabetOf(tokens);
-        if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet)))
-            continue;
-        if (!gone.every(([a]) => came.every(([b]) => tight(a, b))))
-            continue;
-        const learned = { ...shape, alphabet };
-        out.set(shapeKey(learned), learned);
-    }
-    return [...out.values()];
-}
-/** Does the path have the shape: same directory, same constant text, a plausible token of the
- *  shape's alphabet and length in between? */
-function matchesShape(path, shape) {
-    const { dir, base } = splitPath(path);
-    if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length)
-        return false;
-    if (!base.startsWith(shape.before) || !base.endsWith(shape.after))
-        return false;
-    return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
-}
-/** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
- *  token test is skipped here: any name of the shape's layout is enough to distrust it. */
-function dropShapes(shapes, demotedPaths) {
-    const demoted = demotedPaths.map(splitPath);
-    return shapes.filter((s) => !demoted.some(({ dir, base }) => dir === s.dir &&
-        base.length === s.before.length + s.length + s.after.length &&
-        base.startsWith(s.before) &&
-        base.endsWith(s.after) &&
-        (ALPHABETS[s.alphabet] ?? ALPHABETS['base64url'])?.test(base.slice(s.before.length, s.before.length + s.length))));
-}
-
-;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
-// Fingerprint classifier: is a build file's NAME content-hashed by its bundler?
-//
-// A fingerprinted file gets a new name whenever its content changes, so it may be cached
-// `immutable, max-age=31536000` and never needs a CloudFront invalidation. A false positive gives a
-// mutable file a one-year immutable cache, so every rule here prefers a miss to a wrong hit.
-//
-// Pure: plain data in, plain data out (no fs, no process.env). Evidence, strongest first:
-//   1. the user's `fingerprint-patterns` globs;
-//   2. never: HTML documents and `.well-known/` (entry URLs must stay mutable);
-//   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
-//   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
-//   5. the name itself: a hash token right before the extension, in a format some bundler emits;
-//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
-// Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
-
-
-
-/**
- * Manifest files the caller should read and pass in `manifests` (relative paths or picomatch globs).
- * - `.vite/manifest.json`: Vite >= 5 with `build.manifest` (a hidden dir, so also listed literally).
- * - `**\/.vite/manifest.json`: the same when the Vite outDir is a subfolder of the deployed dir.
- * - `manifest.json`: Vite <= 4 and webpack-manifest-plugin's default name. Usually it is a PWA web app
- *   manifest instead; that shape is recognised and ignored.
- * - `asset-manifest.json`: create-react-app (and react-scripts forks).
- * Not listed: Next.js `build-manifest.json` lives in `.next/`, not in the `out/` of a static export, and
- * everything it could list is under `_next/static/`, which the directory rule covers anyway.
- */
-const MANIFEST_GLOBS = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
-// ---------------------------------------------------------------------------------------------------
-// Name anatomy: <stem>[.<modifier>].<ext>[<trailer>]
-// ---------------------------------------------------------------------------------------------------
-/** Suffixes after the real extension that inherit the hashed-ness of the file they belong to:
- *  source maps, webpack `.LICENSE.txt`, esbuild `.LEGAL.txt`, precompressed copies. */
-const TRAILER = /\.(?:map|gz|br|zst|LICENSE\.txt|LEGAL\.txt)$/;
-const EXTENSION = /\.([A-Za-z0-9]{1,12})$/;
-/** Constant words some templates put between the hash and the extension:
- *  CRA `main.1a2b3c4d.chunk.js`, `[name].[contenthash].bundle.js`, `x.<hash>.min.js`, VitePress `.lean.js`. */
-const MODIFIER = /\.(?:chunk|bundle|min|lean)$/;
-/** Any constant lower-case word (or `es2015`-style target) after the hash: Storybook's webpack builder
- *  `main.<hash>.iframe.bundle.js`, CSS modules `x.<hash>.module.css`, `name.<hash>.chunk.min.js`,
- *  Propshaft `x-<hash>.digested.js`. Up to three are peeled off, one at a time, and the name is tested
- *  at each step (the token must still sit right before the peeled words). */
-const CONSTANT_WORD = /^(?:[a-z]{2,12}|es[0-9]{1,4})$/;
-const HTML_EXT = new Set(['html', 'htm', 'xhtml']);
-function baseName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function nameParts(path) {
-    let b = baseName(path);
-    for (let i = 0; i < 3; i++) {
-        const t = TRAILER.exec(b);
-        if (!t || t.index === 0)
-            break;
-        b = b.slice(0, t.index);
-    }
-    const e = EXTENSION.exec(b);
-    if (!e || e.index === 0)
-        return { stem: b, ext: '', stems: [b] };
-    const full = b.slice(0, e.index);
-    let stem = full;
-    for (let i = 0; i < 2; i++) {
-        const m = MODIFIER.exec(stem);
-        if (!m || m.index === 0)
-            break;
-        stem = stem.slice(0, m.index);
-    }
-    const stems = [full];
-    let s = full;
-    for (let i = 0; i < 3; i++) {
-        const dot = s.lastIndexOf('.');
-        if (dot <= 0 || !CONSTANT_WORD.test(s.slice(dot + 1)))
-            break;
-        s = s.slice(0, dot);
-        stems.push(s);
-    }
-    if (!stems.includes(stem))
-        stems.push(stem);
-    return { stem, ext: (e[1] ?? '').toLowerCase(), stems };
-}
-// ---------------------------------------------------------------------------------------------------
-// Hash tokens
-// ---------------------------------------------------------------------------------------------------
-/**
- * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
- * Rsbuild/MkDocs Material 8, Nuxt 2 7, gulp-rev/rev-hash 10, Next.js/Turbopack/Angular <= 16 16,
- * webpack's default 20), md5 32 (Hugo, Sprockets 2, Gatsby `static/<md5>/`), sha1 40, sha256 64 (Hugo's
- * default `fingerprint`, Sprockets 3+), sha384/sha512 96/128. So any length from 8 is accepted when the
- * run mixes digits and letters; 6 and 7 only in the unambiguous `.<hash>.` position and with the
- * digits and letters interleaved (a colour `-a1b2c3` or `ad2025` is not taken).
- */
-function hexStyle(n) {
-    const named = {
-        7: 'Nuxt 2 [contenthash:7] style',
-        8: 'CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style',
-        10: 'gulp-rev/rev-hash style',
-        16: 'Next.js/Turbopack/Angular style',
-        20: 'webpack default [contenthash] style',
-        32: 'md5',
-        40: 'sha1',
-        64: 'sha256, e.g. Hugo fingerprint',
-        96: 'sha384',
-        128: 'sha512',
-    };
-    return named[n] ?? `[contenthash:${n}] style`;
-}
-const HEX = /^[0-9a-f]+$/;
-const HAS_DIGIT = /[0-9]/;
-const HAS_HEX_LETTER = /[a-f]/;
-/** English words spelt with a-f only, which could pass for hex next to a number (`cafe2024`). */
-const HEX_WORD_NUMBER = /^(?:[0-9]+(?:ace|aced|add|bad|bade|bead|bed|bee|beef|cab|cafe|dad|dead|deaf|deed|face|fade|faded|fed|feed)|(?:abbe|abed|ace|aced|add|added|babe|bad|bade|bead|beaded|bed|bee|beef|cab|cabbed|cad|cafe|cede|ceded|dab|dace|dad|dead|deaf|deb|decade|decaf|deed|deface|defaced|ebb|ebbed|efface|fab|face|faced|facade|fad|fade|faded|fed|fee|feed)[0-9]+)$/;
-/** Letters then digits or digits then letters (`ad2025`, `2024ab`): one run each, as people write. */
-const TWO_RUNS = /^(?:[a-z]+[0-9]+|[0-9]+[a-z]+)$/;
-/** A hex digest must mix digits and letters: all-digit runs are dates, ids or versions
- *  (`20240115`), all-letter runs are words (`deadbeef`, `facade`), and `cafe2024` is a word too. */
-function isHexDigest(t, minLength = 8) {
-    if (t.length < minLength || t.length > 128 || !HEX.test(t) || !HAS_DIGIT.test(t) || !HAS_HEX_LETTER.test(t))
-        return false;
-    if (HEX_WORD_NUMBER.test(t))
-        return false;
-    // Short runs need the interleaving a random string almost always has (7% of 8-hex digests lack it,
-    // so it is only asked of the lengths where a colour or a word plus a year is as likely).
-    if (t.length < 8 && TWO_RUNS.test(t))
-        return false;
-    return true;
-}
-/** A UUID (`550e8400-e29b-41d4-a716-446655440000`) names a record, not content: never a content hash. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function endsWithUuid(stem) {
-    return stem.length >= 36 && stem.charAt(stem.length - 13) === '-' && UUID.test(stem.slice(-36));
-}
-const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
-/**
- * A content hash of a length other than 8 in an alphabet larger than hex (custom `[hash:N]` in
- * Rollup/Vite, webpack `hashDigest: 'base64'`, base36/base62 ids): only letters and digits (with `-`
- * or `_` the token's bounds are ambiguous), 10 to 32 chars, all three of digits, lower and upper case
- * (80% of random 10-char base64url runs; 95%+ from 14 chars), and not words and numbers run together.
- */
-function isRandomAlnum(t) {
-    return /^[A-Za-z0-9]{10,32}$/.test(t) && letterClasses(t) === 3 && !readsAsWordsAndNumbers(t);
-}
-/**
- * Vite/Rollup/Astro/SvelteKit/VitePress/Nuxt 3 hashes are 8 chars of base64url (`[A-Za-z0-9_-]`,
- * e.g. `CfaFZ-lr`), esbuild/Angular 17+ hashes are 8 chars of base32 (`[A-Z2-7]`, e.g. `FFHMD2TL`).
- * Random tokens of that shape are accepted unless they read like something a person typed: a number
- * or date, a (camel-cased) word with an optional number, a dimension, a capitalised word with or
- * without a number, or words joined by `-`/`_`. `my-component-abcdefgh.js` is therefore NOT
- * fingerprinted: all-lowercase letters are as likely a word as a hash (a random base64url hash is all
- * lowercase letters 0.08% of the time), and precision comes first.
- */
-function isRandomToken8(t) {
-    if (!BASE64URL8.test(t))
-        return false;
-    const parts = t.split(/[-_]/);
-    if (parts.length > 1) {
-        // Framework markers and constants are not hashes: `__PAGE__` (Next.js segment payloads),
-        // `__init__`, `MY_CONST`, `V2_FINAL`: a doubled separator, or separators with no lower-case
-        // letter at all (a random 8-char base64url run with a `-`/`_` has one 99% of the time), or a
-        // single letter case without digits. Together these cost ~1% of Vite/Rollup hashes (misses only).
-        if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t))
-            return false;
-        if (letterClasses(t) < 2)
-            return false; // `my_thing`, `abc-defg`
-        return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
-    }
-    if (!/[A-Za-z]/.test(t))
-        return false; // `20240115`
-    if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t))
-        return false;
-    const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
-    if (caps) {
-        const [, letters = '', digits = ''] = caps;
-        if (digits.length >= 3)
-            return false; // `SALE2024`, `DSC01234`
-        // `OVERVIEW`; and `BUDGET99`: a 0, 1, 8 or 9 rules out esbuild's base32, and as base64 the
-        // capitals-then-digits shape is rare, so the word test costs almost nothing there. Capitals then
-        // esbuild digits (`MGEROZH7`, `WEUPETY5`) read as English too often to be tested: `SPRING24`-style
-        // names remain a known, rare risk.
-        if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters))
-            return false;
-    }
-    return true;
-}
-/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
- *  shorter (16+) hex or decimal hash after `_hu`, in case later versions shorten it. The hash is of the
- *  source image; the processing options follow it in the name. */
-const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
-const CODE_EXT = new Set(['js', 'mjs', 'cjs', 'css']);
-/** eleventy-img: `<id>-<width>.<format>`, `id` a hash (10 chars by default) of the source image and
- *  the options, e.g. `img/6dfd7ac6c4-300.jpeg`. Only for image formats, and the id must look random. */
-const ELEVENTY_IMAGE = /^([A-Za-z0-9_-]{8,16})-([0-9]{2,5})$/;
-const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg', 'jxl']);
-/** Name rule: a hash token right before the extension (or right before constant words such as
- *  `.chunk.min`), or the whole name being a digest. */
-function hashTokenOf(parts) {
-    for (const stem of parts.stems) {
-        const hit = hashTokenAtEnd(stem, parts.ext);
-        if (hit)
-            return hit;
-    }
-    const { stem, ext } = parts;
-    const hu = HUGO_IMAGE.exec(stem);
-    if (hu)
-        return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
-    const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
-    const id = ele?.[1] ?? '';
-    if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
-        return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
-    }
-    return null;
-}
-function hashTokenAtEnd(stem, ext) {
-    if (endsWithUuid(stem))
-        return null;
-    // Hex: the segment after the last `.` or `-` (hex has neither).
-    const sep = Math.max(stem.lastIndexOf('.'), stem.lastIndexOf('-'));
-    const hex = stem.slice(sep + 1);
-    // An 8-hex hash is all digits 2.3% of the time. Accepted only for code (`main.12345678.js`, as CRA,
-    // Parcel and Docusaurus emit), after a dot, and when it is not a date; never for media or documents,
-    // where 8 digits are camera counters, ids and dates.
-    if (/^[0-9]{8}$/.test(hex) && stem[sep] === '.' && CODE_EXT.has(ext) && !DATE8.test(hex)) {
-        return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${hexStyle(8)})` };
-    }
-    if (sep >= 0 && isHexDigest(hex, stem[sep] === '.' ? 6 : 8)) {
-        return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${hexStyle(hex.length)})` };
-    }
-    // The whole name is a digest: webpack asset modules `[hash][ext]` (20), Turbopack chunks (16),
-    // `[contenthash:10].js`. 8 hex alone (`deadbeef.txt`, `abcdef12.js`) is too easily a real name, and
-    // 10 to 15 must interleave digits and letters.
-    if (sep < 0 && isHexDigest(hex, 10) && (hex.length >= 16 || !TWO_RUNS.test(hex))) {
-        return { token: hex, reason: `whole name is a ${hex.length}-char hex content hash (webpack [hash][ext] / Turbopack style)` };
-    }
-    // A long hex digest after `_` (`name_<md5>.png`): 16+ mixed hex is never a word, date or counter.
-    const us = stem.includes('_') ? /_([0-9a-f]{16,128})$/.exec(stem) : null;
-    if (us && isHexDigest(us[1] ?? '')) {
-        return { token: us[1] ?? '', reason: `name has a ${us[1]?.length}-char hex content hash after '_'` };
-    }
-    // base64url / base32, 8 chars, after `.` or `-` (the token itself may contain `-` and `_`).
-    if (stem.length > 8) {
-        const before = stem[stem.length - 9];
-        const tok = stem.slice(-8);
-        if ((before === '.' || before === '-') && isRandomToken8(tok)) {
-            const style = /^[A-Z2-7]{8}$/.test(tok)
-                ? 'base32 content hash before the extension (esbuild/Angular style)'
-                : 'base64url content hash segment before the extension (vite/rollup style)';
-            return { token: tok, reason: `name has an 8-char ${style}` };
-        }
-    }
-    // Other lengths of base64url/base62 (custom `[hash:12]`), letters and digits only.
-    const alnum = stem.slice(sep + 1);
-    if (sep >= 0 && isRandomAlnum(alnum)) {
-        return { token: alnum, reason: `name has a ${alnum.length}-char base62/base64url content hash before the extension` };
-    }
-    // Hash-only code file (`[hash].js`, `[contenthash].css`): 8+ chars of letters and digits of all kinds.
-    if (sep < 0 && CODE_EXT.has(ext) && /^[A-Za-z0-9]{8,32}$/.test(stem) && letterClasses(stem) === 3 && !readsAsWordsAndNumbers(stem)) {
-        return { token: stem, reason: `whole name is a ${stem.length}-char content hash` };
-    }
-    return null;
-}
-/** Looser test for directories that only ever hold generated files (`_astro/`, `_nuxt/`): also a
- *  whole-name 8-char token (Nuxt 3 `[hash].js`), any 7+ hex (Nuxt 2 `[contenthash:7]`), and Astro's
- *  optimised images `<name>.<source hash>_<options hash>.<ext>`. */
-function relaxedTokenOf(parts) {
-    const strict = hashTokenOf(parts);
-    const { stem } = parts;
-    if (strict)
-        return strict;
-    if (isRandomToken8(stem))
-        return { token: stem, reason: 'whole name is an 8-char content hash' };
-    const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
-    if (hex)
-        return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
-    const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
-    if (astro && isRandomToken8(astro[1] ?? '')) {
-        return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
-    }
-    return null;
-}
-// ---------------------------------------------------------------------------------------------------
-// Layout: directories and names that decide on their own
-// ---------------------------------------------------------------------------------------------------
-const WELL_KNOWN = /(?:^|\/)\.well-known\//;
-const NEXT_SEGMENT_PAYLOAD = /(?:^|\/)__next[._][^/]*$/;
-/** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
- *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
- *  new for every build, so no URL there is ever reused for other content. (A constant custom
- *  `generateBuildId` would break that, and Next's own caching along with it.) */
-const NEXT_STATIC = /(?:^|\/)_next\/static\//;
-/** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
-const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
-/** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
-const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
-/** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
- *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
-const GENERATED_DIRS = [
-    [/(?:^|\/)_astro\//, 'under _astro/ (Astro build assets)'],
-    [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
-];
-function yes(reason) {
-    return { fingerprinted: true, reason };
-}
-function no(reason) {
-    return { fingerprinted: false, reason };
-}
-/** Verdicts that override every automatic rule (but not the user's explicit patterns). */
-function neverFingerprinted(path, parts) {
-    if (HTML_EXT.has(parts.ext))
-        return no('HTML document: entry pages must stay mutable, never fingerprinted');
-    if (WELL_KNOWN.test(path))
-        return no('.well-known/ URLs are fixed by their specs and stay mutable');
-    // Next.js 16 App Router static export: per-route RSC segment payloads named from the route tree
-    // (`__next.blog.$d$slug.__PAGE__.txt`, `__next._tree.txt`), rewritten in place on every build.
-    if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path))
-        return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
-    return null;
-}
-/** Directory and name rules only; used when no manifest or user pattern applies. */
-function isFingerprintedName(path) {
-    const parts = nameParts(path);
-    return neverFingerprinted(path, parts) ?? layoutVerdict(path, parts);
-}
-function layoutVerdict(path, parts) {
-    if (NEXT_STATIC.test(path))
-        return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
-    if (SVELTEKIT_IMMUTABLE.test(path))
-        return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
-    if (GATSBY_STATIC.test(path))
-        return yes('under static/<md5>/ (Gatsby content-digest directory)');
-    if (parts.ext === '')
-        return no('no extension: not a bundler output name');
-    for (const [re, where] of GENERATED_DIRS) {
-        if (re.test(path)) {
-            const hit = relaxedTokenOf(parts);
-            return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
-        }
-    }
-    const hit = hashTokenOf(parts);
-    return hit ? yes(hit.reason) : no('no content-hash token in the name');
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dirName(p) {
-    const i = p.lastIndexOf('/');
-    return i < 0 ? '' : p.slice(0, i);
-}
-/**
- * Map a manifest reference to a build file: Vite's paths are relative to the outDir, CRA and
- * webpack-manifest-plugin give URL paths that carry the public path (`/static/js/x.js`,
- * `/app/static/js/x.js`, `https://cdn/x.js`). Leading segments are dropped until a build file matches.
- */
-function resolveRef(ref, baseDir, files) {
-    let p = ref.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
-    try {
-        p = decodeURI(p);
-    }
-    catch {
-        /* keep as is */
-    }
-    const segs = p.split('/').filter((s) => s !== '' && s !== '.');
-    for (let i = 0; i < segs.length; i++) {
-        const rel = segs.slice(i).join('/');
-        const candidate = baseDir ? `${baseDir}/${rel}` : rel;
-        if (files.has(candidate))
-            return candidate;
-    }
-    return null;
-}
-/** Read every manifest into claims: build file -> which manifest lists it, under what logical name. */
-function manifestClaims(manifests, files) {
-    const claims = new Map();
-    for (const [mPath, text] of Object.entries(manifests)) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch {
-            continue;
-        }
-        if (!isObject(json))
-            continue;
-        const vite = /(?:^|\/)\.vite\/manifest\.json$/.test(mPath);
-        // Vite: relative to the outDir, the folder holding `.vite/` (or holding manifest.json for Vite <= 4).
-        const baseDir = vite ? dirName(dirName(mPath)) : dirName(mPath);
-        const claim = (ref, logical) => {
-            if (typeof ref !== 'string')
-                return;
-            const file = resolveRef(ref, baseDir, files);
-            // First claim wins, except that one naming the logical source beats one that does not.
-            if (file && (!claims.has(file) || (logical && claims.get(file)?.logical === undefined))) {
-                claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
-            }
-        };
-        const values = Object.values(json);
-        if (values.length > 0 && values.every((v) => isObject(v) && typeof v['file'] === 'string')) {
-            // Vite: { "<src>": { file, name?, names?, src?, css?: [], assets?: [] } }
-            for (const v of values) {
-                const names = v['names'];
-                const name = typeof v['name'] === 'string'
-                    ? v['name']
-                    : Array.isArray(names) && typeof names[0] === 'string'
-                        ? names[0]
-                        : typeof v['src'] === 'string'
-                            ? v['src']
-                            : undefined;
-                claim(v['file'], name);
-                for (const c of Array.isArray(v['css']) ? v['css'] : [])
-                    claim(c, typeof v['name'] === 'string' ? v['name'] : undefined);
-                for (const a of Array.isArray(v['assets']) ? v['assets'] : [])
-                    claim(a);
-            }
-        }
-        else if (isObject(json['files'])) {
-            // CRA asset-manifest.json: { files: { "<logical name>": "/<public path>/<output>" }, entrypoints: [] }
-            for (const [k, v] of Object.entries(json['files']))
-                claim(v, k);
-            const entry = json['entrypoints'];
-            for (const e of Array.isArray(entry) ? entry : [])
-                claim(e);
-        }
-        else if (values.length > 0 && values.every((v) => typeof v === 'string')) {
-            // webpack-manifest-plugin: { "<logical name>": "<public path>/<output>" }. A PWA manifest with only
-            // string fields also lands here; its values are not build files, or are checked like any other.
-            for (const [k, v] of Object.entries(json))
-                claim(v, k);
-        }
-    }
-    return claims;
-}
-/**
- * With a manifest we know the logical name (`main.js`, chunk `about`, `src/assets/hero.png`), so the
- * part the bundler inserted can be isolated: `main.js` -> `main.3a2b1c00.js` inserted `3a2b1c00`.
- * Inserted text that is a hex digest of any composition (all digits, all letters; not a date), or a
- * base64url run of any length that does not read like words (`kqzvbwyx`, which the name rule alone
- * refuses), is the template's hash. `[name].js` templates insert nothing, and constant words
- * (`.bundle`, `-v2`, `-settings`) are rejected.
- */
-function insertedHash(outputStem, logical) {
-    const lp = nameParts(logical);
-    const ls = lp.ext ? lp.stem : baseName(logical);
-    if (ls === '' || outputStem.length <= ls.length + 1 || !outputStem.startsWith(ls))
-        return null;
-    if (!'.-_~'.includes(outputStem[ls.length] ?? ''))
-        return null;
-    const r = outputStem.slice(ls.length + 1);
-    if (!/^[A-Za-z0-9_-]{6,128}$/.test(r))
-        return null;
-    if (HEX.test(r))
-        return DATE8.test(r) ? null : r;
-    if (/^[A-Z]+$/.test(r) && looksEnglish(r))
-        return null;
-    // Any length (custom `[hash:10]`) and any letters (`kqzvbwyx`), unless it reads as words or numbers.
-    return r.split(/[-_]/).every(isPlainPart) ? null : r;
-}
-function manifestVerdict(parts, claim) {
-    if (claim.logical !== undefined && parts.ext !== '') {
-        const h = insertedHash(parts.stem, claim.logical);
-        if (h)
-            return yes(`listed as hashed output in ${claim.manifest} ('${claim.logical}' -> content hash '${h}')`);
-    }
-    if (parts.ext === '')
-        return null;
-    const hit = hashTokenOf(parts);
-    return hit ? yes(`listed as hashed output in ${claim.manifest}; ${hit.reason}`) : null;
-}
-// ---------------------------------------------------------------------------------------------------
-// Entry point
-// ---------------------------------------------------------------------------------------------------
-function describeShape(s) {
-    return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
-}
-/** One verdict for every path in `input.files`. */
-function classifyFingerprints(input) {
-    const files = new Set(input.files);
-    const userMatchers = (input.userPatterns ?? [])
-        .map((g) => g.trim())
-        .filter((g) => g !== '')
-        .map((g) => ({ glob: g, test: picomatch_default()(g.replace(/^\.?\//, ''), { dot: true }) }));
-    const claims = manifestClaims(input.manifests, files);
-    const out = new Map();
-    const learnedByDir = new Map();
-    for (const s of input.learned ?? [])
-        learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
-    for (const path of input.files) {
-        // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
-        // name was served with one content and now has another), while a pattern is a declaration that the
-        // build has just broken. Trusting the pattern would give the new content the old content's year-long
-        // immutable cache; distrusting it costs one invalidation.
-        if (input.demoted?.has(path)) {
-            out.set(path, no('demoted: name reused with new content'));
-            continue;
-        }
-        // The user's explicit list wins over everything else, HTML included: it is their declared contract.
-        const user = userMatchers.find((m) => m.test(path));
-        if (user) {
-            out.set(path, yes(`user fingerprint-patterns glob '${user.glob}'`));
-            continue;
-        }
-        const parts = nameParts(path);
-        const never = neverFingerprinted(path, parts);
-        if (never) {
-            out.set(path, never);
-            continue;
-        }
-        const claim = claims.get(path);
-        const fromManifest = claim ? manifestVerdict(parts, claim) : null;
-        const verdict = fromManifest ?? layoutVerdict(path, parts);
-        const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
-        out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/url-path.ts
-// Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
-/** S3 key for a file of the build dir. */
-function keyFor(prefix, relPath) {
-    return prefix + relPath;
-}
-/**
- * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
- * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it). A key ending in
- * `/` (a `strip-index-html` copy such as `docs/`) is served at the directory URL `/docs/`.
- */
-function urlPathForKey(key, originPath) {
-    if (!key.startsWith(originPath))
-        return null;
-    return '/' + key.slice(originPath.length);
-}
-/** The index document name S3 (and most static hosts) use when none is configured. */
-const DEFAULT_INDEX_DOCUMENT = 'index.html';
-function indexDocumentOf(opts) {
-    const name = opts.indexDocument ?? DEFAULT_INDEX_DOCUMENT;
-    if (name === '' || name.includes('/') || name.includes('*')) {
-        throw new RangeError(`index document must be a plain file name such as index.html (got ${JSON.stringify(name)})`);
-    }
-    return name;
-}
-/**
- * Every URL under which CloudFront may have cached the object at `urlPath`, the path itself first:
- * - an index document is also cached at its directory (`/docs/index.html` -> `/docs/`; `/index.html` -> `/`),
- *   and at the directory without its slash (`/docs`) with `withoutSlash` or the `clean` style (never for `/`);
- * - a directory URL (`/docs/`, the URL of a `strip-index-html` key `docs/`) adds `/docs` the same way;
- * - in the `clean` style, `/about.html` is also `/about` (only `.html`; `/docs/index` for an index document
- *   is not added: nothing links to it).
- * Paths holding a `*` (manual wildcards) are returned as they are. The index document name is case-sensitive,
- * as in S3.
- */
-function urlForms(urlPath, withoutSlash = false, opts = {}) {
-    if (urlPath.includes('*'))
-        return [urlPath];
-    const index = indexDocumentOf(opts);
-    const slashless = withoutSlash || opts.urlStyle === 'clean';
-    const dirForms = (dir) => (slashless && dir !== '/' ? [dir, dir.slice(0, -1)] : [dir]);
-    if (urlPath.endsWith('/' + index))
-        return [urlPath, ...dirForms(urlPath.slice(0, -index.length))];
-    if (urlPath.endsWith('/'))
-        return dirForms(urlPath);
-    if (opts.urlStyle === 'clean' && urlPath.endsWith('.html') && !urlPath.endsWith('/.html')) {
-        return [urlPath, urlPath.slice(0, -'.html'.length)];
-    }
-    return [urlPath];
-}
-/**
- * `strip-index-html`: the extra key (relative to `prefix`, like `relPath`) under which a directory's index
- * document is also stored, so a plain S3 REST origin serves `/docs/` without a rewrite function:
- * `docs/index.html` -> `docs/`. The root index document gets no extra key (S3 has no empty key; the root URL
- * is served through the distribution's DefaultRootObject), as Hugo's `stripIndexHTML` also leaves it alone.
- * Returns null when `relPath` is not an index document below the root.
- */
-function strippedKeyFor(relPath, indexDocument = DEFAULT_INDEX_DOCUMENT) {
-    const index = indexDocumentOf({ indexDocument });
-    if (!relPath.endsWith('/' + index))
-        return null;
-    const dir = relPath.slice(0, -index.length);
-    return dir === '/' ? null : dir;
-}
-// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
-// else ASCII-printable is sent as is (encoding it would make CloudFront miss the cached object).
-const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`']);
-/**
- * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
- * characters and RFC 1738 unsafe characters; case kept; a trailing `*` wildcard is kept as is. The input is
- * always the decoded path (S3 key bytes), so nothing is ever double-encoded.
- */
-function encodeCloudFrontPath(decoded) {
-    const wildcard = decoded.endsWith('*');
-    const body = wildcard ? decoded.slice(0, -1) : decoded;
-    let out = '';
-    for (const ch of body) {
-        const code = ch.codePointAt(0);
-        if (code < 0x21 || code >= 0x7f || UNSAFE.has(ch)) {
-            for (const byte of Buffer.from(ch, 'utf8'))
-                out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
-        }
-        else {
-            out += ch;
-        }
-    }
-    return wildcard ? out + '*' : out;
-}
-/** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
-function mapRepoPath(repoPath, rules) {
-    for (const { from, to } of rules) {
-        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
-        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
-        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
-            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
-            const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
-            return base + rest;
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/policies.ts
-
-
-
-/**
- * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
- * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
- */
-function remoteStates(remote, state, headMd5, headHeaders = {}) {
-    const out = new Map();
-    for (const o of remote) {
-        const rec = state?.objects[o.key];
-        const known = { ...o };
-        if (rec && rec[0] === o.etag) {
-            known.storedMd5 = rec[1];
-            if (rec[2])
-                known.headersHash = rec[2];
-            if (rec[3])
-                known.readingHash = rec[3];
-        }
-        const head = headMd5[o.key];
-        if (head !== undefined && known.storedMd5 === undefined)
-            known.storedMd5 = head;
-        const headers = headHeaders[o.key];
-        if (headers !== undefined && known.headersHash === undefined)
-            known.storedHeaders = headers;
-        out.set(o.key, known);
-    }
-    return out;
-}
-/** Local files with the multipart ETags computed for foreign multipart objects. */
-function withMultipartEtags(files, multipartEtags) {
-    return files.map((f) => {
-        const etag = multipartEtags[f.path];
-        return etag === undefined ? f : { ...f, multipartEtag: etag };
-    });
-}
-/**
- * Invalidate-only mode has nothing but the diff to go on: without a whole diff, `/*` only when allowed
- * (missing-diff: all); otherwise a warning. Upload mode relies on the sync for what the diff misses.
- */
-function missingDiffFallback(config, diff) {
-    if (config.upload || !diff.incomplete)
-        return { manual: config.paths, warning: null };
-    const why = diff.note ?? 'unavailable';
-    if (config.missingDiff === 'all') {
-        return {
-            manual: [...config.paths, '/*'],
-            warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
-        };
-    }
-    return {
-        manual: config.paths,
-        warning: `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
-    };
-}
-/**
- * The batch must fit in what is left in flight: total paths within the file-path room (which keeps the exact
- * ones under it too) and wildcards within the wildcard room; never below 1 (CloudFront then queues it).
- */
-function inFlightBudget(maxPaths, usage) {
-    return {
-        budget: Math.max(1, Math.min(maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
-        maxWildcards: Math.max(1, MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0)),
-    };
-}
-/** Keys that stay at the origin without being synced (protected, excluded): cached too, so collateral counts them. */
-function collateralKeys(listed, sync) {
-    const synced = new Set(sync.map((e) => e.key));
-    return listed.filter((o) => !synced.has(o.key)).map((o) => o.key);
-}
-/** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
-function uploadWaves(files, isEntry) {
-    const uploads = files.filter((f) => f.entry.action === 'upload');
-    // strip-index-html's `d/` goes live with its `d/index.html`: judged by the file it uploads.
-    return [uploads.filter((f) => !isEntry(f.source)), uploads.filter((f) => isEntry(f.source))];
-}
-/**
- * verify-url: the invalidated URLs of files overwritten by this run, each with the MD5 the CDN must now serve
- * (directory forms carry their index document's MD5).
- */
-function verifyTargets(plan, files) {
-    if (!plan)
-        return [];
-    const byKey = new Map(files.filter((f) => f.entry.action === 'upload').map((f) => [f.key, f]));
-    return plan.stale.flatMap((s) => {
-        const file = s.reason === 'overwritten' && s.source ? byKey.get(s.source) : undefined;
-        return file ? [{ path: encodeCloudFrontPath(s.path), md5: file.md5 }] : [];
-    });
-}
-/**
- * The record after this run: uploaded objects with their new ETag and headers; unchanged ones keep what was
- * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
- * an ETag (a failed run) are left out, so the next run compares them afresh.
- */
-function nextState(files, remote, etags) {
-    const objects = {};
-    for (const f of files) {
-        const o = remote.get(f.key);
-        if (f.entry.action === 'upload') {
-            const etag = etags[f.key];
-            if (etag)
-                objects[f.key] = [etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
-        }
-        else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
-            // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
-            objects[f.key] = [o.etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
-        }
-        else if (f.entry.action === 'unchanged' && o) {
-            objects[f.key] = o.readingHash ? [o.etag, f.md5, o.headersHash ?? '', o.readingHash] : [o.etag, f.md5, o.headersHash ?? ''];
-        }
-    }
-    return { version: 1, objects };
-}
-/** A warning when many objects are about to be deleted (close to the cap). */
-function deleteWarning(deletes, maxDeletes) {
-    if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes)
-        return null;
-    return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/ledger.ts
-
-
-/** How many deploys the ledger remembers. */
-const DEPLOYS_KEPT = 10;
-/**
- * What the previous deploy and this build prove: name shapes whose token follows the content (learned), and
- * names reused with new content (demoted, which also drops any shape they match).
- */
-function historyEvidence(ledger, prefix, local) {
-    const demoted = new Set(ledger?.demoted ?? []);
-    const previous = Object.entries(ledger?.objects ?? {})
-        .filter(([key]) => key.startsWith(prefix))
-        .map(([key, entry]) => ({ path: key.slice(prefix.length), md5: entry[1] }));
-    const learned = learnShapes(previous, local.map((f) => ({ path: f.path, md5: f.md5 })), ledger?.shapes ?? []);
-    return { learned: dropShapes(learned, [...demoted]), demoted };
-}
-/**
- * Names called fingerprinted that the bucket already holds with other content: the name did not change when
- * the content did, which proves it is not content-hashed.
- */
-function reusedNames(files) {
-    return files.filter((f) => f.verdict.fingerprinted && f.entry.action === 'upload' && (f.entry.reason === 'content-changed' || f.entry.reason === 'size-changed'));
-}
-function demotionWarning(f, before) {
-    return (`${f.path} was taken for fingerprinted (${before.reason}) but the bucket holds other content under the same name: ` +
-        `demoted (name reused with new content). It is uploaded with the mutable Cache-Control, invalidated, and kept mutable from now on.`);
-}
-/** Verdict for a path not in the build (a removed object): demoted, else a learned shape, else the name rules. */
-function removedVerdict(path, evidence, byName) {
-    if (evidence.demoted.has(path))
-        return { fingerprinted: false, reason: 'demoted: name reused with new content' };
-    const shape = evidence.learned.find((s) => matchesShape(path, s));
-    return shape ? { fingerprinted: true, reason: 'learned from history' } : byName(path);
-}
-/**
- * Removed objects: the ones that are not fingerprinted go now (their URLs must stop serving); fingerprinted
- * ones stay `keepMs` after they left the build, for pages already open, and a later deploy deletes them.
- */
-function planRemovals(deletes, fingerprinted, previous, now, keepMs) {
-    const out = { now: [], due: [], waiting: [], pending: {} };
-    for (const e of deletes) {
-        if (!fingerprinted(e.path) || keepMs <= 0) {
-            out.now.push(e);
-            continue;
-        }
-        const since = previous[e.key]?.since ?? now;
-        if (now - since >= keepMs)
-            out.due.push(e);
-        else
-            out.waiting.push({ ...e, dueAt: since + keepMs });
-        // Due ones stay recorded until the listing shows them gone (a crash before the delete loses nothing).
-        out.pending[e.key] = { since, size: e.size };
-    }
-    return out;
-}
-/** Pending deletions of objects no longer in the bucket are forgotten; ones back in the build are dropped. */
-function livePending(pending, listed) {
-    return Object.fromEntries(Object.entries(pending ?? {}).filter(([key]) => listed.has(key)));
-}
-/** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
-function nextLedger(previous, u) {
-    const { objects } = nextState(u.files, u.remote, u.etags);
-    const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
-    return {
-        version: 2,
-        objects,
-        demoted: [...u.demoted].sort(),
-        shapes: u.shapes,
-        pending: u.pending,
-        deploys,
-    };
-}
-/** Whether what the ledger knows beyond the objects changed (so it must be written even with no upload). */
-function ledgerKnowledgeChanged(previous, next) {
-    const norm = (s) => JSON.stringify([s?.demoted ?? [], s?.shapes ?? [], Object.keys(s?.pending ?? {}).sort()]);
-    return norm(previous) !== norm(next);
-}
-/**
- * May this commit deploy over the one the ledger says is live? `older`: the live one descends from it (an
- * out-of-order or re-run workflow) - refused unless allow-older.
- */
-function olderCommitRefusal(order, ours, live, allowOlder) {
-    if (order !== 'older' || allowOlder || !live)
-        return null;
-    return (`The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
-        `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
-        `Set allow-older: true to deploy an older commit on purpose (a rollback).`);
-}
-
-;// CONCATENATED MODULE: ./src/plan/sync.ts
-
-
-/** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
-function contentMatch(local, remote) {
-    const etag = remote.etag.toLowerCase();
-    if (etag === local.md5)
-        return 'md5-match';
-    if (local.multipartEtag && etag === local.multipartEtag)
-        return 'multipart-etag-match';
-    if (remote.storedMd5 && remote.storedMd5 === local.md5)
-        return 'stored-hash-match';
-    return null;
-}
-/**
- * True when the listing alone cannot tell whether the object matches: same size but an ETag that is not
- * this file's MD5 (multipart, SSE-KMS, or another tool's upload). One HeadObject reads the stored hash.
- */
-function needsHead(local, remote) {
-    if (remote.size !== local.size)
-        return false;
-    const etag = remote.etag.toLowerCase();
-    return etag !== local.md5 && etag !== local.multipartEtag;
-}
-function isReservedKey(key, prefix) {
-    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
-}
-/** The recorded headers hash differs, or (no record) the headers read with HEAD differ from the rules. */
-function headersChanged(path, obj, opts) {
-    if (obj.headersHash !== undefined)
-        return opts.headersHash !== undefined && obj.headersHash !== opts.headersHash(path);
-    return obj.storedHeaders !== undefined && opts.headersDiffer !== undefined && opts.headersDiffer(path, obj);
-}
-function planSync(local, remote, opts) {
-    const entries = [];
-    const localKeys = new Set();
-    for (const file of local) {
-        const key = keyFor(opts.prefix, file.path);
-        localKeys.add(key);
-        const obj = remote.get(key);
-        if (!obj) {
-            entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
-            continue;
-        }
-        const match = contentMatch(file, obj);
-        if (opts.force) {
-            entries.push({
-                key,
-                path: file.path,
-                action: 'upload',
-                reason: 'forced',
-                size: file.size,
-                overwrites: true,
-                sameBytes: match !== null,
-            });
-        }
-        else if (match && headersChanged(file.path, obj, opts)) {
-            entries.push({
-                key,
-                path: file.path,
-                action: 'upload',
-                reason: 'headers-changed',
-                size: file.size,
-                overwrites: true,
-                sameBytes: true,
-            });
-        }
-        else if (match) {
-            entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
-        }
-        else {
-            const reason = obj.size !== file.size ? 'size-changed' : 'content-changed';
-            entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
-        }
-    }
-    if (opts.deleteRemoved) {
-        for (const obj of remote.values()) {
-            if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix))
-                continue;
-            const rel = obj.key.slice(opts.prefix.length);
-            if (opts.isProtected(rel))
-                continue;
-            entries.push({ key: obj.key, path: rel, action: 'delete', reason: 'removed-locally', size: obj.size });
-        }
-    }
-    return entries;
-}
-/** Deletes over the cap abort the run before any write. */
-function checkDeleteCap(entries, maxDeletes) {
-    const n = entries.filter((e) => e.action === 'delete').length;
-    if (maxDeletes < 0 || n <= maxDeletes)
-        return null;
-    return (`${n} objects would be deleted, over max-deletes (${maxDeletes}). Nothing was uploaded or deleted. ` +
-        `If this is intended, raise max-deletes to at least ${n} (or -1 for no cap); if not, check source-dir and prefix.`);
-}
-
-;// CONCATENATED MODULE: ./src/plan/files.ts
-// The per-file decisions: what each file is (fingerprinted or not, and why), how it is served (headers), and
-// what the sync does with it. Pure.
-
-
-
-
-
-
-
-
-
-/** Which build files the `gzip` input stores compressed. */
-function gzipMatcher(config) {
-    return config.gzip.length === 0 ? () => false : picomatch_default()(config.gzip, { dot: true });
-}
-/**
- * What the bucket should hold: the build's files (gzip ones with the size and MD5 of their compressed bytes),
- * plus, with strip-index-html, each `d/index.html` again under the key `d/`.
- */
-function deployedFiles(config, facts) {
-    const files = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags).map((f) => {
-        const g = facts.gzipped[f.path];
-        return g ? { path: f.path, size: g.size, md5: g.md5, gzip: true } : f;
-    });
-    if (!config.stripIndexHtml)
-        return files;
-    const stripped = files.flatMap((f) => {
-        const key = strippedKeyFor(f.path, config.indexDocument);
-        return key ? [{ ...f, path: key, source: f.path }] : [];
-    });
-    return [...files, ...stripped];
-}
-/** Keys the delete step leaves alone; strip-index-html's `d/` is judged as the `d/index.html` it copies. */
-function deleteGuard(config) {
-    const guard = makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect);
-    return (rel) => guard(config.stripIndexHtml && rel.endsWith('/') ? rel + config.indexDocument : rel);
-}
-/** Same bytes re-uploaded for its headers: does the change alter how a client reads them? Unknown: yes. */
-function rereads(o, h) {
-    if (o?.storedHeaders)
-        return invalidationNeededForHeaderChange(o.storedHeaders, h);
-    if (o?.readingHash)
-        return o.readingHash !== readingHash(h);
-    return true;
-}
-function classifyAndSync(config, facts, local, evidence) {
-    const built = local.filter((f) => f.source === undefined);
-    const verdicts = classifyFingerprints({
-        files: built.map((f) => f.path),
-        manifests: facts.scan?.manifests ?? {},
-        userPatterns: config.fingerprintPatterns,
-        learned: evidence.learned,
-        demoted: evidence.demoted,
-    });
-    const fingerprint = (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
-    const verdictOf = (f) => fingerprint(f.source ?? f.path);
-    const rules = headerRules(config.cacheControl, config.headerRules);
-    const headers = new Map(local.map((f) => {
-        const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
-        return [f.path, f.gzip ? { ...h, contentEncoding: 'gzip' } : h];
-    }));
-    const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
-    const sync = config.upload
-        ? planSync(local, remote, {
-            prefix: config.prefix,
-            deleteRemoved: config.deleteRemoved,
-            isProtected: deleteGuard(config),
-            force: config.forceUpload,
-            headersHash: (p) => headersHash(headers.get(p)),
-            headersDiffer: (p, o) => headersDiffer(o.storedHeaders, headers.get(p)),
-        }).map((e) => (e.action === 'upload' && e.sameBytes ? { ...e, rereads: rereads(remote.get(e.key), headers.get(e.path)) } : e))
-        : [];
-    const byPath = new Map(local.map((f) => [f.path, f]));
-    const files = sync.flatMap((entry) => {
-        const f = entry.action === 'delete' ? undefined : byPath.get(entry.path);
-        if (!f)
-            return [];
-        const h = headers.get(f.path);
-        return [
-            {
-                key: entry.key,
-                path: f.path,
-                source: f.source ?? f.path,
-                gzip: f.gzip === true,
-                size: f.size,
-                md5: f.md5,
-                headers: h,
-                verdict: verdictOf(f),
-                entry,
-            },
-        ];
-    });
-    return { local, remote, sync, files, fingerprint, evidence };
-}
-/**
- * Classify, then sync; a name called fingerprinted that the bucket holds with other content is demoted (the
- * proof that it is not content-hashed) and the files are classified again with it, so it is served mutable.
- */
-function planFiles(config, facts) {
-    const local = deployedFiles(config, facts);
-    const evidence = historyEvidence(facts.state, config.prefix, local.filter((f) => f.source === undefined));
-    const first = classifyAndSync(config, facts, local, evidence);
-    const reused = reusedNames(first.files).filter((f) => f.source === f.path);
-    if (reused.length === 0)
-        return { ...first, demotions: [] };
-    const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
-    const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
-    return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/common.ts
-/** Constants, flags and small helpers shared by the cover planner's parts (design: ../cover.ts). */
-const INF = Number.POSITIVE_INFINITY;
-/** Prefix lengths beyond this are not distinguished when ranking specificity (unknown origin). */
-const LEN_CAP = 4096;
-/** Entry flags. */
-const F_EXACT = 1; // a stale path that can be sent exactly
-const F_WILD = 2; // a prefix that must be covered by a wildcard (text before the `*` or `~` of a stale path)
-const F_EXIST = 4; // an existing (non-stale) path
-/** True when `path` is matched by the CloudFront invalidation path `pattern` (exact, or prefix ending in `*`). */
-function matchesCloudFrontPath(pattern, path) {
-    if (pattern.endsWith('*'))
-        return path.startsWith(pattern.slice(0, -1));
-    return pattern === path;
-}
-/** True when `p` is a well-formed decoded CloudFront invalidation path: starts with '/', `*` only as the last character. */
-function isValidCloudFrontPath(p) {
-    if (!p.startsWith('/'))
-        return false;
-    const star = p.indexOf('*');
-    return star === -1 || star === p.length - 1;
-}
-/** Specificity of a wildcard prefix (unknown origin): '/' count first, then length. Larger = more specific. */
-function wildcardSpecificity(prefix) {
-    let slashes = 0;
-    for (let i = 0; i < prefix.length; i++)
-        if (prefix.charCodeAt(i) === 47)
-            slashes++;
-    return [slashes, prefix.length];
-}
-/**
- * Index of the first character that CloudFront cannot take literally in an invalidation path, or -1: `*` (read as
- * a wildcard) or `~` (rejected raw; `%7E` is accepted but clears nothing, aws/aws-sdk-js-v3#4042). A stale path
- * holding one must be covered by a wildcard cut before it, and no wildcard prefix may contain one.
- */
-function firstUnsendable(s) {
-    const star = s.indexOf('*');
-    const tilde = s.indexOf('~');
-    return star === -1 ? tilde : tilde === -1 || star < tilde ? star : tilde;
-}
-function isHighSurrogate(c) {
-    return c >= 0xd800 && c <= 0xdbff;
-}
-function fmt(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-function plural(n, word) {
-    return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/table.ts
-/** Cover planner, part 2: the DP tables and their (min,+) algebra. */
-
-const EMPTY = new Float64Array(0);
-/** A table with columns 0..Wd holding rows lo[w]..hi[w]-1, all INF. */
-function newTable(Wd, lo, hi) {
-    const t = { Wd, lo: new Array(Wd + 1), hi: new Array(Wd + 1), off: new Array(Wd + 1), a: EMPTY };
-    let n = 0;
-    for (let w = 0; w <= Wd; w++) {
-        const l = lo[w];
-        const h = hi[w];
-        t.off[w] = n;
-        if (h > l) {
-            t.lo[w] = l;
-            t.hi[w] = h;
-            n += h - l;
-        }
-        else {
-            t.lo[w] = 0;
-            t.hi[w] = 0;
-        }
-    }
-    t.a = n > 0 ? new Float64Array(n).fill(INF) : EMPTY;
-    return t;
-}
-function emptyTable() {
-    return { Wd: 0, lo: [0], hi: [0], off: [0], a: EMPTY };
-}
-/** Value of row k, column w. */
-function at(t, k, w) {
-    if (w > t.Wd)
-        return INF;
-    const l = t.lo[w];
-    const h = t.hi[w];
-    if (h === l || k < l)
-        return INF;
-    return t.a[t.off[w] + Math.min(k, h - 1) - l];
-}
-/**
- * Restore "at most k paths" (a plan with fewer paths also fits a larger row), then drop leading infeasible rows
- * and trailing rows equal to the one before them (in place: only the column bounds move).
- */
-function settle(t) {
-    const a = t.a;
-    for (let w = 0; w <= t.Wd; w++) {
-        const o = t.off[w];
-        const n = t.hi[w] - t.lo[w];
-        if (n === 0)
-            continue;
-        for (let i = 1; i < n; i++)
-            if (a[o + i - 1] < a[o + i])
-                a[o + i] = a[o + i - 1];
-        let f = 0;
-        while (f < n && a[o + f] === INF)
-            f++;
-        if (f === n) {
-            t.lo[w] = 0;
-            t.hi[w] = 0;
-            continue;
-        }
-        let e = n;
-        while (e > f + 1 && a[o + e - 2] === a[o + e - 1])
-            e--;
-        t.off[w] = o + f;
-        t.lo[w] = t.lo[w] + f;
-        t.hi[w] = t.lo[w] + (e - f);
-    }
-    return t;
-}
-/** (min,+) merge; out column w = x column p + y column q with p + q = w; at most `rows(w)` rows. */
-function merge(x, y, Wd, rows, S) {
-    const out = mergeShape(x, y, Wd, rows, S);
-    const xa = x.a;
-    const ya = y.a;
-    const oa = out.a;
-    for (let p = 0; p <= x.Wd; p++) {
-        const xl = x.lo[p];
-        const xh = x.hi[p];
-        if (xh === xl)
-            continue;
-        const xo = x.off[p] - xl; // xa[xo + i] is row i
-        for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
-            const w = p + q;
-            const ol = out.lo[w];
-            const oh = out.hi[w];
-            const yl = y.lo[q];
-            const yh = y.hi[q];
-            if (yh === yl || oh === ol)
-                continue;
-            const oo = out.off[w] - ol;
-            const yo = y.off[q] - yl;
-            const imax = Math.min(xh - 1, oh - 1 - yl);
-            for (let i = xl; i <= imax; i++) {
-                const xv = xa[xo + i];
-                const jmax = Math.min(yh - 1, oh - 1 - i);
-                const ob = oo + i;
-                for (let j = yl; j <= jmax; j++) {
-                    const val = xv + ya[yo + j];
-                    if (val < oa[ob + j])
-                        oa[ob + j] = val;
-                }
-            }
-        }
-    }
-    return settle(out);
-}
-/** The (all-INF) output table of merge(x, y): the row ranges the column sums can reach, capped by `rows`. */
-function mergeShape(x, y, Wd, rows, S) {
-    const lo = S.lo;
-    const hi = S.hi;
-    for (let w = 0; w <= Wd; w++) {
-        lo[w] = 0x3fffffff;
-        hi[w] = 0;
-    }
-    for (let p = 0; p <= x.Wd; p++) {
-        if (x.hi[p] === x.lo[p])
-            continue;
-        for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
-            if (y.hi[q] === y.lo[q])
-                continue;
-            const w = p + q;
-            lo[w] = Math.min(lo[w], x.lo[p] + y.lo[q]);
-            hi[w] = Math.max(hi[w], x.hi[p] - 1 + y.hi[q] - 1 + 1);
-        }
-    }
-    for (let w = 0; w <= Wd; w++)
-        hi[w] = Math.min(hi[w], rows(w));
-    return newTable(Wd, lo, hi);
-}
-/** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
-function conv(x, y) {
-    const out = new Float64Array(x.length).fill(INF);
-    for (let a = 0; a < x.length; a++) {
-        const xv = x[a];
-        if (xv === INF)
-            continue;
-        for (let b = 0; a + b < x.length; b++) {
-            const val = xv + y[b];
-            if (val < out[a + b])
-                out[a + b] = val;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/trie.ts
-/**
- * Cover planner, part 1: the entries (exact stale paths, wildcard-only requirements, existing paths) and the
- * compressed trie over them, built top-down by partitioning on the first differing character.
- */
-
-const ROOT = 0;
-/** A node whose only requirement is one exact path: sent exactly (its own wildcard is never better). */
-function simple(T, v) {
-    return v !== ROOT && T.sUnits[v] === 1 && T.wUnits[v] === 0;
-}
-/** The children of v holding stale units that are not simple, in list order. */
-function complexKids(T, v) {
-    const kids = [];
-    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
-        if (!simple(T, c))
-            kids.push(c);
-    return kids;
-}
-/** Exact stale paths + simple children of v: the paths v's own option B always sends. */
-function simpleBase(T, v) {
-    let base = T.term[v] & F_EXACT ? 1 : 0;
-    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
-        if (simple(T, c))
-            base++;
-    return base;
-}
-/** Entries for the stale paths: exact ones, and one wildcard-only requirement per prefix before a '*' or '~'. */
-function staleEntries(stale) {
-    const E = { keys: [], kflag: [], wildSeen: new Set(), wildCount: new Map(), nStar: 0, nTilde: 0 };
-    for (const s of stale) {
-        if (typeof s !== 'string' || !s.startsWith('/'))
-            throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
-        const bad = firstUnsendable(s);
-        if (bad === -1) {
-            E.keys.push(s);
-            E.kflag.push(F_EXACT);
-        }
-        else if (!E.wildSeen.has(s)) {
-            E.wildSeen.add(s);
-            if (s.includes('*'))
-                E.nStar++;
-            if (s.includes('~'))
-                E.nTilde++;
-            const t = s.slice(0, bad);
-            const n = E.wildCount.get(t) ?? 0;
-            E.wildCount.set(t, n + 1);
-            if (n === 0) {
-                E.keys.push(t);
-                E.kflag.push(F_WILD);
-            }
-        }
-    }
-    return E;
-}
-/** Add the existing paths (U \ S; exact stale duplicates are merged in the trie). */
-function addExisting(E, existing) {
-    const nWild = E.wildSeen.size;
-    for (const u of existing) {
-        if (typeof u !== 'string' || !u.startsWith('/'))
-            continue; // never matched by a path starting with '/'
-        if (nWild > 0 && E.wildSeen.has(u))
-            continue;
-        E.keys.push(u);
-        E.kflag.push(F_EXIST);
-    }
-}
-/** Build the trie over E's keys and aggregate the counts bottom-up. O(L) time, O(n + L) space. */
-function buildTrie(E) {
-    const m = E.keys.length;
-    const cap = 2 * m + 2;
-    const T = {
-        keys: E.keys,
-        nn: 0,
-        depth: new Int32Array(cap),
-        parent: new Int32Array(cap),
-        rep: new Int32Array(cap),
-        term: new Uint8Array(cap),
-        sUnits: new Int32Array(cap),
-        wUnits: new Int32Array(cap),
-        uCnt: new Int32Array(cap),
-        stStr: new Int32Array(cap),
-        cut: new Int32Array(cap),
-        firstChild: new Int32Array(cap).fill(-1),
-        nextSib: new Int32Array(cap).fill(-1),
-    };
-    const S = { idx: new Int32Array(m), tmp: new Int32Array(m), codeCount: new Int32Array(65536), codes: [] };
-    for (let i = 0; i < m; i++)
-        S.idx[i] = i;
-    const tasks = [0, m, 0, -1]; // lo, hi, shared prefix length, parent
-    while (tasks.length > 0) {
-        const par = tasks.pop();
-        const d0 = tasks.pop();
-        const hi = tasks.pop();
-        let lo = tasks.pop();
-        const d = sharedLength(T.keys, S.idx, lo, hi, d0);
-        const v = T.nn++;
-        T.depth[v] = d;
-        T.parent[v] = par;
-        lo = takeTerminal(T, E, S.idx, v, lo, hi);
-        setCut(T, v, par);
-        if (lo < hi)
-            partition(T.keys, S, lo, hi, d, v, tasks);
-    }
-    aggregate(T);
-    return T;
-}
-/** Length of the prefix shared by the keys idx[lo..hi) (all share the first d0 characters). */
-function sharedLength(keys, idx, lo, hi, d0) {
-    const first = keys[idx[lo]];
-    if (hi - lo === 1)
-        return first.length;
-    let minLen = first.length;
-    for (let i = lo + 1; i < hi; i++) {
-        const len = keys[idx[i]].length;
-        if (len < minLen)
-            minLen = len;
-    }
-    let d = d0;
-    ext: while (d < minLen) {
-        const c = first.charCodeAt(d);
-        for (let i = lo + 1; i < hi; i++)
-            if (keys[idx[i]].charCodeAt(d) !== c)
-                break ext;
-        d++;
-    }
-    return d;
-}
-/** Terminal keys of v (length = depth[v], all equal): merge their flags into v, move them to the front. */
-function takeTerminal(T, E, idx, v, lo, hi) {
-    const { keys, rep } = T;
-    const d = T.depth[v];
-    rep[v] = idx[lo];
-    let f = 0;
-    for (let i = lo; i < hi; i++) {
-        const k = idx[i];
-        if (keys[k].length === d) {
-            f |= E.kflag[k];
-            rep[v] = k;
-            idx[i] = idx[lo];
-            idx[lo++] = k;
-        }
-    }
-    if (f & F_EXACT)
-        f &= ~F_EXIST; // U \ S
-    if (f) {
-        T.term[v] = f;
-        if (f & (F_EXACT | F_WILD))
-            T.sUnits[v] = 1;
-        if (f & F_WILD)
-            T.wUnits[v] = 1;
-        if (f & F_EXIST)
-            T.uCnt[v] = 1;
-        T.stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? E.wildCount.get(keys[rep[v]]) : 0);
-    }
-    return lo;
-}
-/**
- * Deepest valid cut on the edge into v: no '*' or '~' in the prefix, not between surrogate halves. The root's edge
- * starts at the empty string, so its cut can be '/' (every key starts with '/').
- */
-function setCut(T, v, par) {
-    const str = T.keys[T.rep[v]];
-    const pd = par >= 0 ? T.depth[par] : 0;
-    let c = T.depth[v];
-    const bad = firstUnsendable(str);
-    if (bad >= 0 && bad < c)
-        c = bad;
-    while (c > pd && isHighSurrogate(str.charCodeAt(c - 1)))
-        c--;
-    T.cut[v] = c > pd ? c : 0;
-}
-/** Partition idx[lo..hi) by the character at d (counting sort) and queue the child groups of v. */
-function partition(keys, S, lo, hi, d, v, tasks) {
-    const { idx, tmp, codeCount, codes } = S;
-    for (let i = lo; i < hi; i++) {
-        const c = keys[idx[i]].charCodeAt(d);
-        if (codeCount[c] === 0)
-            codes.push(c);
-        codeCount[c] = codeCount[c] + 1;
-    }
-    if (codes.length === 1) {
-        codeCount[codes[0]] = 0;
-        codes.length = 0;
-        tasks.push(lo, hi, d + 1, v);
-        return;
-    }
-    let off = lo;
-    for (const c of codes) {
-        const n = codeCount[c];
-        codeCount[c] = off;
-        tasks.push(off, off + n, d + 1, v);
-        off += n;
-    }
-    for (let i = lo; i < hi; i++) {
-        const k = idx[i];
-        tmp[codeCount[keys[k].charCodeAt(d)]++] = k;
-    }
-    idx.set(tmp.subarray(lo, hi), lo);
-    for (const c of codes)
-        codeCount[c] = 0;
-    codes.length = 0;
-}
-/** Aggregate bottom-up (descending ids = post-order) and link the children that hold stale units. */
-function aggregate(T) {
-    const { parent, sUnits, wUnits, uCnt, stStr, firstChild, nextSib } = T;
-    for (let v = T.nn - 1; v > 0; v--) {
-        const p = parent[v];
-        sUnits[p] = sUnits[p] + sUnits[v];
-        wUnits[p] = wUnits[p] + wUnits[v];
-        uCnt[p] = uCnt[p] + uCnt[v];
-        stStr[p] = stStr[p] + stStr[v];
-        if (sUnits[v] > 0) {
-            nextSib[v] = firstChild[p];
-            firstChild[p] = v;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/bounds.ts
-/**
- * Cover planner, part 3: the exact pruning bounds (what any feasible plan must spend outside a node) and the
- * planner state they feed into the DP.
- */
-
-
-
-/** Compute the bounds chosen by `tuning` and assemble the planner state. */
-function makePlanner(T, info, tuning) {
-    const units = T.sUnits[ROOT];
-    const W = info.W;
-    const kCapAll = info.budget >= units ? 0 : info.budget;
-    const bEff = Math.min(info.budget, units);
-    // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
-    const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit
-        ? outsideBound(T, W <= tuning.boundWildcardLimit ? W : null)
-        : new Float64Array(T.nn);
-    let mp = null;
-    let out = null;
-    if (tuning.prune && kCapAll !== 0 && W <= tuning.outsideWildcardLimit) {
-        mp = insidePaths(T, W);
-        out = outsidePaths(T, W, kCapAll, mp);
-    }
-    const dead = new Uint8Array(T.nn);
-    if (kCapAll !== 0) {
-        for (let v = 0; v < T.nn; v++) {
-            const need = out !== null ? (out[v]?.[W] ?? INF) : lb[v];
-            if (need >= kCapAll)
-                dead[v] = 1;
-        }
-    }
-    const scratch = { lo: new Int32Array(W + 2), hi: new Int32Array(W + 2) };
-    return { ...info, T, kCapAll, bEff, lb, mp, out, dead, scratch };
-}
-const BIG = 1e9;
-/** Excess of a child region: the paths beyond one it needs without a wildcard (BIG when it must have one). */
-function excess(T, c) {
-    return T.wUnits[c] > 0 ? BIG : T.sUnits[c] - 1;
-}
-/**
- * Lower bound on the paths any feasible plan (<= B paths, <= `wl` wildcards) spends outside v when no ancestor
- * wildcard covers v. The stale regions hanging off v's ancestors (their other children, their own exact paths)
- * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
- * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
- *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
- * Regions holding a '*' or '~' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
- * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
- */
-function outsideBound(T, wlIn) {
-    const wl = wlIn ?? 0;
-    const nn = T.nn;
-    const lb = new Float64Array(nn);
-    const cntA = new Float64Array(nn);
-    const sumA = new Float64Array(nn);
-    const tops = new Array(nn);
-    tops[ROOT] = [];
-    const topC = []; // [value, child] pairs, value descending, at most wl + 1
-    for (let p = 0; p < nn; p++) {
-        const tp = tops[p];
-        if (tp === undefined)
-            continue;
-        tops[p] = undefined;
-        const own = T.term[p] & (F_EXACT | F_WILD) ? 1 : 0;
-        const ownWild = (T.term[p] & F_WILD) !== 0; // p itself must be wildcarded, which covers every child
-        const [nC, sumC] = childExcesses(T, p, wlIn === null ? -1 : wl, topC);
-        for (let c = T.firstChild[p]; c !== -1; c = T.nextSib[c]) {
-            if (simple(T, c))
-                continue;
-            const cnt = cntA[p] + nC - 1 + own;
-            const sum = sumA[p] + sumC - excess(T, c);
-            const list = largestOutside(tp, topC, c, wl);
-            let top = 0;
-            for (const x of list)
-                top += x;
-            lb[c] = ownWild || lb[p] === INF ? INF : wlIn === null ? cnt : cnt + sum - top;
-            cntA[c] = cnt;
-            sumA[c] = sum;
-            tops[c] = list;
-        }
-    }
-    return lb;
-}
-/**
- * Number and total excess of p's children; fills topC with [excess, child] pairs of the wl + 1 largest positive
- * excesses, descending (left empty when wl < 0).
- */
-function childExcesses(T, p, wl, topC) {
-    let nC = 0;
-    let sumC = 0;
-    topC.length = 0;
-    for (let c = T.firstChild[p]; c !== -1; c = T.nextSib[c]) {
-        nC++;
-        const ex = excess(T, c);
-        sumC += ex;
-        if (wl < 0 || ex <= 0)
-            continue;
-        if (topC.length >= 2 * (wl + 1) && topC[topC.length - 2] >= ex)
-            continue;
-        let i = topC.length;
-        topC.push(ex, c);
-        while (i > 0 && topC[i - 2] < ex) {
-            topC[i] = topC[i - 2];
-            topC[i + 1] = topC[i - 1];
-            i -= 2;
-        }
-        topC[i] = ex;
-        topC[i + 1] = c;
-        if (topC.length > 2 * (wl + 1))
-            topC.length = 2 * (wl + 1);
-    }
-    return [nC, sumC];
-}
-/** The wl largest excesses among the parent's outside list `tp` and the siblings in topC (c excluded). */
-function largestOutside(tp, topC, c, wl) {
-    const list = [];
-    let i = 0;
-    let j = 0;
-    while (list.length < wl) {
-        if (j < topC.length && topC[j + 1] === c)
-            j += 2;
-        const a = i < tp.length ? tp[i] : -1;
-        const b2 = j < topC.length ? topC[j] : -1;
-        if (a < 0 && b2 < 0)
-            break;
-        if (a >= b2) {
-            list.push(a);
-            i++;
-        }
-        else {
-            list.push(b2);
-            j += 2;
-        }
-    }
-    return list;
-}
-/** mp[v][w] = fewest paths covering v's subtree with <= w wildcards (complex nodes only). O(n·W²). */
-function insidePaths(T, W) {
-    const mp = new Array(T.nn);
-    for (let v = T.nn - 1; v >= 0; v--) {
-        if (T.sUnits[v] === 0 || simple(T, v))
-            continue;
-        const base = simpleBase(T, v);
-        let acc = new Float64Array(W + 1).fill(T.term[v] & F_WILD ? INF : base);
-        for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
-            if (!simple(T, c))
-                acc = conv(acc, mp[c]);
-        if (T.cut[v] > 0)
-            for (let w = 1; w <= W; w++)
-                if (acc[w] > 1)
-                    acc[w] = 1;
-        mp[v] = acc;
-    }
-    return mp;
-}
-/**
- * out[v][w] = fewest paths covering everything outside v (no ancestor wildcard) with <= w wildcards: (min,+)
- * over w with prefix/suffix products over the siblings. O(n·W²).
- */
-function outsidePaths(T, W, kCapAll, mp) {
-    const out = new Array(T.nn);
-    out[ROOT] = new Float64Array(W + 1);
-    const infArr = new Float64Array(W + 1).fill(INF);
-    for (let p = 0; p < T.nn; p++) {
-        const op = out[p];
-        if (op === undefined || op[W] >= kCapAll)
-            continue; // p cannot stay uncovered: neither can its children
-        const kids = complexKids(T, p);
-        if (kids.length === 0)
-            continue;
-        if (T.term[p] & F_WILD) {
-            for (const c of kids)
-                out[c] = infArr; // p itself needs a wildcard, which covers every child
-            continue;
-        }
-        const add = simpleBase(T, p);
-        const pre = [op.map((x) => x + add)];
-        for (let i = 0; i < kids.length; i++)
-            pre.push(conv(pre[i], mp[kids[i]]));
-        let suf = new Float64Array(W + 1); // identity for "at most" arrays
-        for (let i = kids.length - 1; i >= 0; i--) {
-            out[kids[i]] = conv(pre[i], suf);
-            suf = conv(suf, mp[kids[i]]);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/dp.ts
-
-
-
-/** Run the DP over every complex node holding stale units, children before parents. */
-function runDP(C, P) {
-    const { T } = C;
-    const nn = T.nn;
-    const tables = new Array(P.keep ? nn : 0);
-    const work = new Array(nn);
-    const cand = new Int32Array(nn);
-    let rootT;
-    for (let v = nn - 1; v >= 0; v--) {
-        if (T.sUnits[v] === 0 || simple(T, v))
-            continue;
-        const t = nodeTable(C, v, P, work, cand);
-        if (P.keep)
-            tables[v] = t;
-        work[v] = t;
-        // children tables are no longer needed for the forward pass
-        if (!P.keep)
-            for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
-                work[c] = undefined;
-        if (v === ROOT)
-            rootT = t;
-    }
-    return { tables, root: rootT, cand };
-}
-/** Best entry of the root table: last row (at most kCap paths) of the cheapest column. */
-function bestAtRoot(R) {
-    const t = R.root;
-    let best = { k: 0, w: 0, val: INF };
-    for (let w = 0; w <= t.Wd; w++) {
-        const h = t.hi[w];
-        if (h === t.lo[w])
-            continue;
-        const val = at(t, h - 1, w);
-        if (val < best.val)
-            best = { k: h - 1, w, val };
-    }
-    return best;
-}
-/** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
-function rowsFor(P, sAcc, need) {
-    return P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1;
-}
-/**
- * Paths that must be spent outside the part of v merged so far (t of its complex children), for a plan using
- * w wildcards inside it: with the "outside" arrays, the least paths the rest of the tree (and the children not
- * merged yet) needs with the W - w wildcards left; otherwise the scalar bound plus one path per child left.
- */
-function needFor(C, v, kids, P) {
-    const m = kids.length;
-    const W = C.W;
-    if (P.kCap === 0)
-        return () => 0;
-    if (C.out !== null && C.mp !== null) {
-        const ov = C.out[v];
-        if (ov === undefined || C.dead[v])
-            return () => INF;
-        const op = new Array(m + 1);
-        op[m] = ov;
-        for (let t = m - 1; t >= 0; t--)
-            op[t] = conv(op[t + 1], C.mp[kids[t]]);
-        return (t, w) => op[t][P.track ? W - w : W];
-    }
-    const l = C.lb[v];
-    return (t) => l + (m - t);
-}
-/** Base table for option B before merging complex children: own exact path + simple children. */
-function baseTable(C, v, P, need0) {
-    const term = C.T.term[v];
-    const blocked = (term & F_WILD) !== 0;
-    const base = simpleBase(C.T, v);
-    const sAcc = base + (blocked && !(term & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
-    const rows = rowsFor(P, sAcc, need0);
-    let t;
-    if (blocked)
-        t = emptyTable();
-    else if (P.kCap === 0) {
-        t = newTable(0, [0], [rows]);
-        if (rows > 0)
-            t.a[0] = base * P.exactCost;
-    }
-    else {
-        t = newTable(0, [base], [Math.min(rows, base + 1)]);
-        if (t.hi[0] > t.lo[0])
-            t.a[0] = base * P.exactCost;
-    }
-    return { t, sAcc };
-}
-/** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
-function chainFor(C, v, P, tabs, cand, all) {
-    const kids = complexKids(C.T, v);
-    const need = needFor(C, v, kids, P);
-    const b = baseTable(C, v, P, need(0, 0));
-    let acc = b.t;
-    let sAcc = b.sAcc;
-    let wAcc = 0;
-    const chain = all ? [acc] : [];
-    for (let i = 0; i < kids.length; i++) {
-        const c = kids[i];
-        sAcc += C.T.sUnits[c];
-        wAcc += cand[c];
-        const s = sAcc;
-        acc = merge(acc, tabs[c], P.track ? Math.min(C.W, wAcc) : 0, (w) => rowsFor(P, s, need(i + 1, w)), C.scratch);
-        if (all)
-            chain.push(acc);
-    }
-    if (!all)
-        chain.push(acc);
-    return { chain, kids, need };
-}
-/** F(v, ·): option B (the chain), then v's own wildcard (1 path, 1 wildcard) where it is cheaper. */
-function nodeTable(C, v, P, work, cand) {
-    const { T, W } = C;
-    const wc = P.wildCost[v];
-    let cc = wc !== INF ? 1 : 0;
-    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
-        if (!simple(T, c))
-            cc += cand[c];
-    cand[v] = cc;
-    if (P.kCap !== 0 && C.dead[v])
-        return emptyTable();
-    const { chain, kids, need } = chainFor(C, v, P, work, cand, false);
-    const last = chain[chain.length - 1];
-    if (wc === INF)
-        return last;
-    // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
-    const Wd = P.track ? Math.min(W, cc) : 0;
-    const wA = P.track ? 1 : 0;
-    const kA = P.kCap === 0 ? 0 : 1;
-    const capA = rowsFor(P, T.sUnits[v], need(kids.length, wA));
-    if (capA <= kA)
-        return last; // no room for even one path here in a feasible plan
-    const lo = new Array(Wd + 1);
-    const hi = new Array(Wd + 1);
-    for (let w = 0; w <= Wd; w++) {
-        const has = w <= last.Wd && last.hi[w] > last.lo[w];
-        lo[w] = has ? last.lo[w] : 0;
-        hi[w] = has ? last.hi[w] : 0;
-    }
-    lo[wA] = hi[wA] > lo[wA] ? Math.min(lo[wA], kA) : kA;
-    hi[wA] = Math.min(capA, Math.max(hi[wA], kA + 1));
-    const t = newTable(Wd, lo, hi);
-    for (let w = 0; w <= Wd; w++)
-        for (let k = t.lo[w]; k < t.hi[w]; k++)
-            t.a[t.off[w] + k - t.lo[w]] = at(last, k, w);
-    const o = t.off[wA] - t.lo[wA];
-    for (let k = Math.max(kA, t.lo[wA]); k < t.hi[wA]; k++)
-        if (wc < t.a[o + k])
-            t.a[o + k] = wc;
-    return settle(t);
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/rebuild.ts
-
-
-
-
-/** Rebuild the chosen paths from kept tables. */
-function rebuild(C, P, R) {
-    const { T } = C;
-    const sol = { wild: [], exact: [] };
-    const b = bestAtRoot(R);
-    if (b.val === INF)
-        throw new Error('cover planner: internal error (no feasible plan)');
-    const todo = [ROOT, b.k, b.w, b.val];
-    while (todo.length > 0) {
-        const val = todo.pop();
-        const w = todo.pop();
-        let k = todo.pop();
-        const v = todo.pop();
-        const t = R.tables[v];
-        while (k > 0 && at(t, k - 1, w) === val)
-            k--;
-        const wc = P.wildCost[v];
-        if (wc !== INF && val === wc && (!P.track || w === 1) && (P.kCap === 0 || k >= 1)) {
-            sol.wild.push(v);
-            continue;
-        }
-        if (T.term[v] & F_EXACT && !(T.term[v] & F_WILD))
-            sol.exact.push(v);
-        for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c]) {
-            if (!simple(T, c))
-                continue;
-            let e = c; // the one exact stale path under a simple child may lie deeper (below existing-only nodes)
-            while (!(T.term[e] & F_EXACT))
-                e = T.firstChild[e];
-            sol.exact.push(e);
-        }
-        splitChain(C, P, R, v, k, w, val, todo);
-    }
-    return sol;
-}
-/**
- * Walk v's merge chain backwards from (k, w, val), finding for each complex child the entry (j, q) it
- * contributed; queue [child, j, q, value] on `todo`.
- */
-function splitChain(C, P, R, v, k, w, val, todo) {
-    const { chain, kids } = chainFor(C, v, P, R.tables, R.cand, true);
-    let cur = chain[chain.length - 1];
-    let ck = k;
-    let cw = w;
-    let cv = val;
-    if (at(cur, ck, cw) !== cv)
-        throw new Error('cover planner: internal error (rebuild mismatch)');
-    for (let i = kids.length - 1; i >= 0; i--) {
-        while (ck > 0 && at(cur, ck - 1, cw) === cv)
-            ck--;
-        const prev = chain[i];
-        const c = kids[i];
-        const s = findSplit(prev, R.tables[c], ck, cw, cv);
-        if (s === null)
-            throw new Error('cover planner: internal error (no split found)');
-        todo.push(c, s.j, s.q, s.cv);
-        cur = prev;
-        ck -= s.j;
-        cw -= s.q;
-        cv = s.pv;
-    }
-}
-/** First (q, j) with prev(ck - j, cw - q) + ct(j, q) = cv, scanning q then j upwards. */
-function findSplit(prev, ct, ck, cw, cv) {
-    for (let q = 0; q <= Math.min(ct.Wd, cw); q++) {
-        const p = cw - q;
-        if (p > prev.Wd)
-            continue;
-        if (ct.hi[q] === ct.lo[q])
-            continue;
-        for (let j = ct.lo[q]; j <= Math.min(ct.hi[q] - 1, ck); j++) {
-            const cvj = at(ct, j, q);
-            if (cvj === INF)
-                continue;
-            const pv = at(prev, ck - j, p);
-            if (pv + cvj === cv)
-                return { j, q, cv: cvj, pv };
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/result.ts
-
-/** "2 containing '*', 1 containing '~'": the stale paths that cannot be sent exactly ('' when none). */
-function unsendable(s) {
-    const parts = [];
-    if (s.nStar)
-        parts.push(`${fmt(s.nStar)} containing '*'`);
-    if (s.nTilde)
-        parts.push(`${fmt(s.nTilde)} containing '~'`);
-    return parts.join(', ');
-}
-function wTxt(s) {
-    return s.W < s.budget ? `, max ${plural(s.W, 'wildcard')}` : '';
-}
-/** Every stale path sent exactly (they fit the budget and none needs a wildcard). */
-function exactResult(list, budget, known) {
-    const paths = list.sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
-    return {
-        paths,
-        collateral: known ? 0 : null,
-        fellBackToAll: false,
-        reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly`,
-    };
-}
-/** W = 0: only exact paths allowed, but they cannot cover S within the budget (or a stale path needs a wildcard). */
-function nothingFits(s) {
-    const coll = s.known ? s.nU : null;
-    return {
-        paths: [{ path: '/*', wildcard: true, covers: s.nS, collateral: coll }],
-        collateral: coll,
-        fellBackToAll: true,
-        reason: `nothing fits: ${plural(s.nS, 'stale path')}${unsendable(s) ? ` (${unsendable(s)})` : ''}, budget ${fmt(s.budget)}, 0 wildcards allowed; fell back to /*`,
-    };
-}
-/** The result for a solution of the DP. */
-function finish(T, s, sol) {
-    const { known, budget } = s;
-    const paths = [];
-    let coll = 0;
-    for (const v of sol.wild) {
-        coll += T.uCnt[v];
-        const path = T.keys[T.rep[v]].slice(0, T.cut[v]) + '*';
-        paths.push({ path, wildcard: true, covers: T.stStr[v], collateral: known ? T.uCnt[v] : null });
-    }
-    for (const v of sol.exact)
-        paths.push({ path: T.keys[T.rep[v]], wildcard: false, covers: 1, collateral: 0 });
-    paths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const collateral = known ? coll : null;
-    const nw = sol.wild.length;
-    const ne = sol.exact.length;
-    const fellBackToAll = paths.length === 1 && paths[0].path === '/*';
-    const collTxt = known ? `collateral ${plural(coll, 'object')}` : 'collateral unknown (existing objects not listed)';
-    let reason;
-    if (fellBackToAll) {
-        reason =
-            known && coll === 0
-                ? `/* evicts nothing else: ${plural(s.nS, 'stale path')}, budget ${fmt(budget)}${wTxt(s)}; collateral 0 objects`
-                : `only /* fits: no narrower cover of ${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}; ${collTxt}`;
-    }
-    else {
-        const head = s.nS > budget
-            ? `${plural(s.nS, 'stale path')} over budget ${fmt(budget)}${wTxt(s)}`
-            : `${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}, ${unsendable(s)} (needs a wildcard)`;
-        const broadest = !known && nw > 0 ? `; broadest wildcard ${broadestOf(paths)}` : '';
-        reason = `${head}: ${fmt(ne)} exact + ${plural(nw, 'wildcard')}, ${collTxt}${broadest}`;
-    }
-    return { paths, collateral, fellBackToAll, reason };
-}
-function broadestOf(paths) {
-    let best = null;
-    let bs = [Infinity, Infinity];
-    for (const p of paths) {
-        if (!p.wildcard)
-            continue;
-        const s = wildcardSpecificity(p.path.slice(0, -1));
-        if (s[0] < bs[0] || (s[0] === bs[0] && s[1] < bs[1])) {
-            bs = s;
-            best = p.path;
-        }
-    }
-    return best ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover/objectives.ts
-
-
-
-
-
-const SAFE = Number.MAX_SAFE_INTEGER;
-/**
- * Known origin: minimise (collateral, paths, wildcards), cost = collateral·M1 + paths·M2 + wildcards (wildcards
- * dropped if the packing would not be exact). If the optimum uses more than W wildcards, rerun tracking them.
- */
-function planKnown(C) {
-    const { T, bEff, nU, W } = C;
-    let M2 = bEff + 1;
-    let M1 = M2 * (bEff + 1);
-    let wUnit = 1;
-    if ((nU + 1) * M1 > SAFE) {
-        M2 = 1;
-        M1 = bEff + 1;
-        wUnit = 0;
-    }
-    if ((nU + 1) * M1 > SAFE)
-        throw new RangeError('cover planner: inputs too large to plan exactly');
-    const wildCost = new Float64Array(T.nn).fill(INF);
-    for (let v = 0; v < T.nn; v++)
-        if (T.cut[v] > 0 && T.sUnits[v] > 0)
-            wildCost[v] = T.uCnt[v] * M1 + M2 + wUnit;
-    let P = { wildCost, exactCost: M2, kCap: C.kCapAll, track: false, keep: true };
-    let sol = rebuild(C, P, runDP(C, P));
-    if (sol.wild.length > W) {
-        P = { wildCost, exactCost: M2, kCap: C.kCapAll, track: true, keep: true };
-        sol = rebuild(C, P, runDP(C, P));
-    }
-    return finish(T, C, sol);
-}
-/**
- * Unknown origin: 1) the highest feasible floor on wildcard specificity, 2) among covers respecting it: fewest
- * wildcards, then longest prefixes, then fewest paths.
- */
-function planUnknown(C) {
-    const { T, bEff } = C;
-    const { spec, lcap } = specificities(C);
-    const floorSpec = highestFloor(C, spec);
-    const M2 = bEff + 1;
-    let penW = M2;
-    let M1 = (bEff * lcap + 1) * M2;
-    if ((bEff + 1) * M1 > SAFE) {
-        penW = 0;
-        M1 = M2;
-    }
-    if ((bEff + 1) * M1 > SAFE)
-        throw new RangeError('cover planner: inputs too large to plan exactly');
-    const wildCost = new Float64Array(T.nn).fill(INF);
-    for (let v = 0; v < T.nn; v++) {
-        if (spec[v] < 0 || spec[v] < floorSpec)
-            continue;
-        wildCost[v] = M1 + (lcap + 1 - Math.min(T.cut[v], lcap)) * penW + 1;
-    }
-    const P = { wildCost, exactCost: 1, kCap: C.kCapAll, track: false, keep: true };
-    const sol = rebuild(C, P, runDP(C, P));
-    if (sol.wild.length > C.W)
-        throw new Error('cover planner: internal error (wildcard limit after feasibility)');
-    return finish(T, C, sol);
-}
-/** Specificity rank of each candidate wildcard node (-1 = none): '/' count, then length capped at lcap. */
-function specificities(C) {
-    const { T } = C;
-    const isCand = (v) => T.cut[v] > 0 && T.sUnits[v] > 0 && !simple(T, v);
-    let maxCut = 1;
-    for (let v = 0; v < T.nn; v++)
-        if (isCand(v))
-            maxCut = Math.max(maxCut, T.cut[v]);
-    const lcap = Math.min(LEN_CAP, maxCut);
-    const spec = new Float64Array(T.nn).fill(-1);
-    for (let v = 0; v < T.nn; v++) {
-        if (!isCand(v))
-            continue;
-        const [sl, len] = wildcardSpecificity(T.keys[T.rep[v]].slice(0, T.cut[v]));
-        spec[v] = sl * (lcap + 1) + Math.min(len, lcap);
-    }
-    return { spec, lcap };
-}
-/**
- * Binary search over the candidate specificities with a cheap feasibility DP (fewest paths using only wildcards
- * at least that specific, within W): the highest floor a cover within the budget can respect.
- */
-function highestFloor(C, spec) {
-    const specs = [];
-    for (const s of spec)
-        if (s >= 0)
-            specs.push(s);
-    const distinct = [...new Set(specs)].sort((a, b) => a - b);
-    const feasibleAt = (floor) => {
-        const wc = new Float64Array(C.T.nn).fill(INF);
-        for (let v = 0; v < C.T.nn; v++)
-            if (spec[v] >= floor)
-                wc[v] = 1;
-        // with W >= B every cover of <= B paths respects W, so wildcards need not be tracked
-        const Q = { wildCost: wc, exactCost: 1, kCap: 0, track: C.W < C.budget, keep: false };
-        return bestAtRoot(runDP(C, Q)).val <= C.budget;
-    };
-    let lo = 0;
-    let hi = distinct.length - 1;
-    // distinct[0] is always feasible: the shallowest candidate is the root's child (covers everything).
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (feasibleAt(distinct[mid]))
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return distinct[lo] ?? -1;
-}
-
-;// CONCATENATED MODULE: ./src/plan/cover.ts
-
-
-
-
-
-
-const DEFAULT_TUNING = { boundWildcardLimit: 32, outsideWildcardLimit: 24, prune: true };
-/** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
-function planCover(input) {
-    return planCoverTuned(input, DEFAULT_TUNING);
-}
-/** planCover with internal knobs (tests use it to exercise every code path on small inputs). */
-function planCoverTuned(input, tuning) {
-    const budget = Math.floor(input.budget);
-    if (!(budget >= 1))
-        throw new RangeError(`cover planner: budget must be >= 1 (got ${input.budget})`);
-    const maxW = input.maxWildcards === undefined ? budget : Math.floor(input.maxWildcards);
-    if (!(maxW >= 0))
-        throw new RangeError(`cover planner: maxWildcards must be >= 0 (got ${String(input.maxWildcards)})`);
-    const W = Math.min(maxW, budget);
-    const known = input.existing !== null;
-    const E = staleEntries(input.stale);
-    const nWild = E.wildSeen.size; // stale paths that cannot be sent exactly
-    if (E.keys.length === 0)
-        return { paths: [], collateral: known ? 0 : null, fellBackToAll: false, reason: 'nothing is stale' };
-    if (nWild === 0 && E.keys.length <= budget)
-        return exactResult([...new Set(E.keys)], budget, known);
-    if (input.existing !== null)
-        addExisting(E, input.existing);
-    const T = buildTrie(E);
-    const nS = T.stStr[ROOT];
-    if (nWild === 0 && nS <= budget) {
-        const list = [];
-        for (let v = 0; v < T.nn; v++)
-            if (T.term[v] & F_EXACT)
-                list.push(T.keys[T.rep[v]]);
-        return exactResult(list, budget, known);
-    }
-    const info = { budget, W, known, nS, nU: T.uCnt[ROOT], nStar: E.nStar, nTilde: E.nTilde };
-    if (W === 0)
-        return nothingFits(info);
-    const C = makePlanner(T, info, tuning);
-    return known ? planKnown(C) : planUnknown(C);
-}
-
-;// CONCATENATED MODULE: ./src/plan/stale.ts
-
-function staleFor(input) {
-    const { distribution: d } = input;
-    // Stale paths and the existing (collateral) paths must use the same URL forms.
-    const formOpts = { urlStyle: input.urlStyle, indexDocument: input.indexDocument };
-    const forms = (urlPath) => urlForms(urlPath, input.withoutSlash, formOpts);
-    const byPath = new Map();
-    const add = (urlPath, reason, source) => {
-        for (const plain of forms(urlPath)) {
-            const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
-            if (!byPath.has(form))
-                byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
-        }
-    };
-    const fingerprintViolations = [];
-    const skippedFingerprinted = [];
-    if (input.invalidate === 'none') {
-        return { stale: [], existing: null, fingerprintViolations, skippedFingerprinted };
-    }
-    if (input.invalidate === 'all') {
-        return { stale: [{ path: '/*', reason: 'all' }], existing: null, fingerprintViolations, skippedFingerprinted };
-    }
-    for (const e of input.sync) {
-        const url = urlPathForKey(e.key, d.originPath);
-        if (url === null)
-            continue;
-        if (e.action === 'upload' && e.overwrites && e.sameBytes) {
-            // Same bytes, new headers: stale only when the change alters how a client reads them, fingerprinted or not.
-            if (e.rereads)
-                add(url, 'overwritten', e.key);
-        }
-        else if (e.action === 'upload' && e.overwrites) {
-            // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
-            if (input.fingerprint(e.path).fingerprinted)
-                fingerprintViolations.push(e.path);
-            add(url, 'overwritten', e.key);
-        }
-        else if (e.action === 'delete') {
-            if (input.fingerprint(e.path).fingerprinted) {
-                skippedFingerprinted.push(e.path);
-                continue;
-            }
-            add(url, 'deleted', e.key);
-        }
-    }
-    // The default rule maps source-dir to the keys under `prefix`, served at prefix minus the origin path.
-    const keyRoot = urlPathForKey(input.prefix, d.originPath);
-    const rules = input.pathMap.flatMap((r) => (!r.viaKey ? [r] : keyRoot === null ? [] : [{ from: r.from, to: keyRoot }]));
-    for (const f of input.diff ?? []) {
-        const consider = (repoPath, reason) => {
-            const url = mapRepoPath(repoPath, rules);
-            if (url === null)
-                return;
-            if (input.fingerprint(url.slice(1)).fingerprinted) {
-                skippedFingerprinted.push(repoPath);
-                return;
-            }
-            add(url, reason, repoPath);
-        };
-        if (f.status === 'modified')
-            consider(f.path, 'diff-modified');
-        else if (f.status === 'deleted')
-            consider(f.path, 'diff-deleted');
-        else if (f.status === 'renamed' && f.previousPath)
-            consider(f.previousPath, 'diff-renamed-from');
-    }
-    for (const p of input.manual)
-        add(p, 'manual');
-    for (const p of input.owed)
-        add(p, 'owed');
-    let existing = null;
-    if (input.originKnown) {
-        // A set: `docs/index.html` and its strip-index-html copy `docs/` share the URL `/docs/`.
-        const seen = new Set();
-        const keys = [...input.sync.filter((e) => e.action !== 'delete').map((e) => e.key), ...input.otherKeys];
-        for (const key of keys) {
-            const url = urlPathForKey(key, d.originPath);
-            if (url === null)
-                continue;
-            // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
-            for (const form of forms(url))
-                if (!byPath.has(form) && !byPath.has(`${form}*`))
-                    seen.add(form);
-        }
-        existing = [...seen];
-    }
-    return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
-}
-/**
- * The bucket listing only covers `prefix`; URL paths outside it are unknown. When every stale path lies under
- * the prefix's URL directory, plan relative to that directory (so no wildcard can reach above it); otherwise
- * the origin is treated as unknown. Returns the URL directory to re-root under, or null.
- */
-function coverRoot(stale, prefix, originPath) {
-    // The listing covers `prefix`; when that contains the whole origin path, everything served is known.
-    const rootKey = originPath.startsWith(prefix) ? '' : prefix.startsWith(originPath) ? prefix.slice(originPath.length) : null;
-    if (rootKey === null)
-        return null;
-    const root = '/' + rootKey;
-    return stale.every((p) => p.startsWith(root)) ? root : null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/invalidation.ts
-// From stale URL paths to the one batch sent to a distribution. Pure.
-
-
-
-
-
-function planInvalidation(opts) {
-    const { staleResult: s, distributionId } = opts;
-    const base = { distributionId, stale: s.stale };
-    const none = { zeroCollateralBudget: null };
-    if (s.stale.length === 0)
-        return { ...base, ...none, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
-    if (s.stale.some((p) => p.path === '/*')) {
-        return {
-            ...base,
-            ...none,
-            decoded: ['/*'],
-            paths: ['/*'],
-            wildcards: 1,
-            cover: null,
-            reason: '/* requested (invalidate: all or a manual /*)',
-        };
-    }
-    const stale = s.stale.map((p) => p.path);
-    // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
-    const root = s.existing === null ? null : coverRoot(stale, opts.prefix, opts.originPath);
-    const cut = root === null ? 0 : root.length - 1;
-    const rel = (p) => p.slice(cut);
-    const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
-    const input = {
-        stale: stale.map(rel),
-        existing,
-        budget: opts.budget,
-        ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
-    };
-    const cover = planCover(input);
-    const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
-    return {
-        ...base,
-        decoded,
-        paths: decoded.map(encodeCloudFrontPath),
-        wildcards: cover.paths.filter((p) => p.wildcard).length,
-        cover,
-        reason: cover.reason,
-        zeroCollateralBudget: cover.collateral ? smallestCleanBudget(input, opts.budget) : null,
-    };
-}
-/** Binary search for the least budget (up to CloudFront's 3,000 per batch) whose optimal cover has no collateral. */
-function smallestCleanBudget(input, from) {
-    let lo = from + 1;
-    let hi = Math.min(MAX_PATHS_PER_BATCH, new Set(input.stale).size);
-    if (hi < lo || planCover({ ...input, budget: hi }).collateral !== 0)
-        return null;
-    while (lo < hi) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (planCover({ ...input, budget: mid }).collateral === 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-/**
- * CallerReference: the same run attempt retrying the same batch gets the same invalidation back from
- * CloudFront; any other deploy (other run, attempt, distribution or paths) gets a distinct reference.
- */
-function callerReference(repository, runId, runAttempt, distributionId, paths) {
-    // JSON keeps the parts unambiguous whatever characters they hold.
-    const digest = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([repository, runId, runAttempt, distributionId, [...paths].sort()]))
-        .digest('hex');
-    return `s3cfd-${runId}-${runAttempt}-${digest.slice(0, 32)}`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/deploy.ts
-
-
-
-
-
-
-
-
-
-const LARGE_FILE = 100 * 1024 * 1024;
-/** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
-function staleByDistribution(config, facts, files = planFiles(config, facts)) {
-    const { manual } = missingDiffFallback(config, facts.diff);
-    const otherKeys = collateralKeys(facts.remote, files.sync);
-    const out = new Map();
-    for (const d of config.distributions) {
-        out.set(d.id, staleFor({
-            distribution: d,
-            prefix: config.prefix,
-            invalidate: config.invalidate,
-            withoutSlash: config.invalidateDirectoryWithoutSlash,
-            urlStyle: config.urlStyle,
-            indexDocument: config.indexDocument,
-            queryStrings: config.queryStrings,
-            sync: files.sync,
-            otherKeys,
-            originKnown: config.upload,
-            fingerprint: files.fingerprint,
-            diff: facts.diff.files,
-            pathMap: config.pathMap,
-            manual,
-            owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
-        }));
-    }
-    return out;
-}
-function invalidationFor(config, facts, d, stale) {
-    const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
-    return planInvalidation({
-        distributionId: d.id,
-        staleResult: stale,
-        prefix: config.prefix,
-        originPath: d.originPath,
-        budget,
-        maxWildcards,
-    });
-}
-function invalidationWarnings(config, stale, plans) {
-    const out = [];
-    for (const s of stale.values()) {
-        for (const p of s.fingerprintViolations) {
-            out.push(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
-        }
-    }
-    for (const p of plans) {
-        if (p.cover?.fellBackToAll && p.stale.length > 1) {
-            const fix = p.zeroCollateralBudget !== null ? ` max-paths: ${p.zeroCollateralBudget} would evict nothing needlessly.` : '';
-            out.push(`${p.distributionId}: the cheapest cover within max-paths (${config.maxPaths}) is /*, which evicts every cached object.${fix}`);
-        }
-    }
-    return out;
-}
-/** Notices for what a reviewer should not miss (logged as annotations, not part of the report's warnings). */
-function annotations(config, facts, sync) {
-    const out = [];
-    const warning = deleteWarning(sync.filter((e) => e.action === 'delete').length, config.maxDeletes);
-    if (warning)
-        out.push({ level: 'warning', message: warning });
-    const hidden = (facts.scan?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
-    if (hidden.length > 0) {
-        const shown = `${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}`;
-        out.push({
-            level: 'notice',
-            message: `Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${shown}). Name them in include to publish them.`,
-        });
-    }
-    for (const e of sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE).slice(0, 5)) {
-        out.push({ level: 'notice', message: `Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts` });
-    }
-    return out;
-}
-function verdictsOf(files, facts) {
-    const paths = [...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)];
-    return new Map(paths.map((p) => [p, files.fingerprint(p)]));
-}
-function removalsOf(config, facts, files) {
-    const listed = new Set(facts.remote.map((o) => o.key));
-    const previous = livePending(facts.state?.pending, listed);
-    const deletes = files.sync.filter((e) => e.action === 'delete');
-    return planRemovals(deletes, (p) => files.fingerprint(p).fingerprinted, previous, facts.now, config.keepRemovedMs);
-}
-function refusalOf(config, facts, sync) {
-    const live = facts.state?.deploys?.[0]?.sha ?? null;
-    return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
-}
-/** A ledger still in an old folder (the guessable legacy name) is moved on this run, even when nothing else changes. */
-function migrating(facts) {
-    return facts.records.oldDirs.some((dir) => facts.ownKeys.includes(stateKeyIn(dir)));
-}
-function planDeploy(config, facts) {
-    const files = planFiles(config, facts);
-    const stale = staleByDistribution(config, facts, files);
-    const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)));
-    const fallback = missingDiffFallback(config, facts.diff);
-    const removals = removalsOf(config, facts, files);
-    const waitingKeys = new Set(removals.waiting.map((e) => e.key));
-    const sync = files.sync.filter((e) => !waitingKeys.has(e.key));
-    const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
-    const ledger = {
-        demoted: [...files.evidence.demoted],
-        shapes: files.evidence.learned,
-        pending: removals.pending,
-        deploy: writes ? { sha: facts.run.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
-    };
-    return {
-        files: files.files,
-        sync,
-        uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
-        deletes: removals.now.map((e) => e.key),
-        lateDeletes: removals.due.map((e) => e.key),
-        waiting: removals.waiting,
-        invalidations,
-        refusal: refusalOf(config, facts, sync),
-        writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger) || migrating(facts)),
-        ledger,
-        remote: files.remote,
-        verdicts: verdictsOf(files, facts),
-        verifyTargets: verifyTargets(invalidations[0], files.files),
-        warnings: [
-            ...files.demotions.map((d) => d.warning),
-            ...(fallback.warning ? [fallback.warning] : []),
-            ...invalidationWarnings(config, stale, invalidations),
-        ],
-        annotations: annotations(config, facts, sync),
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudfront/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3169);
-;// CONCATENATED MODULE: ./src/io/cloudfront.ts
-// Thin CloudFront adapter: create an invalidation (idempotent, waits out TooManyInvalidationsInProgress),
-// read in-flight ones, and wait for completion with progress and clear errors.
-
-function cloudFrontClientConfig(env) {
-    const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
-    // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
-    return { region: 'us-east-1', maxAttempts: 6, ...(endpoint ? { endpoint } : {}) };
-}
-function createCdn(client = new dist_cjs/* CloudFrontClient */.GHk(cloudFrontClientConfig(process.env))) {
-    return {
-        async create(distributionId, paths, callerReference) {
-            const res = await client.send(new dist_cjs/* CreateInvalidationCommand */.Yo6({
-                DistributionId: distributionId,
-                InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
-            }));
-            return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
-        },
-        async get(distributionId, id) {
-            const res = await client.send(new dist_cjs/* GetInvalidationCommand */.Wwh({ DistributionId: distributionId, Id: id }));
-            return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
-        },
-        async listSince(distributionId, since) {
-            const out = [];
-            let marker;
-            for (let page = 0; page < 20; page++) {
-                const res = await client.send(new dist_cjs/* ListInvalidationsCommand */.Psn({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
-                let older = false;
-                for (const s of res.InvalidationList?.Items ?? []) {
-                    const createTime = s.CreateTime ?? new Date(0);
-                    if (createTime < since)
-                        older = true;
-                    else if (s.Id)
-                        out.push({ id: s.Id, status: s.Status ?? '', createTime });
-                }
-                if (older || !res.InvalidationList?.IsTruncated)
-                    break;
-                marker = res.InvalidationList.NextMarker;
-            }
-            return out;
-        },
-    };
-}
-const realClock = {
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    now: () => Date.now(),
-};
-const errName = (err) => err.name ?? '';
-/**
- * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
- * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
- * existing invalidation instead of creating a second one.
- */
-async function createInvalidation(cdn, distributionId, paths, callerReference, opts) {
-    const start = opts.clock.now();
-    let delay = 5_000;
-    for (;;) {
-        try {
-            return await cdn.create(distributionId, paths, callerReference);
-        }
-        catch (err) {
-            if (errName(err) !== 'TooManyInvalidationsInProgress')
-                throw err;
-            const waited = opts.clock.now() - start;
-            if (waited + delay > opts.maxWaitMs) {
-                throw new Error(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
-                    `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
-                    `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`, { cause: err });
-            }
-            opts.log(`CloudFront ${distributionId}: TooManyInvalidationsInProgress (in-flight limits reached); waiting ` +
-                `${Math.round(delay / 1000)} s for running invalidations to finish, then retrying`);
-            await opts.clock.sleep(delay);
-            delay = Math.min(delay * 2, 60_000);
-        }
-    }
-}
-/**
- * Poll GetInvalidation until every invalidation is Completed or `timeoutMs` passes. Unlike the SDK waiter,
- * an AccessDenied fails at once with the missing permission named, instead of polling until the timeout.
- */
-async function waitForInvalidations(cdn, pending, opts) {
-    const start = opts.clock.now();
-    let delay = opts.initialDelayMs ?? 5_000;
-    const maxDelay = opts.maxDelayMs ?? 30_000;
-    for (;;) {
-        for (const inv of pending) {
-            if (inv.status === 'Completed')
-                continue;
-            try {
-                inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
-            }
-            catch (err) {
-                const name = errName(err);
-                if (name === 'AccessDenied' || name === 'AccessDeniedException') {
-                    throw new Error(`Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
-                        `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`, { cause: err });
-                }
-                opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
-            }
-        }
-        const open = pending.filter((p) => p.status !== 'Completed');
-        const elapsed = opts.clock.now() - start;
-        if (open.length === 0)
-            return { timedOut: [] };
-        if (elapsed >= opts.timeoutMs)
-            return { timedOut: open };
-        opts.log(`Waiting for ${open.map((p) => `${p.id} (${p.distributionId})`).join(', ')}: ${Math.round(elapsed / 1000)} s elapsed`);
-        await opts.clock.sleep(Math.min(delay, Math.max(0, opts.timeoutMs - elapsed)));
-        delay = Math.min(Math.round(delay * 1.5), maxDelay);
-    }
-}
-/**
- * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
- * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
- */
-async function readUsage(cdn, distributionId, now, maxReads = 200) {
-    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    // In-flight ones can be from the end of last month: look back a day further for those.
-    const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
-    const list = await cdn.listSince(distributionId, since);
-    const usage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
-    const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
-    let reads = 0;
-    for (const inv of toRead) {
-        if (reads >= maxReads) {
-            usage.unreadable++;
-            continue;
-        }
-        reads++;
-        const { paths } = await cdn.get(distributionId, inv.id);
-        const wild = paths.filter((p) => p.endsWith('*')).length;
-        if (inv.status === 'InProgress') {
-            usage.inFlightWildcards += wild;
-            usage.inFlightPaths += paths.length - wild;
-        }
-        if (inv.createTime >= monthStart)
-            usage.monthPaths += paths.length;
-    }
-    return usage;
-}
-
-;// CONCATENATED MODULE: ./src/io/log.ts
-// The Log port on @actions/core's workflow commands.
-
-const actionsLog = {
-    info: (m) => info(m),
-    debug: (m) => core_debug(m),
-    notice: (m) => notice(m),
-    warning: (m) => warning(m),
-    group: (name, fn) => group(name, fn),
-};
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var lib_storage_dist_cjs = __nccwpck_require__(2358);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/plan/gzip.ts
-// Deterministic gzip for the `gzip` input: same bytes in, same bytes out. Pure (a data transformation).
-
-/** The OS byte written into every member: 3 (Unix), whatever platform zlib was built for (Windows zlib says 10). */
-const GZIP_OS_UNIX = 3;
-/**
- * Gzip `buf` at level 9 with no modification time (0), no file name or comment, and a fixed OS byte, so one
- * input always gives byte-identical output on a given zlib build. The deflate stream itself is only as stable
- * as the bundled zlib: another Node release may ship a zlib that compresses differently, so never decide
- * "unchanged" by comparing gzip output from different runs; compare the source bytes' MD5 and the headers.
- */
-function gzipDeterministic(buf) {
-    const out = (0,external_node_zlib_.gzipSync)(buf, {
-        level: 9,
-        memLevel: 8,
-        windowBits: 15,
-        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
-    });
-    // RFC 1952 header: ID1 ID2 CM FLG MTIME(4) XFL OS. zlib writes FLG = 0 and MTIME = 0 for gzipSync; pin them
-    // anyway, and the OS byte, which zlib takes from the platform it was compiled for. None is covered by the
-    // trailer's CRC-32 (that is of the uncompressed data).
-    if (out[3] !== 0)
-        throw new Error(`gzip: unexpected header flags ${out[3]}`);
-    out.writeUInt32LE(0, 4);
-    out[9] = GZIP_OS_UNIX;
-    return out;
-}
-
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/io/retry.ts
-// Retry with backoff for requests the SDK will not retry itself: a PutObject with a stream body is
-// "non-retryable" to the SDK (it cannot rewind the stream), so the caller reopens the file per attempt.
-
-const NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
-/** Throttling, 5xx, timeouts and connection errors; never 4xx client errors such as AccessDenied. */
-function isRetryable(err) {
-    const e = err;
-    if (e && typeof e === 'object' && typeof e.code === 'string' && NETWORK.has(e.code))
-        return true;
-    // The SDK sometimes wraps a socket error in a plain Error ("AWS SDK error wrapper for ...") without its code.
-    if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|socket hang up)\b/.test(String(e?.message ?? '')))
-        return true;
-    try {
-        return (0,retry.isRetryableByTrait)(e) || (0,retry.isThrottlingError)(e) || (0,retry.isTransientError)(e) || (0,retry.isServerError)(e);
-    }
-    catch {
-        return false;
-    }
-}
-/** Full-jitter exponential backoff, as the AWS SDKs do. */
-async function withRetries(fn, opts) {
-    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= opts.attempts || !isRetryable(err))
-                throw err;
-            const cap = Math.min(opts.maxDelayMs ?? 20_000, opts.baseDelayMs * 2 ** (attempt - 1));
-            const delay = Math.round(Math.random() * cap);
-            opts.onRetry?.(err, attempt, delay);
-            await sleep(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-map/index.js
-function pMap(iterable, mapper, options) {
-	return mapConcurrently(iterable, mapper, options, false);
-}
-
-function pMapSettled(iterable, mapper, options) {
-	return mapConcurrently(iterable, mapper, options, true);
-}
-
-function pMapKeyed(input, mapper, options) {
-	return mapKeyed(input, mapper, options, false);
-}
-
-function pMapSettledKeyed(input, mapper, options) {
-	return mapKeyed(input, mapper, options, true);
-}
-
-// Like `Promise.allKeyed` and `Promise.allSettledKeyed`, with a mapper, and for a `Map` too. Each value travels with its key, so a skipped key, which leaves no slot in the result, cannot shift the keys after it.
-async function mapKeyed(input, mapper, options, isSettled) {
-	const entries = getKeyedEntries(input);
-
-	// After the values have their handlers, like the other argument errors, which `mapConcurrently` checks. It cannot check this one, as it gets the wrapper below as its mapper.
-	if (typeof mapper !== 'function') {
-		throw new TypeError('Mapper function is required');
-	}
-
-	const mappedEntries = await mapConcurrently(entries, async ([key, inputResult]) => {
-		try {
-			if (inputResult.status === 'rejected') {
-				throw inputResult.reason;
-			}
-
-			const result = await mapper(inputResult.value, key);
-
-			if (result === pMapSkip || result === pMapStop) {
-				return result;
-			}
-
-			return [key, isSettled ? {status: 'fulfilled', value: result} : result];
-		} catch (error) {
-			if (!isSettled) {
-				throw error;
-			}
-
-			return [key, {status: 'rejected', reason: error}];
-		}
-	}, options, false);
-
-	if (input instanceof Map) {
-		return new Map(mappedEntries);
-	}
-
-	// A null prototype, like `Promise.allKeyed`, so a key like `__proto__` or `toString` is an own property like any other.
-	return Object.setPrototypeOf(Object.fromEntries(mappedEntries), null);
-}
-
-// The engine behind all the functions, except `pMapIterable`. With `isSettled`, an element or a mapper that rejects gives a `{status: 'rejected'}` result instead of an error, like `Promise.allSettled`, so `stopOnError` does not apply.
-async function mapConcurrently(
-	iterable,
-	mapper,
-	{
-		concurrency = Number.POSITIVE_INFINITY,
-		stopOnError = true,
-		signal,
-	} = {},
-	isSettled,
-) {
-	return new Promise((resolve_, reject_) => {
-		validateOptions(iterable, mapper, concurrency);
-
-		const result = [];
-		// Stage the errors by index, like `result`, so they are reported in input order.
-		const errors = [];
-		let skippedCount = 0;
-		let isResolved = false;
-		let isIterableDone = false;
-		const pendingIndexes = new Set();
-		let doneIndex = Number.POSITIVE_INFINITY;
-		let currentIndex = 0;
-		const iterator = getIterator(iterable);
-
-		const signalListener = () => {
-			reject(signal.reason);
-		};
-
-		const cleanup = () => {
-			signal?.removeEventListener('abort', signalListener);
-		};
-
-		const resolve = value => {
-			resolve_(value);
-			cleanup();
-		};
-
-		const reject = reason => {
-			if (isResolved) {
-				return;
-			}
-
-			isResolved = true;
-			reject_(reason);
-			cleanup();
-
-			if (!isIterableDone) {
-				closeIterator(iterator);
-			}
-		};
-
-		if (signal) {
-			if (signal.aborted) {
-				reject(signal.reason);
-				return;
-			}
-
-			signal.addEventListener('abort', signalListener, {once: true});
-		}
-
-		const pull = createPuller(iterator);
-
-		// Settle only once the source is done, or a mapper stopped, and every earlier pull and mapper has finished. A pull before the `done` or the stop can still produce an element, while pulls after it do not affect the result.
-		const settleIfFinished = () => {
-			if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
-				return;
-			}
-
-			for (const index of pendingIndexes) {
-				if (index < doneIndex) {
-					return;
-				}
-			}
-
-			if (!stopOnError) {
-				const collectedErrors = [];
-
-				for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
-					if (index in errors) {
-						collectedErrors.push(errors[index]);
-					}
-				}
-
-				if (collectedErrors.length > 0) {
-					reject(new AggregateError(collectedErrors)); // eslint-disable-line unicorn/error-message
-					return;
-				}
-			}
-
-			isResolved = true;
-
-			// A stop ended the result before the source did, so close it, like `for await` does on a `break`. Not at the stop itself, as a source that settles its `next()` calls out of call order may still owe an earlier element, and closing could drop it.
-			if (!isIterableDone) {
-				closeIterator(iterator);
-			}
-
-			// `done` is final, like `for await`, so a `done` that lands between two elements ends
-			// the result there and everything the source produced past it is dropped. A stop cuts it the same way.
-			const lastIndex = Math.min(doneIndex, result.length);
-
-			// Every index below `lastIndex` has a value: an index only goes unassigned when its pull reported `done` or its mapper returned `pMapStop`, and the lowest such index is `doneIndex`. So the array is dense below `lastIndex`, and the fast path can hand it over untouched.
-			if (lastIndex === result.length && skippedCount === 0) {
-				resolve(result);
-				return;
-			}
-
-			// Otherwise this drops the skipped results and whatever the `done` or the stop cut off.
-			resolve(result.slice(0, lastIndex).filter(value => value !== pMapSkip));
-		};
-
-		const next = async () => {
-			// After a `done` or a stop, a pull would take an item nobody is going to map, which a one-shot source, like a queue, would lose.
-			if (isResolved || currentIndex >= doneIndex) {
-				return;
-			}
-
-			// Take the index when the pull starts, not when it resolves, so a source that settles
-			// its `next()` calls out of call order still gets the right position.
-			const index = currentIndex++;
-			pendingIndexes.add(index);
-
-			let nextItem;
-			try {
-				nextItem = await pull();
-			} catch (error) {
-				pendingIndexes.delete(index);
-
-				if (index < doneIndex) {
-					throw error;
-				}
-
-				settleIfFinished();
-				return;
-			}
-
-			if (nextItem.done) {
-				pendingIndexes.delete(index);
-				doneIndex = Math.min(doneIndex, index);
-				isIterableDone = true;
-				settleIfFinished();
-				return;
-			}
-
-			// Intentionally detached
-			const runner = (async () => {
-				try {
-					const element = await nextItem.value;
-
-					if (isResolved || index >= doneIndex) {
-						return;
-					}
-
-					const value = await mapper(element, index);
-
-					// Ignore an item produced after an earlier pull reported `done` or an earlier mapper returned `pMapStop`.
-					if (index >= doneIndex) {
-						return;
-					}
-
-					// A stop ends the result here, like a `done` from the source, so settling waits only for the earlier elements.
-					if (value === pMapStop) {
-						doneIndex = index;
-						return;
-					}
-
-					if (value === pMapSkip) {
-						skippedCount++;
-					}
-
-					result[index] = isSettled && value !== pMapSkip ? {status: 'fulfilled', value} : value;
-				} catch (error) {
-					if (index >= doneIndex) {
-						return;
-					}
-
-					if (isSettled) {
-						result[index] = {status: 'rejected', reason: error};
-					} else if (stopOnError) {
-						reject(error);
-						return;
-					} else {
-						errors[index] = error;
-					}
-				} finally {
-					pendingIndexes.delete(index);
-					settleIfFinished();
-				}
-
-				// If the iterable throws we can't really continue regardless of `stopOnError` state
-				// since an iterable is likely to continue throwing after it throws once.
-				// If we continue calling `next()` indefinitely we will likely end up
-				// in an infinite loop of failed iteration.
-				try {
-					await next();
-				} catch (error) {
-					reject(error);
-				}
-			})();
-
-			// Link the runner to the returned promise, so the async stack trace of a mapper error reaches the caller. Nothing awaits the runner, so the trace would stop there, but V8 follows a reaction that resolves another promise. The link never settles, so it never resolves the returned promise. It is a new promise for each runner, as a shared one would keep a reaction for every element.
-			runner.then(() => new Promise(() => {})).then(resolve_);
-		};
-
-		// Create the concurrent runners in a detached (non-awaited)
-		// promise. We need this so we can await the `next()` calls
-		// to stop creating runners before hitting the concurrency limit
-		// if the iterable has already been marked as done or a mapper stopped.
-		// NOTE: We *must* do this for async iterators otherwise we'll spin up
-		// infinite `next()` calls by default and never start the event loop.
-		(async () => {
-			for (let index = 0; index < concurrency; index++) {
-				try {
-					// eslint-disable-next-line no-await-in-loop
-					await next();
-				} catch (error) {
-					reject(error);
-					break;
-				}
-
-				if (isResolved || currentIndex >= doneIndex) {
-					break;
-				}
-			}
-		})();
-	});
-}
-
-function pMapIterable(
-	iterable,
-	mapper,
-	{
-		concurrency = Number.POSITIVE_INFINITY,
-		backpressure = concurrency,
-		preserveOrder = true,
-	} = {},
-) {
-	validateOptions(iterable, mapper, concurrency);
-
-	if (!isLimit(backpressure, concurrency)) {
-		throw new TypeError(`Expected \`backpressure\` to be an integer from \`concurrency\` (${concurrency}) and up or \`Infinity\`, got \`${backpressure}\` (${typeof backpressure})`);
-	}
-
-	return {
-		[Symbol.asyncIterator]() {
-			// `isDone` lives outside the generator so the wrapper below can set it the moment the
-			// consumer asks to stop. The generator is suspended on a pending `next()` at that point,
-			// so its `finally` would not run until much later and workers finishing in the meantime
-			// would keep pulling and mapping input for nobody.
-			let isDone = false;
-
-			const generator = (async function * () {
-				const iterator = getIterator(iterable);
-
-				// Results are consumed from the front with a moving `headIndex` instead of `shift()`.
-				// `shift()` moves every remaining entry, which is O(n) per element and made the whole
-				// run O(n²) whenever `backpressure` let the array grow, which is the default.
-				let promises = [];
-				let headIndex = 0;
-				let isIterableDone = false;
-
-				// The lowest index whose pull reported `done`. Without `preserveOrder`, the pulls after it have their slots given back, so their errors are dropped.
-				let doneIndex = Number.POSITIVE_INFINITY;
-
-				// An element that is being read, or is waiting for a mapper, does not hold a mapper slot, so the next element can be read while the mappers run. Those elements have their own cap of `concurrency`, so the source never sees more than `concurrency` overlapping `next()` calls, even with `backpressure: Infinity`. `backpressure` caps everything in flight together.
-				let readingCount = 0;
-				let runningMappersCount = 0;
-
-				// The workers waiting for a mapper slot, in the order they started waiting. A finished mapper hands its slot to the oldest one.
-				const mapperWaiters = new Map();
-				let mapperWaiterCount = 0;
-				let wokenMapperWaiterCount = 0;
-
-				const releaseMapperSlot = () => {
-					if (wokenMapperWaiterCount === mapperWaiterCount) {
-						runningMappersCount--;
-						return;
-					}
-
-					mapperWaiters.get(wokenMapperWaiterCount)();
-					mapperWaiters.delete(wokenMapperWaiterCount++);
-				};
-
-				let index = 0;
-
-				// The lowest index whose mapper returned `pMapStop`, or, with `preserveOrder`, whose pull, element, or mapper threw. The stream ends there, like a `break` or a `throw` in a loop. Once it is set, nothing past it is pulled, and no pending element past it is mapped, while the earlier elements still finish and are yielded first. `isDone` cannot do this, as it would drop the values of the earlier elements too.
-				let stopIndex = Number.POSITIVE_INFINITY;
-
-				// Without `preserveOrder`, each spawn still takes a slot in `promises`, so `backpressure` counts the same, but the slots are filled in the order the workers settle rather than the order they were spawned in, so the consumer gets whichever result is ready first. A worker always fills the oldest empty slot, at `fillIndex`. An empty slot is `undefined`, and a filled one holds the result itself rather than a promise, so a result costs a promise only when the consumer has to wait for it, through `wake`.
-				let fillIndex = 0;
-				let wake;
-
-				// The indexes of the pulls whose worker has not filled a slot yet, without `preserveOrder`.
-				const unfilledIndexes = new Set();
-
-				// The consumer waits only when the head is empty, and then the oldest empty slot is the head, so the first fill wakes it.
-				const fillSlot = result => {
-					promises[fillIndex++] = result;
-					wake?.(result);
-					wake = undefined;
-				};
-
-				const pull = createPuller(iterator);
-
-				function trySpawn() {
-					// Do not spawn once the consumer is gone, the source is done, or the stream ends at an earlier element. The pull would be wasted work, and for a one-shot source, like a queue, it takes an item nobody is going to ask for.
-					if (isDone || isIterableDone || index > stopIndex || readingCount >= concurrency || promises.length - headIndex >= backpressure) {
-						return;
-					}
-
-					readingCount++;
-
-					// Take the index when the pull starts, not when it resolves, so a source that
-					// settles its `next()` calls out of call order still gets the right position.
-					const currentIndex = index++;
-
-					// Errors must be returned as a value instead of rejecting, otherwise a promise that
-					// the consumer abandons after an earlier error becomes an unhandled rejection.
-					const promise = (async () => {
-						try {
-							let element;
-							try {
-								const {done, value} = await pull();
-
-								if (done) {
-									isIterableDone = true;
-									doneIndex = Math.min(doneIndex, currentIndex);
-									return {done: true};
-								}
-
-								// Spawn if still below the reading and backpressure limits
-								trySpawn();
-
-								element = await value;
-
-								if (runningMappersCount < concurrency) {
-									runningMappersCount++;
-								} else {
-									// `releaseMapperSlot` hands the slot over without decrementing `runningMappersCount`, so it is already counted.
-									await new Promise(resolve => {
-										mapperWaiters.set(mapperWaiterCount++, resolve);
-									});
-								}
-							} finally {
-								readingCount--;
-							}
-
-							// Spawn now that this element is no longer waiting for a mapper, so the next one is read while this one is mapped
-							trySpawn();
-
-							let returnValue;
-							try {
-								// The consumer stopped iterating, or the stream ends before this element, while this element was being read or waiting for a mapper, so drop it instead of doing work nobody will consume.
-								if (isDone || currentIndex > stopIndex) {
-									return {done: false, value: pMapSkip};
-								}
-
-								returnValue = await mapper(element, currentIndex);
-							} finally {
-								releaseMapperSlot();
-							}
-
-							if (returnValue === pMapStop) {
-								stopIndex = Math.min(stopIndex, currentIndex);
-							}
-
-							return {done: false, value: returnValue};
-						} catch (error) {
-							// With `preserveOrder`, the error is thrown at its own position, after the results before it, so those still finish. Without it, the error is thrown as soon as it settles, so nothing still pending can be yielded anymore.
-							// An error from a pull after the end of the source is dropped, as `done` is final, so it must have no effect. `doneIndex` is set before the worker that saw `done` settles, so its slot hand-back runs before the delivery check of any error that sees it here, and the two always agree.
-							if (preserveOrder) {
-								stopIndex = Math.min(stopIndex, currentIndex);
-							} else if (currentIndex < doneIndex) {
-								isDone = true;
-							}
-
-							return {error};
-						}
-					})();
-
-					if (preserveOrder) {
-						promises.push(promise);
-						return;
-					}
-
-					promises.push(undefined);
-
-					unfilledIndexes.add(currentIndex);
-
-					// The worker never rejects, as errors are returned as a value.
-					// The slot is filled here, a tick after the worker settles, rather than by the worker itself, for the same reason the consumer awaits a filled slot: so the consumer never runs, and pulls, earlier.
-					promise.then(result => {
-						// The slot was already given back, as the pull came after the end of the source.
-						if (!unfilledIndexes.delete(currentIndex)) {
-							return;
-						}
-
-						if (result.done) {
-							// The pulls made after this one came after the end of the source, and a source like a queue may never answer them, so give their slots back now instead of waiting on them.
-							for (const unfilledIndex of unfilledIndexes) {
-								if (unfilledIndex > currentIndex) {
-									unfilledIndexes.delete(unfilledIndex);
-									fillSlot({done: true});
-								}
-							}
-						}
-
-						fillSlot(result);
-					});
-				}
-
-				trySpawn();
-
-				try {
-					while (headIndex < promises.length) {
-						// Without `preserveOrder`, a filled slot holds the result itself, and it is still awaited. That takes one tick, like awaiting a settled promise, so the consumer, and its `trySpawn()`, never run earlier than with a promise in the slot. Taking a ready result without the tick can make the consumer pull before it sees a stop or the end of the source, and a one-shot source, like a queue, would lose that item.
-						// eslint-disable-next-line no-await-in-loop
-						const result = await (promises[headIndex] ?? new Promise(resolve => {
-							wake = resolve;
-						}));
-						const {done, value} = result;
-
-						// Release the entry instead of leaving it for a `shift()` to move, and drop the
-						// consumed prefix once it is at least half the array. That keeps the backing
-						// store proportional to the results still in flight rather than to the total
-						// ever spawned, which matters for an endless source, while costing one copy per
-						// half of the array, so it stays O(1) per element.
-						promises[headIndex] = undefined;
-						headIndex++;
-
-						if (headIndex * 2 >= promises.length) {
-							promises = promises.slice(headIndex);
-							fillIndex -= headIndex;
-							headIndex = 0;
-						}
-
-						if (Object.hasOwn(result, 'error')) {
-							throw result.error;
-						}
-
-						if (done) {
-							// Without `preserveOrder`, the `done` can arrive while other workers are still running.
-							if (preserveOrder) {
-								return;
-							}
-
-							continue;
-						}
-
-						// The stream ends where the stop would have been yielded: after the earlier elements with `preserveOrder`, and after the results that were ready before it without.
-						if (value === pMapStop) {
-							return;
-						}
-
-						// Spawn if just dropped below the backpressure limit and still below the reading limit
-						trySpawn();
-
-						// A `pMapSkip` result stays in `promises` and is stepped over here. Splicing it out
-						// in the worker instead would make every skip an O(n) scan and move, so a run of
-						// skips would be O(n²).
-						if (value === pMapSkip) {
-							continue;
-						}
-
-						yield value;
-					}
-				} finally {
-					// Stop pulling input once the consumer stops iterating, otherwise pending skipped mappers keep spawning work.
-					isDone = true;
-
-					if (!isIterableDone) {
-						closeIterator(iterator);
-					}
-				}
-			})();
-
-			// Override `return()` and `throw()` on the generator itself instead of wrapping it, so it
-			// keeps what it inherits, like `Symbol.asyncDispose` for `await using`, and `next()` stays
-			// the native one. Plain functions, not `async`: the generator already returns a promise,
-			// and an `async` function would wrap it in two more promises and two more microtask hops.
-			const {return: generatorReturn, throw: generatorThrow} = generator;
-
-			generator.return = value => {
-				isDone = true;
-				return generatorReturn.call(generator, value);
-			};
-
-			generator.throw = error => {
-				isDone = true;
-				return generatorThrow.call(generator, error);
-			};
-
-			return generator;
-		},
-	};
-}
-
-const pMapSkip = Symbol('skip');
-
-const pMapStop = Symbol('stop');
-
-// The checks `pMap` and `pMapIterable` share, so both reject the same input the same way.
-// `mapConcurrently` runs this inside its promise, so a bad argument rejects rather than throws.
-function validateOptions(iterable, mapper, concurrency) {
-	// Optional chaining, so a nullish input gets this message rather than Node's internal
-	// "null is not iterable".
-	if (iterable?.[Symbol.iterator] === undefined && iterable?.[Symbol.asyncIterator] === undefined) {
-		throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
-	}
-
-	if (typeof mapper !== 'function') {
-		throw new TypeError('Mapper function is required');
-	}
-
-	if (!isLimit(concurrency, 1)) {
-		throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
-	}
-}
-
-// Whether the value is an integer from `minimum` and up, or `Infinity`, as `concurrency` and `backpressure` must be.
-function isLimit(value, minimum) {
-	return (Number.isSafeInteger(value) && value >= minimum) || value === Number.POSITIVE_INFINITY;
-}
-
-// Read the entries of a `Map`, or else the own enumerable keys, strings and symbols, in the order and the way `Promise.allKeyed` does, all up front. Each value gets a handler right away, also like `Promise.allKeyed`, so a value that rejects before a mapper slot reaches it is not an unhandled rejection.
-function getKeyedEntries(input) {
-	if (input === null || (typeof input !== 'object' && typeof input !== 'function')) {
-		throw new TypeError(`Expected \`input\` to be an object, got (${input === null ? 'null' : typeof input})`);
-	}
-
-	const entries = [];
-
-	const addEntry = (key, value) => {
-		// Resolve the whole entry, so the engine checks termination after the value settles and before the mapper runs.
-		entries.push(Promise.resolve(value).then(
-			value => [key, {status: 'fulfilled', value}],
-			error => [key, {status: 'rejected', reason: error}],
-		));
-	};
-
-	if (input instanceof Map) {
-		for (const [key, value] of input) {
-			addEntry(key, value);
-		}
-	} else {
-		for (const key of Reflect.ownKeys(input)) {
-			if (Object.getOwnPropertyDescriptor(input, key)?.enumerable) {
-				addEntry(key, input[key]);
-			}
-		}
-	}
-
-	return entries;
-}
-
-// Take the async iterator when the input has both, like `for await` does.
-function getIterator(iterable) {
-	return iterable[Symbol.asyncIterator] === undefined ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
-}
-
-// Close the source so it can release its resources, like `for await` does.
-// Callers must not await this so a source that is blocked in `next()` cannot block them.
-async function closeIterator(iterator) {
-	try {
-		await iterator.return?.();
-	} catch {}
-}
-
-// Pull the next item, and stop pulling once the source has reported `done`: a source like a queue
-// may block in `next()` after it is exhausted, which would hang the caller. `done` is final, like
-// `for await`, so anything the source produces after it is dropped.
-function createPuller(iterator) {
-	let isSourceDone = false;
-
-	// A sync iterable, like an array, answers right away, so `done` can be seen here. An async
-	// iterable is seen in the `then` below, as soon as its pull settles.
-	const markDone = item => {
-		if (item?.done) {
-			isSourceDone = true;
-		}
-	};
-
-	return () => {
-		if (isSourceDone) {
-			return {done: true};
-		}
-
-		const result = iterator.next();
-		markDone(result);
-
-		// A sync iterable, like an array, answers right away, so `done` has been read already and
-		// the result can go back untouched.
-		if (typeof result?.then !== 'function') {
-			return result;
-		}
-
-		// An async iterable settles later, so `done` is read off the pull once it does. That is a
-		// branch of its own, which leaves the caller awaiting the pull itself rather than a promise
-		// derived from it, so an async source does not pay an extra microtask per element. The
-		// rejection is handled here as well as by the caller, so a pull cannot escape as an
-		// unhandled rejection. A thenable that is not a promise is turned into one first, so it is
-		// subscribed to once, like `for await` does, while a native promise is returned as is.
-		const promise = Promise.resolve(result);
-		promise.then(markDone, () => {});
-
-		return promise;
-	};
-}
-
-;// CONCATENATED MODULE: ./src/io/files.ts
-// Walk and hash the build directory safely: no symlink leaves it, hidden files stay home, memory does not
-// grow with file size (streamed hashing).
-
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
-/**
- * Files up to this size are read whole: a stream allocates a full highWaterMark buffer per read, which for many
- * small files costs more than the hashing (20,000 files of 1-50 KiB: 14.4 s streamed vs 2.4 s read on Node 24).
- */
-const SMALL_FILE = 1024 * 1024;
-/** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
-async function hashFile(absPath, partSize) {
-    const whole = (0,external_node_crypto_.createHash)('md5');
-    const partDigests = [];
-    let part = partSize ? (0,external_node_crypto_.createHash)('md5') : null;
-    let inPart = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 })) {
-        whole.update(chunk);
-        if (!part || !partSize)
-            continue;
-        let offset = 0;
-        while (offset < chunk.length) {
-            const take = Math.min(partSize - inPart, chunk.length - offset);
-            part.update(chunk.subarray(offset, offset + take));
-            inPart += take;
-            offset += take;
-            if (inPart === partSize) {
-                partDigests.push(part.digest());
-                part = (0,external_node_crypto_.createHash)('md5');
-                inPart = 0;
-            }
-        }
-    }
-    if (part && inPart > 0)
-        partDigests.push(part.digest());
-    const md5 = whole.digest('hex');
-    if (!partSize || partDigests.length === 0)
-        return { md5 };
-    const multipartEtag = `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
-    return { md5, multipartEtag };
-}
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-function isInside(root, target) {
-    const rel = external_node_path_default().relative(root, target);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-async function walkSource(sourceDir, opts) {
-    const root = await promises_default().realpath(sourceDir);
-    const found = [];
-    const skipped = [];
-    const warnings = [];
-    // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
-    // of the current directory is a loop.
-    // Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
-    // is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
-    const walk = async (absDir, relDir, ancestors) => {
-        await yieldToEventLoop();
-        const entries = external_node_fs_default().readdirSync(absDir, { withFileTypes: true });
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
-            const abs = external_node_path_default().join(absDir, entry.name);
-            let isDir = entry.isDirectory();
-            let isFile = entry.isFile();
-            let real = abs;
-            if (entry.isSymbolicLink()) {
-                try {
-                    real = external_node_fs_default().realpathSync(abs);
-                }
-                catch {
-                    warnings.push(`Skipped broken symlink ${rel}`);
-                    skipped.push({ path: rel, reason: 'symlink-outside' });
-                    continue;
-                }
-                if (!isInside(root, real)) {
-                    warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
-                    skipped.push({ path: rel, reason: 'symlink-outside' });
-                    continue;
-                }
-                // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
-                const target = external_node_path_default().relative(root, real).split((external_node_path_default()).sep).join('/');
-                if (target !== '' && hasHiddenSegment(target)) {
-                    warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
-                    skipped.push({ path: rel, reason: 'dotfile' });
-                    continue;
-                }
-                const st = external_node_fs_default().statSync(real);
-                isDir = st.isDirectory();
-                isFile = st.isFile();
-            }
-            if (isDir) {
-                if (!opts.filter.mayDescend(rel)) {
-                    skipped.push({ path: `${rel}/`, reason: opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
-                    continue;
-                }
-                if (ancestors.has(real)) {
-                    warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
-                    continue;
-                }
-                await walk(real, rel, new Set(ancestors).add(real));
-            }
-            else if (isFile) {
-                const reason = opts.filter.skipReason(rel);
-                if (reason) {
-                    skipped.push({ path: rel, reason });
-                    continue;
-                }
-                found.push({ rel, abs: real, size: external_node_fs_default().statSync(real).size });
-            }
-        }
-    };
-    await walk(root, '', new Set([root]));
-    // Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
-    // large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
-    // hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
-    let hashed = 0;
-    const files = new Array(found.length);
-    const large = [];
-    let sliceStart = Date.now();
-    for (let i = 0; i < found.length; i++) {
-        const f = found[i];
-        if (f.size > SMALL_FILE) {
-            large.push(i);
-            continue;
-        }
-        files[i] = { path: f.rel, size: f.size, md5: (0,external_node_crypto_.createHash)('md5').update(external_node_fs_default().readFileSync(f.abs)).digest('hex') };
-        if (opts.onProgress && ++hashed % 1000 === 0)
-            opts.onProgress(hashed);
-        if (Date.now() - sliceStart > 8) {
-            await yieldToEventLoop();
-            sliceStart = Date.now();
-        }
-    }
-    await pMap(large, async (i) => {
-        const f = found[i];
-        // The multipart ETag is computed later, only for an object that needs it (see main.ts).
-        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
-        if (opts.onProgress && ++hashed % 1000 === 0)
-            opts.onProgress(hashed);
-    }, { concurrency: opts.concurrency });
-    const isManifest = picomatch_default()(opts.manifestGlobs, { dot: true });
-    const manifests = {};
-    for (const f of found) {
-        if (isManifest(f.rel) && f.size <= MAX_MANIFEST_BYTES)
-            manifests[f.rel] = await promises_default().readFile(f.abs, 'utf8');
-    }
-    // Manifests in hidden dirs (.vite/manifest.json) are evidence even though they are not deployed.
-    for (const glob of opts.manifestGlobs) {
-        if (glob.includes('*') || manifests[glob] !== undefined)
-            continue;
-        const abs = external_node_path_default().join(root, glob);
-        try {
-            const st = await promises_default().lstat(abs);
-            if (st.isFile() && st.size <= MAX_MANIFEST_BYTES)
-                manifests[glob] = await promises_default().readFile(abs, 'utf8');
-        }
-        catch {
-            /* not present */
-        }
-    }
-    return { files, skipped, warnings, manifests };
-}
-/** Absolute path of a deployable file (symlinks inside the tree resolved by the OS). */
-function absPathOf(sourceDir, relPath) {
-    return external_node_path_default().join(sourceDir, ...relPath.split('/'));
-}
-
-;// CONCATENATED MODULE: ./src/io/s3.ts
-// Thin S3 adapter: list, head, upload (single PUT or multipart, optionally gzipped), delete in batches, small
-// state objects (optionally with conditional writes).
-
-
-
-
-
-
-
-
-
-
-
-/** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
-const MD5_META = 's3cfd-md5';
-/**
- * Largest file `upload(..., { gzip: true })` accepts (256 MiB): it reads the whole file and compresses it in
- * memory, so both copies are held at once. Files worth gzipping (HTML, CSS, JS, JSON, SVG) are far smaller.
- */
-const GZIP_MAX_BYTES = 256 * 1024 * 1024;
-/** A write's condition did not hold (S3 412 PreconditionFailed, or 409 ConditionalRequestConflict). */
-class PreconditionFailedError extends Error {
-    key;
-    condition;
-    status;
-    name = 'PreconditionFailed';
-    constructor(key, condition, status, options) {
-        const what = 'ifNoneMatch' in condition ? 'If-None-Match: *' : `If-Match: ${condition.ifMatch}`;
-        super(`conditional write of ${key} refused (${what}; HTTP ${status})`, options);
-        this.key = key;
-        this.condition = condition;
-        this.status = status;
-    }
-}
-/**
- * Whether `err` says a conditional write's precondition did not hold: a PreconditionFailedError from putText, or
- * an SDK error with S3's 412 PreconditionFailed / 409 ConditionalRequestConflict.
- */
-function isPreconditionFailed(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    return (e.name === 'PreconditionFailed' ||
-        e.name === 'ConditionalRequestConflict' ||
-        e.Code === 'PreconditionFailed' ||
-        e.Code === 'ConditionalRequestConflict' ||
-        e.$metadata?.httpStatusCode === 412);
-}
-function s3ClientConfig(opts) {
-    const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
-    const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
-    const config = {
-        region: opts.region,
-        retryMode: 'adaptive',
-        maxAttempts: 6,
-        requestHandler: { httpAgent: new (external_node_http_default()).Agent(agentOpts), httpsAgent: new (external_node_https_default()).Agent(agentOpts) },
-        // Every upload carries Content-MD5, which S3 verifies, so the SDK's optional CRC32 over each body (and the
-        // aws-chunked encoding it needs for streams) is redundant CPU; S3-compatible servers may not accept it either.
-        // Operations that require a checksum (DeleteObjects) still get one.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-    };
-    if (endpoint) {
-        // S3-compatible servers: path-style addressing.
-        config.endpoint = endpoint;
-        config.forcePathStyle = true;
-    }
-    return config;
-}
-const unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
-function isNotFound(err) {
-    const e = err;
-    return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
-}
-/** The user metadata to send: the caller's, with the action's content MD5 (which always wins, whatever its case). */
-function metadataWith(md5, given) {
-    const out = {};
-    for (const [k, v] of Object.entries(given ?? {})) {
-        if (k.toLowerCase() !== MD5_META)
-            out[k] = v;
-    }
-    out[MD5_META] = md5;
-    return out;
-}
-/** The object's headers as PutObject / CreateMultipartUpload fields, leaving out the ones not set. */
-function headerParams(h, md5) {
-    return {
-        ContentType: h.contentType,
-        CacheControl: h.cacheControl,
-        ...(h.contentEncoding !== undefined && { ContentEncoding: h.contentEncoding }),
-        ...(h.contentLanguage !== undefined && { ContentLanguage: h.contentLanguage }),
-        ...(h.contentDisposition !== undefined && { ContentDisposition: h.contentDisposition }),
-        ...(h.websiteRedirectLocation !== undefined && { WebsiteRedirectLocation: h.websiteRedirectLocation }),
-        Metadata: metadataWith(md5, h.metadata),
-    };
-}
-/** The store-wide object settings (never an ACL: buckets with ACLs disabled reject any). */
-function objectSettings(opts) {
-    return {
-        ...(opts.storageClass !== undefined && { StorageClass: opts.storageClass }),
-        ...(opts.sse !== undefined && { ServerSideEncryption: opts.sse }),
-        ...(opts.sseKmsKeyId !== undefined && { SSEKMSKeyId: opts.sseKmsKeyId }),
-    };
-}
-/** Read and gzip a file, checking the result is what the caller planned (same size and MD5). */
-async function gzippedFile(key, absPath, size, md5) {
-    const { size: sourceSize } = await (0,promises_.stat)(absPath);
-    if (sourceSize > GZIP_MAX_BYTES) {
-        throw new Error(`${key}: ${sourceSize} bytes is too large to gzip in memory (limit ${GZIP_MAX_BYTES} bytes)`);
-    }
-    const body = gzipDeterministic(await (0,promises_.readFile)(absPath));
-    const actual = (0,external_node_crypto_.createHash)('md5').update(body).digest('hex');
-    if (body.length !== size || actual !== md5) {
-        throw new Error(`${key}: gzipped content is ${body.length} bytes with MD5 ${actual}, but ${size} bytes with MD5 ${md5} was planned ` +
-            '(the file changed since it was read?)');
-    }
-    return body;
-}
-/** Headers a HeadObject answer carries, in the shape headersFromHead takes. */
-function headResult(head) {
-    const md5Key = Object.keys(head.Metadata ?? {}).find((k) => k.toLowerCase() === MD5_META);
-    const md5 = md5Key === undefined ? undefined : head.Metadata?.[md5Key];
-    const headers = headersFromHead({
-        contentType: head.ContentType,
-        cacheControl: head.CacheControl,
-        contentEncoding: head.ContentEncoding,
-        contentLanguage: head.ContentLanguage,
-        contentDisposition: head.ContentDisposition,
-        websiteRedirectLocation: head.WebsiteRedirectLocation,
-        metadata: head.Metadata,
-    });
-    return md5 === undefined || md5 === '' ? { headers } : { md5, headers };
-}
-function createS3Store(bucket, opts, client = new client_s3_dist_cjs.S3Client(s3ClientConfig(opts))) {
-    const settings = objectSettings(opts);
-    async function head(key) {
-        try {
-            return headResult(await client.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key })));
-        }
-        catch (err) {
-            if (isNotFound(err))
-                return null;
-            throw err;
-        }
-    }
-    return {
-        async list(prefix) {
-            const out = [];
-            let token;
-            do {
-                const page = await client.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
-                for (const o of page.Contents ?? []) {
-                    if (o.Key !== undefined)
-                        out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
-                }
-                token = page.IsTruncated ? page.NextContinuationToken : undefined;
-            } while (token);
-            return out;
-        },
-        head,
-        async storedMd5(key) {
-            return (await head(key))?.md5;
-        },
-        async upload(key, absPath, size, md5, headers, uploadOpts) {
-            const params = { Bucket: bucket, Key: key, ...headerParams(headers, md5), ...settings };
-            // gzip: the compressed bytes, in memory (size and md5 are theirs); otherwise the file, read or streamed.
-            const gzipped = uploadOpts?.gzip ? await gzippedFile(key, absPath, size, md5) : null;
-            if (size <= opts.multipartThreshold) {
-                // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
-                // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
-                const small = gzipped ?? (size <= SMALL_FILE ? await (0,promises_.readFile)(absPath) : null);
-                const send = () => client.send(new client_s3_dist_cjs.PutObjectCommand({
-                    ...params,
-                    Body: small ?? (0,external_node_fs_.createReadStream)(absPath),
-                    ContentLength: size,
-                    // S3 rejects the PUT if the bytes it received do not have this MD5.
-                    ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-                }));
-                const res = small
-                    ? await send()
-                    : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
-                return unquote(res.ETag);
-            }
-            // Multipart: parts stream from disk (or are sliced from the gzipped buffer); on failure lib-storage aborts
-            // the upload (no orphaned parts). Headers and object settings go on CreateMultipartUpload.
-            const upload = new lib_storage_dist_cjs/* Upload */._({
-                client,
-                params: { ...params, Body: gzipped ?? (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 }) },
-                partSize: opts.partSize,
-                queueSize: 4,
-                leavePartsOnError: false,
-            });
-            const done = await upload.done();
-            return unquote(done.ETag);
-        },
-        async deleteKeys(keys) {
-            const deleted = [];
-            const failed = [];
-            for (let i = 0; i < keys.length; i += 1000) {
-                const batch = keys.slice(i, i + 1000);
-                const res = await client.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
-                const errs = new Map((res.Errors ?? []).map((e) => [e.Key ?? '', e.Message ?? e.Code ?? 'error']));
-                for (const k of batch) {
-                    const msg = errs.get(k);
-                    if (msg === undefined)
-                        deleted.push(k);
-                    else
-                        failed.push({ key: k, message: msg });
-                }
-            }
-            return { deleted, failed };
-        },
-        async getText(key) {
-            try {
-                const res = await client.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
-                return { body: (await res.Body?.transformToString('utf8')) ?? '', etag: unquote(res.ETag) };
-            }
-            catch (err) {
-                if (isNotFound(err))
-                    return null;
-                throw err;
-            }
-        },
-        async putText(key, body, condition) {
-            try {
-                const res = await client.send(new client_s3_dist_cjs.PutObjectCommand({
-                    Bucket: bucket,
-                    Key: key,
-                    Body: body,
-                    ContentType: 'application/json',
-                    CacheControl: 'no-store',
-                    // An entity-tag is quoted (RFC 9110), as HeadObject returns it; S3 compares the value inside.
-                    ...(condition && 'ifNoneMatch' in condition && { IfNoneMatch: '*' }),
-                    ...(condition && 'ifMatch' in condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }),
-                }));
-                return unquote(res.ETag);
-            }
-            catch (err) {
-                if (condition === undefined)
-                    throw err;
-                const status = err.$metadata?.httpStatusCode ?? 0;
-                // S3 answers If-Match on a missing key with 404 NoSuchKey rather than 412: the condition failed all the same.
-                if (isPreconditionFailed(err) || ('ifMatch' in condition && isNotFound(err))) {
-                    throw new PreconditionFailedError(key, condition, status, { cause: err });
-                }
-                throw err;
-            }
-        },
-        async etagOf(key) {
-            try {
-                return unquote((await client.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag);
-            }
-            catch (err) {
-                if (isNotFound(err))
-                    return null;
-                throw err;
-            }
-        },
-        async deleteKey(key) {
-            await client.send(new client_s3_dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key }));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/deps.ts
-// What run() is built from: the real adapters by default; tests replace any of them.
-
-
-
-
-
-/** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
-const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
-const PART_SIZE = 8 * 1024 * 1024;
-function defaultDeps(env) {
-    return {
-        env,
-        getInput: (name) => getInput(name),
-        store: (c, sizes) => createS3Store(c.bucket, {
-            region: c.region,
-            concurrency: c.concurrency,
-            ...sizes,
-            env,
-            ...(c.storageClass ? { storageClass: c.storageClass } : {}),
-            ...(c.sse ? { sse: c.sse } : {}),
-            ...(c.sseKmsKeyId ? { sseKmsKeyId: c.sseKmsKeyId } : {}),
-        }),
-        cdn: () => createCdn(new dist_cjs/* CloudFrontClient */.GHk(cloudFrontClientConfig(env))),
-        clock: realClock,
-        log: actionsLog,
-        multipartThreshold: MULTIPART_THRESHOLD,
-        partSize: PART_SIZE,
-        maxInFlightWaitMs: 10 * 60_000,
-        pollDelayMs: 5_000,
-    };
-}
-/** The ports of one run: the bucket when there is one, one CDN client made on first use. */
-function portsFor(config, deps) {
-    const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
-    let cdn = null;
-    return {
-        store: config.bucket ? deps.store(config, sizes) : null,
-        cdn: () => (cdn ??= deps.cdn()),
-        clock: deps.clock,
-        log: deps.log,
-        ...sizes,
-        maxInFlightWaitMs: deps.maxInFlightWaitMs,
-        pollDelayMs: deps.pollDelayMs,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/errors.ts
-// The run's own errors, and one line for any error a run can meet.
-/** A failure the action explains itself (the message is the whole story). */
-class DeployError extends Error {
-}
-function describeError(err) {
-    const e = err;
-    const name = e.name ?? '';
-    if (/CredentialsProviderError|ExpiredToken|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient/i.test(name + ' ' + (e.message ?? ''))) {
-        return (`AWS credentials are missing or expired (${name}). Add an aws-actions/configure-aws-credentials step before this ` +
-            `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`);
-    }
-    if (err instanceof DeployError)
-        return err.message;
-    return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
-}
-
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-;// CONCATENATED MODULE: ./src/io/journal.ts
-
-/** The owed record of one run attempt for one distribution, in the records folder `dir`. */
-function recordKey(dir, distributionId, runId, runAttempt) {
-    return `${owedDirIn(dir)}${distributionId}/${runId}-${runAttempt}.json`;
-}
-/** Owed records among listed keys, in any of the records folders `dirs`. */
-async function readOwed(store, dirs, listedKeys) {
-    const out = [];
-    for (const key of listedKeys) {
-        const dir = dirs.map(owedDirIn).find((d) => key.startsWith(d));
-        if (!dir || !key.endsWith('.json'))
-            continue;
-        const obj = await store.getText(key);
-        if (!obj)
-            continue;
-        try {
-            const body = JSON.parse(obj.body);
-            const paths = Array.isArray(body.paths) ? body.paths.filter((p) => typeof p === 'string') : [];
-            if (typeof body.distributionId === 'string')
-                out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths });
-        }
-        catch {
-            // A corrupt record cannot be trusted to be complete: owe everything for safety.
-            const dist = key.slice(dir.length).split('/')[0] ?? '';
-            out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
-        }
-    }
-    return out;
-}
-async function writeOwed(store, key, distributionId, paths, note) {
-    await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
-}
-/**
- * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
- * since it was read (that run may have rewritten it meanwhile with paths it owes now).
- */
-async function clearOwed(store, ownKey, consumed) {
-    await store.deleteKey(ownKey);
-    for (const r of consumed) {
-        if (r.key === ownKey)
-            continue;
-        if ((await store.etagOf(r.key)) === r.etag)
-            await store.deleteKey(r.key);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/state.ts
-
-/** The ledger in the records folder `dir`, when the listing showed one. */
-async function readState(store, dir, listed) {
-    if (!listed)
-        return null;
-    const obj = await store.getText(stateKeyIn(dir));
-    if (!obj)
-        return null;
-    try {
-        const s = JSON.parse(obj.body);
-        return (s.version === 1 || s.version === 2) && s.objects && typeof s.objects === 'object' ? s : null;
-    }
-    catch {
-        return null; // unreadable: fall back to ETags and HEADs
-    }
-}
-async function writeState(store, dir, state) {
-    await store.putText(stateKeyIn(dir), JSON.stringify(state));
-}
-
-;// CONCATENATED MODULE: ./src/io/verify.ts
-// Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
-// site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
-// no @actions/core: the caller reports the results.
-//
-// The MD5 is computed over the body as fetch returns it, i.e. after fetch (undici) has transparently decoded
-// a gzip / deflate / br Content-Encoding, so a CloudFront distribution with automatic compression still
-// yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
-// a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
-
-
-const DEFAULT_VERIFY_CONCURRENCY = 4;
-const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
-const DEFAULT_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
-const DEFAULT_USER_AGENT = 's3-cloudfront-deploy-verify';
-function isErrorLike(err) {
-    return typeof err === 'object' && err !== null && typeof err.message === 'string';
-}
-function errorMessage(err, timeoutMs) {
-    if (!isErrorLike(err))
-        return String(err);
-    if (err.name === 'TimeoutError')
-        return `timed out after ${timeoutMs} ms`;
-    if (err.name === 'AbortError')
-        return 'aborted';
-    const message = String(err.message);
-    const cause = err.cause;
-    if (isErrorLike(cause)) {
-        // undici: TypeError('fetch failed') with the socket error (ECONNREFUSED, ENOTFOUND, ...) as the cause.
-        if (cause.name === 'TimeoutError')
-            return `timed out after ${timeoutMs} ms`;
-        const causeMessage = String(cause.message);
-        const code = typeof cause.code === 'string' && !causeMessage.includes(cause.code) ? cause.code : '';
-        return `${message}: ${[code, causeMessage].filter(Boolean).join(' ') || 'unknown cause'}`;
-    }
-    return message;
-}
-async function verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent) {
-    const url = joinUrl(base, target.path);
-    const result = (status, detail, extra = {}) => ({
-        path: target.path,
-        url,
-        status,
-        ...extra,
-        detail,
-    });
-    if (!isExactPath(target.path))
-        return result('error', 'not an exact path (must start with "/" and have no "*")');
-    const expectedMd5 = target.md5.toLowerCase();
-    // fetch parses the URL (WHATWG): dot segments such as `/a/../b` would be collapsed, fetching another object.
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch (err) {
-        return result('error', `invalid URL: ${errorMessage(err, timeoutMs)}`);
-    }
-    const basePath = new URL(base).pathname.replace(/\/+$/, '');
-    if (parsed.pathname !== basePath + url.slice(base.length)) {
-        return result('error', `the URL path is normalized to ${parsed.pathname} by URL parsing; not verifiable`);
-    }
-    let response;
-    try {
-        // A plain GET, as a visitor's browser would send it (no cache-busting headers): the point is to see what
-        // users get. Redirects are followed and recorded.
-        response = await fetchImpl(url, {
-            method: 'GET',
-            redirect: 'follow',
-            headers: { 'user-agent': userAgent, accept: '*/*' },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-    }
-    catch (err) {
-        return result('error', `request failed: ${errorMessage(err, timeoutMs)}`);
-    }
-    const extra = { httpStatus: response.status };
-    let via = '';
-    if (response.redirected && response.url && response.url !== url) {
-        extra.redirectedTo = response.url;
-        via = ` (redirected to ${response.url})`;
-    }
-    if (response.status >= 400) {
-        await response.body?.cancel().catch(() => undefined);
-        return result('error', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${via}`, extra);
-    }
-    if (response.status < 200 || response.status >= 300) {
-        await response.body?.cancel().catch(() => undefined);
-        return result('error', `unexpected HTTP ${response.status}${via}`, extra);
-    }
-    const hash = (0,external_node_crypto_.createHash)('md5');
-    let bytes = 0;
-    try {
-        if (response.body) {
-            const reader = response.body.getReader();
-            for (;;) {
-                const { done, value } = await reader.read();
-                if (done)
-                    break;
-                bytes += value.byteLength;
-                if (bytes > maxBytes) {
-                    await reader.cancel().catch(() => undefined);
-                    return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
-                }
-                hash.update(value);
-            }
-        }
-    }
-    catch (err) {
-        return result('error', `reading the body failed: ${errorMessage(err, timeoutMs)}${via}`, extra);
-    }
-    const got = hash.digest('hex');
-    if (got === expectedMd5)
-        return result('fresh', `md5 ${got} (${bytes} bytes) matches${via}`, extra);
-    return result('stale', `got md5 ${got} (${bytes} bytes), expected ${expectedMd5}${via}`, extra);
-}
-/**
- * GET `baseUrl` + each target's path and compare the body's MD5 with `target.md5`. Never throws for a
- * request failure (network error, timeout, HTTP >= 400 -> status 'error'); throws only for an invalid
- * `baseUrl` (see normalizeBaseUrl). Results are in the order of `targets`.
- */
-async function verifyUrls(baseUrl, targets, opts = {}) {
-    const base = normalizeBaseUrl(baseUrl);
-    const fetchImpl = opts.fetchImpl ?? fetch;
-    const timeoutMs = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_VERIFY_TIMEOUT_MS;
-    const maxBytes = opts.maxBytes !== undefined && opts.maxBytes >= 0 ? opts.maxBytes : DEFAULT_VERIFY_MAX_BYTES;
-    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_VERIFY_CONCURRENCY) || 1);
-    const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
-    const results = new Array(targets.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < targets.length) {
-            const i = next++;
-            const target = targets[i];
-            try {
-                results[i] = await verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent);
-            }
-            catch (err) {
-                results[i] = { path: target.path, url: joinUrl(base, target.path), status: 'error', detail: errorMessage(err, timeoutMs) };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/plan/verify-sample.ts
-
-/**
- * A bounded, deterministic sample: targets deduplicated by path (the first occurrence wins), wildcard or
- * relative paths dropped, sorted by path (code-unit order), then `max` evenly spaced entries (the first is
- * always included). Same input set -> same output, whatever the input order (except which duplicate wins).
- */
-function chooseSample(targets, max) {
-    const limit = Number.isFinite(max) ? Math.floor(max) : 0;
-    if (limit <= 0)
-        return [];
-    const byPath = new Map();
-    for (const t of targets) {
-        if (!isExactPath(t.path) || byPath.has(t.path))
-            continue;
-        byPath.set(t.path, t);
-    }
-    const sorted = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const n = sorted.length;
-    if (n <= limit)
-        return sorted;
-    const out = [];
-    for (let i = 0; i < limit; i++)
-        out.push(sorted[Math.floor((i * n) / limit)]);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/stages/timing.ts
-async function timed(name, timings, fn) {
-    const start = Date.now();
-    try {
-        return await fn();
-    }
-    finally {
-        timings[name] = Date.now() - start;
-    }
-}
-/** A log group with its duration, recorded in `timings` for the report. */
-async function phase(log, name, timings, fn) {
-    const start = Date.now();
-    return timed(name, timings, () => log.group(name, async () => {
-        const result = await fn();
-        log.info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
-        return result;
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/stages/execute.ts
-// execute: every write a run makes, in the safe order, returning what happened. A failure part way is
-// returned in the Outcome (not thrown), so the report still says what was uploaded and invalidated.
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function execute(config, facts, plan, ports) {
-    const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
-    const t = out.timingsMs;
-    const { store, log } = ports;
-    try {
-        const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
-        const ownRecords = store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
-        if (store && config.upload && plan.writeState) {
-            // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
-            if (newDemotions(facts, plan))
-                await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
-            if (plan.uploadWaves.some((w) => w.length > 0)) {
-                out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
-            }
-            const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
-            await writeState(store, facts.records.dir, ledger);
-            await migrateRecords(store, facts);
-        }
-        // The origin reaches its final state before the invalidation that covers it: an edge that refetches
-        // after processing the invalidation must not find a deleted page still there.
-        if (store && plan.deletes.length > 0) {
-            out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
-        }
-        if (toSend.length > 0) {
-            out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
-        }
-        // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
-        if (store && plan.lateDeletes.length > 0) {
-            const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () => deleteRemoved(store, plan.lateDeletes, log));
-            out.deleted = [...out.deleted, ...late];
-        }
-        if (config.wait && out.sent.length > 0) {
-            const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
-            out.sent = waited.sent;
-            out.timedOut = waited.timedOut;
-        }
-        const first = out.sent.find((s) => s.distributionId === plan.invalidations[0]?.distributionId);
-        if (config.verifyUrl && out.timedOut.length === 0 && first?.status === 'Completed') {
-            out.verify = await phase(log, 'Verify what the CDN serves', t, () => verify(config, plan, log));
-            const failure = verifyFailure(config, out.verify);
-            if (failure)
-                throw new DeployError(failure);
-        }
-    }
-    catch (err) {
-        out.error = describeError(err);
-    }
-    return out;
-}
-function newDemotions(facts, plan) {
-    const before = new Set(facts.state?.demoted ?? []);
-    return plan.ledger.demoted.some((p) => !before.has(p));
-}
-/** The ledger now lives in its new folder: the old copies go (owed records there are cleared once sent). */
-async function migrateRecords(store, facts) {
-    for (const dir of facts.records.oldDirs) {
-        if (facts.ownKeys.includes(stateKeyIn(dir)))
-            await store.deleteKey(stateKeyIn(dir));
-    }
-}
-/** Owed records are written before the first write and cleared only after CreateInvalidation succeeded. */
-async function recordOwed(config, facts, plans, store) {
-    const { runId, runAttempt } = facts.run;
-    const keys = {};
-    for (const p of plans) {
-        const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
-        await writeOwed(store, key, p.distributionId, p.decoded, `run ${runId} attempt ${runAttempt}`);
-        keys[p.distributionId] = key;
-    }
-    return keys;
-}
-async function uploadAll(config, store, waves, ports) {
-    const uploads = waves.flat();
-    const big = pLimit(2);
-    const etags = {};
-    const failed = [];
-    const progress = uploadProgress(uploads, ports.log);
-    for (const wave of waves) {
-        await pMap(wave, async (f) => {
-            if (failed.length > 0)
-                return; // stop starting uploads after the first failure
-            const put = () => store.upload(f.key, absPathOf(config.sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
-            try {
-                etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
-                progress.done(f.size);
-            }
-            catch (err) {
-                failed.push({ key: f.key, message: describeError(err) });
-            }
-        }, { concurrency: config.concurrency });
-        if (failed.length > 0)
-            throw new DeployError(uploadFailure(failed, uploads, etags));
-    }
-    progress.finish();
-    return etags;
-}
-function uploadProgress(uploads, log) {
-    const totalBytes = uploads.reduce((n, f) => n + f.size, 0);
-    const started = Date.now();
-    let files = 0;
-    let bytes = 0;
-    let lastLog = started;
-    const fmt = (n) => n.toLocaleString('en-US');
-    return {
-        done(size) {
-            files++;
-            bytes += size;
-            if (Date.now() - lastLog <= 5000)
-                return;
-            lastLog = Date.now();
-            const rate = bytes / ((lastLog - started) / 1000);
-            const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
-            log.info(`uploaded ${files}/${uploads.length} files, ${fmt(bytes)} of ${fmt(totalBytes)} bytes, about ${eta} s left`);
-        },
-        finish() {
-            log.info(`uploaded ${files} files, ${fmt(bytes)} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        },
-    };
-}
-function uploadFailure(failed, uploads, etags) {
-    const notDone = uploads.filter((u) => etags[u.key] === undefined);
-    const done = uploads.length - notDone.length;
-    return (`Upload failed for ${failed.length} file(s): ${failed
-        .slice(0, 5)
-        .map((f) => `${f.key}: ${f.message}`)
-        .join('; ')}. ` +
-        `${done} of ${uploads.length} uploaded; not uploaded: ${notDone
-            .slice(0, 20)
-            .map((u) => u.key)
-            .join(', ')}` +
-        `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
-        `the owed paths are recorded in the bucket and the next run sends them.`);
-}
-async function invalidate(config, facts, plans, ownRecords, ports) {
-    const { repository, runId, runAttempt } = facts.run;
-    const cdn = ports.cdn();
-    return Promise.all(plans.map(async (p) => {
-        const ref = callerReference(repository, runId, runAttempt, p.distributionId, p.paths);
-        const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
-            clock: ports.clock,
-            maxWaitMs: ports.maxInFlightWaitMs,
-            log: (m) => ports.log.info(m),
-        });
-        ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
-        const ownKey = ownRecords[p.distributionId];
-        if (ports.store && ownKey) {
-            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId));
-        }
-        return { distributionId: p.distributionId, id: res.id, status: res.status };
-    }));
-}
-async function deleteRemoved(store, keys, log) {
-    const res = await store.deleteKeys(keys);
-    log.info(`Deleted ${res.deleted.length} objects`);
-    if (res.failed.length > 0) {
-        const shown = res.failed
-            .slice(0, 10)
-            .map((f) => `${f.key} (${f.message})`)
-            .join(', ');
-        throw new DeployError(`${res.failed.length} deletes failed: ${shown}`);
-    }
-    return res.deleted;
-}
-async function waitAll(config, sent, ports) {
-    const pending = sent.map((s) => ({ ...s }));
-    const res = await waitForInvalidations(ports.cdn(), pending, {
-        clock: ports.clock,
-        timeoutMs: config.waitTimeoutSeconds * 1000,
-        log: (m) => ports.log.info(m),
-        initialDelayMs: ports.pollDelayMs,
-    });
-    return { sent: pending, timedOut: res.timedOut.map((t) => `${t.id} (${t.distributionId})`) };
-}
-/** After the invalidation completed: fetch a bounded sample of invalidated URLs and compare their bodies. */
-async function verify(config, plan, log) {
-    const results = await verifyUrls(config.verifyUrl, chooseSample(plan.verifyTargets, config.verifySample));
-    const bad = results.filter((v) => v.status !== 'fresh');
-    for (const v of bad)
-        log.warning(`${v.status}: ${v.url}: ${v.detail}`);
-    log.info(`Verified ${results.length} URL(s): ${results.length - bad.length} fresh, ${bad.length} stale or failing`);
-    return results;
-}
-function verifyFailure(config, results) {
-    const bad = results.filter((v) => v.status !== 'fresh');
-    if (bad.length === 0 || config.verify !== 'fail')
-        return null;
-    const shown = bad
-        .slice(0, 5)
-        .map((v) => v.url)
-        .join(', ');
-    return `${bad.length} of ${results.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${shown}`;
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -86172,7 +70831,7 @@ function removeUndefinedProperties(obj) {
 }
 
 // pkg/dist-src/merge.js
-function dist_bundle_merge(defaults, route, options) {
+function merge(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -86432,17 +71091,17 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(dist_bundle_merge(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
     parse
   });
 }
@@ -90971,6 +75630,5134 @@ async function upsertPrComment(opts) {
     return { id: data.id, url: data.html_url, created: true };
 }
 
+;// CONCATENATED MODULE: ./src/io/publish.ts
+// publish: the report as a JSON file, the step outputs and the job summary. Thin.
+
+
+
+
+
+async function writeReport(reportPath, report) {
+    await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
+    await promises_default().writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+}
+async function publish(config, report, env, run, log) {
+    await writeReport(config.reportPath, report);
+    for (const [k, v] of Object.entries(outputsOf(report, config.reportPath)))
+        setOutput(k, v);
+    // Appended directly (core.summary caches the file path for the whole process).
+    const summaryFile = env.GITHUB_STEP_SUMMARY;
+    if (summaryFile)
+        await promises_default().appendFile(summaryFile, summaryMarkdown(report));
+    if (config.prComment)
+        await commentOnPullRequest(config, report, run, log);
+}
+/** pr-comment: one comment per pull request and prefix, found again by its marker and edited. A failure only warns. */
+async function commentOnPullRequest(config, report, run, log) {
+    const pr = run.payload.pull_request;
+    const number = typeof pr?.number === 'number' ? pr.number : typeof run.payload.number === 'number' ? run.payload.number : null;
+    if (number === null) {
+        log.notice(`pr-comment: this run is not for a pull request (event ${run.eventName || 'unknown'}): no comment`);
+        return;
+    }
+    try {
+        const res = await upsertPrComment({
+            apiUrl: run.apiUrl,
+            repository: run.repository,
+            token: config.githubToken,
+            issueNumber: number,
+            marker: `s3-cloudfront-deploy ${config.bucket ?? ''}/${config.prefix}`.replace(/[^\w./ -]/g, '_').replace(/-{2,}/g, '-'),
+            body: prCommentBody(report),
+        });
+        log.info(`pr-comment: ${res.created ? 'created' : 'updated'} ${res.url}`);
+    }
+    catch (err) {
+        log.warning(`pr-comment: could not comment on pull request #${number} (${err.message}); the job needs permissions: pull-requests: write`);
+    }
+}
+/**
+ * Checked with the inputs, before any AWS call: the report's directory can be created and the file written.
+ * (A path under a file, /dev/null/x.json, or under /proc would otherwise fail only after the uploads.)
+ */
+async function checkReportPath(reportPath) {
+    const dir = external_node_path_default().dirname(reportPath);
+    if (dir === '/proc' || dir.startsWith('/proc/') || dir === '/sys' || dir.startsWith('/sys/')) {
+        return `cannot write the report under ${dir.split('/').slice(0, 2).join('/')} (a kernel file system); choose a path under RUNNER_TEMP or the workspace`;
+    }
+    try {
+        await promises_default().mkdir(dir, { recursive: true });
+        // 'wx' creates it only if it is not there (then removes it again); 'r+' checks an existing file is writable.
+        const existed = await promises_default().stat(reportPath).then(() => true, () => false);
+        const handle = await promises_default().open(reportPath, existed ? 'r+' : 'wx');
+        await handle.close();
+        if (!existed)
+            await promises_default().unlink(reportPath);
+        return null;
+    }
+    catch (err) {
+        const e = err;
+        return `cannot write ${reportPath} (${e.code ?? e.message}); choose a writable path (default: RUNNER_TEMP/s3-cloudfront-deploy/report.json)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/data.ts
+// Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
+// layer, importing nothing outside src/model. Nothing here touches AWS, the filesystem or process.env.
+/**
+ * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
+ * The one rule for "hidden": the walker, the file filter and the delete guard all use it.
+ */
+function isHiddenSegment(segment) {
+    return segment.startsWith('.') && segment !== '.well-known';
+}
+function hasHiddenSegment(relPath) {
+    return relPath.split('/').some(isHiddenSegment);
+}
+
+;// CONCATENATED MODULE: ./src/model/records.ts
+// Where the action keeps its own records (the ledger, owed invalidations, the lock) and how they are told
+// apart from the site's objects. Pure.
+//
+// By default they live in a hidden folder inside `prefix` whose name cannot be guessed
+// (`.s3cfd-<random>/`): CloudFront serves whatever the origin holds, but a visitor cannot list the bucket
+// (OAC grants GetObject only), so nobody can fetch the ledger and read every key of the site. The action
+// finds the folder again through its own listing. `state-prefix` keeps them outside the served path
+// altogether. Earlier versions used `.s3-cloudfront-deploy/`, which is migrated.
+/** The records folder of earlier versions (a guessable name). */
+const LEGACY_DIR = '.s3-cloudfront-deploy/';
+const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
+const HIDDEN_SEGMENT = /^\.s3cfd-[0-9a-z]{20,}$/;
+/**
+ * A path relative to the prefix that belongs to the action (never synced, compared or deleted): in a records
+ * folder or the lock, at any depth, since a site may hold other deploys' prefixes (previews, shards) below it.
+ */
+function isOwnRelPath(rel) {
+    const segments = rel.split('/');
+    const last = segments.length - 1;
+    return segments.some((s, i) => (i < last && (HIDDEN_SEGMENT.test(s) || `${s}/` === LEGACY_DIR)) || (i === last && s === LOCK_NAME));
+}
+/** Every records folder the action's keys show (at any depth under the listing): where owed records can be. */
+function recordDirsOf(ownKeys) {
+    const dirs = new Set();
+    for (const key of ownKeys) {
+        const m = /^(.*\/|)owed\/[^/]+\/[^/]+\.json$/.exec(key);
+        if (m)
+            dirs.add(m[1]);
+    }
+    return [...dirs].sort();
+}
+/** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
+function isOwnKey(key, prefix, statePrefix) {
+    if (statePrefix !== '' && key.startsWith(statePrefix))
+        return true;
+    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+}
+/**
+ * The records folder: `state-prefix` + prefix when given; else the hidden folder the listing shows, or a new
+ * one named with `fresh` (random, made once per bucket and prefix).
+ */
+function recordsLayout(prefix, statePrefix, ownKeys, fresh) {
+    const dirs = new Set();
+    for (const key of ownKeys) {
+        if (!key.startsWith(prefix))
+            continue;
+        const rel = key.slice(prefix.length);
+        if (rel.startsWith(LEGACY_DIR))
+            dirs.add(prefix + LEGACY_DIR);
+        const hidden = HIDDEN_DIR.exec(rel);
+        if (hidden)
+            dirs.add(prefix + hidden[0]);
+    }
+    const hidden = [...dirs].filter((d) => d !== prefix + LEGACY_DIR).sort();
+    const dir = statePrefix !== '' ? statePrefix + prefix : (hidden[0] ?? `${prefix}.s3cfd-${fresh}/`);
+    return { dir, oldDirs: [...dirs].filter((d) => d !== dir).sort() };
+}
+const stateKeyIn = (dir) => `${dir}state.json`;
+const owedDirIn = (dir) => `${dir}owed/`;
+const lockKeyIn = (dir) => `${dir}lock.json`;
+/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
+const LOCK_NAME = '.s3cfd-lock.json';
+/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
+function deployLockKey(prefix, statePrefix) {
+    return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
+}
+
+;// CONCATENATED MODULE: ./src/plan/filter.ts
+// Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
+
+
+
+function makeFileFilter(include, exclude) {
+    // dot: false means a hidden file is only included by a pattern that names the dot explicitly
+    // (`.htaccess`, `**/.nojekyll`), never by `**` or `*.txt`.
+    const included = include.length === 0 ? () => true : picomatch_default()(include, { dot: false });
+    // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
+    const includedVisible = include.length === 0 ? () => true : picomatch_default()(include, { dot: true });
+    const excluded = exclude.length === 0 ? () => false : picomatch_default()(exclude, { dot: true });
+    const dotPatterns = include.some((p) => p.split('/').some(isHiddenSegment));
+    return {
+        skipReason(relPath) {
+            if (isOwnRelPath(relPath))
+                return 'reserved-prefix';
+            // .git is never deployed, even when a pattern names it.
+            if (hasHiddenSegment(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
+                return 'dotfile';
+            const hidden = hasHiddenSegment(relPath);
+            if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath))
+                return 'excluded';
+            return null;
+        },
+        mayDescend(relDir) {
+            if (relDir === '.git' || relDir.endsWith('/.git'))
+                return false;
+            if (hasHiddenSegment(relDir))
+                return dotPatterns;
+            return true;
+        },
+    };
+}
+/** Keys (relative to prefix) that the delete step must leave alone: user globs plus anything the filter skips. */
+function makeDeleteGuard(filter, protect) {
+    const protectedGlob = protect.length === 0 ? () => false : picomatch_default()(protect, { dot: true });
+    return (relKey) => protectedGlob(relKey) || filter.skipReason(relKey) !== null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/words.ts
+// Word and number shapes: what a person or a framework types, as opposed to a random hash.
+// Shared by the name rules (`./tokens.ts`, `./manifests.ts`) and the history rules (`../fingerprint-history.ts`).
+/** Shaped like words as people write them: `settings`, `SemiBold`, `darkMode`, `chapter12`, `iPhone12`. */
+const WORD_SHAPE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[0-9]*$/;
+/** Numbers with units or dimensions: `2048px`, `1080p`, `4K`, `1200x630` (and `1920wide`, below). */
+const NUMERIC = /^[0-9]+(?:[a-z]{0,3}|K|x[0-9]+)$/;
+/**
+ * For each letter, the letters that follow it in English, from the 104k-word list of Debian's
+ * wamerican: upper case when the pair occurs in at least 30 words, lower case when in 3 to 29, absent
+ * when rarer. Words use only these pairs; a random string soon hits a rare one (`WF`, `KP`, `PX` in
+ * the esbuild hash `WFSAEKPX`; `hb` in `hbom`).
+ */
+const NEXT_LETTER = {
+    a: 'aBCDEFGHIJKLMNoPQRSTUVWXYZ',
+    b: 'ABcDEfghIJLMnOpRSTUvwY',
+    c: 'ACdEHIKLmnOQRSTUYz',
+    d: 'ABCDEFGHIJkLMNOPqRSTUVWYz',
+    e: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    f: 'AbEFghILnOpRSTUY',
+    g: 'AbdEfGHIkLMNOpRSTUwYz',
+    h: 'ABcdEFghIjkLMNOpRSTUWY',
+    i: 'ABCDEFGhIjKLMNOPQRSTUVwXZ',
+    j: 'AEIOU',
+    k: 'ABcdEfgHIjkLMNOPRStUWY',
+    l: 'ABCDEFGhIKLMNOPqRSTUVwxY',
+    m: 'ABcdEFhILMNOPqrStUvwY',
+    n: 'ABCDEFGHIJKLMNOPQRSTUVWxYZ',
+    o: 'ABCDEFGHIjKLMNOPQRSTUVWXYZ',
+    p: 'ABcdEfgHIkLMnOPRSTUwY',
+    q: 'U',
+    r: 'ABCDEFGHIJKLMNOPqRSTUVWYz',
+    s: 'ABCDEFGHIjKLMNOPQRSTUvWY',
+    t: 'ABCdEFGHIjkLMNOPRSTUvWYZ',
+    u: 'ABCDEFGhIjKLMNOPRSTuVXyZ',
+    v: 'AEIOrUvy',
+    w: 'ABcDEfgHIKLmNOpRStuwyz',
+    x: 'ACEHIlOPTUvwxY',
+    y: 'ABCDEFGHIjkLMNOPRSTuWxz',
+    z: 'AEILmOpuvwYZ',
+};
+/** Every adjacent pair of letters occurs in English words (in many words, when `common`). */
+function englishPairs(t, common) {
+    const l = t.toLowerCase();
+    for (let i = 0; i + 1 < l.length; i++) {
+        const next = NEXT_LETTER[l.charAt(i)] ?? '';
+        const c = l.charAt(i + 1);
+        if (!next.includes(c.toUpperCase()) && (common || !next.includes(c)))
+            return false;
+    }
+    return true;
+}
+/**
+ * A random base64url run often has a word-like case shape (`BvAciOjw` is "Pascal case"), so the shape
+ * alone is not enough: every hump of a real word has a vowel and only common letter pairs
+ * (`Semi|Bold`, `dark|Mode`), random humps mostly do not (`Bv|Aci|Ojw`, `hbom`).
+ */
+function readsAsWords(t) {
+    if (!WORD_SHAPE.test(t))
+        return false;
+    for (const hump of t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? []) {
+        if (hump.length === 1)
+            continue;
+        const vowel = hump.length <= 2 ? /[aeiou]/i : /[aeiouy]/i; // `Bv` is not a word; `sky`, `Myth` are
+        if (!vowel.test(hump) || !englishPairs(hump, false))
+            return false;
+    }
+    return true;
+}
+/**
+ * Capitals are either esbuild's base32 hash (`[A-Z2-7]{8}`, letters only about one time in five, e.g.
+ * `EEEDSWML`) or a shouted word (`OVERVIEW`, `EXPLORER`). Measured on the 10,500 eight-letter words
+ * of that word list and on random base32 hashes: "two or more vowels and only common (upper-case)
+ * letter pairs" catches 97.5% of the words and costs 1.1% of esbuild hashes (a miss, never a wrong hit).
+ */
+function looksEnglish(letters) {
+    return (letters.match(/[aeiouy]/gi) ?? []).length >= 2 && englishPairs(letters, true);
+}
+/** A number with a unit, a dimension, or followed by a word (`1920wide`, `3columns`). */
+function isNumberish(t) {
+    return NUMERIC.test(t) || (/^[0-9]+[a-z]+$/.test(t) && readsAsWords(t.replace(/^[0-9]+/, '')));
+}
+/** Parts of a separated token that a person would type: words, numbers, versions, short acronyms
+ *  with a number (`final`, `2024`, `v2`, `IMG`, `Q3`, `FY24`). */
+function isPlainPart(p) {
+    return p === '' || readsAsWords(p) || isNumberish(p) || /^[vV]?[0-9]+$/.test(p) || /^[A-Z]{1,3}[0-9]*$/.test(p);
+}
+/** How many of lower case, upper case and digits a token uses. */
+function letterClasses(t) {
+    return Number(/[a-z]/.test(t)) + Number(/[A-Z]/.test(t)) + Number(/[0-9]/.test(t));
+}
+/**
+ * Words and numbers run together, as people and frameworks write them: `Win10Start`, `iPhone15Pro`,
+ * `K8sGuide`, `Q3Report`, `HTML5Shiv`. Split into humps (capitalised or lower-case words), acronyms
+ * and digit runs; it reads as words when every hump of 2+ letters reads as a word.
+ */
+function readsAsWordsAndNumbers(t) {
+    const humps = t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
+    if (humps.join('') !== t)
+        return false;
+    // Random runs break into many one- and two-letter humps (`Ab|3|d|E|5|f|G`); words into few (`K|8|s|Guide`).
+    const letterHumps = humps.filter((h) => !/^[0-9]+$/.test(h));
+    if (letterHumps.filter((h) => h.length <= 2).length > 2 || !letterHumps.some((h) => h.length >= 3))
+        return false;
+    for (const h of humps) {
+        if (/^[0-9]+$/.test(h) || h.length <= 2)
+            continue;
+        if (/^[A-Z]+$/.test(h)) {
+            if (h.length <= 4 || looksEnglish(h))
+                continue; // `HTML`, `PDF`, `OVERVIEW`
+            return false;
+        }
+        if (!readsAsWords(h))
+            return false;
+    }
+    return true;
+}
+/** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
+const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint-history.ts
+// History as evidence for fingerprinting. Pure: plain data in, plain data out.
+//
+// Between the previous deploy and this build, a name that disappeared and a name that appeared in the
+// same directory, identical except for one token, with different content, show that the token follows
+// the content: the build's template puts a content hash there. The directory and the constant text
+// around the token (`before`, `after`) plus the token's alphabet and length make a LearnedShape; later
+// names of that shape are fingerprinted even when the name rules alone cannot tell (`chart-kqzvbwyx.js`,
+// `app.0a0b0c0d0e1.js`, a site's own pipeline).
+//
+// The converse is the demotion: a name of a learned shape that is reused with new content proves the
+// token is NOT (only) a content hash, and the shape is dropped for good.
+
+const ALPHABETS = {
+    hex: /^[0-9a-f]+$/,
+    base32: /^[A-Z2-7]+$/,
+    base36: /^[0-9a-z]+$/,
+    alnum: /^[0-9A-Za-z]+$/,
+    base64url: /^[0-9A-Za-z_-]+$/,
+};
+/** Token lengths considered: shorter runs are versions, counters and words; longer are not names. */
+const MIN_TOKEN = 6;
+const MAX_TOKEN = 128;
+/** Characters that may bound a token in a name (Next/Vite `-`, webpack `.`, Hugo `_`, `~`). */
+const BOUNDARY = '.-_~';
+const TOKEN_CHAR = /[0-9A-Za-z_-]/;
+/** Entry documents: never fingerprinted whatever their name, so never evidence either. */
+const HTML = /\.(?:html?|xhtml)$/i;
+function splitPath(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? { dir: '', base: path } : { dir: path.slice(0, i), base: path.slice(i + 1) };
+}
+/** The narrowest alphabet holding every token (base32 only for upper-case tokens, as esbuild emits). */
+function alphabetOf(tokens) {
+    for (const a of ['hex', 'base32', 'base36', 'alnum', 'base64url']) {
+        const re = ALPHABETS[a];
+        if (tokens.every((t) => re.test(t)))
+            return a;
+    }
+    return null;
+}
+/**
+ * Could this token be a hash in `alphabet`, rather than something a person or a framework types? Not a
+ * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
+ * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
+ */
+function plausibleToken(t, alphabet) {
+    const re = ALPHABETS[alphabet];
+    if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t))
+        return false;
+    if (/^[0-9]+$/.test(t))
+        return alphabet === 'hex' && t.length >= 8 && !DATE8.test(t); // 2% of 8-hex hashes
+    if (t.includes('__') || t.includes('--') || /^[-_]|[-_]$/.test(t))
+        return false;
+    if (/[-_]/.test(t) && (!/[a-z]/.test(t) || t.split(/[-_]/).some((p) => p.length >= 3 && isPlainPart(p))))
+        return false;
+    if (/^[a-z]+$/.test(t))
+        return alphabet === 'hex' && t.length >= 12; // lower-case letters: a word
+    if (alphabet === 'hex')
+        return true; // digits and a-f mixed
+    if (/^[A-Z]+$/.test(t))
+        return !looksEnglish(t);
+    // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
+    if (alphabet === 'base32')
+        return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
+    if (letterClasses(t) < 2)
+        return false;
+    return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
+}
+/**
+ * Every way to read one token out of a basename: a run of token characters of MIN..MAX length bounded
+ * on both sides by a boundary character or the end of the name, with at least one character after it
+ * (the extension). The alphabet is left out of the key; it is decided from the paired tokens.
+ */
+function candidates(path) {
+    const { dir, base } = splitPath(path);
+    const out = [];
+    const n = base.length;
+    for (let s = 0; s < n; s++) {
+        if (s > 0 && !BOUNDARY.includes(base.charAt(s - 1)))
+            continue;
+        for (let e = s; e < n && e - s < MAX_TOKEN; e++) {
+            if (!TOKEN_CHAR.test(base.charAt(e)))
+                break;
+            const len = e - s + 1;
+            if (len < MIN_TOKEN || e + 1 >= n || !BOUNDARY.includes(base.charAt(e + 1)))
+                continue;
+            const before = base.slice(0, s);
+            const after = base.slice(e + 1);
+            const shape = { dir, before, after, alphabet: '', length: len };
+            out.push({ key: `${dir}\u0000${before}\u0000${after}\u0000${len}`, shape, token: base.slice(s, e + 1) });
+        }
+    }
+    return out;
+}
+/** The two tokens differ at their first and last characters' sides only within one token: their
+ *  common prefix and suffix hold no separator (else the real token is narrower, e.g. `index-` of
+ *  `index-CfaFZ-lr` is constant text, not part of the hash). */
+function tight(a, b) {
+    let p = 0;
+    while (p < a.length && a[p] === b[p])
+        p++;
+    let q = 0;
+    while (q < a.length - p && a[a.length - 1 - q] === b[b.length - 1 - q])
+        q++;
+    return !/[-_]/.test(a.slice(0, p)) && !/[-_]/.test(a.slice(a.length - q));
+}
+function shapeKey(s) {
+    return JSON.stringify([s.dir, s.before, s.after, s.alphabet, s.length]);
+}
+/**
+ * Learn shapes from the names that disappeared (in `previous`, not in `current`) and appeared (the
+ * reverse). Per candidate shape (dir, before, after, length), the disappeared and appeared names are
+ * paired when unambiguous: exactly one of each; or several of each when every token in the group is
+ * distinct, plausible, pairwise tight, and no appeared file has the content of a disappeared one (a
+ * moved file with the same bytes under a new token means the token does not follow the content).
+ * A 1:1 pair also needs different content. Returns `known` plus the new shapes, deduplicated.
+ */
+function learnShapes(previous, current, known = []) {
+    const prev = new Map(previous.map((f) => [f.path, f.md5]));
+    const cur = new Map(current.map((f) => [f.path, f.md5]));
+    const groups = new Map();
+    const add = (path, md5, side) => {
+        if (HTML.test(path))
+            return;
+        for (const c of candidates(path)) {
+            let g = groups.get(c.key);
+            if (!g)
+                groups.set(c.key, (g = { shape: c.shape, gone: [], came: [] }));
+            g[side].push([c.token, md5]);
+        }
+    };
+    for (const [p, md5] of prev)
+        if (!cur.has(p))
+            add(p, md5, 'gone');
+    for (const [p, md5] of cur)
+        if (!prev.has(p))
+            add(p, md5, 'came');
+    const out = new Map();
+    for (const s of known)
+        out.set(shapeKey(s), s);
+    for (const { shape, gone, came } of groups.values()) {
+        if (gone.length === 0 || came.length === 0)
+            continue;
+        if (gone.length > 1 || came.length > 1) {
+            if (gone.length * came.length > 10_000)
+                continue; // too many to check pairwise: no evidence taken
+            if (came.some(([, m]) => gone.some(([, g]) => g === m)))
+                continue;
+        }
+        else if (gone[0]?.[1] === came[0]?.[1])
+            continue; // same content under a new name: not a content hash
+        const tokens = [...gone, ...came].map(([t]) => t);
+        if (new Set(tokens).size !== tokens.length)
+            continue;
+        const alphabet = alphabetOf(tokens);
+        if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet)))
+            continue;
+        if (!gone.every(([a]) => came.every(([b]) => tight(a, b))))
+            continue;
+        const learned = { ...shape, alphabet };
+        out.set(shapeKey(learned), learned);
+    }
+    return [...out.values()];
+}
+/** Does the path have the shape: same directory, same constant text, a plausible token of the
+ *  shape's alphabet and length in between? */
+function matchesShape(path, shape) {
+    const { dir, base } = splitPath(path);
+    if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length)
+        return false;
+    if (!base.startsWith(shape.before) || !base.endsWith(shape.after))
+        return false;
+    return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
+}
+/** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
+ *  token test is skipped here: any name of the shape's layout is enough to distrust it. */
+function dropShapes(shapes, demotedPaths) {
+    const demoted = demotedPaths.map(splitPath);
+    return shapes.filter((s) => !demoted.some(({ dir, base }) => dir === s.dir &&
+        base.length === s.before.length + s.length + s.after.length &&
+        base.startsWith(s.before) &&
+        base.endsWith(s.after) &&
+        (ALPHABETS[s.alphabet] ?? ALPHABETS['base64url'])?.test(base.slice(s.before.length, s.before.length + s.length))));
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/names.ts
+// Fingerprint name anatomy: <stem>[.<modifier>].<ext>[<trailer>]
+/** Suffixes after the real extension that inherit the hashed-ness of the file they belong to:
+ *  source maps, webpack `.LICENSE.txt`, esbuild `.LEGAL.txt`, precompressed copies. */
+const TRAILER = /\.(?:map|gz|br|zst|LICENSE\.txt|LEGAL\.txt)$/;
+const EXTENSION = /\.([A-Za-z0-9]{1,12})$/;
+/** Constant words some templates put between the hash and the extension:
+ *  CRA `main.1a2b3c4d.chunk.js`, `[name].[contenthash].bundle.js`, `x.<hash>.min.js`, VitePress `.lean.js`. */
+const MODIFIER = /\.(?:chunk|bundle|min|lean)$/;
+/** Any constant lower-case word (or `es2015`-style target) after the hash: Storybook's webpack builder
+ *  `main.<hash>.iframe.bundle.js`, CSS modules `x.<hash>.module.css`, `name.<hash>.chunk.min.js`,
+ *  Propshaft `x-<hash>.digested.js`. Up to three are peeled off, one at a time, and the name is tested
+ *  at each step (the token must still sit right before the peeled words). */
+const CONSTANT_WORD = /^(?:[a-z]{2,12}|es[0-9]{1,4})$/;
+const HTML_EXT = new Set(['html', 'htm', 'xhtml']);
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function nameParts(path) {
+    let b = baseName(path);
+    for (let i = 0; i < 3; i++) {
+        const t = TRAILER.exec(b);
+        if (!t || t.index === 0)
+            break;
+        b = b.slice(0, t.index);
+    }
+    const e = EXTENSION.exec(b);
+    if (!e || e.index === 0)
+        return { stem: b, ext: '', stems: [b] };
+    const full = b.slice(0, e.index);
+    let stem = full;
+    for (let i = 0; i < 2; i++) {
+        const m = MODIFIER.exec(stem);
+        if (!m || m.index === 0)
+            break;
+        stem = stem.slice(0, m.index);
+    }
+    const stems = [full];
+    let s = full;
+    for (let i = 0; i < 3; i++) {
+        const dot = s.lastIndexOf('.');
+        if (dot <= 0 || !CONSTANT_WORD.test(s.slice(dot + 1)))
+            break;
+        s = s.slice(0, dot);
+        stems.push(s);
+    }
+    if (!stems.includes(stem))
+        stems.push(stem);
+    return { stem, ext: (e[1] ?? '').toLowerCase(), stems };
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/tokens.ts
+// Fingerprint hash tokens: is the end of a name a content hash some bundler emits?
+
+/**
+ * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
+ * Rsbuild/MkDocs Material 8, Nuxt 2 7, gulp-rev/rev-hash 10, Next.js/Turbopack/Angular <= 16 16,
+ * webpack's default 20), md5 32 (Hugo, Sprockets 2, Gatsby `static/<md5>/`), sha1 40, sha256 64 (Hugo's
+ * default `fingerprint`, Sprockets 3+), sha384/sha512 96/128. So any length from 8 is accepted when the
+ * run mixes digits and letters; 6 and 7 only in the unambiguous `.<hash>.` position and with the
+ * digits and letters interleaved (a colour `-a1b2c3` or `ad2025` is not taken).
+ */
+function hexStyle(n) {
+    const named = {
+        7: 'Nuxt 2 [contenthash:7] style',
+        8: 'CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style',
+        10: 'gulp-rev/rev-hash style',
+        16: 'Next.js/Turbopack/Angular style',
+        20: 'webpack default [contenthash] style',
+        32: 'md5',
+        40: 'sha1',
+        64: 'sha256, e.g. Hugo fingerprint',
+        96: 'sha384',
+        128: 'sha512',
+    };
+    return named[n] ?? `[contenthash:${n}] style`;
+}
+const HEX = /^[0-9a-f]+$/;
+const HAS_DIGIT = /[0-9]/;
+const HAS_HEX_LETTER = /[a-f]/;
+/** English words spelt with a-f only, which could pass for hex next to a number (`cafe2024`). */
+const HEX_WORD_NUMBER = /^(?:[0-9]+(?:ace|aced|add|bad|bade|bead|bed|bee|beef|cab|cafe|dad|dead|deaf|deed|face|fade|faded|fed|feed)|(?:abbe|abed|ace|aced|add|added|babe|bad|bade|bead|beaded|bed|bee|beef|cab|cabbed|cad|cafe|cede|ceded|dab|dace|dad|dead|deaf|deb|decade|decaf|deed|deface|defaced|ebb|ebbed|efface|fab|face|faced|facade|fad|fade|faded|fed|fee|feed)[0-9]+)$/;
+/** Letters then digits or digits then letters (`ad2025`, `2024ab`): one run each, as people write. */
+const TWO_RUNS = /^(?:[a-z]+[0-9]+|[0-9]+[a-z]+)$/;
+/** A hex digest must mix digits and letters: all-digit runs are dates, ids or versions
+ *  (`20240115`), all-letter runs are words (`deadbeef`, `facade`), and `cafe2024` is a word too. */
+function isHexDigest(t, minLength = 8) {
+    if (t.length < minLength || t.length > 128 || !HEX.test(t) || !HAS_DIGIT.test(t) || !HAS_HEX_LETTER.test(t))
+        return false;
+    if (HEX_WORD_NUMBER.test(t))
+        return false;
+    // Short runs need the interleaving a random string almost always has (7% of 8-hex digests lack it,
+    // so it is only asked of the lengths where a colour or a word plus a year is as likely).
+    if (t.length < 8 && TWO_RUNS.test(t))
+        return false;
+    return true;
+}
+/** A UUID (`550e8400-e29b-41d4-a716-446655440000`) names a record, not content: never a content hash. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function endsWithUuid(stem) {
+    return stem.length >= 36 && stem.charAt(stem.length - 13) === '-' && UUID.test(stem.slice(-36));
+}
+const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
+/**
+ * A content hash of a length other than 8 in an alphabet larger than hex (custom `[hash:N]` in
+ * Rollup/Vite, webpack `hashDigest: 'base64'`, base36/base62 ids): only letters and digits (with `-`
+ * or `_` the token's bounds are ambiguous), 10 to 32 chars, all three of digits, lower and upper case
+ * (80% of random 10-char base64url runs; 95%+ from 14 chars), and not words and numbers run together.
+ */
+function isRandomAlnum(t) {
+    return /^[A-Za-z0-9]{10,32}$/.test(t) && letterClasses(t) === 3 && !readsAsWordsAndNumbers(t);
+}
+/**
+ * Vite/Rollup/Astro/SvelteKit/VitePress/Nuxt 3 hashes are 8 chars of base64url (`[A-Za-z0-9_-]`,
+ * e.g. `CfaFZ-lr`), esbuild/Angular 17+ hashes are 8 chars of base32 (`[A-Z2-7]`, e.g. `FFHMD2TL`).
+ * Random tokens of that shape are accepted unless they read like something a person typed: a number
+ * or date, a (camel-cased) word with an optional number, a dimension, a capitalised word with or
+ * without a number, or words joined by `-`/`_`. `my-component-abcdefgh.js` is therefore NOT
+ * fingerprinted: all-lowercase letters are as likely a word as a hash (a random base64url hash is all
+ * lowercase letters 0.08% of the time), and precision comes first.
+ */
+function isRandomToken8(t) {
+    if (!BASE64URL8.test(t))
+        return false;
+    const parts = t.split(/[-_]/);
+    if (parts.length > 1) {
+        // Framework markers and constants are not hashes: `__PAGE__` (Next.js segment payloads),
+        // `__init__`, `MY_CONST`, `V2_FINAL`: a doubled separator, or separators with no lower-case
+        // letter at all (a random 8-char base64url run with a `-`/`_` has one 99% of the time), or a
+        // single letter case without digits. Together these cost ~1% of Vite/Rollup hashes (misses only).
+        if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t))
+            return false;
+        if (letterClasses(t) < 2)
+            return false; // `my_thing`, `abc-defg`
+        return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
+    }
+    if (!/[A-Za-z]/.test(t))
+        return false; // `20240115`
+    if (/^[a-z]+$/.test(t) || readsAsWords(t) || isNumberish(t))
+        return false;
+    const caps = /^([A-Z]+)([0-9]*)$/.exec(t);
+    if (caps) {
+        const [, letters = '', digits = ''] = caps;
+        if (digits.length >= 3)
+            return false; // `SALE2024`, `DSC01234`
+        // `OVERVIEW`; and `BUDGET99`: a 0, 1, 8 or 9 rules out esbuild's base32, and as base64 the
+        // capitals-then-digits shape is rare, so the word test costs almost nothing there. Capitals then
+        // esbuild digits (`MGEROZH7`, `WEUPETY5`) read as English too often to be tested: `SPRING24`-style
+        // names remain a known, rare risk.
+        if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters))
+            return false;
+    }
+    return true;
+}
+/** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
+ *  shorter (16+) hex or decimal hash after `_hu`, in case later versions shorten it. The hash is of the
+ *  source image; the processing options follow it in the name. */
+const HUGO_IMAGE = /_hu_?([0-9a-f]{16,64})(?:_|$)/;
+const CODE_EXT = new Set(['js', 'mjs', 'cjs', 'css']);
+/** eleventy-img: `<id>-<width>.<format>`, `id` a hash (10 chars by default) of the source image and
+ *  the options, e.g. `img/6dfd7ac6c4-300.jpeg`. Only for image formats, and the id must look random. */
+const ELEVENTY_IMAGE = /^([A-Za-z0-9_-]{8,16})-([0-9]{2,5})$/;
+const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg', 'jxl']);
+/** Name rule: a hash token right before the extension (or right before constant words such as
+ *  `.chunk.min`), or the whole name being a digest. */
+function hashTokenOf(parts) {
+    for (const stem of parts.stems) {
+        const hit = hashTokenAtEnd(stem, parts.ext);
+        if (hit)
+            return hit;
+    }
+    const { stem, ext } = parts;
+    const hu = HUGO_IMAGE.exec(stem);
+    if (hu)
+        return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
+    const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
+    const id = ele?.[1] ?? '';
+    if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
+        return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
+    }
+    return null;
+}
+function hashTokenAtEnd(stem, ext) {
+    if (endsWithUuid(stem))
+        return null;
+    // Hex: the segment after the last `.` or `-` (hex has neither).
+    const sep = Math.max(stem.lastIndexOf('.'), stem.lastIndexOf('-'));
+    const hex = stem.slice(sep + 1);
+    // An 8-hex hash is all digits 2.3% of the time. Accepted only for code (`main.12345678.js`, as CRA,
+    // Parcel and Docusaurus emit), after a dot, and when it is not a date; never for media or documents,
+    // where 8 digits are camera counters, ids and dates.
+    if (/^[0-9]{8}$/.test(hex) && stem[sep] === '.' && CODE_EXT.has(ext) && !DATE8.test(hex)) {
+        return { token: hex, reason: `name has an 8-digit hex content hash before the extension (${hexStyle(8)})` };
+    }
+    if (sep >= 0 && isHexDigest(hex, stem[sep] === '.' ? 6 : 8)) {
+        return { token: hex, reason: `name has a ${hex.length}-char hex content hash before the extension (${hexStyle(hex.length)})` };
+    }
+    // The whole name is a digest: webpack asset modules `[hash][ext]` (20), Turbopack chunks (16),
+    // `[contenthash:10].js`. 8 hex alone (`deadbeef.txt`, `abcdef12.js`) is too easily a real name, and
+    // 10 to 15 must interleave digits and letters.
+    if (sep < 0 && isHexDigest(hex, 10) && (hex.length >= 16 || !TWO_RUNS.test(hex))) {
+        return { token: hex, reason: `whole name is a ${hex.length}-char hex content hash (webpack [hash][ext] / Turbopack style)` };
+    }
+    // A long hex digest after `_` (`name_<md5>.png`): 16+ mixed hex is never a word, date or counter.
+    const us = stem.includes('_') ? /_([0-9a-f]{16,128})$/.exec(stem) : null;
+    if (us && isHexDigest(us[1] ?? '')) {
+        return { token: us[1] ?? '', reason: `name has a ${us[1]?.length}-char hex content hash after '_'` };
+    }
+    // base64url / base32, 8 chars, after `.` or `-` (the token itself may contain `-` and `_`).
+    if (stem.length > 8) {
+        const before = stem[stem.length - 9];
+        const tok = stem.slice(-8);
+        if ((before === '.' || before === '-') && isRandomToken8(tok)) {
+            const style = /^[A-Z2-7]{8}$/.test(tok)
+                ? 'base32 content hash before the extension (esbuild/Angular style)'
+                : 'base64url content hash segment before the extension (vite/rollup style)';
+            return { token: tok, reason: `name has an 8-char ${style}` };
+        }
+    }
+    // Other lengths of base64url/base62 (custom `[hash:12]`), letters and digits only.
+    const alnum = stem.slice(sep + 1);
+    if (sep >= 0 && isRandomAlnum(alnum)) {
+        return { token: alnum, reason: `name has a ${alnum.length}-char base62/base64url content hash before the extension` };
+    }
+    // Hash-only code file (`[hash].js`, `[contenthash].css`): 8+ chars of letters and digits of all kinds.
+    if (sep < 0 && CODE_EXT.has(ext) && /^[A-Za-z0-9]{8,32}$/.test(stem) && letterClasses(stem) === 3 && !readsAsWordsAndNumbers(stem)) {
+        return { token: stem, reason: `whole name is a ${stem.length}-char content hash` };
+    }
+    return null;
+}
+/** Looser test for directories that only ever hold generated files (`_astro/`, `_nuxt/`): also a
+ *  whole-name 8-char token (Nuxt 3 `[hash].js`), any 7+ hex (Nuxt 2 `[contenthash:7]`), and Astro's
+ *  optimised images `<name>.<source hash>_<options hash>.<ext>`. */
+function relaxedTokenOf(parts) {
+    const strict = hashTokenOf(parts);
+    const { stem } = parts;
+    if (strict)
+        return strict;
+    if (isRandomToken8(stem))
+        return { token: stem, reason: 'whole name is an 8-char content hash' };
+    const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
+    if (hex)
+        return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
+    const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
+    if (astro && isRandomToken8(astro[1] ?? '')) {
+        return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/layout.ts
+
+
+const WELL_KNOWN = /(?:^|\/)\.well-known\//;
+const NEXT_SEGMENT_PAYLOAD = /(?:^|\/)__next[._][^/]*$/;
+/** Next.js serves all of `/_next/static/` with `immutable` itself: chunk/css/media names carry content
+ *  hashes, and `_next/static/<buildId>/_buildManifest.js` / `_ssgManifest.js` sit in a directory that is
+ *  new for every build, so no URL there is ever reused for other content. (A constant custom
+ *  `generateBuildId` would break that, and Next's own caching along with it.) */
+const NEXT_STATIC = /(?:^|\/)_next\/static\//;
+/** SvelteKit: `<appDir>/immutable/` holds only content-hashed files ("can be cached forever"). */
+const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
+/** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
+const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
+/** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
+ *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
+const GENERATED_DIRS = [
+    [/(?:^|\/)_astro\//, 'under _astro/ (Astro build assets)'],
+    [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
+];
+function yes(reason) {
+    return { fingerprinted: true, reason };
+}
+function no(reason) {
+    return { fingerprinted: false, reason };
+}
+/** Verdicts that override every automatic rule (but not the user's explicit patterns). */
+function neverFingerprinted(path, parts) {
+    if (HTML_EXT.has(parts.ext))
+        return no('HTML document: entry pages must stay mutable, never fingerprinted');
+    if (WELL_KNOWN.test(path))
+        return no('.well-known/ URLs are fixed by their specs and stay mutable');
+    // Next.js 16 App Router static export: per-route RSC segment payloads named from the route tree
+    // (`__next.blog.$d$slug.__PAGE__.txt`, `__next._tree.txt`), rewritten in place on every build.
+    if (path.includes('__next') && NEXT_SEGMENT_PAYLOAD.test(path))
+        return no('Next.js route segment payload (__next.*): rewritten in place, mutable');
+    return null;
+}
+/** Directory and name rules only; used when no manifest or user pattern applies. */
+function isFingerprintedName(path) {
+    const parts = nameParts(path);
+    return neverFingerprinted(path, parts) ?? layoutVerdict(path, parts);
+}
+function layoutVerdict(path, parts) {
+    if (NEXT_STATIC.test(path))
+        return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
+    if (SVELTEKIT_IMMUTABLE.test(path))
+        return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
+    if (GATSBY_STATIC.test(path))
+        return yes('under static/<md5>/ (Gatsby content-digest directory)');
+    if (parts.ext === '')
+        return no('no extension: not a bundler output name');
+    for (const [re, where] of GENERATED_DIRS) {
+        if (re.test(path)) {
+            const hit = relaxedTokenOf(parts);
+            return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
+        }
+    }
+    const hit = hashTokenOf(parts);
+    return hit ? yes(hit.reason) : no('no content-hash token in the name');
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/manifests.ts
+
+
+
+
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dirName(p) {
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '' : p.slice(0, i);
+}
+/**
+ * Map a manifest reference to a build file: Vite's paths are relative to the outDir, CRA and
+ * webpack-manifest-plugin give URL paths that carry the public path (`/static/js/x.js`,
+ * `/app/static/js/x.js`, `https://cdn/x.js`). Leading segments are dropped until a build file matches.
+ */
+function resolveRef(ref, baseDir, files) {
+    let p = ref.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+    try {
+        p = decodeURI(p);
+    }
+    catch {
+        /* keep as is */
+    }
+    const segs = p.split('/').filter((s) => s !== '' && s !== '.');
+    for (let i = 0; i < segs.length; i++) {
+        const rel = segs.slice(i).join('/');
+        const candidate = baseDir ? `${baseDir}/${rel}` : rel;
+        if (files.has(candidate))
+            return candidate;
+    }
+    return null;
+}
+/** Read every manifest into claims: build file -> which manifest lists it, under what logical name. */
+function manifestClaims(manifests, files) {
+    const claims = new Map();
+    for (const [mPath, text] of Object.entries(manifests)) {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            continue;
+        }
+        if (!isObject(json))
+            continue;
+        const vite = /(?:^|\/)\.vite\/manifest\.json$/.test(mPath);
+        // Vite: relative to the outDir, the folder holding `.vite/` (or holding manifest.json for Vite <= 4).
+        const baseDir = vite ? dirName(dirName(mPath)) : dirName(mPath);
+        const claim = (ref, logical) => {
+            if (typeof ref !== 'string')
+                return;
+            const file = resolveRef(ref, baseDir, files);
+            // First claim wins, except that one naming the logical source beats one that does not.
+            if (file && (!claims.has(file) || (logical && claims.get(file)?.logical === undefined))) {
+                claims.set(file, logical ? { manifest: mPath, logical } : { manifest: mPath });
+            }
+        };
+        const values = Object.values(json);
+        if (values.length > 0 && values.every((v) => isObject(v) && typeof v['file'] === 'string')) {
+            // Vite: { "<src>": { file, name?, names?, src?, css?: [], assets?: [] } }
+            for (const v of values) {
+                const names = v['names'];
+                const name = typeof v['name'] === 'string'
+                    ? v['name']
+                    : Array.isArray(names) && typeof names[0] === 'string'
+                        ? names[0]
+                        : typeof v['src'] === 'string'
+                            ? v['src']
+                            : undefined;
+                claim(v['file'], name);
+                for (const c of Array.isArray(v['css']) ? v['css'] : [])
+                    claim(c, typeof v['name'] === 'string' ? v['name'] : undefined);
+                for (const a of Array.isArray(v['assets']) ? v['assets'] : [])
+                    claim(a);
+            }
+        }
+        else if (isObject(json['files'])) {
+            // CRA asset-manifest.json: { files: { "<logical name>": "/<public path>/<output>" }, entrypoints: [] }
+            for (const [k, v] of Object.entries(json['files']))
+                claim(v, k);
+            const entry = json['entrypoints'];
+            for (const e of Array.isArray(entry) ? entry : [])
+                claim(e);
+        }
+        else if (values.length > 0 && values.every((v) => typeof v === 'string')) {
+            // webpack-manifest-plugin: { "<logical name>": "<public path>/<output>" }. A PWA manifest with only
+            // string fields also lands here; its values are not build files, or are checked like any other.
+            for (const [k, v] of Object.entries(json))
+                claim(v, k);
+        }
+    }
+    return claims;
+}
+/**
+ * With a manifest we know the logical name (`main.js`, chunk `about`, `src/assets/hero.png`), so the
+ * part the bundler inserted can be isolated: `main.js` -> `main.3a2b1c00.js` inserted `3a2b1c00`.
+ * Inserted text that is a hex digest of any composition (all digits, all letters; not a date), or a
+ * base64url run of any length that does not read like words (`kqzvbwyx`, which the name rule alone
+ * refuses), is the template's hash. `[name].js` templates insert nothing, and constant words
+ * (`.bundle`, `-v2`, `-settings`) are rejected.
+ */
+function insertedHash(outputStem, logical) {
+    const lp = nameParts(logical);
+    const ls = lp.ext ? lp.stem : baseName(logical);
+    if (ls === '' || outputStem.length <= ls.length + 1 || !outputStem.startsWith(ls))
+        return null;
+    if (!'.-_~'.includes(outputStem[ls.length] ?? ''))
+        return null;
+    const r = outputStem.slice(ls.length + 1);
+    if (!/^[A-Za-z0-9_-]{6,128}$/.test(r))
+        return null;
+    if (HEX.test(r))
+        return DATE8.test(r) ? null : r;
+    if (/^[A-Z]+$/.test(r) && looksEnglish(r))
+        return null;
+    // Any length (custom `[hash:10]`) and any letters (`kqzvbwyx`), unless it reads as words or numbers.
+    return r.split(/[-_]/).every(isPlainPart) ? null : r;
+}
+function manifestVerdict(parts, claim) {
+    if (claim.logical !== undefined && parts.ext !== '') {
+        const h = insertedHash(parts.stem, claim.logical);
+        if (h)
+            return yes(`listed as hashed output in ${claim.manifest} ('${claim.logical}' -> content hash '${h}')`);
+    }
+    if (parts.ext === '')
+        return null;
+    const hit = hashTokenOf(parts);
+    return hit ? yes(`listed as hashed output in ${claim.manifest}; ${hit.reason}`) : null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
+// Fingerprint classifier: is a build file's NAME content-hashed by its bundler?
+//
+// A fingerprinted file gets a new name whenever its content changes, so it may be cached
+// `immutable, max-age=31536000` and never needs a CloudFront invalidation. A false positive gives a
+// mutable file a one-year immutable cache, so every rule here prefers a miss to a wrong hit.
+//
+// Pure: plain data in, plain data out (no fs, no process.env). Evidence, strongest first:
+//   1. the user's `fingerprint-patterns` globs;
+//   2. never: HTML documents and `.well-known/` (entry URLs must stay mutable);
+//   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
+//   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
+//   5. the name itself: a hash token right before the extension, in a format some bundler emits;
+//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
+// Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
+
+
+
+
+
+
+/**
+ * Manifest files the caller should read and pass in `manifests` (relative paths or picomatch globs).
+ * - `.vite/manifest.json`: Vite >= 5 with `build.manifest` (a hidden dir, so also listed literally).
+ * - `**\/.vite/manifest.json`: the same when the Vite outDir is a subfolder of the deployed dir.
+ * - `manifest.json`: Vite <= 4 and webpack-manifest-plugin's default name. Usually it is a PWA web app
+ *   manifest instead; that shape is recognised and ignored.
+ * - `asset-manifest.json`: create-react-app (and react-scripts forks).
+ * Not listed: Next.js `build-manifest.json` lives in `.next/`, not in the `out/` of a static export, and
+ * everything it could list is under `_next/static/`, which the directory rule covers anyway.
+ */
+const MANIFEST_GLOBS = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
+function describeShape(s) {
+    return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
+}
+/** One verdict for every path in `input.files`. */
+function classifyFingerprints(input) {
+    const files = new Set(input.files);
+    const userMatchers = (input.userPatterns ?? [])
+        .map((g) => g.trim())
+        .filter((g) => g !== '')
+        .map((g) => ({ glob: g, test: picomatch_default()(g.replace(/^\.?\//, ''), { dot: true }) }));
+    const claims = manifestClaims(input.manifests, files);
+    const out = new Map();
+    const learnedByDir = new Map();
+    for (const s of input.learned ?? [])
+        learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+    for (const path of input.files) {
+        // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
+        // name was served with one content and now has another), while a pattern is a declaration that the
+        // build has just broken. Trusting the pattern would give the new content the old content's year-long
+        // immutable cache; distrusting it costs one invalidation.
+        if (input.demoted?.has(path)) {
+            out.set(path, no('demoted: name reused with new content'));
+            continue;
+        }
+        // The user's explicit list wins over everything else, HTML included: it is their declared contract.
+        const user = userMatchers.find((m) => m.test(path));
+        if (user) {
+            out.set(path, yes(`user fingerprint-patterns glob '${user.glob}'`));
+            continue;
+        }
+        const parts = nameParts(path);
+        const never = neverFingerprinted(path, parts);
+        if (never) {
+            out.set(path, never);
+            continue;
+        }
+        const claim = claims.get(path);
+        const fromManifest = claim ? manifestVerdict(parts, claim) : null;
+        const verdict = fromManifest ?? layoutVerdict(path, parts);
+        const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
+        out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/url-path.ts
+// Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
+/** S3 key for a file of the build dir. */
+function keyFor(prefix, relPath) {
+    return prefix + relPath;
+}
+/**
+ * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
+ * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it). A key ending in
+ * `/` (a `strip-index-html` copy such as `docs/`) is served at the directory URL `/docs/`.
+ */
+function urlPathForKey(key, originPath) {
+    if (!key.startsWith(originPath))
+        return null;
+    return '/' + key.slice(originPath.length);
+}
+/** The index document name S3 (and most static hosts) use when none is configured. */
+const DEFAULT_INDEX_DOCUMENT = 'index.html';
+function indexDocumentOf(opts) {
+    const name = opts.indexDocument ?? DEFAULT_INDEX_DOCUMENT;
+    if (name === '' || name.includes('/') || name.includes('*')) {
+        throw new RangeError(`index document must be a plain file name such as index.html (got ${JSON.stringify(name)})`);
+    }
+    return name;
+}
+/**
+ * Every URL under which CloudFront may have cached the object at `urlPath`, the path itself first:
+ * - an index document is also cached at its directory (`/docs/index.html` -> `/docs/`; `/index.html` -> `/`),
+ *   and at the directory without its slash (`/docs`) with `withoutSlash` or the `clean` style (never for `/`);
+ * - a directory URL (`/docs/`, the URL of a `strip-index-html` key `docs/`) adds `/docs` the same way;
+ * - in the `clean` style, `/about.html` is also `/about` (only `.html`; `/docs/index` for an index document
+ *   is not added: nothing links to it).
+ * Paths holding a `*` (manual wildcards) are returned as they are. The index document name is case-sensitive,
+ * as in S3.
+ */
+function urlForms(urlPath, withoutSlash = false, opts = {}) {
+    if (urlPath.includes('*'))
+        return [urlPath];
+    const index = indexDocumentOf(opts);
+    const slashless = withoutSlash || opts.urlStyle === 'clean';
+    const dirForms = (dir) => (slashless && dir !== '/' ? [dir, dir.slice(0, -1)] : [dir]);
+    if (urlPath.endsWith('/' + index))
+        return [urlPath, ...dirForms(urlPath.slice(0, -index.length))];
+    if (urlPath.endsWith('/'))
+        return dirForms(urlPath);
+    if (opts.urlStyle === 'clean' && urlPath.endsWith('.html') && !urlPath.endsWith('/.html')) {
+        return [urlPath, urlPath.slice(0, -'.html'.length)];
+    }
+    return [urlPath];
+}
+/**
+ * `strip-index-html`: the extra key (relative to `prefix`, like `relPath`) under which a directory's index
+ * document is also stored, so a plain S3 REST origin serves `/docs/` without a rewrite function:
+ * `docs/index.html` -> `docs/`. The root index document gets no extra key (S3 has no empty key; the root URL
+ * is served through the distribution's DefaultRootObject), as Hugo's `stripIndexHTML` also leaves it alone.
+ * Returns null when `relPath` is not an index document below the root.
+ */
+function strippedKeyFor(relPath, indexDocument = DEFAULT_INDEX_DOCUMENT) {
+    const index = indexDocumentOf({ indexDocument });
+    if (!relPath.endsWith('/' + index))
+        return null;
+    const dir = relPath.slice(0, -index.length);
+    return dir === '/' ? null : dir;
+}
+// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
+// else ASCII-printable is sent as is (encoding it would make CloudFront miss the cached object).
+const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`']);
+/**
+ * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
+ * characters and RFC 1738 unsafe characters; case kept; a trailing `*` wildcard is kept as is. The input is
+ * always the decoded path (S3 key bytes), so nothing is ever double-encoded.
+ */
+function encodeCloudFrontPath(decoded) {
+    const wildcard = decoded.endsWith('*');
+    const body = wildcard ? decoded.slice(0, -1) : decoded;
+    let out = '';
+    for (const ch of body) {
+        const code = ch.codePointAt(0);
+        if (code < 0x21 || code >= 0x7f || UNSAFE.has(ch)) {
+            for (const byte of Buffer.from(ch, 'utf8'))
+                out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+        }
+        else {
+            out += ch;
+        }
+    }
+    return wildcard ? out + '*' : out;
+}
+/** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
+function mapRepoPath(repoPath, rules) {
+    for (const { from, to } of rules) {
+        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
+        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
+        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
+            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
+            const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
+            return base + rest;
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/policies.ts
+
+
+
+/**
+ * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
+ * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
+ */
+function remoteStates(remote, state, headMd5, headHeaders = {}) {
+    const out = new Map();
+    for (const o of remote) {
+        const rec = state?.objects[o.key];
+        const known = { ...o };
+        if (rec && rec[0] === o.etag) {
+            known.storedMd5 = rec[1];
+            if (rec[2])
+                known.headersHash = rec[2];
+            if (rec[3])
+                known.readingHash = rec[3];
+        }
+        const head = headMd5[o.key];
+        if (head !== undefined && known.storedMd5 === undefined)
+            known.storedMd5 = head;
+        const headers = headHeaders[o.key];
+        if (headers !== undefined && known.headersHash === undefined)
+            known.storedHeaders = headers;
+        out.set(o.key, known);
+    }
+    return out;
+}
+/** Local files with the multipart ETags computed for foreign multipart objects. */
+function withMultipartEtags(files, multipartEtags) {
+    return files.map((f) => {
+        const etag = multipartEtags[f.path];
+        return etag === undefined ? f : { ...f, multipartEtag: etag };
+    });
+}
+/**
+ * Invalidate-only mode has nothing but the diff to go on: without a whole diff, `/*` only when allowed
+ * (missing-diff: all); otherwise a warning. Upload mode relies on the sync for what the diff misses.
+ */
+function missingDiffFallback(config, diff) {
+    if (config.upload || !diff.incomplete)
+        return { manual: config.paths, warning: null };
+    const why = diff.note ?? 'unavailable';
+    if (config.missingDiff === 'all') {
+        return {
+            manual: [...config.paths, '/*'],
+            warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
+        };
+    }
+    return {
+        manual: config.paths,
+        warning: `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+    };
+}
+/**
+ * The batch must fit in what is left in flight: total paths within the file-path room (which keeps the exact
+ * ones under it too) and wildcards within the wildcard room; never below 1 (CloudFront then queues it).
+ */
+function inFlightBudget(maxPaths, usage) {
+    return {
+        budget: Math.max(1, Math.min(maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
+        maxWildcards: Math.max(1, MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0)),
+    };
+}
+/** Keys that stay at the origin without being synced (protected, excluded): cached too, so collateral counts them. */
+function collateralKeys(listed, sync) {
+    const synced = new Set(sync.map((e) => e.key));
+    return listed.filter((o) => !synced.has(o.key)).map((o) => o.key);
+}
+/** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
+function uploadWaves(files, isEntry) {
+    const uploads = files.filter((f) => f.entry.action === 'upload');
+    // strip-index-html's `d/` goes live with its `d/index.html`: judged by the file it uploads.
+    return [uploads.filter((f) => !isEntry(f.source)), uploads.filter((f) => isEntry(f.source))];
+}
+/**
+ * verify-url: the invalidated URLs of files overwritten by this run, each with the MD5 the CDN must now serve
+ * (directory forms carry their index document's MD5).
+ */
+function verifyTargets(plan, files) {
+    if (!plan)
+        return [];
+    const byKey = new Map(files.filter((f) => f.entry.action === 'upload').map((f) => [f.key, f]));
+    return plan.stale.flatMap((s) => {
+        const file = s.reason === 'overwritten' && s.source ? byKey.get(s.source) : undefined;
+        return file ? [{ path: encodeCloudFrontPath(s.path), md5: file.md5 }] : [];
+    });
+}
+/**
+ * The record after this run: uploaded objects with their new ETag and headers; unchanged ones keep what was
+ * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
+ * an ETag (a failed run) are left out, so the next run compares them afresh.
+ */
+function nextState(files, remote, etags) {
+    const objects = {};
+    for (const f of files) {
+        const o = remote.get(f.key);
+        if (f.entry.action === 'upload') {
+            const etag = etags[f.key];
+            if (etag)
+                objects[f.key] = [etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+        }
+        else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
+            // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
+            objects[f.key] = [o.etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+        }
+        else if (f.entry.action === 'unchanged' && o) {
+            objects[f.key] = o.readingHash ? [o.etag, f.md5, o.headersHash ?? '', o.readingHash] : [o.etag, f.md5, o.headersHash ?? ''];
+        }
+    }
+    return { version: 1, objects };
+}
+/** A warning when many objects are about to be deleted (close to the cap). */
+function deleteWarning(deletes, maxDeletes) {
+    if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes)
+        return null;
+    return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/ledger.ts
+
+
+/** How many deploys the ledger remembers. */
+const DEPLOYS_KEPT = 10;
+/**
+ * What the previous deploy and this build prove: name shapes whose token follows the content (learned), and
+ * names reused with new content (demoted, which also drops any shape they match).
+ */
+function historyEvidence(ledger, prefix, local) {
+    const demoted = new Set(ledger?.demoted ?? []);
+    const previous = Object.entries(ledger?.objects ?? {})
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, entry]) => ({ path: key.slice(prefix.length), md5: entry[1] }));
+    const learned = learnShapes(previous, local.map((f) => ({ path: f.path, md5: f.md5 })), ledger?.shapes ?? []);
+    return { learned: dropShapes(learned, [...demoted]), demoted };
+}
+/**
+ * Names called fingerprinted that the bucket already holds with other content: the name did not change when
+ * the content did, which proves it is not content-hashed.
+ */
+function reusedNames(files) {
+    return files.filter((f) => f.verdict.fingerprinted && f.entry.action === 'upload' && (f.entry.reason === 'content-changed' || f.entry.reason === 'size-changed'));
+}
+function demotionWarning(f, before) {
+    return (`${f.path} was taken for fingerprinted (${before.reason}) but the bucket holds other content under the same name: ` +
+        `demoted (name reused with new content). It is uploaded with the mutable Cache-Control, invalidated, and kept mutable from now on.`);
+}
+/** Verdict for a path not in the build (a removed object): demoted, else a learned shape, else the name rules. */
+function removedVerdict(path, evidence, byName) {
+    if (evidence.demoted.has(path))
+        return { fingerprinted: false, reason: 'demoted: name reused with new content' };
+    const shape = evidence.learned.find((s) => matchesShape(path, s));
+    return shape ? { fingerprinted: true, reason: 'learned from history' } : byName(path);
+}
+/**
+ * Removed objects: the ones that are not fingerprinted go now (their URLs must stop serving); fingerprinted
+ * ones stay `keepMs` after they left the build, for pages already open, and a later deploy deletes them.
+ */
+function planRemovals(deletes, fingerprinted, previous, now, keepMs) {
+    const out = { now: [], due: [], waiting: [], pending: {} };
+    for (const e of deletes) {
+        if (!fingerprinted(e.path) || keepMs <= 0) {
+            out.now.push(e);
+            continue;
+        }
+        const since = previous[e.key]?.since ?? now;
+        if (now - since >= keepMs)
+            out.due.push(e);
+        else
+            out.waiting.push({ ...e, dueAt: since + keepMs });
+        // Due ones stay recorded until the listing shows them gone (a crash before the delete loses nothing).
+        out.pending[e.key] = { since, size: e.size };
+    }
+    return out;
+}
+/** Pending deletions of objects no longer in the bucket are forgotten; ones back in the build are dropped. */
+function livePending(pending, listed) {
+    return Object.fromEntries(Object.entries(pending ?? {}).filter(([key]) => listed.has(key)));
+}
+/** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
+function nextLedger(previous, u) {
+    const { objects } = nextState(u.files, u.remote, u.etags);
+    const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
+    return {
+        version: 2,
+        objects,
+        demoted: [...u.demoted].sort(),
+        shapes: u.shapes,
+        pending: u.pending,
+        deploys,
+    };
+}
+/** Whether what the ledger knows beyond the objects changed (so it must be written even with no upload). */
+function ledgerKnowledgeChanged(previous, next) {
+    const norm = (s) => JSON.stringify([s?.demoted ?? [], s?.shapes ?? [], Object.keys(s?.pending ?? {}).sort()]);
+    return norm(previous) !== norm(next);
+}
+/**
+ * May this commit deploy over the one the ledger says is live? `older`: the live one descends from it (an
+ * out-of-order or re-run workflow) - refused unless allow-older.
+ */
+function olderCommitRefusal(order, ours, live, allowOlder) {
+    if (order !== 'older' || allowOlder || !live)
+        return null;
+    return (`The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
+        `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
+        `Set allow-older: true to deploy an older commit on purpose (a rollback).`);
+}
+
+;// CONCATENATED MODULE: ./src/plan/sync.ts
+
+
+/** ETag of a single-part, non-KMS object is the hex MD5 of its body. */
+function contentMatch(local, remote) {
+    const etag = remote.etag.toLowerCase();
+    if (etag === local.md5)
+        return 'md5-match';
+    if (local.multipartEtag && etag === local.multipartEtag)
+        return 'multipart-etag-match';
+    if (remote.storedMd5 && remote.storedMd5 === local.md5)
+        return 'stored-hash-match';
+    return null;
+}
+/**
+ * True when the listing alone cannot tell whether the object matches: same size but an ETag that is not
+ * this file's MD5 (multipart, SSE-KMS, or another tool's upload). One HeadObject reads the stored hash.
+ */
+function needsHead(local, remote) {
+    if (remote.size !== local.size)
+        return false;
+    const etag = remote.etag.toLowerCase();
+    return etag !== local.md5 && etag !== local.multipartEtag;
+}
+function isReservedKey(key, prefix) {
+    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+}
+/** The recorded headers hash differs, or (no record) the headers read with HEAD differ from the rules. */
+function headersChanged(path, obj, opts) {
+    if (obj.headersHash !== undefined)
+        return opts.headersHash !== undefined && obj.headersHash !== opts.headersHash(path);
+    return obj.storedHeaders !== undefined && opts.headersDiffer !== undefined && opts.headersDiffer(path, obj);
+}
+function planSync(local, remote, opts) {
+    const entries = [];
+    const localKeys = new Set();
+    for (const file of local) {
+        const key = keyFor(opts.prefix, file.path);
+        localKeys.add(key);
+        const obj = remote.get(key);
+        if (!obj) {
+            entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
+            continue;
+        }
+        const match = contentMatch(file, obj);
+        if (opts.force) {
+            entries.push({
+                key,
+                path: file.path,
+                action: 'upload',
+                reason: 'forced',
+                size: file.size,
+                overwrites: true,
+                sameBytes: match !== null,
+            });
+        }
+        else if (match && headersChanged(file.path, obj, opts)) {
+            entries.push({
+                key,
+                path: file.path,
+                action: 'upload',
+                reason: 'headers-changed',
+                size: file.size,
+                overwrites: true,
+                sameBytes: true,
+            });
+        }
+        else if (match) {
+            entries.push({ key, path: file.path, action: 'unchanged', reason: match, size: file.size });
+        }
+        else {
+            const reason = obj.size !== file.size ? 'size-changed' : 'content-changed';
+            entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
+        }
+    }
+    if (opts.deleteRemoved) {
+        for (const obj of remote.values()) {
+            if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix))
+                continue;
+            const rel = obj.key.slice(opts.prefix.length);
+            if (opts.isProtected(rel))
+                continue;
+            entries.push({ key: obj.key, path: rel, action: 'delete', reason: 'removed-locally', size: obj.size });
+        }
+    }
+    return entries;
+}
+/** Deletes over the cap abort the run before any write. */
+function checkDeleteCap(entries, maxDeletes) {
+    const n = entries.filter((e) => e.action === 'delete').length;
+    if (maxDeletes < 0 || n <= maxDeletes)
+        return null;
+    return (`${n} objects would be deleted, over max-deletes (${maxDeletes}). Nothing was uploaded or deleted. ` +
+        `If this is intended, raise max-deletes to at least ${n} (or -1 for no cap); if not, check source-dir and prefix.`);
+}
+
+;// CONCATENATED MODULE: ./src/plan/files.ts
+// The per-file decisions: what each file is (fingerprinted or not, and why), how it is served (headers), and
+// what the sync does with it. Pure.
+
+
+
+
+
+
+
+
+
+/** Which build files the `gzip` input stores compressed. */
+function gzipMatcher(config) {
+    return config.gzip.length === 0 ? () => false : picomatch_default()(config.gzip, { dot: true });
+}
+/**
+ * What the bucket should hold: the build's files (gzip ones with the size and MD5 of their compressed bytes),
+ * plus, with strip-index-html, each `d/index.html` again under the key `d/`.
+ */
+function deployedFiles(config, facts) {
+    const files = withMultipartEtags(facts.scan?.files ?? [], facts.multipartEtags).map((f) => {
+        const g = facts.gzipped[f.path];
+        return g ? { path: f.path, size: g.size, md5: g.md5, gzip: true } : f;
+    });
+    if (!config.stripIndexHtml)
+        return files;
+    const stripped = files.flatMap((f) => {
+        const key = strippedKeyFor(f.path, config.indexDocument);
+        return key ? [{ ...f, path: key, source: f.path }] : [];
+    });
+    return [...files, ...stripped];
+}
+/** Keys the delete step leaves alone; strip-index-html's `d/` is judged as the `d/index.html` it copies. */
+function deleteGuard(config) {
+    const guard = makeDeleteGuard(makeFileFilter(config.include, config.exclude), config.protect);
+    return (rel) => guard(config.stripIndexHtml && rel.endsWith('/') ? rel + config.indexDocument : rel);
+}
+/** Same bytes re-uploaded for its headers: does the change alter how a client reads them? Unknown: yes. */
+function rereads(o, h) {
+    if (o?.storedHeaders)
+        return invalidationNeededForHeaderChange(o.storedHeaders, h);
+    if (o?.readingHash)
+        return o.readingHash !== readingHash(h);
+    return true;
+}
+function classifyAndSync(config, facts, local, evidence) {
+    const built = local.filter((f) => f.source === undefined);
+    const verdicts = classifyFingerprints({
+        files: built.map((f) => f.path),
+        manifests: facts.scan?.manifests ?? {},
+        userPatterns: config.fingerprintPatterns,
+        learned: evidence.learned,
+        demoted: evidence.demoted,
+    });
+    const fingerprint = (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
+    const verdictOf = (f) => fingerprint(f.source ?? f.path);
+    const rules = headerRules(config.cacheControl, config.headerRules);
+    const headers = new Map(local.map((f) => {
+        const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
+        return [f.path, f.gzip ? { ...h, contentEncoding: 'gzip' } : h];
+    }));
+    const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
+    const sync = config.upload
+        ? planSync(local, remote, {
+            prefix: config.prefix,
+            deleteRemoved: config.deleteRemoved,
+            isProtected: deleteGuard(config),
+            force: config.forceUpload,
+            headersHash: (p) => headersHash(headers.get(p)),
+            headersDiffer: (p, o) => headersDiffer(o.storedHeaders, headers.get(p)),
+        }).map((e) => (e.action === 'upload' && e.sameBytes ? { ...e, rereads: rereads(remote.get(e.key), headers.get(e.path)) } : e))
+        : [];
+    const byPath = new Map(local.map((f) => [f.path, f]));
+    const files = sync.flatMap((entry) => {
+        const f = entry.action === 'delete' ? undefined : byPath.get(entry.path);
+        if (!f)
+            return [];
+        const h = headers.get(f.path);
+        return [
+            {
+                key: entry.key,
+                path: f.path,
+                source: f.source ?? f.path,
+                gzip: f.gzip === true,
+                size: f.size,
+                md5: f.md5,
+                headers: h,
+                verdict: verdictOf(f),
+                entry,
+            },
+        ];
+    });
+    return { local, remote, sync, files, fingerprint, evidence };
+}
+/**
+ * Classify, then sync; a name called fingerprinted that the bucket holds with other content is demoted (the
+ * proof that it is not content-hashed) and the files are classified again with it, so it is served mutable.
+ */
+function planFiles(config, facts) {
+    const local = deployedFiles(config, facts);
+    const evidence = historyEvidence(facts.state, config.prefix, local.filter((f) => f.source === undefined));
+    const first = classifyAndSync(config, facts, local, evidence);
+    const reused = reusedNames(first.files).filter((f) => f.source === f.path);
+    if (reused.length === 0)
+        return { ...first, demotions: [] };
+    const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
+    const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
+    return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/common.ts
+/** Constants, flags and small helpers shared by the cover planner's parts (design: ../cover.ts). */
+const INF = Number.POSITIVE_INFINITY;
+/** Prefix lengths beyond this are not distinguished when ranking specificity (unknown origin). */
+const LEN_CAP = 4096;
+/** Entry flags. */
+const F_EXACT = 1; // a stale path that can be sent exactly
+const F_WILD = 2; // a prefix that must be covered by a wildcard (text before the `*` or `~` of a stale path)
+const F_EXIST = 4; // an existing (non-stale) path
+/** True when `path` is matched by the CloudFront invalidation path `pattern` (exact, or prefix ending in `*`). */
+function matchesCloudFrontPath(pattern, path) {
+    if (pattern.endsWith('*'))
+        return path.startsWith(pattern.slice(0, -1));
+    return pattern === path;
+}
+/** True when `p` is a well-formed decoded CloudFront invalidation path: starts with '/', `*` only as the last character. */
+function isValidCloudFrontPath(p) {
+    if (!p.startsWith('/'))
+        return false;
+    const star = p.indexOf('*');
+    return star === -1 || star === p.length - 1;
+}
+/** Specificity of a wildcard prefix (unknown origin): '/' count first, then length. Larger = more specific. */
+function wildcardSpecificity(prefix) {
+    let slashes = 0;
+    for (let i = 0; i < prefix.length; i++)
+        if (prefix.charCodeAt(i) === 47)
+            slashes++;
+    return [slashes, prefix.length];
+}
+/**
+ * Index of the first character that CloudFront cannot take literally in an invalidation path, or -1: `*` (read as
+ * a wildcard) or `~` (rejected raw; `%7E` is accepted but clears nothing, aws/aws-sdk-js-v3#4042). A stale path
+ * holding one must be covered by a wildcard cut before it, and no wildcard prefix may contain one.
+ */
+function firstUnsendable(s) {
+    const star = s.indexOf('*');
+    const tilde = s.indexOf('~');
+    return star === -1 ? tilde : tilde === -1 || star < tilde ? star : tilde;
+}
+function isHighSurrogate(c) {
+    return c >= 0xd800 && c <= 0xdbff;
+}
+function fmt(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function plural(n, word) {
+    return `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/table.ts
+/** Cover planner, part 2: the DP tables and their (min,+) algebra. */
+
+const EMPTY = new Float64Array(0);
+/** A table with columns 0..Wd holding rows lo[w]..hi[w]-1, all INF. */
+function newTable(Wd, lo, hi) {
+    const t = { Wd, lo: new Array(Wd + 1), hi: new Array(Wd + 1), off: new Array(Wd + 1), a: EMPTY };
+    let n = 0;
+    for (let w = 0; w <= Wd; w++) {
+        const l = lo[w];
+        const h = hi[w];
+        t.off[w] = n;
+        if (h > l) {
+            t.lo[w] = l;
+            t.hi[w] = h;
+            n += h - l;
+        }
+        else {
+            t.lo[w] = 0;
+            t.hi[w] = 0;
+        }
+    }
+    t.a = n > 0 ? new Float64Array(n).fill(INF) : EMPTY;
+    return t;
+}
+function emptyTable() {
+    return { Wd: 0, lo: [0], hi: [0], off: [0], a: EMPTY };
+}
+/** Value of row k, column w. */
+function at(t, k, w) {
+    if (w > t.Wd)
+        return INF;
+    const l = t.lo[w];
+    const h = t.hi[w];
+    if (h === l || k < l)
+        return INF;
+    return t.a[t.off[w] + Math.min(k, h - 1) - l];
+}
+/**
+ * Restore "at most k paths" (a plan with fewer paths also fits a larger row), then drop leading infeasible rows
+ * and trailing rows equal to the one before them (in place: only the column bounds move).
+ */
+function settle(t) {
+    const a = t.a;
+    for (let w = 0; w <= t.Wd; w++) {
+        const o = t.off[w];
+        const n = t.hi[w] - t.lo[w];
+        if (n === 0)
+            continue;
+        for (let i = 1; i < n; i++)
+            if (a[o + i - 1] < a[o + i])
+                a[o + i] = a[o + i - 1];
+        let f = 0;
+        while (f < n && a[o + f] === INF)
+            f++;
+        if (f === n) {
+            t.lo[w] = 0;
+            t.hi[w] = 0;
+            continue;
+        }
+        let e = n;
+        while (e > f + 1 && a[o + e - 2] === a[o + e - 1])
+            e--;
+        t.off[w] = o + f;
+        t.lo[w] = t.lo[w] + f;
+        t.hi[w] = t.lo[w] + (e - f);
+    }
+    return t;
+}
+/** (min,+) merge; out column w = x column p + y column q with p + q = w; at most `rows(w)` rows. */
+function table_merge(x, y, Wd, rows, S) {
+    const out = mergeShape(x, y, Wd, rows, S);
+    const xa = x.a;
+    const ya = y.a;
+    const oa = out.a;
+    for (let p = 0; p <= x.Wd; p++) {
+        const xl = x.lo[p];
+        const xh = x.hi[p];
+        if (xh === xl)
+            continue;
+        const xo = x.off[p] - xl; // xa[xo + i] is row i
+        for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+            const w = p + q;
+            const ol = out.lo[w];
+            const oh = out.hi[w];
+            const yl = y.lo[q];
+            const yh = y.hi[q];
+            if (yh === yl || oh === ol)
+                continue;
+            const oo = out.off[w] - ol;
+            const yo = y.off[q] - yl;
+            const imax = Math.min(xh - 1, oh - 1 - yl);
+            for (let i = xl; i <= imax; i++) {
+                const xv = xa[xo + i];
+                const jmax = Math.min(yh - 1, oh - 1 - i);
+                const ob = oo + i;
+                for (let j = yl; j <= jmax; j++) {
+                    const val = xv + ya[yo + j];
+                    if (val < oa[ob + j])
+                        oa[ob + j] = val;
+                }
+            }
+        }
+    }
+    return settle(out);
+}
+/** The (all-INF) output table of merge(x, y): the row ranges the column sums can reach, capped by `rows`. */
+function mergeShape(x, y, Wd, rows, S) {
+    const lo = S.lo;
+    const hi = S.hi;
+    for (let w = 0; w <= Wd; w++) {
+        lo[w] = 0x3fffffff;
+        hi[w] = 0;
+    }
+    for (let p = 0; p <= x.Wd; p++) {
+        if (x.hi[p] === x.lo[p])
+            continue;
+        for (let q = 0; q <= y.Wd && p + q <= Wd; q++) {
+            if (y.hi[q] === y.lo[q])
+                continue;
+            const w = p + q;
+            lo[w] = Math.min(lo[w], x.lo[p] + y.lo[q]);
+            hi[w] = Math.max(hi[w], x.hi[p] - 1 + y.hi[q] - 1 + 1);
+        }
+    }
+    for (let w = 0; w <= Wd; w++)
+        hi[w] = Math.min(hi[w], rows(w));
+    return newTable(Wd, lo, hi);
+}
+/** (min,+) convolution of two "at most w wildcards" arrays of length W + 1. */
+function conv(x, y) {
+    const out = new Float64Array(x.length).fill(INF);
+    for (let a = 0; a < x.length; a++) {
+        const xv = x[a];
+        if (xv === INF)
+            continue;
+        for (let b = 0; a + b < x.length; b++) {
+            const val = xv + y[b];
+            if (val < out[a + b])
+                out[a + b] = val;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/trie.ts
+/**
+ * Cover planner, part 1: the entries (exact stale paths, wildcard-only requirements, existing paths) and the
+ * compressed trie over them, built top-down by partitioning on the first differing character.
+ */
+
+const ROOT = 0;
+/** A node whose only requirement is one exact path: sent exactly (its own wildcard is never better). */
+function simple(T, v) {
+    return v !== ROOT && T.sUnits[v] === 1 && T.wUnits[v] === 0;
+}
+/** The children of v holding stale units that are not simple, in list order. */
+function complexKids(T, v) {
+    const kids = [];
+    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+        if (!simple(T, c))
+            kids.push(c);
+    return kids;
+}
+/** Exact stale paths + simple children of v: the paths v's own option B always sends. */
+function simpleBase(T, v) {
+    let base = T.term[v] & F_EXACT ? 1 : 0;
+    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+        if (simple(T, c))
+            base++;
+    return base;
+}
+/** Entries for the stale paths: exact ones, and one wildcard-only requirement per prefix before a '*' or '~'. */
+function staleEntries(stale) {
+    const E = { keys: [], kflag: [], wildSeen: new Set(), wildCount: new Map(), nStar: 0, nTilde: 0 };
+    for (const s of stale) {
+        if (typeof s !== 'string' || !s.startsWith('/'))
+            throw new TypeError(`cover planner: stale path must start with '/': ${JSON.stringify(s)}`);
+        const bad = firstUnsendable(s);
+        if (bad === -1) {
+            E.keys.push(s);
+            E.kflag.push(F_EXACT);
+        }
+        else if (!E.wildSeen.has(s)) {
+            E.wildSeen.add(s);
+            if (s.includes('*'))
+                E.nStar++;
+            if (s.includes('~'))
+                E.nTilde++;
+            const t = s.slice(0, bad);
+            const n = E.wildCount.get(t) ?? 0;
+            E.wildCount.set(t, n + 1);
+            if (n === 0) {
+                E.keys.push(t);
+                E.kflag.push(F_WILD);
+            }
+        }
+    }
+    return E;
+}
+/** Add the existing paths (U \ S; exact stale duplicates are merged in the trie). */
+function addExisting(E, existing) {
+    const nWild = E.wildSeen.size;
+    for (const u of existing) {
+        if (typeof u !== 'string' || !u.startsWith('/'))
+            continue; // never matched by a path starting with '/'
+        if (nWild > 0 && E.wildSeen.has(u))
+            continue;
+        E.keys.push(u);
+        E.kflag.push(F_EXIST);
+    }
+}
+/** Build the trie over E's keys and aggregate the counts bottom-up. O(L) time, O(n + L) space. */
+function buildTrie(E) {
+    const m = E.keys.length;
+    const cap = 2 * m + 2;
+    const T = {
+        keys: E.keys,
+        nn: 0,
+        depth: new Int32Array(cap),
+        parent: new Int32Array(cap),
+        rep: new Int32Array(cap),
+        term: new Uint8Array(cap),
+        sUnits: new Int32Array(cap),
+        wUnits: new Int32Array(cap),
+        uCnt: new Int32Array(cap),
+        stStr: new Int32Array(cap),
+        cut: new Int32Array(cap),
+        firstChild: new Int32Array(cap).fill(-1),
+        nextSib: new Int32Array(cap).fill(-1),
+    };
+    const S = { idx: new Int32Array(m), tmp: new Int32Array(m), codeCount: new Int32Array(65536), codes: [] };
+    for (let i = 0; i < m; i++)
+        S.idx[i] = i;
+    const tasks = [0, m, 0, -1]; // lo, hi, shared prefix length, parent
+    while (tasks.length > 0) {
+        const par = tasks.pop();
+        const d0 = tasks.pop();
+        const hi = tasks.pop();
+        let lo = tasks.pop();
+        const d = sharedLength(T.keys, S.idx, lo, hi, d0);
+        const v = T.nn++;
+        T.depth[v] = d;
+        T.parent[v] = par;
+        lo = takeTerminal(T, E, S.idx, v, lo, hi);
+        setCut(T, v, par);
+        if (lo < hi)
+            partition(T.keys, S, lo, hi, d, v, tasks);
+    }
+    aggregate(T);
+    return T;
+}
+/** Length of the prefix shared by the keys idx[lo..hi) (all share the first d0 characters). */
+function sharedLength(keys, idx, lo, hi, d0) {
+    const first = keys[idx[lo]];
+    if (hi - lo === 1)
+        return first.length;
+    let minLen = first.length;
+    for (let i = lo + 1; i < hi; i++) {
+        const len = keys[idx[i]].length;
+        if (len < minLen)
+            minLen = len;
+    }
+    let d = d0;
+    ext: while (d < minLen) {
+        const c = first.charCodeAt(d);
+        for (let i = lo + 1; i < hi; i++)
+            if (keys[idx[i]].charCodeAt(d) !== c)
+                break ext;
+        d++;
+    }
+    return d;
+}
+/** Terminal keys of v (length = depth[v], all equal): merge their flags into v, move them to the front. */
+function takeTerminal(T, E, idx, v, lo, hi) {
+    const { keys, rep } = T;
+    const d = T.depth[v];
+    rep[v] = idx[lo];
+    let f = 0;
+    for (let i = lo; i < hi; i++) {
+        const k = idx[i];
+        if (keys[k].length === d) {
+            f |= E.kflag[k];
+            rep[v] = k;
+            idx[i] = idx[lo];
+            idx[lo++] = k;
+        }
+    }
+    if (f & F_EXACT)
+        f &= ~F_EXIST; // U \ S
+    if (f) {
+        T.term[v] = f;
+        if (f & (F_EXACT | F_WILD))
+            T.sUnits[v] = 1;
+        if (f & F_WILD)
+            T.wUnits[v] = 1;
+        if (f & F_EXIST)
+            T.uCnt[v] = 1;
+        T.stStr[v] = (f & F_EXACT ? 1 : 0) + (f & F_WILD ? E.wildCount.get(keys[rep[v]]) : 0);
+    }
+    return lo;
+}
+/**
+ * Deepest valid cut on the edge into v: no '*' or '~' in the prefix, not between surrogate halves. The root's edge
+ * starts at the empty string, so its cut can be '/' (every key starts with '/').
+ */
+function setCut(T, v, par) {
+    const str = T.keys[T.rep[v]];
+    const pd = par >= 0 ? T.depth[par] : 0;
+    let c = T.depth[v];
+    const bad = firstUnsendable(str);
+    if (bad >= 0 && bad < c)
+        c = bad;
+    while (c > pd && isHighSurrogate(str.charCodeAt(c - 1)))
+        c--;
+    T.cut[v] = c > pd ? c : 0;
+}
+/** Partition idx[lo..hi) by the character at d (counting sort) and queue the child groups of v. */
+function partition(keys, S, lo, hi, d, v, tasks) {
+    const { idx, tmp, codeCount, codes } = S;
+    for (let i = lo; i < hi; i++) {
+        const c = keys[idx[i]].charCodeAt(d);
+        if (codeCount[c] === 0)
+            codes.push(c);
+        codeCount[c] = codeCount[c] + 1;
+    }
+    if (codes.length === 1) {
+        codeCount[codes[0]] = 0;
+        codes.length = 0;
+        tasks.push(lo, hi, d + 1, v);
+        return;
+    }
+    let off = lo;
+    for (const c of codes) {
+        const n = codeCount[c];
+        codeCount[c] = off;
+        tasks.push(off, off + n, d + 1, v);
+        off += n;
+    }
+    for (let i = lo; i < hi; i++) {
+        const k = idx[i];
+        tmp[codeCount[keys[k].charCodeAt(d)]++] = k;
+    }
+    idx.set(tmp.subarray(lo, hi), lo);
+    for (const c of codes)
+        codeCount[c] = 0;
+    codes.length = 0;
+}
+/** Aggregate bottom-up (descending ids = post-order) and link the children that hold stale units. */
+function aggregate(T) {
+    const { parent, sUnits, wUnits, uCnt, stStr, firstChild, nextSib } = T;
+    for (let v = T.nn - 1; v > 0; v--) {
+        const p = parent[v];
+        sUnits[p] = sUnits[p] + sUnits[v];
+        wUnits[p] = wUnits[p] + wUnits[v];
+        uCnt[p] = uCnt[p] + uCnt[v];
+        stStr[p] = stStr[p] + stStr[v];
+        if (sUnits[v] > 0) {
+            nextSib[v] = firstChild[p];
+            firstChild[p] = v;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/bounds.ts
+/**
+ * Cover planner, part 3: the exact pruning bounds (what any feasible plan must spend outside a node) and the
+ * planner state they feed into the DP.
+ */
+
+
+
+/** Compute the bounds chosen by `tuning` and assemble the planner state. */
+function makePlanner(T, info, tuning) {
+    const units = T.sUnits[ROOT];
+    const W = info.W;
+    const kCapAll = info.budget >= units ? 0 : info.budget;
+    const bEff = Math.min(info.budget, units);
+    // Every pass only needs plans with <= W wildcards (a pass that ignores W is checked against it afterwards).
+    const lb = tuning.prune && kCapAll !== 0 && W > tuning.outsideWildcardLimit
+        ? outsideBound(T, W <= tuning.boundWildcardLimit ? W : null)
+        : new Float64Array(T.nn);
+    let mp = null;
+    let out = null;
+    if (tuning.prune && kCapAll !== 0 && W <= tuning.outsideWildcardLimit) {
+        mp = insidePaths(T, W);
+        out = outsidePaths(T, W, kCapAll, mp);
+    }
+    const dead = new Uint8Array(T.nn);
+    if (kCapAll !== 0) {
+        for (let v = 0; v < T.nn; v++) {
+            const need = out !== null ? (out[v]?.[W] ?? INF) : lb[v];
+            if (need >= kCapAll)
+                dead[v] = 1;
+        }
+    }
+    const scratch = { lo: new Int32Array(W + 2), hi: new Int32Array(W + 2) };
+    return { ...info, T, kCapAll, bEff, lb, mp, out, dead, scratch };
+}
+const BIG = 1e9;
+/** Excess of a child region: the paths beyond one it needs without a wildcard (BIG when it must have one). */
+function excess(T, c) {
+    return T.wUnits[c] > 0 ? BIG : T.sUnits[c] - 1;
+}
+/**
+ * Lower bound on the paths any feasible plan (<= B paths, <= `wl` wildcards) spends outside v when no ancestor
+ * wildcard covers v. The stale regions hanging off v's ancestors (their other children, their own exact paths)
+ * each need a path of their own (one path covering two of them would be a wildcard above v), and a region
+ * holding e stale units needs all e exact paths unless it gets a wildcard: so the bound is
+ *   (number of regions) + Σ (e - 1) over all but the `wl` largest regions.
+ * Regions holding a '*' or '~' stale path must get a wildcard. v never needs more than B - bound paths, so tables are
+ * capped there, which prunes most of a large tree. `wl` = null: only count the regions (any wildcard limit).
+ */
+function outsideBound(T, wlIn) {
+    const wl = wlIn ?? 0;
+    const nn = T.nn;
+    const lb = new Float64Array(nn);
+    const cntA = new Float64Array(nn);
+    const sumA = new Float64Array(nn);
+    const tops = new Array(nn);
+    tops[ROOT] = [];
+    const topC = []; // [value, child] pairs, value descending, at most wl + 1
+    for (let p = 0; p < nn; p++) {
+        const tp = tops[p];
+        if (tp === undefined)
+            continue;
+        tops[p] = undefined;
+        const own = T.term[p] & (F_EXACT | F_WILD) ? 1 : 0;
+        const ownWild = (T.term[p] & F_WILD) !== 0; // p itself must be wildcarded, which covers every child
+        const [nC, sumC] = childExcesses(T, p, wlIn === null ? -1 : wl, topC);
+        for (let c = T.firstChild[p]; c !== -1; c = T.nextSib[c]) {
+            if (simple(T, c))
+                continue;
+            const cnt = cntA[p] + nC - 1 + own;
+            const sum = sumA[p] + sumC - excess(T, c);
+            const list = largestOutside(tp, topC, c, wl);
+            let top = 0;
+            for (const x of list)
+                top += x;
+            lb[c] = ownWild || lb[p] === INF ? INF : wlIn === null ? cnt : cnt + sum - top;
+            cntA[c] = cnt;
+            sumA[c] = sum;
+            tops[c] = list;
+        }
+    }
+    return lb;
+}
+/**
+ * Number and total excess of p's children; fills topC with [excess, child] pairs of the wl + 1 largest positive
+ * excesses, descending (left empty when wl < 0).
+ */
+function childExcesses(T, p, wl, topC) {
+    let nC = 0;
+    let sumC = 0;
+    topC.length = 0;
+    for (let c = T.firstChild[p]; c !== -1; c = T.nextSib[c]) {
+        nC++;
+        const ex = excess(T, c);
+        sumC += ex;
+        if (wl < 0 || ex <= 0)
+            continue;
+        if (topC.length >= 2 * (wl + 1) && topC[topC.length - 2] >= ex)
+            continue;
+        let i = topC.length;
+        topC.push(ex, c);
+        while (i > 0 && topC[i - 2] < ex) {
+            topC[i] = topC[i - 2];
+            topC[i + 1] = topC[i - 1];
+            i -= 2;
+        }
+        topC[i] = ex;
+        topC[i + 1] = c;
+        if (topC.length > 2 * (wl + 1))
+            topC.length = 2 * (wl + 1);
+    }
+    return [nC, sumC];
+}
+/** The wl largest excesses among the parent's outside list `tp` and the siblings in topC (c excluded). */
+function largestOutside(tp, topC, c, wl) {
+    const list = [];
+    let i = 0;
+    let j = 0;
+    while (list.length < wl) {
+        if (j < topC.length && topC[j + 1] === c)
+            j += 2;
+        const a = i < tp.length ? tp[i] : -1;
+        const b2 = j < topC.length ? topC[j] : -1;
+        if (a < 0 && b2 < 0)
+            break;
+        if (a >= b2) {
+            list.push(a);
+            i++;
+        }
+        else {
+            list.push(b2);
+            j += 2;
+        }
+    }
+    return list;
+}
+/** mp[v][w] = fewest paths covering v's subtree with <= w wildcards (complex nodes only). O(n·W²). */
+function insidePaths(T, W) {
+    const mp = new Array(T.nn);
+    for (let v = T.nn - 1; v >= 0; v--) {
+        if (T.sUnits[v] === 0 || simple(T, v))
+            continue;
+        const base = simpleBase(T, v);
+        let acc = new Float64Array(W + 1).fill(T.term[v] & F_WILD ? INF : base);
+        for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+            if (!simple(T, c))
+                acc = conv(acc, mp[c]);
+        if (T.cut[v] > 0)
+            for (let w = 1; w <= W; w++)
+                if (acc[w] > 1)
+                    acc[w] = 1;
+        mp[v] = acc;
+    }
+    return mp;
+}
+/**
+ * out[v][w] = fewest paths covering everything outside v (no ancestor wildcard) with <= w wildcards: (min,+)
+ * over w with prefix/suffix products over the siblings. O(n·W²).
+ */
+function outsidePaths(T, W, kCapAll, mp) {
+    const out = new Array(T.nn);
+    out[ROOT] = new Float64Array(W + 1);
+    const infArr = new Float64Array(W + 1).fill(INF);
+    for (let p = 0; p < T.nn; p++) {
+        const op = out[p];
+        if (op === undefined || op[W] >= kCapAll)
+            continue; // p cannot stay uncovered: neither can its children
+        const kids = complexKids(T, p);
+        if (kids.length === 0)
+            continue;
+        if (T.term[p] & F_WILD) {
+            for (const c of kids)
+                out[c] = infArr; // p itself needs a wildcard, which covers every child
+            continue;
+        }
+        const add = simpleBase(T, p);
+        const pre = [op.map((x) => x + add)];
+        for (let i = 0; i < kids.length; i++)
+            pre.push(conv(pre[i], mp[kids[i]]));
+        let suf = new Float64Array(W + 1); // identity for "at most" arrays
+        for (let i = kids.length - 1; i >= 0; i--) {
+            out[kids[i]] = conv(pre[i], suf);
+            suf = conv(suf, mp[kids[i]]);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/dp.ts
+
+
+
+/** Run the DP over every complex node holding stale units, children before parents. */
+function runDP(C, P) {
+    const { T } = C;
+    const nn = T.nn;
+    const tables = new Array(P.keep ? nn : 0);
+    const work = new Array(nn);
+    const cand = new Int32Array(nn);
+    let rootT;
+    for (let v = nn - 1; v >= 0; v--) {
+        if (T.sUnits[v] === 0 || simple(T, v))
+            continue;
+        const t = nodeTable(C, v, P, work, cand);
+        if (P.keep)
+            tables[v] = t;
+        work[v] = t;
+        // children tables are no longer needed for the forward pass
+        if (!P.keep)
+            for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+                work[c] = undefined;
+        if (v === ROOT)
+            rootT = t;
+    }
+    return { tables, root: rootT, cand };
+}
+/** Best entry of the root table: last row (at most kCap paths) of the cheapest column. */
+function bestAtRoot(R) {
+    const t = R.root;
+    let best = { k: 0, w: 0, val: INF };
+    for (let w = 0; w <= t.Wd; w++) {
+        const h = t.hi[w];
+        if (h === t.lo[w])
+            continue;
+        const val = at(t, h - 1, w);
+        if (val < best.val)
+            best = { k: h - 1, w, val };
+    }
+    return best;
+}
+/** Rows kept for a partial table holding sAcc stale units when `need` paths must be spent elsewhere. */
+function rowsFor(P, sAcc, need) {
+    return P.kCap === 0 ? 1 : Math.min(sAcc, P.kCap - need) + 1;
+}
+/**
+ * Paths that must be spent outside the part of v merged so far (t of its complex children), for a plan using
+ * w wildcards inside it: with the "outside" arrays, the least paths the rest of the tree (and the children not
+ * merged yet) needs with the W - w wildcards left; otherwise the scalar bound plus one path per child left.
+ */
+function needFor(C, v, kids, P) {
+    const m = kids.length;
+    const W = C.W;
+    if (P.kCap === 0)
+        return () => 0;
+    if (C.out !== null && C.mp !== null) {
+        const ov = C.out[v];
+        if (ov === undefined || C.dead[v])
+            return () => INF;
+        const op = new Array(m + 1);
+        op[m] = ov;
+        for (let t = m - 1; t >= 0; t--)
+            op[t] = conv(op[t + 1], C.mp[kids[t]]);
+        return (t, w) => op[t][P.track ? W - w : W];
+    }
+    const l = C.lb[v];
+    return (t) => l + (m - t);
+}
+/** Base table for option B before merging complex children: own exact path + simple children. */
+function baseTable(C, v, P, need0) {
+    const term = C.T.term[v];
+    const blocked = (term & F_WILD) !== 0;
+    const base = simpleBase(C.T, v);
+    const sAcc = base + (blocked && !(term & F_EXACT) ? 1 : 0); // stale units of v itself + simple children
+    const rows = rowsFor(P, sAcc, need0);
+    let t;
+    if (blocked)
+        t = emptyTable();
+    else if (P.kCap === 0) {
+        t = newTable(0, [0], [rows]);
+        if (rows > 0)
+            t.a[0] = base * P.exactCost;
+    }
+    else {
+        t = newTable(0, [base], [Math.min(rows, base + 1)]);
+        if (t.hi[0] > t.lo[0])
+            t.a[0] = base * P.exactCost;
+    }
+    return { t, sAcc };
+}
+/** Option-B chain for v: [base, after complex child 1, ...] (or just the last table), children in list order. */
+function chainFor(C, v, P, tabs, cand, all) {
+    const kids = complexKids(C.T, v);
+    const need = needFor(C, v, kids, P);
+    const b = baseTable(C, v, P, need(0, 0));
+    let acc = b.t;
+    let sAcc = b.sAcc;
+    let wAcc = 0;
+    const chain = all ? [acc] : [];
+    for (let i = 0; i < kids.length; i++) {
+        const c = kids[i];
+        sAcc += C.T.sUnits[c];
+        wAcc += cand[c];
+        const s = sAcc;
+        acc = table_merge(acc, tabs[c], P.track ? Math.min(C.W, wAcc) : 0, (w) => rowsFor(P, s, need(i + 1, w)), C.scratch);
+        if (all)
+            chain.push(acc);
+    }
+    if (!all)
+        chain.push(acc);
+    return { chain, kids, need };
+}
+/** F(v, ·): option B (the chain), then v's own wildcard (1 path, 1 wildcard) where it is cheaper. */
+function nodeTable(C, v, P, work, cand) {
+    const { T, W } = C;
+    const wc = P.wildCost[v];
+    let cc = wc !== INF ? 1 : 0;
+    for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c])
+        if (!simple(T, c))
+            cc += cand[c];
+    cand[v] = cc;
+    if (P.kCap !== 0 && C.dead[v])
+        return emptyTable();
+    const { chain, kids, need } = chainFor(C, v, P, work, cand, false);
+    const last = chain[chain.length - 1];
+    if (wc === INF)
+        return last;
+    // add v's own wildcard (1 path, 1 wildcard): column 1 (column 0 when wildcards are not tracked), rows >= 1
+    const Wd = P.track ? Math.min(W, cc) : 0;
+    const wA = P.track ? 1 : 0;
+    const kA = P.kCap === 0 ? 0 : 1;
+    const capA = rowsFor(P, T.sUnits[v], need(kids.length, wA));
+    if (capA <= kA)
+        return last; // no room for even one path here in a feasible plan
+    const lo = new Array(Wd + 1);
+    const hi = new Array(Wd + 1);
+    for (let w = 0; w <= Wd; w++) {
+        const has = w <= last.Wd && last.hi[w] > last.lo[w];
+        lo[w] = has ? last.lo[w] : 0;
+        hi[w] = has ? last.hi[w] : 0;
+    }
+    lo[wA] = hi[wA] > lo[wA] ? Math.min(lo[wA], kA) : kA;
+    hi[wA] = Math.min(capA, Math.max(hi[wA], kA + 1));
+    const t = newTable(Wd, lo, hi);
+    for (let w = 0; w <= Wd; w++)
+        for (let k = t.lo[w]; k < t.hi[w]; k++)
+            t.a[t.off[w] + k - t.lo[w]] = at(last, k, w);
+    const o = t.off[wA] - t.lo[wA];
+    for (let k = Math.max(kA, t.lo[wA]); k < t.hi[wA]; k++)
+        if (wc < t.a[o + k])
+            t.a[o + k] = wc;
+    return settle(t);
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/rebuild.ts
+
+
+
+
+function rebuild(C, P, R) {
+    const { T } = C;
+    const sol = { wild: [], exact: [] };
+    const b = bestAtRoot(R);
+    if (b.val === INF)
+        throw new Error('cover planner: internal error (no feasible plan)');
+    const todo = [ROOT, b.k, b.w, b.val];
+    while (todo.length > 0) {
+        const val = todo.pop();
+        const w = todo.pop();
+        let k = todo.pop();
+        const v = todo.pop();
+        const t = R.tables[v];
+        while (k > 0 && at(t, k - 1, w) === val)
+            k--;
+        const wc = P.wildCost[v];
+        if (wc !== INF && val === wc && (!P.track || w === 1) && (P.kCap === 0 || k >= 1)) {
+            sol.wild.push(v);
+            continue;
+        }
+        if (T.term[v] & F_EXACT && !(T.term[v] & F_WILD))
+            sol.exact.push(v);
+        for (let c = T.firstChild[v]; c !== -1; c = T.nextSib[c]) {
+            if (!simple(T, c))
+                continue;
+            let e = c; // the one exact stale path under a simple child may lie deeper (below existing-only nodes)
+            while (!(T.term[e] & F_EXACT))
+                e = T.firstChild[e];
+            sol.exact.push(e);
+        }
+        splitChain(C, P, R, v, k, w, val, todo);
+    }
+    return sol;
+}
+/**
+ * Walk v's merge chain backwards from (k, w, val), finding for each complex child the entry (j, q) it
+ * contributed; queue [child, j, q, value] on `todo`.
+ */
+function splitChain(C, P, R, v, k, w, val, todo) {
+    const { chain, kids } = chainFor(C, v, P, R.tables, R.cand, true);
+    let cur = chain[chain.length - 1];
+    let ck = k;
+    let cw = w;
+    let cv = val;
+    if (at(cur, ck, cw) !== cv)
+        throw new Error('cover planner: internal error (rebuild mismatch)');
+    for (let i = kids.length - 1; i >= 0; i--) {
+        while (ck > 0 && at(cur, ck - 1, cw) === cv)
+            ck--;
+        const prev = chain[i];
+        const c = kids[i];
+        const s = findSplit(prev, R.tables[c], ck, cw, cv);
+        if (s === null)
+            throw new Error('cover planner: internal error (no split found)');
+        todo.push(c, s.j, s.q, s.cv);
+        cur = prev;
+        ck -= s.j;
+        cw -= s.q;
+        cv = s.pv;
+    }
+}
+/** First (q, j) with prev(ck - j, cw - q) + ct(j, q) = cv, scanning q then j upwards. */
+function findSplit(prev, ct, ck, cw, cv) {
+    for (let q = 0; q <= Math.min(ct.Wd, cw); q++) {
+        const p = cw - q;
+        if (p > prev.Wd)
+            continue;
+        if (ct.hi[q] === ct.lo[q])
+            continue;
+        for (let j = ct.lo[q]; j <= Math.min(ct.hi[q] - 1, ck); j++) {
+            const cvj = at(ct, j, q);
+            if (cvj === INF)
+                continue;
+            const pv = at(prev, ck - j, p);
+            if (pv + cvj === cv)
+                return { j, q, cv: cvj, pv };
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/result.ts
+
+/** "2 containing '*', 1 containing '~'": the stale paths that cannot be sent exactly ('' when none). */
+function unsendable(s) {
+    const parts = [];
+    if (s.nStar)
+        parts.push(`${fmt(s.nStar)} containing '*'`);
+    if (s.nTilde)
+        parts.push(`${fmt(s.nTilde)} containing '~'`);
+    return parts.join(', ');
+}
+function wTxt(s) {
+    return s.W < s.budget ? `, max ${plural(s.W, 'wildcard')}` : '';
+}
+/** Every stale path sent exactly (they fit the budget and none needs a wildcard). */
+function exactResult(list, budget, known) {
+    const paths = list.sort().map((p) => ({ path: p, wildcard: false, covers: 1, collateral: 0 }));
+    return {
+        paths,
+        collateral: known ? 0 : null,
+        fellBackToAll: false,
+        reason: `${plural(paths.length, 'stale path')} fit the budget of ${fmt(budget)}: sent exactly`,
+    };
+}
+/** W = 0: only exact paths allowed, but they cannot cover S within the budget (or a stale path needs a wildcard). */
+function nothingFits(s) {
+    const coll = s.known ? s.nU : null;
+    return {
+        paths: [{ path: '/*', wildcard: true, covers: s.nS, collateral: coll }],
+        collateral: coll,
+        fellBackToAll: true,
+        reason: `nothing fits: ${plural(s.nS, 'stale path')}${unsendable(s) ? ` (${unsendable(s)})` : ''}, budget ${fmt(s.budget)}, 0 wildcards allowed; fell back to /*`,
+    };
+}
+/** The result for a solution of the DP. */
+function finish(T, s, sol) {
+    const { known, budget } = s;
+    const paths = [];
+    let coll = 0;
+    for (const v of sol.wild) {
+        coll += T.uCnt[v];
+        const path = T.keys[T.rep[v]].slice(0, T.cut[v]) + '*';
+        paths.push({ path, wildcard: true, covers: T.stStr[v], collateral: known ? T.uCnt[v] : null });
+    }
+    for (const v of sol.exact)
+        paths.push({ path: T.keys[T.rep[v]], wildcard: false, covers: 1, collateral: 0 });
+    paths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const collateral = known ? coll : null;
+    const nw = sol.wild.length;
+    const ne = sol.exact.length;
+    const fellBackToAll = paths.length === 1 && paths[0].path === '/*';
+    const collTxt = known ? `collateral ${plural(coll, 'object')}` : 'collateral unknown (existing objects not listed)';
+    let reason;
+    if (fellBackToAll) {
+        reason =
+            known && coll === 0
+                ? `/* evicts nothing else: ${plural(s.nS, 'stale path')}, budget ${fmt(budget)}${wTxt(s)}; collateral 0 objects`
+                : `only /* fits: no narrower cover of ${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}; ${collTxt}`;
+    }
+    else {
+        const head = s.nS > budget
+            ? `${plural(s.nS, 'stale path')} over budget ${fmt(budget)}${wTxt(s)}`
+            : `${plural(s.nS, 'stale path')} within budget ${fmt(budget)}${wTxt(s)}, ${unsendable(s)} (needs a wildcard)`;
+        const broadest = !known && nw > 0 ? `; broadest wildcard ${broadestOf(paths)}` : '';
+        reason = `${head}: ${fmt(ne)} exact + ${plural(nw, 'wildcard')}, ${collTxt}${broadest}`;
+    }
+    return { paths, collateral, fellBackToAll, reason };
+}
+function broadestOf(paths) {
+    let best = null;
+    let bs = [Infinity, Infinity];
+    for (const p of paths) {
+        if (!p.wildcard)
+            continue;
+        const s = wildcardSpecificity(p.path.slice(0, -1));
+        if (s[0] < bs[0] || (s[0] === bs[0] && s[1] < bs[1])) {
+            bs = s;
+            best = p.path;
+        }
+    }
+    return best ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover/objectives.ts
+
+
+
+
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+/**
+ * Known origin: minimise (collateral, paths, wildcards), cost = collateral·M1 + paths·M2 + wildcards (wildcards
+ * dropped if the packing would not be exact). If the optimum uses more than W wildcards, rerun tracking them.
+ */
+function planKnown(C) {
+    const { T, bEff, nU, W } = C;
+    let M2 = bEff + 1;
+    let M1 = M2 * (bEff + 1);
+    let wUnit = 1;
+    if ((nU + 1) * M1 > SAFE) {
+        M2 = 1;
+        M1 = bEff + 1;
+        wUnit = 0;
+    }
+    if ((nU + 1) * M1 > SAFE)
+        throw new RangeError('cover planner: inputs too large to plan exactly');
+    const wildCost = new Float64Array(T.nn).fill(INF);
+    for (let v = 0; v < T.nn; v++)
+        if (T.cut[v] > 0 && T.sUnits[v] > 0)
+            wildCost[v] = T.uCnt[v] * M1 + M2 + wUnit;
+    let P = { wildCost, exactCost: M2, kCap: C.kCapAll, track: false, keep: true };
+    let sol = rebuild(C, P, runDP(C, P));
+    if (sol.wild.length > W) {
+        P = { wildCost, exactCost: M2, kCap: C.kCapAll, track: true, keep: true };
+        sol = rebuild(C, P, runDP(C, P));
+    }
+    return finish(T, C, sol);
+}
+/**
+ * Unknown origin: 1) the highest feasible floor on wildcard specificity, 2) among covers respecting it: fewest
+ * wildcards, then longest prefixes, then fewest paths.
+ */
+function planUnknown(C) {
+    const { T, bEff } = C;
+    const { spec, lcap } = specificities(C);
+    const floorSpec = highestFloor(C, spec);
+    const M2 = bEff + 1;
+    let penW = M2;
+    let M1 = (bEff * lcap + 1) * M2;
+    if ((bEff + 1) * M1 > SAFE) {
+        penW = 0;
+        M1 = M2;
+    }
+    if ((bEff + 1) * M1 > SAFE)
+        throw new RangeError('cover planner: inputs too large to plan exactly');
+    const wildCost = new Float64Array(T.nn).fill(INF);
+    for (let v = 0; v < T.nn; v++) {
+        if (spec[v] < 0 || spec[v] < floorSpec)
+            continue;
+        wildCost[v] = M1 + (lcap + 1 - Math.min(T.cut[v], lcap)) * penW + 1;
+    }
+    const P = { wildCost, exactCost: 1, kCap: C.kCapAll, track: false, keep: true };
+    const sol = rebuild(C, P, runDP(C, P));
+    if (sol.wild.length > C.W)
+        throw new Error('cover planner: internal error (wildcard limit after feasibility)');
+    return finish(T, C, sol);
+}
+/** Specificity rank of each candidate wildcard node (-1 = none): '/' count, then length capped at lcap. */
+function specificities(C) {
+    const { T } = C;
+    const isCand = (v) => T.cut[v] > 0 && T.sUnits[v] > 0 && !simple(T, v);
+    let maxCut = 1;
+    for (let v = 0; v < T.nn; v++)
+        if (isCand(v))
+            maxCut = Math.max(maxCut, T.cut[v]);
+    const lcap = Math.min(LEN_CAP, maxCut);
+    const spec = new Float64Array(T.nn).fill(-1);
+    for (let v = 0; v < T.nn; v++) {
+        if (!isCand(v))
+            continue;
+        const [sl, len] = wildcardSpecificity(T.keys[T.rep[v]].slice(0, T.cut[v]));
+        spec[v] = sl * (lcap + 1) + Math.min(len, lcap);
+    }
+    return { spec, lcap };
+}
+/**
+ * Binary search over the candidate specificities with a cheap feasibility DP (fewest paths using only wildcards
+ * at least that specific, within W): the highest floor a cover within the budget can respect.
+ */
+function highestFloor(C, spec) {
+    const specs = [];
+    for (const s of spec)
+        if (s >= 0)
+            specs.push(s);
+    const distinct = [...new Set(specs)].sort((a, b) => a - b);
+    const feasibleAt = (floor) => {
+        const wc = new Float64Array(C.T.nn).fill(INF);
+        for (let v = 0; v < C.T.nn; v++)
+            if (spec[v] >= floor)
+                wc[v] = 1;
+        // with W >= B every cover of <= B paths respects W, so wildcards need not be tracked
+        const Q = { wildCost: wc, exactCost: 1, kCap: 0, track: C.W < C.budget, keep: false };
+        return bestAtRoot(runDP(C, Q)).val <= C.budget;
+    };
+    let lo = 0;
+    let hi = distinct.length - 1;
+    // distinct[0] is always feasible: the shallowest candidate is the root's child (covers everything).
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (feasibleAt(distinct[mid]))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return distinct[lo] ?? -1;
+}
+
+;// CONCATENATED MODULE: ./src/plan/cover.ts
+
+
+
+
+
+
+const DEFAULT_TUNING = { boundWildcardLimit: 32, outsideWildcardLimit: 24, prune: true };
+/** Plan one CloudFront invalidation: at most `budget` paths covering every stale path, least collateral first. */
+function planCover(input) {
+    return planCoverTuned(input, DEFAULT_TUNING);
+}
+/** planCover with internal knobs (tests use it to exercise every code path on small inputs). */
+function planCoverTuned(input, tuning) {
+    const budget = Math.floor(input.budget);
+    if (!(budget >= 1))
+        throw new RangeError(`cover planner: budget must be >= 1 (got ${input.budget})`);
+    const maxW = input.maxWildcards === undefined ? budget : Math.floor(input.maxWildcards);
+    if (!(maxW >= 0))
+        throw new RangeError(`cover planner: maxWildcards must be >= 0 (got ${String(input.maxWildcards)})`);
+    const W = Math.min(maxW, budget);
+    const known = input.existing !== null;
+    const E = staleEntries(input.stale);
+    const nWild = E.wildSeen.size; // stale paths that cannot be sent exactly
+    if (E.keys.length === 0)
+        return { paths: [], collateral: known ? 0 : null, fellBackToAll: false, reason: 'nothing is stale' };
+    if (nWild === 0 && E.keys.length <= budget)
+        return exactResult([...new Set(E.keys)], budget, known);
+    if (input.existing !== null)
+        addExisting(E, input.existing);
+    const T = buildTrie(E);
+    const nS = T.stStr[ROOT];
+    if (nWild === 0 && nS <= budget) {
+        const list = [];
+        for (let v = 0; v < T.nn; v++)
+            if (T.term[v] & F_EXACT)
+                list.push(T.keys[T.rep[v]]);
+        return exactResult(list, budget, known);
+    }
+    const info = { budget, W, known, nS, nU: T.uCnt[ROOT], nStar: E.nStar, nTilde: E.nTilde };
+    if (W === 0)
+        return nothingFits(info);
+    const C = makePlanner(T, info, tuning);
+    return known ? planKnown(C) : planUnknown(C);
+}
+
+;// CONCATENATED MODULE: ./src/plan/stale.ts
+
+function staleFor(input) {
+    const { distribution: d } = input;
+    // Stale paths and the existing (collateral) paths must use the same URL forms.
+    const formOpts = { urlStyle: input.urlStyle, indexDocument: input.indexDocument };
+    const forms = (urlPath) => urlForms(urlPath, input.withoutSlash, formOpts);
+    const byPath = new Map();
+    const add = (urlPath, reason, source) => {
+        for (const plain of forms(urlPath)) {
+            const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
+            if (!byPath.has(form))
+                byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+        }
+    };
+    const fingerprintViolations = [];
+    const skippedFingerprinted = [];
+    // `none`: nothing of this run; what earlier runs owe (a crash, a deferred shard) is still paid.
+    const ofThisRun = input.invalidate !== 'none';
+    if (input.invalidate === 'all') {
+        return { stale: [{ path: '/*', reason: 'all' }], existing: null, fingerprintViolations, skippedFingerprinted };
+    }
+    for (const e of ofThisRun ? input.sync : []) {
+        const url = urlPathForKey(e.key, d.originPath);
+        if (url === null)
+            continue;
+        if (e.action === 'upload' && e.overwrites && e.sameBytes) {
+            // Same bytes, new headers: stale only when the change alters how a client reads them, fingerprinted or not.
+            if (e.rereads)
+                add(url, 'overwritten', e.key);
+        }
+        else if (e.action === 'upload' && e.overwrites) {
+            // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
+            if (input.fingerprint(e.path).fingerprinted)
+                fingerprintViolations.push(e.path);
+            add(url, 'overwritten', e.key);
+        }
+        else if (e.action === 'delete') {
+            if (input.fingerprint(e.path).fingerprinted) {
+                skippedFingerprinted.push(e.path);
+                continue;
+            }
+            add(url, 'deleted', e.key);
+        }
+    }
+    // The default rule maps source-dir to the keys under `prefix`, served at prefix minus the origin path.
+    const keyRoot = urlPathForKey(input.prefix, d.originPath);
+    const rules = input.pathMap.flatMap((r) => (!r.viaKey ? [r] : keyRoot === null ? [] : [{ from: r.from, to: keyRoot }]));
+    for (const f of ofThisRun ? (input.diff ?? []) : []) {
+        const consider = (repoPath, reason) => {
+            const url = mapRepoPath(repoPath, rules);
+            if (url === null)
+                return;
+            if (input.fingerprint(url.slice(1)).fingerprinted) {
+                skippedFingerprinted.push(repoPath);
+                return;
+            }
+            add(url, reason, repoPath);
+        };
+        if (f.status === 'modified')
+            consider(f.path, 'diff-modified');
+        else if (f.status === 'deleted')
+            consider(f.path, 'diff-deleted');
+        else if (f.status === 'renamed' && f.previousPath)
+            consider(f.previousPath, 'diff-renamed-from');
+    }
+    for (const p of ofThisRun ? input.manual : [])
+        add(p, 'manual');
+    for (const p of input.owed)
+        add(p, 'owed');
+    let existing = null;
+    if (input.originKnown) {
+        // A set: `docs/index.html` and its strip-index-html copy `docs/` share the URL `/docs/`.
+        const seen = new Set();
+        const keys = [...input.sync.filter((e) => e.action !== 'delete').map((e) => e.key), ...input.otherKeys];
+        for (const key of keys) {
+            const url = urlPathForKey(key, d.originPath);
+            if (url === null)
+                continue;
+            // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
+            for (const form of forms(url))
+                if (!byPath.has(form) && !byPath.has(`${form}*`))
+                    seen.add(form);
+        }
+        existing = [...seen];
+    }
+    return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
+}
+/**
+ * The bucket listing only covers `prefix`; URL paths outside it are unknown. When every stale path lies under
+ * the prefix's URL directory, plan relative to that directory (so no wildcard can reach above it); otherwise
+ * the origin is treated as unknown. Returns the URL directory to re-root under, or null.
+ */
+function coverRoot(stale, prefix, originPath) {
+    // The listing covers `prefix`; when that contains the whole origin path, everything served is known.
+    const rootKey = originPath.startsWith(prefix) ? '' : prefix.startsWith(originPath) ? prefix.slice(originPath.length) : null;
+    if (rootKey === null)
+        return null;
+    const root = '/' + rootKey;
+    return stale.every((p) => p.startsWith(root)) ? root : null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/invalidation.ts
+// From stale URL paths to the one batch sent to a distribution. Pure.
+
+
+
+
+
+function planInvalidation(opts) {
+    const { staleResult: s, distributionId } = opts;
+    const base = { distributionId, stale: s.stale };
+    const none = { zeroCollateralBudget: null };
+    if (s.stale.length === 0)
+        return { ...base, ...none, decoded: [], paths: [], wildcards: 0, cover: null, reason: 'nothing is stale' };
+    if (s.stale.some((p) => p.path === '/*')) {
+        return {
+            ...base,
+            ...none,
+            decoded: ['/*'],
+            paths: ['/*'],
+            wildcards: 1,
+            cover: null,
+            reason: '/* requested (invalidate: all or a manual /*)',
+        };
+    }
+    const stale = s.stale.map((p) => p.path);
+    // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
+    const root = s.existing === null ? null : coverRoot(stale, opts.prefix, opts.originPath);
+    const cut = root === null ? 0 : root.length - 1;
+    const rel = (p) => p.slice(cut);
+    const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
+    const input = {
+        stale: stale.map(rel),
+        existing,
+        budget: opts.budget,
+        ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+    };
+    const cover = planCover(input);
+    const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
+    return {
+        ...base,
+        decoded,
+        paths: decoded.map(encodeCloudFrontPath),
+        wildcards: cover.paths.filter((p) => p.wildcard).length,
+        cover,
+        reason: cover.reason,
+        zeroCollateralBudget: cover.collateral ? smallestCleanBudget(input, opts.budget) : null,
+    };
+}
+/** Binary search for the least budget (up to CloudFront's 3,000 per batch) whose optimal cover has no collateral. */
+function smallestCleanBudget(input, from) {
+    let lo = from + 1;
+    let hi = Math.min(MAX_PATHS_PER_BATCH, new Set(input.stale).size);
+    if (hi < lo || planCover({ ...input, budget: hi }).collateral !== 0)
+        return null;
+    while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (planCover({ ...input, budget: mid }).collateral === 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+/**
+ * CallerReference: the same run attempt retrying the same batch gets the same invalidation back from
+ * CloudFront; any other deploy (other run, attempt, distribution or paths) gets a distinct reference.
+ */
+function callerReference(repository, runId, runAttempt, distributionId, paths) {
+    // JSON keeps the parts unambiguous whatever characters they hold.
+    const digest = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([repository, runId, runAttempt, distributionId, [...paths].sort()]))
+        .digest('hex');
+    return `s3cfd-${runId}-${runAttempt}-${digest.slice(0, 32)}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+const LARGE_FILE = 100 * 1024 * 1024;
+/** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
+function staleByDistribution(config, facts, files = planFiles(config, facts)) {
+    const { manual: given } = missingDiffFallback(config, facts.diff);
+    const manual = (d) => [...given, ...removedPrefixPaths(config, d)];
+    const otherKeys = collateralKeys(facts.remote, files.sync);
+    const out = new Map();
+    for (const d of config.distributions) {
+        out.set(d.id, staleFor({
+            distribution: d,
+            prefix: config.prefix,
+            invalidate: config.invalidate,
+            withoutSlash: config.invalidateDirectoryWithoutSlash,
+            urlStyle: config.urlStyle,
+            indexDocument: config.indexDocument,
+            queryStrings: config.queryStrings,
+            sync: files.sync,
+            otherKeys,
+            // The listing is the origin in upload mode, and for a job without uploads whose bucket holds the site
+            // (the consolidating job of a sharded deploy); a bucket holding only records says nothing of the origin.
+            originKnown: config.upload || facts.remote.length > 0,
+            fingerprint: files.fingerprint,
+            diff: facts.diff.files,
+            pathMap: config.pathMap,
+            manual: manual(d),
+            owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+        }));
+    }
+    return out;
+}
+function invalidationFor(config, facts, d, stale) {
+    const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
+    return planInvalidation({
+        distributionId: d.id,
+        staleResult: stale,
+        prefix: config.prefix,
+        originPath: d.originPath,
+        budget,
+        maxWildcards,
+    });
+}
+function invalidationWarnings(config, stale, plans) {
+    const out = [];
+    for (const s of stale.values()) {
+        for (const p of s.fingerprintViolations) {
+            out.push(`${p} has a fingerprinted name but its content changed: invalidating it anyway (check your bundler's hashing)`);
+        }
+    }
+    for (const p of plans) {
+        if (p.cover?.fellBackToAll && p.stale.length > 1) {
+            const fix = p.zeroCollateralBudget !== null ? ` max-paths: ${p.zeroCollateralBudget} would evict nothing needlessly.` : '';
+            out.push(`${p.distributionId}: the cheapest cover within max-paths (${config.maxPaths}) is /*, which evicts every cached object.${fix}`);
+        }
+    }
+    return out;
+}
+/** Notices for what a reviewer should not miss (logged as annotations, not part of the report's warnings). */
+function annotations(config, facts, sync) {
+    const out = [];
+    const warning = deleteWarning(sync.filter((e) => e.action === 'delete').length, config.maxDeletes);
+    if (warning)
+        out.push({ level: 'warning', message: warning });
+    const hidden = (facts.scan?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
+    if (hidden.length > 0) {
+        const shown = `${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}`;
+        out.push({
+            level: 'notice',
+            message: `Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${shown}). Name them in include to publish them.`,
+        });
+    }
+    for (const e of sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE).slice(0, 5)) {
+        out.push({ level: 'notice', message: `Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts` });
+    }
+    return out;
+}
+function verdictsOf(files, facts) {
+    const paths = [...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)];
+    return new Map(paths.map((p) => [p, files.fingerprint(p)]));
+}
+function removalsOf(config, facts, files) {
+    const listed = new Set(facts.remote.map((o) => o.key));
+    const previous = livePending(facts.state?.pending, listed);
+    const deletes = files.sync.filter((e) => e.action === 'delete');
+    return planRemovals(deletes, (p) => files.fingerprint(p).fingerprinted, previous, facts.now, config.keepRemovedMs);
+}
+function refusalOf(config, facts, sync) {
+    const live = facts.state?.deploys?.[0]?.sha ?? null;
+    return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
+}
+/** remove-prefix: the whole prefix's URLs, as one wildcard per distribution that serves it. */
+function removedPrefixPaths(config, d) {
+    if (!config.removePrefix)
+        return [];
+    const url = urlPathForKey(config.prefix, d.originPath);
+    return url === null ? [] : [`${url}*`];
+}
+/** remove-prefix: every site object under the prefix (protect globs still hold), deleted before the invalidation. */
+function prefixRemoval(config, facts) {
+    const guard = makeDeleteGuard(makeFileFilter([], []), config.protect);
+    return facts.remote
+        .filter((o) => !guard(o.key.slice(config.prefix.length)))
+        .map((o) => ({ key: o.key, path: o.key.slice(config.prefix.length), action: 'delete', reason: 'prefix-removed', size: o.size }));
+}
+/** A ledger still in an old folder (the guessable legacy name) is moved on this run, even when nothing else changes. */
+function migrating(facts) {
+    return facts.records.oldDirs.some((dir) => facts.ownKeys.includes(stateKeyIn(dir)));
+}
+function planDeploy(config, facts) {
+    const files = planFiles(config, facts);
+    const stale = staleByDistribution(config, facts, files);
+    const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)));
+    const fallback = missingDiffFallback(config, facts.diff);
+    const removals = removalsOf(config, facts, files);
+    const waitingKeys = new Set(removals.waiting.map((e) => e.key));
+    const sync = config.removePrefix ? prefixRemoval(config, facts) : files.sync.filter((e) => !waitingKeys.has(e.key));
+    // remove-prefix: the action's records for the prefix go too, after the invalidation (never the lock: it is released).
+    const lock = deployLockKey(config.prefix, config.statePrefix);
+    const records = config.removePrefix ? facts.ownKeys.filter((k) => k !== lock) : [];
+    const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
+    const ledger = {
+        demoted: [...files.evidence.demoted],
+        shapes: files.evidence.learned,
+        pending: removals.pending,
+        deploy: writes ? { sha: facts.run.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+    };
+    return {
+        files: files.files,
+        sync,
+        uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
+        deletes: config.removePrefix ? sync.map((e) => e.key) : removals.now.map((e) => e.key),
+        lateDeletes: [...removals.due.map((e) => e.key), ...records],
+        waiting: removals.waiting,
+        invalidations,
+        refusal: refusalOf(config, facts, sync),
+        writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger) || migrating(facts)),
+        ledger,
+        remote: files.remote,
+        verdicts: verdictsOf(files, facts),
+        verifyTargets: verifyTargets(invalidations[0], files.files),
+        warnings: [
+            ...files.demotions.map((d) => d.warning),
+            ...(fallback.warning ? [fallback.warning] : []),
+            ...invalidationWarnings(config, stale, invalidations),
+        ],
+        annotations: annotations(config, facts, sync),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/io/cloudfront.ts
+function cloudFrontClientConfig(env) {
+    const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
+    // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
+    return { region: 'us-east-1', maxAttempts: 6, ...(endpoint ? { endpoint } : {}) };
+}
+let sdk = null;
+/** @aws-sdk/client-cloudfront, imported once, on first use. */
+const loadCloudFrontSdk = () => (sdk ??= __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3169, 19)));
+/** The adapter over `client`, or over a client made from `env` on first use. */
+function createCdn(client, env = process.env) {
+    let made = null;
+    const ready = async () => {
+        const { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand } = await loadCloudFrontSdk();
+        made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
+        return { client: await made, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand };
+    };
+    return {
+        async create(distributionId, paths, callerReference) {
+            const { client, CreateInvalidationCommand } = await ready();
+            const res = await client.send(new CreateInvalidationCommand({
+                DistributionId: distributionId,
+                InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
+            }));
+            return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
+        },
+        async get(distributionId, id) {
+            const { client, GetInvalidationCommand } = await ready();
+            const res = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
+            return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
+        },
+        async listSince(distributionId, since) {
+            const { client, ListInvalidationsCommand } = await ready();
+            const out = [];
+            let marker;
+            for (let page = 0; page < 20; page++) {
+                const res = await client.send(new ListInvalidationsCommand({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
+                let older = false;
+                for (const s of res.InvalidationList?.Items ?? []) {
+                    const createTime = s.CreateTime ?? new Date(0);
+                    if (createTime < since)
+                        older = true;
+                    else if (s.Id)
+                        out.push({ id: s.Id, status: s.Status ?? '', createTime });
+                }
+                if (older || !res.InvalidationList?.IsTruncated)
+                    break;
+                marker = res.InvalidationList.NextMarker;
+            }
+            return out;
+        },
+    };
+}
+const realClock = {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+};
+const errName = (err) => err.name ?? '';
+/**
+ * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
+ * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
+ * existing invalidation instead of creating a second one.
+ */
+async function createInvalidation(cdn, distributionId, paths, callerReference, opts) {
+    const start = opts.clock.now();
+    let delay = 5_000;
+    for (;;) {
+        try {
+            return await cdn.create(distributionId, paths, callerReference);
+        }
+        catch (err) {
+            if (errName(err) !== 'TooManyInvalidationsInProgress')
+                throw err;
+            const waited = opts.clock.now() - start;
+            if (waited + delay > opts.maxWaitMs) {
+                throw new Error(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
+                    `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
+                    `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`, { cause: err });
+            }
+            opts.log(`CloudFront ${distributionId}: TooManyInvalidationsInProgress (in-flight limits reached); waiting ` +
+                `${Math.round(delay / 1000)} s for running invalidations to finish, then retrying`);
+            await opts.clock.sleep(delay);
+            delay = Math.min(delay * 2, 60_000);
+        }
+    }
+}
+/**
+ * Poll GetInvalidation until every invalidation is Completed or `timeoutMs` passes. Unlike the SDK waiter,
+ * an AccessDenied fails at once with the missing permission named, instead of polling until the timeout.
+ */
+async function waitForInvalidations(cdn, pending, opts) {
+    const start = opts.clock.now();
+    let delay = opts.initialDelayMs ?? 5_000;
+    const maxDelay = opts.maxDelayMs ?? 30_000;
+    for (;;) {
+        for (const inv of pending) {
+            if (inv.status === 'Completed')
+                continue;
+            try {
+                inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
+            }
+            catch (err) {
+                const name = errName(err);
+                if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+                    throw new Error(`Cannot wait for invalidation ${inv.id}: GetInvalidation was denied. Grant cloudfront:GetInvalidation on ` +
+                        `arn:aws:cloudfront::<account>:distribution/${inv.distributionId}, or set wait: false.`, { cause: err });
+                }
+                opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
+            }
+        }
+        const open = pending.filter((p) => p.status !== 'Completed');
+        const elapsed = opts.clock.now() - start;
+        if (open.length === 0)
+            return { timedOut: [] };
+        if (elapsed >= opts.timeoutMs)
+            return { timedOut: open };
+        opts.log(`Waiting for ${open.map((p) => `${p.id} (${p.distributionId})`).join(', ')}: ${Math.round(elapsed / 1000)} s elapsed`);
+        await opts.clock.sleep(Math.min(delay, Math.max(0, opts.timeoutMs - elapsed)));
+        delay = Math.min(Math.round(delay * 1.5), maxDelay);
+    }
+}
+/**
+ * ListInvalidations for this month, then GetInvalidation for each (bounded), to count paths in flight
+ * (CloudFront: 3,000 file paths and 15 wildcard paths per distribution) and paths used this month.
+ */
+async function readUsage(cdn, distributionId, now, maxReads = 200) {
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    // In-flight ones can be from the end of last month: look back a day further for those.
+    const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
+    const list = await cdn.listSince(distributionId, since);
+    const usage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
+    const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
+    let reads = 0;
+    for (const inv of toRead) {
+        if (reads >= maxReads) {
+            usage.unreadable++;
+            continue;
+        }
+        reads++;
+        const { paths } = await cdn.get(distributionId, inv.id);
+        const wild = paths.filter((p) => p.endsWith('*')).length;
+        if (inv.status === 'InProgress') {
+            usage.inFlightWildcards += wild;
+            usage.inFlightPaths += paths.length - wild;
+        }
+        if (inv.createTime >= monthStart)
+            usage.monthPaths += paths.length;
+    }
+    return usage;
+}
+
+;// CONCATENATED MODULE: ./src/io/log.ts
+// The Log port on @actions/core's workflow commands.
+
+const actionsLog = {
+    info: (m) => info(m),
+    debug: (m) => core_debug(m),
+    notice: (m) => notice(m),
+    warning: (m) => warning(m),
+    group: (name, fn) => group(name, fn),
+};
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __nccwpck_require__(2358);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/plan/gzip.ts
+// Deterministic gzip for the `gzip` input: same bytes in, same bytes out. Pure (a data transformation).
+
+/** The OS byte written into every member: 3 (Unix), whatever platform zlib was built for (Windows zlib says 10). */
+const GZIP_OS_UNIX = 3;
+/**
+ * Gzip `buf` at level 9 with no modification time (0), no file name or comment, and a fixed OS byte, so one
+ * input always gives byte-identical output on a given zlib build. The deflate stream itself is only as stable
+ * as the bundled zlib: another Node release may ship a zlib that compresses differently, so never decide
+ * "unchanged" by comparing gzip output from different runs; compare the source bytes' MD5 and the headers.
+ */
+function gzipDeterministic(buf) {
+    const out = (0,external_node_zlib_.gzipSync)(buf, {
+        level: 9,
+        memLevel: 8,
+        windowBits: 15,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+    });
+    // RFC 1952 header: ID1 ID2 CM FLG MTIME(4) XFL OS. zlib writes FLG = 0 and MTIME = 0 for gzipSync; pin them
+    // anyway, and the OS byte, which zlib takes from the platform it was compiled for. None is covered by the
+    // trailer's CRC-32 (that is of the uncompressed data).
+    if (out[3] !== 0)
+        throw new Error(`gzip: unexpected header flags ${out[3]}`);
+    out.writeUInt32LE(0, 4);
+    out[9] = GZIP_OS_UNIX;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/io/s3-params.ts
+// S3 request fields and response readings: object headers and settings as PutObject fields, the gzipped body,
+// a HeadObject answer as the port's HeadResult.
+
+
+
+
+/** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
+const MD5_META = 's3cfd-md5';
+/**
+ * Largest file `upload(..., { gzip: true })` accepts (256 MiB): it reads the whole file and compresses it in
+ * memory, so both copies are held at once. Files worth gzipping (HTML, CSS, JS, JSON, SVG) are far smaller.
+ */
+const GZIP_MAX_BYTES = 256 * 1024 * 1024;
+const unquote = (etag) => (etag ?? '').replace(/^"|"$/g, '');
+function isNotFound(err) {
+    const e = err;
+    return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+}
+/** The user metadata to send: the caller's, with the action's content MD5 (which always wins, whatever its case). */
+function metadataWith(md5, given) {
+    const out = {};
+    for (const [k, v] of Object.entries(given ?? {})) {
+        if (k.toLowerCase() !== MD5_META)
+            out[k] = v;
+    }
+    out[MD5_META] = md5;
+    return out;
+}
+/** The object's headers as PutObject / CreateMultipartUpload fields, leaving out the ones not set. */
+function headerParams(h, md5) {
+    return {
+        ContentType: h.contentType,
+        CacheControl: h.cacheControl,
+        ...(h.contentEncoding !== undefined && { ContentEncoding: h.contentEncoding }),
+        ...(h.contentLanguage !== undefined && { ContentLanguage: h.contentLanguage }),
+        ...(h.contentDisposition !== undefined && { ContentDisposition: h.contentDisposition }),
+        ...(h.websiteRedirectLocation !== undefined && { WebsiteRedirectLocation: h.websiteRedirectLocation }),
+        Metadata: metadataWith(md5, h.metadata),
+    };
+}
+/** The store-wide object settings (never an ACL: buckets with ACLs disabled reject any). */
+function objectSettings(opts) {
+    return {
+        ...(opts.storageClass !== undefined && { StorageClass: opts.storageClass }),
+        ...(opts.sse !== undefined && { ServerSideEncryption: opts.sse }),
+        ...(opts.sseKmsKeyId !== undefined && { SSEKMSKeyId: opts.sseKmsKeyId }),
+    };
+}
+/** Read and gzip a file, checking the result is what the caller planned (same size and MD5). */
+async function gzippedFile(key, absPath, size, md5) {
+    const { size: sourceSize } = await (0,promises_.stat)(absPath);
+    if (sourceSize > GZIP_MAX_BYTES) {
+        throw new Error(`${key}: ${sourceSize} bytes is too large to gzip in memory (limit ${GZIP_MAX_BYTES} bytes)`);
+    }
+    const body = gzipDeterministic(await (0,promises_.readFile)(absPath));
+    const actual = (0,external_node_crypto_.createHash)('md5').update(body).digest('hex');
+    if (body.length !== size || actual !== md5) {
+        throw new Error(`${key}: gzipped content is ${body.length} bytes with MD5 ${actual}, but ${size} bytes with MD5 ${md5} was planned ` +
+            '(the file changed since it was read?)');
+    }
+    return body;
+}
+/** Headers a HeadObject answer carries, in the shape headersFromHead takes. */
+function headResult(head) {
+    const md5Key = Object.keys(head.Metadata ?? {}).find((k) => k.toLowerCase() === MD5_META);
+    const md5 = md5Key === undefined ? undefined : head.Metadata?.[md5Key];
+    const headers = headersFromHead({
+        contentType: head.ContentType,
+        cacheControl: head.CacheControl,
+        contentEncoding: head.ContentEncoding,
+        contentLanguage: head.ContentLanguage,
+        contentDisposition: head.ContentDisposition,
+        websiteRedirectLocation: head.WebsiteRedirectLocation,
+        metadata: head.Metadata,
+    });
+    return md5 === undefined || md5 === '' ? { headers } : { md5, headers };
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/io/retry.ts
+// Retry with backoff for requests the SDK will not retry itself: a PutObject with a stream body is
+// "non-retryable" to the SDK (it cannot rewind the stream), so the caller reopens the file per attempt.
+
+const NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** Throttling, 5xx, timeouts and connection errors; never 4xx client errors such as AccessDenied. */
+function isRetryable(err) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && NETWORK.has(e.code))
+        return true;
+    // The SDK sometimes wraps a socket error in a plain Error ("AWS SDK error wrapper for ...") without its code.
+    if (/\b(ECONNRESET|EPIPE|ETIMEDOUT|socket hang up)\b/.test(String(e?.message ?? '')))
+        return true;
+    try {
+        return (0,retry.isRetryableByTrait)(e) || (0,retry.isThrottlingError)(e) || (0,retry.isTransientError)(e) || (0,retry.isServerError)(e);
+    }
+    catch {
+        return false;
+    }
+}
+/** Full-jitter exponential backoff, as the AWS SDKs do. */
+async function withRetries(fn, opts) {
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= opts.attempts || !isRetryable(err))
+                throw err;
+            const cap = Math.min(opts.maxDelayMs ?? 20_000, opts.baseDelayMs * 2 ** (attempt - 1));
+            const delay = Math.round(Math.random() * cap);
+            opts.onRetry?.(err, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-map/index.js
+function pMap(iterable, mapper, options) {
+	return mapConcurrently(iterable, mapper, options, false);
+}
+
+function pMapSettled(iterable, mapper, options) {
+	return mapConcurrently(iterable, mapper, options, true);
+}
+
+function pMapKeyed(input, mapper, options) {
+	return mapKeyed(input, mapper, options, false);
+}
+
+function pMapSettledKeyed(input, mapper, options) {
+	return mapKeyed(input, mapper, options, true);
+}
+
+// Like `Promise.allKeyed` and `Promise.allSettledKeyed`, with a mapper, and for a `Map` too. Each value travels with its key, so a skipped key, which leaves no slot in the result, cannot shift the keys after it.
+async function mapKeyed(input, mapper, options, isSettled) {
+	const entries = getKeyedEntries(input);
+
+	// After the values have their handlers, like the other argument errors, which `mapConcurrently` checks. It cannot check this one, as it gets the wrapper below as its mapper.
+	if (typeof mapper !== 'function') {
+		throw new TypeError('Mapper function is required');
+	}
+
+	const mappedEntries = await mapConcurrently(entries, async ([key, inputResult]) => {
+		try {
+			if (inputResult.status === 'rejected') {
+				throw inputResult.reason;
+			}
+
+			const result = await mapper(inputResult.value, key);
+
+			if (result === pMapSkip || result === pMapStop) {
+				return result;
+			}
+
+			return [key, isSettled ? {status: 'fulfilled', value: result} : result];
+		} catch (error) {
+			if (!isSettled) {
+				throw error;
+			}
+
+			return [key, {status: 'rejected', reason: error}];
+		}
+	}, options, false);
+
+	if (input instanceof Map) {
+		return new Map(mappedEntries);
+	}
+
+	// A null prototype, like `Promise.allKeyed`, so a key like `__proto__` or `toString` is an own property like any other.
+	return Object.setPrototypeOf(Object.fromEntries(mappedEntries), null);
+}
+
+// The engine behind all the functions, except `pMapIterable`. With `isSettled`, an element or a mapper that rejects gives a `{status: 'rejected'}` result instead of an error, like `Promise.allSettled`, so `stopOnError` does not apply.
+async function mapConcurrently(
+	iterable,
+	mapper,
+	{
+		concurrency = Number.POSITIVE_INFINITY,
+		stopOnError = true,
+		signal,
+	} = {},
+	isSettled,
+) {
+	return new Promise((resolve_, reject_) => {
+		validateOptions(iterable, mapper, concurrency);
+
+		const result = [];
+		// Stage the errors by index, like `result`, so they are reported in input order.
+		const errors = [];
+		let skippedCount = 0;
+		let isResolved = false;
+		let isIterableDone = false;
+		const pendingIndexes = new Set();
+		let doneIndex = Number.POSITIVE_INFINITY;
+		let currentIndex = 0;
+		const iterator = getIterator(iterable);
+
+		const signalListener = () => {
+			reject(signal.reason);
+		};
+
+		const cleanup = () => {
+			signal?.removeEventListener('abort', signalListener);
+		};
+
+		const resolve = value => {
+			resolve_(value);
+			cleanup();
+		};
+
+		const reject = reason => {
+			if (isResolved) {
+				return;
+			}
+
+			isResolved = true;
+			reject_(reason);
+			cleanup();
+
+			if (!isIterableDone) {
+				closeIterator(iterator);
+			}
+		};
+
+		if (signal) {
+			if (signal.aborted) {
+				reject(signal.reason);
+				return;
+			}
+
+			signal.addEventListener('abort', signalListener, {once: true});
+		}
+
+		const pull = createPuller(iterator);
+
+		// Settle only once the source is done, or a mapper stopped, and every earlier pull and mapper has finished. A pull before the `done` or the stop can still produce an element, while pulls after it do not affect the result.
+		const settleIfFinished = () => {
+			if (isResolved || doneIndex === Number.POSITIVE_INFINITY) {
+				return;
+			}
+
+			for (const index of pendingIndexes) {
+				if (index < doneIndex) {
+					return;
+				}
+			}
+
+			if (!stopOnError) {
+				const collectedErrors = [];
+
+				for (let index = 0; index < Math.min(doneIndex, errors.length); index++) {
+					if (index in errors) {
+						collectedErrors.push(errors[index]);
+					}
+				}
+
+				if (collectedErrors.length > 0) {
+					reject(new AggregateError(collectedErrors)); // eslint-disable-line unicorn/error-message
+					return;
+				}
+			}
+
+			isResolved = true;
+
+			// A stop ended the result before the source did, so close it, like `for await` does on a `break`. Not at the stop itself, as a source that settles its `next()` calls out of call order may still owe an earlier element, and closing could drop it.
+			if (!isIterableDone) {
+				closeIterator(iterator);
+			}
+
+			// `done` is final, like `for await`, so a `done` that lands between two elements ends
+			// the result there and everything the source produced past it is dropped. A stop cuts it the same way.
+			const lastIndex = Math.min(doneIndex, result.length);
+
+			// Every index below `lastIndex` has a value: an index only goes unassigned when its pull reported `done` or its mapper returned `pMapStop`, and the lowest such index is `doneIndex`. So the array is dense below `lastIndex`, and the fast path can hand it over untouched.
+			if (lastIndex === result.length && skippedCount === 0) {
+				resolve(result);
+				return;
+			}
+
+			// Otherwise this drops the skipped results and whatever the `done` or the stop cut off.
+			resolve(result.slice(0, lastIndex).filter(value => value !== pMapSkip));
+		};
+
+		const next = async () => {
+			// After a `done` or a stop, a pull would take an item nobody is going to map, which a one-shot source, like a queue, would lose.
+			if (isResolved || currentIndex >= doneIndex) {
+				return;
+			}
+
+			// Take the index when the pull starts, not when it resolves, so a source that settles
+			// its `next()` calls out of call order still gets the right position.
+			const index = currentIndex++;
+			pendingIndexes.add(index);
+
+			let nextItem;
+			try {
+				nextItem = await pull();
+			} catch (error) {
+				pendingIndexes.delete(index);
+
+				if (index < doneIndex) {
+					throw error;
+				}
+
+				settleIfFinished();
+				return;
+			}
+
+			if (nextItem.done) {
+				pendingIndexes.delete(index);
+				doneIndex = Math.min(doneIndex, index);
+				isIterableDone = true;
+				settleIfFinished();
+				return;
+			}
+
+			// Intentionally detached
+			const runner = (async () => {
+				try {
+					const element = await nextItem.value;
+
+					if (isResolved || index >= doneIndex) {
+						return;
+					}
+
+					const value = await mapper(element, index);
+
+					// Ignore an item produced after an earlier pull reported `done` or an earlier mapper returned `pMapStop`.
+					if (index >= doneIndex) {
+						return;
+					}
+
+					// A stop ends the result here, like a `done` from the source, so settling waits only for the earlier elements.
+					if (value === pMapStop) {
+						doneIndex = index;
+						return;
+					}
+
+					if (value === pMapSkip) {
+						skippedCount++;
+					}
+
+					result[index] = isSettled && value !== pMapSkip ? {status: 'fulfilled', value} : value;
+				} catch (error) {
+					if (index >= doneIndex) {
+						return;
+					}
+
+					if (isSettled) {
+						result[index] = {status: 'rejected', reason: error};
+					} else if (stopOnError) {
+						reject(error);
+						return;
+					} else {
+						errors[index] = error;
+					}
+				} finally {
+					pendingIndexes.delete(index);
+					settleIfFinished();
+				}
+
+				// If the iterable throws we can't really continue regardless of `stopOnError` state
+				// since an iterable is likely to continue throwing after it throws once.
+				// If we continue calling `next()` indefinitely we will likely end up
+				// in an infinite loop of failed iteration.
+				try {
+					await next();
+				} catch (error) {
+					reject(error);
+				}
+			})();
+
+			// Link the runner to the returned promise, so the async stack trace of a mapper error reaches the caller. Nothing awaits the runner, so the trace would stop there, but V8 follows a reaction that resolves another promise. The link never settles, so it never resolves the returned promise. It is a new promise for each runner, as a shared one would keep a reaction for every element.
+			runner.then(() => new Promise(() => {})).then(resolve_);
+		};
+
+		// Create the concurrent runners in a detached (non-awaited)
+		// promise. We need this so we can await the `next()` calls
+		// to stop creating runners before hitting the concurrency limit
+		// if the iterable has already been marked as done or a mapper stopped.
+		// NOTE: We *must* do this for async iterators otherwise we'll spin up
+		// infinite `next()` calls by default and never start the event loop.
+		(async () => {
+			for (let index = 0; index < concurrency; index++) {
+				try {
+					// eslint-disable-next-line no-await-in-loop
+					await next();
+				} catch (error) {
+					reject(error);
+					break;
+				}
+
+				if (isResolved || currentIndex >= doneIndex) {
+					break;
+				}
+			}
+		})();
+	});
+}
+
+function pMapIterable(
+	iterable,
+	mapper,
+	{
+		concurrency = Number.POSITIVE_INFINITY,
+		backpressure = concurrency,
+		preserveOrder = true,
+	} = {},
+) {
+	validateOptions(iterable, mapper, concurrency);
+
+	if (!isLimit(backpressure, concurrency)) {
+		throw new TypeError(`Expected \`backpressure\` to be an integer from \`concurrency\` (${concurrency}) and up or \`Infinity\`, got \`${backpressure}\` (${typeof backpressure})`);
+	}
+
+	return {
+		[Symbol.asyncIterator]() {
+			// `isDone` lives outside the generator so the wrapper below can set it the moment the
+			// consumer asks to stop. The generator is suspended on a pending `next()` at that point,
+			// so its `finally` would not run until much later and workers finishing in the meantime
+			// would keep pulling and mapping input for nobody.
+			let isDone = false;
+
+			const generator = (async function * () {
+				const iterator = getIterator(iterable);
+
+				// Results are consumed from the front with a moving `headIndex` instead of `shift()`.
+				// `shift()` moves every remaining entry, which is O(n) per element and made the whole
+				// run O(n²) whenever `backpressure` let the array grow, which is the default.
+				let promises = [];
+				let headIndex = 0;
+				let isIterableDone = false;
+
+				// The lowest index whose pull reported `done`. Without `preserveOrder`, the pulls after it have their slots given back, so their errors are dropped.
+				let doneIndex = Number.POSITIVE_INFINITY;
+
+				// An element that is being read, or is waiting for a mapper, does not hold a mapper slot, so the next element can be read while the mappers run. Those elements have their own cap of `concurrency`, so the source never sees more than `concurrency` overlapping `next()` calls, even with `backpressure: Infinity`. `backpressure` caps everything in flight together.
+				let readingCount = 0;
+				let runningMappersCount = 0;
+
+				// The workers waiting for a mapper slot, in the order they started waiting. A finished mapper hands its slot to the oldest one.
+				const mapperWaiters = new Map();
+				let mapperWaiterCount = 0;
+				let wokenMapperWaiterCount = 0;
+
+				const releaseMapperSlot = () => {
+					if (wokenMapperWaiterCount === mapperWaiterCount) {
+						runningMappersCount--;
+						return;
+					}
+
+					mapperWaiters.get(wokenMapperWaiterCount)();
+					mapperWaiters.delete(wokenMapperWaiterCount++);
+				};
+
+				let index = 0;
+
+				// The lowest index whose mapper returned `pMapStop`, or, with `preserveOrder`, whose pull, element, or mapper threw. The stream ends there, like a `break` or a `throw` in a loop. Once it is set, nothing past it is pulled, and no pending element past it is mapped, while the earlier elements still finish and are yielded first. `isDone` cannot do this, as it would drop the values of the earlier elements too.
+				let stopIndex = Number.POSITIVE_INFINITY;
+
+				// Without `preserveOrder`, each spawn still takes a slot in `promises`, so `backpressure` counts the same, but the slots are filled in the order the workers settle rather than the order they were spawned in, so the consumer gets whichever result is ready first. A worker always fills the oldest empty slot, at `fillIndex`. An empty slot is `undefined`, and a filled one holds the result itself rather than a promise, so a result costs a promise only when the consumer has to wait for it, through `wake`.
+				let fillIndex = 0;
+				let wake;
+
+				// The indexes of the pulls whose worker has not filled a slot yet, without `preserveOrder`.
+				const unfilledIndexes = new Set();
+
+				// The consumer waits only when the head is empty, and then the oldest empty slot is the head, so the first fill wakes it.
+				const fillSlot = result => {
+					promises[fillIndex++] = result;
+					wake?.(result);
+					wake = undefined;
+				};
+
+				const pull = createPuller(iterator);
+
+				function trySpawn() {
+					// Do not spawn once the consumer is gone, the source is done, or the stream ends at an earlier element. The pull would be wasted work, and for a one-shot source, like a queue, it takes an item nobody is going to ask for.
+					if (isDone || isIterableDone || index > stopIndex || readingCount >= concurrency || promises.length - headIndex >= backpressure) {
+						return;
+					}
+
+					readingCount++;
+
+					// Take the index when the pull starts, not when it resolves, so a source that
+					// settles its `next()` calls out of call order still gets the right position.
+					const currentIndex = index++;
+
+					// Errors must be returned as a value instead of rejecting, otherwise a promise that
+					// the consumer abandons after an earlier error becomes an unhandled rejection.
+					const promise = (async () => {
+						try {
+							let element;
+							try {
+								const {done, value} = await pull();
+
+								if (done) {
+									isIterableDone = true;
+									doneIndex = Math.min(doneIndex, currentIndex);
+									return {done: true};
+								}
+
+								// Spawn if still below the reading and backpressure limits
+								trySpawn();
+
+								element = await value;
+
+								if (runningMappersCount < concurrency) {
+									runningMappersCount++;
+								} else {
+									// `releaseMapperSlot` hands the slot over without decrementing `runningMappersCount`, so it is already counted.
+									await new Promise(resolve => {
+										mapperWaiters.set(mapperWaiterCount++, resolve);
+									});
+								}
+							} finally {
+								readingCount--;
+							}
+
+							// Spawn now that this element is no longer waiting for a mapper, so the next one is read while this one is mapped
+							trySpawn();
+
+							let returnValue;
+							try {
+								// The consumer stopped iterating, or the stream ends before this element, while this element was being read or waiting for a mapper, so drop it instead of doing work nobody will consume.
+								if (isDone || currentIndex > stopIndex) {
+									return {done: false, value: pMapSkip};
+								}
+
+								returnValue = await mapper(element, currentIndex);
+							} finally {
+								releaseMapperSlot();
+							}
+
+							if (returnValue === pMapStop) {
+								stopIndex = Math.min(stopIndex, currentIndex);
+							}
+
+							return {done: false, value: returnValue};
+						} catch (error) {
+							// With `preserveOrder`, the error is thrown at its own position, after the results before it, so those still finish. Without it, the error is thrown as soon as it settles, so nothing still pending can be yielded anymore.
+							// An error from a pull after the end of the source is dropped, as `done` is final, so it must have no effect. `doneIndex` is set before the worker that saw `done` settles, so its slot hand-back runs before the delivery check of any error that sees it here, and the two always agree.
+							if (preserveOrder) {
+								stopIndex = Math.min(stopIndex, currentIndex);
+							} else if (currentIndex < doneIndex) {
+								isDone = true;
+							}
+
+							return {error};
+						}
+					})();
+
+					if (preserveOrder) {
+						promises.push(promise);
+						return;
+					}
+
+					promises.push(undefined);
+
+					unfilledIndexes.add(currentIndex);
+
+					// The worker never rejects, as errors are returned as a value.
+					// The slot is filled here, a tick after the worker settles, rather than by the worker itself, for the same reason the consumer awaits a filled slot: so the consumer never runs, and pulls, earlier.
+					promise.then(result => {
+						// The slot was already given back, as the pull came after the end of the source.
+						if (!unfilledIndexes.delete(currentIndex)) {
+							return;
+						}
+
+						if (result.done) {
+							// The pulls made after this one came after the end of the source, and a source like a queue may never answer them, so give their slots back now instead of waiting on them.
+							for (const unfilledIndex of unfilledIndexes) {
+								if (unfilledIndex > currentIndex) {
+									unfilledIndexes.delete(unfilledIndex);
+									fillSlot({done: true});
+								}
+							}
+						}
+
+						fillSlot(result);
+					});
+				}
+
+				trySpawn();
+
+				try {
+					while (headIndex < promises.length) {
+						// Without `preserveOrder`, a filled slot holds the result itself, and it is still awaited. That takes one tick, like awaiting a settled promise, so the consumer, and its `trySpawn()`, never run earlier than with a promise in the slot. Taking a ready result without the tick can make the consumer pull before it sees a stop or the end of the source, and a one-shot source, like a queue, would lose that item.
+						// eslint-disable-next-line no-await-in-loop
+						const result = await (promises[headIndex] ?? new Promise(resolve => {
+							wake = resolve;
+						}));
+						const {done, value} = result;
+
+						// Release the entry instead of leaving it for a `shift()` to move, and drop the
+						// consumed prefix once it is at least half the array. That keeps the backing
+						// store proportional to the results still in flight rather than to the total
+						// ever spawned, which matters for an endless source, while costing one copy per
+						// half of the array, so it stays O(1) per element.
+						promises[headIndex] = undefined;
+						headIndex++;
+
+						if (headIndex * 2 >= promises.length) {
+							promises = promises.slice(headIndex);
+							fillIndex -= headIndex;
+							headIndex = 0;
+						}
+
+						if (Object.hasOwn(result, 'error')) {
+							throw result.error;
+						}
+
+						if (done) {
+							// Without `preserveOrder`, the `done` can arrive while other workers are still running.
+							if (preserveOrder) {
+								return;
+							}
+
+							continue;
+						}
+
+						// The stream ends where the stop would have been yielded: after the earlier elements with `preserveOrder`, and after the results that were ready before it without.
+						if (value === pMapStop) {
+							return;
+						}
+
+						// Spawn if just dropped below the backpressure limit and still below the reading limit
+						trySpawn();
+
+						// A `pMapSkip` result stays in `promises` and is stepped over here. Splicing it out
+						// in the worker instead would make every skip an O(n) scan and move, so a run of
+						// skips would be O(n²).
+						if (value === pMapSkip) {
+							continue;
+						}
+
+						yield value;
+					}
+				} finally {
+					// Stop pulling input once the consumer stops iterating, otherwise pending skipped mappers keep spawning work.
+					isDone = true;
+
+					if (!isIterableDone) {
+						closeIterator(iterator);
+					}
+				}
+			})();
+
+			// Override `return()` and `throw()` on the generator itself instead of wrapping it, so it
+			// keeps what it inherits, like `Symbol.asyncDispose` for `await using`, and `next()` stays
+			// the native one. Plain functions, not `async`: the generator already returns a promise,
+			// and an `async` function would wrap it in two more promises and two more microtask hops.
+			const {return: generatorReturn, throw: generatorThrow} = generator;
+
+			generator.return = value => {
+				isDone = true;
+				return generatorReturn.call(generator, value);
+			};
+
+			generator.throw = error => {
+				isDone = true;
+				return generatorThrow.call(generator, error);
+			};
+
+			return generator;
+		},
+	};
+}
+
+const pMapSkip = Symbol('skip');
+
+const pMapStop = Symbol('stop');
+
+// The checks `pMap` and `pMapIterable` share, so both reject the same input the same way.
+// `mapConcurrently` runs this inside its promise, so a bad argument rejects rather than throws.
+function validateOptions(iterable, mapper, concurrency) {
+	// Optional chaining, so a nullish input gets this message rather than Node's internal
+	// "null is not iterable".
+	if (iterable?.[Symbol.iterator] === undefined && iterable?.[Symbol.asyncIterator] === undefined) {
+		throw new TypeError(`Expected \`input\` to be either an \`Iterable\` or \`AsyncIterable\`, got (${typeof iterable})`);
+	}
+
+	if (typeof mapper !== 'function') {
+		throw new TypeError('Mapper function is required');
+	}
+
+	if (!isLimit(concurrency, 1)) {
+		throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up or \`Infinity\`, got \`${concurrency}\` (${typeof concurrency})`);
+	}
+}
+
+// Whether the value is an integer from `minimum` and up, or `Infinity`, as `concurrency` and `backpressure` must be.
+function isLimit(value, minimum) {
+	return (Number.isSafeInteger(value) && value >= minimum) || value === Number.POSITIVE_INFINITY;
+}
+
+// Read the entries of a `Map`, or else the own enumerable keys, strings and symbols, in the order and the way `Promise.allKeyed` does, all up front. Each value gets a handler right away, also like `Promise.allKeyed`, so a value that rejects before a mapper slot reaches it is not an unhandled rejection.
+function getKeyedEntries(input) {
+	if (input === null || (typeof input !== 'object' && typeof input !== 'function')) {
+		throw new TypeError(`Expected \`input\` to be an object, got (${input === null ? 'null' : typeof input})`);
+	}
+
+	const entries = [];
+
+	const addEntry = (key, value) => {
+		// Resolve the whole entry, so the engine checks termination after the value settles and before the mapper runs.
+		entries.push(Promise.resolve(value).then(
+			value => [key, {status: 'fulfilled', value}],
+			error => [key, {status: 'rejected', reason: error}],
+		));
+	};
+
+	if (input instanceof Map) {
+		for (const [key, value] of input) {
+			addEntry(key, value);
+		}
+	} else {
+		for (const key of Reflect.ownKeys(input)) {
+			if (Object.getOwnPropertyDescriptor(input, key)?.enumerable) {
+				addEntry(key, input[key]);
+			}
+		}
+	}
+
+	return entries;
+}
+
+// Take the async iterator when the input has both, like `for await` does.
+function getIterator(iterable) {
+	return iterable[Symbol.asyncIterator] === undefined ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
+}
+
+// Close the source so it can release its resources, like `for await` does.
+// Callers must not await this so a source that is blocked in `next()` cannot block them.
+async function closeIterator(iterator) {
+	try {
+		await iterator.return?.();
+	} catch {}
+}
+
+// Pull the next item, and stop pulling once the source has reported `done`: a source like a queue
+// may block in `next()` after it is exhausted, which would hang the caller. `done` is final, like
+// `for await`, so anything the source produces after it is dropped.
+function createPuller(iterator) {
+	let isSourceDone = false;
+
+	// A sync iterable, like an array, answers right away, so `done` can be seen here. An async
+	// iterable is seen in the `then` below, as soon as its pull settles.
+	const markDone = item => {
+		if (item?.done) {
+			isSourceDone = true;
+		}
+	};
+
+	return () => {
+		if (isSourceDone) {
+			return {done: true};
+		}
+
+		const result = iterator.next();
+		markDone(result);
+
+		// A sync iterable, like an array, answers right away, so `done` has been read already and
+		// the result can go back untouched.
+		if (typeof result?.then !== 'function') {
+			return result;
+		}
+
+		// An async iterable settles later, so `done` is read off the pull once it does. That is a
+		// branch of its own, which leaves the caller awaiting the pull itself rather than a promise
+		// derived from it, so an async source does not pay an extra microtask per element. The
+		// rejection is handled here as well as by the caller, so a pull cannot escape as an
+		// unhandled rejection. A thenable that is not a promise is turned into one first, so it is
+		// subscribed to once, like `for await` does, while a native promise is returned as is.
+		const promise = Promise.resolve(result);
+		promise.then(markDone, () => {});
+
+		return promise;
+	};
+}
+
+;// CONCATENATED MODULE: ./src/io/files.ts
+// Walk and hash the build directory safely: no symlink leaves it, hidden files stay home, memory does not
+// grow with file size (streamed hashing).
+
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+/**
+ * Files up to this size are read whole: a stream allocates a full highWaterMark buffer per read, which for many
+ * small files costs more than the hashing (20,000 files of 1-50 KiB: 14.4 s streamed vs 2.4 s read on Node 24).
+ */
+const SMALL_FILE = 1024 * 1024;
+/** MD5 of the whole file and, when `partSize` is given, the S3 multipart ETag md5(md5(p1)..md5(pN))-N. */
+async function hashFile(absPath, partSize) {
+    const whole = (0,external_node_crypto_.createHash)('md5');
+    const partDigests = [];
+    let part = partSize ? (0,external_node_crypto_.createHash)('md5') : null;
+    let inPart = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 })) {
+        whole.update(chunk);
+        if (!part || !partSize)
+            continue;
+        let offset = 0;
+        while (offset < chunk.length) {
+            const take = Math.min(partSize - inPart, chunk.length - offset);
+            part.update(chunk.subarray(offset, offset + take));
+            inPart += take;
+            offset += take;
+            if (inPart === partSize) {
+                partDigests.push(part.digest());
+                part = (0,external_node_crypto_.createHash)('md5');
+                inPart = 0;
+            }
+        }
+    }
+    if (part && inPart > 0)
+        partDigests.push(part.digest());
+    const md5 = whole.digest('hex');
+    if (!partSize || partDigests.length === 0)
+        return { md5 };
+    const multipartEtag = `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
+    return { md5, multipartEtag };
+}
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+function isInside(root, target) {
+    const rel = external_node_path_default().relative(root, target);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+async function walkSource(sourceDir, opts) {
+    const root = await promises_default().realpath(sourceDir);
+    const w = { root, opts, found: [], skipped: [], warnings: [] };
+    await walkDir(w, root, '', new Set([root]));
+    const files = await hashFound(w.found, opts);
+    const manifests = await readManifests(root, w.found, opts.manifestGlobs);
+    return { files, skipped: w.skipped, warnings: w.warnings, manifests };
+}
+// A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
+// of the current directory is a loop.
+// Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
+// is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
+async function walkDir(w, absDir, relDir, ancestors) {
+    await yieldToEventLoop();
+    const entries = external_node_fs_default().readdirSync(absDir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries)
+        await visitEntry(w, entry, absDir, relDir, ancestors);
+}
+/** One directory entry: descend into a directory, keep a file, or record why it is skipped. */
+async function visitEntry(w, entry, absDir, relDir, ancestors) {
+    const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+    const abs = external_node_path_default().join(absDir, entry.name);
+    const kind = entry.isSymbolicLink() ? followSymlink(w, abs, rel) : { real: abs, isDir: entry.isDirectory(), isFile: entry.isFile() };
+    if (!kind)
+        return;
+    const { real, isDir, isFile } = kind;
+    if (isDir) {
+        if (!w.opts.filter.mayDescend(rel)) {
+            w.skipped.push({ path: `${rel}/`, reason: w.opts.filter.skipReason(`${rel}/x`) ?? 'dotfile' });
+            return;
+        }
+        if (ancestors.has(real)) {
+            w.warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
+            return;
+        }
+        await walkDir(w, real, rel, new Set(ancestors).add(real));
+    }
+    else if (isFile) {
+        const reason = w.opts.filter.skipReason(rel);
+        if (reason) {
+            w.skipped.push({ path: rel, reason });
+            return;
+        }
+        w.found.push({ rel, abs: real, size: external_node_fs_default().statSync(real).size });
+    }
+}
+/** Where a symlink leads and what is there, or null (recorded as skipped) when it is broken, leaves the tree or is hidden. */
+function followSymlink(w, abs, rel) {
+    let real;
+    try {
+        real = external_node_fs_default().realpathSync(abs);
+    }
+    catch {
+        w.warnings.push(`Skipped broken symlink ${rel}`);
+        w.skipped.push({ path: rel, reason: 'symlink-outside' });
+        return null;
+    }
+    if (!isInside(w.root, real)) {
+        w.warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
+        w.skipped.push({ path: rel, reason: 'symlink-outside' });
+        return null;
+    }
+    // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
+    const target = external_node_path_default().relative(w.root, real).split((external_node_path_default()).sep).join('/');
+    if (target !== '' && hasHiddenSegment(target)) {
+        w.warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
+        w.skipped.push({ path: rel, reason: 'dotfile' });
+        return null;
+    }
+    const st = external_node_fs_default().statSync(real);
+    return { real, isDir: st.isDirectory(), isFile: st.isFile() };
+}
+// Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
+// large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
+// hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
+async function hashFound(found, opts) {
+    let hashed = 0;
+    const files = new Array(found.length);
+    const large = [];
+    let sliceStart = Date.now();
+    for (let i = 0; i < found.length; i++) {
+        const f = found[i];
+        if (f.size > SMALL_FILE) {
+            large.push(i);
+            continue;
+        }
+        files[i] = { path: f.rel, size: f.size, md5: (0,external_node_crypto_.createHash)('md5').update(external_node_fs_default().readFileSync(f.abs)).digest('hex') };
+        if (opts.onProgress && ++hashed % 1000 === 0)
+            opts.onProgress(hashed);
+        if (Date.now() - sliceStart > 8) {
+            await yieldToEventLoop();
+            sliceStart = Date.now();
+        }
+    }
+    await pMap(large, async (i) => {
+        const f = found[i];
+        // The multipart ETag is computed later, only for an object that needs it (see main.ts).
+        files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
+        if (opts.onProgress && ++hashed % 1000 === 0)
+            opts.onProgress(hashed);
+    }, { concurrency: opts.concurrency });
+    return files;
+}
+async function readManifests(root, found, manifestGlobs) {
+    const isManifest = picomatch_default()(manifestGlobs, { dot: true });
+    const manifests = {};
+    for (const f of found) {
+        if (isManifest(f.rel) && f.size <= MAX_MANIFEST_BYTES)
+            manifests[f.rel] = await promises_default().readFile(f.abs, 'utf8');
+    }
+    // Manifests in hidden dirs (.vite/manifest.json) are evidence even though they are not deployed.
+    for (const glob of manifestGlobs) {
+        if (glob.includes('*') || manifests[glob] !== undefined)
+            continue;
+        const abs = external_node_path_default().join(root, glob);
+        try {
+            const st = await promises_default().lstat(abs);
+            if (st.isFile() && st.size <= MAX_MANIFEST_BYTES)
+                manifests[glob] = await promises_default().readFile(abs, 'utf8');
+        }
+        catch {
+            /* not present */
+        }
+    }
+    return manifests;
+}
+/** Absolute path of a deployable file (symlinks inside the tree resolved by the OS). */
+function absPathOf(sourceDir, relPath) {
+    return external_node_path_default().join(sourceDir, ...relPath.split('/'));
+}
+
+;// CONCATENATED MODULE: ./src/io/s3.ts
+// Thin S3 adapter: list, head, upload (single PUT or multipart, optionally gzipped), delete in batches, small
+// state objects (optionally with conditional writes).
+
+
+
+
+
+
+
+
+
+
+/** A write's condition did not hold (S3 412 PreconditionFailed, or 409 ConditionalRequestConflict). */
+class PreconditionFailedError extends Error {
+    key;
+    condition;
+    status;
+    name = 'PreconditionFailed';
+    constructor(key, condition, status, options) {
+        const what = 'ifNoneMatch' in condition ? 'If-None-Match: *' : `If-Match: ${condition.ifMatch}`;
+        super(`conditional write of ${key} refused (${what}; HTTP ${status})`, options);
+        this.key = key;
+        this.condition = condition;
+        this.status = status;
+    }
+}
+/**
+ * Whether `err` says a conditional write's precondition did not hold: a PreconditionFailedError from putText, or
+ * an SDK error with S3's 412 PreconditionFailed / 409 ConditionalRequestConflict.
+ */
+function isPreconditionFailed(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    return (e.name === 'PreconditionFailed' ||
+        e.name === 'ConditionalRequestConflict' ||
+        e.Code === 'PreconditionFailed' ||
+        e.Code === 'ConditionalRequestConflict' ||
+        e.$metadata?.httpStatusCode === 412);
+}
+function s3ClientConfig(opts) {
+    const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
+    const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
+    const config = {
+        region: opts.region,
+        retryMode: 'adaptive',
+        maxAttempts: 6,
+        requestHandler: { httpAgent: new (external_node_http_default()).Agent(agentOpts), httpsAgent: new (external_node_https_default()).Agent(agentOpts) },
+        // Every upload carries Content-MD5, which S3 verifies, so the SDK's optional CRC32 over each body (and the
+        // aws-chunked encoding it needs for streams) is redundant CPU; S3-compatible servers may not accept it either.
+        // Operations that require a checksum (DeleteObjects) still get one.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+    };
+    if (endpoint) {
+        // S3-compatible servers: path-style addressing.
+        config.endpoint = endpoint;
+        config.forcePathStyle = true;
+    }
+    return config;
+}
+function createS3Store(bucket, opts, client = new dist_cjs.S3Client(s3ClientConfig(opts))) {
+    const ctx = { client, bucket, opts, settings: objectSettings(opts) };
+    return {
+        list: (prefix) => listObjects(ctx, prefix),
+        head: (key) => headObject(ctx, key),
+        storedMd5: async (key) => (await headObject(ctx, key))?.md5,
+        upload: (key, absPath, size, md5, headers, uploadOpts) => uploadFile(ctx, key, absPath, size, md5, headers, uploadOpts),
+        deleteKeys: (keys) => deleteKeys(ctx, keys),
+        getText: (key) => getText(ctx, key),
+        putText: (key, body, condition) => putText(ctx, key, body, condition),
+        etagOf: (key) => etagOf(ctx, key),
+        deleteKey: async (key) => {
+            await client.send(new dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        },
+    };
+}
+async function listObjects({ client, bucket }, prefix) {
+    const out = [];
+    let token;
+    do {
+        const page = await client.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+            if (o.Key !== undefined)
+                out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return out;
+}
+async function headObject({ client, bucket }, key) {
+    try {
+        return headResult(await client.send(new dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key })));
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return null;
+        throw err;
+    }
+}
+async function uploadFile(ctx, key, absPath, size, md5, headers, uploadOpts) {
+    const { client, bucket, opts, settings } = ctx;
+    const params = { Bucket: bucket, Key: key, ...headerParams(headers, md5), ...settings };
+    // gzip: the compressed bytes, in memory (size and md5 are theirs); otherwise the file, read or streamed.
+    const gzipped = uploadOpts?.gzip ? await gzippedFile(key, absPath, size, md5) : null;
+    if (size <= opts.multipartThreshold) {
+        // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
+        // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
+        const small = gzipped ?? (size <= SMALL_FILE ? await (0,promises_.readFile)(absPath) : null);
+        const send = () => client.send(new dist_cjs.PutObjectCommand({
+            ...params,
+            Body: small ?? (0,external_node_fs_.createReadStream)(absPath),
+            ContentLength: size,
+            // S3 rejects the PUT if the bytes it received do not have this MD5.
+            ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
+        }));
+        const res = small
+            ? await send()
+            : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
+        return unquote(res.ETag);
+    }
+    // Multipart: parts stream from disk (or are sliced from the gzipped buffer); on failure lib-storage aborts
+    // the upload (no orphaned parts). Headers and object settings go on CreateMultipartUpload.
+    const upload = new lib_storage_dist_cjs/* Upload */._({
+        client,
+        params: { ...params, Body: gzipped ?? (0,external_node_fs_.createReadStream)(absPath, { highWaterMark: 1024 * 1024 }) },
+        partSize: opts.partSize,
+        queueSize: 4,
+        leavePartsOnError: false,
+    });
+    const done = await upload.done();
+    return unquote(done.ETag);
+}
+async function deleteKeys({ client, bucket }, keys) {
+    const deleted = [];
+    const failed = [];
+    for (let i = 0; i < keys.length; i += 1000) {
+        const batch = keys.slice(i, i + 1000);
+        const res = await client.send(new dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+        const errs = new Map((res.Errors ?? []).map((e) => [e.Key ?? '', e.Message ?? e.Code ?? 'error']));
+        for (const k of batch) {
+            const msg = errs.get(k);
+            if (msg === undefined)
+                deleted.push(k);
+            else
+                failed.push({ key: k, message: msg });
+        }
+    }
+    return { deleted, failed };
+}
+async function getText({ client, bucket }, key) {
+    try {
+        const res = await client.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return { body: (await res.Body?.transformToString('utf8')) ?? '', etag: unquote(res.ETag) };
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return null;
+        throw err;
+    }
+}
+async function putText({ client, bucket }, key, body, condition) {
+    try {
+        const res = await client.send(new dist_cjs.PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: body,
+            ContentType: 'application/json',
+            CacheControl: 'no-store',
+            // An entity-tag is quoted (RFC 9110), as HeadObject returns it; S3 compares the value inside.
+            ...(condition && 'ifNoneMatch' in condition && { IfNoneMatch: '*' }),
+            ...(condition && 'ifMatch' in condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }),
+        }));
+        return unquote(res.ETag);
+    }
+    catch (err) {
+        if (condition === undefined)
+            throw err;
+        const status = err.$metadata?.httpStatusCode ?? 0;
+        // S3 answers If-Match on a missing key with 404 NoSuchKey rather than 412: the condition failed all the same.
+        if (isPreconditionFailed(err) || ('ifMatch' in condition && isNotFound(err))) {
+            throw new PreconditionFailedError(key, condition, status, { cause: err });
+        }
+        throw err;
+    }
+}
+async function etagOf({ client, bucket }, key) {
+    try {
+        return unquote((await client.send(new dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag);
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return null;
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deps.ts
+// What run() is built from: the real adapters by default; tests replace any of them.
+
+
+
+
+/** Files above this size go multipart, in parts of this size (S3's single PUT limit is 5 GB). */
+const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+const PART_SIZE = 8 * 1024 * 1024;
+function defaultDeps(env) {
+    return {
+        env,
+        getInput: (name) => getInput(name),
+        store: (c, sizes) => createS3Store(c.bucket, {
+            region: c.region,
+            concurrency: c.concurrency,
+            ...sizes,
+            env,
+            ...(c.storageClass ? { storageClass: c.storageClass } : {}),
+            ...(c.sse ? { sse: c.sse } : {}),
+            ...(c.sseKmsKeyId ? { sseKmsKeyId: c.sseKmsKeyId } : {}),
+        }),
+        // The CloudFront client is made, and @aws-sdk/client-cloudfront loaded, on the first CloudFront call.
+        cdn: () => createCdn(undefined, env),
+        clock: realClock,
+        log: actionsLog,
+        multipartThreshold: MULTIPART_THRESHOLD,
+        partSize: PART_SIZE,
+        maxInFlightWaitMs: 10 * 60_000,
+        pollDelayMs: 5_000,
+    };
+}
+/** The ports of one run: the bucket when there is one, one CDN client made on first use. */
+function portsFor(config, deps) {
+    const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
+    let cdn = null;
+    return {
+        store: config.bucket ? deps.store(config, sizes) : null,
+        cdn: () => (cdn ??= deps.cdn()),
+        clock: deps.clock,
+        log: deps.log,
+        ...sizes,
+        maxInFlightWaitMs: deps.maxInFlightWaitMs,
+        pollDelayMs: deps.pollDelayMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/errors.ts
+// The run's own errors, and one line for any error a run can meet.
+/** A failure the action explains itself (the message is the whole story). */
+class DeployError extends Error {
+}
+function describeError(err) {
+    const e = err;
+    const name = e.name ?? '';
+    if (/CredentialsProviderError|ExpiredToken|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient/i.test(name + ' ' + (e.message ?? ''))) {
+        return (`AWS credentials are missing or expired (${name}). Add an aws-actions/configure-aws-credentials step before this ` +
+            `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`);
+    }
+    if (err instanceof DeployError)
+        return err.message;
+    return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/io/journal.ts
+
+/** The owed record of one run attempt for one distribution, in the records folder `dir`. */
+function recordKey(dir, distributionId, runId, runAttempt) {
+    return `${owedDirIn(dir)}${distributionId}/${runId}-${runAttempt}.json`;
+}
+/** Owed records among listed keys, in any of the records folders `dirs`. */
+async function readOwed(store, dirs, listedKeys) {
+    const out = [];
+    for (const key of listedKeys) {
+        const dir = dirs.map(owedDirIn).find((d) => key.startsWith(d));
+        if (!dir || !key.endsWith('.json'))
+            continue;
+        const obj = await store.getText(key);
+        if (!obj)
+            continue;
+        try {
+            const body = JSON.parse(obj.body);
+            const paths = Array.isArray(body.paths) ? body.paths.filter((p) => typeof p === 'string') : [];
+            const note = typeof body.note === 'string' ? { note: body.note } : {};
+            if (typeof body.distributionId === 'string')
+                out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths, ...note });
+        }
+        catch {
+            // A corrupt record cannot be trusted to be complete: owe everything for safety.
+            const dist = key.slice(dir.length).split('/')[0] ?? '';
+            out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
+        }
+    }
+    return out;
+}
+async function writeOwed(store, key, distributionId, paths, note) {
+    await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
+}
+/**
+ * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
+ * since it was read (that run may have rewritten it meanwhile with paths it owes now).
+ */
+async function clearOwed(store, ownKey, consumed) {
+    await store.deleteKey(ownKey);
+    for (const r of consumed) {
+        if (r.key === ownKey)
+            continue;
+        if ((await store.etagOf(r.key)) === r.etag)
+            await store.deleteKey(r.key);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/state.ts
+
+/** The ledger in the records folder `dir`, when the listing showed one. */
+async function readState(store, dir, listed) {
+    if (!listed)
+        return null;
+    const obj = await store.getText(stateKeyIn(dir));
+    if (!obj)
+        return null;
+    try {
+        const s = JSON.parse(obj.body);
+        return (s.version === 1 || s.version === 2) && s.objects && typeof s.objects === 'object' ? s : null;
+    }
+    catch {
+        return null; // unreadable: fall back to ETags and HEADs
+    }
+}
+async function writeState(store, dir, state) {
+    await store.putText(stateKeyIn(dir), JSON.stringify(state));
+}
+
+;// CONCATENATED MODULE: ./src/io/verify.ts
+// Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
+// site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
+// no @actions/core: the caller reports the results.
+//
+// The MD5 is computed over the body as fetch returns it, i.e. after fetch (undici) has transparently decoded
+// a gzip / deflate / br Content-Encoding, so a CloudFront distribution with automatic compression still
+// yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
+// a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
+
+
+const DEFAULT_VERIFY_CONCURRENCY = 4;
+const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
+const DEFAULT_VERIFY_MAX_BYTES = 100 * 1024 * 1024;
+const DEFAULT_USER_AGENT = 's3-cloudfront-deploy-verify';
+function isErrorLike(err) {
+    return typeof err === 'object' && err !== null && typeof err.message === 'string';
+}
+function errorMessage(err, timeoutMs) {
+    if (!isErrorLike(err))
+        return String(err);
+    if (err.name === 'TimeoutError')
+        return `timed out after ${timeoutMs} ms`;
+    if (err.name === 'AbortError')
+        return 'aborted';
+    const message = String(err.message);
+    const cause = err.cause;
+    if (isErrorLike(cause)) {
+        // undici: TypeError('fetch failed') with the socket error (ECONNREFUSED, ENOTFOUND, ...) as the cause.
+        if (cause.name === 'TimeoutError')
+            return `timed out after ${timeoutMs} ms`;
+        const causeMessage = String(cause.message);
+        const code = typeof cause.code === 'string' && !causeMessage.includes(cause.code) ? cause.code : '';
+        return `${message}: ${[code, causeMessage].filter(Boolean).join(' ') || 'unknown cause'}`;
+    }
+    return message;
+}
+async function verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent) {
+    const url = joinUrl(base, target.path);
+    const result = (status, detail, extra = {}) => ({
+        path: target.path,
+        url,
+        status,
+        ...extra,
+        detail,
+    });
+    if (!isExactPath(target.path))
+        return result('error', 'not an exact path (must start with "/" and have no "*")');
+    const expectedMd5 = target.md5.toLowerCase();
+    // fetch parses the URL (WHATWG): dot segments such as `/a/../b` would be collapsed, fetching another object.
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch (err) {
+        return result('error', `invalid URL: ${errorMessage(err, timeoutMs)}`);
+    }
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    if (parsed.pathname !== basePath + url.slice(base.length)) {
+        return result('error', `the URL path is normalized to ${parsed.pathname} by URL parsing; not verifiable`);
+    }
+    let response;
+    try {
+        // A plain GET, as a visitor's browser would send it (no cache-busting headers): the point is to see what
+        // users get. Redirects are followed and recorded.
+        response = await fetchImpl(url, {
+            method: 'GET',
+            redirect: 'follow',
+            headers: { 'user-agent': userAgent, accept: '*/*' },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+    }
+    catch (err) {
+        return result('error', `request failed: ${errorMessage(err, timeoutMs)}`);
+    }
+    const extra = { httpStatus: response.status };
+    let via = '';
+    if (response.redirected && response.url && response.url !== url) {
+        extra.redirectedTo = response.url;
+        via = ` (redirected to ${response.url})`;
+    }
+    if (response.status >= 400) {
+        await response.body?.cancel().catch(() => undefined);
+        return result('error', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${via}`, extra);
+    }
+    if (response.status < 200 || response.status >= 300) {
+        await response.body?.cancel().catch(() => undefined);
+        return result('error', `unexpected HTTP ${response.status}${via}`, extra);
+    }
+    let read;
+    try {
+        read = await bodyMd5(response, maxBytes);
+    }
+    catch (err) {
+        return result('error', `reading the body failed: ${errorMessage(err, timeoutMs)}${via}`, extra);
+    }
+    if (read === null)
+        return result('error', `body larger than ${maxBytes} bytes; not compared${via}`, extra);
+    const { md5: got, bytes } = read;
+    if (got === expectedMd5)
+        return result('fresh', `md5 ${got} (${bytes} bytes) matches${via}`, extra);
+    return result('stale', `got md5 ${got} (${bytes} bytes), expected ${expectedMd5}${via}`, extra);
+}
+/** MD5 and length of the response body, read as a stream; null (the rest cancelled) once it passes `maxBytes`. */
+async function bodyMd5(response, maxBytes) {
+    const hash = (0,external_node_crypto_.createHash)('md5');
+    let bytes = 0;
+    if (response.body) {
+        const reader = response.body.getReader();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            bytes += value.byteLength;
+            if (bytes > maxBytes) {
+                await reader.cancel().catch(() => undefined);
+                return null;
+            }
+            hash.update(value);
+        }
+    }
+    return { md5: hash.digest('hex'), bytes };
+}
+/**
+ * GET `baseUrl` + each target's path and compare the body's MD5 with `target.md5`. Never throws for a
+ * request failure (network error, timeout, HTTP >= 400 -> status 'error'); throws only for an invalid
+ * `baseUrl` (see normalizeBaseUrl). Results are in the order of `targets`.
+ */
+async function verifyUrls(baseUrl, targets, opts = {}) {
+    const base = normalizeBaseUrl(baseUrl);
+    const fetchImpl = opts.fetchImpl ?? fetch;
+    const timeoutMs = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_VERIFY_TIMEOUT_MS;
+    const maxBytes = opts.maxBytes !== undefined && opts.maxBytes >= 0 ? opts.maxBytes : DEFAULT_VERIFY_MAX_BYTES;
+    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_VERIFY_CONCURRENCY) || 1);
+    const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const i = next++;
+            const target = targets[i];
+            try {
+                results[i] = await verifyOne(base, target, fetchImpl, timeoutMs, maxBytes, userAgent);
+            }
+            catch (err) {
+                results[i] = { path: target.path, url: joinUrl(base, target.path), status: 'error', detail: errorMessage(err, timeoutMs) };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/plan/verify-sample.ts
+
+/**
+ * A bounded, deterministic sample: targets deduplicated by path (the first occurrence wins), wildcard or
+ * relative paths dropped, sorted by path (code-unit order), then `max` evenly spaced entries (the first is
+ * always included). Same input set -> same output, whatever the input order (except which duplicate wins).
+ */
+function chooseSample(targets, max) {
+    const limit = Number.isFinite(max) ? Math.floor(max) : 0;
+    if (limit <= 0)
+        return [];
+    const byPath = new Map();
+    for (const t of targets) {
+        if (!isExactPath(t.path) || byPath.has(t.path))
+            continue;
+        byPath.set(t.path, t);
+    }
+    const sorted = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const n = sorted.length;
+    if (n <= limit)
+        return sorted;
+    const out = [];
+    for (let i = 0; i < limit; i++)
+        out.push(sorted[Math.floor((i * n) / limit)]);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/stages/timing.ts
+async function timed(name, timings, fn) {
+    const start = Date.now();
+    try {
+        return await fn();
+    }
+    finally {
+        timings[name] = Date.now() - start;
+    }
+}
+/** A log group with its duration, recorded in `timings` for the report. */
+async function phase(log, name, timings, fn) {
+    const start = Date.now();
+    return timed(name, timings, () => log.group(name, async () => {
+        const result = await fn();
+        log.info(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+        return result;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/stages/execute.ts
+// execute: every write a run makes, in the safe order, returning what happened. A failure part way is
+// returned in the Outcome (not thrown), so the report still says what was uploaded and invalidated.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function execute(config, facts, plan, ports) {
+    const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
+    const t = out.timingsMs;
+    const { store, log } = ports;
+    try {
+        const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
+        const ownRecords = store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
+        if (store && config.upload && plan.writeState) {
+            // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
+            if (newDemotions(facts, plan))
+                await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
+            if (plan.uploadWaves.some((w) => w.length > 0)) {
+                out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
+            }
+            const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
+            await writeState(store, facts.records.dir, ledger);
+            await migrateRecords(store, facts);
+        }
+        // The origin reaches its final state before the invalidation that covers it: an edge that refetches
+        // after processing the invalidation must not find a deleted page still there.
+        if (store && plan.deletes.length > 0) {
+            out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
+        }
+        if (toSend.length > 0 && config.invalidate === 'defer') {
+            // Written again once this run's writes are done: a consolidating job that read (and sent) the record
+            // while the uploads were still going finds it changed, keeps it, and sends it again next time.
+            if (store)
+                await recordOwed(config, facts, toSend, store, 'complete');
+            log.info(`invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`);
+        }
+        else if (toSend.length > 0) {
+            out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+        }
+        // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
+        if (store && plan.lateDeletes.length > 0) {
+            const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () => deleteRemoved(store, plan.lateDeletes, log));
+            out.deleted = [...out.deleted, ...late];
+        }
+        if (config.wait && out.sent.length > 0) {
+            const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
+            out.sent = waited.sent;
+            out.timedOut = waited.timedOut;
+        }
+        const first = out.sent.find((s) => s.distributionId === plan.invalidations[0]?.distributionId);
+        if (config.verifyUrl && out.timedOut.length === 0 && first?.status === 'Completed') {
+            out.verify = await phase(log, 'Verify what the CDN serves', t, () => verify(config, plan, log));
+            const failure = verifyFailure(config, out.verify);
+            if (failure)
+                throw new DeployError(failure);
+        }
+    }
+    catch (err) {
+        out.error = describeError(err);
+    }
+    return out;
+}
+function newDemotions(facts, plan) {
+    const before = new Set(facts.state?.demoted ?? []);
+    return plan.ledger.demoted.some((p) => !before.has(p));
+}
+/** The ledger now lives in its new folder: the old copies go (owed records there are cleared once sent). */
+async function migrateRecords(store, facts) {
+    for (const dir of facts.records.oldDirs) {
+        if (facts.ownKeys.includes(stateKeyIn(dir)))
+            await store.deleteKey(stateKeyIn(dir));
+    }
+}
+/** Owed records are written before the first write and cleared only after CreateInvalidation succeeded. */
+async function recordOwed(config, facts, plans, store, stage = 'before the first write') {
+    const { runId, runAttempt } = facts.run;
+    const keys = {};
+    for (const p of plans) {
+        const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
+        // Deferred: the exact stale URLs, so the consolidating job plans one cover over every shard's.
+        const paths = config.invalidate === 'defer' ? p.stale.map((s) => s.path) : p.decoded;
+        await writeOwed(store, key, p.distributionId, paths, `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}', ${stage}`);
+        keys[p.distributionId] = key;
+    }
+    return keys;
+}
+async function uploadAll(config, store, waves, ports) {
+    const uploads = waves.flat();
+    const big = pLimit(2);
+    const etags = {};
+    const failed = [];
+    const progress = uploadProgress(uploads, ports.log);
+    for (const wave of waves) {
+        await pMap(wave, async (f) => {
+            if (failed.length > 0)
+                return; // stop starting uploads after the first failure
+            const put = () => store.upload(f.key, absPathOf(config.sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+            try {
+                etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
+                progress.done(f.size);
+            }
+            catch (err) {
+                failed.push({ key: f.key, message: describeError(err) });
+            }
+        }, { concurrency: config.concurrency });
+        if (failed.length > 0)
+            throw new DeployError(uploadFailure(failed, uploads, etags));
+    }
+    progress.finish();
+    return etags;
+}
+function uploadProgress(uploads, log) {
+    const totalBytes = uploads.reduce((n, f) => n + f.size, 0);
+    const started = Date.now();
+    let files = 0;
+    let bytes = 0;
+    let lastLog = started;
+    const fmt = (n) => n.toLocaleString('en-US');
+    return {
+        done(size) {
+            files++;
+            bytes += size;
+            if (Date.now() - lastLog <= 5000)
+                return;
+            lastLog = Date.now();
+            const rate = bytes / ((lastLog - started) / 1000);
+            const eta = rate > 0 ? Math.round((totalBytes - bytes) / rate) : 0;
+            log.info(`uploaded ${files}/${uploads.length} files, ${fmt(bytes)} of ${fmt(totalBytes)} bytes, about ${eta} s left`);
+        },
+        finish() {
+            log.info(`uploaded ${files} files, ${fmt(bytes)} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        },
+    };
+}
+function uploadFailure(failed, uploads, etags) {
+    const notDone = uploads.filter((u) => etags[u.key] === undefined);
+    const done = uploads.length - notDone.length;
+    return (`Upload failed for ${failed.length} file(s): ${failed
+        .slice(0, 5)
+        .map((f) => `${f.key}: ${f.message}`)
+        .join('; ')}. ` +
+        `${done} of ${uploads.length} uploaded; not uploaded: ${notDone
+            .slice(0, 20)
+            .map((u) => u.key)
+            .join(', ')}` +
+        `${notDone.length > 20 ? ` and ${notDone.length - 20} more` : ''}. No invalidation was sent and nothing was deleted; ` +
+        `the owed paths are recorded in the bucket and the next run sends them.`);
+}
+async function invalidate(config, facts, plans, ownRecords, ports) {
+    const { repository, runId, runAttempt } = facts.run;
+    const cdn = ports.cdn();
+    return Promise.all(plans.map(async (p) => {
+        const ref = callerReference(repository, runId, runAttempt, p.distributionId, p.paths);
+        const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
+            clock: ports.clock,
+            maxWaitMs: ports.maxInFlightWaitMs,
+            log: (m) => ports.log.info(m),
+        });
+        ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
+        const ownKey = ownRecords[p.distributionId];
+        if (ports.store && ownKey) {
+            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId));
+        }
+        return { distributionId: p.distributionId, id: res.id, status: res.status };
+    }));
+}
+async function deleteRemoved(store, keys, log) {
+    const res = await store.deleteKeys(keys);
+    log.info(`Deleted ${res.deleted.length} objects`);
+    if (res.failed.length > 0) {
+        const shown = res.failed
+            .slice(0, 10)
+            .map((f) => `${f.key} (${f.message})`)
+            .join(', ');
+        throw new DeployError(`${res.failed.length} deletes failed: ${shown}`);
+    }
+    return res.deleted;
+}
+async function waitAll(config, sent, ports) {
+    const pending = sent.map((s) => ({ ...s }));
+    const res = await waitForInvalidations(ports.cdn(), pending, {
+        clock: ports.clock,
+        timeoutMs: config.waitTimeoutSeconds * 1000,
+        log: (m) => ports.log.info(m),
+        initialDelayMs: ports.pollDelayMs,
+    });
+    return { sent: pending, timedOut: res.timedOut.map((t) => `${t.id} (${t.distributionId})`) };
+}
+/** After the invalidation completed: fetch a bounded sample of invalidated URLs and compare their bodies. */
+async function verify(config, plan, log) {
+    const results = await verifyUrls(config.verifyUrl, chooseSample(plan.verifyTargets, config.verifySample));
+    const bad = results.filter((v) => v.status !== 'fresh');
+    for (const v of bad)
+        log.warning(`${v.status}: ${v.url}: ${v.detail}`);
+    log.info(`Verified ${results.length} URL(s): ${results.length - bad.length} fresh, ${bad.length} stale or failing`);
+    return results;
+}
+function verifyFailure(config, results) {
+    const bad = results.filter((v) => v.status !== 'fresh');
+    if (bad.length === 0 || config.verify !== 'fail')
+        return null;
+    const shown = bad
+        .slice(0, 5)
+        .map((v) => v.url)
+        .join(', ');
+    return `${bad.length} of ${results.length} verified URL(s) are stale or failing after the invalidation (verify: fail): ${shown}`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/io/ancestry.ts
 // How this run's commit relates to the commit of the live deploy: local git when it has both histories,
 // else the GitHub compare API. Thin.
@@ -91311,7 +81098,7 @@ async function gatherFacts(config, run, ports) {
     const scanned = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
     const store = ports.store;
     const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-    const owed = ports.store ? await readOwed(ports.store, [facts.records.dir, ...facts.records.oldDirs], facts.ownKeys) : [];
+    const owed = ports.store ? await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys) : [];
     const commit = await liveCommitOrder(config, facts, warn);
     const withRecords = { ...scanned, ...compared, owed, commitOrder: commit };
     return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -91331,7 +81118,15 @@ async function liveCommitOrder(config, facts, warn) {
     }
     return res;
 }
-const wantsDiff = (config) => config.distributions.length > 0 && config.invalidate === 'changed';
+const wantsDiff = (config) => config.distributions.length > 0 && (config.invalidate === 'changed' || config.invalidate === 'defer') && !config.removePrefix;
+/**
+ * A deploy reads the owed records of its own prefix; a job without uploads (the consolidating job after a
+ * sharded deploy, a manual invalidation) collects every one its listing shows, whatever prefix left it.
+ */
+function owedDirs(config, facts) {
+    const own = [facts.records.dir, ...facts.records.oldDirs];
+    return config.upload ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
+}
 async function settleAll(work) {
     const settled = await Promise.allSettled(work);
     const failed = settled.find((r) => r.status === 'rejected');
@@ -91534,6 +81329,29 @@ function parseLock(body) {
         return { owner: '(unreadable lock record)', expiresAt: '(unknown)', expiresAtMs: NaN };
     }
 }
+/** The lock just taken (with ETag `etag`), and its release. */
+function heldLock(records, key, { owner, log }, etag, state) {
+    let released = false;
+    return {
+        ...state,
+        async release() {
+            if (released)
+                return;
+            released = true;
+            const cur = await records.getText(key);
+            if (cur === null)
+                return;
+            const rec = parseLock(cur.body);
+            if (rec.owner !== owner) {
+                log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
+                return;
+            }
+            if (cur.etag !== etag)
+                log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
+            await records.deleteKey(key);
+        },
+    };
+}
 /**
  * Take the deploy lock `key`, waiting (polling with backoff) up to `waitMs` while another owner holds it, taking
  * over a lock whose time is up. Throws LockTimeoutError when the wait runs out; other errors (access, network) as
@@ -91547,29 +81365,7 @@ async function acquireLock(records, key, opts) {
     let waited = false;
     let pause = LOCK_POLL_FIRST_MS;
     let announced = '';
-    const held = (etag) => {
-        let released = false;
-        return {
-            waited,
-            supported,
-            async release() {
-                if (released)
-                    return;
-                released = true;
-                const cur = await records.getText(key);
-                if (cur === null)
-                    return;
-                const rec = parseLock(cur.body);
-                if (rec.owner !== owner) {
-                    log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
-                    return;
-                }
-                if (cur.etag !== etag)
-                    log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
-                await records.deleteKey(key);
-            },
-        };
-    };
+    const held = (etag) => heldLock(records, key, opts, etag, { waited, supported });
     // A lock listed earlier that is still there: the create below must be refused, or the store ignores conditions.
     let existedJustBefore = false;
     if (opts.listedEtag)
@@ -91636,9 +81432,16 @@ async function acquireLock(records, key, opts) {
 const LOCK_TTL_MS = 60 * 60_000;
 /** How long a run waits for another one on the same bucket and prefix. */
 const LOCK_WAIT_MS = 20 * 60_000;
+/**
+ * Whether the run writes to the bucket: uploads, deletes, the ledger, or owed records (an invalidation is
+ * guarded by one). Two consolidating jobs must not both send the same owed records: they take the lock too.
+ */
 function writesToBucket(config, plan) {
+    if (config.dryRun || config.bucket === null)
+        return false;
     const uploads = plan.uploadWaves.some((w) => w.length > 0);
-    return config.upload && !config.dryRun && (uploads || plan.deletes.length > 0 || plan.lateDeletes.length > 0 || plan.writeState);
+    const invalidates = plan.invalidations.some((p) => p.paths.length > 0);
+    return uploads || plan.deletes.length > 0 || plan.lateDeletes.length > 0 || plan.writeState || invalidates;
 }
 async function lockBucket(config, facts, ports) {
     if (!ports.store)
@@ -91692,7 +81495,7 @@ async function main_run(overrides = {}) {
                 plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
             logPlan(plan, buildReport(config, facts, plan, null), deps);
             const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
-            await publish(config.reportPath, buildReport(config, facts, plan, outcome), deps.env);
+            await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
             const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
             if (failure)
                 setFailed(failure);
@@ -92047,6 +81850,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -92174,6 +81980,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -92188,6 +82016,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
