@@ -33,7 +33,9 @@ const MiB = 1024 * 1024;
 const KiB = 1024;
 // Must match src/main.ts (MULTIPART_THRESHOLD, PART_SIZE) and src/io/files.ts (SMALL_FILE, 1 MiB reads).
 const ACTION_MULTIPART_THRESHOLD = 16 * MiB;
-const RESERVED_PREFIX = '.s3-cloudfront-deploy/';
+// The action's own records: a hidden folder with a random name (`.s3cfd-<random>/`), the lock, or the legacy folder.
+const RESERVED_PREFIX = '.s3cfd-<random>/';
+const isReserved = (key) => /^\.s3cfd-[0-9a-z]{20,}\//.test(key) || key === '.s3cfd-lock.json' || key.startsWith('.s3-cloudfront-deploy/');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -509,7 +511,7 @@ async function verify(site, bucket) {
   let extra = 0;
   let reserved = 0;
   for (const [key] of remote) {
-    if (key.startsWith(RESERVED_PREFIX)) reserved++;
+    if (isReserved(key)) reserved++;
     else if (!site.files.has(key)) extra++;
   }
   let ok = 0;
