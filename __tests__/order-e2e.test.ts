@@ -2,6 +2,7 @@
 // CloudFront stand-in's clock. Removed pages are deleted before the invalidation that covers them (an edge that
 // processes it must not refetch a deleted page), and removed fingerprinted assets only after it, once their
 // grace period has passed.
+import { execFileSync } from 'node:child_process';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
 import { startFaultProxy, type FaultProxy } from '../testing/s3-fault-proxy.mjs';
@@ -83,4 +84,35 @@ it('deletes removed pages before the invalidation, removed fingerprinted assets 
   keys = await listKeys(s3Client(s3.endpoint), 'order-e2e');
   expect(keys).not.toContain('assets/app-Bq3x7KeL.js');
   expect(keys).toContain('assets/app-Zx9y8W7v.js');
+});
+
+it('an older commit never overwrites a newer deploy (the ledger names the live commit); allow-older deploys it', async () => {
+  await s3.createBucket('order-older');
+  const repo = tmpDir('order-older-repo');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('-c', 'user.email=a@b.c', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'older');
+  const older = git('rev-parse', 'HEAD');
+  git('-c', 'user.email=a@b.c', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'newer');
+  const newer = git('rev-parse', 'HEAD');
+  const site = tmpDir('order-older-site');
+  writeTree(site, { 'index.html': 'newer build' });
+  const base = { 'source-dir': site, bucket: 'order-older', 'distribution-id': DIST };
+  const at = (sha: string) => ({ ...env(), GITHUB_WORKSPACE: repo, GITHUB_SHA: sha });
+  expect((await runAction(base, at(newer))).failed).toBe(false);
+
+  writeTree(site, { 'index.html': 'older build' });
+  proxy.clear();
+  cf.reset();
+  const refused = await runAction(base, at(older));
+  expect(refused.failed).toBe(true);
+  expect(refused.log).toContain(
+    `The bucket holds a deploy of ${newer.slice(0, 12)}, which is newer than this run's commit ${older.slice(0, 12)}`,
+  );
+  expect(writes()).toEqual([]); // stopped before any write: not even the lock
+  expect(cf.calls.filter((c) => c.operation === 'CreateInvalidation')).toHaveLength(0);
+
+  const rollback = await runAction({ ...base, 'allow-older': 'true' }, at(older));
+  expect(rollback.failed).toBe(false);
+  expect(rollback.outputs['uploaded']).toBe('1');
 });
