@@ -40,7 +40,7 @@ export interface RunResult {
 }
 
 /** Parse the GITHUB_OUTPUT file format (name<<DELIM ... DELIM). */
-function parseOutputs(text: string): Record<string, string> {
+export function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

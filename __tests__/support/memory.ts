@@ -11,6 +11,7 @@ import type { RemoteObject } from '../../src/model/data.js';
 import type { Cdn, Clock, Log, ObjectStore, UploadHeaders } from '../../src/model/ports.js';
 import { headersFromHead } from '../../src/plan/headers.js';
 import { gzipDeterministic } from '../../src/plan/gzip.js';
+import { parseOutputs } from './harness.js';
 import type { Report } from '../../src/report.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
@@ -461,20 +462,6 @@ export interface PipelineOptions {
 }
 
 let runSeq = 0;
-
-/** Parse the GITHUB_OUTPUT file format (name<<DELIM ... DELIM). */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const val: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) val.push(lines[i]!);
-    out[m[1]!] = val.join('\n');
-  }
-  return out;
-}
 
 /**
  * One run of the action on the in-memory ports: `files` is the whole build directory (written to

@@ -3,16 +3,8 @@ import { createHash } from 'node:crypto';
 import type { HeaderDecision, ObjectHeaders, StoredHeaders } from '../model/headers.js';
 import { ACTION_META_PREFIX } from './header-rules.js';
 
-/** What S3 HeadObject returns (the SDK's field names, lower-camel-cased). */
-export interface HeadLike {
-  contentType?: string;
-  cacheControl?: string;
-  contentEncoding?: string;
-  contentLanguage?: string;
-  contentDisposition?: string;
-  websiteRedirectLocation?: string;
-  metadata?: Record<string, string>;
-}
+/** What S3 HeadObject returns (the SDK's field names, lower-camel-cased): the object headers, as they come. */
+export type HeadLike = ObjectHeaders;
 
 /**
  * Normalise a HeadObject answer: empty strings become absent, metadata keys lower-case (S3 returns them so,
