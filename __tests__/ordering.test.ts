@@ -15,7 +15,7 @@ afterAll(async () => s3?.stop());
 /** The real S3 store, recording the order in which uploads finish. */
 function recordingStore(order: string[]): Deps['store'] {
   return (c, sizes) => {
-    const real = createS3Store(c.bucket!, {
+    const real = createS3Store(c.bucket, {
       region: 'us-east-1',
       concurrency: c.concurrency,
       ...sizes,

@@ -262,7 +262,7 @@ describe('sharded deploy: invalidate: defer, then one consolidating job', () => 
     // The consolidating job's store: right after its listing (its first list call), the late shop/ shard runs.
     let lateShard: IsolatedResult | null = null;
     const interleaved: Deps['store'] = (c, sizes) => {
-      const real = createS3Store(c.bucket!, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: s3Env() });
+      const real = createS3Store(c.bucket, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: s3Env() });
       let lists = 0;
       return {
         ...real,
@@ -315,7 +315,7 @@ describe('sharded deploy: invalidate: defer, then one consolidating job', () => 
     // After the consolidating job read the record (it is writing its own record now), the same run id and attempt
     // deploys again with another change: the record is rewritten with what that run owes now.
     const rewriting: Deps['store'] = (c, sizes) => {
-      const real = createS3Store(c.bucket!, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: s3Env() });
+      const real = createS3Store(c.bucket, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: s3Env() });
       let done = false;
       return {
         ...real,
@@ -544,7 +544,7 @@ describe('sharded deploy: more interleavings', () => {
     let lastWrite = 0;
     let consolidatedAt = 0;
     const slowShard: Deps['store'] = (c, sizes) => {
-      const real = createS3Store(c.bucket!, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: s3Env() });
+      const real = createS3Store(c.bucket, { region: 'us-east-1', concurrency: c.concurrency, ...sizes, env: s3Env() });
       let ran = false;
       return {
         ...real,

@@ -79998,7 +79998,7 @@ function portsFor(config, deps) {
     const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
     let cdn = null;
     return {
-        store: config.bucket ? deps.store(config, sizes) : null,
+        store: config.bucket !== null ? deps.store({ ...config, bucket: config.bucket }, sizes) : null,
         cdn: () => (cdn ??= deps.cdn()),
         clock: deps.clock,
         log: deps.log,
@@ -80633,6 +80633,7 @@ async function recordOwed(config, facts, plans, store, stage = 'before the first
     return keys;
 }
 async function uploadAll(config, store, waves, ports) {
+    const { sourceDir } = config;
     const uploads = waves.flat();
     const big = pLimit(2);
     const etags = {};
@@ -80642,7 +80643,7 @@ async function uploadAll(config, store, waves, ports) {
         await pMap(wave, async (f) => {
             if (failed.length > 0)
                 return; // stop starting uploads after the first failure
-            const put = () => store.upload(f.key, absPathOf(config.sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+            const put = () => store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
             try {
                 etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
                 progress.done(f.size);
@@ -81194,6 +81195,9 @@ async function listBucket(config, store, log) {
  * headers the ledger does not know (a bucket another tool wrote): its headers, so they are set right once.
  */
 async function readHeads(config, store, facts, ports) {
+    if (!config.upload)
+        return {};
+    const { sourceDir } = config;
     const { local, remote } = planFiles(config, facts);
     const unknown = local.flatMap((f) => {
         const o = remote.get(config.prefix + f.path);
@@ -81213,7 +81217,7 @@ async function readHeads(config, store, facts, ports) {
         if (head.md5)
             headMd5[o.key] = head.md5;
         else if (/-\d+$/.test(o.etag) && !f.gzip) {
-            const h = await hashFile(absPathOf(config.sourceDir, f.source ?? f.path), ports.partSize);
+            const h = await hashFile(absPathOf(sourceDir, f.source ?? f.path), ports.partSize);
             if (h.multipartEtag)
                 multipartEtags[f.path] = h.multipartEtag;
         }
@@ -81224,12 +81228,13 @@ async function readHeads(config, store, facts, ports) {
 }
 /** Size and MD5 of the deterministic gzip of each file the `gzip` input names (the bytes that are uploaded). */
 async function gzipFacts(config, scan) {
-    if (!scan || !config.sourceDir)
+    const sourceDir = config.sourceDir;
+    if (!scan || sourceDir === null)
         return {};
     const matches = gzipMatcher(config);
     const out = {};
     await pMap(scan.files.filter((f) => matches(f.path)), async (f) => {
-        const gz = gzipDeterministic(await (0,promises_.readFile)(absPathOf(config.sourceDir, f.path)));
+        const gz = gzipDeterministic(await (0,promises_.readFile)(absPathOf(sourceDir, f.path)));
         out[f.path] = { size: gz.length, md5: (0,external_node_crypto_.createHash)('md5').update(gz).digest('hex') };
     }, { concurrency: config.concurrency });
     return out;

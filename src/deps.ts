@@ -15,7 +15,7 @@ export const PART_SIZE = 8 * 1024 * 1024;
 export interface Deps {
   env: Record<string, string | undefined>;
   getInput: (name: string) => string;
-  store: (config: Config, sizes: { multipartThreshold: number; partSize: number }) => ObjectStore;
+  store: (config: Config & { bucket: string }, sizes: { multipartThreshold: number; partSize: number }) => ObjectStore;
   cdn: () => Cdn;
   clock: Clock;
   log: Log;
@@ -33,7 +33,7 @@ export function defaultDeps(env: Record<string, string | undefined>): Deps {
     env,
     getInput: (name) => core.getInput(name),
     store: (c, sizes) =>
-      createS3Store(c.bucket!, {
+      createS3Store(c.bucket, {
         region: c.region,
         concurrency: c.concurrency,
         ...sizes,
@@ -58,7 +58,7 @@ export function portsFor(config: Config, deps: Deps): GatherPorts & ExecutePorts
   const sizes = { multipartThreshold: deps.multipartThreshold, partSize: deps.partSize };
   let cdn: Cdn | null = null;
   return {
-    store: config.bucket ? deps.store(config, sizes) : null,
+    store: config.bucket !== null ? deps.store({ ...config, bucket: config.bucket }, sizes) : null,
     cdn: () => (cdn ??= deps.cdn()),
     clock: deps.clock,
     log: deps.log,

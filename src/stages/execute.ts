@@ -2,7 +2,7 @@
 // returned in the Outcome (not thrown), so the report still says what was uploaded and invalidated.
 import pLimit from 'p-limit';
 import pMap from 'p-map';
-import type { Config } from '../model/config.js';
+import type { Config, UploadConfig } from '../model/config.js';
 import type { InvalidationPlan, VerifyResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DeployPlan, Facts, FileRecord, Outcome, SentInvalidation } from '../model/stages.js';
@@ -121,7 +121,13 @@ async function recordOwed(
   return keys;
 }
 
-async function uploadAll(config: Config, store: ObjectStore, waves: FileRecord[][], ports: ExecutePorts): Promise<Record<string, string>> {
+async function uploadAll(
+  config: UploadConfig,
+  store: ObjectStore,
+  waves: FileRecord[][],
+  ports: ExecutePorts,
+): Promise<Record<string, string>> {
+  const { sourceDir } = config;
   const uploads = waves.flat();
   const big = pLimit(2);
   const etags: Record<string, string> = {};
@@ -132,7 +138,7 @@ async function uploadAll(config: Config, store: ObjectStore, waves: FileRecord[]
       wave,
       async (f) => {
         if (failed.length > 0) return; // stop starting uploads after the first failure
-        const put = () => store.upload(f.key, absPathOf(config.sourceDir!, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+        const put = () => store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
           etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
           progress.done(f.size);

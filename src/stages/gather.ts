@@ -171,6 +171,8 @@ async function listBucket(config: Config, store: ObjectStore, log: Log) {
  * headers the ledger does not know (a bucket another tool wrote): its headers, so they are set right once.
  */
 async function readHeads(config: Config, store: ObjectStore, facts: Facts, ports: GatherPorts) {
+  if (!config.upload) return {};
+  const { sourceDir } = config;
   const { local, remote } = planFiles(config, facts);
   const unknown = local.flatMap((f) => {
     const o = remote.get(config.prefix + f.path);
@@ -189,7 +191,7 @@ async function readHeads(config: Config, store: ObjectStore, facts: Facts, ports
       headHeaders[o.key] = head.headers;
       if (head.md5) headMd5[o.key] = head.md5;
       else if (/-\d+$/.test(o.etag) && !f.gzip) {
-        const h = await hashFile(absPathOf(config.sourceDir!, f.source ?? f.path), ports.partSize);
+        const h = await hashFile(absPathOf(sourceDir, f.source ?? f.path), ports.partSize);
         if (h.multipartEtag) multipartEtags[f.path] = h.multipartEtag;
       }
     },
@@ -201,13 +203,14 @@ async function readHeads(config: Config, store: ObjectStore, facts: Facts, ports
 
 /** Size and MD5 of the deterministic gzip of each file the `gzip` input names (the bytes that are uploaded). */
 async function gzipFacts(config: Config, scan: WalkResult | null): Promise<Facts['gzipped']> {
-  if (!scan || !config.sourceDir) return {};
+  const sourceDir = config.sourceDir;
+  if (!scan || sourceDir === null) return {};
   const matches = gzipMatcher(config);
   const out: Facts['gzipped'] = {};
   await pMap(
     scan.files.filter((f) => matches(f.path)),
     async (f) => {
-      const gz = gzipDeterministic(await readFile(absPathOf(config.sourceDir!, f.path)));
+      const gz = gzipDeterministic(await readFile(absPathOf(sourceDir, f.path)));
       out[f.path] = { size: gz.length, md5: createHash('md5').update(gz).digest('hex') };
     },
     { concurrency: config.concurrency },
