@@ -81282,8 +81282,10 @@ async function commitDiff(config, ctx, log, warn) {
 }
 /** What is in flight limits the wildcards a batch may use; this month's paths tell the cost. Read only where something is stale. */
 async function readUsages(config, facts, ports, warn) {
-    const stale = staleByDistribution(config, facts);
     const usage = {};
+    if (config.distributions.length === 0)
+        return usage; // no CDN: no need to plan the files once more
+    const stale = staleByDistribution(config, facts);
     const ids = config.distributions.filter((d) => (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
     if (ids.length === 0)
         return usage;

@@ -262,8 +262,9 @@ async function commitDiff(config: Config, ctx: RunContext, log: Log, warn: (m: s
 
 /** What is in flight limits the wildcards a batch may use; this month's paths tell the cost. Read only where something is stale. */
 async function readUsages(config: Config, facts: Facts, ports: GatherPorts, warn: (m: string) => void) {
-  const stale = staleByDistribution(config, facts);
   const usage: Record<string, DistributionUsage | null> = {};
+  if (config.distributions.length === 0) return usage; // no CDN: no need to plan the files once more
+  const stale = staleByDistribution(config, facts);
   const ids = config.distributions.filter((d) => (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
   if (ids.length === 0) return usage;
   const cdn = ports.cdn();
