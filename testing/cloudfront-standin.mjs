@@ -12,6 +12,7 @@
 //   ...
 //   await cf.stop();
 
+import { failureQueue } from './failure-queue.mjs';
 import { closer, listenOnLoopback } from './loopback.mjs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -237,7 +238,7 @@ export async function startCloudFront(opts = {}) {
   /** @type {any[]} */
   let calls = [];
   /** @type {Map<string, Array<{status: number, code: string, message?: string, type?: 'Sender'|'Receiver', remaining: number}>>} */
-  let failures = new Map();
+  const failures = failureQueue('CloudFront stand-in', OPERATIONS, 'operation');
 
   const statusOf = (inv) => {
     if (inv.status === 'InProgress') {
@@ -258,15 +259,6 @@ export async function startCloudFront(opts = {}) {
       `<Items>${items}</Items></Paths><CallerReference>${xmlEscape(inv.callerReference)}</CallerReference>` +
       '</InvalidationBatch></Invalidation>'
     );
-  };
-
-  const takeFailure = (operation) => {
-    const queue = failures.get(operation);
-    if (!queue || queue.length === 0) return undefined;
-    const f = /** @type {any} */ (queue[0]);
-    f.remaining -= 1;
-    if (f.remaining <= 0) queue.shift();
-    return f;
   };
 
   const checkDistribution = (distributionId) => {
@@ -436,7 +428,7 @@ export async function startCloudFront(opts = {}) {
         throw new CfError(404, 'NotFound', `The CloudFront stand-in does not implement ${method} ${url.pathname}.`);
       }
 
-      const injected = takeFailure(call.operation);
+      const injected = failures.take(call.operation);
       const body = bodyBuf.toString('utf8');
       if (injected) {
         call.injected = true;
@@ -598,23 +590,15 @@ export async function startCloudFront(opts = {}) {
       }
     },
     failNext(operation, error, times = 1) {
-      if (!OPERATIONS.includes(operation)) throw new Error(`CloudFront stand-in: unknown operation ${operation}`);
-      if (!Number.isInteger(error.status) || error.status < 400 || error.status > 599) {
-        throw new Error(`CloudFront stand-in: failNext status must be 400-599, got ${error.status}`);
-      }
-      if (!(times >= 1)) throw new Error('CloudFront stand-in: failNext times must be >= 1');
-      const queue = failures.get(operation) ?? [];
-      queue.push({ ...error, remaining: times });
-      failures.set(operation, queue);
+      failures.add(operation, error, times);
     },
     pendingFailures(operation) {
-      const queues = operation ? [failures.get(operation) ?? []] : [...failures.values()];
-      return queues.reduce((n, q) => n + q.reduce((m, f) => m + f.remaining, 0), 0);
+      return failures.pending(operation);
     },
     reset() {
       byId = new Map();
       calls = [];
-      failures = new Map();
+      failures.reset();
       seq = 0;
     },
     stop: close,

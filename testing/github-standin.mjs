@@ -21,6 +21,7 @@
 //   ...
 //   await gh.stop();
 
+import { failureQueue } from './failure-queue.mjs';
 import { closer, listenOnLoopback } from './loopback.mjs';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -104,7 +105,7 @@ export async function startGitHub(opts = {}) {
   let seq = 0;
   let commentId = 100_000;
   let requests = [];
-  let failures = new Map();
+  const failures = failureQueue('GitHub stand-in', ROUTES, 'route');
 
   const repoState = (name, create) => {
     let r = repos.get(name);
@@ -192,15 +193,6 @@ export async function startGitHub(opts = {}) {
     r.commits.set(sha, { sha, parents, tree, files, message, seq: n, date });
     if (spec.ref) r.refs.set(spec.ref, sha);
     return sha;
-  };
-
-  const takeFailure = (route) => {
-    const queue = failures.get(route);
-    if (!queue || queue.length === 0) return undefined;
-    const f = queue[0];
-    f.remaining -= 1;
-    if (f.remaining <= 0) queue.shift();
-    return f;
   };
 
   // ------------------------------------------------------------------------------------------
@@ -504,7 +496,7 @@ export async function startGitHub(opts = {}) {
         const a = /^(token|bearer)\s+(\S+)$/i.exec(authorization);
         if (!a || a[2] !== token) throw new ApiError(401, 'Bad credentials');
       }
-      const injected = takeFailure(record.route);
+      const injected = failures.take(record.route);
       if (injected) {
         record.injected = true;
         throw new ApiError(injected.status, injected.message ?? `Injected failure ${injected.status}`, injected.headers ?? {});
@@ -581,20 +573,13 @@ export async function startGitHub(opts = {}) {
       return list.map((c) => ({ id: c.id, body: c.body, user: c.login, createdAt: c.createdAt, updatedAt: c.updatedAt }));
     },
     failNext(routeName, error, times = 1) {
-      if (!ROUTES.includes(routeName)) throw new Error(`GitHub stand-in: unknown route ${routeName}`);
-      if (!Number.isInteger(error.status) || error.status < 400 || error.status > 599) {
-        throw new Error(`GitHub stand-in: failNext status must be 400-599, got ${error.status}`);
-      }
-      if (!(times >= 1)) throw new Error('GitHub stand-in: failNext times must be >= 1');
-      const queue = failures.get(routeName) ?? [];
-      queue.push({ ...error, remaining: times });
-      failures.set(routeName, queue);
+      failures.add(routeName, error, times);
     },
     reset() {
       trees = new Map();
       repos = new Map();
       requests = [];
-      failures = new Map();
+      failures.reset();
       seq = 0;
     },
     clearRequests() {
