@@ -76987,7 +76987,7 @@ function needsHead(local, remote) {
     return etag !== local.md5 && etag !== local.multipartEtag;
 }
 function isReservedKey(key, prefix) {
-    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+    return isOwnKey(key, prefix, '');
 }
 /** The recorded headers hash differs, or (no record) the headers read with HEAD differ from the rules. */
 function headersChanged(path, obj, opts) {
@@ -81062,6 +81062,7 @@ function diffRange(eventName, payload, sha, diffBase) {
 
 
 
+
 async function gatherFacts(config, run, ports) {
     const timings = {};
     const warnings = [];
@@ -81198,7 +81199,9 @@ async function readHeads(config, store, facts, ports) {
     if (!config.upload)
         return {};
     const { sourceDir } = config;
-    const { local, remote } = planFiles(config, facts);
+    // What to compare only (no fingerprinting or headers needed to know which objects to HEAD).
+    const local = deployedFiles(config, facts);
+    const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
     const unknown = local.flatMap((f) => {
         const o = remote.get(config.prefix + f.path);
         if (o === undefined || o.headersHash !== undefined)

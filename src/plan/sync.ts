@@ -7,7 +7,7 @@ import {
   type UnchangedReason,
   type UploadReason,
 } from '../model/data.js';
-import { isOwnRelPath } from '../model/records.js';
+import { isOwnKey } from '../model/records.js';
 import { keyFor } from './url-path.js';
 
 export type { RemoteState, SyncEntry } from '../model/data.js';
@@ -44,7 +44,7 @@ export function needsHead(local: LocalFile, remote: RemoteObject): boolean {
 }
 
 export function isReservedKey(key: string, prefix: string): boolean {
-  return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+  return isOwnKey(key, prefix, '');
 }
 
 /** The recorded headers hash differs, or (no record) the headers read with HEAD differ from the rules. */

@@ -14,12 +14,13 @@ import { compareDiff, localDiff } from '../io/git.js';
 import { readOwed } from '../io/journal.js';
 import { readState } from '../io/state.js';
 import { isOwnKey, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
-import { planFiles, staleByDistribution } from '../plan/deploy.js';
+import { staleByDistribution } from '../plan/deploy.js';
 import { diffRange } from '../plan/diff-range.js';
 import { makeFileFilter } from '../plan/filter.js';
 import { MANIFEST_GLOBS } from '../plan/fingerprint.js';
 import { needsHead } from '../plan/sync.js';
-import { gzipMatcher } from '../plan/files.js';
+import { deployedFiles, gzipMatcher } from '../plan/files.js';
+import { remoteStates } from '../plan/policies.js';
 import { gzipDeterministic } from '../plan/gzip.js';
 import type { StoredHeaders } from '../model/headers.js';
 import { DeployError } from './errors.js';
@@ -173,7 +174,9 @@ async function listBucket(config: Config, store: ObjectStore, log: Log) {
 async function readHeads(config: Config, store: ObjectStore, facts: Facts, ports: GatherPorts) {
   if (!config.upload) return {};
   const { sourceDir } = config;
-  const { local, remote } = planFiles(config, facts);
+  // What to compare only (no fingerprinting or headers needed to know which objects to HEAD).
+  const local = deployedFiles(config, facts);
+  const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
   const unknown = local.flatMap((f) => {
     const o = remote.get(config.prefix + f.path);
     if (o === undefined || o.headersHash !== undefined) return [];
