@@ -47,6 +47,26 @@ export function headerParams(h: UploadHeaders, md5: string) {
   };
 }
 
+/** PutObject's fields (headerParams, objectSettings, ContentMD5) as the HTTP headers S3 reads them from. */
+export function putHeaders(p: ReturnType<typeof headerParams> & ReturnType<typeof objectSettings> & { ContentMD5: string }) {
+  const out: Record<string, string> = {};
+  const set = (name: string, value: string | undefined) => {
+    if (value !== undefined) out[name] = value;
+  };
+  set('content-type', p.ContentType);
+  set('cache-control', p.CacheControl);
+  set('content-encoding', p.ContentEncoding);
+  set('content-language', p.ContentLanguage);
+  set('content-disposition', p.ContentDisposition);
+  set('content-md5', p.ContentMD5);
+  set('x-amz-website-redirect-location', p.WebsiteRedirectLocation);
+  set('x-amz-storage-class', p.StorageClass);
+  set('x-amz-server-side-encryption', p.ServerSideEncryption);
+  set('x-amz-server-side-encryption-aws-kms-key-id', p.SSEKMSKeyId);
+  for (const [k, v] of Object.entries(p.Metadata)) out[`x-amz-meta-${k.toLowerCase()}`] = v;
+  return out;
+}
+
 /** The store-wide object settings (never an ACL: buckets with ACLs disabled reject any). */
 export function objectSettings(opts: S3Options) {
   return {

@@ -17,9 +17,10 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import type { RemoteObject } from '../model/data.js';
 import type { HeadResult, ObjectStore, UploadHeaders, UploadOptions, WriteCondition } from '../model/ports.js';
-import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, unquote } from './s3-params.js';
+import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './s3-params.js';
 import { withRetries } from './retry.js';
 import { SMALL_FILE } from './files.js';
+import { endpointFromRequest, leanPut, type BucketEndpoint, type CapturedRequest, type LeanPutter } from './s3-put.js';
 
 export { GZIP_MAX_BYTES, MD5_META } from './s3-params.js';
 
@@ -68,6 +69,11 @@ export interface S3Options {
   sse?: 'AES256' | 'aws:kms';
   /** KMS key for `sse: 'aws:kms'` (default: the AWS managed key). */
   sseKmsKeyId?: string;
+  /**
+   * Single-PUT uploads signed and sent without the SDK's middleware (src/io/s3-put.ts) once a listing has shown
+   * the bucket's endpoint. Default true; false sends every upload through the SDK.
+   */
+  leanPut?: boolean;
 }
 
 export function s3ClientConfig(opts: Pick<S3Options, 'region' | 'concurrency' | 'env'>): S3ClientConfig {
@@ -98,10 +104,18 @@ interface S3Context {
   bucket: string;
   opts: S3Options;
   settings: ReturnType<typeof objectSettings>;
+  /** The lean single-PUT path, once the bucket's endpoint is known (see src/io/s3-put.ts). */
+  lean: () => LeanPutter | null;
 }
 
 export function createS3Store(bucket: string, opts: S3Options, client = new S3Client(s3ClientConfig(opts))): ObjectStore {
-  const ctx: S3Context = { client, bucket, opts, settings: objectSettings(opts) };
+  const ctx: S3Context = {
+    client,
+    bucket,
+    opts,
+    settings: objectSettings(opts),
+    lean: opts.leanPut === false ? () => null : leanPutterFor(client, bucket, opts),
+  };
   return {
     list: (prefix) => listObjects(ctx, prefix),
     head: (key) => headObject(ctx, key),
@@ -114,6 +128,46 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
     deleteKey: async (key) => {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
+  };
+}
+
+/** Per client: each bucket's endpoint as the SDK resolved and signed it for a ListObjectsV2. */
+const endpoints = new WeakMap<S3Client, Map<string, BucketEndpoint | null>>();
+
+function leanPutterFor(client: S3Client, bucket: string, opts: S3Options): () => LeanPutter | null {
+  let seen = endpoints.get(client);
+  if (!seen) {
+    const found = new Map<string, BucketEndpoint | null>();
+    endpoints.set(client, (seen = found));
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        const input = args.input as { Bucket?: string };
+        if (context.commandName === 'ListObjectsV2Command' && input.Bucket !== undefined && !found.has(input.Bucket)) {
+          found.set(input.Bucket, endpointFromRequest(args.request as CapturedRequest));
+        }
+        return next(args);
+      },
+      { step: 'deserialize', name: 's3cfdBucketEndpoint', override: true },
+    );
+  }
+  const endpointsOfClient = seen;
+  const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
+  let putter: LeanPutter | null = null;
+  return () => {
+    const endpoint = endpointsOfClient.get(bucket);
+    if (!endpoint) return null;
+    if (putter?.endpoint !== endpoint) {
+      putter = {
+        endpoint,
+        credentials: () => client.config.credentials(),
+        clockOffsetMs: () => client.config.systemClockOffset ?? 0,
+        onClockSkew: (offset) => {
+          client.config.systemClockOffset = offset;
+        },
+        agent: endpoint.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts),
+      };
+    }
+    return putter;
   };
 }
 
@@ -152,6 +206,15 @@ async function uploadFile(
   const params = { Bucket: bucket, Key: key, ...headerParams(headers, md5), ...settings };
   // gzip: the compressed bytes, in memory (size and md5 are theirs); otherwise the file, read or streamed.
   const gzipped = uploadOpts?.gzip ? await gzippedFile(key, absPath, size, md5) : null;
+  const lean = size <= opts.multipartThreshold ? ctx.lean() : null;
+  if (lean) {
+    const body = gzipped ?? (size <= SMALL_FILE ? await readFile(absPath) : { file: absPath, size });
+    const headerFields = putHeaders({ ...params, ContentMD5: Buffer.from(md5, 'hex').toString('base64') });
+    return withRetries(() => leanPut(lean, key, body, headerFields), {
+      attempts: opts.maxAttempts ?? 6,
+      baseDelayMs: opts.retryBaseDelayMs ?? 100,
+    });
+  }
   if (size <= opts.multipartThreshold) {
     // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
     // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
