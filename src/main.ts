@@ -6,6 +6,7 @@ import { InputError, parseInputs } from './inputs.js';
 import { publish, checkReportPath } from './io/publish.js';
 import type { Config } from './model/config.js';
 import type { DeployPlan } from './model/stages.js';
+import { thousands } from './model/format.js';
 import { planDeploy } from './plan/deploy.js';
 import { buildReport, type Report } from './report.js';
 import { defaultDeps, portsFor, type Deps } from './deps.js';
@@ -75,7 +76,7 @@ function logPlan(plan: DeployPlan, r: Report, deps: Deps): void {
   for (const p of plan.invalidations) log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
   const t = r.totals;
   log.info(
-    `Plan: upload ${t.uploaded} (${t.uploadedBytes.toLocaleString('en-US')} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`,
+    `Plan: upload ${t.uploaded} (${thousands(t.uploadedBytes)} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`,
   );
   for (const f of r.files) if (f.action !== 'unchanged') log.debug(`${f.action} ${f.path}: ${f.reason}`);
   for (const i of r.invalidations) {

@@ -3,6 +3,7 @@ import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
 import { directoryRows } from './plan/advice.js';
 import type { InvalidationReport, Report } from './report.js';
 import { code, esc } from './markdown.js';
+import { thousands } from './model/format.js';
 
 const MAX_ROWS = 500;
 
@@ -32,9 +33,7 @@ function totalsSection(out: string[], r: Report): void {
   out.push('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
   out.push('|---:|---:|---:|---:|---:|---:|');
   const t = r.totals;
-  out.push(
-    `| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${t.uploadedBytes.toLocaleString('en-US')} | ${t.fingerprinted} |`,
-  );
+  out.push(`| ${t.uploaded} | ${t.unchanged} | ${t.deleted} | ${t.skipped} | ${thousands(t.uploadedBytes)} | ${t.fingerprinted} |`);
   out.push('');
   if (r.diff) out.push(`Commit diff: ${esc(r.diff.source)}, ${r.diff.files} files${r.diff.note ? ` (${esc(r.diff.note)})` : ''}`, '');
 }
@@ -52,7 +51,7 @@ function invalidationsSection(out: string[], r: Report): void {
   }
   out.push(
     '',
-    `The first ${FREE_PATHS_PER_MONTH.toLocaleString('en-US')} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`,
+    `The first ${thousands(FREE_PATHS_PER_MONTH)} paths a month are free (account-wide), then $${USD_PER_PATH} per path; a wildcard is one path.`,
     '',
   );
   for (const i of r.invalidations) invalidationDetails(out, i);

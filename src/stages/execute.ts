@@ -3,6 +3,7 @@
 import pLimit from 'p-limit';
 import pMap from 'p-map';
 import type { Config, UploadConfig } from '../model/config.js';
+import { thousands } from '../model/format.js';
 import type { InvalidationPlan, VerifyResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DeployPlan, Facts, FileRecord, Outcome, SentInvalidation } from '../model/stages.js';
@@ -160,7 +161,7 @@ function uploadProgress(uploads: FileRecord[], log: Log) {
   let files = 0;
   let bytes = 0;
   let lastLog = started;
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const fmt = thousands;
   return {
     done(size: number) {
       files++;
