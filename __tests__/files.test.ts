@@ -75,7 +75,6 @@ afterAll(() => {
 function opts(over: Partial<WalkOptions> = {}): WalkOptions {
   return {
     filter: makeFileFilter([], []),
-    concurrency: 4,
     manifestGlobs: ['**/manifest.json', '.vite/manifest.json'],
     ...over,
   };

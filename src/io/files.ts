@@ -5,15 +5,16 @@ import { createReadStream } from 'node:fs';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pMap from 'p-map';
 import picomatch from 'picomatch';
+import { hashAll } from './hash-pool.js';
 import { hasHiddenSegment, type FileFilter, type LocalFile, type SkippedFile, type WalkResult } from '../model/data.js';
 
 export type { WalkResult } from '../model/data.js';
 
 export interface WalkOptions {
   filter: FileFilter;
-  concurrency: number;
+  /** Hash worker threads besides the main thread (default: src/io/hash-pool.ts decides from the cores and bytes). */
+  hashWorkers?: number;
   manifestGlobs: string[];
   onProgress?: (hashed: number) => void;
 }
@@ -150,38 +151,14 @@ function followSymlink(w: Walk, abs: string, rel: string): { real: string; isDir
   return { real, isDir: st.isDirectory(), isFile: st.isFile() };
 }
 
-// Small files: read and hashed synchronously in slices (a few ms each) between which the event loop runs;
-// large files: streamed, `concurrency` at a time (p-map pulls the next only when a slot frees). Only the MD5:
-// hashing a large file a second time for its multipart ETag is left to the rare object that needs it.
+// Hashed on every core (src/io/hash-pool.ts). Only the MD5: hashing a large file a second time for its multipart
+// ETag is left to the rare object that needs it.
 async function hashFound(found: FoundFile[], opts: WalkOptions): Promise<LocalFile[]> {
-  let hashed = 0;
-  const files: LocalFile[] = new Array(found.length);
-  const large: number[] = [];
-  let sliceStart = Date.now();
-  for (let i = 0; i < found.length; i++) {
-    const f = found[i]!;
-    if (f.size > SMALL_FILE) {
-      large.push(i);
-      continue;
-    }
-    files[i] = { path: f.rel, size: f.size, md5: createHash('md5').update(fsSync.readFileSync(f.abs)).digest('hex') };
-    if (opts.onProgress && ++hashed % 1000 === 0) opts.onProgress(hashed);
-    if (Date.now() - sliceStart > 8) {
-      await yieldToEventLoop();
-      sliceStart = Date.now();
-    }
-  }
-  await pMap(
-    large,
-    async (i) => {
-      const f = found[i]!;
-      // The multipart ETag is computed later, only for an object that needs it (see main.ts).
-      files[i] = { path: f.rel, size: f.size, md5: (await hashFile(f.abs)).md5 };
-      if (opts.onProgress && ++hashed % 1000 === 0) opts.onProgress(hashed);
-    },
-    { concurrency: opts.concurrency },
-  );
-  return files;
+  const md5s = await hashAll(found, {
+    ...(opts.hashWorkers !== undefined && { workers: opts.hashWorkers }),
+    ...(opts.onProgress && { onProgress: opts.onProgress }),
+  });
+  return found.map((f, i) => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
 }
 
 async function readManifests(root: string, found: FoundFile[], manifestGlobs: string[]): Promise<Record<string, string>> {

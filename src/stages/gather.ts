@@ -118,7 +118,6 @@ async function scanSource(config: Config & { upload: true }, log: Log, warn: (m:
   let last = started;
   const w = await walkSource(config.sourceDir, {
     filter: makeFileFilter(config.include, config.exclude),
-    concurrency: config.concurrency,
     manifestGlobs: MANIFEST_GLOBS,
     onProgress: (n) => {
       if (Date.now() - last < 5000) return;

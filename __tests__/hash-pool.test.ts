@@ -1,0 +1,95 @@
+// The hash pool: batches, and MD5s identical to a plain createHash over the bytes whichever thread hashes a file.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { batchesOf, hashAll, type HashJob } from '../src/io/hash-pool.js';
+import { tmpDir } from './support/harness.js';
+
+const MiB = 1024 * 1024;
+const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
+
+describe('batchesOf', () => {
+  const jobs = (sizes: number[]): HashJob[] => sizes.map((size, i) => ({ abs: `/f${i}`, size }));
+  it.each<[string, number[], [number, number][]]>([
+    ['empty', [], []],
+    ['one file', [10], [[0, 1]]],
+    [
+      '64 files per batch',
+      Array<number>(130).fill(1),
+      [
+        [0, 64],
+        [64, 128],
+        [128, 130],
+      ],
+    ],
+    [
+      '4 MiB per batch',
+      [3 * MiB, MiB, 1],
+      [
+        [0, 2],
+        [2, 3],
+      ],
+    ],
+    [
+      'a large file is a batch of its own',
+      [1, 50 * MiB, 1],
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+    ],
+  ])('%s', (_name, sizes, expected) => {
+    expect(batchesOf(jobs(sizes))).toEqual(expected);
+  });
+  it('covers every file once, in order', () => {
+    const sizes = Array.from({ length: 1000 }, (_, i) => (i * 7919) % (3 * MiB));
+    const b = batchesOf(jobs(sizes));
+    expect(b[0]![0]).toBe(0);
+    expect(b.at(-1)![1]).toBe(sizes.length);
+    for (let i = 1; i < b.length; i++) expect(b[i]![0]).toBe(b[i - 1]![1]);
+  });
+});
+
+describe('hashAll', () => {
+  let dir: string;
+  let files: { job: HashJob; expected: string }[];
+  beforeAll(() => {
+    dir = tmpDir('hash-pool');
+    const sizes = [0, 1, 1000, MiB - 1, MiB, MiB + 1, 3 * MiB + 7, ...Array.from({ length: 600 }, (_, i) => 100 + ((i * 104729) % 60000))];
+    files = sizes.map((size, i) => {
+      const abs = path.join(dir, `f${i}.bin`);
+      const body = randomBytes(size);
+      fs.writeFileSync(abs, body);
+      return { job: { abs, size }, expected: md5(body) };
+    });
+  });
+
+  it.each([0, 1, 3])('with %d worker thread(s): every MD5 equals the plain hash of the bytes, in order', async (workers) => {
+    const got = await hashAll(
+      files.map((f) => f.job),
+      { workers },
+    );
+    expect(got).toEqual(files.map((f) => f.expected));
+  });
+
+  it.each([0, 2])('a file that cannot be read rejects with its fs error code (%d workers)', async (workers) => {
+    const jobs = Array.from({ length: 200 }, (_, i) => ({ abs: path.join(dir, `missing-${i}`), size: 10 }));
+    await expect(hashAll(jobs, { workers })).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('reports progress at each thousand files', async () => {
+    const small = tmpDir('hash-pool-progress');
+    const jobs = Array.from({ length: 2500 }, (_, i) => {
+      const abs = path.join(small, `p${i}`);
+      fs.writeFileSync(abs, String(i));
+      return { abs, size: String(i).length };
+    });
+    const seen: number[] = [];
+    await hashAll(jobs, { workers: 1, onProgress: (n) => seen.push(n) });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBeGreaterThanOrEqual(1000);
+    expect(seen[1]).toBeGreaterThanOrEqual(2000);
+    expect(seen[1]).toBeLessThanOrEqual(2500);
+  });
+});
