@@ -230,7 +230,10 @@ export interface VerifyResult {
 
 // ---- the action's own records ----
 
-/** Per key: the ETag S3 gave the upload, the content MD5, a hash of the headers it was sent with. */
+/**
+ * Per key: the ETag S3 gave the upload ('' when it is the content MD5, as for every single PUT), the content MD5,
+ * a hash of the headers it was sent with, and a hash of how they make the bytes read.
+ */
 export type StateEntry = [etag: string, md5: string, headersHash: string, readingHash?: string];
 
 /** A name shape proven (by history) to carry a content hash. JSON-serialisable. */

@@ -1,7 +1,6 @@
 // The headers of a file (Content-Type, Cache-Control and those of the `headers` input): user rules first,
 // then defaults. Pure. The `headers` input's parser (header-rules.ts) and the stored-header comparisons
 // (stored-headers.ts) are re-exported from here.
-import { createHash } from 'node:crypto';
 import mime from 'mime';
 import picomatch from 'picomatch';
 import type { CacheRule } from '../model/config.js';
@@ -10,6 +9,7 @@ import { META } from './header-rules.js';
 
 export { ACTION_META_PREFIX, parseHeaderRules } from './header-rules.js';
 export { headersDiffer, headersFromHead, invalidationNeededForHeaderChange, readingHash, type HeadLike } from './stored-headers.js';
+import { shortHash } from './stored-headers.js';
 
 export type {
   CacheControlSource,
@@ -147,5 +147,5 @@ function extraHeaders(h: ObjectHeaders): [string, string][] {
 export function headersHash(h: { contentType: string; cacheControl: string } & ObjectHeaders): string {
   const extra = extraHeaders(h);
   const parts: unknown[] = extra.length === 0 ? [h.contentType, h.cacheControl] : [h.contentType, h.cacheControl, extra];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  return shortHash(JSON.stringify(parts));
 }

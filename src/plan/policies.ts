@@ -31,7 +31,7 @@ export function remoteStates(
   for (const o of remote) {
     const rec = state?.objects[o.key];
     const known: RemoteState = { ...o };
-    if (rec && rec[0] === o.etag) {
+    if (rec && ledgerEtag(rec) === o.etag) {
       known.storedMd5 = rec[1];
       if (rec[2]) known.headersHash = rec[2];
       if (rec[3]) known.readingHash = rec[3];
@@ -43,6 +43,15 @@ export function remoteStates(
     out.set(o.key, known);
   }
   return out;
+}
+
+/** The ETag an entry records: written as '' when it is the content MD5 (a single PUT), which keeps the ledger small. */
+export const ledgerEtag = (rec: StateEntry): string => rec[0] || rec[1];
+
+/** A ledger entry, the ETag left out when it is the MD5. */
+function entry(etag: string, md5: string, headersHash: string, readingHash?: string): StateEntry {
+  const e = etag === md5 ? '' : etag;
+  return readingHash ? [e, md5, headersHash, readingHash] : [e, md5, headersHash];
 }
 
 /** Local files with the multipart ETags computed for foreign multipart objects. */
@@ -120,12 +129,12 @@ export function nextState(files: FileRecord[], remote: Map<string, RemoteState>,
     const o = remote.get(f.key);
     if (f.entry.action === 'upload') {
       const etag = etags[f.key];
-      if (etag) objects[f.key] = [etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+      if (etag) objects[f.key] = entry(etag, f.md5, headersHash(f.headers), readingHash(f.headers));
     } else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
       // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
-      objects[f.key] = [o.etag, f.md5, headersHash(f.headers), readingHash(f.headers)];
+      objects[f.key] = entry(o.etag, f.md5, headersHash(f.headers), readingHash(f.headers));
     } else if (f.entry.action === 'unchanged' && o) {
-      objects[f.key] = o.readingHash ? [o.etag, f.md5, o.headersHash ?? '', o.readingHash] : [o.etag, f.md5, o.headersHash ?? ''];
+      objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
     }
   }
   return { version: 1, objects };

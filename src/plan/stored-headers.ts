@@ -112,5 +112,20 @@ export function readingHash(h: { contentType: string } & ObjectHeaders): string 
     norm(h.contentDisposition),
     norm(h.websiteRedirectLocation),
   ];
-  return createHash('sha256').update(JSON.stringify(reading)).digest('hex').slice(0, 16);
+  return shortHash(JSON.stringify(reading));
 }
+
+/**
+ * First 16 hex digits of the SHA-256 of `text`. A site has a handful of distinct header sets for thousands of
+ * files, so the digests are remembered (a bounded cache: cleared when it holds 4,096).
+ */
+export function shortHash(text: string): string {
+  let h = digests.get(text);
+  if (h === undefined) {
+    if (digests.size >= 4096) digests.clear();
+    h = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    digests.set(text, h);
+  }
+  return h;
+}
+const digests = new Map<string, string>();
