@@ -321,7 +321,7 @@ describe('compareDiff through the GitHub API stand-in', () => {
 
     it('the compare API itself lists only 300 of them (what the old code returned)', async () => {
       const { base, head } = bigChange(gh, 'octo/big-raw');
-      const client = retrying();
+      const client = await retrying();
       const { data } = await client.rest.repos.compareCommitsWithBasehead({
         owner: 'octo',
         repo: 'big-raw',
@@ -411,7 +411,7 @@ describe('compareDiff through the GitHub API stand-in', () => {
 
     it('an unknown commit: 404, not retried', async () => {
       const c = gh.commit('octo/missing', { files: { 'a.html': 'a' } });
-      const client = retrying();
+      const client = await retrying();
       await expect(
         compareDiff({ apiUrl: gh.apiUrl, repository: 'octo/missing', token: TOKEN, base: 'f'.repeat(40), head: c, client }),
       ).rejects.toThrow(/failed: HTTP 404: Not Found/);
@@ -429,7 +429,7 @@ describe('compareDiff through the GitHub API stand-in', () => {
       const { base, head, expected } = bigChange(gh, 'octo/flaky');
       gh.failNext('tree', { status: 502, message: 'Server Error' });
       const logs: string[] = [];
-      const client = createGitHubClient({ apiUrl: gh.apiUrl, token: TOKEN, retries: 2, retryBaseMs: 1, log: (m) => logs.push(m) });
+      const client = await createGitHubClient({ apiUrl: gh.apiUrl, token: TOKEN, retries: 2, retryBaseMs: 1, log: (m) => logs.push(m) });
       const res = await compareDiff({ apiUrl: gh.apiUrl, repository: 'octo/flaky', token: TOKEN, base, head, client });
       expect(res.files).toEqual(expected);
       expect(gh.requests.filter((r) => r.route === 'tree').map((r) => r.status)).toEqual([502, 200, 200]);
@@ -445,7 +445,7 @@ describe('compareDiff through the GitHub API stand-in', () => {
 
     it('a rate limit that resets soon is waited for; one that resets in an hour fails at once', async () => {
       const c = gh.commit('octo/limits', { files: { 'a.html': 'a' } });
-      const client = retrying();
+      const client = await retrying();
       gh.failNext('compare', { status: 429, message: 'Too many requests', headers: { 'retry-after': '0' } });
       expect((await compareDiff({ apiUrl: gh.apiUrl, repository: 'octo/limits', token: TOKEN, base: c, head: c, client })).via).toBe(
         'compare',
@@ -485,7 +485,7 @@ describe('compareDiff through the GitHub API stand-in', () => {
       const walked = gh.requests.filter((r) => r.route === 'tree' && !r.path.includes('recursive'));
       // root x2, site/ x2, d0..d9 x2, moved/ and new/ (head only); static/ and static/img/ are identical: never read.
       expect(walked).toHaveLength(2 + 2 + 20 + 2);
-      const client = createGitHubClient({ apiUrl: gh.apiUrl, token: TOKEN });
+      const client = await createGitHubClient({ apiUrl: gh.apiUrl, token: TOKEN });
       const { data: root } = await client.rest.git.getTree({ owner: 'octo', repo: 'site', tree_sha: head });
       const staticSha = root.tree.find((e) => e.path === 'static')!.sha;
       expect(walked.some((r) => r.path.includes(staticSha!))).toBe(false);

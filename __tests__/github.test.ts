@@ -17,17 +17,17 @@ beforeEach(() => gh.clearRequests());
 const routes = () => gh.requests.map((r) => `${r.route} ${r.status}`);
 
 describe('githubClient', () => {
-  it('one client per (apiUrl, token)', () => {
-    const a = githubClient(gh.apiUrl, TOKEN);
-    expect(githubClient(`${gh.apiUrl}/`, TOKEN)).toBe(a);
-    expect(githubClient(gh.apiUrl, 'other')).not.toBe(a);
-    expect(githubClient(gh.ghesApiUrl, TOKEN)).not.toBe(a);
+  it('one client per (apiUrl, token)', async () => {
+    const a = await githubClient(gh.apiUrl, TOKEN);
+    expect(await githubClient(`${gh.apiUrl}/`, TOKEN)).toBe(a);
+    expect(await githubClient(gh.apiUrl, 'other')).not.toBe(a);
+    expect(await githubClient(gh.ghesApiUrl, TOKEN)).not.toBe(a);
   });
 
   it('sends the token; an empty token sends no Authorization header', async () => {
     gh.commit('octo/anon', { files: { 'a.html': 'a' }, ref: 'main' });
-    await githubClient(gh.apiUrl, TOKEN).rest.git.getTree({ owner: 'octo', repo: 'anon', tree_sha: 'main' });
-    await expect(githubClient(gh.apiUrl, '').rest.git.getTree({ owner: 'octo', repo: 'anon', tree_sha: 'main' })).rejects.toThrow(
+    await (await githubClient(gh.apiUrl, TOKEN)).rest.git.getTree({ owner: 'octo', repo: 'anon', tree_sha: 'main' });
+    await expect((await githubClient(gh.apiUrl, '')).rest.git.getTree({ owner: 'octo', repo: 'anon', tree_sha: 'main' })).rejects.toThrow(
       /HTTP 401: Requires authentication/,
     );
     expect(gh.requests.map((r) => r.authorization)).toEqual([`token ${TOKEN}`, undefined]);
@@ -109,7 +109,7 @@ describe('upsertPrComment', () => {
     await expect(upsertPrComment({ ...opts(40, 'x'), token: 'wrong' })).rejects.toThrow(
       /^GitHub API GET http:\/\/127\.0\.0\.1:\d+\/repos\/octo\/site\/issues\/40\/comments\?per_page=100 failed: HTTP 401: Bad credentials/,
     );
-    const client = createGitHubClient({ apiUrl: gh.apiUrl, token: TOKEN, retries: 3, retryBaseMs: 1 });
+    const client = await createGitHubClient({ apiUrl: gh.apiUrl, token: TOKEN, retries: 3, retryBaseMs: 1 });
     gh.failNext('createComment', { status: 502, message: 'Bad Gateway' });
     await expect(upsertPrComment({ ...opts(40, 'x'), client })).rejects.toThrow(
       /POST .*\/issues\/40\/comments failed: HTTP 502: Bad Gateway/,
@@ -144,7 +144,7 @@ describe('GitHub stand-in', () => {
     let sha = gh.commit(repo, { files: { 'seed.txt': 's' } });
     const base = sha;
     for (let i = 0; i < 260; i++) sha = gh.commit(repo, { parent: sha, files: { [`f${i}.txt`]: `${i}`, [`g${i}.txt`]: `${i}` } });
-    const c = client();
+    const c = await client();
     // Octokit's paginate types assume a list response; compare pages are whole comparisons.
     const pages: { headers: { link?: string }; data: ComparePage }[] = [];
     for await (const page of c.paginate.iterator(c.rest.repos.compareCommitsWithBasehead, {
@@ -175,7 +175,7 @@ describe('GitHub stand-in', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 3100; i++) files[`big/${String(i).padStart(4, '0')}.txt`] = `${i}`;
     const sha = gh.commit('octo/bigcommit', { files });
-    const c = client();
+    const c = await client();
     const seen: string[] = [];
     let pages = 0;
     for await (const page of c.paginate.iterator(c.rest.repos.getCommit, { owner: 'octo', repo: 'bigcommit', ref: sha })) {
@@ -193,7 +193,7 @@ describe('GitHub stand-in', () => {
       files: { 'a/b/c.txt': 'c', 'a/d.txt': 'd', 'e.txt': 'e', 'run.sh': { content: '#!', mode: '100755' } },
       ref: 'main',
     });
-    const c = client();
+    const c = await client();
     const { data: rec } = await c.rest.git.getTree({ owner: 'octo', repo: 'trees', tree_sha: 'main', recursive: '1' });
     expect(rec.sha).toBe(gh.treeOf('octo/trees', sha));
     expect(rec.truncated).toBe(false);

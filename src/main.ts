@@ -1,9 +1,9 @@
 // run(): the action as its stages.
 //   parseInputs -> gatherFacts -> planDeploy -> (dry run: report) -> execute -> buildReport -> publish
-import * as core from '@actions/core';
 import { readContext } from './context.js';
 import { InputError, parseInputs } from './inputs.js';
 import { publish, checkReportPath } from './io/publish.js';
+import { setFailed, setSecret } from './io/runner.js';
 import type { Config } from './model/config.js';
 import type { DeployPlan } from './model/stages.js';
 import { thousands } from './model/format.js';
@@ -18,7 +18,7 @@ import { lockBucket, writesToBucket } from './stages/lock.js';
 export type { Deps } from './deps.js';
 export { MULTIPART_THRESHOLD, PART_SIZE } from './deps.js';
 
-/** The action. Never throws: failures become core.setFailed with one clear message. */
+/** The action. Never throws: failures become setFailed with one clear message. */
 export async function run(overrides: Partial<Deps> = {}): Promise<void> {
   const deps = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
   const config = await loadConfig(deps);
@@ -35,12 +35,12 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
       await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
       const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
-      if (failure) core.setFailed(failure);
+      if (failure) setFailed(failure);
     } finally {
       await lock?.release();
     }
   } catch (err) {
-    core.setFailed(describeError(err));
+    setFailed(describeError(err));
   }
 }
 
@@ -48,12 +48,12 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
 async function loadConfig(deps: Deps): Promise<Config | null> {
   try {
     const config = parseInputs(deps.getInput, deps.env);
-    if (config.githubToken) core.setSecret(config.githubToken);
+    if (config.githubToken) setSecret(config.githubToken);
     const reportProblem = await checkReportPath(config.reportPath);
     if (reportProblem) throw new InputError('report-path', reportProblem);
     return config;
   } catch (err) {
-    core.setFailed(err instanceof InputError ? err.message : String(err));
+    setFailed(err instanceof InputError ? err.message : String(err));
     return null;
   }
 }

@@ -35,7 +35,9 @@ async function localOrder(cwd: string, ours: string, live: string): Promise<Comm
 /** Compare API: `live...ours` is `ahead` when ours descends from live. */
 async function apiOrder(opts: { apiUrl: string; repository: string; token: string }, ours: string, live: string): Promise<CommitOrder> {
   const { owner, repo } = splitRepository(opts.repository);
-  const res = await githubClient(opts.apiUrl, opts.token).rest.repos.compareCommitsWithBasehead({
+  const res = await (
+    await githubClient(opts.apiUrl, opts.token)
+  ).rest.repos.compareCommitsWithBasehead({
     owner,
     repo,
     basehead: `${live}...${ours}`,

@@ -157,7 +157,7 @@ export async function compareDiff(opts: {
   log?: (message: string) => void;
 }): Promise<{ files: ChangedFile[]; maybeTruncated: boolean; via: CompareVia }> {
   const { owner, repo } = splitRepository(opts.repository);
-  const client = opts.client ?? githubClient(opts.apiUrl, opts.token);
+  const client = opts.client ?? (await githubClient(opts.apiUrl, opts.token));
   const { data: cmp } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${opts.base}...${opts.head}` });
   const twoTrees = !opts.fromMergeBase && (cmp.status === 'diverged' || cmp.status === 'behind');
   const listed = cmp.files ?? [];

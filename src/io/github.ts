@@ -1,10 +1,17 @@
 // GitHub REST API through @actions/github (Octokit): one shared client per (apiUrl, token), with retries of
 // server errors and waits for short rate limits (@actions/github ships neither plugin), and the preview
 // comment on a pull request, found again by a hidden marker so that a re-run edits it instead of adding one.
-import { getOctokit } from '@actions/github';
-import { GitHub } from '@actions/github/lib/utils';
+// @actions/github (Octokit, @actions/http-client, undici) is loaded on first use (a dynamic import: its own chunk
+// in dist/), not at start-up: a deploy that never calls the GitHub API does not pay for parsing and evaluating it.
+import type { getOctokit } from '@actions/github';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
+
+let octokit: Promise<readonly [typeof import('@actions/github'), typeof import('@actions/github/lib/utils')]> | null = null;
+// One after the other: the two share modules, and Jest's ESM loader fails on overlapping imports of them.
+/** @actions/github and its GitHub class, imported once, on first use. */
+const loadOctokit = () =>
+  (octokit ??= import('@actions/github').then(async (github) => [github, await import('@actions/github/lib/utils')] as const));
 
 export interface GitHubClientOptions {
   /** REST API root: `https://api.github.com`, or `https://HOST/api/v3` on GitHub Enterprise Server. */
@@ -90,7 +97,8 @@ function describe(err: RequestFailure, method: string, url: string, note: string
 }
 
 /** A new client (not shared). Prefer githubClient(), which shares one per (apiUrl, token). */
-export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
+export async function createGitHubClient(opts: GitHubClientOptions): Promise<GitHubClient> {
+  const [{ getOctokit }, { GitHub }] = await loadOctokit();
   const baseUrl = opts.apiUrl.replace(/\/+$/, '');
   const options = { baseUrl, userAgent: 's3-cloudfront-deploy' };
   // getOctokit insists on a token; anonymous requests use the same class without auth.
@@ -118,10 +126,10 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   return client;
 }
 
-const shared = new Map<string, GitHubClient>();
+const shared = new Map<string, Promise<GitHubClient>>();
 
-/** The one client for (apiUrl, token), with the default retry settings. */
-export function githubClient(apiUrl: string, token: string): GitHubClient {
+/** The one client for (apiUrl, token), with the default retry settings (made, and @actions/github loaded, on first use). */
+export function githubClient(apiUrl: string, token: string): Promise<GitHubClient> {
   const key = `${apiUrl.replace(/\/+$/, '')}\n${token}`;
   let client = shared.get(key);
   if (!client) {
@@ -166,7 +174,7 @@ export async function upsertPrComment(opts: {
   }
   const tag = markerTag(opts.marker);
   const body = opts.body.includes(tag) ? opts.body : `${tag}\n${opts.body}`;
-  const client = opts.client ?? githubClient(opts.apiUrl, opts.token);
+  const client = opts.client ?? (await githubClient(opts.apiUrl, opts.token));
   const issue = { owner, repo, issue_number: opts.issueNumber };
 
   let found: { id: number; body?: string; html_url: string } | undefined;

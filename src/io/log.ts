@@ -1,11 +1,11 @@
-// The Log port on @actions/core's workflow commands.
-import * as core from '@actions/core';
+// The Log port on the runner's workflow commands (src/io/runner.ts).
+import * as runner from './runner.js';
 import type { Log } from '../model/ports.js';
 
 export const actionsLog: Log = {
-  info: (m) => core.info(m),
-  debug: (m) => core.debug(m),
-  notice: (m) => core.notice(m),
-  warning: (m) => core.warning(m),
-  group: (name, fn) => core.group(name, fn),
+  info: (m) => runner.info(m),
+  debug: (m) => runner.debug(m),
+  notice: (m) => runner.notice(m),
+  warning: (m) => runner.warning(m),
+  group: (name, fn) => runner.group(name, fn),
 };

@@ -1,5 +1,4 @@
 // publish: the report as a JSON file, the step outputs and the job summary. Thin.
-import * as core from '@actions/core';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../model/config.js';
@@ -7,6 +6,7 @@ import type { Log } from '../model/ports.js';
 import type { RunContext } from '../model/stages.js';
 import { outputsOf, prCommentBody, summaryMarkdown, type Report } from '../report.js';
 import { upsertPrComment } from './github.js';
+import { setOutput } from './runner.js';
 
 export async function writeReport(reportPath: string, report: Report): Promise<void> {
   await fs.mkdir(path.dirname(reportPath), { recursive: true });
@@ -21,8 +21,8 @@ export async function publish(
   log: Log,
 ): Promise<void> {
   await writeReport(config.reportPath, report);
-  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) core.setOutput(k, v);
-  // Appended directly (core.summary caches the file path for the whole process).
+  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) setOutput(k, v);
+  // Appended directly to GITHUB_STEP_SUMMARY (the file is read from `env`, per run).
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await fs.appendFile(summaryFile, summaryMarkdown(report));
   if (config.prComment) await commentOnPullRequest(config, report, run, log);

@@ -1,6 +1,6 @@
 // Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
 // site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
-// no @actions/core: the caller reports the results.
+// no workflow commands: the caller reports the results.
 //
 // The MD5 is computed over the body as fetch returns it, i.e. after fetch (undici) has transparently decoded
 // a gzip / deflate / br Content-Encoding, so a CloudFront distribution with automatic compression still

@@ -1,6 +1,6 @@
 // The ports: what the stages need from the outside world, each no wider than its callers. The adapters in
-// src/io implement them against S3, CloudFront and @actions/core; __tests__/support/memory.ts implements
-// them in memory, so the whole pipeline runs in-process in tests.
+// src/io implement them against S3, CloudFront and the runner's workflow commands (src/io/runner.ts);
+// __tests__/support/memory.ts implements them in memory, so the whole pipeline runs in-process in tests.
 import type { RemoteObject } from './data.js';
 import type { ObjectHeaders, StoredHeaders } from './headers.js';
 
