@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { batchesOf, hashAll, type HashJob } from '../src/io/hash-pool.js';
+import { batchesOf, hashAll, startHashPool, type HashJob } from '../src/io/hash-pool.js';
 import { tmpDir } from './support/harness.js';
 
 const MiB = 1024 * 1024;
@@ -73,9 +73,42 @@ describe('hashAll', () => {
     expect(got).toEqual(files.map((f) => f.expected));
   });
 
+  it('a pool started ahead hashes on its workers once they are online (the main thread stays free), and again on a second call', async () => {
+    const pool = startHashPool(2);
+    try {
+      // Wait for the threads to boot, as they do during the walk.
+      await new Promise((r) => setTimeout(r, 300));
+      const jobs = files.map((f) => f.job);
+      expect(await pool.hashAll(jobs)).toEqual(files.map((f) => f.expected));
+      expect(pool.batches).toEqual({ workers: batchesOf(jobs).length, main: 0 });
+      expect(await pool.hashAll(jobs.slice(0, 50), { minBytesForWorkers: 0 })).toEqual(files.slice(0, 50).map((f) => f.expected));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('under minBytesForWorkers the main thread hashes alone', async () => {
+    const pool = startHashPool(1);
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const small = files.filter((f) => f.job.size < 1000).map((f) => f.job);
+      await pool.hashAll(small);
+      expect(pool.batches).toEqual({ workers: 0, main: batchesOf(small).length });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it.each([0, 2])('a file that cannot be read rejects with its fs error code (%d workers)', async (workers) => {
-    const jobs = Array.from({ length: 200 }, (_, i) => ({ abs: path.join(dir, `missing-${i}`), size: 10 }));
-    await expect(hashAll(jobs, { workers })).rejects.toMatchObject({ code: 'ENOENT' });
+    const pool = startHashPool(workers);
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const jobs = Array.from({ length: 200 }, (_, i) => ({ abs: path.join(dir, `missing-${i}`), size: 10 }));
+      await expect(pool.hashAll(jobs, { minBytesForWorkers: 0 })).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(workers === 0 ? pool.batches.main : pool.batches.workers).toBe(0);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('reports progress at each thousand files', async () => {
@@ -86,7 +119,7 @@ describe('hashAll', () => {
       return { abs, size: String(i).length };
     });
     const seen: number[] = [];
-    await hashAll(jobs, { workers: 1, onProgress: (n) => seen.push(n) });
+    await hashAll(jobs, { workers: 1, minBytesForWorkers: 0, onProgress: (n) => seen.push(n) });
     expect(seen).toHaveLength(2);
     expect(seen[0]).toBeGreaterThanOrEqual(1000);
     expect(seen[1]).toBeGreaterThanOrEqual(2000);

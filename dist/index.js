@@ -41981,77 +41981,134 @@ function batchesOf(jobs) {
         out.push([start, jobs.length]);
     return out;
 }
-function defaultWorkers(jobs) {
-    const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-    if (bytes < MIN_BYTES_FOR_WORKERS)
-        return 0;
+/** One worker per core beyond the first, at most 3. */
+function defaultWorkers() {
     const cores = typeof (external_node_os_default()).availableParallelism === 'function' ? external_node_os_default().availableParallelism() : external_node_os_default().cpus().length;
     return Math.max(0, Math.min(3, cores - 1));
 }
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-/** The hex MD5 of each file, in order. A file that cannot be read rejects with its fs error (code kept). */
+function startHashPool(workers = defaultWorkers()) {
+    const pool = [];
+    for (let i = 0; i < workers; i++) {
+        try {
+            const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+            const entry = { worker, online: Promise.resolve(false), ready: false };
+            entry.online = new Promise((resolve) => {
+                worker.once('online', () => resolve((entry.ready = true)));
+                worker.once('error', () => resolve(false));
+                worker.once('exit', () => resolve(false));
+            });
+            // A thread that has ended is never given work (it would never answer).
+            worker.once('exit', () => (entry.exited = true));
+            pool.push(entry);
+        }
+        catch {
+            break; // no threads here: the main thread hashes
+        }
+    }
+    const batches = { workers: 0, main: 0 };
+    return {
+        hashAll: (jobs, opts = {}) => hashWith(pool, jobs, opts, batches),
+        close: async () => {
+            await Promise.all(pool.map((p) => p.worker.terminate()));
+        },
+        batches,
+    };
+}
+/** The hex MD5 of each file, in order, on a pool started for this call alone. */
 async function hashAll(jobs, opts = {}) {
+    const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
+    const pool = startHashPool(opts.workers ?? (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) ? 0 : defaultWorkers()));
+    try {
+        return await pool.hashAll(jobs, opts);
+    }
+    finally {
+        await pool.close();
+    }
+}
+/**
+ * Batches go to whichever thread is free. The main thread hashes only until a worker is online (or alone, for
+ * less than MIN_BYTES_FOR_WORKERS): it is left free for the bucket listing, which runs at the same time.
+ * A file that cannot be read rejects with its fs error (code kept).
+ */
+async function hashWith(pool, jobs, opts, counts) {
     const md5s = new Array(jobs.length);
     const batches = batchesOf(jobs);
+    const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
+    const workers = bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) ? [] : pool.filter((p) => !p.exited);
+    const onProgress = opts.onProgress;
     let next = 0;
     let hashed = 0;
+    let workerOnline = workers.some((p) => p.ready && !p.exited);
     const done = (count) => {
         const before = hashed;
         hashed += count;
-        if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000))
-            opts.onProgress(hashed);
+        if (onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000))
+            onProgress(hashed);
     };
-    const workerCount = Math.min(opts.workers ?? defaultWorkers(jobs), Math.max(0, batches.length - 1));
-    const workers = [];
-    try {
-        const workersDone = Array.from({ length: workerCount }, () => {
-            const w = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
-            workers.push(w);
-            return runWorker(w);
-        });
-        // The main thread takes batches too, yielding between them so listing responses (and workers) are served.
-        const mainDone = (async () => {
-            while (next < batches.length) {
-                const [start, end] = batches[next++];
-                for (let i = start; i < end; i++)
-                    md5s[i] = hashSync(jobs[i]);
-                done(end - start);
-                await yieldToEventLoop();
-            }
-        })();
-        await Promise.all([mainDone, ...workersDone]);
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
+    const workersDone = workers.map(async (p) => {
+        if (!(await p.online) || p.exited)
+            return;
+        workerOnline = true;
+        await runWorker(p.worker);
+    });
+    const mainDone = (async () => {
+        while (next < batches.length && !workerOnline) {
+            const [start, end] = batches[next++];
+            for (let i = start; i < end; i++)
+                md5s[i] = hashSync(jobs[i]);
+            counts.main++;
+            done(end - start);
+            await yieldToEventLoop();
+        }
+    })();
+    await Promise.all([mainDone, ...workersDone]);
+    // Every worker failed to start after the main thread stopped: it finishes the rest.
+    while (next < batches.length) {
+        const [start, end] = batches[next++];
+        for (let i = start; i < end; i++)
+            md5s[i] = hashSync(jobs[i]);
+        done(end - start);
+        await yieldToEventLoop();
     }
     return md5s;
     function runWorker(w) {
         return new Promise((resolve, reject) => {
             let current = null;
+            const stop = () => {
+                w.off('message', onMessage);
+                w.off('error', reject);
+                w.off('exit', onExit);
+            };
             const give = () => {
                 if (next >= batches.length) {
                     current = null;
+                    stop();
                     resolve();
                     return;
                 }
                 current = batches[next++];
                 w.postMessage(jobs.slice(current[0], current[1]).map((j) => ({ abs: j.abs, size: j.size })));
             };
-            w.on('message', (msg) => {
+            const onMessage = (msg) => {
                 if (msg.error || !msg.md5s || !current) {
+                    stop();
                     reject(Object.assign(new Error(msg.error?.message ?? 'hash worker: no result'), { code: msg.error?.code }));
                     return;
                 }
                 msg.md5s.forEach((m, k) => (md5s[current[0] + k] = m));
+                counts.workers++;
                 done(current[1] - current[0]);
                 give();
-            });
+            };
+            const onExit = (code) => {
+                stop();
+                reject(new Error(`hash worker exited (${code}) before finishing`));
+            };
+            w.on('message', onMessage);
             w.on('error', reject);
-            w.on('exit', (code) => {
-                if (current)
-                    reject(new Error(`hash worker exited (${code}) before finishing`));
-            });
-            w.once('online', give);
+            w.on('exit', onExit);
+            give();
         });
     }
 }
@@ -42110,12 +42167,20 @@ function isInside(root, target) {
     return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
 }
 async function walkSource(sourceDir, opts) {
-    const root = await promises_default().realpath(sourceDir);
-    const w = { root, opts, found: [], skipped: [], warnings: [] };
-    await walkDir(w, root, '', new Set([root]));
-    const files = await hashFound(w.found, opts);
-    const manifests = await readManifests(root, w.found, opts.manifestGlobs);
-    return { files, skipped: w.skipped, warnings: w.warnings, manifests };
+    // The hash threads boot while the tree is walked.
+    const pool = startHashPool(opts.hashWorkers);
+    try {
+        const root = await promises_default().realpath(sourceDir);
+        const w = { root, opts, found: [], skipped: [], warnings: [] };
+        await walkDir(w, root, '', new Set([root]));
+        const md5s = await pool.hashAll(w.found, opts.onProgress ? { onProgress: opts.onProgress } : {});
+        const files = w.found.map((f, i) => ({ path: f.rel, size: f.size, md5: md5s[i] }));
+        const manifests = await readManifests(root, w.found, opts.manifestGlobs);
+        return { files, skipped: w.skipped, warnings: w.warnings, manifests };
+    }
+    finally {
+        await pool.close();
+    }
 }
 // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
 // of the current directory is a loop.
@@ -42181,15 +42246,6 @@ function followSymlink(w, abs, rel) {
     }
     const st = external_node_fs_default().statSync(real);
     return { real, isDir: st.isDirectory(), isFile: st.isFile() };
-}
-// Hashed on every core (src/io/hash-pool.ts). Only the MD5: hashing a large file a second time for its multipart
-// ETag is left to the rare object that needs it.
-async function hashFound(found, opts) {
-    const md5s = await hashAll(found, {
-        ...(opts.hashWorkers !== undefined && { workers: opts.hashWorkers }),
-        ...(opts.onProgress && { onProgress: opts.onProgress }),
-    });
-    return found.map((f, i) => ({ path: f.rel, size: f.size, md5: md5s[i] }));
 }
 async function readManifests(root, found, manifestGlobs) {
     const isManifest = picomatch_default()(manifestGlobs, { dot: true });

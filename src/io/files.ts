@@ -6,7 +6,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { hashAll } from './hash-pool.js';
+import { startHashPool } from './hash-pool.js';
 import { hasHiddenSegment, type FileFilter, type LocalFile, type SkippedFile, type WalkResult } from '../model/data.js';
 
 export type { WalkResult } from '../model/data.js';
@@ -79,12 +79,19 @@ interface Walk {
 }
 
 export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<WalkResult> {
-  const root = await fs.realpath(sourceDir);
-  const w: Walk = { root, opts, found: [], skipped: [], warnings: [] };
-  await walkDir(w, root, '', new Set([root]));
-  const files = await hashFound(w.found, opts);
-  const manifests = await readManifests(root, w.found, opts.manifestGlobs);
-  return { files, skipped: w.skipped, warnings: w.warnings, manifests };
+  // The hash threads boot while the tree is walked.
+  const pool = startHashPool(opts.hashWorkers);
+  try {
+    const root = await fs.realpath(sourceDir);
+    const w: Walk = { root, opts, found: [], skipped: [], warnings: [] };
+    await walkDir(w, root, '', new Set([root]));
+    const md5s = await pool.hashAll(w.found, opts.onProgress ? { onProgress: opts.onProgress } : {});
+    const files = w.found.map((f, i): LocalFile => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
+    const manifests = await readManifests(root, w.found, opts.manifestGlobs);
+    return { files, skipped: w.skipped, warnings: w.warnings, manifests };
+  } finally {
+    await pool.close();
+  }
 }
 
 // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
@@ -149,16 +156,6 @@ function followSymlink(w: Walk, abs: string, rel: string): { real: string; isDir
   }
   const st = fsSync.statSync(real);
   return { real, isDir: st.isDirectory(), isFile: st.isFile() };
-}
-
-// Hashed on every core (src/io/hash-pool.ts). Only the MD5: hashing a large file a second time for its multipart
-// ETag is left to the rare object that needs it.
-async function hashFound(found: FoundFile[], opts: WalkOptions): Promise<LocalFile[]> {
-  const md5s = await hashAll(found, {
-    ...(opts.hashWorkers !== undefined && { workers: opts.hashWorkers }),
-    ...(opts.onProgress && { onProgress: opts.onProgress }),
-  });
-  return found.map((f, i) => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
 }
 
 async function readManifests(root: string, found: FoundFile[], manifestGlobs: string[]): Promise<Record<string, string>> {
