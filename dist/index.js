@@ -38075,7 +38075,6 @@ const code = (s) => {
 
 /** The report of a run: from what it read, decided and did. Pure. */
 function buildReport(config, facts, plan, outcome) {
-    const sync = plan.sync;
     const sent = new Map((outcome?.sent ?? []).map((s) => [s.distributionId, s]));
     const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
     const d = facts.diff;
@@ -38086,14 +38085,7 @@ function buildReport(config, facts, plan, outcome) {
         prefix: config.prefix,
         sourceDir: config.sourceDir,
         diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
-        totals: {
-            uploaded: sync.filter((e) => e.action === 'upload').length,
-            unchanged: sync.filter((e) => e.action === 'unchanged').length,
-            deleted: sync.filter((e) => e.action === 'delete').length,
-            skipped: facts.scan?.skipped.length ?? 0,
-            uploadedBytes: sync.reduce((n, e) => n + (e.action === 'upload' ? e.size : 0), 0),
-            fingerprinted: plan.files.filter((f) => f.verdict.fingerprinted).length,
-        },
+        totals: totalsOf(facts, plan),
         files: fileReports(config, facts, plan),
         invalidations: plan.invalidations.map((p) => {
             const usage = facts.usage[p.distributionId] ?? null;
@@ -38128,6 +38120,24 @@ function buildReport(config, facts, plan, outcome) {
         ...(outcome?.error ? { error: outcome.error } : {}),
         ...(outcome?.verify ? { verify: outcome.verify } : {}),
     };
+}
+/** The run's counts (what the log's plan line and the summary's table show). */
+function totalsOf(facts, plan) {
+    const t = { uploaded: 0, unchanged: 0, deleted: 0, skipped: facts.scan?.skipped.length ?? 0, uploadedBytes: 0, fingerprinted: 0 };
+    for (const e of plan.sync) {
+        if (e.action === 'upload') {
+            t.uploaded++;
+            t.uploadedBytes += e.size;
+        }
+        else if (e.action === 'unchanged')
+            t.unchanged++;
+        else if (e.action === 'delete')
+            t.deleted++;
+    }
+    for (const f of plan.files)
+        if (f.verdict.fingerprinted)
+            t.fingerprinted++;
+    return t;
 }
 function fileReports(config, facts, plan) {
     const byKey = new Map(plan.files.map((f) => [f.key, f]));
@@ -38580,6 +38590,10 @@ const notice = annotation('notice');
 function info(message) {
     process.stdout.write(message + (external_node_os_default()).EOL);
 }
+/** Whether step debug logging is on (the runner sets RUNNER_DEBUG=1 then), as @actions/core's isDebug. */
+function isDebug() {
+    return process.env.RUNNER_DEBUG === '1';
+}
 /** Shown only when step debug logging is on. */
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -38602,9 +38616,28 @@ async function group(name, fn) {
 
 
 
+const FILES_MARK = '"files": "\\u0000files\\u0000"';
+/**
+ * The report as indented JSON with one line per file, written in slices: a site of 100,000 files has a report
+ * of tens of MB, which is never held as one string (nor pretty-printed over several lines per file).
+ */
 async function writeReport(reportPath, report) {
     await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
-    await promises_default().writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+    const outline = JSON.stringify({ ...report, files: '\u0000files\u0000' }, null, 2);
+    const at = outline.indexOf(FILES_MARK);
+    const out = await promises_default().open(reportPath, 'w');
+    try {
+        await out.write(outline.slice(0, at) + '"files": [');
+        const rows = report.files;
+        for (let i = 0; i < rows.length; i += 1000) {
+            const slice = rows.slice(i, i + 1000).map((r, k) => `${i + k === 0 ? '' : ','}\n    ${JSON.stringify(r)}`);
+            await out.write(slice.join(''));
+        }
+        await out.write((rows.length > 0 ? '\n  ]' : ']') + outline.slice(at + FILES_MARK.length) + '\n');
+    }
+    finally {
+        await out.close();
+    }
 }
 async function publish(config, report, env, run, log) {
     await writeReport(config.reportPath, report);
@@ -41724,6 +41757,9 @@ const actionsLog = {
     notice: (m) => notice(m),
     warning: (m) => warning(m),
     group: (name, fn) => group(name, fn),
+    get debugging() {
+        return isDebug();
+    },
 };
 
 // EXTERNAL MODULE: external "node:http"
@@ -44899,7 +44935,7 @@ async function main_run(overrides = {}) {
             // Another deploy ran meanwhile: what it wrote is part of the facts now.
             if (lock?.waited)
                 plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
-            logPlan(plan, buildReport(config, facts, plan, null), deps);
+            logPlan(config, facts, plan, deps);
             const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
             await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
             const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
@@ -44941,7 +44977,8 @@ function timeoutFailure(config, timedOut) {
         return null;
     return `wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`;
 }
-function logPlan(plan, r, deps) {
+/** The plan in the log, before any write (the report itself is built once, after the run). */
+function logPlan(config, facts, plan, deps) {
     const log = deps.log;
     for (const a of plan.annotations)
         log[a.level](a.message);
@@ -44949,16 +44986,22 @@ function logPlan(plan, r, deps) {
         log.warning(w);
     for (const p of plan.invalidations)
         log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
-    const t = r.totals;
+    const t = totalsOf(facts, plan);
     log.info(`Plan: upload ${t.uploaded} (${thousands(t.uploadedBytes)} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`);
-    for (const f of r.files)
-        if (f.action !== 'unchanged')
-            log.debug(`${f.action} ${f.path}: ${f.reason}`);
-    for (const i of r.invalidations) {
+    if (log.debugging) {
+        for (const e of plan.sync)
+            if (e.action !== 'unchanged')
+                log.debug(`${e.action} ${e.path}: ${e.reason}`);
+        for (const w of plan.waiting)
+            log.debug(`pending-delete ${w.path}: kept for open pages until ${new Date(w.dueAt).toISOString()}`);
+        for (const s of facts.scan?.skipped ?? [])
+            log.debug(`skip ${s.path}: ${s.reason}`);
+    }
+    for (const i of plan.invalidations) {
         const shown = i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : '';
         log.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${shown}${i.paths.length > 20 ? ' ...' : ''}`);
     }
-    if (r.dryRun)
+    if (config.dryRun)
         log.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
 }
 

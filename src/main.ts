@@ -5,10 +5,10 @@ import { InputError, parseInputs } from './inputs.js';
 import { publish, checkReportPath } from './io/publish.js';
 import { setFailed, setSecret } from './io/runner.js';
 import type { Config } from './model/config.js';
-import type { DeployPlan } from './model/stages.js';
+import type { DeployPlan, Facts } from './model/stages.js';
 import { thousands } from './model/format.js';
 import { planDeploy } from './plan/deploy.js';
-import { buildReport, type Report } from './report.js';
+import { buildReport, totalsOf } from './report.js';
 import { defaultDeps, portsFor, type Deps } from './deps.js';
 import { describeError } from './stages/errors.js';
 import { execute } from './stages/execute.js';
@@ -31,7 +31,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     try {
       // Another deploy ran meanwhile: what it wrote is part of the facts now.
       if (lock?.waited) plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
-      logPlan(plan, buildReport(config, facts, plan, null), deps);
+      logPlan(config, facts, plan, deps);
       const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
       await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
       const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
@@ -69,19 +69,24 @@ function timeoutFailure(config: Config, timedOut: string[]): string | null {
   return `wait-timeout (${config.waitTimeoutSeconds} s) reached; still in progress: ${timedOut.join(', ')}`;
 }
 
-function logPlan(plan: DeployPlan, r: Report, deps: Deps): void {
+/** The plan in the log, before any write (the report itself is built once, after the run). */
+function logPlan(config: Config, facts: Facts, plan: DeployPlan, deps: Deps): void {
   const log = deps.log;
   for (const a of plan.annotations) log[a.level](a.message);
   for (const w of plan.warnings) log.warning(w);
   for (const p of plan.invalidations) log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
-  const t = r.totals;
+  const t = totalsOf(facts, plan);
   log.info(
     `Plan: upload ${t.uploaded} (${thousands(t.uploadedBytes)} bytes), unchanged ${t.unchanged}, delete ${t.deleted}, skipped ${t.skipped}`,
   );
-  for (const f of r.files) if (f.action !== 'unchanged') log.debug(`${f.action} ${f.path}: ${f.reason}`);
-  for (const i of r.invalidations) {
+  if (log.debugging) {
+    for (const e of plan.sync) if (e.action !== 'unchanged') log.debug(`${e.action} ${e.path}: ${e.reason}`);
+    for (const w of plan.waiting) log.debug(`pending-delete ${w.path}: kept for open pages until ${new Date(w.dueAt).toISOString()}`);
+    for (const s of facts.scan?.skipped ?? []) log.debug(`skip ${s.path}: ${s.reason}`);
+  }
+  for (const i of plan.invalidations) {
     const shown = i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : '';
     log.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${shown}${i.paths.length > 20 ? ' ...' : ''}`);
   }
-  if (r.dryRun) log.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
+  if (config.dryRun) log.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
 }

@@ -69,7 +69,6 @@ export interface Report {
 
 /** The report of a run: from what it read, decided and did. Pure. */
 export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outcome: Outcome | null): Report {
-  const sync = plan.sync;
   const sent = new Map((outcome?.sent ?? []).map((s) => [s.distributionId, s]));
   const wantsDiff = config.distributions.length > 0 && config.invalidate === 'changed';
   const d = facts.diff;
@@ -80,14 +79,7 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     prefix: config.prefix,
     sourceDir: config.sourceDir,
     diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
-    totals: {
-      uploaded: sync.filter((e) => e.action === 'upload').length,
-      unchanged: sync.filter((e) => e.action === 'unchanged').length,
-      deleted: sync.filter((e) => e.action === 'delete').length,
-      skipped: facts.scan?.skipped.length ?? 0,
-      uploadedBytes: sync.reduce((n, e) => n + (e.action === 'upload' ? e.size : 0), 0),
-      fingerprinted: plan.files.filter((f) => f.verdict.fingerprinted).length,
-    },
+    totals: totalsOf(facts, plan),
     files: fileReports(config, facts, plan),
     invalidations: plan.invalidations.map((p) => {
       const usage = facts.usage[p.distributionId] ?? null;
@@ -124,6 +116,20 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     ...(outcome?.error ? { error: outcome.error } : {}),
     ...(outcome?.verify ? { verify: outcome.verify } : {}),
   };
+}
+
+/** The run's counts (what the log's plan line and the summary's table show). */
+export function totalsOf(facts: Facts, plan: DeployPlan): Report['totals'] {
+  const t = { uploaded: 0, unchanged: 0, deleted: 0, skipped: facts.scan?.skipped.length ?? 0, uploadedBytes: 0, fingerprinted: 0 };
+  for (const e of plan.sync) {
+    if (e.action === 'upload') {
+      t.uploaded++;
+      t.uploadedBytes += e.size;
+    } else if (e.action === 'unchanged') t.unchanged++;
+    else if (e.action === 'delete') t.deleted++;
+  }
+  for (const f of plan.files) if (f.verdict.fingerprinted) t.fingerprinted++;
+  return t;
 }
 
 function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport[] {

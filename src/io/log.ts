@@ -8,4 +8,7 @@ export const actionsLog: Log = {
   notice: (m) => runner.notice(m),
   warning: (m) => runner.warning(m),
   group: (name, fn) => runner.group(name, fn),
+  get debugging() {
+    return runner.isDebug();
+  },
 };

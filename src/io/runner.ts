@@ -74,6 +74,11 @@ export function info(message: string): void {
   process.stdout.write(message + os.EOL);
 }
 
+/** Whether step debug logging is on (the runner sets RUNNER_DEBUG=1 then), as @actions/core's isDebug. */
+export function isDebug(): boolean {
+  return process.env.RUNNER_DEBUG === '1';
+}
+
 /** Shown only when step debug logging is on. */
 export function debug(message: string): void {
   issueCommand('debug', {}, message);

@@ -79,6 +79,8 @@ export interface Clock {
 export interface Log {
   info(message: string): void;
   debug(message: string): void;
+  /** Whether debug lines are shown (step debug logging): per-file lines are written only then. */
+  readonly debugging?: boolean;
   notice(message: string): void;
   warning(message: string): void;
   /** A collapsible group around `fn`. */
