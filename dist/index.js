@@ -41946,8 +41946,8 @@ async function withRetries(fn, opts) {
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/io/hash-pool.ts
 // MD5 of many files on every core: the main thread and up to `workers` worker threads take batches of files
-// from one queue, so hashing uses the cores while the main thread also serves the bucket listing. Files are
-// read whole up to 1 MiB and in 1 MiB slices beyond (memory does not grow with file size).
+// from one queue, so hashing uses the cores while the main thread also serves the bucket listing. Every thread
+// reads through one reused 1 MiB buffer: no allocation per file, and memory does not grow with file size.
 
 
 
@@ -41964,7 +41964,6 @@ const fs = require('node:fs');
 const { createHash } = require('node:crypto');
 const slice = Buffer.allocUnsafe(${SLICE});
 function md5Of(job) {
-  if (job.size <= ${SLICE}) return createHash('md5').update(fs.readFileSync(job.abs)).digest('hex');
   const h = createHash('md5');
   const fd = fs.openSync(job.abs, 'r');
   try {
@@ -41983,10 +41982,10 @@ parentPort.on('message', (jobs) => {
   }
 });
 `;
+/** The worker only hashes through its one buffer: a small heap keeps its resident memory small. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 };
 let mainSlice = null;
 function hashSync(job) {
-    if (job.size <= SLICE)
-        return (0,external_node_crypto_.createHash)('md5').update(external_node_fs_default().readFileSync(job.abs)).digest('hex');
     const slice = (mainSlice ??= Buffer.allocUnsafe(SLICE));
     const h = (0,external_node_crypto_.createHash)('md5');
     const fd = external_node_fs_default().openSync(job.abs, 'r');
@@ -42027,7 +42026,7 @@ function startHashPool(workers = defaultWorkers()) {
     const pool = [];
     for (let i = 0; i < workers; i++) {
         try {
-            const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+            const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, resourceLimits: WORKER_LIMITS });
             const entry = { worker, online: Promise.resolve(false), ready: false };
             entry.online = new Promise((resolve) => {
                 worker.once('online', () => resolve((entry.ready = true)));
