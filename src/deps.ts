@@ -2,7 +2,7 @@
 import { createCdn, realClock } from './io/cloudfront.js';
 import { actionsLog } from './io/log.js';
 import { getInput } from './io/runner.js';
-import { createS3Store } from './io/s3.js';
+import { lazyS3Store } from './io/s3-lazy.js';
 import type { Config } from './model/config.js';
 import type { Cdn, Clock, Log, ObjectStore } from './model/ports.js';
 import type { ExecutePorts } from './stages/execute.js';
@@ -33,7 +33,7 @@ export function defaultDeps(env: Record<string, string | undefined>): Deps {
     env,
     getInput: (name) => getInput(name),
     store: (c, sizes) =>
-      createS3Store(c.bucket, {
+      lazyS3Store(c.bucket, {
         region: c.region,
         concurrency: c.concurrency,
         ...sizes,

@@ -3,7 +3,7 @@
 // store with conditional writes. On a store that ignores the conditions, the lock is detected as unsupported
 // (`supported: false`) and is only advisory.
 import type { Clock, OwnRecords } from '../model/ports.js';
-import { isPreconditionFailed } from './s3.js';
+import { isPreconditionFailed } from './s3-errors.js';
 
 export interface LockOptions {
   /** Who takes the lock (e.g. `owner/repo run 123 attempt 1`); shown to runs that wait for it. */

@@ -20,39 +20,12 @@ import type { HeadResult, ObjectStore, UploadHeaders, UploadOptions, WriteCondit
 import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './s3-params.js';
 import { withRetries } from './retry.js';
 import { SMALL_FILE } from './files.js';
+import { PreconditionFailedError, isPreconditionFailed } from './s3-errors.js';
 import { endpointFromRequest, leanPut, type BucketEndpoint, type CapturedRequest, type LeanPutter } from './s3-put.js';
 
 export { GZIP_MAX_BYTES, MD5_META } from './s3-params.js';
 
-/** A write's condition did not hold (S3 412 PreconditionFailed, or 409 ConditionalRequestConflict). */
-export class PreconditionFailedError extends Error {
-  override readonly name = 'PreconditionFailed';
-  constructor(
-    readonly key: string,
-    readonly condition: WriteCondition,
-    readonly status: number,
-    options?: { cause?: unknown },
-  ) {
-    const what = 'ifNoneMatch' in condition ? 'If-None-Match: *' : `If-Match: ${condition.ifMatch}`;
-    super(`conditional write of ${key} refused (${what}; HTTP ${status})`, options);
-  }
-}
-
-/**
- * Whether `err` says a conditional write's precondition did not hold: a PreconditionFailedError from putText, or
- * an SDK error with S3's 412 PreconditionFailed / 409 ConditionalRequestConflict.
- */
-export function isPreconditionFailed(err: unknown): boolean {
-  const e = err as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } } | null | undefined;
-  if (!e || typeof e !== 'object') return false;
-  return (
-    e.name === 'PreconditionFailed' ||
-    e.name === 'ConditionalRequestConflict' ||
-    e.Code === 'PreconditionFailed' ||
-    e.Code === 'ConditionalRequestConflict' ||
-    e.$metadata?.httpStatusCode === 412
-  );
-}
+export { isPreconditionFailed, PreconditionFailedError } from './s3-errors.js';
 
 export interface S3Options {
   region: string;
