@@ -5465,9 +5465,19 @@ function classifyAndSync(config, facts, local, evidence) {
     const fingerprint = (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
     const verdictOf = (f) => fingerprint(f.source ?? f.path);
     const rules = (0,plan_headers/* headerRules */.$O)(config.cacheControl, config.headerRules);
+    // A site has a handful of distinct header decisions for thousands of files: each is held once.
+    const distinct = new Map();
+    const intern = (h) => {
+        const key = JSON.stringify(h);
+        const seen = distinct.get(key);
+        if (seen)
+            return seen;
+        distinct.set(key, h);
+        return h;
+    };
     const headers = new Map(local.map((f) => {
         const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
-        return [f.path, f.gzip ? { ...h, contentEncoding: 'gzip' } : h];
+        return [f.path, intern(f.gzip ? { ...h, contentEncoding: 'gzip' } : h)];
     }));
     const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
     const sync = config.upload

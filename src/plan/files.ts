@@ -72,10 +72,19 @@ function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evide
   const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
   const verdictOf = (f: LocalFile) => fingerprint(f.source ?? f.path);
   const rules = headerRules(config.cacheControl, config.headerRules);
+  // A site has a handful of distinct header decisions for thousands of files: each is held once.
+  const distinct = new Map<string, HeaderDecision>();
+  const intern = (h: HeaderDecision): HeaderDecision => {
+    const key = JSON.stringify(h);
+    const seen = distinct.get(key);
+    if (seen) return seen;
+    distinct.set(key, h);
+    return h;
+  };
   const headers = new Map<string, HeaderDecision>(
     local.map((f) => {
       const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
-      return [f.path, f.gzip ? { ...h, contentEncoding: 'gzip' } : h];
+      return [f.path, intern(f.gzip ? { ...h, contentEncoding: 'gzip' } : h)];
     }),
   );
   const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
