@@ -618,7 +618,7 @@ async function benchSite(name) {
   const tg = performance.now();
   const site = await generateSite(name);
   log(`site ${name}: ${site.files.size} files, ${(site.bytes / MiB).toFixed(1)} MiB in ${((performance.now() - tg) / 1000).toFixed(1)} s`);
-  const res = Object.fromEntries(TOOLS.map((t) => [t, { first: [], redeploy: [] }]));
+  const res = Object.fromEntries(TOOLS.map((t) => [t, { first: [], redeploy: [], noop: [] }]));
   const changedCounts = [];
   const profileDir = opt.profile ? path.join(work, `cpuprof-${name}`) : null;
   const runs = runsFor(name);
@@ -658,6 +658,15 @@ async function benchSite(name) {
         `  run ${run + 1} redeploy ${tool.padEnd(6)} ${fmtS(r.wall)} s  PUTs ${putsOf(r.stats)} (objects ${writesOf(r.stats)}, changed ${changed.length})  ${otherReqs(r.stats)}  RSS ${fmtMB(r.rssMB)}  check ${r.check.ok}/${site.files.size}${r.check.problems.length ? ' PROBLEMS ' + r.check.problems.slice(0, 3).join(', ') : ''}`,
       );
     }
+    // No-op: the same tree again, nothing changed (mtimes as the redeploy left them).
+    for (const tool of order) {
+      const r = await deployOnce(tool, site, buckets[tool]);
+      r.check = await verify(site, buckets[tool]);
+      res[tool].noop.push(r);
+      log(
+        `  run ${run + 1} no-op    ${tool.padEnd(6)} ${fmtS(r.wall)} s  PUTs ${putsOf(r.stats)} (objects ${writesOf(r.stats)})  ${otherReqs(r.stats)}  RSS ${fmtMB(r.rssMB)}  check ${r.check.ok}/${site.files.size}`,
+      );
+    }
   }
   await S3.clear();
   return { site, res, changedCounts, profileDir };
@@ -671,6 +680,8 @@ function summarize(b) {
     rows[tool] = {
       first: median(r.first.map((x) => (okRun(x) ? x.wall : NaN))),
       redeploy: median(r.redeploy.map((x) => (okRun(x) ? x.wall : NaN))),
+      noop: median(r.noop.map((x) => (okRun(x) ? x.wall : NaN))),
+      putsNoop: r.noop.map((x) => putsOf(x.stats)),
       firstCpu: median(r.first.map((x) => x.cpu)),
       redeployCpu: median(r.redeploy.map((x) => x.cpu)),
       putsFirst: r.first.map((x) => putsOf(x.stats)),
@@ -683,8 +694,8 @@ function summarize(b) {
       busy: [...r.first, ...r.redeploy].map((x) => x.busyBefore),
       otherFirst: otherReqs(r.first[0].stats),
       otherRedeploy: otherReqs(r.redeploy[0].stats),
-      rss: max([...r.first, ...r.redeploy].map((x) => x.rssMB)),
-      failures: [...r.first, ...r.redeploy]
+      rss: max([...r.first, ...r.redeploy, ...r.noop].map((x) => x.rssMB)),
+      failures: [...r.first, ...r.redeploy, ...r.noop]
         .filter((x) => !okRun(x))
         .map(
           (x) =>
@@ -713,15 +724,16 @@ function siteTable(b) {
   );
   lines.push('');
   lines.push(
-    '| tool | first deploy s | redeploy s | PUTs first | PUTs redeploy (objects) | other requests first / redeploy | CPU s first / redeploy | peak RSS | first: ours / theirs | redeploy: ours / theirs |',
+    '| tool | first deploy s | redeploy s | no-op s | PUTs first | PUTs redeploy (objects) | PUTs no-op | other requests first / redeploy | CPU s first / redeploy | peak RSS | first: ours / theirs | redeploy: ours / theirs | no-op: ours / theirs |',
   );
-  lines.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const tool of TOOLS) {
     const r = rows[tool];
     const rf = tool === 'ours' || !ours ? '' : fmtR(ours.first / r.first);
     const rr = tool === 'ours' || !ours ? '' : fmtR(ours.redeploy / r.redeploy);
+    const rn = tool === 'ours' || !ours ? '' : fmtR(ours.noop / r.noop);
     lines.push(
-      `| ${tool === 'ours' ? '**this action**' : tool} | ${fmtS(r.first)} | ${fmtS(r.redeploy)} | ${uniq(r.putsFirst)} | ${uniq(r.putsRedeploy)} (${uniq(r.writesRedeploy)}) | ${r.otherFirst || '–'} / ${r.otherRedeploy || '–'} | ${fmtS(r.firstCpu)} / ${fmtS(r.redeployCpu)} | ${fmtMB(r.rss)} | ${rf} | ${rr} |`,
+      `| ${tool === 'ours' ? '**this action**' : tool} | ${fmtS(r.first)} | ${fmtS(r.redeploy)} | ${fmtS(r.noop)} | ${uniq(r.putsFirst)} | ${uniq(r.putsRedeploy)} (${uniq(r.writesRedeploy)}) | ${uniq(r.putsNoop)} | ${r.otherFirst || '–'} / ${r.otherRedeploy || '–'} | ${fmtS(r.firstCpu)} / ${fmtS(r.redeployCpu)} | ${fmtMB(r.rss)} | ${rf} | ${rr} | ${rn} |`,
     );
   }
   lines.push('');
@@ -927,10 +939,10 @@ function machineFacts() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Targets (issue 4)
+// Targets (issues 4 and 10)
 // ---------------------------------------------------------------------------------------------------------------
 function targets(siteResults, scan, scale) {
-  const lines = ['### Targets (issue 4)', ''];
+  const lines = ['### Targets', ''];
   lines.push('| target | site | measured | met? |');
   lines.push('|---|---|---|---|');
   for (const { b, rows } of siteResults) {
@@ -953,11 +965,19 @@ function targets(siteResults, scan, scale) {
         `| first deploy no slower than aws s3 sync | ${b.site.name} | ${fmtS(o.first)} s vs ${fmtS(a.first)} s (${fmtR(o.first / a.first)}) | ${o.first <= a.first ? 'yes' : `**no** (${((o.first / a.first - 1) * 100).toFixed(0)}% slower)`} |`,
       );
     }
-    const fastest = TOOLS.filter((t) => rows[t].first != null).reduce((best, t) => (rows[t].first < rows[best].first ? t : best), 'ours');
-    const ratio = o.first / rows[fastest].first;
-    lines.push(
-      `| first deploy within 1.3× of the fastest | ${b.site.name} | fastest ${fastest} ${fmtS(rows[fastest].first)} s; ours ${fmtS(o.first)} s = ${fmtR(ratio)} | ${ratio <= 1.3 ? 'yes' : `**no** (${fmtR(ratio)})`} |`,
-    );
+    // Issue 10: every phase <= 1.0x the fastest Go peer (hugo, rclone); the no-op <= 1.0x hugo.
+    const peers = ['hugo', 'rclone'].filter((t) => rows[t]);
+    for (const phase of ['first', 'redeploy', 'noop']) {
+      const ran = peers.filter((t) => rows[t][phase] != null && !Number.isNaN(rows[t][phase]));
+      const judged = phase === 'noop' ? ran.filter((t) => t === 'hugo') : ran;
+      if (judged.length === 0) continue;
+      const best = judged.reduce((a, t) => (rows[t][phase] < rows[a][phase] ? t : a));
+      const ratio = o[phase] / rows[best][phase];
+      const what = { first: 'first deploy', redeploy: 'fresh-checkout redeploy (1% changed)', noop: 'no-op redeploy' }[phase];
+      lines.push(
+        `| ${what} <= 1.0× ${phase === 'noop' ? 'hugo' : 'the fastest of hugo and rclone'} | ${b.site.name} | ${best} ${fmtS(rows[best][phase])} s; ours ${fmtS(o[phase])} s = ${fmtR(ratio)} | ${ratio <= 1 ? 'yes' : `**no** (${fmtR(ratio)})`} |`,
+      );
+    }
   }
   if (scan) {
     // Judged on the real bundle's own scan phase (the dry run), not on any copy of its code.
@@ -1057,7 +1077,7 @@ if (opt.out) {
     '',
     ...TOOLS.map((t) => `- ${t}: \`${displayCommand(t)}\``),
     '',
-    `"first deploy" = into a fresh empty bucket; "redeploy" = onto the same bucket after a fresh checkout (every mtime set to now) with 1% of the files changed in content (same size). PUTs = PutObject + UploadPart requests counted at the server; (objects) = PutObject + CompleteMultipartUpload. Times are wall-clock seconds of the whole process (start-up included), medians of ${RUNS} run(s) for sites under 10,000 files and ${RUNS_LARGE} for the 20,000-file and 1 GB sites (\`--runs\`, \`--runs-large\`); CPU s = user + system time of the tool's process tree; RSS is the maximum over all runs. Ratio < 1 means this action is faster. Before each timed run the bench waits (up to ${opt['quiet-wait']} s) for the machine to be >= 75% idle, since other sessions share it.`,
+    `"first deploy" = into a fresh empty bucket; "redeploy" = onto the same bucket after a fresh checkout (every mtime set to now) with 1% of the files changed in content (same size); "no-op" = the same tree once more, nothing changed. PUTs = PutObject + UploadPart requests counted at the server; (objects) = PutObject + CompleteMultipartUpload. Times are wall-clock seconds of the whole process (start-up included), medians of ${RUNS} run(s) for sites under 10,000 files and ${RUNS_LARGE} for the 20,000-file and 1 GB sites (\`--runs\`, \`--runs-large\`); CPU s = user + system time of the tool's process tree; RSS is the maximum over all runs. Ratio < 1 means this action is faster. Before each timed run the bench waits (up to ${opt['quiet-wait']} s) for the machine to be >= 75% idle, since other sessions share it.`,
     '',
     "The S3 server runs with two load-time compatibility fixes (`bench/fauxqs-compat.mjs`) that only the Go-based peers need: body limit 11 MiB -> 1 GiB (rclone sends 50 MiB files as one PUT, as real S3 allows), and `&#34;` decoded in CompleteMultipartUpload (Go's encoding/xml escapes the quoted part ETags that way; without it every hugo/rclone multipart upload fails with InvalidPart).",
     '',
