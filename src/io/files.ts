@@ -76,6 +76,8 @@ interface Walk {
   found: FoundFile[];
   skipped: SkippedFile[];
   warnings: string[];
+  /** When the walk last let the event loop run. */
+  sliceStart: number;
 }
 
 export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<WalkResult> {
@@ -83,7 +85,7 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
   const pool = startHashPool(opts.hashWorkers);
   try {
     const root = await fs.realpath(sourceDir);
-    const w: Walk = { root, opts, found: [], skipped: [], warnings: [] };
+    const w: Walk = { root, opts, found: [], skipped: [], warnings: [], sliceStart: Date.now() };
     await walkDir(w, root, '', new Set([root]));
     const md5s = await pool.hashAll(w.found, opts.onProgress ? { onProgress: opts.onProgress } : {});
     const files = w.found.map((f, i): LocalFile => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
@@ -97,9 +99,15 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
 // A symlink may give one directory a second name (both are deployed); only a link back to an ancestor
 // of the current directory is a loop.
 // Synchronous fs calls: one syscall each instead of a thread-pool round trip, which for many small entries
-// is most of the cost; the walk yields between directories so the concurrent listing keeps flowing.
+// is most of the cost. The walk runs in slices of about 40 ms, between which the concurrent listing's
+// responses are handled: yielding at every directory let the listing's parsing starve the walk (and the hash
+// threads waiting for it) on a redeploy.
+const WALK_SLICE_MS = 40;
 async function walkDir(w: Walk, absDir: string, relDir: string, ancestors: Set<string>): Promise<void> {
-  await yieldToEventLoop();
+  if (Date.now() - w.sliceStart > WALK_SLICE_MS) {
+    await yieldToEventLoop();
+    w.sliceStart = Date.now();
+  }
   const entries = fsSync.readdirSync(absDir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) await visitEntry(w, entry, absDir, relDir, ancestors);
