@@ -5,7 +5,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import pMap from 'p-map';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy, type ProxyCall } from '../testing/s3-fault-proxy.mjs';
 import { createS3Store, s3ClientConfig, type S3Options } from '../src/io/s3.js';
@@ -285,5 +286,52 @@ describe('upload after a listing goes the lean way', () => {
     const body = Buffer.from('slow');
     await expect(st.upload('slow/a.html', file('w', body), body.length, md5(body), headers())).rejects.toMatchObject({ name: 'SlowDown' });
     expect(puts()).toHaveLength(3);
+  });
+});
+
+describe('list: a long listing is split by top-level folder', () => {
+  const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+  const lists = () => proxy.calls.filter((c) => c.method === 'GET' && c.url.includes('list-type=2'));
+
+  async function put(keys: string[]) {
+    const c = client();
+    await pMap(keys, (Key) => c.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key })), { concurrency: 16 });
+  }
+
+  it('more than one page: every key once, in S3 byte order, folders listed side by side', async () => {
+    const keys = [
+      ...Array.from({ length: 1100 }, (_, i) => `split/f${i % 7}/k${i}.html`),
+      'split/root.html',
+      'split/f3',
+      'split/f3-x.html',
+      'split/f9/',
+      'split/ü/页.html',
+      'split/z~.txt',
+    ];
+    await put(keys);
+    proxy.clear();
+    const st = store();
+    const listed = (await st.list('split/')).map((o) => o.key);
+    expect(listed).toEqual([...keys].sort(byteOrder));
+    const urls = lists().map((c) => decodeURIComponent(c.url));
+    expect(urls.filter((u) => u.includes('delimiter=/'))).toHaveLength(1);
+    // The first page, the folder listing, then one listing per folder (f0..f6, f9, ü): never the first page again.
+    expect(urls.filter((u) => !u.includes('delimiter') && !u.includes('continuation-token')).length).toBe(1 + 9);
+  });
+
+  it('one page: one request, as before', async () => {
+    await put(['small/a.html', 'small/b/c.html']);
+    proxy.clear();
+    expect((await store().list('small/')).map((o) => o.key)).toEqual(['small/a.html', 'small/b/c.html']);
+    expect(lists()).toHaveLength(1);
+  });
+
+  it('more folders than it splits into: page after page, from where the first page ended', async () => {
+    await put(Array.from({ length: 1300 }, (_, i) => `many/d${i}/x.html`));
+    proxy.clear();
+    const listed = (await store().list('many/')).map((o) => o.key);
+    expect(listed).toHaveLength(1300);
+    expect(listed).toEqual([...listed].sort(byteOrder));
+    expect(new Set(listed).size).toBe(1300);
   });
 });

@@ -32,6 +32,8 @@ var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_no
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __webpack_require__(2358);
+// EXTERNAL MODULE: ./node_modules/p-map/index.js
+var p_map = __webpack_require__(606);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/plan/gzip.ts
@@ -364,6 +366,7 @@ function decodeXml(s) {
 
 
 
+
 function s3ClientConfig(opts) {
     const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
     const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
@@ -443,18 +446,65 @@ function leanPutterFor(client, bucket, opts) {
         return putter;
     };
 }
-async function listObjects({ client, bucket }, prefix) {
+/**
+ * Every object under `prefix`. One page when that is all there is; a longer listing is split by the prefix's
+ * top-level folders (one ListObjectsV2 with Delimiter '/'), listed `LIST_PARALLEL` at a time, so the server's
+ * time on one page overlaps the parsing of another instead of every page waiting for the one before. With more
+ * than LIST_MAX_FOLDERS folders it goes on page by page. Objects come back in the listing's own (UTF-8 byte) order.
+ */
+async function listObjects(ctx, prefix) {
+    const first = await listPage(ctx, prefix);
+    if (!first.next)
+        return first.objects;
+    const top = await listFolders(ctx, prefix);
+    if (top === null)
+        return [...first.objects, ...(await listAll(ctx, prefix, first.next))];
+    const groups = await (0,p_map/* default */.Ay)(top.folders, (folder) => listAll(ctx, folder), { concurrency: LIST_PARALLEL });
+    // Root objects and folders interleave in byte order of key and folder name.
+    const parts = [
+        ...top.objects.map((o) => ({ at: o.key, objects: [o] })),
+        ...top.folders.map((f, i) => ({ at: f, objects: groups[i] })),
+    ];
+    parts.sort((a, b) => Buffer.compare(Buffer.from(a.at), Buffer.from(b.at)));
+    return parts.flatMap((p) => p.objects);
+}
+const LIST_PARALLEL = 4;
+const LIST_MAX_FOLDERS = 256;
+async function listPage({ client, bucket }, prefix, token, delimiter) {
+    const page = await client.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token, Delimiter: delimiter }));
+    const objects = [];
+    for (const o of page.Contents ?? []) {
+        if (o.Key !== undefined)
+            objects.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
+    }
+    const folders = (page.CommonPrefixes ?? []).flatMap((c) => (c.Prefix !== undefined ? [c.Prefix] : []));
+    return { objects, folders, next: page.IsTruncated ? page.NextContinuationToken : undefined };
+}
+async function listAll(ctx, prefix, from) {
     const out = [];
-    let token;
+    let token = from;
     do {
-        const page = await client.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
-        for (const o of page.Contents ?? []) {
-            if (o.Key !== undefined)
-                out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        const page = await listPage(ctx, prefix, token);
+        for (const o of page.objects)
+            out.push(o);
+        token = page.next;
     } while (token);
     return out;
+}
+/** The objects directly under `prefix` and its top-level folders, or null when there are too many folders. */
+async function listFolders(ctx, prefix) {
+    const objects = [];
+    const folders = [];
+    let token;
+    do {
+        const page = await listPage(ctx, prefix, token, '/');
+        objects.push(...page.objects);
+        folders.push(...page.folders);
+        if (folders.length > LIST_MAX_FOLDERS)
+            return null;
+        token = page.next;
+    } while (token);
+    return { objects, folders };
 }
 async function headObject({ client, bucket }, key) {
     try {

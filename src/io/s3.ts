@@ -15,6 +15,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import pMap from 'p-map';
 import type { RemoteObject } from '../model/data.js';
 import type { HeadResult, ObjectStore, UploadHeaders, UploadOptions, WriteCondition } from '../model/ports.js';
 import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './s3-params.js';
@@ -144,17 +145,66 @@ function leanPutterFor(client: S3Client, bucket: string, opts: S3Options): () =>
   };
 }
 
-async function listObjects({ client, bucket }: S3Context, prefix: string): Promise<RemoteObject[]> {
+/**
+ * Every object under `prefix`. One page when that is all there is; a longer listing is split by the prefix's
+ * top-level folders (one ListObjectsV2 with Delimiter '/'), listed `LIST_PARALLEL` at a time, so the server's
+ * time on one page overlaps the parsing of another instead of every page waiting for the one before. With more
+ * than LIST_MAX_FOLDERS folders it goes on page by page. Objects come back in the listing's own (UTF-8 byte) order.
+ */
+async function listObjects(ctx: S3Context, prefix: string): Promise<RemoteObject[]> {
+  const first = await listPage(ctx, prefix);
+  if (!first.next) return first.objects;
+  const top = await listFolders(ctx, prefix);
+  if (top === null) return [...first.objects, ...(await listAll(ctx, prefix, first.next))];
+  const groups = await pMap(top.folders, (folder) => listAll(ctx, folder), { concurrency: LIST_PARALLEL });
+  // Root objects and folders interleave in byte order of key and folder name.
+  const parts: { at: string; objects: RemoteObject[] }[] = [
+    ...top.objects.map((o) => ({ at: o.key, objects: [o] })),
+    ...top.folders.map((f, i) => ({ at: f, objects: groups[i]! })),
+  ];
+  parts.sort((a, b) => Buffer.compare(Buffer.from(a.at), Buffer.from(b.at)));
+  return parts.flatMap((p) => p.objects);
+}
+
+const LIST_PARALLEL = 4;
+const LIST_MAX_FOLDERS = 256;
+
+async function listPage({ client, bucket }: S3Context, prefix: string, token?: string, delimiter?: string) {
+  const page = await client.send(
+    new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token, Delimiter: delimiter }),
+  );
+  const objects: RemoteObject[] = [];
+  for (const o of page.Contents ?? []) {
+    if (o.Key !== undefined) objects.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
+  }
+  const folders = (page.CommonPrefixes ?? []).flatMap((c) => (c.Prefix !== undefined ? [c.Prefix] : []));
+  return { objects, folders, next: page.IsTruncated ? page.NextContinuationToken : undefined };
+}
+
+async function listAll(ctx: S3Context, prefix: string, from?: string): Promise<RemoteObject[]> {
   const out: RemoteObject[] = [];
-  let token: string | undefined;
+  let token = from;
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
-    for (const o of page.Contents ?? []) {
-      if (o.Key !== undefined) out.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    const page = await listPage(ctx, prefix, token);
+    for (const o of page.objects) out.push(o);
+    token = page.next;
   } while (token);
   return out;
+}
+
+/** The objects directly under `prefix` and its top-level folders, or null when there are too many folders. */
+async function listFolders(ctx: S3Context, prefix: string): Promise<{ objects: RemoteObject[]; folders: string[] } | null> {
+  const objects: RemoteObject[] = [];
+  const folders: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await listPage(ctx, prefix, token, '/');
+    objects.push(...page.objects);
+    folders.push(...page.folders);
+    if (folders.length > LIST_MAX_FOLDERS) return null;
+    token = page.next;
+  } while (token);
+  return { objects, folders };
 }
 
 async function headObject({ client, bucket }: S3Context, key: string): Promise<HeadResult | null> {
