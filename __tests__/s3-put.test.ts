@@ -289,19 +289,21 @@ describe('upload after a listing goes the lean way', () => {
   });
 });
 
-describe('list: a long listing is split by top-level folder', () => {
+describe('list: a long listing goes on by top-level folder', () => {
   const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-  const lists = () => proxy.calls.filter((c) => c.method === 'GET' && c.url.includes('list-type=2'));
+  const lists = () => proxy.calls.filter((c) => c.method === 'GET' && c.url.includes('list-type=2')).map((c) => decodeURIComponent(c.url));
+  // Pages of 10 keys (MaxKeys) stand for S3's 1,000.
+  const paged = () => store({ listPageSize: 10 });
 
   async function put(keys: string[]) {
     const c = client();
     await pMap(keys, (Key) => c.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key })), { concurrency: 16 });
   }
 
-  it('more than one page: every key once, in S3 byte order, folders listed side by side', async () => {
+  it('big folders: the first page kept, the rest of its folder and each later folder listed side by side; every key once, in byte order', async () => {
     const keys = [
-      ...Array.from({ length: 1100 }, (_, i) => `split/f${i % 7}/k${i}.html`),
-      'split/root.html',
+      ...Array.from({ length: 150 }, (_, i) => `split/f${i % 5}/k${i}.html`),
+      'split/a-root.html',
       'split/f3',
       'split/f3-x.html',
       'split/f9/',
@@ -310,28 +312,42 @@ describe('list: a long listing is split by top-level folder', () => {
     ];
     await put(keys);
     proxy.clear();
-    const st = store();
-    const listed = (await st.list('split/')).map((o) => o.key);
+    const listed = (await paged().list('split/')).map((o) => o.key);
     expect(listed).toEqual([...keys].sort(byteOrder));
-    const urls = lists().map((c) => decodeURIComponent(c.url));
-    expect(urls.filter((u) => u.includes('delimiter=/'))).toHaveLength(1);
-    // The first page, the folder listing, then one listing per folder (f0..f6, f9, ü): never the first page again.
-    expect(urls.filter((u) => !u.includes('delimiter') && !u.includes('continuation-token')).length).toBe(1 + 9);
+    const urls = lists();
+    // 4 root objects and 7 folders: two pages of 10.
+    expect(urls.filter((u) => u.includes('delimiter=/'))).toHaveLength(2);
+    // The first page ended in f0/: f0/ goes on from its last key, and f1/..f4/, f9/, ü/ are listed from their start.
+    const fresh = urls.filter((u) => !u.includes('delimiter') && !u.includes('continuation-token') && !u.includes('start-after'));
+    expect(fresh.map((u) => /prefix=([^&]*)/.exec(u)?.[1])).toEqual(
+      expect.arrayContaining(['split/f1/', 'split/f4/', 'split/f9/', 'split/ü/']),
+    );
+    expect(urls.filter((u) => u.includes('start-after=split/f0/'))).toHaveLength(1);
   });
 
   it('one page: one request, as before', async () => {
     await put(['small/a.html', 'small/b/c.html']);
     proxy.clear();
-    expect((await store().list('small/')).map((o) => o.key)).toEqual(['small/a.html', 'small/b/c.html']);
+    expect((await paged().list('small/')).map((o) => o.key)).toEqual(['small/a.html', 'small/b/c.html']);
     expect(lists()).toHaveLength(1);
   });
 
-  it('more folders than it splits into: page after page, from where the first page ended', async () => {
-    await put(Array.from({ length: 1300 }, (_, i) => `many/d${i}/x.html`));
+  it('many small folders (a page or two left): page after page, from where the first page ended', async () => {
+    await put(Array.from({ length: 25 }, (_, i) => `few/d${String(i).padStart(2, '0')}/x.html`));
     proxy.clear();
-    const listed = (await store().list('many/')).map((o) => o.key);
-    expect(listed).toHaveLength(1300);
+    const listed = (await paged().list('few/')).map((o) => o.key);
+    expect(listed).toHaveLength(25);
     expect(listed).toEqual([...listed].sort(byteOrder));
-    expect(new Set(listed).size).toBe(1300);
+    const plain = lists().filter((u) => !u.includes('delimiter'));
+    expect(plain).toHaveLength(3);
+    expect(plain.filter((u) => u.includes('continuation-token'))).toHaveLength(2);
+  });
+
+  it('more folders than it splits into: page after page', async () => {
+    await put(Array.from({ length: 300 }, (_, i) => `many/d${i}/x.html`));
+    proxy.clear();
+    const listed = (await paged().list('many/')).map((o) => o.key);
+    expect(new Set(listed).size).toBe(300);
+    expect(listed).toEqual([...listed].sort(byteOrder));
   });
 });

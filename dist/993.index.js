@@ -447,31 +447,51 @@ function leanPutterFor(client, bucket, opts) {
     };
 }
 /**
- * Every object under `prefix`. One page when that is all there is; a longer listing is split by the prefix's
- * top-level folders (one ListObjectsV2 with Delimiter '/'), listed `LIST_PARALLEL` at a time, so the server's
- * time on one page overlaps the parsing of another instead of every page waiting for the one before. With more
- * than LIST_MAX_FOLDERS folders it goes on page by page. Objects come back in the listing's own (UTF-8 byte) order.
+ * Every object under `prefix`. One page when that is all there is. A longer listing goes on by the prefix's
+ * top-level folders (one ListObjectsV2 with Delimiter '/'): the first page's objects are kept, the folders after
+ * its last key are listed `LIST_PARALLEL` at a time, so the server's time on one page overlaps the parsing of
+ * another instead of every page waiting for the one before. When the first page suggests only a page or two
+ * remain (many small folders), or there are more than LIST_MAX_FOLDERS folders, it goes on page by page.
+ * Objects come back in the listing's own order (UTF-8 bytes).
  */
 async function listObjects(ctx, prefix) {
     const first = await listPage(ctx, prefix);
+    const lastKey = first.objects.at(-1)?.key;
     if (!first.next)
         return first.objects;
-    const top = await listFolders(ctx, prefix);
-    if (top === null)
-        return [...first.objects, ...(await listAll(ctx, prefix, first.next))];
-    const groups = await (0,p_map/* default */.Ay)(top.folders, (folder) => listAll(ctx, folder), { concurrency: LIST_PARALLEL });
-    // Root objects and folders interleave in byte order of key and folder name.
+    const sequential = async () => [...first.objects, ...(await listAll(ctx, prefix, { token: first.next }))];
+    const top = lastKey === undefined ? null : await listFolders(ctx, prefix);
+    if (top === null || lastKey === undefined)
+        return sequential();
+    const after = (k) => byteOrder(k, lastKey) > 0;
+    // The folder the first page ended in is listed on from its last key; later folders whole; earlier ones are done.
+    const current = top.folders.find((f) => lastKey.startsWith(f));
+    const later = top.folders.filter(after);
+    const done = top.folders.length - later.length;
+    const page = ctx.opts.listPageSize ?? 1000;
+    if (later.length === 0 || (first.objects.length / Math.max(1, done)) * later.length <= 2 * page)
+        return sequential();
+    const work = [...(current ? [{ folder: current, from: lastKey }] : []), ...later.map((folder) => ({ folder, from: undefined }))];
+    const groups = await (0,p_map/* default */.Ay)(work, (w) => listAll(ctx, w.folder, w.from ? { startAfter: w.from } : {}), { concurrency: LIST_PARALLEL });
     const parts = [
-        ...top.objects.map((o) => ({ at: o.key, objects: [o] })),
-        ...top.folders.map((f, i) => ({ at: f, objects: groups[i] })),
+        ...top.objects.filter((o) => after(o.key)).map((o) => ({ at: o.key, objects: [o] })),
+        ...work.map((w, i) => ({ at: w.folder, objects: groups[i] })),
     ];
-    parts.sort((a, b) => Buffer.compare(Buffer.from(a.at), Buffer.from(b.at)));
-    return parts.flatMap((p) => p.objects);
+    parts.sort((a, b) => byteOrder(a.at, b.at));
+    return [...first.objects, ...parts.flatMap((p) => p.objects)];
 }
+const byteOrder = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 const LIST_PARALLEL = 4;
 const LIST_MAX_FOLDERS = 256;
-async function listPage({ client, bucket }, prefix, token, delimiter) {
-    const page = await client.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token, Delimiter: delimiter }));
+async function listPage({ client, bucket, opts }, prefix, from = {}) {
+    const page = await client.send(new dist_cjs.ListObjectsV2Command({
+        Bucket: bucket,
+        MaxKeys: opts.listPageSize,
+        Prefix: prefix || undefined,
+        ContinuationToken: from.token,
+        StartAfter: from.token ? undefined : from.startAfter,
+        Delimiter: from.delimiter,
+    }));
     const objects = [];
     for (const o of page.Contents ?? []) {
         if (o.Key !== undefined)
@@ -480,16 +500,16 @@ async function listPage({ client, bucket }, prefix, token, delimiter) {
     const folders = (page.CommonPrefixes ?? []).flatMap((c) => (c.Prefix !== undefined ? [c.Prefix] : []));
     return { objects, folders, next: page.IsTruncated ? page.NextContinuationToken : undefined };
 }
-async function listAll(ctx, prefix, from) {
+async function listAll(ctx, prefix, from = {}) {
     const out = [];
-    let token = from;
-    do {
-        const page = await listPage(ctx, prefix, token);
+    let page = await listPage(ctx, prefix, from);
+    for (;;) {
         for (const o of page.objects)
             out.push(o);
-        token = page.next;
-    } while (token);
-    return out;
+        if (!page.next)
+            return out;
+        page = await listPage(ctx, prefix, { token: page.next });
+    }
 }
 /** The objects directly under `prefix` and its top-level folders, or null when there are too many folders. */
 async function listFolders(ctx, prefix) {
@@ -497,9 +517,12 @@ async function listFolders(ctx, prefix) {
     const folders = [];
     let token;
     do {
-        const page = await listPage(ctx, prefix, token, '/');
+        const page = await listPage(ctx, prefix, { token, delimiter: '/' });
         objects.push(...page.objects);
-        folders.push(...page.folders);
+        // A folder is named once (some servers repeat one that a page boundary falls in).
+        for (const f of page.folders)
+            if (folders.at(-1) !== f && !folders.includes(f))
+                folders.push(f);
         if (folders.length > LIST_MAX_FOLDERS)
             return null;
         token = page.next;
