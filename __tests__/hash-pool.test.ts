@@ -126,3 +126,25 @@ describe('hashAll', () => {
     expect(seen[1]).toBeLessThanOrEqual(2500);
   });
 });
+
+describe('walkSource hashes while it walks', () => {
+  it.each([0, 1, 2])('a tree of 4,000 files in 200 folders (hash workers %d): every MD5 right and in order', async (workers) => {
+    const root = tmpDir(`walk-hash-${workers}`);
+    const expected = new Map<string, string>();
+    for (let d = 0; d < 200; d++) {
+      fs.mkdirSync(path.join(root, `d${d}`));
+      for (let f = 0; f < 20; f++) {
+        const rel = `d${d}/f${f}.txt`;
+        const body = randomBytes(50 + ((d * 31 + f * 7) % 3000));
+        fs.writeFileSync(path.join(root, rel), body);
+        expected.set(rel, md5(body));
+      }
+    }
+    const { walkSource } = await import('../src/io/files.js');
+    const { makeFileFilter } = await import('../src/plan/filter.js');
+    const r = await walkSource(root, { filter: makeFileFilter([], []), manifestGlobs: [], hashWorkers: workers });
+    expect(r.files).toHaveLength(4000);
+    for (const f of r.files) expect(f.md5).toBe(expected.get(f.path));
+    expect(r.files.map((f) => f.path)).toEqual([...r.files.map((f) => f.path)].sort());
+  });
+});

@@ -2628,31 +2628,123 @@ function defaultWorkers() {
 }
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 function startHashPool(workers = defaultWorkers()) {
-    const pool = [];
+    const threads = [];
+    const queue = [];
+    const counts = { workers: 0, main: 0 };
+    const ready = () => threads.some((t) => t.ready && !t.exited);
+    const dispatch = () => {
+        for (const t of threads) {
+            if (!t.ready || t.exited || t.task || queue.length === 0)
+                continue;
+            t.task = queue.shift();
+            t.worker.postMessage(t.task.jobs.map((j) => ({ abs: j.abs, size: j.size })));
+        }
+    };
     for (let i = 0; i < workers; i++) {
+        let worker;
         try {
-            const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, resourceLimits: WORKER_LIMITS });
-            const entry = { worker, online: Promise.resolve(false), ready: false };
-            entry.online = new Promise((resolve) => {
-                worker.once('online', () => resolve((entry.ready = true)));
-                worker.once('error', () => resolve(false));
-                worker.once('exit', () => resolve(false));
-            });
-            // A thread that has ended is never given work (it would never answer).
-            worker.once('exit', () => (entry.exited = true));
-            pool.push(entry);
+            worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, resourceLimits: WORKER_LIMITS });
         }
         catch {
             break; // no threads here: the main thread hashes
         }
+        const t = { worker, ready: false, task: null };
+        worker.once('online', () => {
+            t.ready = true;
+            dispatch();
+        });
+        worker.on('message', (msg) => {
+            const task = t.task;
+            t.task = null;
+            if (task) {
+                if (msg.md5s) {
+                    counts.workers++;
+                    task.resolve(msg.md5s);
+                }
+                else
+                    task.reject(Object.assign(new Error(msg.error?.message ?? 'hash worker: no result'), { code: msg.error?.code }));
+            }
+            dispatch();
+        });
+        const lost = () => {
+            // A thread that has ended is never given work again; its batch goes back to the queue.
+            t.exited = true;
+            if (t.task)
+                queue.unshift(t.task);
+            t.task = null;
+            if (!ready())
+                void drainOnMain();
+        };
+        worker.on('error', lost);
+        worker.once('exit', lost);
+        threads.push(t);
     }
-    const batches = { workers: 0, main: 0 };
+    let draining = false;
+    async function drainOnMain() {
+        if (draining)
+            return;
+        draining = true;
+        try {
+            while (queue.length > 0 && !ready()) {
+                const task = queue.shift();
+                try {
+                    task.resolve(task.jobs.map(hashSync));
+                    counts.main++;
+                }
+                catch (err) {
+                    task.reject(err);
+                }
+                await yieldToEventLoop();
+            }
+        }
+        finally {
+            draining = false;
+        }
+    }
     return {
-        hashAll: (jobs, opts = {}) => hashWith(pool, jobs, opts, batches),
-        close: async () => {
-            await Promise.all(pool.map((p) => p.worker.terminate()));
+        hashAll: async (jobs, opts = {}) => {
+            const batches = batchesOf(jobs);
+            const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
+            let hashed = 0;
+            const progress = (n) => {
+                opts.onBatch?.(n);
+                const before = hashed;
+                hashed += n;
+                if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000))
+                    opts.onProgress(hashed);
+            };
+            if (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) || threads.every((t) => t.exited)) {
+                // Small: the main thread alone, in batches with the event loop running between them.
+                const md5s = [];
+                for (const [start, end] of batches) {
+                    for (let i = start; i < end; i++)
+                        md5s.push(hashSync(jobs[i]));
+                    counts.main++;
+                    progress(end - start);
+                    await yieldToEventLoop();
+                }
+                return md5s;
+            }
+            const parts = batches.map(([start, end]) => new Promise((resolve, reject) => {
+                queue.push({
+                    jobs: jobs.slice(start, end),
+                    resolve: (m) => {
+                        progress(m.length);
+                        resolve(m);
+                    },
+                    reject,
+                });
+            }));
+            dispatch();
+            if (!ready())
+                void drainOnMain();
+            return (await Promise.all(parts)).flat();
         },
-        batches,
+        close: async () => {
+            queue.length = 0;
+            await Promise.all(threads.map((t) => t.worker.terminate()));
+        },
+        batches: counts,
     };
 }
 /** The hex MD5 of each file, in order, on a pool started for this call alone. */
@@ -2664,92 +2756,6 @@ async function hashAll(jobs, opts = {}) {
     }
     finally {
         await pool.close();
-    }
-}
-/**
- * Batches go to whichever thread is free. The main thread hashes only until a worker is online (or alone, for
- * less than MIN_BYTES_FOR_WORKERS): it is left free for the bucket listing, which runs at the same time.
- * A file that cannot be read rejects with its fs error (code kept).
- */
-async function hashWith(pool, jobs, opts, counts) {
-    const md5s = new Array(jobs.length);
-    const batches = batchesOf(jobs);
-    const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-    const workers = bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) ? [] : pool.filter((p) => !p.exited);
-    const onProgress = opts.onProgress;
-    let next = 0;
-    let hashed = 0;
-    let workerOnline = workers.some((p) => p.ready && !p.exited);
-    const done = (count) => {
-        const before = hashed;
-        hashed += count;
-        if (onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000))
-            onProgress(hashed);
-    };
-    const workersDone = workers.map(async (p) => {
-        if (!(await p.online) || p.exited)
-            return;
-        workerOnline = true;
-        await runWorker(p.worker);
-    });
-    const mainDone = (async () => {
-        while (next < batches.length && !workerOnline) {
-            const [start, end] = batches[next++];
-            for (let i = start; i < end; i++)
-                md5s[i] = hashSync(jobs[i]);
-            counts.main++;
-            done(end - start);
-            await yieldToEventLoop();
-        }
-    })();
-    await Promise.all([mainDone, ...workersDone]);
-    // Every worker failed to start after the main thread stopped: it finishes the rest.
-    while (next < batches.length) {
-        const [start, end] = batches[next++];
-        for (let i = start; i < end; i++)
-            md5s[i] = hashSync(jobs[i]);
-        done(end - start);
-        await yieldToEventLoop();
-    }
-    return md5s;
-    function runWorker(w) {
-        return new Promise((resolve, reject) => {
-            let current = null;
-            const stop = () => {
-                w.off('message', onMessage);
-                w.off('error', reject);
-                w.off('exit', onExit);
-            };
-            const give = () => {
-                if (next >= batches.length) {
-                    current = null;
-                    stop();
-                    resolve();
-                    return;
-                }
-                current = batches[next++];
-                w.postMessage(jobs.slice(current[0], current[1]).map((j) => ({ abs: j.abs, size: j.size })));
-            };
-            const onMessage = (msg) => {
-                if (msg.error || !msg.md5s || !current) {
-                    stop();
-                    reject(Object.assign(new Error(msg.error?.message ?? 'hash worker: no result'), { code: msg.error?.code }));
-                    return;
-                }
-                msg.md5s.forEach((m, k) => (md5s[current[0] + k] = m));
-                counts.workers++;
-                done(current[1] - current[0]);
-                give();
-            };
-            const onExit = (code) => {
-                stop();
-                reject(new Error(`hash worker exited (${code}) before finishing`));
-            };
-            w.on('message', onMessage);
-            w.on('error', reject);
-            w.on('exit', onExit);
-            give();
-        });
     }
 }
 
@@ -2809,13 +2815,37 @@ function isInside(root, target) {
     return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
 }
 async function walkSource(sourceDir, opts) {
-    // The hash threads boot while the tree is walked.
+    // The hash threads boot while the tree is walked, and hash what it has found at every pause of the walk.
     const pool = startHashPool(opts.hashWorkers);
+    const parts = [];
+    let submitted = 0;
+    let hashed = 0;
+    const submit = (found, minBytesForWorkers) => {
+        const part = pool.hashAll(found.slice(submitted), {
+            ...(minBytesForWorkers !== undefined && { minBytesForWorkers }),
+            onBatch: (n) => {
+                const before = hashed;
+                hashed += n;
+                if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000))
+                    opts.onProgress(hashed);
+            },
+        });
+        part.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+        parts.push(part);
+        submitted = found.length;
+    };
     try {
         const root = await promises_default().realpath(sourceDir);
-        const w = { root, opts, found: [], skipped: [], warnings: [], sliceStart: Date.now() };
+        const w = { root, opts, found: [], skipped: [], warnings: [], sliceStart: Date.now(), pause: () => { } };
+        // While walking, found files go to the threads (the main thread hashes only until one is online).
+        w.pause = () => {
+            if (w.found.length > submitted)
+                submit(w.found, 0);
+        };
         await walkDir(w, root, '', new Set([root]));
-        const md5s = await pool.hashAll(w.found, opts.onProgress ? { onProgress: opts.onProgress } : {});
+        if (w.found.length > submitted || parts.length === 0)
+            submit(w.found, parts.length === 0 ? undefined : 0);
+        const md5s = (await Promise.all(parts)).flat();
         const files = w.found.map((f, i) => ({ path: f.rel, size: f.size, md5: md5s[i] }));
         const manifests = await readManifests(root, w.found, opts.manifestGlobs);
         return { files, skipped: w.skipped, warnings: w.warnings, manifests };
@@ -2833,6 +2863,7 @@ async function walkSource(sourceDir, opts) {
 const WALK_SLICE_MS = 40;
 async function walkDir(w, absDir, relDir, ancestors) {
     if (Date.now() - w.sliceStart > WALK_SLICE_MS) {
+        w.pause();
         await files_yieldToEventLoop();
         w.sliceStart = Date.now();
     }

@@ -78,16 +78,39 @@ interface Walk {
   warnings: string[];
   /** When the walk last let the event loop run. */
   sliceStart: number;
+  /** Called at each pause of the walk (before it lets the event loop run). */
+  pause: () => void;
 }
 
 export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<WalkResult> {
-  // The hash threads boot while the tree is walked.
+  // The hash threads boot while the tree is walked, and hash what it has found at every pause of the walk.
   const pool = startHashPool(opts.hashWorkers);
+  const parts: Promise<string[]>[] = [];
+  let submitted = 0;
+  let hashed = 0;
+  const submit = (found: FoundFile[], minBytesForWorkers?: number) => {
+    const part = pool.hashAll(found.slice(submitted), {
+      ...(minBytesForWorkers !== undefined && { minBytesForWorkers }),
+      onBatch: (n) => {
+        const before = hashed;
+        hashed += n;
+        if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000)) opts.onProgress(hashed);
+      },
+    });
+    part.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    parts.push(part);
+    submitted = found.length;
+  };
   try {
     const root = await fs.realpath(sourceDir);
-    const w: Walk = { root, opts, found: [], skipped: [], warnings: [], sliceStart: Date.now() };
+    const w: Walk = { root, opts, found: [], skipped: [], warnings: [], sliceStart: Date.now(), pause: () => {} };
+    // While walking, found files go to the threads (the main thread hashes only until one is online).
+    w.pause = () => {
+      if (w.found.length > submitted) submit(w.found, 0);
+    };
     await walkDir(w, root, '', new Set([root]));
-    const md5s = await pool.hashAll(w.found, opts.onProgress ? { onProgress: opts.onProgress } : {});
+    if (w.found.length > submitted || parts.length === 0) submit(w.found, parts.length === 0 ? undefined : 0);
+    const md5s = (await Promise.all(parts)).flat();
     const files = w.found.map((f, i): LocalFile => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
     const manifests = await readManifests(root, w.found, opts.manifestGlobs);
     return { files, skipped: w.skipped, warnings: w.warnings, manifests };
@@ -105,6 +128,7 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
 const WALK_SLICE_MS = 40;
 async function walkDir(w: Walk, absDir: string, relDir: string, ancestors: Set<string>): Promise<void> {
   if (Date.now() - w.sliceStart > WALK_SLICE_MS) {
+    w.pause();
     await yieldToEventLoop();
     w.sliceStart = Date.now();
   }

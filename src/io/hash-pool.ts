@@ -13,6 +13,8 @@ export interface HashJob {
 
 export interface HashOptions {
   onProgress?: (hashed: number) => void;
+  /** Called with the number of files of each batch hashed. */
+  onBatch?: (files: number) => void;
   /** Less than this many bytes in all is hashed on the main thread alone (default 8 MiB). */
   minBytesForWorkers?: number;
 }
@@ -98,17 +100,27 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 interface PoolWorker {
   worker: Worker;
-  online: Promise<boolean>;
-  /** Set when `online` resolved true (read synchronously by the main thread's loop). */
+  /** Set when the thread is online (read synchronously). */
   ready: boolean;
   exited?: boolean;
+  /** The batch it is hashing. */
+  task: Task | null;
+}
+
+interface Task {
+  jobs: HashJob[];
+  resolve: (md5s: string[]) => void;
+  reject: (err: Error) => void;
 }
 
 /**
  * Worker threads started ahead of the work (a thread takes 30-150 ms to boot: started before the walk, it is
- * ready when the files are). `close()` ends them; hashAll can run any number of times in between.
+ * ready when the first files are found). Batches queue up as they are submitted and go to whichever thread is
+ * free; the main thread takes them only while no worker is online, leaving it to the bucket listing that runs
+ * at the same time. `close()` ends the threads.
  */
 export interface HashPool {
+  /** MD5s of `jobs`, in order; a file that cannot be read rejects with its fs error (code kept). */
   hashAll(jobs: readonly HashJob[], opts?: HashOptions): Promise<string[]>;
   close(): Promise<void>;
   /** Batches hashed so far by the worker threads and by the main thread. */
@@ -116,30 +128,117 @@ export interface HashPool {
 }
 
 export function startHashPool(workers = defaultWorkers()): HashPool {
-  const pool: PoolWorker[] = [];
+  const threads: PoolWorker[] = [];
+  const queue: Task[] = [];
+  const counts = { workers: 0, main: 0 };
+  const ready = () => threads.some((t) => t.ready && !t.exited);
+
+  const dispatch = () => {
+    for (const t of threads) {
+      if (!t.ready || t.exited || t.task || queue.length === 0) continue;
+      t.task = queue.shift()!;
+      t.worker.postMessage(t.task.jobs.map((j) => ({ abs: j.abs, size: j.size })));
+    }
+  };
   for (let i = 0; i < workers; i++) {
+    let worker: Worker;
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: WORKER_LIMITS });
-      const entry: PoolWorker = { worker, online: Promise.resolve(false), ready: false };
-      entry.online = new Promise<boolean>((resolve) => {
-        worker.once('online', () => resolve((entry.ready = true)));
-        worker.once('error', () => resolve(false));
-        worker.once('exit', () => resolve(false));
-      });
-      // A thread that has ended is never given work (it would never answer).
-      worker.once('exit', () => (entry.exited = true));
-      pool.push(entry);
+      worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: WORKER_LIMITS });
     } catch {
       break; // no threads here: the main thread hashes
     }
+    const t: PoolWorker = { worker, ready: false, task: null };
+    worker.once('online', () => {
+      t.ready = true;
+      dispatch();
+    });
+    worker.on('message', (msg: { md5s?: string[]; error?: { message: string; code?: string } }) => {
+      const task = t.task;
+      t.task = null;
+      if (task) {
+        if (msg.md5s) {
+          counts.workers++;
+          task.resolve(msg.md5s);
+        } else task.reject(Object.assign(new Error(msg.error?.message ?? 'hash worker: no result'), { code: msg.error?.code }));
+      }
+      dispatch();
+    });
+    const lost = () => {
+      // A thread that has ended is never given work again; its batch goes back to the queue.
+      t.exited = true;
+      if (t.task) queue.unshift(t.task);
+      t.task = null;
+      if (!ready()) void drainOnMain();
+    };
+    worker.on('error', lost);
+    worker.once('exit', lost);
+    threads.push(t);
   }
-  const batches = { workers: 0, main: 0 };
+
+  let draining = false;
+  async function drainOnMain(): Promise<void> {
+    if (draining) return;
+    draining = true;
+    try {
+      while (queue.length > 0 && !ready()) {
+        const task = queue.shift()!;
+        try {
+          task.resolve(task.jobs.map(hashSync));
+          counts.main++;
+        } catch (err) {
+          task.reject(err as Error);
+        }
+        await yieldToEventLoop();
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
   return {
-    hashAll: (jobs, opts = {}) => hashWith(pool, jobs, opts, batches),
-    close: async () => {
-      await Promise.all(pool.map((p) => p.worker.terminate()));
+    hashAll: async (jobs, opts = {}) => {
+      const batches = batchesOf(jobs);
+      const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
+      let hashed = 0;
+      const progress = (n: number) => {
+        opts.onBatch?.(n);
+        const before = hashed;
+        hashed += n;
+        if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000)) opts.onProgress(hashed);
+      };
+      if (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) || threads.every((t) => t.exited)) {
+        // Small: the main thread alone, in batches with the event loop running between them.
+        const md5s: string[] = [];
+        for (const [start, end] of batches) {
+          for (let i = start; i < end; i++) md5s.push(hashSync(jobs[i]!));
+          counts.main++;
+          progress(end - start);
+          await yieldToEventLoop();
+        }
+        return md5s;
+      }
+      const parts = batches.map(
+        ([start, end]) =>
+          new Promise<string[]>((resolve, reject) => {
+            queue.push({
+              jobs: jobs.slice(start, end),
+              resolve: (m) => {
+                progress(m.length);
+                resolve(m);
+              },
+              reject,
+            });
+          }),
+      );
+      dispatch();
+      if (!ready()) void drainOnMain();
+      return (await Promise.all(parts)).flat();
     },
-    batches,
+    close: async () => {
+      queue.length = 0;
+      await Promise.all(threads.map((t) => t.worker.terminate()));
+    },
+    batches: counts,
   };
 }
 
@@ -151,94 +250,5 @@ export async function hashAll(jobs: readonly HashJob[], opts: HashPoolOptions = 
     return await pool.hashAll(jobs, opts);
   } finally {
     await pool.close();
-  }
-}
-
-/**
- * Batches go to whichever thread is free. The main thread hashes only until a worker is online (or alone, for
- * less than MIN_BYTES_FOR_WORKERS): it is left free for the bucket listing, which runs at the same time.
- * A file that cannot be read rejects with its fs error (code kept).
- */
-async function hashWith(
-  pool: PoolWorker[],
-  jobs: readonly HashJob[],
-  opts: HashOptions,
-  counts: { workers: number; main: number },
-): Promise<string[]> {
-  const md5s: string[] = new Array<string>(jobs.length);
-  const batches = batchesOf(jobs);
-  const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-  const workers = bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) ? [] : pool.filter((p) => !p.exited);
-  const onProgress = opts.onProgress;
-  let next = 0;
-  let hashed = 0;
-  let workerOnline = workers.some((p) => p.ready && !p.exited);
-  const done = (count: number) => {
-    const before = hashed;
-    hashed += count;
-    if (onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000)) onProgress(hashed);
-  };
-  const workersDone = workers.map(async (p) => {
-    if (!(await p.online) || p.exited) return;
-    workerOnline = true;
-    await runWorker(p.worker);
-  });
-  const mainDone = (async () => {
-    while (next < batches.length && !workerOnline) {
-      const [start, end] = batches[next++]!;
-      for (let i = start; i < end; i++) md5s[i] = hashSync(jobs[i]!);
-      counts.main++;
-      done(end - start);
-      await yieldToEventLoop();
-    }
-  })();
-  await Promise.all([mainDone, ...workersDone]);
-  // Every worker failed to start after the main thread stopped: it finishes the rest.
-  while (next < batches.length) {
-    const [start, end] = batches[next++]!;
-    for (let i = start; i < end; i++) md5s[i] = hashSync(jobs[i]!);
-    done(end - start);
-    await yieldToEventLoop();
-  }
-  return md5s;
-
-  function runWorker(w: Worker): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      let current: [number, number] | null = null;
-      const stop = () => {
-        w.off('message', onMessage);
-        w.off('error', reject);
-        w.off('exit', onExit);
-      };
-      const give = () => {
-        if (next >= batches.length) {
-          current = null;
-          stop();
-          resolve();
-          return;
-        }
-        current = batches[next++]!;
-        w.postMessage(jobs.slice(current[0], current[1]).map((j) => ({ abs: j.abs, size: j.size })));
-      };
-      const onMessage = (msg: { md5s?: string[]; error?: { message: string; code?: string } }) => {
-        if (msg.error || !msg.md5s || !current) {
-          stop();
-          reject(Object.assign(new Error(msg.error?.message ?? 'hash worker: no result'), { code: msg.error?.code }));
-          return;
-        }
-        msg.md5s.forEach((m, k) => (md5s[current![0] + k] = m));
-        counts.workers++;
-        done(current[1] - current[0]);
-        give();
-      };
-      const onExit = (code: number) => {
-        stop();
-        reject(new Error(`hash worker exited (${code}) before finishing`));
-      };
-      w.on('message', onMessage);
-      w.on('error', reject);
-      w.on('exit', onExit);
-      give();
-    });
   }
 }
