@@ -1,6 +1,8 @@
-// MD5 of many files on every core: the main thread and up to `workers` worker threads take batches of files
-// from one queue, so hashing uses the cores while the main thread also serves the bucket listing. Every thread
-// reads through one reused 1 MiB buffer: no allocation per file, and memory does not grow with file size.
+// MD5 of many files on the other cores: worker threads take batches of files from one queue while the main
+// thread walks the tree and serves the bucket listing (it hashes only until a thread is online, or alone for a
+// small site or a single core). Every thread reads through one reused 1 MiB buffer: no allocation per file, and
+// memory does not grow with file size. One worker per further core, at most 3: measured on 2 cores, a second
+// worker made the 20,000-file redeploy slower (5.88 s vs 4.75 s), the cores being shared with the listing.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
