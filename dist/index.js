@@ -3461,7 +3461,6 @@ const code = (s) => {
 
 
 
-
 /** The report of a run: from what it read, decided and did. Pure. */
 function buildReport(config, facts, plan, outcome) {
     const sent = new Map((outcome?.sent ?? []).map((s) => [s.distributionId, s]));
@@ -4003,6 +4002,7 @@ async function group(name, fn) {
 
 ;// CONCATENATED MODULE: ./src/io/publish.ts
 // publish: the report as a JSON file, the step outputs and the job summary. Thin.
+
 
 
 

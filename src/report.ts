@@ -6,8 +6,6 @@ import { adviseInvalidation } from './plan/advice.js';
 import type { StalePath } from './model/data.js';
 import { code, esc } from './markdown.js';
 
-export { summaryMarkdown } from './summary.js';
-
 export interface FileReport {
   key: string;
   path: string;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Config } from '../model/config.js';
 import type { Log } from '../model/ports.js';
 import type { RunContext } from '../model/stages.js';
-import { outputsOf, prCommentBody, summaryMarkdown, type Report } from '../report.js';
+import { outputsOf, prCommentBody, type Report } from '../report.js';
+import { summaryMarkdown } from '../summary.js';
 import { upsertPrComment } from './github.js';
 import { setOutput } from './runner.js';
 

@@ -6,7 +6,6 @@ import type { ServerSideEncryption, StorageClass } from '@aws-sdk/client-s3';
 import type { HeadResult, UploadHeaders } from '../model/ports.js';
 import { gzipDeterministic } from '../plan/gzip.js';
 import { headersFromHead } from '../plan/headers.js';
-import type { S3Options } from './s3.js';
 
 /** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
 export const MD5_META = 's3cfd-md5';
@@ -68,7 +67,7 @@ export function putHeaders(p: ReturnType<typeof headerParams> & ReturnType<typeo
 }
 
 /** The store-wide object settings (never an ACL: buckets with ACLs disabled reject any). */
-export function objectSettings(opts: S3Options) {
+export function objectSettings(opts: { storageClass?: string; sse?: 'AES256' | 'aws:kms'; sseKmsKeyId?: string }) {
   return {
     ...(opts.storageClass !== undefined && { StorageClass: opts.storageClass as StorageClass }),
     ...(opts.sse !== undefined && { ServerSideEncryption: opts.sse as ServerSideEncryption }),
