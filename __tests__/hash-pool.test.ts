@@ -111,7 +111,7 @@ describe('hashAll', () => {
     }
   });
 
-  it('reports progress at each thousand files', async () => {
+  it('reports each batch hashed: the counts add up to the files', async () => {
     const small = tmpDir('hash-pool-progress');
     const jobs = Array.from({ length: 2500 }, (_, i) => {
       const abs = path.join(small, `p${i}`);
@@ -119,11 +119,9 @@ describe('hashAll', () => {
       return { abs, size: String(i).length };
     });
     const seen: number[] = [];
-    await hashAll(jobs, { workers: 1, minBytesForWorkers: 0, onProgress: (n) => seen.push(n) });
-    expect(seen).toHaveLength(2);
-    expect(seen[0]).toBeGreaterThanOrEqual(1000);
-    expect(seen[1]).toBeGreaterThanOrEqual(2000);
-    expect(seen[1]).toBeLessThanOrEqual(2500);
+    await hashAll(jobs, { workers: 1, minBytesForWorkers: 0, onBatch: (n) => seen.push(n) });
+    expect(seen).toHaveLength(batchesOf(jobs).length);
+    expect(seen.reduce((a, b) => a + b, 0)).toBe(2500);
   });
 });
 
@@ -142,8 +140,16 @@ describe('walkSource hashes while it walks', () => {
     }
     const { walkSource } = await import('../src/io/files.js');
     const { makeFileFilter } = await import('../src/plan/filter.js');
-    const r = await walkSource(root, { filter: makeFileFilter([], []), manifestGlobs: [], hashWorkers: workers });
+    const progress: number[] = [];
+    const r = await walkSource(root, {
+      filter: makeFileFilter([], []),
+      manifestGlobs: [],
+      hashWorkers: workers,
+      onProgress: (n) => progress.push(n),
+    });
     expect(r.files).toHaveLength(4000);
+    // Once per thousand files hashed.
+    expect(progress.map((n) => Math.floor(n / 1000))).toEqual([1, 2, 3, 4]);
     for (const f of r.files) expect(f.md5).toBe(expected.get(f.path));
     expect(r.files.map((f) => f.path)).toEqual([...r.files.map((f) => f.path)].sort());
   });

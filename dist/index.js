@@ -2707,14 +2707,7 @@ function startHashPool(workers = defaultWorkers()) {
         hashAll: async (jobs, opts = {}) => {
             const batches = batchesOf(jobs);
             const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-            let hashed = 0;
-            const progress = (n) => {
-                opts.onBatch?.(n);
-                const before = hashed;
-                hashed += n;
-                if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000))
-                    opts.onProgress(hashed);
-            };
+            const progress = (n) => opts.onBatch?.(n);
             if (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) || threads.every((t) => t.exited)) {
                 // Small: the main thread alone, in batches with the event loop running between them.
                 const md5s = [];

@@ -14,7 +14,6 @@ export interface HashJob {
 }
 
 export interface HashOptions {
-  onProgress?: (hashed: number) => void;
   /** Called with the number of files of each batch hashed. */
   onBatch?: (files: number) => void;
   /** Less than this many bytes in all is hashed on the main thread alone (default 8 MiB). */
@@ -201,13 +200,7 @@ export function startHashPool(workers = defaultWorkers()): HashPool {
     hashAll: async (jobs, opts = {}) => {
       const batches = batchesOf(jobs);
       const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-      let hashed = 0;
-      const progress = (n: number) => {
-        opts.onBatch?.(n);
-        const before = hashed;
-        hashed += n;
-        if (opts.onProgress && Math.floor(hashed / 1000) > Math.floor(before / 1000)) opts.onProgress(hashed);
-      };
+      const progress = (n: number) => opts.onBatch?.(n);
       if (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) || threads.every((t) => t.exited)) {
         // Small: the main thread alone, in batches with the event loop running between them.
         const md5s: string[] = [];
