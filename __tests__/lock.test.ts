@@ -1,9 +1,8 @@
 // The deploy lock against the local S3 server through the fault proxy, which enforces conditional writes (fauxqs
 // ignores them). A fake clock: waiting costs no real time.
-import { S3Client } from '@aws-sdk/client-s3';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy } from '../testing/s3-fault-proxy.mjs';
-import { createS3Store, s3ClientConfig } from '../src/io/s3.js';
+import { testS3Client, testS3Store } from './support/s3-client.js';
 import { acquireLock, LockTimeoutError, type DeployLock, type LockOptions } from '../src/io/lock.js';
 import type { Clock, OwnRecords } from '../src/model/ports.js';
 
@@ -28,9 +27,7 @@ beforeEach(() => {
 });
 
 function records(): OwnRecords {
-  const cfg = s3ClientConfig({ region: 'us-east-1', concurrency: 8, env: { AWS_ENDPOINT_URL_S3: proxy.endpoint } });
-  const client = new S3Client({ ...cfg, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  return createS3Store(BUCKET, { region: 'us-east-1', concurrency: 8, multipartThreshold: 8 << 20, partSize: 8 << 20, env: {} }, client);
+  return testS3Store(BUCKET, testS3Client(proxy.endpoint), { partSize: 8 << 20 });
 }
 
 /** A clock that jumps forward on sleep; `onSleep` runs first (to change the world while a waiter sleeps). */

@@ -7,10 +7,11 @@ import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy, type ProxyCall } from '../testing/s3-fault-proxy.mjs';
-import { createS3Store, isPreconditionFailed, MD5_META, s3ClientConfig, type S3Options } from '../src/io/s3.js';
+import { isPreconditionFailed, MD5_META, type S3Options } from '../src/io/s3.js';
 import { gzipDeterministic } from '../src/plan/gzip.js';
 import type { UploadHeaders } from '../src/model/ports.js';
 import { tmpDir } from './support/harness.js';
+import { testS3Client, testS3Store } from './support/s3-client.js';
 
 const BUCKET = 'adapter-bucket';
 const MiB = 1024 * 1024;
@@ -27,15 +28,8 @@ afterAll(async () => {
 });
 beforeEach(() => proxy.clear());
 
-function client(): S3Client {
-  const cfg = s3ClientConfig({ region: 'us-east-1', concurrency: 8, env: { AWS_ENDPOINT_URL_S3: proxy.endpoint } });
-  return new S3Client({ ...cfg, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-}
-
-function store(extra: Partial<S3Options> = {}) {
-  const opts: S3Options = { region: 'us-east-1', concurrency: 8, multipartThreshold: 8 * MiB, partSize: 5 * MiB, env: {}, ...extra };
-  return createS3Store(BUCKET, opts, client());
-}
+const client = (): S3Client => testS3Client(proxy.endpoint);
+const store = (extra: Partial<S3Options> = {}) => testS3Store(BUCKET, client(), extra);
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 

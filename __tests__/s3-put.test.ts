@@ -9,10 +9,11 @@ import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s
 import pMap from 'p-map';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy, type ProxyCall } from '../testing/s3-fault-proxy.mjs';
-import { createS3Store, s3ClientConfig, type S3Options } from '../src/io/s3.js';
+import type { S3Options } from '../src/io/s3.js';
 import { endpointFromRequest, keyPath } from '../src/io/s3-put.js';
 import type { UploadHeaders } from '../src/model/ports.js';
 import { tmpDir } from './support/harness.js';
+import { testS3Client, testS3Store } from './support/s3-client.js';
 
 const BUCKET = 'lean-put-bucket';
 const SECRET = 'lean-secret/+=key';
@@ -30,23 +31,9 @@ afterAll(async () => {
 });
 beforeEach(() => proxy.clear());
 
-function client(): S3Client {
-  const cfg = s3ClientConfig({ region: 'us-east-1', concurrency: 8, env: { AWS_ENDPOINT_URL_S3: proxy.endpoint } });
-  return new S3Client({ ...cfg, credentials: { accessKeyId: 'LEANKEY', secretAccessKey: SECRET, sessionToken: 'session/token+1' } });
-}
-
-function store(extra: Partial<S3Options> = {}, c = client()) {
-  const opts: S3Options = {
-    region: 'us-east-1',
-    concurrency: 8,
-    multipartThreshold: 8 * MiB,
-    partSize: 5 * MiB,
-    env: {},
-    retryBaseDelayMs: 1,
-    ...extra,
-  };
-  return createS3Store(BUCKET, opts, c);
-}
+const client = (): S3Client =>
+  testS3Client(proxy.endpoint, { accessKeyId: 'LEANKEY', secretAccessKey: SECRET, sessionToken: 'session/token+1' });
+const store = (extra: Partial<S3Options> = {}) => testS3Store(BUCKET, client(), { retryBaseDelayMs: 1, ...extra });
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 const headers = (extra: Partial<UploadHeaders> = {}): UploadHeaders => ({
