@@ -20,8 +20,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -36,6 +34,8 @@ var lib_storage_dist_cjs = __webpack_require__(2358);
 var p_map = __webpack_require__(606);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/plan/gzip.ts
 var gzip = __webpack_require__(6047);
 // EXTERNAL MODULE: ./src/plan/headers.ts + 6 modules
@@ -366,7 +366,6 @@ function decodeXml(s) {
 
 
 
-
 function s3ClientConfig(opts) {
     const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
     const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
@@ -544,32 +543,21 @@ async function uploadFile(ctx, key, absPath, size, md5, headers, uploadOpts) {
     const params = { Bucket: bucket, Key: key, ...headerParams(headers, md5), ...settings };
     // gzip: the compressed bytes, in memory (size and md5 are theirs); otherwise the file, read or streamed.
     const gzipped = uploadOpts?.gzip ? await gzippedFile(key, absPath, size, md5) : null;
-    const lean = size <= opts.multipartThreshold ? ctx.lean() : null;
-    if (lean) {
-        // A small file is read in one synchronous call: fs/promises costs four thread-pool round trips per file
-        // (open, stat, read, close), which for thousands of small uploads was more CPU than the requests' signing.
-        const body = gzipped ?? (size <= files/* SMALL_FILE */.Pg ? (0,external_node_fs_.readFileSync)(absPath) : { file: absPath, size });
-        const headerFields = putHeaders({ ...params, ContentMD5: Buffer.from(md5, 'hex').toString('base64') });
-        return withRetries(() => leanPut(lean, key, body, headerFields), {
-            attempts: opts.maxAttempts ?? 6,
-            baseDelayMs: opts.retryBaseDelayMs ?? 100,
-        });
-    }
     if (size <= opts.multipartThreshold) {
-        // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
-        // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
-        const small = gzipped ?? (size <= files/* SMALL_FILE */.Pg ? await (0,promises_.readFile)(absPath) : null);
-        const send = () => client.send(new dist_cjs.PutObjectCommand({
-            ...params,
-            Body: small ?? (0,external_node_fs_.createReadStream)(absPath),
-            ContentLength: size,
-            // S3 rejects the PUT if the bytes it received do not have this MD5.
-            ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-        }));
-        const res = small
-            ? await send()
-            : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
-        return unquote(res.ETag);
+        // A small file is read in one synchronous call (fs/promises costs four thread-pool round trips per file,
+        // which for thousands of small uploads was more CPU than signing them); a larger one is streamed, afresh
+        // for each attempt. S3 rejects the PUT if the bytes it received do not have the Content-MD5.
+        const small = gzipped ?? (size <= files/* SMALL_FILE */.Pg ? (0,external_node_fs_.readFileSync)(absPath) : null);
+        const contentMd5 = Buffer.from(md5, 'hex').toString('base64');
+        const retry = { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 };
+        const lean = ctx.lean();
+        if (lean) {
+            const fields = putHeaders({ ...params, ContentMD5: contentMd5 });
+            return withRetries(() => leanPut(lean, key, small ?? { file: absPath, size }, fields), retry);
+        }
+        // Through the SDK, which retries a Buffer body itself but never a stream.
+        const send = () => client.send(new dist_cjs.PutObjectCommand({ ...params, Body: small ?? (0,external_node_fs_.createReadStream)(absPath), ContentLength: size, ContentMD5: contentMd5 }));
+        return unquote((small ? await send() : await withRetries(send, retry)).ETag);
     }
     // Multipart: parts stream from disk (or are sliced from the gzipped buffer); on failure lib-storage aborts
     // the upload (no orphaned parts). Headers and object settings go on CreateMultipartUpload.

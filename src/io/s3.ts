@@ -1,7 +1,6 @@
 // Thin S3 adapter: list, head, upload (single PUT or multipart, optionally gzipped), delete in batches, small
 // state objects (optionally with conditional writes).
 import { createReadStream, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import {
@@ -256,35 +255,24 @@ async function uploadFile(
   const params = { Bucket: bucket, Key: key, ...headerParams(headers, md5), ...settings };
   // gzip: the compressed bytes, in memory (size and md5 are theirs); otherwise the file, read or streamed.
   const gzipped = uploadOpts?.gzip ? await gzippedFile(key, absPath, size, md5) : null;
-  const lean = size <= opts.multipartThreshold ? ctx.lean() : null;
-  if (lean) {
-    // A small file is read in one synchronous call: fs/promises costs four thread-pool round trips per file
-    // (open, stat, read, close), which for thousands of small uploads was more CPU than the requests' signing.
-    const body = gzipped ?? (size <= SMALL_FILE ? readFileSync(absPath) : { file: absPath, size });
-    const headerFields = putHeaders({ ...params, ContentMD5: Buffer.from(md5, 'hex').toString('base64') });
-    return withRetries(() => leanPut(lean, key, body, headerFields), {
-      attempts: opts.maxAttempts ?? 6,
-      baseDelayMs: opts.retryBaseDelayMs ?? 100,
-    });
-  }
   if (size <= opts.multipartThreshold) {
-    // Small files go as a Buffer (cheaper than a stream per file), which the SDK retries itself. Larger ones
-    // go as a stream, which the SDK never retries: a fresh stream per attempt, retried here.
-    const small = gzipped ?? (size <= SMALL_FILE ? await readFile(absPath) : null);
+    // A small file is read in one synchronous call (fs/promises costs four thread-pool round trips per file,
+    // which for thousands of small uploads was more CPU than signing them); a larger one is streamed, afresh
+    // for each attempt. S3 rejects the PUT if the bytes it received do not have the Content-MD5.
+    const small = gzipped ?? (size <= SMALL_FILE ? readFileSync(absPath) : null);
+    const contentMd5 = Buffer.from(md5, 'hex').toString('base64');
+    const retry = { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 };
+    const lean = ctx.lean();
+    if (lean) {
+      const fields = putHeaders({ ...params, ContentMD5: contentMd5 });
+      return withRetries(() => leanPut(lean, key, small ?? { file: absPath, size }, fields), retry);
+    }
+    // Through the SDK, which retries a Buffer body itself but never a stream.
     const send = () =>
       client.send(
-        new PutObjectCommand({
-          ...params,
-          Body: small ?? createReadStream(absPath),
-          ContentLength: size,
-          // S3 rejects the PUT if the bytes it received do not have this MD5.
-          ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
-        }),
+        new PutObjectCommand({ ...params, Body: small ?? createReadStream(absPath), ContentLength: size, ContentMD5: contentMd5 }),
       );
-    const res = small
-      ? await send()
-      : await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 });
-    return unquote(res.ETag);
+    return unquote((small ? await send() : await withRetries(send, retry)).ETag);
   }
   // Multipart: parts stream from disk (or are sliced from the gzipped buffer); on failure lib-storage aborts
   // the upload (no orphaned parts). Headers and object settings go on CreateMultipartUpload.
