@@ -411,38 +411,40 @@ function createS3Store(bucket, opts, client = new dist_cjs.S3Client(s3ClientConf
 }
 /** Per client: each bucket's endpoint as the SDK resolved and signed it for a ListObjectsV2. */
 const endpoints = new WeakMap();
+/** The endpoints `client` has resolved, by bucket: recorded from its first ListObjectsV2 of each (one middleware per client). */
+function capturedEndpoints(client) {
+    const known = endpoints.get(client);
+    if (known)
+        return known;
+    const byBucket = new Map();
+    endpoints.set(client, byBucket);
+    client.middlewareStack.add((next, context) => (args) => {
+        const input = args.input;
+        if (context.commandName === 'ListObjectsV2Command' && input.Bucket !== undefined && !byBucket.has(input.Bucket)) {
+            byBucket.set(input.Bucket, endpointFromRequest(args.request));
+        }
+        return next(args);
+    }, { step: 'deserialize', name: 's3cfdBucketEndpoint', override: true });
+    return byBucket;
+}
 function leanPutterFor(client, bucket, opts) {
-    let seen = endpoints.get(client);
-    if (!seen) {
-        const found = new Map();
-        endpoints.set(client, (seen = found));
-        client.middlewareStack.add((next, context) => (args) => {
-            const input = args.input;
-            if (context.commandName === 'ListObjectsV2Command' && input.Bucket !== undefined && !found.has(input.Bucket)) {
-                found.set(input.Bucket, endpointFromRequest(args.request));
-            }
-            return next(args);
-        }, { step: 'deserialize', name: 's3cfdBucketEndpoint', override: true });
-    }
-    const endpointsOfClient = seen;
+    const found = capturedEndpoints(client);
     const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
     let putter = null;
     return () => {
-        const endpoint = endpointsOfClient.get(bucket);
+        const endpoint = found.get(bucket);
         if (!endpoint)
             return null;
-        if (putter?.endpoint !== endpoint) {
-            putter = {
-                endpoint,
-                credentials: () => client.config.credentials(),
-                clockOffsetMs: () => client.config.systemClockOffset ?? 0,
-                onClockSkew: (offset) => {
-                    client.config.systemClockOffset = offset;
-                },
-                agent: endpoint.protocol === 'https:' ? new (external_node_https_default()).Agent(agentOpts) : new (external_node_http_default()).Agent(agentOpts),
-            };
-        }
-        return putter;
+        // A bucket's endpoint is recorded once, so one putter serves every upload.
+        return (putter ??= {
+            endpoint,
+            credentials: () => client.config.credentials(),
+            clockOffsetMs: () => client.config.systemClockOffset ?? 0,
+            onClockSkew: (offset) => {
+                client.config.systemClockOffset = offset;
+            },
+            agent: endpoint.protocol === 'https:' ? new (external_node_https_default()).Agent(agentOpts) : new (external_node_http_default()).Agent(agentOpts),
+        });
     };
 }
 /**

@@ -109,40 +109,42 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
 /** Per client: each bucket's endpoint as the SDK resolved and signed it for a ListObjectsV2. */
 const endpoints = new WeakMap<S3Client, Map<string, BucketEndpoint | null>>();
 
+/** The endpoints `client` has resolved, by bucket: recorded from its first ListObjectsV2 of each (one middleware per client). */
+function capturedEndpoints(client: S3Client): Map<string, BucketEndpoint | null> {
+  const known = endpoints.get(client);
+  if (known) return known;
+  const byBucket = new Map<string, BucketEndpoint | null>();
+  endpoints.set(client, byBucket);
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const input = args.input as { Bucket?: string };
+      if (context.commandName === 'ListObjectsV2Command' && input.Bucket !== undefined && !byBucket.has(input.Bucket)) {
+        byBucket.set(input.Bucket, endpointFromRequest(args.request as CapturedRequest));
+      }
+      return next(args);
+    },
+    { step: 'deserialize', name: 's3cfdBucketEndpoint', override: true },
+  );
+  return byBucket;
+}
+
 function leanPutterFor(client: S3Client, bucket: string, opts: S3Options): () => LeanPutter | null {
-  let seen = endpoints.get(client);
-  if (!seen) {
-    const found = new Map<string, BucketEndpoint | null>();
-    endpoints.set(client, (seen = found));
-    client.middlewareStack.add(
-      (next, context) => (args) => {
-        const input = args.input as { Bucket?: string };
-        if (context.commandName === 'ListObjectsV2Command' && input.Bucket !== undefined && !found.has(input.Bucket)) {
-          found.set(input.Bucket, endpointFromRequest(args.request as CapturedRequest));
-        }
-        return next(args);
-      },
-      { step: 'deserialize', name: 's3cfdBucketEndpoint', override: true },
-    );
-  }
-  const endpointsOfClient = seen;
+  const found = capturedEndpoints(client);
   const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
   let putter: LeanPutter | null = null;
   return () => {
-    const endpoint = endpointsOfClient.get(bucket);
+    const endpoint = found.get(bucket);
     if (!endpoint) return null;
-    if (putter?.endpoint !== endpoint) {
-      putter = {
-        endpoint,
-        credentials: () => client.config.credentials(),
-        clockOffsetMs: () => client.config.systemClockOffset ?? 0,
-        onClockSkew: (offset) => {
-          client.config.systemClockOffset = offset;
-        },
-        agent: endpoint.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts),
-      };
-    }
-    return putter;
+    // A bucket's endpoint is recorded once, so one putter serves every upload.
+    return (putter ??= {
+      endpoint,
+      credentials: () => client.config.credentials(),
+      clockOffsetMs: () => client.config.systemClockOffset ?? 0,
+      onClockSkew: (offset) => {
+        client.config.systemClockOffset = offset;
+      },
+      agent: endpoint.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts),
+    });
   };
 }
 
