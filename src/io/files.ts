@@ -85,12 +85,14 @@ interface Walk {
 export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<WalkResult> {
   // The hash threads boot while the tree is walked, and hash what it has found at every pause of the walk.
   const pool = startHashPool(opts.hashWorkers);
+  const found: FoundFile[] = [];
   const parts: Promise<string[]>[] = [];
   let submitted = 0;
   let hashed = 0;
-  const submit = (found: FoundFile[], minBytesForWorkers?: number) => {
+  /** Queue the files found since the last call. A site found in one go may stay on the main thread (small). */
+  const submit = () => {
     const part = pool.hashAll(found.slice(submitted), {
-      ...(minBytesForWorkers !== undefined && { minBytesForWorkers }),
+      ...(parts.length > 0 || !walked ? { minBytesForWorkers: 0 } : {}),
       onBatch: (n) => {
         const before = hashed;
         hashed += n;
@@ -101,18 +103,19 @@ export async function walkSource(sourceDir: string, opts: WalkOptions): Promise<
     parts.push(part);
     submitted = found.length;
   };
+  let walked = false;
   try {
     const root = await fs.realpath(sourceDir);
-    const w: Walk = { root, opts, found: [], skipped: [], warnings: [], sliceStart: Date.now(), pause: () => {} };
-    // While walking, found files go to the threads (the main thread hashes only until one is online).
-    w.pause = () => {
-      if (w.found.length > submitted) submit(w.found, 0);
+    const pause = () => {
+      if (found.length > submitted) submit();
     };
+    const w: Walk = { root, opts, found, skipped: [], warnings: [], sliceStart: Date.now(), pause };
     await walkDir(w, root, '', new Set([root]));
-    if (w.found.length > submitted || parts.length === 0) submit(w.found, parts.length === 0 ? undefined : 0);
+    walked = true;
+    if (found.length > submitted || parts.length === 0) submit();
     const md5s = (await Promise.all(parts)).flat();
-    const files = w.found.map((f, i): LocalFile => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
-    const manifests = await readManifests(root, w.found, opts.manifestGlobs);
+    const files = found.map((f, i): LocalFile => ({ path: f.rel, size: f.size, md5: md5s[i]! }));
+    const manifests = await readManifests(root, found, opts.manifestGlobs);
     return { files, skipped: w.skipped, warnings: w.warnings, manifests };
   } finally {
     await pool.close();
