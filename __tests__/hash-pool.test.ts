@@ -2,11 +2,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { batchesOf, hashAll, startHashPool, type HashJob } from '../src/io/hash-pool.js';
+import { batchesOf, startHashPool, type HashJob, type HashOptions } from '../src/io/hash-pool.js';
 import { tmpDir } from './support/harness.js';
 
 const MiB = 1024 * 1024;
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
+
+/** MD5s of `jobs` on a pool of `workers` threads started for this call. */
+async function hashAll(jobs: HashJob[], workers: number, opts: HashOptions = {}): Promise<string[]> {
+  const pool = startHashPool(workers);
+  try {
+    return await pool.hashAll(jobs, opts);
+  } finally {
+    await pool.close();
+  }
+}
 
 describe('batchesOf', () => {
   const jobs = (sizes: number[]): HashJob[] => sizes.map((size, i) => ({ abs: `/f${i}`, size }));
@@ -68,7 +78,7 @@ describe('hashAll', () => {
   it.each([0, 1, 3])('with %d worker thread(s): every MD5 equals the plain hash of the bytes, in order', async (workers) => {
     const got = await hashAll(
       files.map((f) => f.job),
-      { workers },
+      workers,
     );
     expect(got).toEqual(files.map((f) => f.expected));
   });
@@ -119,7 +129,7 @@ describe('hashAll', () => {
       return { abs, size: String(i).length };
     });
     const seen: number[] = [];
-    await hashAll(jobs, { workers: 1, minBytesForWorkers: 0, onBatch: (n) => seen.push(n) });
+    await hashAll(jobs, 1, { minBytesForWorkers: 0, onBatch: (n) => seen.push(n) });
     expect(seen).toHaveLength(batchesOf(jobs).length);
     expect(seen.reduce((a, b) => a + b, 0)).toBe(2500);
   });

@@ -2742,17 +2742,6 @@ function startHashPool(workers = defaultWorkers()) {
         batches: counts,
     };
 }
-/** The hex MD5 of each file, in order, on a pool started for this call alone. */
-async function hashAll(jobs, opts = {}) {
-    const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-    const pool = startHashPool(opts.workers ?? (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) ? 0 : defaultWorkers()));
-    try {
-        return await pool.hashAll(jobs, opts);
-    }
-    finally {
-        await pool.close();
-    }
-}
 
 // EXTERNAL MODULE: ./src/model/data.ts
 var data = __nccwpck_require__(6681);

@@ -20,11 +20,6 @@ export interface HashOptions {
   minBytesForWorkers?: number;
 }
 
-export interface HashPoolOptions extends HashOptions {
-  /** Worker threads besides the main thread. Default: one per further core, at most 3; none for small sites. */
-  workers?: number;
-}
-
 const SLICE = 1024 * 1024;
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -92,7 +87,7 @@ export function batchesOf(jobs: readonly HashJob[]): [start: number, end: number
 }
 
 /** One worker per core beyond the first, at most 3. */
-export function defaultWorkers(): number {
+function defaultWorkers(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(0, Math.min(3, cores - 1));
 }
@@ -235,15 +230,4 @@ export function startHashPool(workers = defaultWorkers()): HashPool {
     },
     batches: counts,
   };
-}
-
-/** The hex MD5 of each file, in order, on a pool started for this call alone. */
-export async function hashAll(jobs: readonly HashJob[], opts: HashPoolOptions = {}): Promise<string[]> {
-  const bytes = jobs.reduce((sum, j) => sum + j.size, 0);
-  const pool = startHashPool(opts.workers ?? (bytes < (opts.minBytesForWorkers ?? MIN_BYTES_FOR_WORKERS) ? 0 : defaultWorkers()));
-  try {
-    return await pool.hashAll(jobs, opts);
-  } finally {
-    await pool.close();
-  }
 }
