@@ -3512,6 +3512,8 @@ function totalsOf(facts, plan) {
             t.fingerprinted++;
     return t;
 }
+/** Why a removed fingerprinted object is still in the bucket. */
+const keptReason = (dueAt) => `kept for open pages until ${dueAt}`;
 function fileReports(config, facts, plan) {
     const byKey = new Map(plan.files.map((f) => [f.key, f]));
     const verdict = (p) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
@@ -3542,7 +3544,7 @@ function fileReports(config, facts, plan) {
             key: w.key,
             path: w.path,
             action: 'pending-delete',
-            reason: `kept for open pages until ${dueAt}`,
+            reason: keptReason(dueAt),
             size: w.size,
             dueAt,
             fingerprinted: fp.fingerprinted,
@@ -3993,14 +3995,15 @@ async function group(name, fn) {
 
 
 
-const FILES_MARK = '"files": "\\u0000files\\u0000"';
+const FILES_PLACEHOLDER = '\u0000files\u0000';
+const FILES_MARK = `"files": ${JSON.stringify(FILES_PLACEHOLDER)}`;
 /**
  * The report as indented JSON with one line per file, written in slices: a site of 100,000 files has a report
  * of tens of MB, which is never held as one string (nor pretty-printed over several lines per file).
  */
 async function writeReport(reportPath, report) {
     await promises_default().mkdir(external_node_path_default().dirname(reportPath), { recursive: true });
-    const outline = JSON.stringify({ ...report, files: '\u0000files\u0000' }, null, 2);
+    const outline = JSON.stringify({ ...report, files: FILES_PLACEHOLDER }, null, 2);
     const at = outline.indexOf(FILES_MARK);
     const out = await promises_default().open(reportPath, 'w');
     try {
@@ -8766,7 +8769,7 @@ function logPlan(config, facts, plan, deps) {
             if (e.action !== 'unchanged')
                 log.debug(`${e.action} ${e.path}: ${e.reason}`);
         for (const w of plan.waiting)
-            log.debug(`pending-delete ${w.path}: kept for open pages until ${new Date(w.dueAt).toISOString()}`);
+            log.debug(`pending-delete ${w.path}: ${keptReason(new Date(w.dueAt).toISOString())}`);
         for (const s of facts.scan?.skipped ?? [])
             log.debug(`skip ${s.path}: ${s.reason}`);
     }

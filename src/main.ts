@@ -8,7 +8,7 @@ import type { Config } from './model/config.js';
 import type { DeployPlan, Facts } from './model/stages.js';
 import { thousands } from './model/format.js';
 import { planDeploy } from './plan/deploy.js';
-import { buildReport, totalsOf } from './report.js';
+import { buildReport, keptReason, totalsOf } from './report.js';
 import { defaultDeps, portsFor, type Deps } from './deps.js';
 import { describeError } from './stages/errors.js';
 import { execute } from './stages/execute.js';
@@ -81,7 +81,7 @@ function logPlan(config: Config, facts: Facts, plan: DeployPlan, deps: Deps): vo
   );
   if (log.debugging) {
     for (const e of plan.sync) if (e.action !== 'unchanged') log.debug(`${e.action} ${e.path}: ${e.reason}`);
-    for (const w of plan.waiting) log.debug(`pending-delete ${w.path}: kept for open pages until ${new Date(w.dueAt).toISOString()}`);
+    for (const w of plan.waiting) log.debug(`pending-delete ${w.path}: ${keptReason(new Date(w.dueAt).toISOString())}`);
     for (const s of facts.scan?.skipped ?? []) log.debug(`skip ${s.path}: ${s.reason}`);
   }
   for (const i of plan.invalidations) {

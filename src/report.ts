@@ -130,6 +130,9 @@ export function totalsOf(facts: Facts, plan: DeployPlan): Report['totals'] {
   return t;
 }
 
+/** Why a removed fingerprinted object is still in the bucket. */
+export const keptReason = (dueAt: string) => `kept for open pages until ${dueAt}`;
+
 function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport[] {
   const byKey = new Map(plan.files.map((f) => [f.key, f]));
   const verdict = (p: string) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
@@ -161,7 +164,7 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport
       key: w.key,
       path: w.path,
       action: 'pending-delete',
-      reason: `kept for open pages until ${dueAt}`,
+      reason: keptReason(dueAt),
       size: w.size,
       dueAt,
       fingerprinted: fp.fingerprinted,

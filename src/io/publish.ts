@@ -9,7 +9,8 @@ import { summaryMarkdown } from '../summary.js';
 import { upsertPrComment } from './github.js';
 import { setOutput } from './runner.js';
 
-const FILES_MARK = '"files": "\\u0000files\\u0000"';
+const FILES_PLACEHOLDER = '\u0000files\u0000';
+const FILES_MARK = `"files": ${JSON.stringify(FILES_PLACEHOLDER)}`;
 
 /**
  * The report as indented JSON with one line per file, written in slices: a site of 100,000 files has a report
@@ -17,7 +18,7 @@ const FILES_MARK = '"files": "\\u0000files\\u0000"';
  */
 export async function writeReport(reportPath: string, report: Report): Promise<void> {
   await fs.mkdir(path.dirname(reportPath), { recursive: true });
-  const outline = JSON.stringify({ ...report, files: '\u0000files\u0000' }, null, 2);
+  const outline = JSON.stringify({ ...report, files: FILES_PLACEHOLDER }, null, 2);
   const at = outline.indexOf(FILES_MARK);
   const out = await fs.open(reportPath, 'w');
   try {
