@@ -128,7 +128,8 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     // Each faulted request was sent again and then succeeded.
     const outcome = (pick: (url: string, method: string) => boolean) =>
       proxy.calls.filter((c) => pick(c.url, c.method)).map((c) => (c.reset ? 'reset' : c.status));
-    expect(outcome((u, m) => m === 'GET' && u.includes('list-type=2'))).toEqual([503, 200]);
+    // The listing (retried), then the witness listing of the records folders under the lock.
+    expect(outcome((u, m) => m === 'GET' && u.includes('list-type=2'))).toEqual([503, 200, 200]);
     expect(outcome((u, m) => m === 'PUT' && u.includes(encodeURI(OWED_DIR)))).toEqual([503, 200]);
     expect(outcome((u, m) => m === 'POST' && /[?&]uploads(=|&|$)/.test(u))).toEqual(['reset', 200]);
     expect(outcome((u, m) => m === 'PUT' && /[?&]partNumber=/.test(u)).filter((s) => s === 500)).toHaveLength(2);

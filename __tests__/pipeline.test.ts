@@ -283,6 +283,7 @@ describe('the order of writes (as src/stages/execute.ts does it today)', () => {
       `store.getText ${state}`,
       `cdn.listSince ${D1}`, // in-flight usage, read only because something is stale
       `store.putText ${lock}`, // the deploy lock, once the plan is known to write
+      'store.list .s3cfd-', // under the lock: has the ledger moved since it was read? (the witness)
       `store.putText ${owed}`, // before the first upload
       'store.upload assets/app-5e6f7a8b.js',
       'store.upload css/site.css',
@@ -326,7 +327,7 @@ describe('several distributions', () => {
     store.resetOps();
     const r = await pipelineRun(inputs, { 'index.html': 'home 2', 'a.css': 'a' }, { store, cdn, env: { GITHUB_RUN_ID: '77' } });
     expect(r.failure).toBeNull();
-    expect(store.opsOf('list')).toEqual(['site/']);
+    expect(store.opsOf('list')).toEqual(['site/', 'site/.s3cfd-']); // the prefix, then the witness under the lock
     expect(store.opsOf('upload')).toEqual(['site/index.html']);
     expect(cdn.sent()).toEqual([
       [D1, ['/', '/index.html']],

@@ -13,7 +13,7 @@ import { defaultDeps, portsFor, type Deps } from './deps.js';
 import { describeError } from './stages/errors.js';
 import { execute } from './stages/execute.js';
 import { gatherFacts } from './stages/gather.js';
-import { lockBucket, writesToBucket } from './stages/lock.js';
+import { ledgerMoved, lockBucket, writesToBucket } from './stages/lock.js';
 
 export type { Deps } from './deps.js';
 export { MULTIPART_THRESHOLD, PART_SIZE } from './deps.js';
@@ -29,8 +29,12 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     let plan = refuseOrGo(planDeploy(config, facts));
     const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
     try {
-      // Another deploy ran meanwhile: what it wrote is part of the facts now.
-      if (lock?.waited) plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+      // Another deploy ran meanwhile (this run waited for it, or it came and went while this run was reading): what
+      // it wrote is part of the facts now, and the plan is made again from them before anything is written.
+      if (lock && (lock.waited || (await ledgerMoved(config, facts, ports.store)))) {
+        deps.log.info('Another deploy of this bucket and prefix ran while this run was reading: reading again under the lock.');
+        plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+      }
       logPlan(config, facts, plan, deps);
       const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
       await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);

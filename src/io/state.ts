@@ -1,23 +1,34 @@
 // The action's record of what it uploaded: per key the ETag S3 gave it, the content MD5 and a hash of the
 // headers it was sent with. Read once per run (one GET instead of a HEAD per object); an entry is trusted only
 // while the listed ETag still equals the recorded one, so objects changed by other tools are never mistaken.
+// Its ETag when read is the run's witness: the write under the lock is a compare-and-swap against it.
 import type { DeployState } from '../model/data.js';
-import { stateKeyIn } from '../model/records.js';
-import type { OwnRecords } from '../model/ports.js';
+import { parseLedger } from '../model/record-format.js';
+import { shownRecord, stateKeyIn } from '../model/records.js';
+import type { OwnRecords, WriteCondition } from '../model/ports.js';
 
-/** The ledger in the records folder `dir`, when the listing showed one. */
-export async function readState(store: OwnRecords, dir: string, listed: boolean): Promise<DeployState | null> {
-  if (!listed) return null;
-  const obj = await store.getText(stateKeyIn(dir));
-  if (!obj) return null;
-  try {
-    const s = JSON.parse(obj.body) as DeployState;
-    return (s.version === 1 || s.version === 2) && s.objects && typeof s.objects === 'object' ? s : null;
-  } catch {
-    return null; // unreadable: fall back to ETags and HEADs
-  }
+/** The ledger as read, with the ETag it had (the witness of what the run decided from). */
+export interface ReadLedger {
+  state: DeployState;
+  etag: string;
 }
 
-export async function writeState(store: OwnRecords, dir: string, state: DeployState): Promise<void> {
-  await store.putText(stateKeyIn(dir), JSON.stringify(state));
+/**
+ * The ledger in the records folder `dir`, when the listing showed one. A damaged ledger, or one of a newer format,
+ * throws a RecordError naming it (nothing is written from a ledger that cannot be trusted whole).
+ */
+export async function readState(store: OwnRecords, dir: string, listed: boolean, bucket: string | null = null): Promise<ReadLedger | null> {
+  if (!listed) return null;
+  const key = stateKeyIn(dir);
+  const obj = await store.getText(key);
+  if (!obj) return null;
+  return { state: parseLedger(obj.body, { shown: shownRecord(bucket, key) }), etag: obj.etag };
+}
+
+/**
+ * Writes the ledger, only over the version this run read (`ifMatch`) or only where there was none
+ * (`ifNoneMatch`): a PreconditionFailed error means another run wrote it meanwhile. Returns the new ETag.
+ */
+export async function writeState(store: OwnRecords, dir: string, state: DeployState, condition?: WriteCondition): Promise<string> {
+  return store.putText(stateKeyIn(dir), JSON.stringify(state), condition);
 }

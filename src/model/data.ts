@@ -293,4 +293,8 @@ export interface OwedRecord {
   paths: string[];
   /** Who left it (`run 123 attempt 1`, prefix), for the report. */
   note?: string;
+  /** Left by `invalidate: defer` for a consolidating job. */
+  deferred?: boolean;
+  /** How far its run had got: `before-writes` (still running or failed) or `complete`; absent in older records. */
+  stage?: 'before-writes' | 'complete';
 }

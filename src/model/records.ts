@@ -75,3 +75,29 @@ const LOCK_NAME = '.s3cfd-lock.json';
 export function deployLockKey(prefix: string, statePrefix: string): string {
   return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
 }
+
+const HIDDEN_NAME = /\.s3cfd-[0-9a-z]{20,}(?=\/|$|[^0-9a-z])/g;
+
+/**
+ * Text with every records folder's unguessable name replaced by `.s3cfd-<hidden>`: the name is what keeps the
+ * ledger (every key of the site) out of reach through CloudFront, so nothing the action prints, reports or
+ * summarises may hold it.
+ */
+export function hideRecordsDir(text: string): string {
+  return text.replace(HIDDEN_NAME, '.s3cfd-<hidden>');
+}
+
+/** A record's location as it may be shown: `s3://bucket/key` with the folder's name hidden. */
+export function shownRecord(bucket: string | null, key: string): string {
+  return hideRecordsDir(bucket ? `s3://${bucket}/${key}` : key);
+}
+
+/**
+ * The deploy lock that guards the records folder `dir` (one that `recordDirsOf` or `recordsLayout` gave): beside the
+ * records under state-prefix, else the fixed name in the site's prefix (the folder's parent).
+ */
+export function lockKeyOfRecordsDir(dir: string, statePrefix: string): string {
+  if (statePrefix !== '' && dir.startsWith(statePrefix)) return lockKeyIn(dir);
+  const m = /^(.*?)(\.s3cfd-[0-9a-z]{20,}\/|\.s3-cloudfront-deploy\/)$/.exec(dir);
+  return m ? m[1]! + LOCK_NAME : lockKeyIn(dir);
+}

@@ -55,6 +55,11 @@ export interface Facts {
   ownKeys: string[];
   /** The action's record of its last deploy (null: none, unreadable, or invalidate-only). */
   state: DeployState | null;
+  /**
+   * The ETag of the ledger in `records.dir` when it was read (null: there was none): the witness that what was
+   * decided from it still holds under the lock, and the condition of the ledger's write.
+   */
+  ledgerEtag?: string | null;
   /** Owed invalidations left by earlier runs. */
   owed: OwedRecord[];
   /** Content MD5 read with HEAD for objects the listing and the record could not decide, by key. */

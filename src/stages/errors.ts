@@ -1,4 +1,5 @@
 // The run's own errors, and one line for any error a run can meet.
+import { hideRecordsDir } from '../model/records.js';
 
 /** A failure the action explains itself (the message is the whole story). */
 export class DeployError extends Error {}
@@ -16,6 +17,7 @@ export function describeError(err: unknown): string {
       `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`
     );
   }
-  if (err instanceof DeployError) return err.message;
-  return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
+  // The records folder's name never reaches the log, even inside an SDK's or a server's message.
+  if (err instanceof DeployError || name === 'RecordError') return hideRecordsDir(e.message ?? '');
+  return hideRecordsDir(`${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`);
 }

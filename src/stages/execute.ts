@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import pMap from 'p-map';
 import type { Config, UploadConfig } from '../model/config.js';
 import { thousands } from '../model/format.js';
-import type { InvalidationPlan, VerifyResult } from '../model/data.js';
+import type { DeployState, InvalidationPlan, VerifyResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DeployPlan, Facts, FileRecord, Outcome, SentInvalidation } from '../model/stages.js';
 import { createInvalidation, waitForInvalidations } from '../io/cloudfront.js';
@@ -13,6 +13,7 @@ import { clearOwed, recordKey, writeOwed } from '../io/journal.js';
 import { writeState } from '../io/state.js';
 import { stateKeyIn } from '../model/records.js';
 import { verifyUrls } from '../io/verify.js';
+import { isPreconditionFailed } from '../io/s3-errors.js';
 import { callerReference } from '../plan/invalidation.js';
 import { nextLedger } from '../plan/ledger.js';
 import { chooseSample } from '../plan/verify-sample.js';
@@ -41,14 +42,13 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     const ownRecords =
       store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
     if (store && config.upload && plan.writeState) {
+      const ledgerWrite = ledgerWriter(config, store, facts);
       // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
-      if (newDemotions(facts, plan))
-        await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
+      if (newDemotions(facts, plan)) await ledgerWrite({ ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
       if (plan.uploadWaves.some((w) => w.length > 0)) {
         out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
       }
-      const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
-      await writeState(store, facts.records.dir, ledger);
+      await ledgerWrite(nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
       await migrateRecords(store, facts);
     }
     // The origin reaches its final state before the invalidation that covers it: an edge that refetches
@@ -88,6 +88,27 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     out.error = describeError(err);
   }
   return out;
+}
+
+/**
+ * The ledger's writes, each a compare-and-swap: over the version this run read (or only where there was none), then
+ * over its own last write. A refusal means another run wrote the ledger while this one held the lock (a lock taken
+ * over, or a store that ignores conditions): the run stops there; its owed record stays for the next run.
+ */
+function ledgerWriter(config: Config, store: ObjectStore, facts: Facts): (state: DeployState) => Promise<void> {
+  let etag = facts.ledgerEtag ?? null;
+  return async (state) => {
+    try {
+      etag = await writeState(store, facts.records.dir, state, etag === null ? { ifNoneMatch: '*' } : { ifMatch: etag });
+    } catch (err) {
+      if (!isPreconditionFailed(err)) throw err;
+      throw new DeployError(
+        `The ledger of s3://${config.bucket}/${config.prefix} was changed by another run after this one read it, although this ` +
+          `run held the deploy lock: its write was refused and nothing more was written. The owed invalidation stays recorded ` +
+          `for the next run. Re-run this job; serialise deploys of this prefix with a workflow concurrency group.`,
+      );
+    }
+  };
 }
 
 function newDemotions(facts: Facts, plan: DeployPlan): boolean {

@@ -55,6 +55,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       remote: listing?.remote ?? [],
       ownKeys: listing?.ownKeys ?? [],
       state: listing?.state ?? null,
+      ledgerEtag: listing?.ledgerEtag ?? null,
       records: listing?.records ?? recordsLayout(config.prefix, config.statePrefix, [], randomBytes(16).toString('hex').slice(0, 24)),
       owed: [],
       headMd5: {},
@@ -71,7 +72,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
   const scanned: Facts = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
   const store = ports.store;
   const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-  const owed = ports.store ? await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys) : [];
+  const owed = ports.store ? await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket) : [];
   const commit = await liveCommitOrder(config, facts, warn);
   const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -154,14 +155,19 @@ async function listBucket(config: Config, store: ObjectStore, log: Log) {
   log.info(`bucket: ${remote.length} objects under s3://${config.bucket}/${config.prefix}`);
   const records = recordsLayout(config.prefix, config.statePrefix, ownKeys, randomBytes(16).toString('hex').slice(0, 24));
   // The ledger: content MD5 and headers hash of objects whose ETag has not changed since, and what was learned.
+  // Its ETag in the folder this run writes is the witness checked again under the lock (null: none there).
   let state = null;
+  let ledgerEtag: string | null = null;
   if (config.upload) {
     for (const dir of [records.dir, ...records.oldDirs]) {
-      state = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)));
-      if (state) break;
+      const read = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)), config.bucket);
+      if (!read) continue;
+      state = read.state;
+      if (dir === records.dir) ledgerEtag = read.etag;
+      break;
     }
   }
-  return { remote, ownKeys, state, records };
+  return { remote, ownKeys, state, ledgerEtag, records };
 }
 
 /**

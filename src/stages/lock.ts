@@ -3,7 +3,7 @@
 import { acquireLock, type DeployLock } from '../io/lock.js';
 import type { Config } from '../model/config.js';
 import type { ObjectStore, Clock, Log } from '../model/ports.js';
-import { deployLockKey } from '../model/records.js';
+import { deployLockKey, isOwnKey, LEGACY_DIR, recordsLayout, stateKeyIn } from '../model/records.js';
 import type { DeployPlan, Facts } from '../model/stages.js';
 
 /** A crashed run's lock expires after this; a live run holds it far shorter. */
@@ -45,4 +45,28 @@ export async function lockBucket(
     );
   }
   return lock;
+}
+
+/**
+ * Whether the ledger moved since the facts were read: another deploy of this bucket and prefix wrote it (or made the
+ * records folder) between this run's reading and its taking the lock. Then everything decided from what was read
+ * is re-gathered and re-planned under the lock. One small listing (or HEAD under state-prefix).
+ */
+export async function ledgerMoved(config: Config, facts: Facts, store: ObjectStore | null): Promise<boolean> {
+  if (!store || !config.upload) return false;
+  const before = facts.ledgerEtag ?? null;
+  if (config.statePrefix !== '') return (await store.etagOf(stateKeyIn(facts.records.dir))) !== before;
+  // Only the records folders directly in this prefix: `.s3cfd-<random>/` (the legacy folder is never written anew).
+  const listed = await store.list(config.prefix + '.s3cfd-');
+  const now = recordsLayout(
+    config.prefix,
+    config.statePrefix,
+    listed.map((o) => o.key).filter((k) => isOwnKey(k, config.prefix, config.statePrefix)),
+    'not-made-yet-0000000000',
+  );
+  const hidden = (dir: string) => dir !== config.prefix + LEGACY_DIR;
+  // A folder made meanwhile by another first deploy: this run must write there, not into a second one.
+  if (hidden(now.dir) && now.dir !== facts.records.dir && !now.dir.includes('not-made-yet')) return true;
+  const ledger = listed.find((o) => o.key === stateKeyIn(facts.records.dir));
+  return (ledger?.etag ?? null) !== before;
 }

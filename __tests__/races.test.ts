@@ -1,0 +1,200 @@
+// Correct under races and damaged records: runs interleaved at the points where production runs meet (one run
+// reading while another deploys), and records damaged or written by a newer version. The whole pipeline, on the
+// in-memory ports; each test names the defect it guards against.
+import { execFileSync } from 'node:child_process';
+import { memoryCdn, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
+import type { ObjectStore } from '../src/model/ports.js';
+
+const D1 = 'E1RACESTEST';
+const base = { bucket: 'site-bucket', 'distribution-id': D1, 'delete-removed': 'true' };
+const STATE = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}state.json`;
+
+/** A git repository with commits c0 < c1 < c2 on one branch (the workspace the runs check ancestry in). */
+function repoWithCommits(n: number): { dir: string; shas: string[] } {
+  const dir = tmpDir('races-repo');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q');
+  const shas: string[] = [];
+  for (let i = 0; i < n; i++) {
+    git('-c', 'user.email=a@b.c', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', `c${i}`);
+    shas.push(git('rev-parse', 'HEAD'));
+  }
+  return { dir, shas };
+}
+
+/** A checkout of its own for each run (runs at once must not share a build directory). */
+function cloneOf(repo: string): string {
+  const dir = tmpDir('races-clone');
+  execFileSync('git', ['clone', '-q', repo, dir]);
+  return dir;
+}
+
+/**
+ * The store as one run sees it, paused at its first write of `key` (its deploy lock) until `release()`: the run has
+ * read everything and planned, and waits there while another run deploys.
+ */
+function pausedAtFirstPut(store: MemoryStore, key: string): { view: ObjectStore; reached: Promise<void>; release: () => void } {
+  let release!: () => void;
+  let reachedResolve!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const reached = new Promise<void>((r) => (reachedResolve = r));
+  let paused = false;
+  const view: ObjectStore = Object.create(store) as ObjectStore;
+  view.putText = async (k, body, condition) => {
+    if (k === key && !paused) {
+      paused = true;
+      reachedResolve();
+      await gate;
+    }
+    return store.putText(k, body, condition);
+  };
+  return { view, reached, release };
+}
+
+describe('issue 17.1: a plan made before the lock is re-validated under it', () => {
+  it('an older commit that read before a newer deploy ran is refused under the lock, not executed over it', async () => {
+    const { dir: repo, shas } = repoWithCommits(3);
+    const [c0, c1, c2] = shas as [string, string, string];
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const at = (sha: string) => ({ workspace: cloneOf(repo), env: { GITHUB_SHA: sha } });
+    expect((await pipelineRun(base, { 'index.html': 'c0', 'a.html': 'a0' }, { store, cdn, ...at(c0) })).failed).toBe(false);
+
+    // Run A (commit c1) reads and plans, then waits at its lock while run B (c2, newer) deploys and releases it.
+    const a = pausedAtFirstPut(store, '.s3cfd-lock.json');
+    const runA = pipelineRun(base, { 'index.html': 'c1', 'a.html': 'a1' }, { store: a.view as MemoryStore, cdn, ...at(c1) });
+    await a.reached;
+    const b = await pipelineRun(base, { 'index.html': 'c2', 'a.html': 'a1', 'b.html': 'new in c2' }, { store, cdn, ...at(c2) });
+    expect(b.failed).toBe(false);
+    a.release();
+    const ra = await runA;
+
+    // A found the ledger moved, read again, and refused as older: the newer deploy stands, whole.
+    expect(ra.failed).toBe(true);
+    expect(ra.failure).toContain('newer than this run');
+    expect(store.text('index.html')).toBe('c2');
+    expect(store.text('b.html')).toBe('new in c2');
+    const ledger = JSON.parse(store.text(STATE(store))) as { deploys: { sha: string }[]; objects: Record<string, unknown> };
+    expect(ledger.deploys[0]!.sha).toBe(c2);
+    expect(Object.keys(ledger.objects)).toContain('b.html');
+  });
+
+  it('a newer commit that read before another deploy ran re-plans under the lock: nothing of the other deploy is lost', async () => {
+    const { dir: repo, shas } = repoWithCommits(3);
+    const [c0, c1, c2] = shas as [string, string, string];
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const at = (sha: string) => ({ workspace: cloneOf(repo), env: { GITHUB_SHA: sha } });
+    await pipelineRun(base, { 'index.html': 'c0' }, { store, cdn, ...at(c0) });
+
+    // A is the newer commit (c2) and reads first; B (c1) deploys in between, adding page.html.
+    const a = pausedAtFirstPut(store, '.s3cfd-lock.json');
+    const runA = pipelineRun(base, { 'index.html': 'c2', 'page.html': 'page' }, { store: a.view as MemoryStore, cdn, ...at(c2) });
+    await a.reached;
+    expect((await pipelineRun(base, { 'index.html': 'c1', 'page.html': 'page' }, { store, cdn, ...at(c1) })).failed).toBe(false);
+    a.release();
+    const ra = await runA;
+    expect(ra.failed).toBe(false);
+    expect(ra.log.text()).toContain('reading again under the lock');
+    // Both deploys are in the history; page.html (written by B, unchanged by A) is in the ledger and not re-sent.
+    const ledger = JSON.parse(store.text(STATE(store))) as { deploys: { sha: string }[]; objects: Record<string, unknown> };
+    expect(ledger.deploys.map((d) => d.sha).slice(0, 3)).toEqual([c2, c1, c0]);
+    expect(Object.keys(ledger.objects).sort()).toEqual(['index.html', 'page.html']);
+    expect(ra.outputs['uploaded']).toBe('1');
+    expect(store.text('index.html')).toBe('c2');
+  });
+
+  it('two first deploys of one bucket meet in one records folder (the later one re-reads the folder the other made)', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const a = pausedAtFirstPut(store, '.s3cfd-lock.json');
+    const runA = pipelineRun(base, { 'index.html': 'a', 'x.html': 'x' }, { store: a.view as MemoryStore, cdn });
+    await a.reached;
+    expect((await pipelineRun(base, { 'index.html': 'b' }, { store, cdn })).failed).toBe(false);
+    a.release();
+    expect((await runA).failed).toBe(false);
+    // One folder (recordsDir throws on two), whose ledger knows both deploys.
+    const ledger = JSON.parse(store.text(STATE(store))) as { deploys: unknown[]; objects: Record<string, unknown> };
+    expect(ledger.deploys).toHaveLength(2);
+    expect(Object.keys(ledger.objects).sort()).toEqual(['index.html', 'x.html']);
+  });
+
+  it('the ledger write is a compare-and-swap: a ledger rewritten under a held lock stops the run, nothing is lost', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    await pipelineRun(base, { 'index.html': 'v1' }, { store, cdn });
+    const stateKey = STATE(store);
+    // Another writer (a run whose lock expired and was taken over) rewrites the ledger while this run uploads.
+    const view: ObjectStore = Object.create(store) as ObjectStore;
+    view.upload = async (...args) => {
+      const etag = await store.upload(...args);
+      const cur = JSON.parse(store.text(stateKey)) as Record<string, unknown>;
+      store.seed(stateKey, JSON.stringify({ ...cur, deploys: [{ sha: 'other', runId: '9', time: 'x' }] }));
+      return etag;
+    };
+    const r = await pipelineRun(base, { 'index.html': 'v2' }, { store: view as MemoryStore, cdn });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toContain('was changed by another run after this one read it');
+    // The other writer's ledger stands; the owed record of this run stays for the next one.
+    expect((JSON.parse(store.text(stateKey)) as { deploys: { sha: string }[] }).deploys[0]!.sha).toBe('other');
+    expect(store.keys().some((k) => k.includes('/owed/'))).toBe(true);
+    expect(cdn.sent()).toEqual([]);
+  });
+});
+
+describe('issue 17.3: damaged and newer records fail before any write', () => {
+  const damaged: [string, (s: Record<string, unknown>) => Record<string, unknown>, string][] = [
+    ['deploys not a list', (s) => ({ ...s, deploys: { sha: 'x' } }), "'deploys' is not a list"],
+    ['shapes not a list', (s) => ({ ...s, shapes: 'hex' }), "'shapes' is not a list"],
+    ['demoted not a list', (s) => ({ ...s, demoted: 7 }), "'demoted' is not a list"],
+    ['an object entry of the wrong shape', (s) => ({ ...s, objects: { 'index.html': 'abc' } }), "'objects' is"],
+    ['pending with a text time', (s) => ({ ...s, pending: { 'a.js': { since: 'yesterday', size: 1 } } }), "'pending' is"],
+    ['no objects', (s) => ({ ...s, objects: undefined }), "'objects' is missing"],
+  ];
+  it.each(damaged)('%s: one line naming the ledger (folder name hidden), what is wrong, how to recover', async (_n, damage, what) => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    await pipelineRun(base, { 'index.html': 'v1', 'old.html': 'old' }, { store, cdn });
+    const key = STATE(store);
+    store.seed(key, JSON.stringify(damage(JSON.parse(store.text(key)) as Record<string, unknown>)));
+    store.resetOps();
+    const r = await pipelineRun(base, { 'index.html': 'v2' }, { store, cdn });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toContain('s3://site-bucket/.s3cfd-<hidden>/state.json is damaged');
+    expect(r.failure).toContain(what);
+    expect(r.failure).toContain('To recover, delete that object');
+    expect(r.failure).not.toMatch(/TypeError/);
+    expect(r.stdout + r.log.text() + r.summary).not.toContain(recordsDir(store));
+    // Nothing written: no upload, no delete, no lock, no record.
+    expect(store.ops.filter((o) => ['upload', 'putText', 'deleteKeys', 'deleteKey'].includes(o.op))).toEqual([]);
+    expect(store.text('old.html')).toBe('old');
+  });
+
+  it('a ledger written by a newer version is never overwritten by an older format', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    await pipelineRun(base, { 'index.html': 'v1' }, { store, cdn });
+    const key = STATE(store);
+    const newer = JSON.stringify({ ...(JSON.parse(store.text(key)) as object), version: 3, rollback: { kept: 5 } });
+    store.seed(key, newer);
+    store.resetOps();
+    const r = await pipelineRun(base, { 'index.html': 'v2' }, { store, cdn });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toContain('was written by a newer version of s3-cloudfront-deploy (format 3');
+    expect(store.text(key)).toBe(newer);
+    expect(store.ops.filter((o) => o.op === 'upload' || o.op === 'putText')).toEqual([]);
+  });
+
+  it('a damaged owed-invalidation record fails before any write, naming it', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    await pipelineRun(base, { 'index.html': 'v1' }, { store, cdn });
+    const owedKey = `${recordsDir(store)}owed/${D1}/77-1.json`;
+    store.seed(owedKey, JSON.stringify({ distributionId: D1, paths: '/index.html' }));
+    store.resetOps();
+    const r = await pipelineRun(base, { 'index.html': 'v2' }, { store, cdn });
+    expect(r.failed).toBe(true);
+    expect(r.failure).toContain(`.s3cfd-<hidden>/owed/${D1}/77-1.json is damaged: 'paths' is not a list`);
+    expect(store.ops.filter((o) => o.op === 'upload' || o.op === 'putText')).toEqual([]);
+  });
+});
