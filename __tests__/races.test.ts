@@ -198,3 +198,68 @@ describe('issue 17.3: damaged and newer records fail before any write', () => {
     expect(store.ops.filter((o) => o.op === 'upload' || o.op === 'putText')).toEqual([]);
   });
 });
+
+describe('issue 17.2: a consolidating job consumes only what is finished', () => {
+  it("a preview deploy's crash-safety record is left alone while its deploy runs; when its own invalidation fails, it is still owed", async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const preview = { ...base, prefix: 'previews/pr-1/' };
+    expect((await pipelineRun(preview, { 'index.html': 'v1' }, { store, cdn })).failed).toBe(false);
+
+    // The preview's second deploy is held before its first upload (its owed record is written by then); the
+    // consolidating job (no uploads, no prefix) runs meanwhile.
+    let consolidated: Awaited<ReturnType<typeof pipelineRun>> | null = null;
+    let previewCreates = false;
+    const view: ObjectStore = Object.create(store) as ObjectStore;
+    view.upload = async (...args) => {
+      if (!consolidated) {
+        consolidated = await pipelineRun({ bucket: 'site-bucket', 'distribution-id': D1, upload: 'false', invalidate: 'none' }, {}, { store, cdn });
+        previewCreates = true;
+      }
+      return store.upload(...args);
+    };
+    // The consolidating job's CreateInvalidation goes through; the preview's own one is refused.
+    cdn.fail = (op) => (op === 'create' && previewCreates ? Object.assign(new Error('not allowed'), { name: 'AccessDenied' }) : undefined);
+    const res = await pipelineRun(preview, { 'index.html': 'v2' }, { store: view as MemoryStore, cdn });
+
+    expect(consolidated).not.toBeNull();
+    // The consolidating job sent nothing for the preview's record: its deploy was still running.
+    expect(cdn.sent().flatMap(([, paths]) => paths)).not.toContain('/previews/pr-1/index.html');
+    expect(consolidated!.log.text()).toContain('its deploy is still running');
+    // The preview's own invalidation failed: its record is still in the bucket for the next run.
+    expect(res.failed).toBe(true);
+    const owed = store.keys().filter((k) => k.startsWith('previews/pr-1/') && k.includes('/owed/'));
+    expect(owed).toHaveLength(1);
+    expect(JSON.parse(store.text(owed[0]!)).paths).toContain('/previews/pr-1/index.html');
+  });
+
+  it("a deferred record is taken only once its shard marked it complete; the shard's next run takes it over", async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const shard = { ...base, prefix: 'docs/', invalidate: 'defer' };
+    await pipelineRun(shard, { 'a.html': 'a1' }, { store, cdn });
+    // A shard run that crashed after its crash-safety record (no lock left: it expired or was released).
+    const dir = recordsDir(store, 'docs/');
+    const crashed = `${dir}owed/${D1}/500-1.json`;
+    const write = (stage: string) =>
+      store.seed(crashed, JSON.stringify({ version: 2, distributionId: D1, paths: ['/docs/crashed.html'], note: 'run 500', deferred: true, stage }));
+    write('before-writes');
+    const consolidator = { bucket: 'site-bucket', 'distribution-id': D1, upload: 'false', invalidate: 'none' };
+    const c1 = await pipelineRun(consolidator, {}, { store, cdn });
+    expect(c1.failed).toBe(false);
+    expect(cdn.sent()).toEqual([]);
+    expect(c1.log.text()).toContain('its shard has not finished');
+    expect(store.keys()).toContain(crashed);
+
+    // The shard's next run carries the crashed run's paths into its own complete record and clears the old one.
+    const next = await pipelineRun(shard, { 'a.html': 'a2' }, { store, cdn, env: { GITHUB_RUN_ID: '501' } });
+    expect(next.failed).toBe(false);
+    expect(store.keys()).not.toContain(crashed);
+    const mine = JSON.parse(store.text(`${dir}owed/${D1}/501-1.json`)) as { paths: string[]; stage: string };
+    expect(mine.stage).toBe('complete');
+    expect(mine.paths.sort()).toEqual(['/docs/a.html', '/docs/crashed.html']);
+    const c2 = await pipelineRun(consolidator, {}, { store, cdn });
+    expect(c2.failed).toBe(false);
+    expect(cdn.sent().map(([, p]) => p.sort())).toEqual([['/docs/a.html', '/docs/crashed.html']]);
+  });
+});

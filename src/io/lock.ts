@@ -69,6 +69,12 @@ function parseLock(body: string): LockRecord {
   }
 }
 
+/** Whether a deploy lock is held at `now` (present and not expired): its deploy is still running. */
+export async function lockHeld(records: OwnRecords, key: string, now: number): Promise<boolean> {
+  const cur = await records.getText(key);
+  return cur !== null && parseLock(cur.body).expiresAtMs > now;
+}
+
 /** The lock just taken (with ETag `etag`), and its release. */
 function heldLock(
   records: OwnRecords,

@@ -59,7 +59,13 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     if (toSend.length > 0 && config.invalidate === 'defer') {
       // Written again once this run's writes are done: a consolidating job that read (and sent) the record
       // while the uploads were still going finds it changed, keeps it, and sends it again next time.
-      if (store) await recordOwed(config, facts, toSend, store, 'complete');
+      if (store) {
+        const written = await recordOwed(config, facts, toSend, store, 'complete');
+        // Earlier records of this prefix are in this run's record now (its stale paths include what they owed).
+        const mine = new Set(Object.values(written));
+        const merged = facts.owed.filter((r) => toSend.some((p) => p.distributionId === r.distributionId) && !mine.has(r.key));
+        await clearOwed(store, null, merged);
+      }
       log.info(
         `invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`,
       );
@@ -137,7 +143,11 @@ async function recordOwed(
     const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
     // Deferred: the exact stale URLs, so the consolidating job plans one cover over every shard's.
     const paths = config.invalidate === 'defer' ? p.stale.map((s) => s.path) : p.decoded;
-    await writeOwed(store, key, p.distributionId, paths, `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}', ${stage}`);
+    await writeOwed(store, key, p.distributionId, paths, {
+      note: `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}', ${stage}`,
+      ...(config.invalidate === 'defer' ? { deferred: true } : {}),
+      stage: stage === 'complete' ? 'complete' : 'before-writes',
+    });
     keys[p.distributionId] = key;
   }
   return keys;

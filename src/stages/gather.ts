@@ -4,16 +4,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pMap from 'p-map';
 import type { Config } from '../model/config.js';
-import type { DistributionUsage, RemoteObject, WalkResult } from '../model/data.js';
+import type { DistributionUsage, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DiffFact, Facts, RunContext } from '../model/stages.js';
 import { commitOrder } from '../io/ancestry.js';
 import { readUsage } from '../io/cloudfront.js';
 import { absPathOf, hashFile, walkSource } from '../io/files.js';
 import { compareDiff, localDiff } from '../io/git.js';
-import { readOwed } from '../io/journal.js';
+import { readOwed, recordsDirOfOwed } from '../io/journal.js';
+import { lockHeld } from '../io/lock.js';
 import { readState } from '../io/state.js';
-import { isOwnKey, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
+import { isOwnKey, lockKeyOfRecordsDir, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
 import { staleByDistribution } from '../plan/deploy.js';
 import { diffRange } from '../plan/diff-range.js';
 import { makeFileFilter } from '../plan/filter.js';
@@ -72,7 +73,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
   const scanned: Facts = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
   const store = ports.store;
   const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-  const owed = ports.store ? await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket) : [];
+  const owed = ports.store ? await finishedOwed(config, facts, ports.store, ports, await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket)) : [];
   const commit = await liveCommitOrder(config, facts, warn);
   const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -105,6 +106,34 @@ const wantsDiff = (config: Config) =>
 function owedDirs(config: Config, facts: Facts): string[] {
   const own = [facts.records.dir, ...facts.records.oldDirs];
   return config.upload ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
+}
+
+/**
+ * Of the owed records read, the ones this run may consume. Its own prefix's records are its own (its lock serialises
+ * them). A record another prefix's deploy left is taken only once that deploy is finished: never while its deploy
+ * lock is held (read after the listing, so a deploy that wrote the record is either still holding it or done), and a
+ * deferred one only once its shard marked it complete. The others are left for a later run.
+ */
+async function finishedOwed(config: Config, facts: Facts, store: ObjectStore, ports: GatherPorts, owed: OwedRecord[]): Promise<OwedRecord[]> {
+  const own = new Set([facts.records.dir, ...facts.records.oldDirs]);
+  const held = new Map<string, Promise<boolean>>();
+  const out: OwedRecord[] = [];
+  const left: string[] = [];
+  for (const r of owed) {
+    const dir = recordsDirOfOwed(r.key);
+    if (own.has(dir)) {
+      out.push(r);
+      continue;
+    }
+    const lockKey = lockKeyOfRecordsDir(dir, config.statePrefix);
+    if (!held.has(lockKey)) held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
+    const running = await held.get(lockKey)!;
+    const unfinished = r.deferred === true && r.stage !== 'complete';
+    if (running || unfinished) left.push(`${r.distributionId} (${r.note ?? 'an earlier run'}: ${running ? 'its deploy is still running' : 'its shard has not finished'})`);
+    else out.push(r);
+  }
+  if (left.length > 0) ports.log.info(`Left ${left.length} owed record(s) for a later run: ${left.slice(0, 10).join('; ')}`);
+  return out;
 }
 
 async function settleAll<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
