@@ -242,3 +242,33 @@ describe('conditional-write support', () => {
     expect(b).toMatchObject({ supported: true, waited: true });
   });
 });
+
+describe('issue 17.8: the lock keeps excluding', () => {
+  it('is renewed while held: past its lifetime another run still cannot take it over', async () => {
+    const store = records();
+    const key = freshKey();
+    // A real clock and a 300 ms lifetime, renewed every 60 ms.
+    const real: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+    const a = await acquireLock(store, key, { ...opts('run-a', real), ttlMs: 300, renewMs: 60 });
+    await new Promise((r) => setTimeout(r, 900)); // three lifetimes
+    const b = await acquireLock(store, key, { ...opts('run-b', real), ttlMs: 300, waitMs: 0 }).catch((e: unknown) => e);
+    expect(b).toBeInstanceOf(LockTimeoutError);
+    expect(await holder(store, key)).toBe('run-a');
+    expect(() => a.assertHeld()).not.toThrow();
+    await a.release();
+    expect(await holder(store, key)).toBeNull();
+  });
+
+  it('a renewal that finds the lock taken over marks it lost: the holder makes no further writes and never deletes the other lock', async () => {
+    const store = records();
+    const key = freshKey();
+    const real: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+    const log: string[] = [];
+    const a = await acquireLock(store, key, { ...opts('run-a', real, {}, log), ttlMs: 60_000, renewMs: 40 });
+    await store.putText(key, JSON.stringify({ owner: 'run-b', expiresAt: new Date(Date.now() + 60_000).toISOString() }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(() => a.assertHeld()).toThrow(/taken over by another run/);
+    await a.release();
+    expect(await holder(store, key)).toBe('run-b');
+  });
+});

@@ -263,3 +263,62 @@ describe('issue 17.2: a consolidating job consumes only what is finished', () =>
     expect(cdn.sent().map(([, p]) => p.sort())).toEqual([['/docs/a.html', '/docs/crashed.html']]);
   });
 });
+
+describe('issue 17.8: one lock per job, let go before the wait', () => {
+  it('two jobs of one matrix (same run id and attempt) on one bucket and prefix take turns; neither releases the other', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const env = { GITHUB_RUN_ID: '321', GITHUB_RUN_ATTEMPT: '1' };
+    await pipelineRun(base, { 'index.html': 'v0' }, { store, cdn });
+    // Job A holds the lock (paused at its owed record); job B of the same run must wait for it, not share it.
+    let releaseA!: () => void;
+    const gate = new Promise<void>((r) => (releaseA = r));
+    const viewA: ObjectStore = Object.create(store) as ObjectStore;
+    let paused = false;
+    viewA.upload = async (...args) => {
+      if (!paused) {
+        paused = true;
+        await gate;
+      }
+      return store.upload(...args);
+    };
+    const runA = pipelineRun(base, { 'index.html': 'A' }, { store: viewA as MemoryStore, cdn, env });
+    while (!paused) await new Promise((r) => setTimeout(r, 1));
+    const lockKey = '.s3cfd-lock.json';
+    const ownerA = (JSON.parse(store.text(lockKey)) as { owner: string }).owner;
+    let bSawLock = '';
+    // B's clock reads the time A's lock was taken at (the memory clock's start), so A's lock is live for it.
+    const clock = {
+      now: () => Date.parse('2025-06-15T12:00:00Z'),
+      sleep: async () => {
+        bSawLock ||= store.keys().includes(lockKey) ? (JSON.parse(store.text(lockKey)) as { owner: string }).owner : '';
+        releaseA();
+        await runA;
+      },
+    };
+    const rb = await pipelineRun(base, { 'index.html': 'B' }, { store, cdn, env, clock });
+    const ra = await runA;
+    expect(ra.failed).toBe(false);
+    expect(rb.failed).toBe(false);
+    expect(bSawLock).toBe(ownerA); // B waited while A held it
+    expect(rb.log.text()).toContain('Waiting for deploy lock');
+    expect(store.text('index.html')).toBe('B');
+    expect(store.keys()).not.toContain(lockKey);
+  });
+
+  it('the lock is released once the last write is done, before the wait for the invalidation', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 3 });
+    await pipelineRun(base, { 'index.html': 'v0' }, { store, cdn });
+    const heldDuringWait: boolean[] = [];
+    const origGet = cdn.get.bind(cdn);
+    cdn.get = async (d, id) => {
+      heldDuringWait.push(store.keys().includes('.s3cfd-lock.json'));
+      return origGet(d, id);
+    };
+    const r = await pipelineRun({ ...base, wait: 'true' }, { 'index.html': 'v1' }, { store, cdn });
+    expect(r.failed).toBe(false);
+    expect(heldDuringWait.length).toBeGreaterThan(0);
+    expect(heldDuringWait.every((h) => !h)).toBe(true);
+  });
+});

@@ -36,7 +36,13 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
         plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
       }
       logPlan(config, facts, plan, deps);
-      const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
+      const outcome = config.dryRun
+        ? null
+        : await execute(config, facts, plan, {
+            ...ports,
+            // Only the holder writes; the lock is let go once the last write is done (waiting needs no lock).
+            ...(lock ? { assertHeld: () => lock.assertHeld(), writesDone: () => lock.release() } : {}),
+          });
       await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
       const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
       if (failure) setFailed(failure);

@@ -19,6 +19,11 @@ export interface LockOptions {
    * and is still there, a create with `If-None-Match: *` must fail; if it succeeds, the store ignores conditions.
    */
   listedEtag?: string | null;
+  /**
+   * Renew the lock this often while it is held (real time; default a third of `ttlMs`): each renewal rewrites it with
+   * a later expiry, only over its own last version (`If-Match`), so a live run's lock never expires under it.
+   */
+  renewMs?: number;
 }
 
 export interface DeployLock {
@@ -29,8 +34,18 @@ export interface DeployLock {
    * overwrite an existing lock (the lock is then advisory only), null when this run could not tell.
    */
   supported: boolean | null;
-  /** Deletes the lock if it is still ours (read and compare owner); idempotent. */
+  /** Deletes the lock if it is still ours (read and compare owner); stops the renewal; idempotent. */
   release(): Promise<void>;
+  /**
+   * Throws when the lock was lost while held (a renewal found it rewritten by another owner, or could not be made
+   * before it expired): called before each write that only the holder may make.
+   */
+  assertHeld(): void;
+}
+
+/** The lock was found taken over while this run held it. */
+export class LockLostError extends Error {
+  override readonly name = 'LockLost';
 }
 
 /** Another owner held the lock for longer than `waitMs`. */
@@ -75,20 +90,53 @@ export async function lockHeld(records: OwnRecords, key: string, now: number): P
   return cur !== null && parseLock(cur.body).expiresAtMs > now;
 }
 
-/** The lock just taken (with ETag `etag`), and its release. */
+/** The lock just taken (with ETag `etag`): renewed while held, and its release. */
 function heldLock(
   records: OwnRecords,
   key: string,
-  { owner, log }: LockOptions,
+  opts: LockOptions,
   etag: string,
   state: { waited: boolean; supported: boolean | null },
+  body: () => string,
 ): DeployLock {
+  const { owner, log, ttlMs, clock } = opts;
   let released = false;
+  let lost: string | null = null;
+  let current = etag;
+  let renewedAt = clock.now();
+  let renewing: Promise<void> = Promise.resolve();
+  const renew = async () => {
+    try {
+      current = await records.putText(key, body(), { ifMatch: current });
+      renewedAt = clock.now();
+    } catch (err) {
+      if (isPreconditionFailed(err)) lost = `deploy lock ${key} was taken over by another run while this one held it`;
+      else if (clock.now() - renewedAt >= ttlMs) lost = `deploy lock ${key} could not be renewed before it expired (${(err as Error).message})`;
+      if (lost) {
+        log(`${lost}: this run makes no further writes.`);
+        stop();
+      }
+    }
+  };
+  const timer = setInterval(
+    () => {
+      if (!released && !lost) renewing = renewing.then(renew);
+    },
+    Math.max(10, opts.renewMs ?? Math.floor(ttlMs / 3)),
+  );
+  timer.unref();
+  const stop = () => clearInterval(timer);
   return {
     ...state,
+    assertHeld() {
+      if (lost) throw new LockLostError(`${lost}; nothing more was written (the owed invalidation stays recorded for the next run)`);
+    },
     async release() {
       if (released) return;
       released = true;
+      stop();
+      await renewing;
+      if (lost) return;
       const cur = await records.getText(key);
       if (cur === null) return;
       const rec = parseLock(cur.body);
@@ -96,7 +144,7 @@ function heldLock(
         log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
         return;
       }
-      if (cur.etag !== etag) log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
+      if (cur.etag !== current) log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
       await records.deleteKey(key);
     },
   };
@@ -116,7 +164,7 @@ export async function acquireLock(records: OwnRecords, key: string, opts: LockOp
   let pause = LOCK_POLL_FIRST_MS;
   let announced = '';
 
-  const held = (etag: string) => heldLock(records, key, opts, etag, { waited, supported });
+  const held = (etag: string) => heldLock(records, key, opts, etag, { waited, supported }, body);
 
   // A lock listed earlier that is still there: the create below must be refused, or the store ignores conditions.
   let existedJustBefore = false;

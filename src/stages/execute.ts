@@ -31,18 +31,23 @@ export interface ExecutePorts {
   maxInFlightWaitMs: number;
   /** First delay of the completion poll. */
   pollDelayMs: number;
+  /** Throws when the deploy lock was lost: called before each write only its holder may make. */
+  assertHeld?: () => void;
+  /** Called once every write of the run is done (before waiting for the invalidation): releases the lock. */
+  writesDone?: () => Promise<void>;
 }
 
 export async function execute(config: Config, facts: Facts, plan: DeployPlan, ports: ExecutePorts): Promise<Outcome> {
   const out: Outcome = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
   const t = out.timingsMs;
   const { store, log } = ports;
+  const held = ports.assertHeld ?? (() => {});
   try {
     const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
     const ownRecords =
       store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
     if (store && config.upload && plan.writeState) {
-      const ledgerWrite = ledgerWriter(config, store, facts);
+      const ledgerWrite = ledgerWriter(config, store, facts, held);
       // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
       if (newDemotions(facts, plan)) await ledgerWrite({ ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
       if (plan.uploadWaves.some((w) => w.length > 0)) {
@@ -54,6 +59,7 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     // The origin reaches its final state before the invalidation that covers it: an edge that refetches
     // after processing the invalidation must not find a deleted page still there.
     if (store && plan.deletes.length > 0) {
+      held();
       out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
     }
     if (toSend.length > 0 && config.invalidate === 'defer') {
@@ -74,11 +80,13 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     }
     // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
     if (store && plan.lateDeletes.length > 0) {
+      held();
       const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () =>
         deleteRemoved(store, plan.lateDeletes, log),
       );
       out.deleted = [...out.deleted, ...late];
     }
+    await ports.writesDone?.();
     if (config.wait && out.sent.length > 0) {
       const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
       out.sent = waited.sent;
@@ -101,9 +109,10 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
  * over its own last write. A refusal means another run wrote the ledger while this one held the lock (a lock taken
  * over, or a store that ignores conditions): the run stops there; its owed record stays for the next run.
  */
-function ledgerWriter(config: Config, store: ObjectStore, facts: Facts): (state: DeployState) => Promise<void> {
+function ledgerWriter(config: Config, store: ObjectStore, facts: Facts, assertHeld: () => void): (state: DeployState) => Promise<void> {
   let etag = facts.ledgerEtag ?? null;
   return async (state) => {
+    assertHeld();
     try {
       etag = await writeState(store, facts.records.dir, state, etag === null ? { ifNoneMatch: '*' } : { ifMatch: etag });
     } catch (err) {
@@ -172,6 +181,7 @@ async function uploadAll(
         if (failed.length > 0) return; // stop starting uploads after the first failure
         const put = () => store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
+          ports.assertHeld?.();
           etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
           progress.done(f.size);
         } catch (err) {

@@ -1,15 +1,23 @@
 // One deploy at a time per bucket and prefix: a lock in the action's records, taken with a conditional
 // write only when the plan writes to the bucket (a no-op run writes nothing, not even a lock).
+import { randomBytes } from 'node:crypto';
 import { acquireLock, type DeployLock } from '../io/lock.js';
 import type { Config } from '../model/config.js';
 import type { ObjectStore, Clock, Log } from '../model/ports.js';
 import { deployLockKey, isOwnKey, LEGACY_DIR, recordsLayout, stateKeyIn } from '../model/records.js';
 import type { DeployPlan, Facts } from '../model/stages.js';
 
-/** A crashed run's lock expires after this; a live run holds it far shorter. */
-const LOCK_TTL_MS = 60 * 60_000;
-/** How long a run waits for another one on the same bucket and prefix. */
-const LOCK_WAIT_MS = 20 * 60_000;
+/**
+ * The lock's lifetime. A live run renews it every third of this (so it never expires under a run that is still
+ * writing, however long its uploads take); a crashed run's lock is free again within this. A run releases it as soon
+ * as its last write is done, before it waits for the invalidation to complete.
+ */
+export const LOCK_TTL_MS = 10 * 60_000;
+/**
+ * How long a run waits for another one on the same bucket and prefix: three lifetimes, so a crashed holder's lock
+ * always expires within a waiter's wait, with room for a live holder's writes.
+ */
+export const LOCK_WAIT_MS = 3 * LOCK_TTL_MS;
 
 /**
  * Whether the run writes to the bucket: uploads, deletes, the ledger, or owed records (an invalidation is
@@ -31,7 +39,8 @@ export async function lockBucket(
   const key = deployLockKey(config.prefix, config.statePrefix);
   const { repository, runId, runAttempt, sha } = facts.run;
   const lock = await acquireLock(ports.store, key, {
-    owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''}`,
+    // Unique per job: the jobs of one matrix share the run id and attempt, and each must hold (and release) its own.
+    owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''} job ${randomBytes(6).toString('hex')}`,
     ttlMs: LOCK_TTL_MS,
     waitMs: LOCK_WAIT_MS,
     clock: ports.clock,
