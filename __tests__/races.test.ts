@@ -213,7 +213,11 @@ describe('issue 17.2: a consolidating job consumes only what is finished', () =>
     const view: ObjectStore = Object.create(store) as ObjectStore;
     view.upload = async (...args) => {
       if (!consolidated) {
-        consolidated = await pipelineRun({ bucket: 'site-bucket', 'distribution-id': D1, upload: 'false', invalidate: 'none' }, {}, { store, cdn });
+        consolidated = await pipelineRun(
+          { bucket: 'site-bucket', 'distribution-id': D1, upload: 'false', invalidate: 'none' },
+          {},
+          { store, cdn },
+        );
         previewCreates = true;
       }
       return store.upload(...args);
@@ -242,7 +246,10 @@ describe('issue 17.2: a consolidating job consumes only what is finished', () =>
     const dir = recordsDir(store, 'docs/');
     const crashed = `${dir}owed/${D1}/500-1.json`;
     const write = (stage: string) =>
-      store.seed(crashed, JSON.stringify({ version: 2, distributionId: D1, paths: ['/docs/crashed.html'], note: 'run 500', deferred: true, stage }));
+      store.seed(
+        crashed,
+        JSON.stringify({ version: 2, distributionId: D1, paths: ['/docs/crashed.html'], note: 'run 500', deferred: true, stage }),
+      );
     write('before-writes');
     const consolidator = { bucket: 'site-bucket', 'distribution-id': D1, upload: 'false', invalidate: 'none' };
     const c1 = await pipelineRun(consolidator, {}, { store, cdn });

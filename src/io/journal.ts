@@ -19,7 +19,12 @@ export function recordsDirOfOwed(key: string): string {
  * Owed records among listed keys, in any of the records folders `dirs`. A damaged record (or one of a newer format)
  * throws a RecordError naming it: a record that cannot be read whole cannot be known to be paid.
  */
-export async function readOwed(store: OwnRecords, dirs: string[], listedKeys: string[], bucket: string | null = null): Promise<OwedRecord[]> {
+export async function readOwed(
+  store: OwnRecords,
+  dirs: string[],
+  listedKeys: string[],
+  bucket: string | null = null,
+): Promise<OwedRecord[]> {
   const out: OwedRecord[] = [];
   for (const key of listedKeys) {
     const dir = dirs.map(owedDirIn).find((d) => key.startsWith(d));
@@ -48,12 +53,15 @@ export interface OwedWrite {
   stage?: OwedStage;
 }
 
-export async function writeOwed(store: OwnRecords, key: string, distributionId: string, paths: string[], w: OwedWrite | string): Promise<string> {
+export async function writeOwed(
+  store: OwnRecords,
+  key: string,
+  distributionId: string,
+  paths: string[],
+  w: OwedWrite | string,
+): Promise<string> {
   const meta = typeof w === 'string' ? { note: w } : w;
-  return store.putText(
-    key,
-    JSON.stringify({ version: OWED_VERSION, distributionId, paths, ...meta, writtenAt: new Date().toISOString() }),
-  );
+  return store.putText(key, JSON.stringify({ version: OWED_VERSION, distributionId, paths, ...meta, writtenAt: new Date().toISOString() }));
 }
 
 /**

@@ -111,7 +111,8 @@ function heldLock(
       renewedAt = clock.now();
     } catch (err) {
       if (isPreconditionFailed(err)) lost = `deploy lock ${key} was taken over by another run while this one held it`;
-      else if (clock.now() - renewedAt >= ttlMs) lost = `deploy lock ${key} could not be renewed before it expired (${(err as Error).message})`;
+      else if (clock.now() - renewedAt >= ttlMs)
+        lost = `deploy lock ${key} could not be renewed before it expired (${(err as Error).message})`;
       if (lost) {
         log(`${lost}: this run makes no further writes.`);
         stop();

@@ -73,7 +73,15 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
   const scanned: Facts = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
   const store = ports.store;
   const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-  const owed = ports.store ? await finishedOwed(config, facts, ports.store, ports, await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket)) : [];
+  const owed = ports.store
+    ? await finishedOwed(
+        config,
+        facts,
+        ports.store,
+        ports,
+        await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket),
+      )
+    : [];
   const commit = await liveCommitOrder(config, facts, warn);
   const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -114,7 +122,13 @@ function owedDirs(config: Config, facts: Facts): string[] {
  * lock is held (read after the listing, so a deploy that wrote the record is either still holding it or done), and a
  * deferred one only once its shard marked it complete. The others are left for a later run.
  */
-async function finishedOwed(config: Config, facts: Facts, store: ObjectStore, ports: GatherPorts, owed: OwedRecord[]): Promise<OwedRecord[]> {
+async function finishedOwed(
+  config: Config,
+  facts: Facts,
+  store: ObjectStore,
+  ports: GatherPorts,
+  owed: OwedRecord[],
+): Promise<OwedRecord[]> {
   const own = new Set([facts.records.dir, ...facts.records.oldDirs]);
   const held = new Map<string, Promise<boolean>>();
   const out: OwedRecord[] = [];
@@ -129,7 +143,10 @@ async function finishedOwed(config: Config, facts: Facts, store: ObjectStore, po
     if (!held.has(lockKey)) held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
     const running = await held.get(lockKey)!;
     const unfinished = r.deferred === true && r.stage !== 'complete';
-    if (running || unfinished) left.push(`${r.distributionId} (${r.note ?? 'an earlier run'}: ${running ? 'its deploy is still running' : 'its shard has not finished'})`);
+    if (running || unfinished)
+      left.push(
+        `${r.distributionId} (${r.note ?? 'an earlier run'}: ${running ? 'its deploy is still running' : 'its shard has not finished'})`,
+      );
     else out.push(r);
   }
   if (left.length > 0) ports.log.info(`Left ${left.length} owed record(s) for a later run: ${left.slice(0, 10).join('; ')}`);
