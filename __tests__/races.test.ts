@@ -329,3 +329,28 @@ describe('issue 17.8: one lock per job, let go before the wait', () => {
     expect(heldDuringWait.every((h) => !h)).toBe(true);
   });
 });
+
+describe("issue 17.5: the records folder's name is never printed", () => {
+  it('a consolidating job that collects owed records: log, summary, report, outputs and errors hold no folder name', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const shard = { ...base, prefix: 'docs/', invalidate: 'defer' };
+    await pipelineRun(shard, { 'a.html': 'a1' }, { store, cdn });
+    await pipelineRun(shard, { 'a.html': 'a2' }, { store, cdn });
+    const secret = recordsDir(store, 'docs/').slice('docs/'.length, -1);
+    expect(secret).toMatch(/^\.s3cfd-[0-9a-f]{24}$/);
+    const c = await pipelineRun({ bucket: 'site-bucket', 'distribution-id': D1, upload: 'false', invalidate: 'none' }, {}, { store, cdn });
+    expect(c.failed).toBe(false);
+    expect(c.report!.collected).toHaveLength(1);
+    const everything = [c.summary, c.stdout, c.log.text(), JSON.stringify(c.report), JSON.stringify(c.outputs)].join('\n');
+    expect(everything).toContain('.s3cfd-<hidden>/owed/');
+    expect(everything).not.toContain(secret);
+
+    // An S3 error that names a record's key is shown with the name hidden, too.
+    store.fail = (op, key) => (op === 'putText' && key.includes('/owed/') ? new Error(`Access Denied for ${key}`) : undefined);
+    const f = await pipelineRun(shard, { 'a.html': 'a3' }, { store, cdn });
+    expect(f.failed).toBe(true);
+    expect(f.failure).toContain('.s3cfd-<hidden>/owed/');
+    expect([f.failure, f.stdout, f.log.text(), f.summary].join('\n')).not.toContain(secret);
+  });
+});

@@ -6,6 +6,8 @@ import { publish, checkReportPath } from './io/publish.js';
 import { setFailed, setSecret } from './io/runner.js';
 import type { Config } from './model/config.js';
 import type { DeployPlan, Facts } from './model/stages.js';
+import type { Log } from './model/ports.js';
+import { hideRecordsDir } from './model/records.js';
 import { thousands } from './model/format.js';
 import { planDeploy } from './plan/deploy.js';
 import { buildReport, keptReason, totalsOf } from './report.js';
@@ -20,7 +22,9 @@ export { MULTIPART_THRESHOLD, PART_SIZE } from './deps.js';
 
 /** The action. Never throws: failures become setFailed with one clear message. */
 export async function run(overrides: Partial<Deps> = {}): Promise<void> {
-  const deps = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
+  const given = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
+  // Nothing the run logs may hold the records folder's unguessable name (see hideRecordsDir).
+  const deps: Deps = { ...given, log: hidingRecordsDir(given.log) };
   const config = await loadConfig(deps);
   if (!config) return;
   try {
@@ -52,6 +56,20 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
   } catch (err) {
     setFailed(describeError(err));
   }
+}
+
+function hidingRecordsDir(log: Log): Log {
+  const hide = (write: (m: string) => void) => (m: string) => write(hideRecordsDir(m));
+  return {
+    info: hide((m) => log.info(m)),
+    debug: hide((m) => log.debug(m)),
+    notice: hide((m) => log.notice(m)),
+    warning: hide((m) => log.warning(m)),
+    group: (name, fn) => log.group(hideRecordsDir(name), fn),
+    get debugging() {
+      return log.debugging;
+    },
+  };
 }
 
 /** Every input, checked before the first AWS call; a bad one fails the step with one line naming it. */

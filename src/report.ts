@@ -1,4 +1,5 @@
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
+import { hideRecordsDir } from './model/records.js';
 import type { Config } from './model/config.js';
 import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
 import type { DeployPlan, Facts, Outcome } from './model/stages.js';
@@ -104,7 +105,7 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     warnings: [...facts.warnings, ...plan.warnings],
     timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
     ...(facts.owed.length > 0
-      ? { collected: facts.owed.map((r) => ({ key: r.key, distributionId: r.distributionId, note: r.note ?? '', paths: r.paths.length })) }
+      ? { collected: facts.owed.map((r) => ({ key: hideRecordsDir(r.key), distributionId: r.distributionId, note: r.note ?? '', paths: r.paths.length })) }
       : {}),
     ...(config.previewUrl ? { url: config.previewUrl } : {}),
     ...(config.removePrefix ? { removedPrefix: true } : {}),
