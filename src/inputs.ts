@@ -223,7 +223,9 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     throw new InputError('invalidate', 'defer needs a bucket (the owed records wait there for the consolidating job)');
   }
 
-  const relSource = target.sourceDir ? path.relative(workspace, target.sourceDir).split(path.sep).join('/') : '';
+  // The default map is `<source-dir>/ => /` in every mode: an invalidate-only job names its source-dir for it too.
+  const sourceForMap = target.sourceDir ?? (get('source-dir').trim() ? path.resolve(workspace, get('source-dir').trim()) : null);
+  const relSource = sourceForMap ? path.relative(workspace, sourceForMap).split(path.sep).join('/') : '';
   const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
   const runnerTemp = env.RUNNER_TEMP || path.join(workspace, '.tmp');
   const wait = bool('wait', get('wait'), false);

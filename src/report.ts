@@ -105,7 +105,14 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     warnings: [...facts.warnings, ...plan.warnings],
     timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
     ...(facts.owed.length > 0
-      ? { collected: facts.owed.map((r) => ({ key: hideRecordsDir(r.key), distributionId: r.distributionId, note: r.note ?? '', paths: r.paths.length })) }
+      ? {
+          collected: facts.owed.map((r) => ({
+            key: hideRecordsDir(r.key),
+            distributionId: r.distributionId,
+            note: r.note ?? '',
+            paths: r.paths.length,
+          })),
+        }
       : {}),
     ...(config.previewUrl ? { url: config.previewUrl } : {}),
     ...(config.removePrefix ? { removedPrefix: true } : {}),

@@ -1,7 +1,9 @@
-// Correct under races and damaged records: runs interleaved at the points where production runs meet (one run
-// reading while another deploys), and records damaged or written by a newer version. The whole pipeline, on the
-// in-memory ports; each test names the defect it guards against.
+// Issue 17, correct under races, damaged records and edge inputs: runs interleaved at the points where production
+// runs meet (one run reading while another deploys), records damaged or written by a newer version, and the inputs
+// the review found mishandled. The whole pipeline, on the in-memory ports; each test names the defect it guards.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { memoryCdn, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
 import type { ObjectStore } from '../src/model/ports.js';
 
@@ -352,5 +354,33 @@ describe("issue 17.5: the records folder's name is never printed", () => {
     expect(f.failed).toBe(true);
     expect(f.failure).toContain('.s3cfd-<hidden>/owed/');
     expect([f.failure, f.stdout, f.log.text(), f.summary].join('\n')).not.toContain(secret);
+  });
+});
+
+describe('issue 17.4: invalidate-only maps the commit diff through the default <source-dir>/ => /', () => {
+  it('a push that changes public/index.html invalidates / and /index.html, not /public/index.html', async () => {
+    const { dir: repo } = repoWithCommits(1);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=a@b.c', '-c', 'user.name=t', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+    fs.mkdirSync(path.join(repo, 'public/docs'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'public/index.html'), 'v1');
+    fs.writeFileSync(path.join(repo, 'public/docs/a.html'), 'v1');
+    git('add', '-A');
+    git('commit', '-qm', 'v1');
+    const before = git('rev-parse', 'HEAD');
+    fs.writeFileSync(path.join(repo, 'public/index.html'), 'v2');
+    fs.writeFileSync(path.join(repo, 'public/docs/a.html'), 'v2');
+    git('commit', '-qam', 'v2');
+    const after = git('rev-parse', 'HEAD');
+    const event = path.join(tmpDir('event'), 'event.json');
+    fs.writeFileSync(event, JSON.stringify({ before, after, ref: 'refs/heads/main' }));
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const r = await pipelineRun(
+      { upload: 'false', 'source-dir': 'public', 'distribution-id': D1 },
+      {},
+      { cdn, workspace: repo, env: { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_SHA: after } },
+    );
+    expect(r.failed).toBe(false);
+    expect(cdn.sent().map(([, p]) => p.sort())).toEqual([['/', '/docs/a.html', '/index.html']]);
   });
 });
