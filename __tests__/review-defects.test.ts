@@ -384,3 +384,22 @@ describe('issue 17.4: invalidate-only maps the commit diff through the default <
     expect(cdn.sent().map(([, p]) => p.sort())).toEqual([['/', '/docs/a.html', '/index.html']]);
   });
 });
+
+describe('issue 17.7: remove-prefix covers every URL form a deploy of the prefix invalidates', () => {
+  it.each([
+    ['url-style: clean', { 'url-style': 'clean' }, ['/previews/pr-12', '/previews/pr-12/*']],
+    ['invalidate-directory-without-slash', { 'invalidate-directory-without-slash': 'true' }, ['/previews/pr-12', '/previews/pr-12/*']],
+    ['the default (directory URLs with a slash)', {}, ['/previews/pr-12/*']],
+  ])('%s', async (_name, extra, expected) => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const preview = { ...base, prefix: 'previews/pr-12/', ...extra };
+    const deployed = await pipelineRun(preview, { 'index.html': 'v1', 'a.html': 'a' }, { store, cdn });
+    // What a deploy of the prefix invalidates for its index page (here: its first deploy's owed URL forms).
+    const r = await pipelineRun({ ...preview, 'delete-removed': 'false', 'remove-prefix': 'true' }, {}, { store, cdn });
+    expect(deployed.failed).toBe(false);
+    expect(r.failure).toBeNull();
+    expect(cdn.sent().at(-1)![1].sort()).toEqual(expected);
+    expect(store.keys().filter((k) => k.startsWith('previews/'))).toEqual([]);
+  });
+});

@@ -121,7 +121,11 @@ function refusalOf(config: Config, facts: Facts, sync: SyncEntry[]): string | nu
 function removedPrefixPaths(config: Config, d: Distribution): string[] {
   if (!config.removePrefix) return [];
   const url = urlPathForKey(config.prefix, d.originPath);
-  return url === null ? [] : [`${url}*`];
+  if (url === null) return [];
+  // Every URL form a deploy of the prefix invalidates: everything below it, and the directory without its slash
+  // where deploys invalidate that form (`/previews/pr-12/*` does not match `/previews/pr-12`).
+  const slashless = url !== '/' && (config.invalidateDirectoryWithoutSlash || config.urlStyle === 'clean');
+  return [`${url}*`, ...(slashless ? [url.slice(0, -1)] : [])];
 }
 
 /** remove-prefix: every site object under the prefix (protect globs still hold), deleted before the invalidation. */
