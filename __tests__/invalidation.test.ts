@@ -224,14 +224,24 @@ describe('idempotent CallerReference', () => {
 });
 
 describe('query strings in the cache key', () => {
-  it('sends /a.css* so versioned URLs are invalidated too', async () => {
+  it('sends /a.css and /a.css?* so versioned URLs are invalidated too, without evicting /a.css.map', async () => {
     const cf = await cloudFront();
     const { site, env, base } = await deployedSite(cf, { 'a.css': 'v1', 'a.css.map': 'm', 'b.html': 'v1' });
     writeTree(site, { 'a.css': 'v2' });
     const r = await runAction({ ...base, 'distribution-id': 'EQUERY123456', 'query-strings': 'true' }, env);
     expect(r.failed).toBe(false);
-    expect(cf.invalidations('EQUERY123456')[0]!.paths).toEqual(['/a.css*']);
-    // `/a.css*` also matches the unchanged /a.css.map: counted as collateral.
-    expect(r.report.invalidations[0]).toMatchObject({ collateral: 1 });
+    // `/a.css*` would also match the unchanged /a.css.map: the query-string wildcard after `?` does not.
+    expect(cf.invalidations('EQUERY123456')[0]!.paths).toEqual(['/a.css', '/a.css?*']);
+    expect(r.report.invalidations[0]).toMatchObject({ collateral: 0 });
+  });
+
+  it('sends /a.js* where that evicts nothing else (one path instead of two)', async () => {
+    const cf = await cloudFront();
+    const { site, env, base } = await deployedSite(cf, { 'a.js': 'v1', 'b.html': 'v1' });
+    writeTree(site, { 'a.js': 'v2' });
+    const r = await runAction({ ...base, 'distribution-id': 'EQUERY123457', 'query-strings': 'true' }, env);
+    expect(r.failed).toBe(false);
+    expect(cf.invalidations('EQUERY123457')[0]!.paths).toEqual(['/a.js*']);
+    expect(r.report.invalidations[0]).toMatchObject({ collateral: 0 });
   });
 });

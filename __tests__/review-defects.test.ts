@@ -403,3 +403,81 @@ describe('issue 17.7: remove-prefix covers every URL form a deploy of the prefix
     expect(store.keys().filter((k) => k.startsWith('previews/'))).toEqual([]);
   });
 });
+
+describe('issue 17.6: query-strings covers an index page without evicting its directory', () => {
+  it('index.html and docs/index.html change: their query variants are covered after the ?, not by /* or /docs/*', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const inputs = { ...base, 'query-strings': 'true' };
+    const v1 = { 'index.html': 'home', 'docs/index.html': 'docs', 'docs/a.html': 'a', 'docs/b.html': 'b', 'x.html': 'x' };
+    await pipelineRun(inputs, v1, { store, cdn });
+    const r = await pipelineRun(inputs, { ...v1, 'index.html': 'home 2', 'docs/index.html': 'docs 2' }, { store, cdn });
+    expect(r.failed).toBe(false);
+    const sent = cdn.sent().at(-1)![1].sort();
+    expect(sent).not.toContain('/*');
+    expect(sent).not.toContain('/docs/*');
+    // Every stale URL and its query variants are covered.
+    const covers = (url: string) => sent.some((p) => (p.endsWith('*') ? url.startsWith(p.slice(0, -1)) : p === url));
+    for (const url of ['/', '/?v=2', '/index.html', '/index.html?x', '/docs/', '/docs/?lang=en', '/docs/index.html', '/docs/index.html?a'])
+      expect([url, covers(url)]).toEqual([url, true]);
+    // ...and nothing that did not change.
+    for (const url of ['/x.html', '/docs/a.html', '/docs/b.html']) expect([url, covers(url)]).toEqual([url, false]);
+    const inv = r.report!.invalidations[0]!;
+    expect(inv.collateral).toBe(0);
+    expect(JSON.stringify(inv)).not.toContain('/* requested');
+  });
+});
+
+describe('issue 17, also checked: paths CloudFront must read as meant', () => {
+  it('a key holding ? is invalidated as %3F (a literal ? would start a query string)', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    await pipelineRun(base, { 'what?.html': 'v1', 'index.html': 'i' }, { store, cdn });
+    await pipelineRun(base, { 'what?.html': 'v2', 'index.html': 'i' }, { store, cdn });
+    expect(cdn.sent().at(-1)![1]).toEqual(['/what%3F.html']);
+  });
+
+  it.each([
+    ['/a%2Fb.html', ['/a%2Fb.html']], // an encoded slash stays encoded
+    ['/caf%C3%A9 menu.html', ['/caf%C3%A9%20menu.html']], // UTF-8 escapes and a raw space, each encoded once
+    ['/100%zz/x%20y.html', ['/100%25zz/x%20y.html']], // a malformed escape is a literal %; the valid one is not encoded twice
+    ['/search?q=1', ['/search?q=1']], // a ? the user wrote starts the query string
+    ['/what%3F.html', ['/what%3F.html']],
+  ])('manual path %s reaches CloudFront as %j', async (given, expected) => {
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const r = await pipelineRun({ upload: 'false', 'distribution-id': D1, paths: given }, {}, { cdn });
+    expect(r.failure).toBeNull();
+    expect(cdn.sent()).toEqual([[D1, expected]]);
+  });
+
+  it('one of several distributions fails: the invalidations created for the others are in the outputs and the report', async () => {
+    const D2 = 'E2RACESTEST';
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    const inputs = { ...base, 'distribution-id': `${D1}\n${D2}` };
+    await pipelineRun(inputs, { 'index.html': 'v1' }, { store, cdn });
+    cdn.fail = (op, d) => (op === 'create' && d === D2 ? Object.assign(new Error('denied'), { name: 'AccessDenied' }) : undefined);
+    const r = await pipelineRun(inputs, { 'index.html': 'v2' }, { store, cdn });
+    expect(r.failed).toBe(true);
+    const made = cdn
+      .created()
+      .filter((i) => i.distributionId === D1)
+      .at(-1)!;
+    expect(r.outputs['invalidation-id']).toContain(made.id);
+    const inv = r.report!.invalidations.find((i) => i.distributionId === D1)!;
+    expect(inv.id).toBe(made.id);
+    // The failed one's record is still owed; the sent one's is cleared.
+    const owed = store.keys().filter((k) => k.includes('/owed/'));
+    expect(owed.map((k) => k.split('/owed/')[1]!.split('/')[0])).toEqual([D2]);
+  });
+});
+
+it('issue 17.6: the report shows a query-string variant as the URL it stands for', async () => {
+  const store = memoryStore();
+  const cdn = memoryCdn({ completeAfterGets: 0 });
+  const inputs = { ...base, 'query-strings': 'true' };
+  await pipelineRun(inputs, { 'docs/index.html': 'a', 'docs/x.html': 'x' }, { store, cdn });
+  const r = await pipelineRun(inputs, { 'docs/index.html': 'b', 'docs/x.html': 'x' }, { store, cdn });
+  const stale = r.report!.invalidations[0]!.stale.map((s) => s.path).sort();
+  expect(stale).toEqual(['/docs/', '/docs/?*', '/docs/index.html', '/docs/index.html?*']);
+});

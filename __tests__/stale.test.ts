@@ -327,8 +327,14 @@ describe('staleFor: url-style and index-document', () => {
     expect(r.existing?.sort()).toEqual(['/a/', '/a/default.htm', '/b/index.html']);
   });
 
-  it('with query strings every clean form is sent as a prefix', () => {
-    expect(paths({ urlStyle: 'clean', queryStrings: true, sync: [upload('a.html', 'a.html', true)] })).toEqual(['/a*', '/a.html*']);
+  it('with query strings every clean form is stale with its query-string variants (a wildcard after the ?)', () => {
+    const q = (p: string) => `${p}\u0000*`;
+    expect(paths({ urlStyle: 'clean', queryStrings: true, sync: [upload('a.html', 'a.html', true)] })).toEqual([
+      '/a',
+      q('/a'),
+      '/a.html',
+      q('/a.html'),
+    ]);
   });
 });
 

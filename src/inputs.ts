@@ -5,6 +5,7 @@ import type { CacheRule, Config, Distribution, InvalidateMode, InvalidateOnlyCon
 import type { HeaderRule } from './model/headers.js';
 import { MAX_PATHS_PER_BATCH } from './model/limits.js';
 import { parseHeaderRules } from './plan/headers.js';
+import { decodeUserPath } from './plan/url-path.js';
 import { normalizeBaseUrl } from './model/site-url.js';
 import { bool, InputError, int, lines, normalisePrefix, oneOf, parseDuration, splitList } from './input-values.js';
 
@@ -78,15 +79,8 @@ function parseManualPath(p: string): string {
   if (star >= 0 && star !== p.length - 1) {
     throw new InputError('paths', `'${p}': CloudFront allows '*' only as the last character`);
   }
-  // Accept both encoded (/a%20b) and plain (/a b) forms: decode once so the encoder never double-encodes.
-  if (/%[0-9A-Fa-f]{2}/.test(p)) {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  }
-  return p;
+  // Accept both encoded (/a%20b) and plain (/a b) forms, each escape on its own (see decodeUserPath).
+  return decodeUserPath(p);
 }
 
 function parseVerify(get: InputReader, wait: boolean): Pick<Config, 'verifyUrl' | 'verify' | 'verifySample'> {

@@ -1,5 +1,6 @@
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
 import { hideRecordsDir } from './model/records.js';
+import { readableUrlPath } from './plan/url-path.js';
 import type { Config } from './model/config.js';
 import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
 import type { DeployPlan, Facts, Outcome } from './model/stages.js';
@@ -92,7 +93,9 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
         billedPaths: p.paths.length,
         collateral: p.cover?.collateral ?? null,
         reason: p.reason,
-        stale: p.stale,
+        stale: p.stale.some((x) => readableUrlPath(x.path) !== x.path)
+          ? p.stale.map((x) => ({ ...x, path: readableUrlPath(x.path) }))
+          : p.stale,
         monthPathsBefore: usage ? usage.monthPaths : null,
         estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
         // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).

@@ -1,7 +1,7 @@
 // Which URL paths became stale, per distribution, and which other URL paths exist (for collateral). Pure.
 import type { Distribution, InvalidateMode, PathMapRule } from '../model/config.js';
 import type { ChangedFile, FingerprintVerdict, StalePath, StaleReason, SyncEntry } from '../model/data.js';
-import { mapRepoPath, urlForms, urlPathForKey, type UrlStyle } from './url-path.js';
+import { mapRepoPath, QUERY_MARK, urlForms, urlPathForKey, type UrlStyle } from './url-path.js';
 
 export type { ChangedFile, DiffStatus } from '../model/data.js';
 
@@ -14,7 +14,11 @@ export interface StaleInput {
   urlStyle?: UrlStyle;
   /** `index-document`: the directory index file name. Default `index.html`. */
   indexDocument?: string;
-  /** Query strings are part of the cache key: every stale URL is sent as a prefix (`/a.js*`). */
+  /**
+   * Query strings are part of the cache key: every stale URL is stale with each of its query strings too, a
+   * wildcard requirement after its `?` (`/docs/` and `/docs/?*`; the cover may send `/docs/*` instead where that
+   * evicts nothing else).
+   */
   queryStrings?: boolean;
   /** Sync plan (empty in invalidate-only mode). */
   sync: SyncEntry[];
@@ -50,8 +54,11 @@ export function staleFor(input: StaleInput): StaleResult {
   const byPath = new Map<string, StalePath>();
   const add = (urlPath: string, reason: StaleReason, source?: string) => {
     for (const plain of forms(urlPath)) {
-      const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
-      if (!byPath.has(form)) byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+      const variants =
+        input.queryStrings && !plain.endsWith('*') && !plain.includes(QUERY_MARK) ? [plain, plain + QUERY_MARK + '*'] : [plain];
+      for (const form of variants) {
+        if (!byPath.has(form)) byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+      }
     }
   };
   const fingerprintViolations: string[] = [];
@@ -111,8 +118,8 @@ export function staleFor(input: StaleInput): StaleResult {
     for (const key of keys) {
       const url = urlPathForKey(key, d.originPath);
       if (url === null) continue;
-      // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
-      for (const form of forms(url)) if (!byPath.has(form) && !byPath.has(`${form}*`)) seen.add(form);
+      // Not collateral: the stale URL itself.
+      for (const form of forms(url)) if (!byPath.has(form)) seen.add(form);
     }
     existing = [...seen];
   }

@@ -78,28 +78,125 @@ export function strippedKeyFor(relPath: string, indexDocument: string = DEFAULT_
   return dir === '/' ? null : dir;
 }
 
-// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
-// else ASCII-printable is sent as is (encoding it would make CloudFront miss the cached object).
-const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`']);
+// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths, and `?`, which it
+// reads as the start of a query string (a key holding `?` is requested as `%3F`); everything else ASCII-printable is
+// sent as is (encoding it would make CloudFront miss the cached object).
+const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`', '?']);
+
+/**
+ * Two marks the decoded form may hold beside the key's own characters (S3 keys are XML text, which cannot hold
+ * U+0000 or U+0001, so neither is ever a key's character):
+ * - QUERY_MARK: where the query string starts (sent as `?`): `/docs/` + QUERY_MARK + `*` is `/docs/?*`, every
+ *   query-string variant of `/docs/` and nothing else;
+ * - ESCAPED_BYTE followed by one character whose code (0-255) is a byte: an escape the user wrote (`%2F` in a
+ *   `paths` entry) that must reach CloudFront as written, not decoded to `/`.
+ */
+export const QUERY_MARK = '\u0000';
+export const ESCAPED_BYTE = '\u0001';
+
+const hex = (byte: number) => '%' + byte.toString(16).toUpperCase().padStart(2, '0');
 
 /**
  * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
- * characters and RFC 1738 unsafe characters; case kept; a trailing `*` wildcard is kept as is. The input is
- * always the decoded path (S3 key bytes), so nothing is ever double-encoded.
+ * characters, RFC 1738 unsafe characters and `?`; case kept; a trailing `*` wildcard is kept as is; the marks
+ * become `?` and the escape written. The input is always the decoded path (S3 key bytes), so nothing is ever
+ * double-encoded.
  */
 export function encodeCloudFrontPath(decoded: string): string {
-  const wildcard = decoded.endsWith('*');
+  const wildcard = decoded.endsWith('*') && !decoded.endsWith(ESCAPED_BYTE + '*');
   const body = wildcard ? decoded.slice(0, -1) : decoded;
   let out = '';
-  for (const ch of body) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x21 || code >= 0x7f || UNSAFE.has(ch)) {
-      for (const byte of Buffer.from(ch, 'utf8')) out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  for (let i = 0; i < body.length;) {
+    const ch = String.fromCodePoint(body.codePointAt(i)!);
+    i += ch.length;
+    if (ch === QUERY_MARK) {
+      out += '?';
+    } else if (ch === ESCAPED_BYTE && i < body.length) {
+      out += hex(body.charCodeAt(i) & 0xff);
+      i++;
+    } else if (ch.codePointAt(0)! < 0x21 || ch.codePointAt(0)! >= 0x7f || UNSAFE.has(ch)) {
+      for (const byte of Buffer.from(ch, 'utf8')) out += hex(byte);
     } else {
       out += ch;
     }
   }
   return wildcard ? out + '*' : out;
+}
+
+/** A decoded path as a person reads it (the report, the summary): the URL with the marks shown as sent. */
+export function readableUrlPath(decoded: string): string {
+  if (!decoded.includes(QUERY_MARK) && !decoded.includes(ESCAPED_BYTE) && !decoded.includes('?')) return decoded;
+  let out = '';
+  for (let i = 0; i < decoded.length; i++) {
+    const ch = decoded[i]!;
+    if (ch === QUERY_MARK) out += '?';
+    else if (ch === ESCAPED_BYTE && i + 1 < decoded.length) out += hex(decoded.charCodeAt(++i) & 0xff);
+    else if (ch === '?') out += '%3F';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * A URL path as a user writes it in `paths` to the decoded form: `%XX` escapes of UTF-8 text are decoded (the
+ * encoder writes them back the same), a `?` starts the query string, and an escape the encoder would not write
+ * back (`%2F`, `%3F`, `%41`, or bytes that are not UTF-8) is kept as that escape. A `%` that starts no escape
+ * is a literal `%`. Never double-encodes, never turns `%2F` into `/`.
+ */
+export function decodeUserPath(p: string): string {
+  let out = '';
+  for (let i = 0; i < p.length;) {
+    if (p[i] === '?') {
+      out += QUERY_MARK;
+      i++;
+      continue;
+    }
+    if (p[i] !== '%' || !/^%[0-9A-Fa-f]{2}/.test(p.slice(i, i + 3))) {
+      out += p[i];
+      i++;
+      continue;
+    }
+    // A run of escapes: decoded as UTF-8 where that is lossless, else each kept as written.
+    const bytes: number[] = [];
+    while (i < p.length && /^%[0-9A-Fa-f]{2}/.test(p.slice(i, i + 3))) {
+      bytes.push(parseInt(p.slice(i + 1, i + 3), 16));
+      i += 3;
+    }
+    out += decodeBytes(bytes);
+  }
+  return out;
+}
+
+function decodeBytes(bytes: number[]): string {
+  let out = '';
+  for (let k = 0; k < bytes.length;) {
+    const b = bytes[k]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let text: string | null = null;
+    if (len > 0 && k + len <= bytes.length) {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes.slice(k, k + len)));
+      } catch {
+        text = null;
+      }
+    }
+    // Decoded only where the encoder writes the same escape back; otherwise kept as the escape it was.
+    if (
+      text !== null &&
+      encodeCloudFrontPath(text) ===
+        bytes
+          .slice(k, k + len)
+          .map(hex)
+          .join('')
+    ) {
+      out += text;
+      k += len;
+    } else {
+      out += ESCAPED_BYTE + String.fromCharCode(b);
+      k++;
+    }
+  }
+  return out;
 }
 
 /** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */

@@ -76,7 +76,21 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
         `invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`,
       );
     } else if (toSend.length > 0) {
-      out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+      // Each distribution on its own: one that fails leaves the ones created for the others in the outcome.
+      const settled = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+      out.sent = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        out.error = describeError(failed.reason);
+        // What was created is still waited for and reported; nothing after the invalidation runs.
+        if (config.wait && out.sent.length > 0) {
+          await ports.writesDone?.();
+          const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
+          out.sent = waited.sent;
+          out.timedOut = waited.timedOut;
+        }
+        return out;
+      }
     }
     // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
     if (store && plan.lateDeletes.length > 0) {
@@ -242,10 +256,10 @@ async function invalidate(
   plans: InvalidationPlan[],
   ownRecords: Record<string, string>,
   ports: ExecutePorts,
-): Promise<SentInvalidation[]> {
+): Promise<PromiseSettledResult<SentInvalidation>[]> {
   const { repository, runId, runAttempt } = facts.run;
   const cdn = ports.cdn();
-  return Promise.all(
+  return Promise.allSettled(
     plans.map(async (p) => {
       const ref = callerReference(repository, runId, runAttempt, p.distributionId, p.paths);
       const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {

@@ -204,7 +204,8 @@ function setCut(T: Trie, v: number, par: number): void {
   let c = T.depth[v]!;
   const bad = firstUnsendable(str);
   if (bad >= 0 && bad < c) c = bad;
-  while (c > pd && isHighSurrogate(str.charCodeAt(c - 1))) c--;
+  // Never between the halves of a surrogate pair, nor between an escape mark and its byte (src/plan/url-path.ts).
+  while (c > pd && (isHighSurrogate(str.charCodeAt(c - 1)) || str.charCodeAt(c - 1) === 1)) c--;
   T.cut[v] = c > pd ? c : 0;
 }
 
