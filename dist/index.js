@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4766);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6203);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -2983,7 +2983,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 4766:
+/***/ 6203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3033,6 +3033,207 @@ const USD_PER_PATH = 0.005;
 
 // EXTERNAL MODULE: ./src/plan/headers.ts + 6 modules
 var plan_headers = __nccwpck_require__(8120);
+;// CONCATENATED MODULE: ./src/plan/url-path.ts
+// Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
+/** S3 key for a file of the build dir. */
+function keyFor(prefix, relPath) {
+    return prefix + relPath;
+}
+/**
+ * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
+ * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it). A key ending in
+ * `/` (a `strip-index-html` copy such as `docs/`) is served at the directory URL `/docs/`.
+ */
+function urlPathForKey(key, originPath) {
+    if (!key.startsWith(originPath))
+        return null;
+    return '/' + key.slice(originPath.length);
+}
+/** The index document name S3 (and most static hosts) use when none is configured. */
+const DEFAULT_INDEX_DOCUMENT = 'index.html';
+function indexDocumentOf(opts) {
+    const name = opts.indexDocument ?? DEFAULT_INDEX_DOCUMENT;
+    if (name === '' || name.includes('/') || name.includes('*')) {
+        throw new RangeError(`index document must be a plain file name such as index.html (got ${JSON.stringify(name)})`);
+    }
+    return name;
+}
+/**
+ * Every URL under which CloudFront may have cached the object at `urlPath`, the path itself first:
+ * - an index document is also cached at its directory (`/docs/index.html` -> `/docs/`; `/index.html` -> `/`),
+ *   and at the directory without its slash (`/docs`) with `withoutSlash` or the `clean` style (never for `/`);
+ * - a directory URL (`/docs/`, the URL of a `strip-index-html` key `docs/`) adds `/docs` the same way;
+ * - in the `clean` style, `/about.html` is also `/about` (only `.html`; `/docs/index` for an index document
+ *   is not added: nothing links to it).
+ * Paths holding a `*` (manual wildcards) are returned as they are. The index document name is case-sensitive,
+ * as in S3.
+ */
+function urlForms(urlPath, withoutSlash = false, opts = {}) {
+    if (urlPath.includes('*'))
+        return [urlPath];
+    const index = indexDocumentOf(opts);
+    const slashless = withoutSlash || opts.urlStyle === 'clean';
+    const dirForms = (dir) => (slashless && dir !== '/' ? [dir, dir.slice(0, -1)] : [dir]);
+    if (urlPath.endsWith('/' + index))
+        return [urlPath, ...dirForms(urlPath.slice(0, -index.length))];
+    if (urlPath.endsWith('/'))
+        return dirForms(urlPath);
+    if (opts.urlStyle === 'clean' && urlPath.endsWith('.html') && !urlPath.endsWith('/.html')) {
+        return [urlPath, urlPath.slice(0, -'.html'.length)];
+    }
+    return [urlPath];
+}
+/**
+ * `strip-index-html`: the extra key (relative to `prefix`, like `relPath`) under which a directory's index
+ * document is also stored, so a plain S3 REST origin serves `/docs/` without a rewrite function:
+ * `docs/index.html` -> `docs/`. The root index document gets no extra key (S3 has no empty key; the root URL
+ * is served through the distribution's DefaultRootObject), as Hugo's `stripIndexHTML` also leaves it alone.
+ * Returns null when `relPath` is not an index document below the root.
+ */
+function strippedKeyFor(relPath, indexDocument = DEFAULT_INDEX_DOCUMENT) {
+    const index = indexDocumentOf({ indexDocument });
+    if (!relPath.endsWith('/' + index))
+        return null;
+    const dir = relPath.slice(0, -index.length);
+    return dir === '/' ? null : dir;
+}
+// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths, and `?`, which it
+// reads as the start of a query string (a key holding `?` is requested as `%3F`); everything else ASCII-printable is
+// sent as is (encoding it would make CloudFront miss the cached object).
+const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`', '?']);
+/**
+ * Two marks the decoded form may hold beside the key's own characters (S3 keys are XML text, which cannot hold
+ * U+0000 or U+0001, so neither is ever a key's character):
+ * - QUERY_MARK: where the query string starts (sent as `?`): `/docs/` + QUERY_MARK + `*` is `/docs/?*`, every
+ *   query-string variant of `/docs/` and nothing else;
+ * - ESCAPED_BYTE followed by one character whose code (0-255) is a byte: an escape the user wrote (`%2F` in a
+ *   `paths` entry) that must reach CloudFront as written, not decoded to `/`.
+ */
+const QUERY_MARK = '\u0000';
+const ESCAPED_BYTE = '\u0001';
+const hex = (byte) => '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+/**
+ * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
+ * characters, RFC 1738 unsafe characters and `?`; case kept; a trailing `*` wildcard is kept as is; the marks
+ * become `?` and the escape written. The input is always the decoded path (S3 key bytes), so nothing is ever
+ * double-encoded.
+ */
+function encodeCloudFrontPath(decoded) {
+    const wildcard = decoded.endsWith('*') && !decoded.endsWith(ESCAPED_BYTE + '*');
+    const body = wildcard ? decoded.slice(0, -1) : decoded;
+    let out = '';
+    for (let i = 0; i < body.length;) {
+        const ch = String.fromCodePoint(body.codePointAt(i));
+        i += ch.length;
+        if (ch === QUERY_MARK) {
+            out += '?';
+        }
+        else if (ch === ESCAPED_BYTE && i < body.length) {
+            out += hex(body.charCodeAt(i) & 0xff);
+            i++;
+        }
+        else if (ch.codePointAt(0) < 0x21 || ch.codePointAt(0) >= 0x7f || UNSAFE.has(ch)) {
+            for (const byte of Buffer.from(ch, 'utf8'))
+                out += hex(byte);
+        }
+        else {
+            out += ch;
+        }
+    }
+    return wildcard ? out + '*' : out;
+}
+/** A decoded path as a person reads it (the report, the summary): the URL with the marks shown as sent. */
+function readableUrlPath(decoded) {
+    if (!decoded.includes(QUERY_MARK) && !decoded.includes(ESCAPED_BYTE) && !decoded.includes('?'))
+        return decoded;
+    let out = '';
+    for (let i = 0; i < decoded.length; i++) {
+        const ch = decoded[i];
+        if (ch === QUERY_MARK)
+            out += '?';
+        else if (ch === ESCAPED_BYTE && i + 1 < decoded.length)
+            out += hex(decoded.charCodeAt(++i) & 0xff);
+        else if (ch === '?')
+            out += '%3F';
+        else
+            out += ch;
+    }
+    return out;
+}
+/**
+ * A URL path as a user writes it in `paths` to the decoded form: `%XX` escapes of UTF-8 text are decoded (the
+ * encoder writes them back the same), a `?` starts the query string, and an escape the encoder would not write
+ * back (`%2F`, `%3F`, `%41`, or bytes that are not UTF-8) is kept as that escape. A `%` that starts no escape
+ * is a literal `%`. Never double-encodes, never turns `%2F` into `/`.
+ */
+function decodeUserPath(p) {
+    let out = '';
+    for (let i = 0; i < p.length;) {
+        if (p[i] === '?') {
+            out += QUERY_MARK;
+            i++;
+            continue;
+        }
+        if (p[i] !== '%' || !/^%[0-9A-Fa-f]{2}/.test(p.slice(i, i + 3))) {
+            out += p[i];
+            i++;
+            continue;
+        }
+        // A run of escapes: decoded as UTF-8 where that is lossless, else each kept as written.
+        const bytes = [];
+        while (i < p.length && /^%[0-9A-Fa-f]{2}/.test(p.slice(i, i + 3))) {
+            bytes.push(parseInt(p.slice(i + 1, i + 3), 16));
+            i += 3;
+        }
+        out += decodeBytes(bytes);
+    }
+    return out;
+}
+function decodeBytes(bytes) {
+    let out = '';
+    for (let k = 0; k < bytes.length;) {
+        const b = bytes[k];
+        const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+        let text = null;
+        if (len > 0 && k + len <= bytes.length) {
+            try {
+                text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes.slice(k, k + len)));
+            }
+            catch {
+                text = null;
+            }
+        }
+        // Decoded only where the encoder writes the same escape back; otherwise kept as the escape it was.
+        if (text !== null &&
+            encodeCloudFrontPath(text) ===
+                bytes
+                    .slice(k, k + len)
+                    .map(hex)
+                    .join('')) {
+            out += text;
+            k += len;
+        }
+        else {
+            out += ESCAPED_BYTE + String.fromCharCode(b);
+            k++;
+        }
+    }
+    return out;
+}
+/** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
+function mapRepoPath(repoPath, rules) {
+    for (const { from, to } of rules) {
+        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
+        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
+        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
+            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
+            const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
+            return base + rest;
+        }
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/model/site-url.ts
 // The site's base URL (`verify-url`, `preview-url`) and URLs under it. Pure.
 /**
@@ -3152,6 +3353,7 @@ function parseDuration(name, raw, def) {
 
 
 
+
 const DIST_ID = /^[A-Z0-9]{8,32}$/;
 // S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
 // starting and ending with a letter or digit, not shaped like an IP address.
@@ -3212,16 +3414,8 @@ function parseManualPath(p) {
     if (star >= 0 && star !== p.length - 1) {
         throw new InputError('paths', `'${p}': CloudFront allows '*' only as the last character`);
     }
-    // Accept both encoded (/a%20b) and plain (/a b) forms: decode once so the encoder never double-encodes.
-    if (/%[0-9A-Fa-f]{2}/.test(p)) {
-        try {
-            return decodeURIComponent(p);
-        }
-        catch {
-            return p;
-        }
-    }
-    return p;
+    // Accept both encoded (/a%20b) and plain (/a b) forms, each escape on its own (see decodeUserPath).
+    return decodeUserPath(p);
 }
 function parseVerify(get, wait) {
     const raw = get('verify-url').trim();
@@ -3345,7 +3539,9 @@ function parseInputs(get, env) {
     if (invalidation.invalidate === 'defer' && target.bucket === null) {
         throw new InputError('invalidate', 'defer needs a bucket (the owed records wait there for the consolidating job)');
     }
-    const relSource = target.sourceDir ? external_node_path_default().relative(workspace, target.sourceDir).split((external_node_path_default()).sep).join('/') : '';
+    // The default map is `<source-dir>/ => /` in every mode: an invalidate-only job names its source-dir for it too.
+    const sourceForMap = target.sourceDir ?? (get('source-dir').trim() ? external_node_path_default().resolve(workspace, get('source-dir').trim()) : null);
+    const relSource = sourceForMap ? external_node_path_default().relative(workspace, sourceForMap).split((external_node_path_default()).sep).join('/') : '';
     const defaultFrom = relSource === '' || relSource.startsWith('..') ? '' : `${relSource}/`;
     const runnerTemp = env.RUNNER_TEMP || external_node_path_default().join(workspace, '.tmp');
     const wait = bool('wait', get('wait'), false);
@@ -3385,6 +3581,97 @@ function parseInputs(get, env) {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
+;// CONCATENATED MODULE: ./src/model/records.ts
+// Where the action keeps its own records (the ledger, owed invalidations, the lock) and how they are told
+// apart from the site's objects. Pure.
+//
+// By default they live in a hidden folder inside `prefix` whose name cannot be guessed
+// (`.s3cfd-<random>/`): CloudFront serves whatever the origin holds, but a visitor cannot list the bucket
+// (OAC grants GetObject only), so nobody can fetch the ledger and read every key of the site. The action
+// finds the folder again through its own listing. `state-prefix` keeps them outside the served path
+// altogether. Earlier versions used `.s3-cloudfront-deploy/`, which is migrated.
+/** The records folder of earlier versions (a guessable name). */
+const LEGACY_DIR = '.s3-cloudfront-deploy/';
+const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
+const HIDDEN_SEGMENT = /^\.s3cfd-[0-9a-z]{20,}$/;
+/**
+ * A path relative to the prefix that belongs to the action (never synced, compared or deleted): in a records
+ * folder or the lock, at any depth, since a site may hold other deploys' prefixes (previews, shards) below it.
+ */
+function isOwnRelPath(rel) {
+    const segments = rel.split('/');
+    const last = segments.length - 1;
+    return segments.some((s, i) => (i < last && (HIDDEN_SEGMENT.test(s) || `${s}/` === LEGACY_DIR)) || (i === last && s === LOCK_NAME));
+}
+/** Every records folder the action's keys show (at any depth under the listing): where owed records can be. */
+function recordDirsOf(ownKeys) {
+    const dirs = new Set();
+    for (const key of ownKeys) {
+        const m = /^(.*\/|)owed\/[^/]+\/[^/]+\.json$/.exec(key);
+        if (m)
+            dirs.add(m[1]);
+    }
+    return [...dirs].sort();
+}
+/** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
+function isOwnKey(key, prefix, statePrefix) {
+    if (statePrefix !== '' && key.startsWith(statePrefix))
+        return true;
+    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
+}
+/**
+ * The records folder: `state-prefix` + prefix when given; else the hidden folder the listing shows, or a new
+ * one named with `fresh` (random, made once per bucket and prefix).
+ */
+function recordsLayout(prefix, statePrefix, ownKeys, fresh) {
+    const dirs = new Set();
+    for (const key of ownKeys) {
+        if (!key.startsWith(prefix))
+            continue;
+        const rel = key.slice(prefix.length);
+        if (rel.startsWith(LEGACY_DIR))
+            dirs.add(prefix + LEGACY_DIR);
+        const hidden = HIDDEN_DIR.exec(rel);
+        if (hidden)
+            dirs.add(prefix + hidden[0]);
+    }
+    const hidden = [...dirs].filter((d) => d !== prefix + LEGACY_DIR).sort();
+    const dir = statePrefix !== '' ? statePrefix + prefix : (hidden[0] ?? `${prefix}.s3cfd-${fresh}/`);
+    return { dir, oldDirs: [...dirs].filter((d) => d !== dir).sort() };
+}
+const stateKeyIn = (dir) => `${dir}state.json`;
+const owedDirIn = (dir) => `${dir}owed/`;
+const lockKeyIn = (dir) => `${dir}lock.json`;
+/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
+const LOCK_NAME = '.s3cfd-lock.json';
+/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
+function deployLockKey(prefix, statePrefix) {
+    return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
+}
+const HIDDEN_NAME = /\.s3cfd-[0-9a-z]{20,}(?=\/|$|[^0-9a-z])/g;
+/**
+ * Text with every records folder's unguessable name replaced by `.s3cfd-<hidden>`: the name is what keeps the
+ * ledger (every key of the site) out of reach through CloudFront, so nothing the action prints, reports or
+ * summarises may hold it.
+ */
+function hideRecordsDir(text) {
+    return text.replace(HIDDEN_NAME, '.s3cfd-<hidden>');
+}
+/** A record's location as it may be shown: `s3://bucket/key` with the folder's name hidden. */
+function shownRecord(bucket, key) {
+    return hideRecordsDir(bucket ? `s3://${bucket}/${key}` : key);
+}
+/**
+ * The deploy lock that guards the records folder `dir` (one that `recordDirsOf` or `recordsLayout` gave): beside the
+ * records under state-prefix, else the fixed name in the site's prefix (the folder's parent).
+ */
+function lockKeyOfRecordsDir(dir, statePrefix) {
+    if (statePrefix !== '' && dir.startsWith(statePrefix))
+        return lockKeyIn(dir);
+    const m = /^(.*?)(\.s3cfd-[0-9a-z]{20,}\/|\.s3-cloudfront-deploy\/)$/.exec(dir);
+    return m ? m[1] + LOCK_NAME : lockKeyIn(dir);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/advice.ts
 // Plain advice for the summary: what made this invalidation cost more than it had to. Pure.
 
@@ -3443,6 +3730,9 @@ const code = (s) => {
 };
 
 ;// CONCATENATED MODULE: ./src/report.ts
+// The JSON plan report, the outputs and the job summary: one Report value, three renderings.
+
+
 
 
 
@@ -3472,7 +3762,9 @@ function buildReport(config, facts, plan, outcome) {
                 billedPaths: p.paths.length,
                 collateral: p.cover?.collateral ?? null,
                 reason: p.reason,
-                stale: p.stale,
+                stale: p.stale.some((x) => readableUrlPath(x.path) !== x.path)
+                    ? p.stale.map((x) => ({ ...x, path: readableUrlPath(x.path) }))
+                    : p.stale,
                 monthPathsBefore: usage ? usage.monthPaths : null,
                 estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
                 // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
@@ -3483,7 +3775,14 @@ function buildReport(config, facts, plan, outcome) {
         warnings: [...facts.warnings, ...plan.warnings],
         timingsMs: { ...facts.timingsMs, ...outcome?.timingsMs },
         ...(facts.owed.length > 0
-            ? { collected: facts.owed.map((r) => ({ key: r.key, distributionId: r.distributionId, note: r.note ?? '', paths: r.paths.length })) }
+            ? {
+                collected: facts.owed.map((r) => ({
+                    key: hideRecordsDir(r.key),
+                    distributionId: r.distributionId,
+                    note: r.note ?? '',
+                    paths: r.paths.length,
+                })),
+            }
             : {}),
         ...(config.previewUrl ? { url: config.previewUrl } : {}),
         ...(config.removePrefix ? { removedPrefix: true } : {}),
@@ -4083,74 +4382,6 @@ var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/model/data.ts
 var data = __nccwpck_require__(6681);
-;// CONCATENATED MODULE: ./src/model/records.ts
-// Where the action keeps its own records (the ledger, owed invalidations, the lock) and how they are told
-// apart from the site's objects. Pure.
-//
-// By default they live in a hidden folder inside `prefix` whose name cannot be guessed
-// (`.s3cfd-<random>/`): CloudFront serves whatever the origin holds, but a visitor cannot list the bucket
-// (OAC grants GetObject only), so nobody can fetch the ledger and read every key of the site. The action
-// finds the folder again through its own listing. `state-prefix` keeps them outside the served path
-// altogether. Earlier versions used `.s3-cloudfront-deploy/`, which is migrated.
-/** The records folder of earlier versions (a guessable name). */
-const LEGACY_DIR = '.s3-cloudfront-deploy/';
-const HIDDEN_DIR = /^\.s3cfd-[0-9a-z]{20,}\//;
-const HIDDEN_SEGMENT = /^\.s3cfd-[0-9a-z]{20,}$/;
-/**
- * A path relative to the prefix that belongs to the action (never synced, compared or deleted): in a records
- * folder or the lock, at any depth, since a site may hold other deploys' prefixes (previews, shards) below it.
- */
-function isOwnRelPath(rel) {
-    const segments = rel.split('/');
-    const last = segments.length - 1;
-    return segments.some((s, i) => (i < last && (HIDDEN_SEGMENT.test(s) || `${s}/` === LEGACY_DIR)) || (i === last && s === LOCK_NAME));
-}
-/** Every records folder the action's keys show (at any depth under the listing): where owed records can be. */
-function recordDirsOf(ownKeys) {
-    const dirs = new Set();
-    for (const key of ownKeys) {
-        const m = /^(.*\/|)owed\/[^/]+\/[^/]+\.json$/.exec(key);
-        if (m)
-            dirs.add(m[1]);
-    }
-    return [...dirs].sort();
-}
-/** A key of the action's records, for the site at `prefix` with records under `statePrefix` ('' = inside prefix). */
-function isOwnKey(key, prefix, statePrefix) {
-    if (statePrefix !== '' && key.startsWith(statePrefix))
-        return true;
-    return key.startsWith(prefix) && isOwnRelPath(key.slice(prefix.length));
-}
-/**
- * The records folder: `state-prefix` + prefix when given; else the hidden folder the listing shows, or a new
- * one named with `fresh` (random, made once per bucket and prefix).
- */
-function recordsLayout(prefix, statePrefix, ownKeys, fresh) {
-    const dirs = new Set();
-    for (const key of ownKeys) {
-        if (!key.startsWith(prefix))
-            continue;
-        const rel = key.slice(prefix.length);
-        if (rel.startsWith(LEGACY_DIR))
-            dirs.add(prefix + LEGACY_DIR);
-        const hidden = HIDDEN_DIR.exec(rel);
-        if (hidden)
-            dirs.add(prefix + hidden[0]);
-    }
-    const hidden = [...dirs].filter((d) => d !== prefix + LEGACY_DIR).sort();
-    const dir = statePrefix !== '' ? statePrefix + prefix : (hidden[0] ?? `${prefix}.s3cfd-${fresh}/`);
-    return { dir, oldDirs: [...dirs].filter((d) => d !== dir).sort() };
-}
-const stateKeyIn = (dir) => `${dir}state.json`;
-const owedDirIn = (dir) => `${dir}owed/`;
-const lockKeyIn = (dir) => `${dir}lock.json`;
-/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
-const LOCK_NAME = '.s3cfd-lock.json';
-/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
-function deployLockKey(prefix, statePrefix) {
-    return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/filter.ts
 // Which relative paths of the build dir are deployed. Pure; shared by the walker and the delete guard.
 
@@ -5018,108 +5249,6 @@ function classifyFingerprints(input) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/plan/url-path.ts
-// Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
-/** S3 key for a file of the build dir. */
-function keyFor(prefix, relPath) {
-    return prefix + relPath;
-}
-/**
- * URL path at which a distribution serves `key`, or null if the key is outside the distribution's origin
- * path (CloudFront prepends OriginPath to the request path: URL path = '/' + key without it). A key ending in
- * `/` (a `strip-index-html` copy such as `docs/`) is served at the directory URL `/docs/`.
- */
-function urlPathForKey(key, originPath) {
-    if (!key.startsWith(originPath))
-        return null;
-    return '/' + key.slice(originPath.length);
-}
-/** The index document name S3 (and most static hosts) use when none is configured. */
-const DEFAULT_INDEX_DOCUMENT = 'index.html';
-function indexDocumentOf(opts) {
-    const name = opts.indexDocument ?? DEFAULT_INDEX_DOCUMENT;
-    if (name === '' || name.includes('/') || name.includes('*')) {
-        throw new RangeError(`index document must be a plain file name such as index.html (got ${JSON.stringify(name)})`);
-    }
-    return name;
-}
-/**
- * Every URL under which CloudFront may have cached the object at `urlPath`, the path itself first:
- * - an index document is also cached at its directory (`/docs/index.html` -> `/docs/`; `/index.html` -> `/`),
- *   and at the directory without its slash (`/docs`) with `withoutSlash` or the `clean` style (never for `/`);
- * - a directory URL (`/docs/`, the URL of a `strip-index-html` key `docs/`) adds `/docs` the same way;
- * - in the `clean` style, `/about.html` is also `/about` (only `.html`; `/docs/index` for an index document
- *   is not added: nothing links to it).
- * Paths holding a `*` (manual wildcards) are returned as they are. The index document name is case-sensitive,
- * as in S3.
- */
-function urlForms(urlPath, withoutSlash = false, opts = {}) {
-    if (urlPath.includes('*'))
-        return [urlPath];
-    const index = indexDocumentOf(opts);
-    const slashless = withoutSlash || opts.urlStyle === 'clean';
-    const dirForms = (dir) => (slashless && dir !== '/' ? [dir, dir.slice(0, -1)] : [dir]);
-    if (urlPath.endsWith('/' + index))
-        return [urlPath, ...dirForms(urlPath.slice(0, -index.length))];
-    if (urlPath.endsWith('/'))
-        return dirForms(urlPath);
-    if (opts.urlStyle === 'clean' && urlPath.endsWith('.html') && !urlPath.endsWith('/.html')) {
-        return [urlPath, urlPath.slice(0, -'.html'.length)];
-    }
-    return [urlPath];
-}
-/**
- * `strip-index-html`: the extra key (relative to `prefix`, like `relPath`) under which a directory's index
- * document is also stored, so a plain S3 REST origin serves `/docs/` without a rewrite function:
- * `docs/index.html` -> `docs/`. The root index document gets no extra key (S3 has no empty key; the root URL
- * is served through the distribution's DefaultRootObject), as Hugo's `stripIndexHTML` also leaves it alone.
- * Returns null when `relPath` is not an index document below the root.
- */
-function strippedKeyFor(relPath, indexDocument = DEFAULT_INDEX_DOCUMENT) {
-    const index = indexDocumentOf({ indexDocument });
-    if (!relPath.endsWith('/' + index))
-        return null;
-    const dir = relPath.slice(0, -index.length);
-    return dir === '/' ? null : dir;
-}
-// RFC 1738 "unsafe" characters, which CloudFront expects percent-encoded in invalidation paths; everything
-// else ASCII-printable is sent as is (encoding it would make CloudFront miss the cached object).
-const UNSAFE = new Set([' ', '"', '<', '>', '#', '%', '{', '}', '|', '\\', '^', '~', '[', ']', '`']);
-/**
- * Percent-encode a decoded URL path for an invalidation: UTF-8 bytes of non-ASCII characters, control
- * characters and RFC 1738 unsafe characters; case kept; a trailing `*` wildcard is kept as is. The input is
- * always the decoded path (S3 key bytes), so nothing is ever double-encoded.
- */
-function encodeCloudFrontPath(decoded) {
-    const wildcard = decoded.endsWith('*');
-    const body = wildcard ? decoded.slice(0, -1) : decoded;
-    let out = '';
-    for (const ch of body) {
-        const code = ch.codePointAt(0);
-        if (code < 0x21 || code >= 0x7f || UNSAFE.has(ch)) {
-            for (const byte of Buffer.from(ch, 'utf8'))
-                out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
-        }
-        else {
-            out += ch;
-        }
-    }
-    return wildcard ? out + '*' : out;
-}
-/** Map a repo-relative file path to a URL path through the first matching `path-map` rule, or null. */
-function mapRepoPath(repoPath, rules) {
-    for (const { from, to } of rules) {
-        // 'public/' (or 'public') matches files under that directory; 'docs/a.md' matches that file only.
-        const dir = from === '' || from.endsWith('/') ? from : `${from}/`;
-        if (from === '' || repoPath.startsWith(dir) || repoPath === from) {
-            const rest = repoPath === from ? '' : repoPath.slice(dir.length);
-            const base = to.endsWith('/') ? to : rest === '' ? to : to + '/';
-            return base + rest;
-        }
-    }
-    return null;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/policies.ts
 
 
@@ -5918,7 +6047,8 @@ function setCut(T, v, par) {
     const bad = firstUnsendable(str);
     if (bad >= 0 && bad < c)
         c = bad;
-    while (c > pd && isHighSurrogate(str.charCodeAt(c - 1)))
+    // Never between the halves of a surrogate pair, nor between an escape mark and its byte (src/plan/url-path.ts).
+    while (c > pd && (isHighSurrogate(str.charCodeAt(c - 1)) || str.charCodeAt(c - 1) === 1))
         c--;
     T.cut[v] = c > pd ? c : 0;
 }
@@ -6651,9 +6781,11 @@ function staleFor(input) {
     const byPath = new Map();
     const add = (urlPath, reason, source) => {
         for (const plain of forms(urlPath)) {
-            const form = input.queryStrings && !plain.endsWith('*') ? `${plain}*` : plain;
-            if (!byPath.has(form))
-                byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+            const variants = input.queryStrings && !plain.endsWith('*') && !plain.includes(QUERY_MARK) ? [plain, plain + QUERY_MARK + '*'] : [plain];
+            for (const form of variants) {
+                if (!byPath.has(form))
+                    byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+            }
         }
     };
     const fingerprintViolations = [];
@@ -6720,9 +6852,9 @@ function staleFor(input) {
             const url = urlPathForKey(key, d.originPath);
             if (url === null)
                 continue;
-            // Not collateral: the stale URL itself (also when it is sent as `/a.js*` for query strings).
+            // Not collateral: the stale URL itself.
             for (const form of forms(url))
-                if (!byPath.has(form) && !byPath.has(`${form}*`))
+                if (!byPath.has(form))
                     seen.add(form);
         }
         existing = [...seen];
@@ -6924,7 +7056,12 @@ function removedPrefixPaths(config, d) {
     if (!config.removePrefix)
         return [];
     const url = urlPathForKey(config.prefix, d.originPath);
-    return url === null ? [] : [`${url}*`];
+    if (url === null)
+        return [];
+    // Every URL form a deploy of the prefix invalidates: everything below it, and the directory without its slash
+    // where deploys invalidate that form (`/previews/pr-12/*` does not match `/previews/pr-12`).
+    const slashless = url !== '/' && (config.invalidateDirectoryWithoutSlash || config.urlStyle === 'clean');
+    return [`${url}*`, ...(slashless ? [url.slice(0, -1)] : [])];
 }
 /** remove-prefix: every site object under the prefix (protect globs still hold), deleted before the invalidation. */
 function prefixRemoval(config, facts) {
@@ -7209,6 +7346,7 @@ function portsFor(config, deps) {
 
 ;// CONCATENATED MODULE: ./src/stages/errors.ts
 // The run's own errors, and one line for any error a run can meet.
+
 /** A failure the action explains itself (the message is the whole story). */
 class DeployError extends Error {
 }
@@ -7219,9 +7357,10 @@ function describeError(err) {
         return (`AWS credentials are missing or expired (${name}). Add an aws-actions/configure-aws-credentials step before this ` +
             `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`);
     }
-    if (err instanceof DeployError)
-        return err.message;
-    return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
+    // The records folder's name never reaches the log, even inside an SDK's or a server's message.
+    if (err instanceof DeployError || name === 'RecordError')
+        return hideRecordsDir(e.message ?? '');
+    return hideRecordsDir(`${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -7470,14 +7609,172 @@ function validateConcurrency(concurrency) {
 var p_map = __nccwpck_require__(606);
 // EXTERNAL MODULE: ./src/io/files.ts + 1 modules
 var files = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./src/model/record-format.ts
+/** The newest ledger format this version reads and writes. */
+const LEDGER_VERSION = 2;
+/** The newest owed-record format this version reads and writes. */
+const OWED_VERSION = 2;
+/** A record that cannot be used as it is. `message` is the whole story (key, what is wrong, how to recover). */
+class RecordError extends Error {
+    name = 'RecordError';
+}
+const record_format_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? null : 'not a string');
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'not a number');
+function listOf(check) {
+    return (v) => {
+        if (!Array.isArray(v))
+            return 'not a list';
+        for (let i = 0; i < v.length; i++) {
+            const bad = check(v[i]);
+            if (bad)
+                return `item ${i} is ${bad}`;
+        }
+        return null;
+    };
+}
+function mapOf(check) {
+    return (v) => {
+        if (!record_format_isObject(v))
+            return 'not an object';
+        for (const [k, x] of Object.entries(v)) {
+            const bad = check(x);
+            if (bad)
+                return `${JSON.stringify(k)} is ${bad}`;
+        }
+        return null;
+    };
+}
+function shape(fields) {
+    return (v) => {
+        if (!record_format_isObject(v))
+            return 'not an object';
+        for (const [name, check] of Object.entries(fields)) {
+            const bad = check(v[name]);
+            if (bad)
+                return `an object whose '${name}' is ${bad}`;
+        }
+        return null;
+    };
+}
+const stateEntry = (v) => {
+    if (!Array.isArray(v) || v.length < 3 || v.length > 4)
+        return 'not a [etag, md5, headersHash(, readingHash)] list';
+    return v.every((x) => typeof x === 'string') ? null : 'a list holding something other than text';
+};
+const LEDGER_FIELDS = {
+    objects: mapOf(stateEntry),
+    demoted: listOf(str),
+    shapes: listOf(shape({ dir: str, before: str, after: str, alphabet: str, length: num })),
+    pending: mapOf(shape({ since: num, size: num })),
+    deploys: listOf(shape({ sha: str, runId: str, time: str })),
+};
+function damaged(ctx, what, recovery) {
+    return new RecordError(`The action's record ${ctx.shown} is damaged: ${what}. Nothing was written. ${recovery}`);
+}
+const LEDGER_RECOVERY = 'To recover, delete that object (list the prefix with your own credentials to find its folder): the next run rebuilds ' +
+    'the ledger from the bucket (one HEAD per object it cannot match), forgetting its demotions and deploy history.';
+/** Newer than this version can read: never overwritten, never half-read. */
+function newer(ctx, kind, version, supported) {
+    return new RecordError(`The action's ${kind} ${ctx.shown} was written by a newer version of s3-cloudfront-deploy (format ${version}; this ` +
+        `version reads up to ${supported}). Nothing was written. Use the newer version of the action (or later) for this bucket.`);
+}
+/** The ledger from its stored text: every field checked. Throws RecordError. */
+function parseLedger(body, ctx) {
+    let v;
+    try {
+        v = JSON.parse(body);
+    }
+    catch (err) {
+        throw damaged(ctx, `not JSON (${err.message})`, LEDGER_RECOVERY);
+    }
+    if (!record_format_isObject(v))
+        throw damaged(ctx, 'not a JSON object', LEDGER_RECOVERY);
+    const version = v.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw damaged(ctx, `'version' is ${JSON.stringify(version) ?? 'missing'}`, LEDGER_RECOVERY);
+    }
+    if (version > LEDGER_VERSION)
+        throw newer(ctx, 'ledger', version, LEDGER_VERSION);
+    for (const [name, check] of Object.entries(LEDGER_FIELDS)) {
+        if (v[name] === undefined && name !== 'objects')
+            continue;
+        const bad = check(v[name]);
+        if (bad)
+            throw damaged(ctx, `'${name}' is ${v[name] === undefined ? 'missing' : bad}`, LEDGER_RECOVERY);
+    }
+    return {
+        version: version,
+        objects: v.objects,
+        ...(v.demoted !== undefined ? { demoted: v.demoted } : {}),
+        ...(v.shapes !== undefined ? { shapes: v.shapes } : {}),
+        ...(v.pending !== undefined ? { pending: v.pending } : {}),
+        ...(v.deploys !== undefined ? { deploys: v.deploys } : {}),
+    };
+}
+const OWED_RECOVERY = 'To recover, invalidate the paths it owed (or /*) once by hand, then delete that object (list the prefix with your own ' +
+    'credentials to find its folder).';
+/** An owed record from its stored text: every field checked. Throws RecordError. */
+function parseOwed(body, ctx) {
+    let v;
+    try {
+        v = JSON.parse(body);
+    }
+    catch (err) {
+        throw damaged(ctx, `not JSON (${err.message})`, OWED_RECOVERY);
+    }
+    if (!record_format_isObject(v))
+        throw damaged(ctx, 'not a JSON object', OWED_RECOVERY);
+    if (v.version !== undefined) {
+        if (typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) {
+            throw damaged(ctx, `'version' is ${JSON.stringify(v.version)}`, OWED_RECOVERY);
+        }
+        if (v.version > OWED_VERSION)
+            throw newer(ctx, 'owed-invalidation record', v.version, OWED_VERSION);
+    }
+    const checks = [
+        ['distributionId', str, true],
+        ['paths', listOf(str), true],
+        ['note', str, false],
+        ['deferred', (x) => (typeof x === 'boolean' ? null : 'not true or false'), false],
+        ['stage', (x) => (x === 'before-writes' || x === 'complete' ? null : 'not before-writes or complete'), false],
+    ];
+    for (const [name, check, required] of checks) {
+        if (v[name] === undefined && !required)
+            continue;
+        const bad = v[name] === undefined ? 'missing' : check(v[name]);
+        if (bad)
+            throw damaged(ctx, `'${name}' is ${bad}`, OWED_RECOVERY);
+    }
+    const paths = v.paths;
+    const bad = paths.find((p) => !p.startsWith('/'));
+    if (bad !== undefined)
+        throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/'`, OWED_RECOVERY);
+    return {
+        distributionId: v.distributionId,
+        paths,
+        ...(typeof v.note === 'string' ? { note: v.note } : {}),
+        ...(typeof v.deferred === 'boolean' ? { deferred: v.deferred } : {}),
+        ...(v.stage !== undefined ? { stage: v.stage } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/io/journal.ts
+
 
 /** The owed record of one run attempt for one distribution, in the records folder `dir`. */
 function recordKey(dir, distributionId, runId, runAttempt) {
     return `${owedDirIn(dir)}${distributionId}/${runId}-${runAttempt}.json`;
 }
-/** Owed records among listed keys, in any of the records folders `dirs`. */
-async function readOwed(store, dirs, listedKeys) {
+/** The records folder an owed record's key is in. */
+function recordsDirOfOwed(key) {
+    return key.replace(/owed\/[^/]+\/[^/]+\.json$/, '');
+}
+/**
+ * Owed records among listed keys, in any of the records folders `dirs`. A damaged record (or one of a newer format)
+ * throws a RecordError naming it: a record that cannot be read whole cannot be known to be paid.
+ */
+async function readOwed(store, dirs, listedKeys, bucket = null) {
     const out = [];
     for (const key of listedKeys) {
         const dir = dirs.map(owedDirIn).find((d) => key.startsWith(d));
@@ -7486,30 +7783,30 @@ async function readOwed(store, dirs, listedKeys) {
         const obj = await store.getText(key);
         if (!obj)
             continue;
-        try {
-            const body = JSON.parse(obj.body);
-            const paths = Array.isArray(body.paths) ? body.paths.filter((p) => typeof p === 'string') : [];
-            const note = typeof body.note === 'string' ? { note: body.note } : {};
-            if (typeof body.distributionId === 'string')
-                out.push({ key, etag: obj.etag, distributionId: body.distributionId, paths, ...note });
-        }
-        catch {
-            // A corrupt record cannot be trusted to be complete: owe everything for safety.
-            const dist = key.slice(dir.length).split('/')[0] ?? '';
-            out.push({ key, etag: obj.etag, distributionId: dist, paths: ['/*'] });
-        }
+        const r = parseOwed(obj.body, { shown: shownRecord(bucket, key) });
+        out.push({
+            key,
+            etag: obj.etag,
+            distributionId: r.distributionId,
+            paths: r.paths,
+            ...(r.note !== undefined ? { note: r.note } : {}),
+            ...(r.deferred !== undefined ? { deferred: r.deferred } : {}),
+            ...(r.stage !== undefined ? { stage: r.stage } : {}),
+        });
     }
     return out;
 }
-async function writeOwed(store, key, distributionId, paths, note) {
-    await store.putText(key, JSON.stringify({ distributionId, paths, note, writtenAt: new Date().toISOString() }));
+async function writeOwed(store, key, distributionId, paths, w) {
+    const meta = typeof w === 'string' ? { note: w } : w;
+    return store.putText(key, JSON.stringify({ version: OWED_VERSION, distributionId, paths, ...meta, writtenAt: new Date().toISOString() }));
 }
 /**
  * Clear records whose paths were just invalidated. A record of another run is only deleted if it is unchanged
  * since it was read (that run may have rewritten it meanwhile with paths it owes now).
  */
 async function clearOwed(store, ownKey, consumed) {
-    await store.deleteKey(ownKey);
+    if (ownKey !== null)
+        await store.deleteKey(ownKey);
     for (const r of consumed) {
         if (r.key === ownKey)
             continue;
@@ -7520,23 +7817,26 @@ async function clearOwed(store, ownKey, consumed) {
 
 ;// CONCATENATED MODULE: ./src/io/state.ts
 
-/** The ledger in the records folder `dir`, when the listing showed one. */
-async function readState(store, dir, listed) {
+
+/**
+ * The ledger in the records folder `dir`, when the listing showed one. A damaged ledger, or one of a newer format,
+ * throws a RecordError naming it (nothing is written from a ledger that cannot be trusted whole).
+ */
+async function readState(store, dir, listed, bucket = null) {
     if (!listed)
         return null;
-    const obj = await store.getText(stateKeyIn(dir));
+    const key = stateKeyIn(dir);
+    const obj = await store.getText(key);
     if (!obj)
         return null;
-    try {
-        const s = JSON.parse(obj.body);
-        return (s.version === 1 || s.version === 2) && s.objects && typeof s.objects === 'object' ? s : null;
-    }
-    catch {
-        return null; // unreadable: fall back to ETags and HEADs
-    }
+    return { state: parseLedger(obj.body, { shown: shownRecord(bucket, key) }), etag: obj.etag };
 }
-async function writeState(store, dir, state) {
-    await store.putText(stateKeyIn(dir), JSON.stringify(state));
+/**
+ * Writes the ledger, only over the version this run read (`ifMatch`) or only where there was none
+ * (`ifNoneMatch`): a PreconditionFailed error means another run wrote it meanwhile. Returns the new ETag.
+ */
+async function writeState(store, dir, state, condition) {
+    return store.putText(stateKeyIn(dir), JSON.stringify(state), condition);
 }
 
 ;// CONCATENATED MODULE: ./src/io/verify.ts
@@ -7692,6 +7992,8 @@ async function verifyUrls(baseUrl, targets, opts = {}) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/io/s3-errors.ts
+var s3_errors = __nccwpck_require__(1566);
 ;// CONCATENATED MODULE: ./src/plan/verify-sample.ts
 
 /**
@@ -7756,44 +8058,68 @@ async function phase(log, name, timings, fn) {
 
 
 
+
 async function execute(config, facts, plan, ports) {
     const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
     const t = out.timingsMs;
     const { store, log } = ports;
+    const held = ports.assertHeld ?? (() => { });
     try {
         const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
         const ownRecords = store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
         if (store && config.upload && plan.writeState) {
+            const ledgerWrite = ledgerWriter(config, store, facts, held);
             // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
             if (newDemotions(facts, plan))
-                await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
+                await ledgerWrite({ ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
             if (plan.uploadWaves.some((w) => w.length > 0)) {
                 out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
             }
-            const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
-            await writeState(store, facts.records.dir, ledger);
+            await ledgerWrite(nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
             await migrateRecords(store, facts);
         }
         // The origin reaches its final state before the invalidation that covers it: an edge that refetches
         // after processing the invalidation must not find a deleted page still there.
         if (store && plan.deletes.length > 0) {
+            held();
             out.deleted = await phase(log, 'Delete removed objects', t, () => deleteRemoved(store, plan.deletes, log));
         }
         if (toSend.length > 0 && config.invalidate === 'defer') {
             // Written again once this run's writes are done: a consolidating job that read (and sent) the record
             // while the uploads were still going finds it changed, keeps it, and sends it again next time.
-            if (store)
-                await recordOwed(config, facts, toSend, store, 'complete');
+            if (store) {
+                const written = await recordOwed(config, facts, toSend, store, 'complete');
+                // Earlier records of this prefix are in this run's record now (its stale paths include what they owed).
+                const mine = new Set(Object.values(written));
+                const merged = facts.owed.filter((r) => toSend.some((p) => p.distributionId === r.distributionId) && !mine.has(r.key));
+                await clearOwed(store, null, merged);
+            }
             log.info(`invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`);
         }
         else if (toSend.length > 0) {
-            out.sent = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+            // Each distribution on its own: one that fails leaves the ones created for the others in the outcome.
+            const settled = await phase(log, 'Invalidate', t, () => invalidate(config, facts, toSend, ownRecords, ports));
+            out.sent = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+            const failed = settled.find((r) => r.status === 'rejected');
+            if (failed) {
+                out.error = describeError(failed.reason);
+                // What was created is still waited for and reported; nothing after the invalidation runs.
+                if (config.wait && out.sent.length > 0) {
+                    await ports.writesDone?.();
+                    const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
+                    out.sent = waited.sent;
+                    out.timedOut = waited.timedOut;
+                }
+                return out;
+            }
         }
         // Removed fingerprinted objects whose grace period has passed: never invalidated, so last.
         if (store && plan.lateDeletes.length > 0) {
+            held();
             const late = await phase(log, 'Delete removed fingerprinted objects (grace period over)', t, () => deleteRemoved(store, plan.lateDeletes, log));
             out.deleted = [...out.deleted, ...late];
         }
+        await ports.writesDone?.();
         if (config.wait && out.sent.length > 0) {
             const waited = await phase(log, 'Wait for invalidations', t, () => waitAll(config, out.sent, ports));
             out.sent = waited.sent;
@@ -7811,6 +8137,27 @@ async function execute(config, facts, plan, ports) {
         out.error = describeError(err);
     }
     return out;
+}
+/**
+ * The ledger's writes, each a compare-and-swap: over the version this run read (or only where there was none), then
+ * over its own last write. A refusal means another run wrote the ledger while this one held the lock (a lock taken
+ * over, or a store that ignores conditions): the run stops there; its owed record stays for the next run.
+ */
+function ledgerWriter(config, store, facts, assertHeld) {
+    let etag = facts.ledgerEtag ?? null;
+    return async (state) => {
+        assertHeld();
+        try {
+            etag = await writeState(store, facts.records.dir, state, etag === null ? { ifNoneMatch: '*' } : { ifMatch: etag });
+        }
+        catch (err) {
+            if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+                throw err;
+            throw new DeployError(`The ledger of s3://${config.bucket}/${config.prefix} was changed by another run after this one read it, although this ` +
+                `run held the deploy lock: its write was refused and nothing more was written. The owed invalidation stays recorded ` +
+                `for the next run. Re-run this job; serialise deploys of this prefix with a workflow concurrency group.`);
+        }
+    };
 }
 function newDemotions(facts, plan) {
     const before = new Set(facts.state?.demoted ?? []);
@@ -7831,7 +8178,11 @@ async function recordOwed(config, facts, plans, store, stage = 'before the first
         const key = recordKey(facts.records.dir, p.distributionId, runId, runAttempt);
         // Deferred: the exact stale URLs, so the consolidating job plans one cover over every shard's.
         const paths = config.invalidate === 'defer' ? p.stale.map((s) => s.path) : p.decoded;
-        await writeOwed(store, key, p.distributionId, paths, `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}', ${stage}`);
+        await writeOwed(store, key, p.distributionId, paths, {
+            note: `run ${runId} attempt ${runAttempt}, prefix '${config.prefix}', ${stage}`,
+            ...(config.invalidate === 'defer' ? { deferred: true } : {}),
+            stage: stage === 'complete' ? 'complete' : 'before-writes',
+        });
         keys[p.distributionId] = key;
     }
     return keys;
@@ -7849,6 +8200,7 @@ async function uploadAll(config, store, waves, ports) {
                 return; // stop starting uploads after the first failure
             const put = () => store.upload(f.key, (0,files/* absPathOf */.tE)(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
             try {
+                ports.assertHeld?.();
                 etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
                 progress.done(f.size);
             }
@@ -7902,7 +8254,7 @@ function uploadFailure(failed, uploads, etags) {
 async function invalidate(config, facts, plans, ownRecords, ports) {
     const { repository, runId, runAttempt } = facts.run;
     const cdn = ports.cdn();
-    return Promise.all(plans.map(async (p) => {
+    return Promise.allSettled(plans.map(async (p) => {
         const ref = callerReference(repository, runId, runAttempt, p.distributionId, p.paths);
         const res = await createInvalidation(cdn, p.distributionId, p.paths, ref, {
             clock: ports.clock,
@@ -8222,6 +8574,174 @@ async function compareDiff(opts) {
     return { files: diffTrees(from, to), maybeTruncated: false, via: 'tree-walk' };
 }
 
+;// CONCATENATED MODULE: ./src/io/lock.ts
+
+/** The lock was found taken over while this run held it. */
+class LockLostError extends Error {
+    name = 'LockLost';
+}
+/** Another owner held the lock for longer than `waitMs`. */
+class LockTimeoutError extends Error {
+    key;
+    owner;
+    expiresAt;
+    name = 'LockTimeout';
+    constructor(key, owner, expiresAt, waitedMs) {
+        super(`deploy lock ${key} is held by ${owner} until ${expiresAt}; gave up after waiting ${Math.round(waitedMs / 1000)} s`);
+        this.key = key;
+        this.owner = owner;
+        this.expiresAt = expiresAt;
+    }
+}
+/** First and largest pause between polls of a held lock. */
+const LOCK_POLL_FIRST_MS = 2_000;
+const LOCK_POLL_MAX_MS = 15_000;
+function parseLock(body) {
+    try {
+        const v = JSON.parse(body);
+        const owner = typeof v.owner === 'string' ? v.owner : '(unknown owner)';
+        const expiresAt = typeof v.expiresAt === 'string' ? v.expiresAt : String(v.expiresAt);
+        const ms = typeof v.expiresAt === 'number' ? v.expiresAt : typeof v.expiresAt === 'string' ? Date.parse(v.expiresAt) : NaN;
+        return { owner, expiresAt, expiresAtMs: ms };
+    }
+    catch {
+        return { owner: '(unreadable lock record)', expiresAt: '(unknown)', expiresAtMs: NaN };
+    }
+}
+/** Whether a deploy lock is held at `now` (present and not expired): its deploy is still running. */
+async function lockHeld(records, key, now) {
+    const cur = await records.getText(key);
+    return cur !== null && parseLock(cur.body).expiresAtMs > now;
+}
+/** The lock just taken (with ETag `etag`): renewed while held, and its release. */
+function heldLock(records, key, opts, etag, state, body) {
+    const { owner, log, ttlMs, clock } = opts;
+    let released = false;
+    let lost = null;
+    let current = etag;
+    let renewedAt = clock.now();
+    let renewing = Promise.resolve();
+    const renew = async () => {
+        try {
+            current = await records.putText(key, body(), { ifMatch: current });
+            renewedAt = clock.now();
+        }
+        catch (err) {
+            if ((0,s3_errors/* isPreconditionFailed */.W)(err))
+                lost = `deploy lock ${key} was taken over by another run while this one held it`;
+            else if (clock.now() - renewedAt >= ttlMs)
+                lost = `deploy lock ${key} could not be renewed before it expired (${err.message})`;
+            if (lost) {
+                log(`${lost}: this run makes no further writes.`);
+                stop();
+            }
+        }
+    };
+    const timer = setInterval(() => {
+        if (!released && !lost)
+            renewing = renewing.then(renew);
+    }, Math.max(10, opts.renewMs ?? Math.floor(ttlMs / 3)));
+    timer.unref();
+    const stop = () => clearInterval(timer);
+    return {
+        ...state,
+        assertHeld() {
+            if (lost)
+                throw new LockLostError(`${lost}; nothing more was written (the owed invalidation stays recorded for the next run)`);
+        },
+        async release() {
+            if (released)
+                return;
+            released = true;
+            stop();
+            await renewing;
+            if (lost)
+                return;
+            const cur = await records.getText(key);
+            if (cur === null)
+                return;
+            const rec = parseLock(cur.body);
+            if (rec.owner !== owner) {
+                log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
+                return;
+            }
+            if (cur.etag !== current)
+                log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
+            await records.deleteKey(key);
+        },
+    };
+}
+/**
+ * Take the deploy lock `key`, waiting (polling with backoff) up to `waitMs` while another owner holds it, taking
+ * over a lock whose time is up. Throws LockTimeoutError when the wait runs out; other errors (access, network) as
+ * they come.
+ */
+async function acquireLock(records, key, opts) {
+    const { owner, ttlMs, waitMs, clock, log } = opts;
+    const started = clock.now();
+    const body = () => JSON.stringify({ owner, expiresAt: new Date(clock.now() + ttlMs).toISOString() });
+    let supported = null;
+    let waited = false;
+    let pause = LOCK_POLL_FIRST_MS;
+    let announced = '';
+    const held = (etag) => heldLock(records, key, opts, etag, { waited, supported }, body);
+    // A lock listed earlier that is still there: the create below must be refused, or the store ignores conditions.
+    let existedJustBefore = false;
+    if (opts.listedEtag)
+        existedJustBefore = (await records.getText(key)) !== null;
+    for (;;) {
+        try {
+            const etag = await records.putText(key, body(), { ifNoneMatch: '*' });
+            if (existedJustBefore) {
+                supported = false;
+                log(`The bucket ignored If-None-Match when creating deploy lock ${key} over an existing one: ` +
+                    'conditional writes are not supported, so the lock is advisory only.');
+            }
+            return held(etag);
+        }
+        catch (err) {
+            if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+                throw err;
+            supported = true;
+        }
+        existedJustBefore = false;
+        const cur = await records.getText(key);
+        if (cur === null)
+            continue; // released between the create and the read: create again
+        const rec = parseLock(cur.body);
+        const now = clock.now();
+        const expired = !(rec.expiresAtMs > now);
+        if (expired || rec.owner === owner) {
+            // Take it over, only from the version just read: of two runs doing this at once, one wins.
+            const why = rec.owner === owner ? 'left by this same owner' : `held by ${rec.owner}, expired at ${rec.expiresAt}`;
+            try {
+                const etag = await records.putText(key, body(), { ifMatch: cur.etag });
+                log(`Took over deploy lock ${key} (${why}).`);
+                return held(etag);
+            }
+            catch (err) {
+                if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+                    throw err;
+                supported = true;
+                continue; // someone else changed it first: look again
+            }
+        }
+        const elapsed = now - started;
+        if (elapsed >= waitMs)
+            throw new LockTimeoutError(key, rec.owner, rec.expiresAt, elapsed);
+        const note = `${rec.owner} until ${rec.expiresAt}`;
+        if (note !== announced) {
+            log(`Waiting for deploy lock ${key}, held by ${note} (waiting up to ${Math.round(waitMs / 1000)} s).`);
+            announced = note;
+        }
+        waited = true;
+        // Poll again after the pause, but no later than the wait's end or the lock's expiry.
+        const wait = Math.max(1, Math.min(pause, waitMs - elapsed, rec.expiresAtMs - now + 1));
+        await clock.sleep(wait);
+        pause = Math.min(pause * 2, LOCK_POLL_MAX_MS);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/diff-range.ts
 // Which commits to diff, from the event. Pure.
 const ZERO = /^0+$/;
@@ -8269,6 +8789,7 @@ var gzip = __nccwpck_require__(6047);
 
 
 
+
 async function gatherFacts(config, run, ports) {
     const timings = {};
     const warnings = [];
@@ -8290,6 +8811,7 @@ async function gatherFacts(config, run, ports) {
             remote: listing?.remote ?? [],
             ownKeys: listing?.ownKeys ?? [],
             state: listing?.state ?? null,
+            ledgerEtag: listing?.ledgerEtag ?? null,
             records: listing?.records ?? recordsLayout(config.prefix, config.statePrefix, [], (0,external_node_crypto_.randomBytes)(16).toString('hex').slice(0, 24)),
             owed: [],
             headMd5: {},
@@ -8306,7 +8828,9 @@ async function gatherFacts(config, run, ports) {
     const scanned = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
     const store = ports.store;
     const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-    const owed = ports.store ? await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys) : [];
+    const owed = ports.store
+        ? await finishedOwed(config, facts, ports.store, ports, await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket))
+        : [];
     const commit = await liveCommitOrder(config, facts, warn);
     const withRecords = { ...scanned, ...compared, owed, commitOrder: commit };
     return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
@@ -8334,6 +8858,37 @@ const wantsDiff = (config) => config.distributions.length > 0 && (config.invalid
 function owedDirs(config, facts) {
     const own = [facts.records.dir, ...facts.records.oldDirs];
     return config.upload ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
+}
+/**
+ * Of the owed records read, the ones this run may consume. Its own prefix's records are its own (its lock serialises
+ * them). A record another prefix's deploy left is taken only once that deploy is finished: never while its deploy
+ * lock is held (read after the listing, so a deploy that wrote the record is either still holding it or done), and a
+ * deferred one only once its shard marked it complete. The others are left for a later run.
+ */
+async function finishedOwed(config, facts, store, ports, owed) {
+    const own = new Set([facts.records.dir, ...facts.records.oldDirs]);
+    const held = new Map();
+    const out = [];
+    const left = [];
+    for (const r of owed) {
+        const dir = recordsDirOfOwed(r.key);
+        if (own.has(dir)) {
+            out.push(r);
+            continue;
+        }
+        const lockKey = lockKeyOfRecordsDir(dir, config.statePrefix);
+        if (!held.has(lockKey))
+            held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
+        const running = await held.get(lockKey);
+        const unfinished = r.deferred === true && r.stage !== 'complete';
+        if (running || unfinished)
+            left.push(`${r.distributionId} (${r.note ?? 'an earlier run'}: ${running ? 'its deploy is still running' : 'its shard has not finished'})`);
+        else
+            out.push(r);
+    }
+    if (left.length > 0)
+        ports.log.info(`Left ${left.length} owed record(s) for a later run: ${left.slice(0, 10).join('; ')}`);
+    return out;
 }
 async function settleAll(work) {
     const settled = await Promise.allSettled(work);
@@ -8384,15 +8939,21 @@ async function listBucket(config, store, log) {
     log.info(`bucket: ${remote.length} objects under s3://${config.bucket}/${config.prefix}`);
     const records = recordsLayout(config.prefix, config.statePrefix, ownKeys, (0,external_node_crypto_.randomBytes)(16).toString('hex').slice(0, 24));
     // The ledger: content MD5 and headers hash of objects whose ETag has not changed since, and what was learned.
+    // Its ETag in the folder this run writes is the witness checked again under the lock (null: none there).
     let state = null;
+    let ledgerEtag = null;
     if (config.upload) {
         for (const dir of [records.dir, ...records.oldDirs]) {
-            state = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)));
-            if (state)
-                break;
+            const read = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)), config.bucket);
+            if (!read)
+                continue;
+            state = read.state;
+            if (dir === records.dir)
+                ledgerEtag = read.etag;
+            break;
         }
     }
-    return { remote, ownKeys, state, records };
+    return { remote, ownKeys, state, ledgerEtag, records };
 }
 /**
  * One HEAD (bounded concurrency) for each object the listing and the ledger cannot settle: same size but an
@@ -8514,141 +9075,23 @@ async function readUsages(config, facts, ports, warn) {
     return usage;
 }
 
-// EXTERNAL MODULE: ./src/io/s3-errors.ts
-var s3_errors = __nccwpck_require__(1566);
-;// CONCATENATED MODULE: ./src/io/lock.ts
-
-/** Another owner held the lock for longer than `waitMs`. */
-class LockTimeoutError extends Error {
-    key;
-    owner;
-    expiresAt;
-    name = 'LockTimeout';
-    constructor(key, owner, expiresAt, waitedMs) {
-        super(`deploy lock ${key} is held by ${owner} until ${expiresAt}; gave up after waiting ${Math.round(waitedMs / 1000)} s`);
-        this.key = key;
-        this.owner = owner;
-        this.expiresAt = expiresAt;
-    }
-}
-/** First and largest pause between polls of a held lock. */
-const LOCK_POLL_FIRST_MS = 2_000;
-const LOCK_POLL_MAX_MS = 15_000;
-function parseLock(body) {
-    try {
-        const v = JSON.parse(body);
-        const owner = typeof v.owner === 'string' ? v.owner : '(unknown owner)';
-        const expiresAt = typeof v.expiresAt === 'string' ? v.expiresAt : String(v.expiresAt);
-        const ms = typeof v.expiresAt === 'number' ? v.expiresAt : typeof v.expiresAt === 'string' ? Date.parse(v.expiresAt) : NaN;
-        return { owner, expiresAt, expiresAtMs: ms };
-    }
-    catch {
-        return { owner: '(unreadable lock record)', expiresAt: '(unknown)', expiresAtMs: NaN };
-    }
-}
-/** The lock just taken (with ETag `etag`), and its release. */
-function heldLock(records, key, { owner, log }, etag, state) {
-    let released = false;
-    return {
-        ...state,
-        async release() {
-            if (released)
-                return;
-            released = true;
-            const cur = await records.getText(key);
-            if (cur === null)
-                return;
-            const rec = parseLock(cur.body);
-            if (rec.owner !== owner) {
-                log(`Deploy lock ${key} is now held by ${rec.owner}; not releasing it.`);
-                return;
-            }
-            if (cur.etag !== etag)
-                log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
-            await records.deleteKey(key);
-        },
-    };
-}
-/**
- * Take the deploy lock `key`, waiting (polling with backoff) up to `waitMs` while another owner holds it, taking
- * over a lock whose time is up. Throws LockTimeoutError when the wait runs out; other errors (access, network) as
- * they come.
- */
-async function acquireLock(records, key, opts) {
-    const { owner, ttlMs, waitMs, clock, log } = opts;
-    const started = clock.now();
-    const body = () => JSON.stringify({ owner, expiresAt: new Date(clock.now() + ttlMs).toISOString() });
-    let supported = null;
-    let waited = false;
-    let pause = LOCK_POLL_FIRST_MS;
-    let announced = '';
-    const held = (etag) => heldLock(records, key, opts, etag, { waited, supported });
-    // A lock listed earlier that is still there: the create below must be refused, or the store ignores conditions.
-    let existedJustBefore = false;
-    if (opts.listedEtag)
-        existedJustBefore = (await records.getText(key)) !== null;
-    for (;;) {
-        try {
-            const etag = await records.putText(key, body(), { ifNoneMatch: '*' });
-            if (existedJustBefore) {
-                supported = false;
-                log(`The bucket ignored If-None-Match when creating deploy lock ${key} over an existing one: ` +
-                    'conditional writes are not supported, so the lock is advisory only.');
-            }
-            return held(etag);
-        }
-        catch (err) {
-            if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
-                throw err;
-            supported = true;
-        }
-        existedJustBefore = false;
-        const cur = await records.getText(key);
-        if (cur === null)
-            continue; // released between the create and the read: create again
-        const rec = parseLock(cur.body);
-        const now = clock.now();
-        const expired = !(rec.expiresAtMs > now);
-        if (expired || rec.owner === owner) {
-            // Take it over, only from the version just read: of two runs doing this at once, one wins.
-            const why = rec.owner === owner ? 'left by this same owner' : `held by ${rec.owner}, expired at ${rec.expiresAt}`;
-            try {
-                const etag = await records.putText(key, body(), { ifMatch: cur.etag });
-                log(`Took over deploy lock ${key} (${why}).`);
-                return held(etag);
-            }
-            catch (err) {
-                if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
-                    throw err;
-                supported = true;
-                continue; // someone else changed it first: look again
-            }
-        }
-        const elapsed = now - started;
-        if (elapsed >= waitMs)
-            throw new LockTimeoutError(key, rec.owner, rec.expiresAt, elapsed);
-        const note = `${rec.owner} until ${rec.expiresAt}`;
-        if (note !== announced) {
-            log(`Waiting for deploy lock ${key}, held by ${note} (waiting up to ${Math.round(waitMs / 1000)} s).`);
-            announced = note;
-        }
-        waited = true;
-        // Poll again after the pause, but no later than the wait's end or the lock's expiry.
-        const wait = Math.max(1, Math.min(pause, waitMs - elapsed, rec.expiresAtMs - now + 1));
-        await clock.sleep(wait);
-        pause = Math.min(pause * 2, LOCK_POLL_MAX_MS);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/stages/lock.ts
 // One deploy at a time per bucket and prefix: a lock in the action's records, taken with a conditional
 // write only when the plan writes to the bucket (a no-op run writes nothing, not even a lock).
 
 
-/** A crashed run's lock expires after this; a live run holds it far shorter. */
-const LOCK_TTL_MS = 60 * 60_000;
-/** How long a run waits for another one on the same bucket and prefix. */
-const LOCK_WAIT_MS = 20 * 60_000;
+
+/**
+ * The lock's lifetime. A live run renews it every third of this (so it never expires under a run that is still
+ * writing, however long its uploads take); a crashed run's lock is free again within this. A run releases it as soon
+ * as its last write is done, before it waits for the invalidation to complete.
+ */
+const LOCK_TTL_MS = 10 * 60_000;
+/**
+ * How long a run waits for another one on the same bucket and prefix: three lifetimes, so a crashed holder's lock
+ * always expires within a waiter's wait, with room for a live holder's writes.
+ */
+const LOCK_WAIT_MS = 3 * LOCK_TTL_MS;
 /**
  * Whether the run writes to the bucket: uploads, deletes, the ledger, or owed records (an invalidation is
  * guarded by one). Two consolidating jobs must not both send the same owed records: they take the lock too.
@@ -8666,7 +9109,8 @@ async function lockBucket(config, facts, ports) {
     const key = deployLockKey(config.prefix, config.statePrefix);
     const { repository, runId, runAttempt, sha } = facts.run;
     const lock = await acquireLock(ports.store, key, {
-        owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''}`,
+        // Unique per job: the jobs of one matrix share the run id and attempt, and each must hold (and release) its own.
+        owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''} job ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`,
         ttlMs: LOCK_TTL_MS,
         waitMs: LOCK_WAIT_MS,
         clock: ports.clock,
@@ -8678,6 +9122,27 @@ async function lockBucket(config, facts, ports) {
             `serialise them with a workflow concurrency group.`);
     }
     return lock;
+}
+/**
+ * Whether the ledger moved since the facts were read: another deploy of this bucket and prefix wrote it (or made the
+ * records folder) between this run's reading and its taking the lock. Then everything decided from what was read
+ * is re-gathered and re-planned under the lock. One small listing (or HEAD under state-prefix).
+ */
+async function ledgerMoved(config, facts, store) {
+    if (!store || !config.upload)
+        return false;
+    const before = facts.ledgerEtag ?? null;
+    if (config.statePrefix !== '')
+        return (await store.etagOf(stateKeyIn(facts.records.dir))) !== before;
+    // Only the records folders directly in this prefix: `.s3cfd-<random>/` (the legacy folder is never written anew).
+    const listed = await store.list(config.prefix + '.s3cfd-');
+    const now = recordsLayout(config.prefix, config.statePrefix, listed.map((o) => o.key).filter((k) => isOwnKey(k, config.prefix, config.statePrefix)), 'not-made-yet-0000000000');
+    const hidden = (dir) => dir !== config.prefix + LEGACY_DIR;
+    // A folder made meanwhile by another first deploy: this run must write there, not into a second one.
+    if (hidden(now.dir) && now.dir !== facts.records.dir && !now.dir.includes('not-made-yet'))
+        return true;
+    const ledger = listed.find((o) => o.key === stateKeyIn(facts.records.dir));
+    return (ledger?.etag ?? null) !== before;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -8696,9 +9161,12 @@ async function lockBucket(config, facts, ports) {
 
 
 
+
 /** The action. Never throws: failures become setFailed with one clear message. */
 async function main_run(overrides = {}) {
-    const deps = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
+    const given = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
+    // Nothing the run logs may hold the records folder's unguessable name (see hideRecordsDir).
+    const deps = { ...given, log: hidingRecordsDir(given.log) };
     const config = await loadConfig(deps);
     if (!config)
         return;
@@ -8708,11 +9176,20 @@ async function main_run(overrides = {}) {
         let plan = refuseOrGo(planDeploy(config, facts));
         const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
         try {
-            // Another deploy ran meanwhile: what it wrote is part of the facts now.
-            if (lock?.waited)
+            // Another deploy ran meanwhile (this run waited for it, or it came and went while this run was reading): what
+            // it wrote is part of the facts now, and the plan is made again from them before anything is written.
+            if (lock && (lock.waited || (await ledgerMoved(config, facts, ports.store)))) {
+                deps.log.info('Another deploy of this bucket and prefix ran while this run was reading: reading again under the lock.');
                 plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+            }
             logPlan(config, facts, plan, deps);
-            const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
+            const outcome = config.dryRun
+                ? null
+                : await execute(config, facts, plan, {
+                    ...ports,
+                    // Only the holder writes; the lock is let go once the last write is done (waiting needs no lock).
+                    ...(lock ? { assertHeld: () => lock.assertHeld(), writesDone: () => lock.release() } : {}),
+                });
             await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
             const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
             if (failure)
@@ -8725,6 +9202,19 @@ async function main_run(overrides = {}) {
     catch (err) {
         setFailed(describeError(err));
     }
+}
+function hidingRecordsDir(log) {
+    const hide = (write) => (m) => write(hideRecordsDir(m));
+    return {
+        info: hide((m) => log.info(m)),
+        debug: hide((m) => log.debug(m)),
+        notice: hide((m) => log.notice(m)),
+        warning: hide((m) => log.warning(m)),
+        group: (name, fn) => log.group(hideRecordsDir(name), fn),
+        get debugging() {
+            return log.debugging;
+        },
+    };
 }
 /** Every input, checked before the first AWS call; a bad one fails the step with one line naming it. */
 async function loadConfig(deps) {
