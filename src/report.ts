@@ -46,6 +46,19 @@ export interface Report {
   prefix: string;
   sourceDir: string | null;
   diff: { source: string; files: number; note?: string } | null;
+  /**
+   * The commit deployed (the one built: workflow_run.head_sha, the pull request's head, else GITHUB_SHA), the
+   * live deploy's commit from the ledger, their order, and whether this commit may deploy over it and why.
+   */
+  commit?: {
+    sha: string;
+    source: string;
+    live: string | null;
+    order: string;
+    verdict: 'deploy' | 'refuse';
+    reason: string;
+    note?: string;
+  };
   totals: { uploaded: number; unchanged: number; deleted: number; skipped: number; uploadedBytes: number; fingerprinted: number };
   files: FileReport[];
   invalidations: InvalidationReport[];
@@ -77,6 +90,15 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     prefix: config.prefix,
     sourceDir: config.sourceDir,
     diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
+    commit: {
+      sha: facts.run.headSha,
+      source: facts.run.headSource,
+      live: facts.state?.deploys?.[0]?.sha ?? null,
+      order: facts.commitOrder.order,
+      verdict: plan.commitGuard.verdict,
+      reason: plan.commitGuard.reason,
+      ...(facts.commitOrder.note ? { note: facts.commitOrder.note } : {}),
+    },
     totals: totalsOf(facts, plan),
     files: fileReports(config, facts, plan),
     invalidations: plan.invalidations.map((p) => {
