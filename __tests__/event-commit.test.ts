@@ -262,31 +262,46 @@ describe('3. invalidate-only mode with no previous commit', () => {
 });
 
 describe('4. a force push back to a good commit', () => {
-  it('deploys over the commit it discarded; a later re-run of that run is refused over a newer deploy', async () => {
+  it('deploys over the commit it discarded (full history: fetch-depth 0); a later re-run of that run is refused over a newer deploy', async () => {
     const o = origin();
     o.commit('P');
     const G = o.commit('G');
     const X = o.commit('X (bad)');
     const { store, run } = runs();
-    expect((await run(checkout(o, X), 'push', pushPayload(G, X), X, { 'index.html': 'bad X' })).failure).toBeNull();
+    expect((await run(checkout(o, X, 0), 'push', pushPayload(G, X), X, { 'index.html': 'bad X' })).failure).toBeNull();
 
-    // git reset --hard G && git push --force
+    // git branch keep-x && git reset --hard G && git push --force: the checkout has X's history (G is older).
+    git(o.dir, 'branch', 'keep-x', X);
     git(o.dir, 'reset', '-q', '--hard', G);
     const forced = pushPayload(X, G, { forced: true });
-    const rG = await run(checkout(o, G), 'push', forced, G, { 'index.html': 'good G' });
+    const rG = await run(checkout(o, G, 0), 'push', forced, G, { 'index.html': 'good G' });
     expect(rG.failure).toBeNull();
     expect(store.text('index.html')).toBe('good G');
     expect(deployed(store)).toEqual([G, X]);
-    // (X is no longer on any branch: a git server may not serve it, so the order itself may be unknown.)
-    expect(rG.report!.commit).toMatchObject({ sha: G, live: X, verdict: 'deploy', reason: 'force-push' });
+    expect(rG.report!.commit).toMatchObject({ sha: G, live: X, order: 'older', verdict: 'deploy', reason: 'force-push' });
 
     // H lands on G and deploys; then someone re-runs the force push's run: it discarded X, not H.
     const H = o.commit('H');
-    expect((await run(checkout(o, H), 'push', pushPayload(G, H), H, { 'index.html': 'home H' })).failure).toBeNull();
-    const again = await run(checkout(o, G), 'push', forced, G, { 'index.html': 'good G' });
+    expect((await run(checkout(o, H, 0), 'push', pushPayload(G, H), H, { 'index.html': 'home H' })).failure).toBeNull();
+    const again = await run(checkout(o, G, 0), 'push', forced, G, { 'index.html': 'good G' });
     expect(again.failed).toBe(true);
     expect(again.failure).toContain(`The bucket holds a deploy of ${H.slice(0, 12)}, which is newer`);
     expect(store.text('index.html')).toBe('home H');
+  });
+
+  it('with the default shallow checkout too (the discarded commit fetched by id, as GitHub serves it)', async () => {
+    const o = origin();
+    git(o.dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+    o.commit('P');
+    const G = o.commit('G');
+    const X = o.commit('X (bad)');
+    const { store, run } = runs();
+    expect((await run(checkout(o, X), 'push', pushPayload(G, X), X, { 'index.html': 'bad X' })).failure).toBeNull();
+    git(o.dir, 'reset', '-q', '--hard', G);
+    const rG = await run(checkout(o, G), 'push', pushPayload(X, G, { forced: true }), G, { 'index.html': 'good G' });
+    expect(rG.failure).toBeNull();
+    expect(rG.report!.commit).toMatchObject({ sha: G, live: X, verdict: 'deploy', reason: 'force-push' });
+    expect(store.text('index.html')).toBe('good G');
   });
 });
 
