@@ -99,7 +99,14 @@ function runs() {
   const cdn = memoryCdn();
   const clock = memoryClock();
   /** One run of the action in `ws` for `event` with `payload`, GITHUB_SHA as the runner sets it. */
-  const run = (ws: string, event: string, payload: unknown, githubSha: string, site: Record<string, string>, inputs: Record<string, string> = {}) =>
+  const run = (
+    ws: string,
+    event: string,
+    payload: unknown,
+    githubSha: string,
+    site: Record<string, string>,
+    inputs: Record<string, string> = {},
+  ) =>
     pipelineRun({ ...base, ...inputs }, site, {
       store,
       cdn,
@@ -115,9 +122,27 @@ describe('eventCommit: the commit a run builds, per event', () => {
   const B = 'b'.repeat(40);
   it.each<[string, string, Record<string, unknown>, string, string]>([
     ['push', 'push', { before: A, after: B }, B, 'GITHUB_SHA'],
-    ['workflow_run: workflow_run.head_sha, not the default branch tip', 'workflow_run', { workflow_run: { head_sha: A } }, A, 'workflow_run.head_sha'],
-    ['pull_request: the head, not the merge commit', 'pull_request', { pull_request: { head: { sha: A }, base: { sha: B } } }, A, 'pull_request.head.sha'],
-    ['pull_request_target: the head, not the base tip', 'pull_request_target', { pull_request: { head: { sha: A } } }, A, 'pull_request.head.sha'],
+    [
+      'workflow_run: workflow_run.head_sha, not the default branch tip',
+      'workflow_run',
+      { workflow_run: { head_sha: A } },
+      A,
+      'workflow_run.head_sha',
+    ],
+    [
+      'pull_request: the head, not the merge commit',
+      'pull_request',
+      { pull_request: { head: { sha: A }, base: { sha: B } } },
+      A,
+      'pull_request.head.sha',
+    ],
+    [
+      'pull_request_target: the head, not the base tip',
+      'pull_request_target',
+      { pull_request: { head: { sha: A } } },
+      A,
+      'pull_request.head.sha',
+    ],
     ['workflow_dispatch', 'workflow_dispatch', {}, B, 'GITHUB_SHA'],
   ])('%s', (_name, event, payload, sha, source) => {
     expect(eventCommit(event, payload, B)).toMatchObject({ sha, source });
@@ -133,7 +158,15 @@ describe('1. workflow_run: the commit built (workflow_run.head_sha)', () => {
     // "Build on push, deploy on workflow_run": B's build finished first and deployed.
     const wr = (head: string) => ({
       action: 'completed',
-      workflow_run: { id: 1, name: 'Build', event: 'push', status: 'completed', conclusion: 'success', head_branch: 'main', head_sha: head },
+      workflow_run: {
+        id: 1,
+        name: 'Build',
+        event: 'push',
+        status: 'completed',
+        conclusion: 'success',
+        head_branch: 'main',
+        head_sha: head,
+      },
       workflow: { name: 'Build' },
       repository: { full_name: 'acme/site', default_branch: 'main' },
     });
@@ -210,7 +243,9 @@ describe('2. pull-request previews: ordered by the pull request head, not the me
     store.resetOps();
     const r1 = await run(checkout(o, M1), 'pull_request', pr(P1, M0), M1, { 'index.html': 'preview P1' }, inputs);
     expect(r1.failed).toBe(true);
-    expect(r1.failure).toContain(`The bucket holds a deploy of ${P2.slice(0, 12)}, which is newer than this run's commit ${P1.slice(0, 12)}`);
+    expect(r1.failure).toContain(
+      `The bucket holds a deploy of ${P2.slice(0, 12)}, which is newer than this run's commit ${P1.slice(0, 12)}`,
+    );
     expect(writes(store)).toEqual([]);
     expect(store.text('previews/pr-7/index.html')).toBe('preview P2');
   });
@@ -237,18 +272,23 @@ describe('3. invalidate-only mode with no previous commit', () => {
     expect(cdn.sent()).toEqual([[D1, ['/*']]]);
   });
 
-  it.each(events)('%s with missing-diff: warn (the default) warns that nothing of the commit is invalidated', async (_name, event, payload) => {
-    const { cdn, run } = runs();
-    const r = await run(ws, event, payload, T, {}, inputs);
-    expect(r.failure).toBeNull();
-    expect(cdn.sent()).toEqual([]);
-    expect(r.log.lines.warning.some((w) => w.startsWith('No commit diff (') && w.includes('missing-diff: all'))).toBe(true);
-  });
+  it.each(events)(
+    '%s with missing-diff: warn (the default) warns that nothing of the commit is invalidated',
+    async (_name, event, payload) => {
+      const { cdn, run } = runs();
+      const r = await run(ws, event, payload, T, {}, inputs);
+      expect(r.failure).toBeNull();
+      expect(cdn.sent()).toEqual([]);
+      expect(r.log.lines.warning.some((w) => w.startsWith('No commit diff (') && w.includes('missing-diff: all'))).toBe(true);
+    },
+  );
 
   it('a tag push is logged as a tag, not as a new branch', async () => {
     const { run } = runs();
     const r = await run(ws, 'push', tagPush, T, {}, inputs);
-    expect(r.log.lines.info).toContain('push of tag v1.0.0 (a tag has no previous commit): no commit diff; set diff-base to diff against a commit');
+    expect(r.log.lines.info).toContain(
+      'push of tag v1.0.0 (a tag has no previous commit): no commit diff; set diff-base to diff against a commit',
+    );
     expect(r.log.text()).not.toContain('new branch');
   });
 
@@ -346,7 +386,9 @@ describe('5. the guard with a shallow checkout (actions/checkout default, depth 
     store.resetOps();
     const rC = await run(ws, 'push', pushPayload(B, C), C, { 'index.html': 'home C' });
     expect(rC.failed).toBe(true);
-    expect(rC.failure).toContain(`Could not tell whether this run's commit ${C.slice(0, 12)} is older than the live deploy's ${B.slice(0, 12)}`);
+    expect(rC.failure).toContain(
+      `Could not tell whether this run's commit ${C.slice(0, 12)} is older than the live deploy's ${B.slice(0, 12)}`,
+    );
     expect(rC.failure).toContain('fetch-depth: 0');
     expect(rC.failure).toContain('github-token');
     expect(writes(store)).toEqual([]);

@@ -563,7 +563,8 @@ describe('examples say what GitHub does (concurrency, commits, outputs)', () => 
     for (const a of EXAMPLE_FILES) {
       for (const b of EXAMPLE_FILES) {
         if (a === b) continue;
-        for (const g of groups(a).invalidateOnly) if (groups(b).uploads.has(g) && !groups(a).uploads.has(g)) shared.push(`${a} and ${b}: ${g}`);
+        for (const g of groups(a).invalidateOnly)
+          if (groups(b).uploads.has(g) && !groups(a).uploads.has(g)) shared.push(`${a} and ${b}: ${g}`);
       }
     }
     expect(shared).toEqual([]);

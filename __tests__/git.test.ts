@@ -60,7 +60,9 @@ describe('diffRange', () => {
 
   it('a tag push names the tag, not a new branch', () => {
     const r = diffRange('push', { ref: 'refs/tags/v1.2.0', before: '0'.repeat(40), after: AFTER, created: true }, SHA, null);
-    expect(r).toEqual({ none: 'push of tag v1.2.0 (a tag has no previous commit): no commit diff; set diff-base to diff against a commit' });
+    expect(r).toEqual({
+      none: 'push of tag v1.2.0 (a tag has no previous commit): no commit diff; set diff-base to diff against a commit',
+    });
   });
 
   it('a new branch names the branch', () => {

@@ -39,7 +39,12 @@ async function provenOrder(cwd: string, ours: string, live: string): Promise<'ne
   return null;
 }
 
-async function localOrder(cwd: string, ours: string, live: string, log: (m: string) => void): Promise<{ order: CommitOrder | null; why: string }> {
+async function localOrder(
+  cwd: string,
+  ours: string,
+  live: string,
+  log: (m: string) => void,
+): Promise<{ order: CommitOrder | null; why: string }> {
   try {
     await git(cwd, ['rev-parse', '--git-dir']);
   } catch {
@@ -66,7 +71,10 @@ async function localOrder(cwd: string, ours: string, live: string, log: (m: stri
     }
     const proven = await provenOrder(cwd, ours, live);
     if (proven) return { order: proven, why: '' };
-    return { order: null, why: `shallow checkout: neither commit descends from the other within ${DEEPEN_STEPS.reduce((a, b) => a + b, 1)} commits` };
+    return {
+      order: null,
+      why: `shallow checkout: neither commit descends from the other within ${DEEPEN_STEPS.reduce((a, b) => a + b, 1)} commits`,
+    };
   } catch (err) {
     return { order: null, why: String((err as Error).message).split('\n')[0]! };
   }

@@ -92,12 +92,16 @@ async function liveCommitOrder(config: Config, facts: Facts, warn: (m: string) =
     const before = facts.run.forced ? pushedOver(facts.run.eventName, facts.run.payload) : null;
     const over = before ? (before === live ? 'same' : (await commitOrder(config.workspace, before, live, api, info)).order) : null;
     if (over === 'same' || over === 'newer') {
-      log?.info(`Force push from ${before!.slice(0, 12)}: it discarded the live deploy ${live.slice(0, 12)}; deploying ${ours.slice(0, 12)}`);
+      log?.info(
+        `Force push from ${before!.slice(0, 12)}: it discarded the live deploy ${live.slice(0, 12)}; deploying ${ours.slice(0, 12)}`,
+      );
       return { ...res, forcePushOverLive: true };
     }
   }
   if (res.order === 'unknown' && config.allowOlder) {
-    warn(`Could not tell whether ${ours.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway (allow-older)`);
+    warn(
+      `Could not tell whether ${ours.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway (allow-older)`,
+    );
   }
   return res;
 }
