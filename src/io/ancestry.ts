@@ -4,8 +4,9 @@
 // What a checkout can prove: with full history (fetch-depth: 0) ancestry both ways, so newer, older and
 // diverged. In a shallow clone the graph is cut at its boundary, so `merge-base --is-ancestor` is a proof when
 // it answers yes (the path it found is real) and proves nothing when it answers no. The live commit is fetched
-// at depth 1 (cheap), then both histories are deepened a bounded number of times until one descends from the
-// other; "diverged" needs the whole history or the compare API.
+// at depth 1 (cheap), both histories are deepened by 50 commits (the usual push is settled there), then the
+// compare API is asked, and only when it cannot answer are they deepened further (bounded); "diverged" needs
+// the whole history or the compare API.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { CommitOrder } from '../model/data.js';
@@ -13,13 +14,20 @@ import { githubClient, splitRepository } from './github.js';
 
 const run = promisify(execFile);
 
-/** How many commits each deepening adds in a shallow clone, in turn (about 1,250 in all). */
-export const DEEPEN_STEPS = [50, 200, 1000];
+/**
+ * How many commits each deepening adds in a shallow clone, in turn: the first before the compare API is asked
+ * (cheap: it settles the usual push), the others only when the API cannot answer (about 1,250 in all).
+ */
+export const DEEPEN_FIRST = [50];
+export const DEEPEN_MORE = [200, 1000];
+
+/** Never wait for a credential prompt (a checkout without persisted credentials fails fast instead). */
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
 
 /** Exit status of a git command: 0, 1, or a throw for anything else. */
 async function gitStatus(cwd: string, args: string[]): Promise<number> {
   try {
-    await run('git', args, { cwd });
+    await run('git', args, { cwd, env: GIT_ENV });
     return 0;
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -28,7 +36,8 @@ async function gitStatus(cwd: string, args: string[]): Promise<number> {
   }
 }
 
-const git = async (cwd: string, args: string[]) => (await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
+const git = async (cwd: string, args: string[]) =>
+  (await run('git', args, { cwd, env: GIT_ENV, maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
 const hasCommit = async (cwd: string, sha: string) => (await gitStatus(cwd, ['cat-file', '-e', `${sha}^{commit}`]).catch(() => 1)) === 0;
 const isShallow = async (cwd: string) => (await git(cwd, ['rev-parse', '--is-shallow-repository'])) !== 'false';
 
@@ -44,6 +53,7 @@ async function localOrder(
   ours: string,
   live: string,
   log: (m: string) => void,
+  steps: number[],
 ): Promise<{ order: CommitOrder | null; why: string }> {
   try {
     await git(cwd, ['rev-parse', '--git-dir']);
@@ -58,14 +68,14 @@ async function localOrder(
       if (!(await hasCommit(cwd, sha))) return { order: null, why: `commit ${sha.slice(0, 12)} could not be fetched` };
     }
     if (!(await isShallow(cwd))) return { order: (await provenOrder(cwd, ours, live)) ?? 'diverged', why: '' };
-    for (const step of DEEPEN_STEPS) {
+    for (const step of steps) {
       const proven = await provenOrder(cwd, ours, live);
       if (proven) return { order: proven, why: '' };
       log(`Shallow checkout: deepening the history of both commits by ${step} to order them`);
       try {
         await git(cwd, ['fetch', '--no-tags', `--deepen=${step}`, 'origin', ours, live]);
       } catch (err) {
-        return { order: null, why: `shallow checkout; deepening failed (${String((err as Error).message).split('\n')[0]})` };
+        return { order: null, why: `shallow checkout: deepening failed (${String((err as Error).message).split('\n')[0]})` };
       }
       if (!(await isShallow(cwd))) return { order: (await provenOrder(cwd, ours, live)) ?? 'diverged', why: '' };
     }
@@ -73,7 +83,7 @@ async function localOrder(
     if (proven) return { order: proven, why: '' };
     return {
       order: null,
-      why: `shallow checkout: neither commit descends from the other within ${DEEPEN_STEPS.reduce((a, b) => a + b, 1)} commits`,
+      why: `shallow checkout: neither commit descends from the other within the ${steps.join(' + ')} commits it was deepened by`,
     };
   } catch (err) {
     return { order: null, why: String((err as Error).message).split('\n')[0]! };
@@ -104,12 +114,18 @@ export async function commitOrder(
 ): Promise<{ order: CommitOrder; note?: string }> {
   if (!live || !ours) return { order: 'none' };
   if (live === ours) return { order: 'same' };
-  const local = await localOrder(cwd, ours, live, log);
+  const local = await localOrder(cwd, ours, live, log, DEEPEN_FIRST);
   if (local.order) return { order: local.order };
-  if (!api.token) return { order: 'unknown', note: `${local.why}, and no github-token for the compare API` };
-  try {
-    return { order: await apiOrder(api, ours, live) };
-  } catch (err) {
-    return { order: 'unknown', note: `${local.why}; the compare API failed: ${(err as Error).message}` };
+  let apiWhy = 'no github-token for the compare API';
+  if (api.token) {
+    try {
+      return { order: await apiOrder(api, ours, live) };
+    } catch (err) {
+      apiWhy = `the compare API failed: ${(err as Error).message}`;
+    }
   }
+  // The compare API could not answer: deepen the checkout further.
+  const deeper = local.why.startsWith('shallow checkout: neither') ? await localOrder(cwd, ours, live, log, DEEPEN_MORE) : local;
+  if (deeper.order) return { order: deeper.order };
+  return { order: 'unknown', note: `${deeper.why}; ${apiWhy}` };
 }
