@@ -367,6 +367,23 @@ describe('5. the guard with a shallow checkout (actions/checkout default, depth 
     expect(deployed(store)).toEqual([C, B]);
   });
 
+  it('when the compare API cannot answer (404), the checkout is deepened further and proves the order', async () => {
+    const o = origin();
+    const A = o.commit('A');
+    for (let i = 0; i < 120; i++) o.commit(`between ${i}`);
+    const B = o.commit('B');
+    const { store, run } = runs();
+    const token = { 'github-token': 'ghs_test' };
+    expect((await run(checkout(o, B), 'push', pushPayload(A, B), B, { 'index.html': 'home B' }, token)).failure).toBeNull();
+    const rA = await run(checkout(o, A), 'workflow_dispatch', {}, A, { 'index.html': 'home A' }, token);
+    expect(rA.failure).toContain(`The bucket holds a deploy of ${B.slice(0, 12)}, which is newer than this run's commit ${A.slice(0, 12)}`);
+    expect(rA.log.lines.info.filter((l) => l.startsWith('Shallow checkout: deepening'))).toEqual([
+      'Shallow checkout: deepening the history of both commits by 50 to order them',
+      'Shallow checkout: deepening the history of both commits by 200 to order them',
+    ]);
+    expect(store.text('index.html')).toBe('home B');
+  });
+
   it('an order that cannot be proven (the live commit cannot be fetched, no github-token) is refused unless allow-older', async () => {
     const o = origin();
     const A = o.commit('A');
