@@ -540,6 +540,67 @@ describe('examples cover the adoption scenarios', () => {
   });
 });
 
+describe('examples say what GitHub does (concurrency, commits, outputs)', () => {
+  const exampleText = (f: string) => read(`examples/${f}`);
+  const groupOf = (wf: Obj, job: Obj): string => {
+    const c = job.concurrency ?? wf.concurrency;
+    return typeof c === 'string' ? c : asString(obj(c).group);
+  };
+  /** The concurrency groups of an example's jobs that run the action, split by whether they upload. */
+  const groups = (f: string) => {
+    const wf = obj(parseYaml(read(f), f));
+    const out = { uploads: new Set<string>(), invalidateOnly: new Set<string>() };
+    for (const s of actionSteps(wf)) {
+      const group = groupOf(wf, obj(obj(wf.jobs)[s.job]));
+      if (!group) continue;
+      (uploadMode(s.with) === false ? out.invalidateOnly : out.uploads).add(group);
+    }
+    return out;
+  };
+
+  test('a workflow that only invalidates never shares a concurrency group with another workflow that deploys (a queued run cancels the pending one)', () => {
+    const shared: string[] = [];
+    for (const a of EXAMPLE_FILES) {
+      for (const b of EXAMPLE_FILES) {
+        if (a === b) continue;
+        for (const g of groups(a).invalidateOnly)
+          if (groups(b).uploads.has(g) && !groups(a).uploads.has(g)) shared.push(`${a} and ${b}: ${g}`);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+
+  test('push-deploy says a newly queued run cancels the pending one, and groups are per repository', () => {
+    const text = exampleText('push-deploy.yml');
+    expect(text).toMatch(/a newly\n?#? ?queued run cancels the pending one/);
+    expect(text).toMatch(/groups are per repository/);
+    expect(text).not.toMatch(/manual-invalidate\.yml does/);
+  });
+
+  test('reusable-deploy does not claim its group serialises other repositories; it names what does', () => {
+    const text = exampleText('reusable-deploy.yml');
+    expect(text).not.toMatch(/whichever repository/);
+    expect(text).toMatch(/Concurrency groups are scoped\s*#?\s*to one repository/);
+    expect(text).toMatch(/deploy lock/);
+  });
+
+  test('push-deploy says what each checkout depth gives the older-commit guard', () => {
+    const text = exampleText('push-deploy.yml');
+    expect(text).toMatch(/default \(depth 1\): the action fetches the live commit and deepens/);
+    expect(text).toMatch(/fetch-depth: 0: everything is local/);
+    expect(text).toMatch(/no checkout: the compare API alone/);
+    expect(text).toMatch(/When the order cannot be proven the deploy stops/);
+  });
+
+  test('an example that passes invalidation-paths through env: says it is capped and where the rest is', () => {
+    for (const f of EXAMPLE_FILES) {
+      const text = read(f);
+      if (!/:\s*\$\{\{\s*steps\.\w+\.outputs\.invalidation-paths\s*\}\}/.test(text)) continue;
+      expect([f, /64 KiB/.test(text) && /invalidation-paths-truncated/.test(text)]).toEqual([f, true]);
+    }
+  });
+});
+
 describe('project workflows', () => {
   const wf = (f: string) => obj(parseYaml(read(f), f));
   const runs = (w: Obj) =>

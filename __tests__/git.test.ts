@@ -58,6 +58,33 @@ describe('diffRange', () => {
     expect((r as { none: string }).none).toContain('diff-base');
   });
 
+  it('a tag push names the tag, not a new branch', () => {
+    const r = diffRange('push', { ref: 'refs/tags/v1.2.0', before: '0'.repeat(40), after: AFTER, created: true }, SHA, null);
+    expect(r).toEqual({
+      none: 'push of tag v1.2.0 (a tag has no previous commit): no commit diff; set diff-base to diff against a commit',
+    });
+  });
+
+  it('a new branch names the branch', () => {
+    const r = diffRange('push', { ref: 'refs/heads/feature', before: '0'.repeat(40), after: AFTER, created: true }, SHA, null);
+    expect(r).toEqual({ none: 'push creates branch feature (no previous commit): no commit diff; set diff-base to diff against a commit' });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['workflow_run', { workflow_run: { head_sha: SHA } }],
+    ['push', { ref: 'refs/tags/v1', before: '0'.repeat(40), after: SHA }],
+    ['release', { release: { tag_name: 'v1' } }],
+    ['schedule', {}],
+  ])('%s with a live deploy recorded: what changed since the live deploy', (event, payload) => {
+    const r = diffRange(event, payload, SHA, null, BEFORE);
+    expect(r).toMatchObject({ base: BEFORE, head: SHA });
+    expect((r as { source: string }).source).toContain('the live deploy..this commit');
+  });
+
+  it('a push range wins over the live deploy', () => {
+    expect(diffRange('push', { before: BEFORE, after: AFTER }, SHA, null, 'f'.repeat(40))).toMatchObject({ base: BEFORE, head: AFTER });
+  });
+
   it.each([['push'], ['pull_request'], ['workflow_dispatch']])('diff-base overrides the %s event', (event) => {
     const payload = { before: BEFORE, after: AFTER, pull_request: { base: { sha: BEFORE }, head: { sha: AFTER } } };
     expect(diffRange(event, payload, SHA, 'v1.2.0')).toEqual({ base: 'v1.2.0', head: SHA, source: 'diff-base input' });

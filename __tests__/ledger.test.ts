@@ -16,6 +16,10 @@ import type {
 import type { FileRecord } from '../src/model/stages.js';
 import { headersHash, readingHash } from '../src/plan/headers.js';
 import {
+  commitGuard,
+  type CommitGuard,
+  type CommitGuardInput,
+  type CommitGuardReason,
   demotionWarning,
   historyEvidence,
   ledgerKnowledgeChanged,
@@ -425,7 +429,6 @@ describe('olderCommitRefusal', () => {
     ['newer', LIVE, false, false],
     ['same', LIVE, false, false],
     ['diverged', LIVE, false, false],
-    ['unknown', LIVE, false, false], // warned about elsewhere, deployed
     ['none', LIVE, false, false],
   ])('order %s, live %s, allow-older %s: refused %s', (order, live, allowOlder, refused) => {
     const r = olderCommitRefusal(order, OURS, live, allowOlder);
@@ -437,6 +440,38 @@ describe('olderCommitRefusal', () => {
       "The bucket holds a deploy of 222222222222, which is newer than this run's commit 111111111111 (it descends from it): " +
         'a run that finished out of order, or a re-run of an old workflow. Nothing was written. ' +
         'Set allow-older: true to deploy an older commit on purpose (a rollback).',
+    );
+  });
+});
+
+describe('commitGuard', () => {
+  const ours = '1111111111111111111111111111111111111111';
+  const live = '2222222222222222222222222222222222222222';
+  const g = (order: CommitOrder, over: Partial<CommitGuardInput> = {}) =>
+    commitGuard({ order, ours, live, allowOlder: false, forcePushOverLive: false, ...over });
+  it.each<[string, CommitGuard['verdict'], CommitGuardReason, CommitOrder, Partial<CommitGuardInput>]>([
+    ['a first deploy (no ledger)', 'deploy', 'no-live-commit', 'none', { live: null }],
+    ['the live commit again', 'deploy', 'same-commit', 'same', {}],
+    ['a newer commit', 'deploy', 'newer', 'newer', {}],
+    ['another branch', 'deploy', 'diverged', 'diverged', {}],
+    ['an older commit', 'refuse', 'older', 'older', {}],
+    ['an older commit with allow-older', 'deploy', 'allow-older', 'older', { allowOlder: true }],
+    ['a force push that discarded the live commit', 'deploy', 'force-push', 'older', { forcePushOverLive: true }],
+    ['a force push whose order could not be read', 'deploy', 'force-push', 'unknown', { forcePushOverLive: true }],
+    ['an order that cannot be proven: the safe default', 'refuse', 'unknown', 'unknown', {}],
+    ['an order that cannot be proven, allow-older', 'deploy', 'allow-older', 'unknown', { allowOlder: true }],
+  ])('%s: %s (%s)', (_name, verdict, reason, order, over) => {
+    expect(g(order, over)).toMatchObject({ verdict, reason });
+  });
+
+  it('unknown: the message says why and what to do', () => {
+    const r = g('unknown', { note: 'commit 222222222222 could not be fetched, and no github-token for the compare API' });
+    expect(r.verdict === 'refuse' && r.message).toBe(
+      "Could not tell whether this run's commit 111111111111 is older than the live deploy's 222222222222 " +
+        '(commit 222222222222 could not be fetched, and no github-token for the compare API). Nothing was written: an older ' +
+        'build must not replace a newer one unnoticed. Check out with actions/checkout fetch-depth: 0, or give the action a ' +
+        'github-token that can read the repository (contents: read) for the compare API; set allow-older: true to deploy ' +
+        'whatever the order.',
     );
   });
 });

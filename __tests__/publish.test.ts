@@ -1,10 +1,12 @@
 // writeReport: the report file is the report (JSON.parse gives it back exactly), with one line per file row.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { writeReport } from '../src/io/publish.js';
-import type { FileReport, Report } from '../src/report.js';
+import { jsonArrayWithin, type FileReport, type Report } from '../src/report.js';
 import { tmpDir } from './support/harness.js';
+import { pipelineRun } from './support/memory.js';
 
 const base: Omit<Report, 'files'> = {
   version: 1,
@@ -40,5 +42,38 @@ describe('writeReport', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('outputs passed on through env:', () => {
+  it('invalidation-paths of a 3,000-path invalidation fits one environment variable; the whole list is in the report', async () => {
+    const paths = Array.from({ length: 3000 }, (_, i) => `/docs/section-${String(i).padStart(4, '0')}/a-rather-long-page-name.html`);
+    const r = await pipelineRun(
+      { upload: 'false', 'source-dir': '', 'distribution-id': 'E1ABCDEFGH', 'max-paths': '3000', paths: paths.join('\n') },
+      {},
+    );
+    expect(r.failure).toBeNull();
+    expect(r.report!.invalidations[0]!.paths).toHaveLength(3000);
+    const value = r.outputs['invalidation-paths']!;
+    // As a workflow step receives it: `env: { INVALIDATION_PATHS: ${{ steps.x.outputs.invalidation-paths }} }`.
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(JSON.parse(process.env.INVALIDATION_PATHS).length))'], {
+      env: { ...process.env, INVALIDATION_PATHS: value },
+      encoding: 'utf8',
+    });
+    expect(child.error).toBeUndefined();
+    const shown = Number(child.stdout);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(3000);
+    expect(JSON.parse(value)).toEqual(r.report!.invalidations[0]!.paths.slice(0, shown));
+    expect(r.outputs['invalidation-paths-truncated']).toBe('true');
+    expect(r.log.lines.notice.some((n) => n.includes(`first ${shown} of 3000 paths`) && n.includes('report file'))).toBe(true);
+  });
+
+  it('a list that fits is whole', () => {
+    expect(jsonArrayWithin(['/a', '/b'], 64)).toEqual({ json: '["/a","/b"]', complete: true });
+    expect(jsonArrayWithin(['/a', '/b'], 11)).toEqual({ json: '["/a","/b"]', complete: true });
+    expect(jsonArrayWithin(['/a', '/b'], 10)).toEqual({ json: '["/a"]', complete: false });
+    expect(jsonArrayWithin(['/é'], 7)).toEqual({ json: '["/é"]', complete: true });
+    expect(jsonArrayWithin(['/é'], 6)).toEqual({ json: '[]', complete: false }); // bytes, not characters
   });
 });

@@ -117,6 +117,7 @@ describe('job summary', () => {
       'invalidation-id': 'I2J0I21PCUYOIK',
       'invalidation-ids': '{"E2QWRUHAPOMQZL":"I2J0I21PCUYOIK"}',
       'invalidation-paths': '["/","/index.html","/img/a%7Cb.png","/guide/*"]',
+      'invalidation-paths-truncated': 'false',
       'invalidation-status': 'Completed',
       uploaded: '4',
       deleted: '1',

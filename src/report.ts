@@ -48,6 +48,19 @@ export interface Report {
   prefix: string;
   sourceDir: string | null;
   diff: { source: string; files: number; note?: string } | null;
+  /**
+   * The commit deployed (the one built: workflow_run.head_sha, the pull request's head, else GITHUB_SHA), the
+   * live deploy's commit from the ledger, their order, and whether this commit may deploy over it and why.
+   */
+  commit?: {
+    sha: string;
+    source: string;
+    live: string | null;
+    order: string;
+    verdict: 'deploy' | 'refuse';
+    reason: string;
+    note?: string;
+  };
   totals: { uploaded: number; unchanged: number; deleted: number; skipped: number; uploadedBytes: number; fingerprinted: number };
   files: FileReport[];
   invalidations: InvalidationReport[];
@@ -79,6 +92,15 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     prefix: config.prefix,
     sourceDir: config.sourceDir,
     diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
+    commit: {
+      sha: facts.run.headSha,
+      source: facts.run.headSource,
+      live: facts.state?.deploys?.[0]?.sha ?? null,
+      order: facts.commitOrder.order,
+      verdict: plan.commitGuard.verdict,
+      reason: plan.commitGuard.reason,
+      ...(facts.commitOrder.note ? { note: facts.commitOrder.note } : {}),
+    },
     totals: totalsOf(facts, plan),
     files: fileReports(config, facts, plan),
     invalidations: plan.invalidations.map((p) => {
@@ -199,16 +221,36 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport
   return files;
 }
 
+/**
+ * The most an output that lists paths may hold, in UTF-8 bytes. Workflows pass outputs to scripts through
+ * `env:`, and Linux caps one environment string (NAME=value) at 128 KiB (E2BIG: the step cannot even start);
+ * half of it leaves room for the name and for other outputs passed alongside.
+ */
+export const OUTPUT_LIST_MAX_BYTES = 64 * 1024;
+
+/** A JSON array of the first items whose JSON fits `maxBytes`, and whether that is all of them. */
+export function jsonArrayWithin(items: readonly string[], maxBytes: number): { json: string; complete: boolean } {
+  let bytes = 2; // []
+  for (let i = 0; i < items.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(items[i])) + (i > 0 ? 1 : 0);
+    if (bytes > maxBytes) return { json: JSON.stringify(items.slice(0, i)), complete: false };
+  }
+  return { json: JSON.stringify(items), complete: true };
+}
+
 export function outputsOf(report: Report, reportPath: string): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const inv of report.invalidations) if (inv.id) ids[inv.distributionId] = inv.id;
   const first = report.invalidations.find((i) => i.id);
   const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
   const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+  const paths = jsonArrayWithin(first?.paths ?? report.invalidations[0]?.paths ?? [], OUTPUT_LIST_MAX_BYTES);
   return {
     'invalidation-id': first?.id ?? '',
     'invalidation-ids': JSON.stringify(ids),
-    'invalidation-paths': JSON.stringify(first?.paths ?? report.invalidations[0]?.paths ?? []),
+    // The first paths that fit OUTPUT_LIST_MAX_BYTES; the whole list is in the report file.
+    'invalidation-paths': paths.json,
+    'invalidation-paths-truncated': String(!paths.complete),
     'invalidation-status': status,
     uploaded: String(report.totals.uploaded),
     deleted: String(report.totals.deleted),

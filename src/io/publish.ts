@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../model/config.js';
 import type { Log } from '../model/ports.js';
 import type { RunContext } from '../model/stages.js';
-import { outputsOf, prCommentBody, type Report } from '../report.js';
+import { OUTPUT_LIST_MAX_BYTES, outputsOf, prCommentBody, type Report } from '../report.js';
 import { summaryMarkdown } from '../summary.js';
 import { upsertPrComment } from './github.js';
 import { setOutput } from './runner.js';
@@ -42,7 +42,16 @@ export async function publish(
   log: Log,
 ): Promise<void> {
   await writeReport(config.reportPath, report);
-  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) setOutput(k, v);
+  const outputs = outputsOf(report, config.reportPath);
+  for (const [k, v] of Object.entries(outputs)) setOutput(k, v);
+  if (outputs['invalidation-paths-truncated'] === 'true') {
+    const all = (report.invalidations.find((i) => i.id) ?? report.invalidations[0])?.paths.length ?? 0;
+    const shown = (JSON.parse(outputs['invalidation-paths']!) as string[]).length;
+    log.notice(
+      `The invalidation-paths output holds the first ${shown} of ${all} paths (${OUTPUT_LIST_MAX_BYTES / 1024} KiB, so it can be passed ` +
+        `through env:, which Linux caps at 128 KiB a variable); the whole list is in the report file (${config.reportPath}).`,
+    );
+  }
   // Appended directly to GITHUB_STEP_SUMMARY (the file is read from `env`, per run).
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await fs.appendFile(summaryFile, summaryMarkdown(report));

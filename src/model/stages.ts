@@ -21,12 +21,21 @@ import type {
 } from './data.js';
 import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
+import type { CommitSource } from '../plan/event-commit.js';
+import type { CommitGuard } from '../plan/ledger.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
 export interface RunContext {
   eventName: string;
   payload: Record<string, unknown>;
+  /** GITHUB_SHA as the runner sets it (for some events not the commit that was built: see headSha). */
   sha: string;
+  /** The commit this run builds and deploys: what the ledger records and the older-commit guard orders. */
+  headSha: string;
+  /** Where headSha was read from (GITHUB_SHA, workflow_run.head_sha, pull_request.head.sha). */
+  headSource: CommitSource;
+  /** A force push: the user says which commit is now live (an older one may replace a discarded one). */
+  forced: boolean;
   repository: string;
   runId: string;
   runAttempt: string;
@@ -71,8 +80,11 @@ export interface Facts {
   /** Multipart ETags computed locally for objects another tool uploaded in parts, by relative path. */
   multipartEtags: Record<string, string>;
   diff: DiffFact;
-  /** How this run's commit relates to the live deploy's (from the ledger), with why it is unknown. */
-  commitOrder: { order: CommitOrder; note?: string };
+  /**
+   * How this run's commit (run.headSha) relates to the live deploy's (from the ledger), with why it is unknown;
+   * `forcePushOverLive`: this run is a force push whose previous tip is, or descends from, the live commit.
+   */
+  commitOrder: { order: CommitOrder; note?: string; forcePushOverLive?: boolean };
   /** In-flight and monthly usage per distribution id; null when it could not be read; absent when not needed. */
   usage: Record<string, DistributionUsage | null>;
   /** What the reading found worth a warning. */
@@ -113,6 +125,8 @@ export interface DeployPlan {
   invalidations: InvalidationPlan[];
   /** Set when the run must stop before any write (e.g. over max-deletes). */
   refusal: string | null;
+  /** Whether this run's commit may deploy over the live one, and why. */
+  commitGuard: CommitGuard;
   /** Whether the ledger is written after the uploads. */
   writeState: boolean;
   /** What the ledger learns and owes beyond the objects. */

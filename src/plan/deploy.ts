@@ -6,7 +6,7 @@ import type { DeployPlan, Facts } from '../model/stages.js';
 import { planFiles, type FilePlan } from './files.js';
 import { entryDocumentMatcher } from './headers.js';
 import { planInvalidation } from './invalidation.js';
-import { ledgerKnowledgeChanged, livePending, olderCommitRefusal, planRemovals, type Removals } from './ledger.js';
+import { commitGuard, ledgerKnowledgeChanged, livePending, planRemovals, type CommitGuard, type Removals } from './ledger.js';
 import { collateralKeys, deleteWarning, inFlightBudget, missingDiffFallback, uploadWaves, verifyTargets } from './policies.js';
 import { staleFor, type StaleResult } from './stale.js';
 import { checkDeleteCap } from './sync.js';
@@ -112,9 +112,20 @@ function removalsOf(config: Config, facts: Facts, files: FilePlan): Removals {
   return planRemovals(deletes, (p) => files.fingerprint(p).fingerprinted, previous, facts.now, config.keepRemovedMs);
 }
 
-function refusalOf(config: Config, facts: Facts, sync: SyncEntry[]): string | null {
-  const live = facts.state?.deploys?.[0]?.sha ?? null;
-  return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
+function guardOf(config: Config, facts: Facts): CommitGuard {
+  const { order, note, forcePushOverLive } = facts.commitOrder;
+  return commitGuard({
+    order,
+    ...(note ? { note } : {}),
+    ours: facts.run.headSha,
+    live: facts.state?.deploys?.[0]?.sha ?? null,
+    allowOlder: config.allowOlder,
+    forcePushOverLive: forcePushOverLive === true,
+  });
+}
+
+function refusalOf(config: Config, sync: SyncEntry[], guard: CommitGuard): string | null {
+  return checkDeleteCap(sync, config.maxDeletes) ?? (guard.verdict === 'refuse' ? guard.message : null);
 }
 
 /** remove-prefix: the whole prefix's URLs, as one wildcard per distribution that serves it. */
@@ -153,11 +164,13 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const lock = deployLockKey(config.prefix, config.statePrefix);
   const records = config.removePrefix ? facts.ownKeys.filter((k) => k !== lock) : [];
   const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
+  const guard = guardOf(config, facts);
   const ledger = {
     demoted: [...files.evidence.demoted],
     shapes: files.evidence.learned,
     pending: removals.pending,
-    deploy: writes ? { sha: facts.run.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+    // The commit built (workflow_run.head_sha, the pull request's head), not GITHUB_SHA.
+    deploy: writes ? { sha: facts.run.headSha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
   };
   return {
     files: files.files,
@@ -167,7 +180,8 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     lateDeletes: [...removals.due.map((e) => e.key), ...records],
     waiting: removals.waiting,
     invalidations,
-    refusal: refusalOf(config, facts, sync),
+    refusal: refusalOf(config, sync, guard),
+    commitGuard: guard,
     writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger) || migrating(facts)),
     ledger,
     remote: files.remote,

@@ -139,15 +139,80 @@ export function ledgerKnowledgeChanged(previous: DeployState | null, next: Pick<
   return norm(previous) !== norm(next);
 }
 
+/** Why this run's commit may or may not deploy over the live one (reported). */
+export type CommitGuardReason =
+  /** No deploy recorded (a first deploy), or nothing to compare (invalidate-only, no commit known). */
+  | 'no-live-commit'
+  | 'same-commit'
+  | 'newer'
+  /** Neither descends from the other (another branch, a force push): nothing to order by. */
+  | 'diverged'
+  /** Older, or not provably not older, but allow-older is set (a rollback on purpose). */
+  | 'allow-older'
+  /** A force push that discarded the live commit: the user says which commit is live now. */
+  | 'force-push'
+  | 'older'
+  /** The order could not be proven (shallow checkout and no compare API): refused, the safe default. */
+  | 'unknown';
+
+export type CommitGuard =
+  | { verdict: 'deploy'; reason: Exclude<CommitGuardReason, 'older' | 'unknown'> }
+  | { verdict: 'refuse'; reason: 'older' | 'unknown'; message: string };
+
+export interface CommitGuardInput {
+  order: CommitOrder;
+  /** Why the order is unknown. */
+  note?: string;
+  ours: string;
+  live: string | null;
+  allowOlder: boolean;
+  /** This run is a force push whose previous tip is, or descends from, the live commit (it discarded it). */
+  forcePushOverLive: boolean;
+}
+
 /**
  * May this commit deploy over the one the ledger says is live? `older`: the live one descends from it (an
- * out-of-order or re-run workflow) - refused unless allow-older.
+ * out-of-order or re-run workflow) - refused unless allow-older, or a force push that discarded the live commit
+ * (resetting a branch to a good commit). `unknown`: no proof either way - refused too, unless allow-older: an
+ * older build must never silently replace a newer one.
  */
-export function olderCommitRefusal(order: CommitOrder, ours: string, live: string | null, allowOlder: boolean): string | null {
-  if (order !== 'older' || allowOlder || !live) return null;
-  return (
-    `The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
-    `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
-    `Set allow-older: true to deploy an older commit on purpose (a rollback).`
-  );
+export function commitGuard(g: CommitGuardInput): CommitGuard {
+  const { order, ours, live } = g;
+  if (order === 'none' || !live) return { verdict: 'deploy', reason: 'no-live-commit' };
+  if (order === 'same') return { verdict: 'deploy', reason: 'same-commit' };
+  if (order === 'newer' || order === 'diverged') return { verdict: 'deploy', reason: order };
+  if (g.forcePushOverLive) return { verdict: 'deploy', reason: 'force-push' };
+  if (g.allowOlder) return { verdict: 'deploy', reason: 'allow-older' };
+  if (order === 'older') {
+    return {
+      verdict: 'refuse',
+      reason: 'older',
+      message:
+        `The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
+        `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
+        `Set allow-older: true to deploy an older commit on purpose (a rollback).`,
+    };
+  }
+  return {
+    verdict: 'refuse',
+    reason: 'unknown',
+    message:
+      `Could not tell whether this run's commit ${ours.slice(0, 12)} is older than the live deploy's ${live.slice(0, 12)} ` +
+      `(${g.note ?? 'no history'}). Nothing was written: an older build must not replace a newer one unnoticed. ` +
+      `Check out with actions/checkout fetch-depth: 0, or give the action a github-token that can read the repository ` +
+      `(contents: read) for the compare API; set allow-older: true to deploy whatever the order.`,
+  };
+}
+
+/** The refusal message of commitGuard, or null when the commit may deploy. */
+export function olderCommitRefusal(
+  order: CommitOrder,
+  ours: string,
+  live: string | null,
+  allowOlder: boolean,
+  forcePushOverLive = false,
+  note?: string,
+): string | null {
+  const g = commitGuard({ order, ours, live, allowOlder, forcePushOverLive, ...(note ? { note } : {}) });
+  return g.verdict === 'refuse' ? g.message : null;
 }

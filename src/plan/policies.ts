@@ -69,15 +69,20 @@ export function withMultipartEtags(files: LocalFile[], multipartEtags: Record<st
 export function missingDiffFallback(config: Config, diff: DiffFact): { manual: string[]; warning: string | null } {
   if (config.upload || !diff.incomplete) return { manual: config.paths, warning: null };
   const why = diff.note ?? 'unavailable';
+  // No previous commit at all (a manual run): a paths input is the whole list, as given.
+  if (diff.source === 'none' && config.missingDiff === 'warn' && config.paths.length > 0) return { manual: config.paths, warning: null };
   if (config.missingDiff === 'all') {
     return {
       manual: [...config.paths, '/*'],
       warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
     };
   }
+  const noDiff = diff.source === 'none';
   return {
     manual: config.paths,
-    warning: `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+    warning: noDiff
+      ? `No commit diff (${why}): nothing of this commit is invalidated; give the paths input or diff-base, or set missing-diff: all to fall back to /*`
+      : `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
   };
 }
 

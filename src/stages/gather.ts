@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pMap from 'p-map';
 import type { Config } from '../model/config.js';
-import type { DistributionUsage, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
+import type { DeployState, DistributionUsage, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DiffFact, Facts, RunContext } from '../model/stages.js';
 import { commitOrder } from '../io/ancestry.js';
@@ -17,6 +17,7 @@ import { readState } from '../io/state.js';
 import { isOwnKey, lockKeyOfRecordsDir, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
 import { staleByDistribution } from '../plan/deploy.js';
 import { diffRange } from '../plan/diff-range.js';
+import { pushedOver } from '../plan/event-commit.js';
 import { makeFileFilter } from '../plan/filter.js';
 import { MANIFEST_GLOBS } from '../plan/fingerprint.js';
 import { needsHead } from '../plan/sync.js';
@@ -44,10 +45,11 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
   };
   const facts: Facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
     // allSettled: a failing listing must not leave the scan logging after the error.
+    const listed = ports.store ? timed('list', timings, () => listBucket(config, ports.store!, ports.log)) : null;
     const [scan, listing, diff] = await settleAll([
       config.upload ? timed('scan', timings, () => scanSource(config, ports.log, warn)) : null,
-      ports.store ? timed('list', timings, () => listBucket(config, ports.store!, ports.log)) : null,
-      wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn)) : null,
+      listed,
+      wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn, liveShaOf(listed))) : null,
     ] as const);
     return {
       run,
@@ -82,26 +84,41 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
         await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket),
       )
     : [];
-  const commit = await liveCommitOrder(config, facts, warn);
+  const commit = await liveCommitOrder(config, facts, warn, ports.log);
   const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
 }
 
 /** Whether this run's commit is older than the live deploy's (the ledger names it). */
-async function liveCommitOrder(config: Config, facts: Facts, warn: (m: string) => void): Promise<Facts['commitOrder']> {
+async function liveCommitOrder(config: Config, facts: Facts, warn: (m: string) => void, log?: Log): Promise<Facts['commitOrder']> {
   const live = facts.state?.deploys?.[0]?.sha ?? null;
-  if (!config.upload || !live || !facts.run.sha) return { order: 'none' };
-  const res = await commitOrder(config.workspace, facts.run.sha, live, {
-    apiUrl: facts.run.apiUrl,
-    repository: facts.run.repository,
-    token: config.githubToken,
-  });
-  if (res.order === 'unknown') {
+  const ours = facts.run.headSha;
+  if (!config.upload || !live || !ours) return { order: 'none' };
+  const api = { apiUrl: facts.run.apiUrl, repository: facts.run.repository, token: config.githubToken };
+  const info = (m: string) => log?.info(m);
+  const res = await commitOrder(config.workspace, ours, live, api, info);
+  if (res.order === 'older' || res.order === 'unknown') {
+    // A force push that discarded the live commit (its previous tip is, or descends from, it) deploys.
+    const before = facts.run.forced ? pushedOver(facts.run.eventName, facts.run.payload) : null;
+    const over = before ? (before === live ? 'same' : (await commitOrder(config.workspace, before, live, api, info)).order) : null;
+    if (over === 'same' || over === 'newer') {
+      log?.info(
+        `Force push from ${before!.slice(0, 12)}: it discarded the live deploy ${live.slice(0, 12)}; deploying ${ours.slice(0, 12)}`,
+      );
+      return { ...res, forcePushOverLive: true };
+    }
+  }
+  if (res.order === 'unknown' && config.allowOlder) {
     warn(
-      `Could not tell whether ${facts.run.sha.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway`,
+      `Could not tell whether ${ours.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway (allow-older)`,
     );
   }
   return res;
+}
+
+/** The live deploy's commit, once the listing has read the ledger (null without a bucket or a ledger). */
+function liveShaOf(listed: Promise<{ state: DeployState | null } | null> | null): () => Promise<string | null> {
+  return async () => (listed ? ((await listed)?.state?.deploys?.[0]?.sha ?? null) : null);
 }
 
 const wantsDiff = (config: Config) =>
@@ -272,11 +289,20 @@ async function gzipFacts(config: Config, scan: WalkResult | null): Promise<Facts
   return out;
 }
 
-async function commitDiff(config: Config, ctx: RunContext, log: Log, warn: (m: string) => void): Promise<DiffFact> {
-  const range = diffRange(ctx.eventName, ctx.payload, ctx.sha, config.diffBase);
+async function commitDiff(
+  config: Config,
+  ctx: RunContext,
+  log: Log,
+  warn: (m: string) => void,
+  liveSha: () => Promise<string | null> = async () => null,
+): Promise<DiffFact> {
+  // An event that names no previous commit (a tag, workflow_run, ...): the live deploy's commit, when known.
+  const needsLive = !config.diffBase && 'none' in diffRange(ctx.eventName, ctx.payload, ctx.headSha, null);
+  const range = diffRange(ctx.eventName, ctx.payload, ctx.headSha, config.diffBase, needsLive ? await liveSha() : null);
   if ('none' in range) {
     log.info(range.none);
-    return { files: null, source: 'none', note: range.none };
+    // Invalidate-only mode has nothing else to go on: missing-diff decides (warn, or /*).
+    return { files: null, source: 'none', note: range.none, ...(config.upload ? {} : { incomplete: true }) };
   }
   const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
   try {
