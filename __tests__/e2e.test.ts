@@ -87,7 +87,7 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
         'styles.css',
       ].sort(),
     );
-    expect((await s3.stats()).PutObject).toBe(13); // 11 files + the ledger + the deploy lock (deleted at the end)
+    expect((await s3.stats()).PutObject).toBe(14); // 11 files + the ledger + the bootstrap and the deploy lock (both deleted)
     // NFC and NFD names are different keys holding their own bytes.
     expect(await getText(client(), BUCKET, `blog/${NFD}.html`)).toBe('nfd v1');
     expect(await getText(client(), BUCKET, `blog/${NFC}.html`)).toBe('nfc v1');
@@ -138,8 +138,9 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(r.failed).toBe(false);
     const stats = await s3.stats();
     // 5 modified + 2 new files; the 4 unchanged are not re-uploaded; +1 PUT for the owed-invalidation record,
-    // +1 for the ledger and +1 for the deploy lock. No HEAD: the ledger answers for same-size changed objects.
-    expect(stats.PutObject).toBe(10);
+    // +1 for the ledger and +2 for the locks (the bootstrap and the deploy lock). No HEAD: the ledger answers for
+    // same-size changed objects.
+    expect(stats.PutObject).toBe(11);
     expect(stats.HeadObject ?? 0).toBe(0);
     expect(stats.DeleteObjects).toBe(1);
     expect(r.outputs['uploaded']).toBe('7');

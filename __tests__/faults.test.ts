@@ -129,7 +129,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     const outcome = (pick: (url: string, method: string) => boolean) =>
       proxy.calls.filter((c) => pick(c.url, c.method)).map((c) => (c.reset ? 'reset' : c.status));
     // The listing (retried), then the witness listing of the records folders under the lock.
-    expect(outcome((u, m) => m === 'GET' && u.includes('list-type=2'))).toEqual([503, 200, 200]);
+    expect(outcome((u, m) => m === 'GET' && u.includes('list-type=2'))).toEqual([503, 200, 200, 200]);
     expect(outcome((u, m) => m === 'PUT' && u.includes(encodeURI(OWED_DIR)))).toEqual([503, 200]);
     expect(outcome((u, m) => m === 'POST' && /[?&]uploads(=|&|$)/.test(u))).toEqual(['reset', 200]);
     expect(outcome((u, m) => m === 'PUT' && /[?&]partNumber=/.test(u)).filter((s) => s === 500)).toHaveLength(2);
@@ -175,7 +175,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     expect(cf.calls.filter((c) => c.operation === 'CreateInvalidation')).toHaveLength(0);
     const stats = await s3.stats();
     expect(stats.DeleteObjects ?? 0).toBe(0);
-    expect(stats.DeleteObject ?? 0).toBe(1); // the deploy lock's release; no site object is deleted
+    expect(stats.DeleteObject ?? 0).toBe(2); // the bootstrap's and the deploy lock's release; no site object is deleted
     expect(await getText(client(), bucket, 'old.html')).toBe('old');
     expect(await getText(client(), bucket, 'broken.css')).toBe('b1');
 
@@ -324,7 +324,7 @@ describe('file larger than the single-PUT limit (simulated with a lowered thresh
     expect(stats.CreateMultipartUpload).toBe(1);
     expect(stats.UploadPart).toBe(3);
     expect(stats.CompleteMultipartUpload).toBe(1);
-    expect(stats.PutObject).toBe(3); // index.html, the ledger and the deploy lock
+    expect(stats.PutObject).toBe(4); // index.html, the ledger, the bootstrap and the deploy lock
     const h = await head(client(), bucket, 'video.bin');
     expect(h.ETag).toMatch(/-3"?$/);
     expect(h.ContentLength).toBe(12 * MiB);

@@ -272,3 +272,30 @@ describe('issue 17.8: the lock keeps excluding', () => {
     expect(await holder(store, key)).toBe('run-b');
   });
 });
+
+describe('issue 18.6: release is a conditional delete', () => {
+  it('a lock taken by another run between the read and the delete is never deleted (If-Match on the version read)', async () => {
+    const base = records();
+    const key = freshKey();
+    const clock = fakeClock();
+    const log: string[] = [];
+    let race = false;
+    // Another run replaces the lock right after run-a's release has read it (and found it its own).
+    const racing: OwnRecords = {
+      ...base,
+      getText: async (k) => {
+        const cur = await base.getText(k);
+        if (race && k === key && cur) {
+          race = false;
+          await base.putText(key, JSON.stringify({ owner: 'run-b', expiresAt: new Date(T0 + 10 * MIN).toISOString() }));
+        }
+        return cur;
+      },
+    };
+    const a = await acquireLock(racing, key, opts('run-a', clock, {}, log));
+    race = true;
+    await a.release();
+    expect(await holder(base, key)).toBe('run-b');
+    expect(log.some((l) => l.includes('was taken by another run as it was released'))).toBe(true);
+  });
+});

@@ -65,7 +65,7 @@ it('deletes removed pages before the invalidation, removed fingerprinted assets 
   // Every upload and the ledger came before the invalidation too; only the lock's release and the owed
   // record's clearing come after it.
   const after2 = writes().filter((c) => c.at > created2);
-  expect(after2.every((c) => c.method === 'DELETE' && /(owed\/|\.s3cfd-lock\.json)/.test(decodeURIComponent(c.url)))).toBe(true);
+  expect(after2.every((c) => c.method === 'DELETE' && /(owed\/|lock\.json)/.test(decodeURIComponent(c.url)))).toBe(true);
   let keys = await listKeys(s3Client(s3.endpoint), 'order-e2e');
   expect(keys).not.toContain('old.html');
   expect(keys).toContain('assets/app-Bq3x7KeL.js'); // still there for pages already open

@@ -61,7 +61,7 @@ it('force-upload re-uploads unchanged files (reason forced)', async () => {
   expect(r.failed).toBe(false);
   expect(r.outputs['uploaded']).toBe('2');
   expect(r.report.files.filter((f) => f.action === 'upload').map((f) => f.reason)).toEqual(['forced', 'forced']);
-  expect((await s3.stats()).PutObject).toBe(4); // 2 files + the ledger + the deploy lock
+  expect((await s3.stats()).PutObject).toBe(5); // 2 files + the ledger + the bootstrap and the deploy lock
 });
 
 it('a multipart object written by another tool (no metadata, no record) compares by its multipart ETag', async () => {

@@ -24,8 +24,10 @@ const D2 = 'E2ABCDEFGH';
 // The records live in a hidden folder with a random name (`.s3cfd-<24 hex>/`), read back from the store.
 const STATE = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}state.json`;
 const OWED = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}owed/`;
-// The lock has a fixed name (two first deploys must meet at one key); the other records are in the hidden folder.
-const LOCK = (_s: MemoryStore, prefix = '') => `${prefix}.s3cfd-lock.json`;
+// The lock is in the records folder; a fixed name in the prefix (the bootstrap) is held only while a run finds or
+// makes that folder (two first deploys must meet at one key).
+const LOCK = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}lock.json`;
+const BOOT = (prefix = '') => `${prefix}.s3cfd-lock.json`;
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 const base = { bucket: 'site-bucket', 'distribution-id': D1 };
@@ -74,8 +76,8 @@ describe('first deploy', () => {
     // A single PUT's ETag is its MD5: recorded as '' (the MD5 stands for it).
     expect(state.objects['css/site.css']!.slice(0, 2)).toEqual(['', md5('body{}')]);
     // No owed record, no CloudFront call at all; the deploy lock taken before the writes and deleted after.
-    expect(store.opsOf('putText')).toEqual([LOCK(store), STATE(store)]);
-    expect(store.opsOf('deleteKey')).toEqual([LOCK(store)]);
+    expect(store.opsOf('putText')).toEqual([BOOT(), LOCK(store), STATE(store)]);
+    expect(store.opsOf('deleteKey')).toEqual([BOOT(), LOCK(store)]);
     expect(cdn.calls).toEqual([]);
     expect(r.outputs).toMatchObject({ uploaded: '5', unchanged: '0', deleted: '0', 'invalidation-id': '', 'invalidation-paths': '[]' });
     expect(r.report!.invalidations[0]).toMatchObject({ distributionId: D1, paths: [], reason: 'nothing is stale' });
@@ -282,7 +284,11 @@ describe('the order of writes (as src/stages/execute.ts does it today)', () => {
       'store.list ',
       `store.getText ${state}`,
       `cdn.listSince ${D1}`, // in-flight usage, read only because something is stale
-      `store.putText ${lock}`, // the deploy lock, once the plan is known to write
+      `store.putText ${BOOT()}`, // the bootstrap lock, once the plan is known to write
+      'store.list .s3cfd-', // which records folder this prefix uses now
+      `store.putText ${lock}`, // the deploy lock in it
+      `store.getText ${BOOT()}`, // the bootstrap let go at once (still ours?)
+      `store.deleteKey ${BOOT()}`,
       'store.list .s3cfd-', // under the lock: has the ledger moved since it was read? (the witness)
       `store.putText ${owed}`, // before the first upload
       'store.upload assets/app-5e6f7a8b.js',
@@ -327,7 +333,7 @@ describe('several distributions', () => {
     store.resetOps();
     const r = await pipelineRun(inputs, { 'index.html': 'home 2', 'a.css': 'a' }, { store, cdn, env: { GITHUB_RUN_ID: '77' } });
     expect(r.failure).toBeNull();
-    expect(store.opsOf('list')).toEqual(['site/', 'site/.s3cfd-']); // the prefix, then the witness under the lock
+    expect(store.opsOf('list')).toEqual(['site/', 'site/.s3cfd-', 'site/.s3cfd-']); // the prefix, the folder for the lock, the witness
     expect(store.opsOf('upload')).toEqual(['site/index.html']);
     expect(cdn.sent()).toEqual([
       [D1, ['/', '/index.html']],
@@ -336,13 +342,14 @@ describe('several distributions', () => {
     const dir = recordsDir(store, 'site/');
     expect(dir).toMatch(/^site\/\.s3cfd-[0-9a-f]{24}\/$/);
     expect(store.opsOf('putText')).toEqual([
-      'site/.s3cfd-lock.json',
+      BOOT('site/'),
+      `${dir}lock.json`,
       `${dir}owed/${D1}/77-1.json`,
       `${dir}owed/${D2}/77-1.json`,
       `${dir}state.json`,
     ]);
     expect(store.opsOf('deleteKey').sort()).toEqual(
-      ['site/.s3cfd-lock.json', `${dir}owed/${D1}/77-1.json`, `${dir}owed/${D2}/77-1.json`].sort(),
+      [BOOT('site/'), `${dir}lock.json`, `${dir}owed/${D1}/77-1.json`, `${dir}owed/${D2}/77-1.json`].sort(),
     );
     const [i1, i2] = cdn.created();
     expect(JSON.parse(r.outputs['invalidation-ids']!)).toEqual({ [D1]: i1!.id, [D2]: i2!.id });
@@ -397,13 +404,18 @@ describe('invalidate-only mode', () => {
     expect(r.failure).toBeNull();
     const owed = `${OWED(store)}${D1}/9-1.json`;
     // Two such jobs at once (consolidating a sharded deploy) must not both send the same owed records: the lock.
+    const lock = LOCK(store);
     expect(store.ops).toEqual([
       { op: 'list', key: '' },
-      { op: 'putText', key: '.s3cfd-lock.json' },
+      { op: 'putText', key: BOOT() },
+      { op: 'list', key: '.s3cfd-' },
+      { op: 'putText', key: lock },
+      { op: 'getText', key: BOOT() },
+      { op: 'deleteKey', key: BOOT() },
       { op: 'putText', key: owed },
       { op: 'deleteKey', key: owed },
-      { op: 'getText', key: '.s3cfd-lock.json' },
-      { op: 'deleteKey', key: '.s3cfd-lock.json' },
+      { op: 'getText', key: lock },
+      { op: 'deleteKey', key: lock },
     ]);
     expect(cdn.sent()).toHaveLength(1);
   });
@@ -684,6 +696,7 @@ describe("the action's records folder", () => {
 describe('the deploy lock', () => {
   const MIN = 60_000;
   const inputs = { ...base, 'delete-removed': 'true', 'keep-removed': '0' };
+  // The fixed name: held by an earlier version for a whole run, or by a run finding its records folder.
   const lockOf = (_s: MemoryStore) => '.s3cfd-lock.json';
   const ledgerRuns = (s: MemoryStore) =>
     (JSON.parse(s.text(`${recordsDir(s)}state.json`)) as { deploys?: { runId: string }[] }).deploys?.map((d) => d.runId);
@@ -753,7 +766,8 @@ describe('the deploy lock', () => {
     const cdn = memoryCdn();
     const clock = memoryClock();
     expect((await pipelineRun(inputs, v1, { store, cdn, clock })).failure).toBeNull();
-    const lock = lockOf(store);
+    // The lock in the records folder (the bootstrap name is held only while a run takes it).
+    const lock = `${recordsDir(store)}lock.json`;
     // Run 200 deploys but cannot delete its lock (as if it died at the end).
     store.fail = (op, key) => (op === 'deleteKey' && key === lock ? new Error('connection reset') : undefined);
     const t0 = clock.now();
@@ -769,7 +783,11 @@ describe('the deploy lock', () => {
     expect(late.failure).toBeNull();
     expect(clock.now() - t0).toBeGreaterThan(10 * MIN);
     expect(clock.now() - t0).toBeLessThan(11 * MIN);
-    expect(late.log.lines.info.some((l) => l.startsWith(`Took over deploy lock ${lock} (held by acme/site run 200 attempt 1`))).toBe(true);
+    // (the records folder's name hidden, as in every line the action logs)
+    const shownLock = '.s3cfd-<hidden>/lock.json';
+    expect(late.log.lines.info.some((l) => l.startsWith(`Took over deploy lock ${shownLock} (held by acme/site run 200 attempt 1`))).toBe(
+      true,
+    );
     expect(store.text('index.html')).toBe(v1['index.html']);
     expect(store.keys()).not.toContain(lock);
 
@@ -784,7 +802,12 @@ describe('the deploy lock', () => {
     );
     expect(clock.now() - t1).toBe(30 * MIN);
     expect(store.opsOf('upload')).toEqual([]);
-    expect(writes(store).every((o) => o.op === 'putText' && o.key === lock)).toBe(true); // refused creates only
+    // Refused creates of the folder's lock only, besides taking and letting go the bootstrap name.
+    expect(
+      writes(store)
+        .filter((o) => o.key !== lockOf(store))
+        .every((o) => o.op === 'putText' && o.key === lock),
+    ).toBe(true);
   });
 
   it('a no-op run and a dry run take no lock, and do not wait for one another run holds', async () => {

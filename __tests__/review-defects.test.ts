@@ -293,7 +293,7 @@ describe('issue 17.8: one lock per job, let go before the wait', () => {
     };
     const runA = pipelineRun(base, { 'index.html': 'A' }, { store: viewA as MemoryStore, cdn, env });
     while (!paused) await new Promise((r) => setTimeout(r, 1));
-    const lockKey = '.s3cfd-lock.json';
+    const lockKey = `${recordsDir(store)}lock.json`;
     const ownerA = (JSON.parse(store.text(lockKey)) as { owner: string }).owner;
     let bSawLock = '';
     // B's clock reads the time A's lock was taken at (the memory clock's start), so A's lock is live for it.
@@ -322,7 +322,7 @@ describe('issue 17.8: one lock per job, let go before the wait', () => {
     const heldDuringWait: boolean[] = [];
     const origGet = cdn.get.bind(cdn);
     cdn.get = async (d, id) => {
-      heldDuringWait.push(store.keys().includes('.s3cfd-lock.json'));
+      heldDuringWait.push(store.keys().some((k) => k.endsWith('lock.json')));
       return origGet(d, id);
     };
     const r = await pipelineRun({ ...base, wait: 'true' }, { 'index.html': 'v1' }, { store, cdn });
@@ -480,4 +480,30 @@ it('issue 17.6: the report shows a query-string variant as the URL it stands for
   const r = await pipelineRun(inputs, { 'docs/index.html': 'b', 'docs/x.html': 'x' }, { store, cdn });
   const stale = r.report!.invalidations[0]!.stale.map((s) => s.path).sort();
   expect(stale).toEqual(['/docs/', '/docs/?*', '/docs/index.html', '/docs/index.html?*']);
+});
+
+describe('issue 18.6: the lock lives with the records', () => {
+  it('while a deploy writes, its lock is in the records folder; the public fixed name is let go before the first write', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ completeAfterGets: 0 });
+    await pipelineRun(base, { 'index.html': 'v1' }, { store, cdn });
+    let during: string[] = [];
+    let bootstrapBody: string | null = null;
+    const view: ObjectStore = Object.create(store) as ObjectStore;
+    view.putText = async (k, body, c) => {
+      if (k === '.s3cfd-lock.json') bootstrapBody = body;
+      return store.putText(k, body, c);
+    };
+    view.upload = async (...args) => {
+      during = store.keys().filter((k) => k.endsWith('lock.json'));
+      return store.upload(...args);
+    };
+    const r = await pipelineRun(base, { 'index.html': 'v2' }, { store: view as MemoryStore, cdn, env: { GITHUB_SHA: 'abcdef1234567890' } });
+    expect(r.failed).toBe(false);
+    expect(during).toEqual([`${recordsDir(store)}lock.json`]);
+    expect((JSON.parse(bootstrapBody!) as { owner: string }).owner).toMatch(/^a deploy \(job [0-9a-f]{12}\)$/);
+    expect(bootstrapBody).not.toContain('acme/site');
+    expect(bootstrapBody).not.toContain('abcdef123456');
+    expect(store.keys().filter((k) => k.endsWith('lock.json'))).toEqual([]);
+  });
 });

@@ -404,8 +404,18 @@ function createS3Store(bucket, opts, client = new dist_cjs.S3Client(s3ClientConf
         getText: (key) => getText(ctx, key),
         putText: (key, body, condition) => putText(ctx, key, body, condition),
         etagOf: (key) => etagOf(ctx, key),
-        deleteKey: async (key) => {
-            await client.send(new dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        deleteKey: async (key, condition) => {
+            try {
+                await client.send(new dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key, ...(condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }) }));
+            }
+            catch (err) {
+                if (condition && (0,s3_errors/* isPreconditionFailed */.W)(err)) {
+                    throw new s3_errors/* PreconditionFailedError */.k(key, condition, err.$metadata?.httpStatusCode ?? 412, {
+                        cause: err,
+                    });
+                }
+                throw err;
+            }
         },
     };
 }

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6203);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7990);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -2983,7 +2983,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 6203:
+/***/ 7990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2997,18 +2997,66 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: ./src/plan/event-commit.ts
+// Which commit a run builds (and so deploys), read from the event. Pure.
+//
+// GITHUB_SHA is that commit for a push, but not for every event: for workflow_run it is the tip of the default
+// branch (the commit built is workflow_run.head_sha), for pull_request a merge commit GitHub made (merge
+// commits of successive pushes never descend from one another; the pull request's own commits do, and
+// pull_request.head.sha is the latest), and for pull_request_target the base branch's tip. The ledger
+// records this commit and the older-commit guard orders by it.
+const SHA = /^[0-9a-f]{40}$/i;
+const ZERO = /^0+$/;
+const str = (v) => (typeof v === 'string' ? v : '');
+const field = (v, key) => (typeof v === 'object' && v !== null ? v[key] : undefined);
+function eventCommit(eventName, payload, githubSha) {
+    const plain = { sha: githubSha, source: 'GITHUB_SHA', forced: false };
+    if (eventName === 'workflow_run') {
+        const head = str(field(payload.workflow_run, 'head_sha'));
+        return SHA.test(head) ? { ...plain, sha: head, source: 'workflow_run.head_sha' } : plain;
+    }
+    // pull_request, pull_request_target, pull_request_review, pull_request_review_comment.
+    if (eventName.startsWith('pull_request')) {
+        const head = str(field(field(payload.pull_request, 'head'), 'sha'));
+        return SHA.test(head) ? { ...plain, sha: head, source: 'pull_request.head.sha' } : plain;
+    }
+    if (eventName === 'push') {
+        const forced = payload.forced === true;
+        // GITHUB_SHA is the pushed commit (for an annotated tag, `after` is the tag object, not a commit).
+        if (githubSha)
+            return { ...plain, forced };
+        const after = str(payload.after);
+        return SHA.test(after) && !ZERO.test(after) ? { sha: after, source: 'push after', forced } : { ...plain, forced };
+    }
+    return plain;
+}
+/** The push replaced this commit (`before`), or null (a new branch or tag, or not a push). */
+function pushedOver(eventName, payload) {
+    if (eventName !== 'push')
+        return null;
+    const before = str(payload.before);
+    return SHA.test(before) && !ZERO.test(before) ? before : null;
+}
+
 ;// CONCATENATED MODULE: ./src/context.ts
 // The GitHub run context, read once from the environment the runner sets.
+
 
 function readContext(env) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH && external_node_fs_default().existsSync(env.GITHUB_EVENT_PATH)) {
         payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
     }
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const sha = env.GITHUB_SHA ?? '';
+    const head = eventCommit(eventName, payload, sha);
     return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventName,
         payload,
-        sha: env.GITHUB_SHA ?? '',
+        sha,
+        headSha: head.sha,
+        headSource: head.source,
+        forced: head.forced,
         repository: env.GITHUB_REPOSITORY ?? 'local/local',
         runId: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
         runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
@@ -3642,11 +3690,31 @@ function recordsLayout(prefix, statePrefix, ownKeys, fresh) {
 const stateKeyIn = (dir) => `${dir}state.json`;
 const owedDirIn = (dir) => `${dir}owed/`;
 const lockKeyIn = (dir) => `${dir}lock.json`;
-/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
+/** The fixed name every run of a prefix meets at while it finds or makes its records folder (see deployLockKeys). */
 const LOCK_NAME = '.s3cfd-lock.json';
-/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
-function deployLockKey(prefix, statePrefix) {
-    return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
+/**
+ * The deploy lock of a site lives in its records folder (`lockKeyIn(dir)`), beside the ledger. Without state-prefix
+ * the folder's name is random and two first deploys would make two, so a run first takes the bootstrap lock, a fixed
+ * name in the prefix, only while it finds (or makes) the folder and takes the lock in it; earlier versions held that
+ * name for the whole run, so it also keeps them out. With state-prefix the folder is fixed: no bootstrap.
+ */
+function bootstrapLockKey(prefix, statePrefix) {
+    return statePrefix !== '' ? null : prefix + LOCK_NAME;
+}
+/**
+ * The hidden records folders directly in `prefix` that `keys` show (sorted: the first is the one runs use, as
+ * recordsLayout chooses).
+ */
+function hiddenDirsIn(prefix, keys) {
+    const dirs = new Set();
+    for (const key of keys) {
+        if (!key.startsWith(prefix))
+            continue;
+        const m = HIDDEN_DIR.exec(key.slice(prefix.length));
+        if (m)
+            dirs.add(prefix + m[0]);
+    }
+    return [...dirs].sort();
 }
 const HIDDEN_NAME = /\.s3cfd-[0-9a-z]{20,}(?=\/|$|[^0-9a-z])/g;
 /**
@@ -3662,14 +3730,14 @@ function shownRecord(bucket, key) {
     return hideRecordsDir(bucket ? `s3://${bucket}/${key}` : key);
 }
 /**
- * The deploy lock that guards the records folder `dir` (one that `recordDirsOf` or `recordsLayout` gave): beside the
- * records under state-prefix, else the fixed name in the site's prefix (the folder's parent).
+ * The deploy locks whose holder may still be writing what the records folder `dir` (one that `recordDirsOf` gives)
+ * holds: the lock in the folder, and the bootstrap name of its prefix (held for a whole run by earlier versions).
  */
-function lockKeyOfRecordsDir(dir, statePrefix) {
+function lockKeysOfRecordsDir(dir, statePrefix) {
     if (statePrefix !== '' && dir.startsWith(statePrefix))
-        return lockKeyIn(dir);
+        return [lockKeyIn(dir)];
     const m = /^(.*?)(\.s3cfd-[0-9a-z]{20,}\/|\.s3-cloudfront-deploy\/)$/.exec(dir);
-    return m ? m[1] + LOCK_NAME : lockKeyIn(dir);
+    return m ? [lockKeyIn(dir), m[1] + LOCK_NAME] : [lockKeyIn(dir)];
 }
 
 ;// CONCATENATED MODULE: ./src/plan/advice.ts
@@ -3748,6 +3816,15 @@ function buildReport(config, facts, plan, outcome) {
         prefix: config.prefix,
         sourceDir: config.sourceDir,
         diff: wantsDiff ? { source: d.source, files: d.files?.length ?? 0, ...(d.note ? { note: d.note } : {}) } : null,
+        commit: {
+            sha: facts.run.headSha,
+            source: facts.run.headSource,
+            live: facts.state?.deploys?.[0]?.sha ?? null,
+            order: facts.commitOrder.order,
+            verdict: plan.commitGuard.verdict,
+            reason: plan.commitGuard.reason,
+            ...(facts.commitOrder.note ? { note: facts.commitOrder.note } : {}),
+        },
         totals: totalsOf(facts, plan),
         files: fileReports(config, facts, plan),
         invalidations: plan.invalidations.map((p) => {
@@ -3867,6 +3944,22 @@ function fileReports(config, facts, plan) {
     }
     return files;
 }
+/**
+ * The most an output that lists paths may hold, in UTF-8 bytes. Workflows pass outputs to scripts through
+ * `env:`, and Linux caps one environment string (NAME=value) at 128 KiB (E2BIG: the step cannot even start);
+ * half of it leaves room for the name and for other outputs passed alongside.
+ */
+const OUTPUT_LIST_MAX_BYTES = 64 * 1024;
+/** A JSON array of the first items whose JSON fits `maxBytes`, and whether that is all of them. */
+function jsonArrayWithin(items, maxBytes) {
+    let bytes = 2; // []
+    for (let i = 0; i < items.length; i++) {
+        bytes += Buffer.byteLength(JSON.stringify(items[i])) + (i > 0 ? 1 : 0);
+        if (bytes > maxBytes)
+            return { json: JSON.stringify(items.slice(0, i)), complete: false };
+    }
+    return { json: JSON.stringify(items), complete: true };
+}
 function outputsOf(report, reportPath) {
     const ids = {};
     for (const inv of report.invalidations)
@@ -3875,10 +3968,13 @@ function outputsOf(report, reportPath) {
     const first = report.invalidations.find((i) => i.id);
     const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
     const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+    const paths = jsonArrayWithin(first?.paths ?? report.invalidations[0]?.paths ?? [], OUTPUT_LIST_MAX_BYTES);
     return {
         'invalidation-id': first?.id ?? '',
         'invalidation-ids': JSON.stringify(ids),
-        'invalidation-paths': JSON.stringify(first?.paths ?? report.invalidations[0]?.paths ?? []),
+        // The first paths that fit OUTPUT_LIST_MAX_BYTES; the whole list is in the report file.
+        'invalidation-paths': paths.json,
+        'invalidation-paths-truncated': String(!paths.complete),
         'invalidation-status': status,
         uploaded: String(report.totals.uploaded),
         deleted: String(report.totals.deleted),
@@ -4320,8 +4416,15 @@ async function writeReport(reportPath, report) {
 }
 async function publish(config, report, env, run, log) {
     await writeReport(config.reportPath, report);
-    for (const [k, v] of Object.entries(outputsOf(report, config.reportPath)))
+    const outputs = outputsOf(report, config.reportPath);
+    for (const [k, v] of Object.entries(outputs))
         setOutput(k, v);
+    if (outputs['invalidation-paths-truncated'] === 'true') {
+        const all = (report.invalidations.find((i) => i.id) ?? report.invalidations[0])?.paths.length ?? 0;
+        const shown = JSON.parse(outputs['invalidation-paths']).length;
+        log.notice(`The invalidation-paths output holds the first ${shown} of ${all} paths (${OUTPUT_LIST_MAX_BYTES / 1024} KiB, so it can be passed ` +
+            `through env:, which Linux caps at 128 KiB a variable); the whole list is in the report file (${config.reportPath}).`);
+    }
     // Appended directly to GITHUB_STEP_SUMMARY (the file is read from `env`, per run).
     const summaryFile = env.GITHUB_STEP_SUMMARY;
     if (summaryFile)
@@ -5301,15 +5404,21 @@ function missingDiffFallback(config, diff) {
     if (config.upload || !diff.incomplete)
         return { manual: config.paths, warning: null };
     const why = diff.note ?? 'unavailable';
+    // No previous commit at all (a manual run): a paths input is the whole list, as given.
+    if (diff.source === 'none' && config.missingDiff === 'warn' && config.paths.length > 0)
+        return { manual: config.paths, warning: null };
     if (config.missingDiff === 'all') {
         return {
             manual: [...config.paths, '/*'],
             warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
         };
     }
+    const noDiff = diff.source === 'none';
     return {
         manual: config.paths,
-        warning: `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+        warning: noDiff
+            ? `No commit diff (${why}): nothing of this commit is invalidated; give the paths input or diff-base, or set missing-diff: all to fall back to /*`
+            : `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
     };
 }
 /**
@@ -5457,14 +5566,44 @@ function ledgerKnowledgeChanged(previous, next) {
 }
 /**
  * May this commit deploy over the one the ledger says is live? `older`: the live one descends from it (an
- * out-of-order or re-run workflow) - refused unless allow-older.
+ * out-of-order or re-run workflow) - refused unless allow-older, or a force push that discarded the live commit
+ * (resetting a branch to a good commit). `unknown`: no proof either way - refused too, unless allow-older: an
+ * older build must never silently replace a newer one.
  */
-function olderCommitRefusal(order, ours, live, allowOlder) {
-    if (order !== 'older' || allowOlder || !live)
-        return null;
-    return (`The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
-        `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
-        `Set allow-older: true to deploy an older commit on purpose (a rollback).`);
+function commitGuard(g) {
+    const { order, ours, live } = g;
+    if (order === 'none' || !live)
+        return { verdict: 'deploy', reason: 'no-live-commit' };
+    if (order === 'same')
+        return { verdict: 'deploy', reason: 'same-commit' };
+    if (order === 'newer' || order === 'diverged')
+        return { verdict: 'deploy', reason: order };
+    if (g.forcePushOverLive)
+        return { verdict: 'deploy', reason: 'force-push' };
+    if (g.allowOlder)
+        return { verdict: 'deploy', reason: 'allow-older' };
+    if (order === 'older') {
+        return {
+            verdict: 'refuse',
+            reason: 'older',
+            message: `The bucket holds a deploy of ${live.slice(0, 12)}, which is newer than this run's commit ${ours.slice(0, 12)} ` +
+                `(it descends from it): a run that finished out of order, or a re-run of an old workflow. Nothing was written. ` +
+                `Set allow-older: true to deploy an older commit on purpose (a rollback).`,
+        };
+    }
+    return {
+        verdict: 'refuse',
+        reason: 'unknown',
+        message: `Could not tell whether this run's commit ${ours.slice(0, 12)} is older than the live deploy's ${live.slice(0, 12)} ` +
+            `(${g.note ?? 'no history'}). Nothing was written: an older build must not replace a newer one unnoticed. ` +
+            `Check out with actions/checkout fetch-depth: 0, or give the action a github-token that can read the repository ` +
+            `(contents: read) for the compare API; set allow-older: true to deploy whatever the order.`,
+    };
+}
+/** The refusal message of commitGuard, or null when the commit may deploy. */
+function olderCommitRefusal(order, ours, live, allowOlder, forcePushOverLive = false, note) {
+    const g = commitGuard({ order, ours, live, allowOlder, forcePushOverLive, ...(note ? { note } : {}) });
+    return g.verdict === 'refuse' ? g.message : null;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/sync.ts
@@ -7047,9 +7186,19 @@ function removalsOf(config, facts, files) {
     const deletes = files.sync.filter((e) => e.action === 'delete');
     return planRemovals(deletes, (p) => files.fingerprint(p).fingerprinted, previous, facts.now, config.keepRemovedMs);
 }
-function refusalOf(config, facts, sync) {
-    const live = facts.state?.deploys?.[0]?.sha ?? null;
-    return checkDeleteCap(sync, config.maxDeletes) ?? olderCommitRefusal(facts.commitOrder.order, facts.run.sha, live, config.allowOlder);
+function guardOf(config, facts) {
+    const { order, note, forcePushOverLive } = facts.commitOrder;
+    return commitGuard({
+        order,
+        ...(note ? { note } : {}),
+        ours: facts.run.headSha,
+        live: facts.state?.deploys?.[0]?.sha ?? null,
+        allowOlder: config.allowOlder,
+        forcePushOverLive: forcePushOverLive === true,
+    });
+}
+function refusalOf(config, sync, guard) {
+    return checkDeleteCap(sync, config.maxDeletes) ?? (guard.verdict === 'refuse' ? guard.message : null);
 }
 /** remove-prefix: the whole prefix's URLs, as one wildcard per distribution that serves it. */
 function removedPrefixPaths(config, d) {
@@ -7082,15 +7231,17 @@ function planDeploy(config, facts) {
     const removals = removalsOf(config, facts, files);
     const waitingKeys = new Set(removals.waiting.map((e) => e.key));
     const sync = config.removePrefix ? prefixRemoval(config, facts) : files.sync.filter((e) => !waitingKeys.has(e.key));
-    // remove-prefix: the action's records for the prefix go too, after the invalidation (never the lock: it is released).
-    const lock = deployLockKey(config.prefix, config.statePrefix);
-    const records = config.removePrefix ? facts.ownKeys.filter((k) => k !== lock) : [];
+    // remove-prefix: the action's records for the prefix go too, after the invalidation (never a lock: it is released).
+    const locks = new Set([lockKeyIn(facts.records.dir), bootstrapLockKey(config.prefix, config.statePrefix)]);
+    const records = config.removePrefix ? facts.ownKeys.filter((k) => !locks.has(k)) : [];
     const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
+    const guard = guardOf(config, facts);
     const ledger = {
         demoted: [...files.evidence.demoted],
         shapes: files.evidence.learned,
         pending: removals.pending,
-        deploy: writes ? { sha: facts.run.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+        // The commit built (workflow_run.head_sha, the pull request's head), not GITHUB_SHA.
+        deploy: writes ? { sha: facts.run.headSha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
     };
     return {
         files: files.files,
@@ -7100,7 +7251,8 @@ function planDeploy(config, facts) {
         lateDeletes: [...removals.due.map((e) => e.key), ...records],
         waiting: removals.waiting,
         invalidations,
-        refusal: refusalOf(config, facts, sync),
+        refusal: refusalOf(config, sync, guard),
+        commitGuard: guard,
         writeState: config.upload && (writes || facts.state === null || ledgerKnowledgeChanged(facts.state, ledger) || migrating(facts)),
         ledger,
         remote: files.remote,
@@ -7619,7 +7771,7 @@ class RecordError extends Error {
     name = 'RecordError';
 }
 const record_format_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? null : 'not a string');
+const record_format_str = (v) => (typeof v === 'string' ? null : 'not a string');
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'not a number');
 function listOf(check) {
     return (v) => {
@@ -7664,10 +7816,10 @@ const stateEntry = (v) => {
 };
 const LEDGER_FIELDS = {
     objects: mapOf(stateEntry),
-    demoted: listOf(str),
-    shapes: listOf(shape({ dir: str, before: str, after: str, alphabet: str, length: num })),
+    demoted: listOf(record_format_str),
+    shapes: listOf(shape({ dir: record_format_str, before: record_format_str, after: record_format_str, alphabet: record_format_str, length: num })),
     pending: mapOf(shape({ since: num, size: num })),
-    deploys: listOf(shape({ sha: str, runId: str, time: str })),
+    deploys: listOf(shape({ sha: record_format_str, runId: record_format_str, time: record_format_str })),
 };
 function damaged(ctx, what, recovery) {
     return new RecordError(`The action's record ${ctx.shown} is damaged: ${what}. Nothing was written. ${recovery}`);
@@ -7733,9 +7885,9 @@ function parseOwed(body, ctx) {
             throw newer(ctx, 'owed-invalidation record', v.version, OWED_VERSION);
     }
     const checks = [
-        ['distributionId', str, true],
-        ['paths', listOf(str), true],
-        ['note', str, false],
+        ['distributionId', record_format_str, true],
+        ['paths', listOf(record_format_str), true],
+        ['note', record_format_str, false],
         ['deferred', (x) => (typeof x === 'boolean' ? null : 'not true or false'), false],
         ['stage', (x) => (x === 'before-writes' || x === 'complete' ? null : 'not before-writes or complete'), false],
     ];
@@ -8316,16 +8468,31 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/io/ancestry.ts
-// How this run's commit relates to the commit of the live deploy: local git when it has both histories,
-// else the GitHub compare API. Thin.
+// How this run's commit relates to the commit of the live deploy: local git (fetching what a shallow checkout
+// lacks), else the GitHub compare API. Thin.
+//
+// What a checkout can prove: with full history (fetch-depth: 0) ancestry both ways, so newer, older and
+// diverged. In a shallow clone the graph is cut at its boundary, so `merge-base --is-ancestor` is a proof when
+// it answers yes (the path it found is real) and proves nothing when it answers no. The live commit is fetched
+// at depth 1 (cheap), both histories are deepened by 50 commits (the usual push is settled there), then the
+// compare API is asked, and only when it cannot answer are they deepened further (bounded); "diverged" needs
+// the whole history or the compare API.
 
 
 
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/**
+ * How many commits each deepening adds in a shallow clone, in turn: the first before the compare API is asked
+ * (cheap: it settles the usual push), the others only when the API cannot answer (about 1,250 in all).
+ */
+const DEEPEN_FIRST = [50];
+const DEEPEN_MORE = [200, 1000];
+/** Never wait for a credential prompt (a checkout without persisted credentials fails fast instead). */
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
 /** Exit status of a git command: 0, 1, or a throw for anything else. */
 async function gitStatus(cwd, args) {
     try {
-        await run('git', args, { cwd });
+        await run('git', args, { cwd, env: GIT_ENV });
         return 0;
     }
     catch (err) {
@@ -8335,22 +8502,59 @@ async function gitStatus(cwd, args) {
         throw err;
     }
 }
-async function localOrder(cwd, ours, live) {
+const git = async (cwd, args) => (await run('git', args, { cwd, env: GIT_ENV, maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
+const hasCommit = async (cwd, sha) => (await gitStatus(cwd, ['cat-file', '-e', `${sha}^{commit}`]).catch(() => 1)) === 0;
+const isShallow = async (cwd) => (await git(cwd, ['rev-parse', '--is-shallow-repository'])) !== 'false';
+/** Which way one descends from the other, as far as the commits present show (a yes is a proof, even shallow). */
+async function provenOrder(cwd, ours, live) {
+    if ((await gitStatus(cwd, ['merge-base', '--is-ancestor', live, ours])) === 0)
+        return 'newer';
+    if ((await gitStatus(cwd, ['merge-base', '--is-ancestor', ours, live])) === 0)
+        return 'older';
+    return null;
+}
+async function localOrder(cwd, ours, live, log, steps) {
     try {
-        const { stdout } = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd });
-        if (stdout.trim() !== 'false')
-            return null; // a shallow clone cannot tell ancestry
-        for (const sha of [ours, live])
-            if ((await gitStatus(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== 0)
-                return null;
-        if ((await gitStatus(cwd, ['merge-base', '--is-ancestor', live, ours])) === 0)
-            return 'newer';
-        if ((await gitStatus(cwd, ['merge-base', '--is-ancestor', ours, live])) === 0)
-            return 'older';
-        return 'diverged';
+        await git(cwd, ['rev-parse', '--git-dir']);
     }
     catch {
-        return null;
+        return { order: null, why: 'the workspace is not a git checkout' };
+    }
+    try {
+        for (const sha of [ours, live]) {
+            if (await hasCommit(cwd, sha))
+                continue;
+            log(`Commit ${sha.slice(0, 12)} is not in the checkout; fetching it (depth 1) to order the deploy`);
+            await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]).catch(() => '');
+            if (!(await hasCommit(cwd, sha)))
+                return { order: null, why: `commit ${sha.slice(0, 12)} could not be fetched` };
+        }
+        if (!(await isShallow(cwd)))
+            return { order: (await provenOrder(cwd, ours, live)) ?? 'diverged', why: '' };
+        for (const step of steps) {
+            const proven = await provenOrder(cwd, ours, live);
+            if (proven)
+                return { order: proven, why: '' };
+            log(`Shallow checkout: deepening the history of both commits by ${step} to order them`);
+            try {
+                await git(cwd, ['fetch', '--no-tags', `--deepen=${step}`, 'origin', ours, live]);
+            }
+            catch (err) {
+                return { order: null, why: `shallow checkout: deepening failed (${String(err.message).split('\n')[0]})` };
+            }
+            if (!(await isShallow(cwd)))
+                return { order: (await provenOrder(cwd, ours, live)) ?? 'diverged', why: '' };
+        }
+        const proven = await provenOrder(cwd, ours, live);
+        if (proven)
+            return { order: proven, why: '' };
+        return {
+            order: null,
+            why: `shallow checkout: neither commit descends from the other within the ${steps.join(' + ')} commits it was deepened by`,
+        };
+    }
+    catch (err) {
+        return { order: null, why: String(err.message).split('\n')[0] };
     }
 }
 /** Compare API: `live...ours` is `ahead` when ours descends from live. */
@@ -8365,22 +8569,28 @@ async function apiOrder(opts, ours, live) {
     const status = res.data.status;
     return status === 'ahead' ? 'newer' : status === 'behind' ? 'older' : status === 'identical' ? 'same' : 'diverged';
 }
-async function commitOrder(cwd, ours, live, api) {
+async function commitOrder(cwd, ours, live, api, log = () => { }) {
     if (!live || !ours)
         return { order: 'none' };
     if (live === ours)
         return { order: 'same' };
-    const local = await localOrder(cwd, ours, live);
-    if (local)
-        return { order: local };
-    if (!api.token)
-        return { order: 'unknown', note: 'no local history and no github-token for the compare API' };
-    try {
-        return { order: await apiOrder(api, ours, live) };
+    const local = await localOrder(cwd, ours, live, log, DEEPEN_FIRST);
+    if (local.order)
+        return { order: local.order };
+    let apiWhy = 'no github-token for the compare API';
+    if (api.token) {
+        try {
+            return { order: await apiOrder(api, ours, live) };
+        }
+        catch (err) {
+            apiWhy = `the compare API failed: ${err.message}`;
+        }
     }
-    catch (err) {
-        return { order: 'unknown', note: err.message };
-    }
+    // The compare API could not answer: deepen the checkout further.
+    const deeper = local.why.startsWith('shallow checkout: neither') ? await localOrder(cwd, ours, live, log, DEEPEN_MORE) : local;
+    if (deeper.order)
+        return { order: deeper.order };
+    return { order: 'unknown', note: `${deeper.why}; ${apiWhy}` };
 }
 
 ;// CONCATENATED MODULE: ./src/io/git.ts
@@ -8391,7 +8601,7 @@ async function commitOrder(cwd, ours, live, api) {
 
 
 const git_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(cwd, args) {
+async function git_git(cwd, args) {
     const { stdout } = await git_run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
     return stdout;
 }
@@ -8421,9 +8631,9 @@ function parseNameStatus(out) {
     }
     return files;
 }
-async function hasCommit(cwd, sha) {
+async function git_hasCommit(cwd, sha) {
     try {
-        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        await git_git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
         return true;
     }
     catch {
@@ -8433,15 +8643,15 @@ async function hasCommit(cwd, sha) {
 /** Diff with local git; fetches a commit missing from a shallow checkout. Throws when git cannot do it. */
 async function localDiff(cwd, base, head, log, fromMergeBase = false) {
     for (const sha of [base, head]) {
-        if (await hasCommit(cwd, sha))
+        if (await git_hasCommit(cwd, sha))
             continue;
         log(`Commit ${sha.slice(0, 12)} is not in the checkout (shallow clone?); fetching it`);
-        await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+        await git_git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
     }
     // Push: the two trees (correct even after a force push). Pull request: what the branch changed since it
     // left the base branch (base...head), so newer commits on the base do not count.
     const range = fromMergeBase ? [`${base}...${head}`] : [base, head];
-    return parseNameStatus(await git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
+    return parseNameStatus(await git_git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
 }
 /** The compare API lists at most this many files. */
 const COMPARE_FILE_CAP = 300;
@@ -8667,7 +8877,16 @@ function heldLock(records, key, opts, etag, state, body) {
             }
             if (cur.etag !== current)
                 log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
-            await records.deleteKey(key);
+            // Only the version just read and found ours: where the server honours If-Match on a delete, a lock another run
+            // took in between is never deleted (elsewhere the read above is the check).
+            try {
+                await records.deleteKey(key, { ifMatch: cur.etag });
+            }
+            catch (err) {
+                if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+                    throw err;
+                log(`Deploy lock ${key} was taken by another run as it was released; left to it.`);
+            }
         },
     };
 }
@@ -8744,24 +8963,47 @@ async function acquireLock(records, key, opts) {
 
 ;// CONCATENATED MODULE: ./src/plan/diff-range.ts
 // Which commits to diff, from the event. Pure.
-const ZERO = /^0+$/;
-function diffRange(eventName, payload, sha, diffBase) {
+const diff_range_ZERO = /^0+$/;
+/**
+ * `sha` is the commit this run builds (RunContext.headSha, not GITHUB_SHA: see event-commit.ts). `live` is the
+ * commit of the live deploy (the ledger's, upload mode only): for an event that names no previous commit
+ * (a tag push, release, schedule, workflow_run, repository_dispatch, ...) what changed since it is what is
+ * stale.
+ */
+function diffRange(eventName, payload, sha, diffBase, live = null) {
     if (diffBase)
         return { base: diffBase, head: sha, source: 'diff-base input' };
+    const none = noPreviousCommit(eventName, payload);
     if (eventName === 'push') {
         const before = typeof payload.before === 'string' ? payload.before : '';
-        const after = typeof payload.after === 'string' && payload.after ? payload.after : sha;
-        if (!before || ZERO.test(before))
-            return { none: 'push creates a new branch (no previous commit): no commit diff' };
-        return { base: before, head: after, source: 'push before..after' };
+        const after = typeof payload.after === 'string' && payload.after && !diff_range_ZERO.test(payload.after) ? payload.after : sha;
+        if (before && !diff_range_ZERO.test(before))
+            return { base: before, head: after, source: 'push before..after' };
     }
-    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+    else if (eventName === 'pull_request' || eventName === 'pull_request_target') {
         const pr = payload.pull_request;
         if (pr?.base?.sha)
             return { base: pr.base.sha, head: pr.head?.sha || sha, source: 'pull request base...head', fromMergeBase: true };
-        return { none: 'pull request payload has no base commit' };
     }
-    return { none: `${eventName || 'this'} event has no previous commit; set diff-base to diff against one` };
+    if (live && sha)
+        return { base: live, head: sha, source: `the live deploy..this commit (${none})` };
+    return { none: `${none}: no commit diff; set diff-base to diff against a commit` };
+}
+/** Why the event names no previous commit. */
+function noPreviousCommit(eventName, payload) {
+    if (eventName === 'push') {
+        const ref = typeof payload.ref === 'string' ? payload.ref : '';
+        if (ref.startsWith('refs/tags/'))
+            return `push of tag ${ref.slice('refs/tags/'.length)} (a tag has no previous commit)`;
+        const before = typeof payload.before === 'string' ? payload.before : '';
+        if (!before || diff_range_ZERO.test(before)) {
+            return `push creates ${ref.startsWith('refs/heads/') ? `branch ${ref.slice('refs/heads/'.length)}` : 'a new branch'} (no previous commit)`;
+        }
+        return 'push payload has no previous commit';
+    }
+    if (eventName === 'pull_request' || eventName === 'pull_request_target')
+        return 'pull request payload has no base commit';
+    return `the ${eventName || 'unknown'} event names no previous commit`;
 }
 
 // EXTERNAL MODULE: ./src/plan/gzip.ts
@@ -8769,6 +9011,7 @@ var gzip = __nccwpck_require__(6047);
 ;// CONCATENATED MODULE: ./src/stages/gather.ts
 // gatherFacts: all the reading a run does (scan, listing, records, HEADs, commit diff, in-flight usage), and
 // nothing else. Scan, listing and diff are independent, so they run at the same time.
+
 
 
 
@@ -8799,10 +9042,11 @@ async function gatherFacts(config, run, ports) {
     };
     const facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
         // allSettled: a failing listing must not leave the scan logging after the error.
+        const listed = ports.store ? timed('list', timings, () => listBucket(config, ports.store, ports.log)) : null;
         const [scan, listing, diff] = await settleAll([
             config.upload ? timed('scan', timings, () => scanSource(config, ports.log, warn)) : null,
-            ports.store ? timed('list', timings, () => listBucket(config, ports.store, ports.log)) : null,
-            wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn)) : null,
+            listed,
+            wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn, liveShaOf(listed))) : null,
         ]);
         return {
             run,
@@ -8831,24 +9075,36 @@ async function gatherFacts(config, run, ports) {
     const owed = ports.store
         ? await finishedOwed(config, facts, ports.store, ports, await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket))
         : [];
-    const commit = await liveCommitOrder(config, facts, warn);
+    const commit = await liveCommitOrder(config, facts, warn, ports.log);
     const withRecords = { ...scanned, ...compared, owed, commitOrder: commit };
     return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
 }
 /** Whether this run's commit is older than the live deploy's (the ledger names it). */
-async function liveCommitOrder(config, facts, warn) {
+async function liveCommitOrder(config, facts, warn, log) {
     const live = facts.state?.deploys?.[0]?.sha ?? null;
-    if (!config.upload || !live || !facts.run.sha)
+    const ours = facts.run.headSha;
+    if (!config.upload || !live || !ours)
         return { order: 'none' };
-    const res = await commitOrder(config.workspace, facts.run.sha, live, {
-        apiUrl: facts.run.apiUrl,
-        repository: facts.run.repository,
-        token: config.githubToken,
-    });
-    if (res.order === 'unknown') {
-        warn(`Could not tell whether ${facts.run.sha.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway`);
+    const api = { apiUrl: facts.run.apiUrl, repository: facts.run.repository, token: config.githubToken };
+    const info = (m) => log?.info(m);
+    const res = await commitOrder(config.workspace, ours, live, api, info);
+    if (res.order === 'older' || res.order === 'unknown') {
+        // A force push that discarded the live commit (its previous tip is, or descends from, it) deploys.
+        const before = facts.run.forced ? pushedOver(facts.run.eventName, facts.run.payload) : null;
+        const over = before ? (before === live ? 'same' : (await commitOrder(config.workspace, before, live, api, info)).order) : null;
+        if (over === 'same' || over === 'newer') {
+            log?.info(`Force push from ${before.slice(0, 12)}: it discarded the live deploy ${live.slice(0, 12)}; deploying ${ours.slice(0, 12)}`);
+            return { ...res, forcePushOverLive: true };
+        }
+    }
+    if (res.order === 'unknown' && config.allowOlder) {
+        warn(`Could not tell whether ${ours.slice(0, 12)} is newer than the live deploy ${live.slice(0, 12)} (${res.note ?? 'no history'}): deploying anyway (allow-older)`);
     }
     return res;
+}
+/** The live deploy's commit, once the listing has read the ledger (null without a bucket or a ledger). */
+function liveShaOf(listed) {
+    return async () => (listed ? ((await listed)?.state?.deploys?.[0]?.sha ?? null) : null);
 }
 const wantsDiff = (config) => config.distributions.length > 0 && (config.invalidate === 'changed' || config.invalidate === 'defer') && !config.removePrefix;
 /**
@@ -8876,10 +9132,12 @@ async function finishedOwed(config, facts, store, ports, owed) {
             out.push(r);
             continue;
         }
-        const lockKey = lockKeyOfRecordsDir(dir, config.statePrefix);
-        if (!held.has(lockKey))
-            held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
-        const running = await held.get(lockKey);
+        let running = false;
+        for (const lockKey of lockKeysOfRecordsDir(dir, config.statePrefix)) {
+            if (!held.has(lockKey))
+                held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
+            running ||= await held.get(lockKey);
+        }
         const unfinished = r.deferred === true && r.stage !== 'complete';
         if (running || unfinished)
             left.push(`${r.distributionId} (${r.note ?? 'an earlier run'}: ${running ? 'its deploy is still running' : 'its shard has not finished'})`);
@@ -9008,11 +9266,14 @@ async function gzipFacts(config, scan) {
     }, { concurrency: config.concurrency });
     return out;
 }
-async function commitDiff(config, ctx, log, warn) {
-    const range = diffRange(ctx.eventName, ctx.payload, ctx.sha, config.diffBase);
+async function commitDiff(config, ctx, log, warn, liveSha = async () => null) {
+    // An event that names no previous commit (a tag, workflow_run, ...): the live deploy's commit, when known.
+    const needsLive = !config.diffBase && 'none' in diffRange(ctx.eventName, ctx.payload, ctx.headSha, null);
+    const range = diffRange(ctx.eventName, ctx.payload, ctx.headSha, config.diffBase, needsLive ? await liveSha() : null);
     if ('none' in range) {
         log.info(range.none);
-        return { files: null, source: 'none', note: range.none };
+        // Invalidate-only mode has nothing else to go on: missing-diff decides (warn, or /*).
+        return { files: null, source: 'none', note: range.none, ...(config.upload ? {} : { incomplete: true }) };
     }
     const label = `${range.source} (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})`;
     try {
@@ -9104,21 +9365,54 @@ function writesToBucket(config, plan) {
     return uploads || plan.deletes.length > 0 || plan.lateDeletes.length > 0 || plan.writeState || invalidates;
 }
 async function lockBucket(config, facts, ports) {
-    if (!ports.store)
+    const store = ports.store;
+    if (!store)
         return null;
-    const key = deployLockKey(config.prefix, config.statePrefix);
     const { repository, runId, runAttempt, sha } = facts.run;
-    const lock = await acquireLock(ports.store, key, {
+    const job = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    const opts = {
         // Unique per job: the jobs of one matrix share the run id and attempt, and each must hold (and release) its own.
-        owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''} job ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`,
+        owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''} job ${job}`,
         ttlMs: LOCK_TTL_MS,
         waitMs: LOCK_WAIT_MS,
         clock: ports.clock,
         log: (m) => ports.log.info(m),
-        listedEtag: facts.ownKeys.includes(key) ? 'listed' : null,
+    };
+    const bootstrapKey = bootstrapLockKey(config.prefix, config.statePrefix);
+    if (bootstrapKey === null)
+        return warnUnsupported(config, ports.log, await takeIn(store, lockKeyIn(facts.records.dir), facts, opts));
+    // The bootstrap name is public (it sits in the served prefix): it names no repository, run or commit.
+    const boot = await acquireLock(store, bootstrapKey, {
+        ...opts,
+        owner: `a deploy (job ${job})`,
+        listedEtag: listedEtagOf(facts, bootstrapKey),
     });
+    let lock;
+    try {
+        // The folder runs use: the first hidden one this prefix holds now, else the one this run makes.
+        const dir = hiddenDirsIn(config.prefix, (await store.list(config.prefix + '.s3cfd-')).map((o) => o.key))[0] ?? facts.records.dir;
+        lock = await takeIn(store, lockKeyIn(dir), facts, opts);
+    }
+    catch (err) {
+        await boot.release().catch(() => { });
+        throw err;
+    }
+    try {
+        await boot.release();
+    }
+    catch (err) {
+        await lock.release().catch(() => { });
+        throw err;
+    }
+    return warnUnsupported(config, ports.log, { ...lock, waited: lock.waited || boot.waited, supported: lock.supported ?? boot.supported });
+}
+function takeIn(store, key, facts, opts) {
+    return acquireLock(store, key, { ...opts, listedEtag: listedEtagOf(facts, key) });
+}
+const listedEtagOf = (facts, key) => (facts.ownKeys.includes(key) ? 'listed' : null);
+function warnUnsupported(config, log, lock) {
     if (lock.supported === false) {
-        ports.log.warning(`The S3 server ignored a conditional write (If-None-Match), so two deploys of s3://${config.bucket}/${config.prefix} at once cannot be kept apart here; ` +
+        log.warning(`The S3 server ignored a conditional write (If-None-Match), so two deploys of s3://${config.bucket}/${config.prefix} at once cannot be kept apart here; ` +
             `serialise them with a workflow concurrency group.`);
     }
     return lock;

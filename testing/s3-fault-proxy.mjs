@@ -139,7 +139,7 @@ function writeKind(method, rawUrl, headers) {
     return conditional ? 'conditional' : 'write';
   }
   if (method === 'POST' && q.has('uploadId')) return conditional ? 'conditional' : 'write';
-  if (method === 'DELETE' && !q.has('uploadId')) return 'write';
+  if (method === 'DELETE' && !q.has('uploadId')) return conditional ? 'conditional' : 'write';
   return null;
 }
 

@@ -171,8 +171,12 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
       request('etagOf', key);
       return objects.get(key)?.etag ?? null;
     },
-    async deleteKey(key) {
+    async deleteKey(key, condition) {
       request('deleteKey', key);
+      const cur = objects.get(key);
+      if (condition && cur && cur.etag !== unquote(condition.ifMatch)) {
+        throw Object.assign(new Error(`conditional delete of ${key} refused`), { name: 'PreconditionFailed' });
+      }
       objects.delete(key);
     },
   };

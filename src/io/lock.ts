@@ -146,7 +146,14 @@ function heldLock(
         return;
       }
       if (cur.etag !== current) log(`Deploy lock ${key} was rewritten since it was taken, but is still ours; releasing it.`);
-      await records.deleteKey(key);
+      // Only the version just read and found ours: where the server honours If-Match on a delete, a lock another run
+      // took in between is never deleted (elsewhere the read above is the check).
+      try {
+        await records.deleteKey(key, { ifMatch: cur.etag });
+      } catch (err) {
+        if (!isPreconditionFailed(err)) throw err;
+        log(`Deploy lock ${key} was taken by another run as it was released; left to it.`);
+      }
     },
   };
 }

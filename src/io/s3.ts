@@ -100,8 +100,24 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
     getText: (key) => getText(ctx, key),
     putText: (key, body, condition) => putText(ctx, key, body, condition),
     etagOf: (key) => etagOf(ctx, key),
-    deleteKey: async (key) => {
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    deleteKey: async (key, condition) => {
+      try {
+        await client.send(
+          new DeleteObjectCommand({ Bucket: bucket, Key: key, ...(condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }) }),
+        );
+      } catch (err) {
+        if (condition && isPreconditionFailed(err)) {
+          throw new PreconditionFailedError(
+            key,
+            condition,
+            (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 412,
+            {
+              cause: err,
+            },
+          );
+        }
+        throw err;
+      }
     },
   };
 }

@@ -56,7 +56,11 @@ export interface OwnRecords {
   putText(key: string, body: string, condition?: WriteCondition): Promise<string>;
   /** Current ETag, or null when the object is gone. */
   etagOf(key: string): Promise<string | null>;
-  deleteKey(key: string): Promise<void>;
+  /**
+   * Deletes a record; with `ifMatch`, only that version (S3 conditional delete): throws `PreconditionFailed` when it
+   * was replaced. A server that ignores the condition deletes it anyway (callers compare first).
+   */
+  deleteKey(key: string, condition?: { ifMatch: string }): Promise<void>;
 }
 
 /** One bucket holds both. */

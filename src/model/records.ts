@@ -68,12 +68,31 @@ export const stateKeyIn = (dir: string) => `${dir}state.json`;
 export const owedDirIn = (dir: string) => `${dir}owed/`;
 export const lockKeyIn = (dir: string) => `${dir}lock.json`;
 
-/** The lock's name does not depend on the random folder: two first deploys of a bucket must meet at one key. */
+/** The fixed name every run of a prefix meets at while it finds or makes its records folder (see deployLockKeys). */
 const LOCK_NAME = '.s3cfd-lock.json';
 
-/** The deploy lock of a site at `prefix`: beside the records under state-prefix, else a fixed name in prefix. */
-export function deployLockKey(prefix: string, statePrefix: string): string {
-  return statePrefix !== '' ? lockKeyIn(statePrefix + prefix) : prefix + LOCK_NAME;
+/**
+ * The deploy lock of a site lives in its records folder (`lockKeyIn(dir)`), beside the ledger. Without state-prefix
+ * the folder's name is random and two first deploys would make two, so a run first takes the bootstrap lock, a fixed
+ * name in the prefix, only while it finds (or makes) the folder and takes the lock in it; earlier versions held that
+ * name for the whole run, so it also keeps them out. With state-prefix the folder is fixed: no bootstrap.
+ */
+export function bootstrapLockKey(prefix: string, statePrefix: string): string | null {
+  return statePrefix !== '' ? null : prefix + LOCK_NAME;
+}
+
+/**
+ * The hidden records folders directly in `prefix` that `keys` show (sorted: the first is the one runs use, as
+ * recordsLayout chooses).
+ */
+export function hiddenDirsIn(prefix: string, keys: string[]): string[] {
+  const dirs = new Set<string>();
+  for (const key of keys) {
+    if (!key.startsWith(prefix)) continue;
+    const m = HIDDEN_DIR.exec(key.slice(prefix.length));
+    if (m) dirs.add(prefix + m[0]);
+  }
+  return [...dirs].sort();
 }
 
 const HIDDEN_NAME = /\.s3cfd-[0-9a-z]{20,}(?=\/|$|[^0-9a-z])/g;
@@ -93,11 +112,11 @@ export function shownRecord(bucket: string | null, key: string): string {
 }
 
 /**
- * The deploy lock that guards the records folder `dir` (one that `recordDirsOf` or `recordsLayout` gave): beside the
- * records under state-prefix, else the fixed name in the site's prefix (the folder's parent).
+ * The deploy locks whose holder may still be writing what the records folder `dir` (one that `recordDirsOf` gives)
+ * holds: the lock in the folder, and the bootstrap name of its prefix (held for a whole run by earlier versions).
  */
-export function lockKeyOfRecordsDir(dir: string, statePrefix: string): string {
-  if (statePrefix !== '' && dir.startsWith(statePrefix)) return lockKeyIn(dir);
+export function lockKeysOfRecordsDir(dir: string, statePrefix: string): string[] {
+  if (statePrefix !== '' && dir.startsWith(statePrefix)) return [lockKeyIn(dir)];
   const m = /^(.*?)(\.s3cfd-[0-9a-z]{20,}\/|\.s3-cloudfront-deploy\/)$/.exec(dir);
-  return m ? m[1]! + LOCK_NAME : lockKeyIn(dir);
+  return m ? [lockKeyIn(dir), m[1]! + LOCK_NAME] : [lockKeyIn(dir)];
 }

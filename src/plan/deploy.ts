@@ -10,7 +10,7 @@ import { commitGuard, ledgerKnowledgeChanged, livePending, planRemovals, type Co
 import { collateralKeys, deleteWarning, inFlightBudget, missingDiffFallback, uploadWaves, verifyTargets } from './policies.js';
 import { staleFor, type StaleResult } from './stale.js';
 import { checkDeleteCap } from './sync.js';
-import { deployLockKey, stateKeyIn } from '../model/records.js';
+import { bootstrapLockKey, lockKeyIn, stateKeyIn } from '../model/records.js';
 import { makeDeleteGuard, makeFileFilter } from './filter.js';
 import { urlPathForKey } from './url-path.js';
 
@@ -160,9 +160,9 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const removals = removalsOf(config, facts, files);
   const waitingKeys = new Set(removals.waiting.map((e) => e.key));
   const sync = config.removePrefix ? prefixRemoval(config, facts) : files.sync.filter((e) => !waitingKeys.has(e.key));
-  // remove-prefix: the action's records for the prefix go too, after the invalidation (never the lock: it is released).
-  const lock = deployLockKey(config.prefix, config.statePrefix);
-  const records = config.removePrefix ? facts.ownKeys.filter((k) => k !== lock) : [];
+  // remove-prefix: the action's records for the prefix go too, after the invalidation (never a lock: it is released).
+  const locks = new Set([lockKeyIn(facts.records.dir), bootstrapLockKey(config.prefix, config.statePrefix)]);
+  const records = config.removePrefix ? facts.ownKeys.filter((k) => !locks.has(k)) : [];
   const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
   const guard = guardOf(config, facts);
   const ledger = {

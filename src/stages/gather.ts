@@ -14,7 +14,7 @@ import { compareDiff, localDiff } from '../io/git.js';
 import { readOwed, recordsDirOfOwed } from '../io/journal.js';
 import { lockHeld } from '../io/lock.js';
 import { readState } from '../io/state.js';
-import { isOwnKey, lockKeyOfRecordsDir, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
+import { isOwnKey, lockKeysOfRecordsDir, recordDirsOf, recordsLayout, stateKeyIn } from '../model/records.js';
 import { staleByDistribution } from '../plan/deploy.js';
 import { diffRange } from '../plan/diff-range.js';
 import { pushedOver } from '../plan/event-commit.js';
@@ -156,9 +156,11 @@ async function finishedOwed(
       out.push(r);
       continue;
     }
-    const lockKey = lockKeyOfRecordsDir(dir, config.statePrefix);
-    if (!held.has(lockKey)) held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
-    const running = await held.get(lockKey)!;
+    let running = false;
+    for (const lockKey of lockKeysOfRecordsDir(dir, config.statePrefix)) {
+      if (!held.has(lockKey)) held.set(lockKey, lockHeld(store, lockKey, ports.clock.now()));
+      running ||= await held.get(lockKey)!;
+    }
     const unfinished = r.deferred === true && r.stage !== 'complete';
     if (running || unfinished)
       left.push(

@@ -1,10 +1,10 @@
 // One deploy at a time per bucket and prefix: a lock in the action's records, taken with a conditional
 // write only when the plan writes to the bucket (a no-op run writes nothing, not even a lock).
 import { randomBytes } from 'node:crypto';
-import { acquireLock, type DeployLock } from '../io/lock.js';
+import { acquireLock, type DeployLock, type LockOptions } from '../io/lock.js';
 import type { Config } from '../model/config.js';
 import type { ObjectStore, Clock, Log } from '../model/ports.js';
-import { deployLockKey, isOwnKey, LEGACY_DIR, recordsLayout, stateKeyIn } from '../model/records.js';
+import { bootstrapLockKey, hiddenDirsIn, isOwnKey, LEGACY_DIR, lockKeyIn, recordsLayout, stateKeyIn } from '../model/records.js';
 import type { DeployPlan, Facts } from '../model/stages.js';
 
 /**
@@ -35,20 +35,57 @@ export async function lockBucket(
   facts: Facts,
   ports: { store: ObjectStore | null; clock: Clock; log: Log },
 ): Promise<DeployLock | null> {
-  if (!ports.store) return null;
-  const key = deployLockKey(config.prefix, config.statePrefix);
+  const store = ports.store;
+  if (!store) return null;
   const { repository, runId, runAttempt, sha } = facts.run;
-  const lock = await acquireLock(ports.store, key, {
+  const job = randomBytes(6).toString('hex');
+  const opts = {
     // Unique per job: the jobs of one matrix share the run id and attempt, and each must hold (and release) its own.
-    owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''} job ${randomBytes(6).toString('hex')}`,
+    owner: `${repository} run ${runId} attempt ${runAttempt}${sha ? ` (${sha.slice(0, 12)})` : ''} job ${job}`,
     ttlMs: LOCK_TTL_MS,
     waitMs: LOCK_WAIT_MS,
     clock: ports.clock,
-    log: (m) => ports.log.info(m),
-    listedEtag: facts.ownKeys.includes(key) ? 'listed' : null,
+    log: (m: string) => ports.log.info(m),
+  };
+  const bootstrapKey = bootstrapLockKey(config.prefix, config.statePrefix);
+  if (bootstrapKey === null) return warnUnsupported(config, ports.log, await takeIn(store, lockKeyIn(facts.records.dir), facts, opts));
+  // The bootstrap name is public (it sits in the served prefix): it names no repository, run or commit.
+  const boot = await acquireLock(store, bootstrapKey, {
+    ...opts,
+    owner: `a deploy (job ${job})`,
+    listedEtag: listedEtagOf(facts, bootstrapKey),
   });
+  let lock: DeployLock;
+  try {
+    // The folder runs use: the first hidden one this prefix holds now, else the one this run makes.
+    const dir =
+      hiddenDirsIn(
+        config.prefix,
+        (await store.list(config.prefix + '.s3cfd-')).map((o) => o.key),
+      )[0] ?? facts.records.dir;
+    lock = await takeIn(store, lockKeyIn(dir), facts, opts);
+  } catch (err) {
+    await boot.release().catch(() => {});
+    throw err;
+  }
+  try {
+    await boot.release();
+  } catch (err) {
+    await lock.release().catch(() => {});
+    throw err;
+  }
+  return warnUnsupported(config, ports.log, { ...lock, waited: lock.waited || boot.waited, supported: lock.supported ?? boot.supported });
+}
+
+function takeIn(store: ObjectStore, key: string, facts: Facts, opts: Omit<LockOptions, 'listedEtag'>): Promise<DeployLock> {
+  return acquireLock(store, key, { ...opts, listedEtag: listedEtagOf(facts, key) });
+}
+
+const listedEtagOf = (facts: Facts, key: string) => (facts.ownKeys.includes(key) ? 'listed' : null);
+
+function warnUnsupported(config: Config, log: Log, lock: DeployLock): DeployLock {
   if (lock.supported === false) {
-    ports.log.warning(
+    log.warning(
       `The S3 server ignored a conditional write (If-None-Match), so two deploys of s3://${config.bucket}/${config.prefix} at once cannot be kept apart here; ` +
         `serialise them with a workflow concurrency group.`,
     );
