@@ -88,15 +88,21 @@ function newer(ctx: RecordContext, kind: string, version: number, supported: num
   );
 }
 
-/** The ledger from its stored text: every field checked. Throws RecordError. */
-export function parseLedger(body: string, ctx: RecordContext): DeployState {
+/** A record's text as a JSON object, or the RecordError that says it is not one. */
+function jsonObject(body: string, ctx: RecordContext, recovery: string): Record<string, unknown> {
   let v: unknown;
   try {
     v = JSON.parse(body);
   } catch (err) {
-    throw damaged(ctx, `not JSON (${(err as Error).message})`, LEDGER_RECOVERY);
+    throw damaged(ctx, `not JSON (${(err as Error).message})`, recovery);
   }
-  if (!isObject(v)) throw damaged(ctx, 'not a JSON object', LEDGER_RECOVERY);
+  if (!isObject(v)) throw damaged(ctx, 'not a JSON object', recovery);
+  return v;
+}
+
+/** The ledger from its stored text: every field checked. Throws RecordError. */
+export function parseLedger(body: string, ctx: RecordContext): DeployState {
+  const v = jsonObject(body, ctx, LEDGER_RECOVERY);
   const version = v.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw damaged(ctx, `'version' is ${JSON.stringify(version) ?? 'missing'}`, LEDGER_RECOVERY);
@@ -137,13 +143,7 @@ const OWED_RECOVERY =
 
 /** An owed record from its stored text: every field checked. Throws RecordError. */
 export function parseOwed(body: string, ctx: RecordContext): StoredOwed {
-  let v: unknown;
-  try {
-    v = JSON.parse(body);
-  } catch (err) {
-    throw damaged(ctx, `not JSON (${(err as Error).message})`, OWED_RECOVERY);
-  }
-  if (!isObject(v)) throw damaged(ctx, 'not a JSON object', OWED_RECOVERY);
+  const v = jsonObject(body, ctx, OWED_RECOVERY);
   if (v.version !== undefined) {
     if (typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) {
       throw damaged(ctx, `'version' is ${JSON.stringify(v.version)}`, OWED_RECOVERY);
