@@ -1,9 +1,9 @@
 // run(): the action as its stages.
 //   parseInputs -> gatherFacts -> planDeploy -> (dry run: report) -> execute -> buildReport -> publish
+import { setFailed, setSecret } from '@actions/core';
 import { readContext } from './context.js';
 import { InputError, parseInputs } from './inputs.js';
 import { publish, checkReportPath } from './io/publish.js';
-import { setFailed, setSecret } from './io/runner.js';
 import type { Config } from './model/config.js';
 import type { DeployPlan, Facts } from './model/stages.js';
 import { thousands } from './model/format.js';
@@ -72,7 +72,7 @@ function timeoutFailure(config: Config, timedOut: string[]): string | null {
 /** The plan in the log, before any write (the report itself is built once, after the run). */
 function logPlan(config: Config, facts: Facts, plan: DeployPlan, deps: Deps): void {
   const log = deps.log;
-  for (const a of plan.annotations) log[a.level](a.message);
+  for (const a of plan.annotations) log[a.level](a.message, a.at);
   for (const w of plan.warnings) log.warning(w);
   for (const p of plan.invalidations) log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
   const t = totalsOf(facts, plan);

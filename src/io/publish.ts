@@ -1,13 +1,13 @@
 // publish: the report as a JSON file, the step outputs and the job summary. Thin.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import * as core from '@actions/core';
 import type { Config } from '../model/config.js';
 import type { Log } from '../model/ports.js';
 import type { RunContext } from '../model/stages.js';
 import { outputsOf, prCommentBody, type Report } from '../report.js';
 import { summaryMarkdown } from '../summary.js';
 import { upsertPrComment } from './github.js';
-import { setOutput } from './runner.js';
 
 const FILES_PLACEHOLDER = '\u0000files\u0000';
 const FILES_MARK = `"files": ${JSON.stringify(FILES_PLACEHOLDER)}`;
@@ -42,10 +42,10 @@ export async function publish(
   log: Log,
 ): Promise<void> {
   await writeReport(config.reportPath, report);
-  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) setOutput(k, v);
-  // Appended directly to GITHUB_STEP_SUMMARY (the file is read from `env`, per run).
-  const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await fs.appendFile(summaryFile, summaryMarkdown(report));
+  for (const [k, v] of Object.entries(outputsOf(report, config.reportPath))) core.setOutput(k, v);
+  // The job summary through @actions/core (which appends it to the file GITHUB_STEP_SUMMARY names), when the
+  // runner gives one: outside Actions there may be none, and no summary is then no failure.
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.emptyBuffer().addRaw(summaryMarkdown(report)).write();
   if (config.prComment) await commentOnPullRequest(config, report, run, log);
 }
 

@@ -21,6 +21,7 @@ import type {
 } from './data.js';
 import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
+import type { Annotation } from './ports.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
 export interface RunContext {
@@ -121,7 +122,7 @@ export interface DeployPlan {
   /** Warnings of the plan (the facts' own are in Facts.warnings), shown in the log and the report. */
   warnings: string[];
   /** Annotations for the log only. */
-  annotations: { level: 'warning' | 'notice'; message: string }[];
+  annotations: { level: 'warning' | 'notice'; message: string; at: Annotation }[];
 }
 
 /** The result of one distribution's invalidation. */
