@@ -28,6 +28,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     let facts = await gatherFacts(config, readContext(deps.env), ports);
     let plan = refuseOrGo(planDeploy(config, facts));
     const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
+    let failed = false;
     try {
       // Another deploy ran meanwhile: what it wrote is part of the facts now.
       if (lock?.waited) plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
@@ -35,12 +36,28 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       const outcome = config.dryRun ? null : await execute(config, facts, plan, ports);
       await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
       const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
-      if (failure) setFailed(failure);
+      if (failure) {
+        failed = true;
+        setFailed(failure);
+      }
     } finally {
-      await lock?.release();
+      await releaseLock(lock, failed, deps);
     }
   } catch (err) {
     setFailed(describeError(err));
+  }
+}
+
+/**
+ * The lock's release. After a failure already reported (the step shows one error), a release that fails too,
+ * for the same cause, is a warning: the lock then expires on its own (its TTL) and a later run takes it over.
+ */
+async function releaseLock(lock: { release(): Promise<void> } | null, failed: boolean, deps: Deps): Promise<void> {
+  try {
+    await lock?.release();
+  } catch (err) {
+    if (!failed) throw err;
+    deps.log.warning(`The deploy lock could not be released (${describeError(err)}); it expires on its own.`, { title: 'Deploy lock' });
   }
 }
 

@@ -134,7 +134,7 @@ export interface SentInvalidation {
 
 /** What execution did. */
 export interface Outcome {
-  /** New ETags of the uploaded objects, by key. */
+  /** New ETags of the uploaded objects, by key: only the uploads S3 took, also when the run failed part way. */
   etags: Record<string, string>;
   deleted: string[];
   sent: SentInvalidation[];

@@ -45,7 +45,7 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       if (newDemotions(facts, plan))
         await writeState(store, facts.records.dir, { ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
       if (plan.uploadWaves.some((w) => w.length > 0)) {
-        out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
+        await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports, out.etags));
       }
       const ledger = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
       await writeState(store, facts.records.dir, ledger);
@@ -127,11 +127,12 @@ async function uploadAll(
   store: ObjectStore,
   waves: FileRecord[][],
   ports: ExecutePorts,
-): Promise<Record<string, string>> {
+  /** Filled as S3 takes each file, so a failure part way still leaves what was uploaded in the outcome. */
+  etags: Record<string, string>,
+): Promise<void> {
   const { sourceDir } = config;
   const uploads = waves.flat();
   const big = pLimit(2);
-  const etags: Record<string, string> = {};
   const failed: { key: string; message: string }[] = [];
   const progress = uploadProgress(uploads, ports.log);
   for (const wave of waves) {
@@ -152,7 +153,6 @@ async function uploadAll(
     if (failed.length > 0) throw new DeployError(uploadFailure(failed, uploads, etags));
   }
   progress.finish();
-  return etags;
 }
 
 function uploadProgress(uploads: FileRecord[], log: Log) {
