@@ -6,13 +6,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startS3rver, type S3rverRequest, type S3rverStandIn } from '../testing/s3rver-server.mjs';
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
 import { MULTIPART_THRESHOLD } from '../src/main.js';
 import { runAction, tmpDir, writeTree } from './support/harness.js';
 
 const BUCKET = 'signed-site';
+const PROBES = 'signature-probes';
 const DIST = 'ES3RVERDIST1';
 const MiB = 1024 * 1024;
 
@@ -20,7 +21,7 @@ let s3: S3rverStandIn;
 let cf: CloudFrontStandIn;
 
 beforeAll(async () => {
-  [s3, cf] = await Promise.all([startS3rver({ buckets: [BUCKET] }), startCloudFront({ completeAfterPolls: 1 })]);
+  [s3, cf] = await Promise.all([startS3rver({ buckets: [BUCKET, PROBES] }), startCloudFront({ completeAfterPolls: 1 })]);
 }, 60_000);
 afterAll(async () => {
   await Promise.all([s3?.stop(), cf?.stop()]);
@@ -91,6 +92,37 @@ const v1: Record<string, string> = {
   '日本語/ページ.html': 'cjk v1',
   "it's (1)!*.txt": 'rfc3986 v1',
 };
+
+describe('the signature check in front of s3rver', () => {
+  /** A PutObject whose request is changed by `tamper` after the SDK signed it. */
+  async function putAltered(key: string, tamper: (req: { path: string; headers: Record<string, string> }) => void) {
+    const c = client();
+    c.middlewareStack.add(
+      (next) => async (args) => {
+        tamper((args as unknown as { request: { path: string; headers: Record<string, string> } }).request);
+        return next(args);
+      },
+      { step: 'deserialize', name: 'tamperAfterSigning' },
+    );
+    return c.send(new PutObjectCommand({ Bucket: PROBES, Key: key, Body: 'x', ContentType: 'text/plain' })).then(
+      () => 'ok',
+      (err: Error) => err.name,
+    );
+  }
+
+  it('takes a request as signed, refuses one whose path or a signed header changed after signing', async () => {
+    expect(await putAltered('probe/a b.txt', () => {})).toBe('ok');
+    expect(await putAltered('probe/a b.txt', (r) => (r.path = r.path.replace('a%20b', 'a%20c')))).toBe('SignatureDoesNotMatch');
+    expect(await putAltered('probe/c.txt', (r) => (r.headers['content-type'] = 'text/html'))).toBe('SignatureDoesNotMatch');
+    expect(await putAltered('probe/d.txt', (r) => (r.headers['x-amz-date'] = r.headers['x-amz-date']!.replace(/.$/, '9')))).toBe(
+      'SignatureDoesNotMatch',
+    );
+    const denied = await client('S3RVER-wrong')
+      .send(new HeadObjectCommand({ Bucket: PROBES, Key: 'probe/a b.txt' }))
+      .catch((e: { $metadata?: { httpStatusCode?: number } }) => e.$metadata?.httpStatusCode);
+    expect(denied).toBe(403);
+  });
+});
 
 describe('deploys to s3rver, every request signed right', () => {
   it('first deploy: every file, byte for byte, under its own key', async () => {
