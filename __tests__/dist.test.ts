@@ -62,7 +62,7 @@ describe('dist/index.js under Node 24', () => {
     expect(res.output).toMatch(/^invalidation-id<<.+\n\n/m);
     expect(res.stdout).toContain('push creates a new branch');
     expect(res.summary).toContain('## S3 CloudFront Deploy');
-    expect((await s3.stats()).PutObject).toBe(4); // 2 files + the ledger + the deploy lock
+    expect((await s3.stats()).PutObject).toBe(5); // 2 files + the ledger + the bootstrap and the deploy lock
   });
 
   it('fails with exit code 1 and one clear line on a bad input', () => {

@@ -106,6 +106,8 @@ describe('end to end against local S3 + CloudFront stand-in', () => {
     expect(r.outputs['uploaded']).toBe('11');
     expect(r.outputs['invalidation-id']).toBe('');
     expect(r.log).toContain('leak.txt');
+    // A warning annotation with its own title (the build directory is under /tmp, outside the workspace: no file).
+    expect(r.log).toMatch(/^::warning title=Symlink not followed::Skipped symlink leak\.txt: it points outside source-dir/m);
     const skipped = r.report.files.filter((f) => f.action === 'skip').map((f) => [f.path, f.reason]);
     expect(skipped).toEqual(
       expect.arrayContaining([

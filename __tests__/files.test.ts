@@ -130,10 +130,13 @@ describe('walkSource with the default filter', () => {
   });
 
   it('warns about symlinks that leave the dir and broken ones', () => {
-    expect(r.warnings.some((w) => w.includes('leak.txt') && w.includes('outside'))).toBe(true);
-    expect(r.warnings.some((w) => w.includes('abs-leak.txt'))).toBe(true);
-    expect(r.warnings.some((w) => w.includes('leakdir'))).toBe(true);
-    expect(r.warnings.some((w) => w.includes('broken'))).toBe(true);
+    expect(r.warnings.some((w) => w.message.includes('leak.txt') && w.message.includes('outside'))).toBe(true);
+    // Each names the link it is about (the annotation's file).
+    for (const w of r.warnings) expect(w.message).toContain(w.path);
+    expect(r.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['leak.txt', 'abs-leak.txt']));
+    expect(r.warnings.some((w) => w.message.includes('abs-leak.txt'))).toBe(true);
+    expect(r.warnings.some((w) => w.message.includes('leakdir'))).toBe(true);
+    expect(r.warnings.some((w) => w.message.includes('broken'))).toBe(true);
   });
 
   it("an in-tree symlink is deployed with the target's content under the link's name", () => {

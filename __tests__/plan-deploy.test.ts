@@ -371,7 +371,12 @@ describe('warnings', () => {
       }),
     );
     expect(plan.annotations).toEqual([
-      { level: 'notice', message: 'Not uploaded: 1 hidden file(s) or folder(s) (.env). Name them in include to publish them.' },
+      {
+        level: 'notice',
+        message: 'Not uploaded: 1 hidden file(s) or folder(s) (.env). Name them in include to publish them.',
+        // The annotation's title, and the first hidden file as its file (source-dir 'site' in the workspace /ws).
+        at: { title: 'Hidden files not uploaded', file: '/ws/site/.env' },
+      },
     ]);
     expect(plan.warnings).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // What run() is built from: the real adapters by default; tests replace any of them.
+import * as core from '@actions/core';
 import { createCdn, realClock } from './io/cloudfront.js';
 import { actionsLog } from './io/log.js';
-import { getInput } from './io/runner.js';
 import { lazyS3Store } from './io/s3-lazy.js';
 import type { Config } from './model/config.js';
 import type { Cdn, Clock, Log, ObjectStore } from './model/ports.js';
@@ -31,7 +31,7 @@ export interface Deps {
 export function defaultDeps(env: Record<string, string | undefined>): Deps {
   return {
     env,
-    getInput: (name) => getInput(name),
+    getInput: (name) => core.getInput(name),
     store: (c, sizes) =>
       lazyS3Store(c.bucket, {
         region: c.region,

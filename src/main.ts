@@ -1,9 +1,9 @@
 // run(): the action as its stages.
 //   parseInputs -> gatherFacts -> planDeploy -> (dry run: report) -> execute -> buildReport -> publish
+import { setFailed, setSecret } from '@actions/core';
 import { readContext } from './context.js';
 import { InputError, parseInputs } from './inputs.js';
 import { publish, checkReportPath } from './io/publish.js';
-import { setFailed, setSecret } from './io/runner.js';
 import type { Config } from './model/config.js';
 import type { DeployPlan, Facts } from './model/stages.js';
 import type { Log } from './model/ports.js';
@@ -32,6 +32,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
     let facts = await gatherFacts(config, readContext(deps.env), ports);
     let plan = refuseOrGo(planDeploy(config, facts));
     const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
+    let failed = false;
     try {
       // Another deploy ran meanwhile (this run waited for it, or it came and went while this run was reading): what
       // it wrote is part of the facts now, and the plan is made again from them before anything is written.
@@ -49,9 +50,12 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
           });
       await publish(config, buildReport(config, facts, plan, outcome), deps.env, facts.run, deps.log);
       const failure = outcome?.error ?? timeoutFailure(config, outcome?.timedOut ?? []);
-      if (failure) setFailed(failure);
+      if (failure) {
+        failed = true;
+        setFailed(failure);
+      }
     } finally {
-      await lock?.release();
+      await releaseLock(lock, failed, deps);
     }
   } catch (err) {
     setFailed(describeError(err));
@@ -63,13 +67,26 @@ function hidingRecordsDir(log: Log): Log {
   return {
     info: hide((m) => log.info(m)),
     debug: hide((m) => log.debug(m)),
-    notice: hide((m) => log.notice(m)),
-    warning: hide((m) => log.warning(m)),
+    notice: (m, at) => log.notice(hideRecordsDir(m), at),
+    warning: (m, at) => log.warning(hideRecordsDir(m), at),
     group: (name, fn) => log.group(hideRecordsDir(name), fn),
     get debugging() {
       return log.debugging;
     },
   };
+}
+
+/**
+ * The lock's release. After a failure already reported (the step shows one error), a release that fails too,
+ * for the same cause, is a warning: the lock then expires on its own (its TTL) and a later run takes it over.
+ */
+async function releaseLock(lock: { release(): Promise<void> } | null, failed: boolean, deps: Deps): Promise<void> {
+  try {
+    await lock?.release();
+  } catch (err) {
+    if (!failed) throw err;
+    deps.log.warning(`The deploy lock could not be released (${describeError(err)}); it expires on its own.`, { title: 'Deploy lock' });
+  }
 }
 
 /** Every input, checked before the first AWS call; a bad one fails the step with one line naming it. */
@@ -100,7 +117,7 @@ function timeoutFailure(config: Config, timedOut: string[]): string | null {
 /** The plan in the log, before any write (the report itself is built once, after the run). */
 function logPlan(config: Config, facts: Facts, plan: DeployPlan, deps: Deps): void {
   const log = deps.log;
-  for (const a of plan.annotations) log[a.level](a.message);
+  for (const a of plan.annotations) log[a.level](a.message, a.at);
   for (const w of plan.warnings) log.warning(w);
   for (const p of plan.invalidations) log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
   const t = totalsOf(facts, plan);

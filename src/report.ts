@@ -11,7 +11,11 @@ import { code, esc } from './markdown.js';
 export interface FileReport {
   key: string;
   path: string;
-  action: 'upload' | 'unchanged' | 'delete' | 'pending-delete' | 'skip' | 'invalidate-only';
+  /**
+   * What happened to it. `not-uploaded` / `not-deleted`: planned, but the run failed before S3 took that write
+   * (a run that fails part way reports only the writes S3 took as `upload` / `delete`).
+   */
+  action: 'upload' | 'unchanged' | 'delete' | 'pending-delete' | 'skip' | 'invalidate-only' | 'not-uploaded' | 'not-deleted';
   /** pending-delete: when the grace period ends and a later deploy deletes it (ISO). */
   dueAt?: string;
   reason: string;
@@ -101,8 +105,8 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
       reason: plan.commitGuard.reason,
       ...(facts.commitOrder.note ? { note: facts.commitOrder.note } : {}),
     },
-    totals: totalsOf(facts, plan),
-    files: fileReports(config, facts, plan),
+    totals: totalsOf(facts, plan, outcome),
+    files: fileReports(config, facts, plan, outcome),
     invalidations: plan.invalidations.map((p) => {
       const usage = facts.usage[p.distributionId] ?? null;
       const s = sent.get(p.distributionId);
@@ -149,10 +153,25 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
   };
 }
 
-/** The run's counts (what the log's plan line and the summary's table show). */
-export function totalsOf(facts: Facts, plan: DeployPlan): Report['totals'] {
+/**
+ * Whether a planned write did not happen: the run failed part way and S3 never took it. (A run that did not fail
+ * did every write it planned; a dry run, no outcome, reports the plan.)
+ */
+function notDone(e: { action: string; key: string }, outcome: Outcome | null | undefined): boolean {
+  if (!outcome?.error) return false;
+  if (e.action === 'upload') return outcome.etags[e.key] === undefined;
+  if (e.action === 'delete') return !outcome.deleted.includes(e.key);
+  return false;
+}
+
+/**
+ * The run's counts (what the log's plan line and the summary's table show): the plan's, and once the run has
+ * written, only the writes S3 took.
+ */
+export function totalsOf(facts: Facts, plan: DeployPlan, outcome?: Outcome | null): Report['totals'] {
   const t = { uploaded: 0, unchanged: 0, deleted: 0, skipped: facts.scan?.skipped.length ?? 0, uploadedBytes: 0, fingerprinted: 0 };
   for (const e of plan.sync) {
+    if (notDone(e, outcome)) continue;
     if (e.action === 'upload') {
       t.uploaded++;
       t.uploadedBytes += e.size;
@@ -166,7 +185,7 @@ export function totalsOf(facts: Facts, plan: DeployPlan): Report['totals'] {
 /** Why a removed fingerprinted object is still in the bucket. */
 export const keptReason = (dueAt: string) => `kept for open pages until ${dueAt}`;
 
-function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport[] {
+function fileReports(config: Config, facts: Facts, plan: DeployPlan, outcome: Outcome | null): FileReport[] {
   const byKey = new Map(plan.files.map((f) => [f.key, f]));
   const verdict = (p: string) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
   const files: FileReport[] = plan.sync.map((e) => {
@@ -179,11 +198,12 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan): FileReport
         : stored && stored.contentType !== undefined
           ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
           : byKey.get(e.key)?.headers;
+    const missed = notDone(e, outcome);
     return {
       key: e.key,
       path: e.path,
-      action: e.action,
-      reason: e.reason,
+      action: missed ? (e.action === 'upload' ? 'not-uploaded' : 'not-deleted') : e.action,
+      reason: missed ? `${e.reason}; not done: the run failed first (see error)` : e.reason,
       size: e.size,
       fingerprinted: fp.fingerprinted,
       fingerprintReason: fp.reason,

@@ -53,6 +53,12 @@ export function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The job summary file of this test file's runs. One per process, as a runner gives one per step: @actions/core's
+ * summary keeps the path it first wrote to, so each run empties this file first and reads it after.
+ */
+const SUMMARY_FILE = path.join(tmpDir('summary'), 'step-summary');
+
 export async function runAction(
   inputs: Record<string, string>,
   env: Record<string, string>,
@@ -60,7 +66,7 @@ export async function runAction(
 ): Promise<RunResult> {
   const dir = tmpDir('run');
   const outFile = path.join(dir, 'output');
-  const summaryFile = path.join(dir, 'summary');
+  const summaryFile = SUMMARY_FILE;
   fs.writeFileSync(outFile, '');
   fs.writeFileSync(summaryFile, '');
   const vars: Record<string, string> = {

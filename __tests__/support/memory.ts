@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { run, type Deps } from '../../src/main.js';
 import type { RemoteObject } from '../../src/model/data.js';
-import type { Cdn, Clock, Log, ObjectStore, UploadHeaders } from '../../src/model/ports.js';
+import type { Annotation, Cdn, Clock, Log, ObjectStore, UploadHeaders } from '../../src/model/ports.js';
 import { headersFromHead } from '../../src/plan/headers.js';
 import { gzipDeterministic } from '../../src/plan/gzip.js';
 import { parseOutputs } from './harness.js';
@@ -391,6 +391,8 @@ export interface MemoryLog extends Log {
   /** Every line in order, with its level (group names as level 'group'). */
   all: { level: Level | 'group'; message: string }[];
   groups: string[];
+  /** Notices and warnings with where they point (title, file), as the run's page would show them. */
+  annotations: { level: 'notice' | 'warning'; message: string; title?: string; file?: string }[];
   /** All lines as text, one per line, `level: message`. */
   text(): string;
 }
@@ -399,18 +401,24 @@ export function memoryLog(): MemoryLog {
   const lines: Record<Level, string[]> = { info: [], debug: [], notice: [], warning: [] };
   const all: MemoryLog['all'] = [];
   const groups: string[] = [];
+  const annotations: MemoryLog['annotations'] = [];
   const at = (level: Level) => (message: string) => {
     lines[level].push(message);
     all.push({ level, message });
+  };
+  const annotate = (level: 'notice' | 'warning') => (message: string, where?: Annotation) => {
+    at(level)(message);
+    annotations.push({ level, message, ...where });
   };
   return {
     lines,
     all,
     groups,
+    annotations,
     info: at('info'),
     debug: at('debug'),
-    notice: at('notice'),
-    warning: at('warning'),
+    notice: annotate('notice'),
+    warning: annotate('warning'),
     async group(name, fn) {
       groups.push(name);
       all.push({ level: 'group', message: name });
@@ -468,6 +476,12 @@ export interface PipelineOptions {
 let runSeq = 0;
 
 /**
+ * The job summary file of this test file's runs. One per process, as a runner gives one per step: @actions/core's
+ * summary keeps the path it first wrote to, so each run empties this file first and reads it after.
+ */
+const SUMMARY_FILE = path.join(tmpDir('summary'), 'step-summary');
+
+/**
  * One run of the action on the in-memory ports: `files` is the whole build directory (written to
  * `<workspace>/site`, the default source-dir), `inputs` the action inputs (source-dir defaults to `site`).
  * Each call is a new workflow run (its own GITHUB_RUN_ID) unless env says otherwise.
@@ -485,7 +499,7 @@ export async function pipelineRun(
   // Per run, so a shared workspace does not carry outputs, summary or report over from an earlier run.
   const own = opts.workspace ? tmpDir('run-files') : workspace;
   const outFile = path.join(own, 'github-output');
-  const summaryFile = path.join(own, 'step-summary');
+  const summaryFile = SUMMARY_FILE;
   fs.writeFileSync(outFile, '');
   fs.writeFileSync(summaryFile, '');
   const env: Record<string, string> = {
@@ -503,8 +517,10 @@ export async function pipelineRun(
   const store = opts.store ?? memoryStore();
   const cdn = opts.cdn ?? memoryCdn();
 
-  // @actions/core writes outputs to process.env.GITHUB_OUTPUT and workflow commands to stdout.
+  // @actions/core writes outputs to process.env.GITHUB_OUTPUT, the summary to GITHUB_STEP_SUMMARY's file and
+  // workflow commands to stdout.
   const savedOutput = process.env.GITHUB_OUTPUT;
+  const savedSummary = process.env.GITHUB_STEP_SUMMARY;
   const savedExit = process.exitCode;
   const origWrite = process.stdout.write.bind(process.stdout);
   let stdout = '';
@@ -513,6 +529,7 @@ export async function pipelineRun(
     return true;
   }) as typeof process.stdout.write;
   process.env.GITHUB_OUTPUT = outFile;
+  process.env.GITHUB_STEP_SUMMARY = summaryFile;
   process.exitCode = 0;
   let failed: boolean;
   try {
@@ -530,6 +547,8 @@ export async function pipelineRun(
     process.stdout.write = origWrite;
     if (savedOutput === undefined) delete process.env.GITHUB_OUTPUT;
     else process.env.GITHUB_OUTPUT = savedOutput;
+    if (savedSummary === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+    else process.env.GITHUB_STEP_SUMMARY = savedSummary;
     failed = process.exitCode === 1;
     process.exitCode = savedExit;
   }

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { startHashPool } from './hash-pool.js';
-import { hasHiddenSegment, type FileFilter, type LocalFile, type SkippedFile, type WalkResult } from '../model/data.js';
+import { hasHiddenSegment, type FileFilter, type LocalFile, type SkippedFile, type WalkResult, type WalkWarning } from '../model/data.js';
 
 export type { WalkResult } from '../model/data.js';
 
@@ -75,7 +75,7 @@ interface Walk {
   opts: WalkOptions;
   found: FoundFile[];
   skipped: SkippedFile[];
-  warnings: string[];
+  warnings: WalkWarning[];
   /** When the walk last let the event loop run. */
   sliceStart: number;
   /** Called at each pause of the walk (before it lets the event loop run). */
@@ -153,7 +153,7 @@ async function visitEntry(w: Walk, entry: fsSync.Dirent, absDir: string, relDir:
       return;
     }
     if (ancestors.has(real)) {
-      w.warnings.push(`Skipped symlink ${rel}: it loops back to one of its parent directories`);
+      w.warnings.push({ path: rel, message: `Skipped symlink ${rel}: it loops back to one of its parent directories` });
       return;
     }
     await walkDir(w, real, rel, new Set(ancestors).add(real));
@@ -173,19 +173,19 @@ function followSymlink(w: Walk, abs: string, rel: string): { real: string; isDir
   try {
     real = fsSync.realpathSync(abs);
   } catch {
-    w.warnings.push(`Skipped broken symlink ${rel}`);
+    w.warnings.push({ path: rel, message: `Skipped broken symlink ${rel}` });
     w.skipped.push({ path: rel, reason: 'symlink-outside' });
     return null;
   }
   if (!isInside(w.root, real)) {
-    w.warnings.push(`Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded`);
+    w.warnings.push({ path: rel, message: `Skipped symlink ${rel}: it points outside source-dir, so it is never followed or uploaded` });
     w.skipped.push({ path: rel, reason: 'symlink-outside' });
     return null;
   }
   // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
   const target = path.relative(w.root, real).split(path.sep).join('/');
   if (target !== '' && hasHiddenSegment(target)) {
-    w.warnings.push(`Skipped symlink ${rel}: it points to the hidden path ${target}`);
+    w.warnings.push({ path: rel, message: `Skipped symlink ${rel}: it points to the hidden path ${target}` });
     w.skipped.push({ path: rel, reason: 'dotfile' });
     return null;
   }

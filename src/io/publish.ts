@@ -1,13 +1,13 @@
 // publish: the report as a JSON file, the step outputs and the job summary. Thin.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import * as core from '@actions/core';
 import type { Config } from '../model/config.js';
 import type { Log } from '../model/ports.js';
 import type { RunContext } from '../model/stages.js';
 import { OUTPUT_LIST_MAX_BYTES, outputsOf, prCommentBody, type Report } from '../report.js';
 import { summaryMarkdown } from '../summary.js';
 import { upsertPrComment } from './github.js';
-import { setOutput } from './runner.js';
 
 const FILES_PLACEHOLDER = '\u0000files\u0000';
 const FILES_MARK = `"files": ${JSON.stringify(FILES_PLACEHOLDER)}`;
@@ -43,7 +43,7 @@ export async function publish(
 ): Promise<void> {
   await writeReport(config.reportPath, report);
   const outputs = outputsOf(report, config.reportPath);
-  for (const [k, v] of Object.entries(outputs)) setOutput(k, v);
+  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v);
   if (outputs['invalidation-paths-truncated'] === 'true') {
     const all = (report.invalidations.find((i) => i.id) ?? report.invalidations[0])?.paths.length ?? 0;
     const shown = (JSON.parse(outputs['invalidation-paths']!) as string[]).length;
@@ -52,9 +52,9 @@ export async function publish(
         `through env:, which Linux caps at 128 KiB a variable); the whole list is in the report file (${config.reportPath}).`,
     );
   }
-  // Appended directly to GITHUB_STEP_SUMMARY (the file is read from `env`, per run).
-  const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await fs.appendFile(summaryFile, summaryMarkdown(report));
+  // The job summary through @actions/core (which appends it to the file GITHUB_STEP_SUMMARY names), when the
+  // runner gives one: outside Actions there may be none, and no summary is then no failure.
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.emptyBuffer().addRaw(summaryMarkdown(report)).write();
   if (config.prComment) await commentOnPullRequest(config, report, run, log);
 }
 

@@ -202,6 +202,9 @@ function responseError(p: LeanPutter, status: number, headers: http.IncomingHttp
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1] ?? '';
   const code = tag('Code');
   const err = new S3ResponseError(status, code, decodeXml(tag('Message')), String(headers['x-amz-request-id'] ?? '') || undefined);
+  // As the SDK's errors carry it: the access key id S3 names in a credentials error (SignatureDoesNotMatch, ...).
+  const keyId = tag('AWSAccessKeyId');
+  if (keyId) Object.assign(err, { AWSAccessKeyId: decodeXml(keyId) });
   // As the SDK does: learn the clock offset from the server's Date and let the retry sign with it.
   const serverDate = Date.parse(String(headers.date ?? ''));
   if (code === 'RequestTimeTooSkewed' && Number.isFinite(serverDate)) {

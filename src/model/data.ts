@@ -82,10 +82,16 @@ export interface SkippedFile {
   reason: SkipReason;
 }
 
+/** A file of the build directory the walk warns about (a symlink it did not follow), by its relative path. */
+export interface WalkWarning {
+  path: string;
+  message: string;
+}
+
 export interface WalkResult {
   files: LocalFile[];
   skipped: SkippedFile[];
-  warnings: string[];
+  warnings: WalkWarning[];
   /** Contents of manifest files (fingerprint evidence), keyed by relative path. */
   manifests: Record<string, string>;
 }

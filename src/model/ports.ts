@@ -1,5 +1,5 @@
 // The ports: what the stages need from the outside world, each no wider than its callers. The adapters in
-// src/io implement them against S3, CloudFront and the runner's workflow commands (src/io/runner.ts);
+// src/io implement them against S3, CloudFront and the runner (through @actions/core, src/io/log.ts);
 // __tests__/support/memory.ts implements them in memory, so the whole pipeline runs in-process in tests.
 import type { RemoteObject } from './data.js';
 import type { ObjectHeaders, StoredHeaders } from './headers.js';
@@ -79,14 +79,23 @@ export interface Clock {
   now(): number;
 }
 
-/** The run's log (GitHub's workflow commands in production). */
+/**
+ * What an annotation is called on the run's page, and the file that caused it (a path under the workspace or
+ * absolute), when one did. Without one, the action's name is the title.
+ */
+export interface Annotation {
+  title?: string;
+  file?: string;
+}
+
+/** The run's log (@actions/core in production). */
 export interface Log {
   info(message: string): void;
   debug(message: string): void;
   /** Whether debug lines are shown (step debug logging): per-file lines are written only then. */
   readonly debugging?: boolean;
-  notice(message: string): void;
-  warning(message: string): void;
+  notice(message: string, at?: Annotation): void;
+  warning(message: string, at?: Annotation): void;
   /** A collapsible group around `fn`. */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }

@@ -23,6 +23,7 @@ import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
 import type { CommitSource } from '../plan/event-commit.js';
 import type { CommitGuard } from '../plan/ledger.js';
+import type { Annotation } from './ports.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
 export interface RunContext {
@@ -140,7 +141,7 @@ export interface DeployPlan {
   /** Warnings of the plan (the facts' own are in Facts.warnings), shown in the log and the report. */
   warnings: string[];
   /** Annotations for the log only. */
-  annotations: { level: 'warning' | 'notice'; message: string }[];
+  annotations: { level: 'warning' | 'notice'; message: string; at: Annotation }[];
 }
 
 /** The result of one distribution's invalidation. */
@@ -152,7 +153,7 @@ export interface SentInvalidation {
 
 /** What execution did. */
 export interface Outcome {
-  /** New ETags of the uploaded objects, by key. */
+  /** New ETags of the uploaded objects, by key: only the uploads S3 took, also when the run failed part way. */
   etags: Record<string, string>;
   deleted: string[];
   sent: SentInvalidation[];

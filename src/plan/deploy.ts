@@ -85,19 +85,29 @@ function invalidationWarnings(config: Config, stale: Map<string, StaleResult>, p
 function annotations(config: Config, facts: Facts, sync: SyncEntry[]): DeployPlan['annotations'] {
   const out: DeployPlan['annotations'] = [];
   const warning = deleteWarning(sync.filter((e) => e.action === 'delete').length, config.maxDeletes);
-  if (warning) out.push({ level: 'warning', message: warning });
+  if (warning) out.push({ level: 'warning', message: warning, at: { title: 'Many deletes' } });
   const hidden = (facts.scan?.skipped ?? []).filter((s) => s.reason === 'dotfile').map((s) => s.path);
   if (hidden.length > 0) {
     const shown = `${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', ...' : ''}`;
     out.push({
       level: 'notice',
       message: `Not uploaded: ${hidden.length} hidden file(s) or folder(s) (${shown}). Name them in include to publish them.`,
+      at: { title: 'Hidden files not uploaded', ...inSource(config, hidden[0]!) },
     });
   }
   for (const e of sync.filter((e) => e.action === 'upload' && e.size > LARGE_FILE).slice(0, 5)) {
-    out.push({ level: 'notice', message: `Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts` });
+    out.push({
+      level: 'notice',
+      message: `Large file: ${e.path} (${(e.size / 1048576).toFixed(1)} MiB), uploaded in parts`,
+      at: { title: 'Large file', ...inSource(config, e.path) },
+    });
   }
   return out;
+}
+
+/** The annotation's file: a path of the build directory, when there is one. */
+function inSource(config: Config, rel: string): { file?: string } {
+  return config.sourceDir ? { file: `${config.sourceDir}/${rel}` } : {};
 }
 
 function verdictsOf(files: FilePlan, facts: Facts): Map<string, FingerprintVerdict> {

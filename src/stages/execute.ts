@@ -51,7 +51,7 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
       if (newDemotions(facts, plan)) await ledgerWrite({ ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
       if (plan.uploadWaves.some((w) => w.length > 0)) {
-        out.etags = await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports));
+        await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports, out.etags));
       }
       await ledgerWrite(nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
       await migrateRecords(store, facts);
@@ -181,11 +181,12 @@ async function uploadAll(
   store: ObjectStore,
   waves: FileRecord[][],
   ports: ExecutePorts,
-): Promise<Record<string, string>> {
+  /** Filled as S3 takes each file, so a failure part way still leaves what was uploaded in the outcome. */
+  etags: Record<string, string>,
+): Promise<void> {
   const { sourceDir } = config;
   const uploads = waves.flat();
   const big = pLimit(2);
-  const etags: Record<string, string> = {};
   const failed: { key: string; message: string }[] = [];
   const progress = uploadProgress(uploads, ports.log);
   for (const wave of waves) {
@@ -207,7 +208,6 @@ async function uploadAll(
     if (failed.length > 0) throw new DeployError(uploadFailure(failed, uploads, etags));
   }
   progress.finish();
-  return etags;
 }
 
 function uploadProgress(uploads: FileRecord[], log: Log) {

@@ -2,10 +2,11 @@
 // nothing else. Scan, listing and diff are independent, so they run at the same time.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from '../model/config.js';
 import type { DeployState, DistributionUsage, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
-import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
+import type { Annotation, Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DiffFact, Facts, RunContext } from '../model/stages.js';
 import { commitOrder } from '../io/ancestry.js';
 import { readUsage } from '../io/cloudfront.js';
@@ -39,9 +40,9 @@ export interface GatherPorts {
 export async function gatherFacts(config: Config, run: RunContext, ports: GatherPorts): Promise<Facts> {
   const timings: Record<string, number> = {};
   const warnings: string[] = [];
-  const warn = (m: string) => {
+  const warn = (m: string, at?: Annotation) => {
     warnings.push(m);
-    ports.log.warning(m);
+    ports.log.warning(m, at);
   };
   const facts: Facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
     // allSettled: a failing listing must not leave the scan logging after the error.
@@ -179,7 +180,7 @@ async function settleAll<T extends readonly unknown[]>(work: T): Promise<{ -read
   return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
-async function scanSource(config: Config & { upload: true }, log: Log, warn: (m: string) => void): Promise<WalkResult> {
+async function scanSource(config: Config & { upload: true }, log: Log, warn: (m: string, at?: Annotation) => void): Promise<WalkResult> {
   const started = Date.now();
   let last = started;
   const w = await walkSource(config.sourceDir, {
@@ -195,7 +196,7 @@ async function scanSource(config: Config & { upload: true }, log: Log, warn: (m:
       throw new DeployError(`source-dir '${config.sourceDir}' does not exist. Did the build step run and write there?`);
     throw err;
   });
-  for (const m of w.warnings) warn(m);
+  for (const m of w.warnings) warn(m.message, { title: 'Symlink not followed', file: path.join(config.sourceDir, m.path) });
   log.info(`source-dir: ${w.files.length} files to deploy, ${w.skipped.length} skipped`);
   if (w.files.length === 0) {
     throw new DeployError(
