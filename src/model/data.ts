@@ -266,6 +266,29 @@ export interface PendingDeletion {
 /** How this run's commit relates to the live deploy's (`older`: the live one descends from it). */
 export type CommitOrder = 'same' | 'newer' | 'older' | 'diverged' | 'unknown' | 'none';
 
+/** Where the deployed commit was read from. */
+export type CommitSource = 'GITHUB_SHA' | 'push after' | 'workflow_run.head_sha' | 'pull_request.head.sha';
+
+/** Why this run's commit may or may not deploy over the live one (reported). */
+export type CommitGuardReason =
+  /** No deploy recorded (a first deploy), or nothing to compare (invalidate-only, no commit known). */
+  | 'no-live-commit'
+  | 'same-commit'
+  | 'newer'
+  /** Neither descends from the other (another branch, a force push): nothing to order by. */
+  | 'diverged'
+  /** Older, or not provably not older, but allow-older is set (a rollback on purpose). */
+  | 'allow-older'
+  /** A force push that discarded the live commit: the user says which commit is live now. */
+  | 'force-push'
+  | 'older'
+  /** The order could not be proven (shallow checkout and no compare API): refused, the safe default. */
+  | 'unknown';
+
+export type CommitGuard =
+  | { verdict: 'deploy'; reason: Exclude<CommitGuardReason, 'older' | 'unknown'> }
+  | { verdict: 'refuse'; reason: 'older' | 'unknown'; message: string };
+
 /** One deploy that wrote to the bucket. */
 export interface DeployEntry {
   sha: string;

@@ -3,6 +3,8 @@
 // Each stage returns a new value and never changes the one it was given.
 import type {
   ChangedFile,
+  CommitGuard,
+  CommitSource,
   CommitOrder,
   DeployEntry,
   LearnedShape,
@@ -21,8 +23,6 @@ import type {
 } from './data.js';
 import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
-import type { CommitSource } from '../plan/event-commit.js';
-import type { CommitGuard } from '../plan/ledger.js';
 import type { Annotation } from './ports.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */

@@ -6,8 +6,8 @@
 // pull_request.head.sha is the latest), and for pull_request_target the base branch's tip. The ledger
 // records this commit and the older-commit guard orders by it.
 
-/** Where the deployed commit was read from. */
-export type CommitSource = 'GITHUB_SHA' | 'push after' | 'workflow_run.head_sha' | 'pull_request.head.sha';
+export type { CommitSource } from '../model/data.js';
+import type { CommitSource } from '../model/data.js';
 
 export interface EventCommit {
   /** The commit this run builds and deploys ('' when unknown: a local run). */

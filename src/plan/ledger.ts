@@ -139,25 +139,8 @@ export function ledgerKnowledgeChanged(previous: DeployState | null, next: Pick<
   return norm(previous) !== norm(next);
 }
 
-/** Why this run's commit may or may not deploy over the live one (reported). */
-export type CommitGuardReason =
-  /** No deploy recorded (a first deploy), or nothing to compare (invalidate-only, no commit known). */
-  | 'no-live-commit'
-  | 'same-commit'
-  | 'newer'
-  /** Neither descends from the other (another branch, a force push): nothing to order by. */
-  | 'diverged'
-  /** Older, or not provably not older, but allow-older is set (a rollback on purpose). */
-  | 'allow-older'
-  /** A force push that discarded the live commit: the user says which commit is live now. */
-  | 'force-push'
-  | 'older'
-  /** The order could not be proven (shallow checkout and no compare API): refused, the safe default. */
-  | 'unknown';
-
-export type CommitGuard =
-  | { verdict: 'deploy'; reason: Exclude<CommitGuardReason, 'older' | 'unknown'> }
-  | { verdict: 'refuse'; reason: 'older' | 'unknown'; message: string };
+export type { CommitGuard, CommitGuardReason } from '../model/data.js';
+import type { CommitGuard } from '../model/data.js';
 
 export interface CommitGuardInput {
   order: CommitOrder;
