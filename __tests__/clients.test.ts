@@ -1,6 +1,6 @@
 // Client configuration: custom endpoints from the SDK's own variables, path style, no optional checksums.
-import { s3ClientConfig } from '../src/io/s3.js';
-import { cloudFrontClientConfig } from '../src/io/cloudfront.js';
+import { s3ClientConfig } from '../src/io/s3/store.js';
+import { cloudFrontClientConfig } from '../src/io/cloudfront/api.js';
 
 describe('s3ClientConfig', () => {
   it('uses AWS_ENDPOINT_URL_S3 (then AWS_ENDPOINT_URL) with path-style addressing', () => {

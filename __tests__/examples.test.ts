@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { parseInputs } from '../src/inputs.js';
+import { parseInputs } from '../src/config/inputs.js';
 
 type Obj = Record<string, unknown>;
 

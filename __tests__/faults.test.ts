@@ -12,8 +12,8 @@ import { jest } from '@jest/globals';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
 import { startFaultProxy, type FaultProxy } from '../testing/s3-fault-proxy.mjs';
-import { clearOwed, readOwed, recordKey, writeOwed } from '../src/io/journal.js';
-import { createS3Store, s3ClientConfig } from '../src/io/s3.js';
+import { clearOwed, readOwed, recordKey, writeOwed } from '../src/io/s3/owed.js';
+import { createS3Store, s3ClientConfig } from '../src/io/s3/store.js';
 import { getText, head, listKeys, runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 
 const MiB = 1024 * 1024;

@@ -1,9 +1,9 @@
-// Walking and hashing a real build directory (src/io/files.ts).
+// Walking and hashing a real build directory (src/io/fs/walk.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { absPathOf, hashFile, walkSource, type WalkOptions, type WalkResult } from '../src/io/files.js';
+import { absPathOf, hashFile, walkSource, type WalkOptions, type WalkResult } from '../src/io/fs/walk.js';
 import { makeFileFilter } from '../src/plan/filter.js';
 
 const md5 = (b: string | Buffer) => createHash('md5').update(b).digest('hex');

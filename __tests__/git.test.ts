@@ -1,12 +1,12 @@
-// Commit range from the event (src/plan/diff-range.ts) and changed files from git / the GitHub API (src/io/git.ts),
+// Commit range from the event (src/plan/diff-range.ts) and changed files from git / the GitHub API (src/io/git/diff.ts),
 // the latter through the GitHub stand-in (testing/github-standin.mjs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { diffRange } from '../src/plan/diff-range.js';
-import { compareDiff, diffTrees, fromCompareFiles, localDiff, parseNameStatus } from '../src/io/git.js';
-import { createGitHubClient } from '../src/io/github.js';
+import { compareDiff, diffTrees, fromCompareFiles, localDiff, parseNameStatus } from '../src/io/git/diff.js';
+import { createGitHubClient } from '../src/io/github/client.js';
 import type { ChangedFile } from '../src/plan/stale.js';
 import { startGitHub, type GitHubStandIn } from '../testing/github-standin.mjs';
 

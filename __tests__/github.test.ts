@@ -1,6 +1,6 @@
-// The GitHub API client and the preview comment (src/io/github.ts), and the GitHub stand-in's paging
+// The GitHub API client and the preview comment (src/io/github/client.ts), and the GitHub stand-in's paging
 // (testing/github-standin.mjs), through the real Octokit of @actions/github.
-import { createGitHubClient, githubClient, markerTag, upsertPrComment } from '../src/io/github.js';
+import { createGitHubClient, githubClient, markerTag, upsertPrComment } from '../src/io/github/client.js';
 import { startGitHub, type GitHubStandIn } from '../testing/github-standin.mjs';
 
 const TOKEN = 'ghs_comment_token';

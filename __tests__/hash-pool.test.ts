@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { batchesOf, startHashPool, type HashJob, type HashOptions } from '../src/io/hash-pool.js';
+import { batchesOf, startHashPool, type HashJob, type HashOptions } from '../src/io/fs/hash-pool.js';
 import { tmpDir } from './support/harness.js';
 
 const MiB = 1024 * 1024;
@@ -148,7 +148,7 @@ describe('walkSource hashes while it walks', () => {
         expected.set(rel, md5(body));
       }
     }
-    const { walkSource } = await import('../src/io/files.js');
+    const { walkSource } = await import('../src/io/fs/walk.js');
     const { makeFileFilter } = await import('../src/plan/filter.js');
     const progress: number[] = [];
     const r = await walkSource(root, {

@@ -455,7 +455,7 @@ describe('4. adopting a bucket another tool wrote', () => {
 
   // BUG (report): an adopted object whose headers equal the rules only after normalisation (media type compared
   // case- and space-insensitively: `text/html;charset=UTF-8` == `text/html; charset=utf-8`) is rightly left
-  // unchanged, but the report (src/report.ts fileReports) prints the rules' decision as its contentType, a value the
+  // unchanged, but the report (src/report/report.ts fileReports) prints the rules' decision as its contentType, a value the
   // object does not have. The report should show the stored value for an unchanged object whose headers were read
   // with HEAD (or say it is equivalent).
   it('the report of an unchanged adopted object shows the Content-Type it has, not an equivalent spelling', async () => {

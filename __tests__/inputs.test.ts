@@ -1,6 +1,6 @@
-// Input parsing and validation (src/inputs.ts), checked against the action's documented inputs.
+// Input parsing and validation (src/config/inputs.ts), checked against the action's documented inputs.
 import path from 'node:path';
-import { InputError, parseInputs } from '../src/inputs.js';
+import { InputError, parseInputs } from '../src/config/inputs.js';
 import type { Config } from '../src/model/config.js';
 
 const WORKSPACE = '/home/runner/work/site/site';

@@ -3,7 +3,7 @@
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
-import { createCdn, createInvalidation } from '../src/io/cloudfront.js';
+import { createCdn, createInvalidation } from '../src/io/cloudfront/api.js';
 import { callerReference } from '../src/plan/invalidation.js';
 import { runAction, tmpDir, writeTree } from './support/harness.js';
 

@@ -3,7 +3,7 @@
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy } from '../testing/s3-fault-proxy.mjs';
 import { testS3Client, testS3Store } from './support/s3-client.js';
-import { acquireLock, LockTimeoutError, type DeployLock, type LockOptions } from '../src/io/lock.js';
+import { acquireLock, LockTimeoutError, type DeployLock, type LockOptions } from '../src/io/s3/lock.js';
 import type { Clock, OwnRecords } from '../src/model/ports.js';
 
 const BUCKET = 'lock-bucket';

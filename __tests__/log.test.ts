@@ -1,5 +1,5 @@
-// The Log port over @actions/core (src/io/log.ts): what the runner reads from stdout, written by the toolkit.
-import { annotationProperties, actionsLog, ANNOTATION_TITLE } from '../src/io/log.js';
+// The Log port over @actions/core (src/io/runner/log.ts): what the runner reads from stdout, written by the toolkit.
+import { annotationProperties, actionsLog, ANNOTATION_TITLE } from '../src/io/runner/log.js';
 
 function captured(fn: () => void): string {
   let out = '';

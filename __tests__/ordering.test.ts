@@ -1,7 +1,7 @@
 // Safe ordering: assets first, entry documents (HTML + entry-documents globs) last; force-upload.
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { Upload } from '@aws-sdk/lib-storage';
-import { createS3Store } from '../src/io/s3.js';
+import { createS3Store } from '../src/io/s3/store.js';
 import type { Deps } from '../src/main.js';
 import { runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 import { MUTABLE } from '../src/plan/headers.js';

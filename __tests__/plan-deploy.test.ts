@@ -1,7 +1,7 @@
 // Table tests of planDeploy(config, facts): plain Facts in, the plan out (uploads, unchanged, deletes with their
 // reasons, upload waves, the delete cap, writeState, warnings, the invalidation per distribution within the
 // in-flight budget, verify targets). No I/O: the facts are written out by hand.
-import { parseInputs } from '../src/inputs.js';
+import { parseInputs } from '../src/config/inputs.js';
 import type { Config } from '../src/model/config.js';
 import type { ChangedFile, DeployState, DistributionUsage, LocalFile, OwedRecord, RemoteObject } from '../src/model/data.js';
 import type { DeployPlan, DiffFact, Facts } from '../src/model/stages.js';

@@ -1,5 +1,5 @@
 // Table tests of the run's small policies (src/plan/policies.ts), one describe per function.
-import { parseInputs } from '../src/inputs.js';
+import { parseInputs } from '../src/config/inputs.js';
 import type { Config } from '../src/model/config.js';
 import type {
   DeployState,

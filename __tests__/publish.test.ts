@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { writeReport } from '../src/io/publish.js';
-import { jsonArrayWithin, type FileReport, type Report } from '../src/report.js';
+import { writeReport } from '../src/io/runner/publish.js';
+import { jsonArrayWithin, type FileReport, type Report } from '../src/report/report.js';
 import { tmpDir } from './support/harness.js';
 import { pipelineRun } from './support/memory.js';
 

@@ -1,5 +1,5 @@
 // Which errors the upload retry treats as transient, and the retry loop itself.
-import { isRetryable, withRetries } from '../src/io/retry.js';
+import { isRetryable, withRetries } from '../src/io/s3/retry.js';
 
 const err = (props: Record<string, unknown>) => Object.assign(new Error(String(props.message ?? 'x')), props);
 

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy, type ProxyCall } from '../testing/s3-fault-proxy.mjs';
-import { isPreconditionFailed, MD5_META, type S3Options } from '../src/io/s3.js';
+import { isPreconditionFailed, MD5_META, type S3Options } from '../src/io/s3/store.js';
 import { gzipDeterministic } from '../src/plan/gzip.js';
 import type { UploadHeaders } from '../src/model/ports.js';
 import { tmpDir } from './support/harness.js';

@@ -1,4 +1,4 @@
-// The lean PutObject path (src/io/s3-put.ts) against the local S3 server through the fault proxy: when it is used
+// The lean PutObject path (src/io/s3/put.ts) against the local S3 server through the fault proxy: when it is used
 // (after a listing of the bucket), that what lands is byte- and header-identical to the SDK's PutObject, that the
 // signature on the wire is valid SigV4 (checked by an independent implementation of the spec), keys with every
 // awkward character, retries (SlowDown, reset, clock skew) and errors shaped like the SDK's.
@@ -9,8 +9,8 @@ import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s
 import pMap from 'p-map';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy, type ProxyCall } from '../testing/s3-fault-proxy.mjs';
-import type { S3Options } from '../src/io/s3.js';
-import { endpointFromRequest, keyPath } from '../src/io/s3-put.js';
+import type { S3Options } from '../src/io/s3/store.js';
+import { endpointFromRequest, keyPath } from '../src/io/s3/put.js';
 import type { UploadHeaders } from '../src/model/ports.js';
 import { tmpDir } from './support/harness.js';
 import { testS3Client, testS3Store } from './support/s3-client.js';

@@ -1,7 +1,7 @@
 // The whole action against a second S3 server, s3rver 3.7.1 (file-backed, its own XML and key handling), with
 // every request's SigV4 signature checked in front of it by an implementation independent of the SDK's signer
 // (aws4; s3rver itself checks only the access key id: see testing/s3rver-child.mjs). This is what proves that the
-// lean PutObject path (src/io/s3-put.ts) and the SDK requests (listing, HEAD, multipart, DeleteObjects, the
+// lean PutObject path (src/io/s3/put.ts) and the SDK requests (listing, HEAD, multipart, DeleteObjects, the
 // records) are signed right, for keys with a space, '+', '~' and non-ASCII characters.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -134,7 +134,7 @@ describe('deploys to s3rver, every request signed right', () => {
     expect(r.outputs.uploaded).toBe(String(Object.keys(v1).length));
     const requests = await s3.requests();
     expectAllSignedRight(requests);
-    // The site's files went up on the lean PutObject path (src/io/s3-put.ts: no `x-id` query), the records on the SDK.
+    // The site's files went up on the lean PutObject path (src/io/s3/put.ts: no `x-id` query), the records on the SDK.
     const sitePuts = requests.filter((q) => q.method === 'PUT' && !q.url.includes('.s3cfd-'));
     expect(sitePuts).toHaveLength(Object.keys(v1).length);
     expect(sitePuts.filter((q) => q.url.includes('x-id='))).toEqual([]);

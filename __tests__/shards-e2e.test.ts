@@ -8,7 +8,7 @@
 //   that leaves the previews alone.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createS3Store } from '../src/io/s3.js';
+import { createS3Store } from '../src/io/s3/store.js';
 import type { Deps } from '../src/main.js';
 import { run } from '../src/main.js';
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';

@@ -1,8 +1,8 @@
 // The job summary as a person reads it: a golden file of a representative deploy, and the size bound.
 import fs from 'node:fs';
 import path from 'node:path';
-import { outputsOf, estimateCost, type Report } from '../src/report.js';
-import { summaryMarkdown } from '../src/summary.js';
+import { outputsOf, estimateCost, type Report } from '../src/report/report.js';
+import { summaryMarkdown } from '../src/report/summary.js';
 
 const GOLDEN = path.join('__tests__', 'golden', 'summary.md');
 

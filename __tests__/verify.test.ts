@@ -8,7 +8,7 @@ import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-clo
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
 import { startCachingProxy, type CachingProxy, type ProxyInvalidation } from '../testing/caching-proxy.mjs';
-import { verifyUrls } from '../src/io/verify.js';
+import { verifyUrls } from '../src/io/cloudfront/verify.js';
 import { chooseSample } from '../src/plan/verify-sample.js';
 import { joinUrl, normalizeBaseUrl } from '../src/model/site-url.js';
 import type { VerifyTarget } from '../src/model/data.js';

@@ -1,4 +1,4 @@
-// Benchmark: @actions/glob against the action's own walk of the build directory (walkSource, src/io/files.ts), on a
+// Benchmark: @actions/glob against the action's own walk of the build directory (walkSource, src/io/fs/walk.ts), on a
 // generated tree of many small files (default 100,000 in 1,000 folders).
 //
 // Run (Node 24 strips the TypeScript types itself; the repo's Node 24 binary is a dev dependency):
@@ -48,7 +48,7 @@ if (opt.mode) {
   let t0: number;
   let count: number;
   if (opt.mode === 'walk' || opt.mode === 'walk-only') {
-    const { walkSource } = (await import(new URL('../src/io/files.ts', import.meta.url).href)) as typeof import('../src/io/files.js');
+    const { walkSource } = (await import(new URL('../src/io/fs/walk.ts', import.meta.url).href)) as typeof import('../src/io/fs/walk.js');
     const { makeFileFilter } = (await import(
       new URL('../src/plan/filter.ts', import.meta.url).href
     )) as typeof import('../src/plan/filter.js');

@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
 const KiB = 1024;
-// Must match src/main.ts (MULTIPART_THRESHOLD, PART_SIZE) and src/io/files.ts (SMALL_FILE, 1 MiB reads).
+// Must match src/main.ts (MULTIPART_THRESHOLD, PART_SIZE) and src/io/fs/walk.ts (SMALL_FILE, 1 MiB reads).
 const ACTION_MULTIPART_THRESHOLD = 16 * MiB;
 // The action's own records: a hidden folder with a random name (`.s3cfd-<random>/`), the lock, or the legacy folder.
 const RESERVED_PREFIX = '.s3cfd-<random>/';

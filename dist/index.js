@@ -30876,7 +30876,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7226);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(815);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -30885,7 +30885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4193:
+/***/ 9388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30916,7 +30916,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/io/hash-pool.ts
+;// CONCATENATED MODULE: ./src/io/fs/hash-pool.ts
 // MD5 of many files on the other cores: worker threads take batches of files from one queue while the main
 // thread walks the tree and serves the bucket listing (it hashes only until a thread is online, or alone for a
 // small site or a single core). Every thread reads through one reused 1 MiB buffer: no allocation per file, and
@@ -31112,7 +31112,7 @@ function startHashPool(workers = defaultWorkers()) {
 
 // EXTERNAL MODULE: ./src/model/data.ts
 var data = __nccwpck_require__(6681);
-;// CONCATENATED MODULE: ./src/io/files.ts
+;// CONCATENATED MODULE: ./src/io/fs/walk.ts
 // Walk and hash the build directory safely: no symlink leaves it, hidden files stay home, memory does not
 // grow with file size (streamed hashing).
 
@@ -31160,7 +31160,7 @@ async function hashFile(absPath, partSize) {
     const multipartEtag = `${(0,external_node_crypto_.createHash)('md5').update(Buffer.concat(partDigests)).digest('hex')}-${partDigests.length}`;
     return { md5, multipartEtag };
 }
-const files_yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+const walk_yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 function isInside(root, target) {
     const rel = external_node_path_default().relative(root, target);
     return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
@@ -31218,7 +31218,7 @@ const WALK_SLICE_MS = 40;
 async function walkDir(w, absDir, relDir, ancestors) {
     if (Date.now() - w.sliceStart > WALK_SLICE_MS) {
         w.pause();
-        await files_yieldToEventLoop();
+        await walk_yieldToEventLoop();
         w.sliceStart = Date.now();
     }
     const entries = external_node_fs_default().readdirSync(absDir, { withFileTypes: true });
@@ -31311,7 +31311,7 @@ function absPathOf(sourceDir, relPath) {
 
 /***/ }),
 
-/***/ 1566:
+/***/ 5672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31350,7 +31350,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 7226:
+/***/ 815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34350,7 +34350,7 @@ function pushedOver(eventName, payload) {
     return SHA.test(before) && !ZERO.test(before) ? before : null;
 }
 
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/config/context.ts
 // The GitHub run context, read once from the environment the runner sets.
 
 
@@ -34631,7 +34631,7 @@ function isExactPath(path) {
     return path.startsWith('/') && !path.includes('*');
 }
 
-;// CONCATENATED MODULE: ./src/input-values.ts
+;// CONCATENATED MODULE: ./src/config/input-values.ts
 // The small value parsers every input goes through: booleans, whole numbers, choices, lists, prefixes and
 // durations. Each raises an InputError naming the input and the accepted form.
 class InputError extends Error {
@@ -34704,7 +34704,7 @@ function parseDuration(name, raw, def) {
     return Math.round(Number(m[1]) * DURATION_UNITS[m[2]]);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Every input parsed and validated once into a typed Config. All input errors are raised here,
 // before any AWS call, as one line naming the input and the accepted form.
 
@@ -35096,7 +35096,7 @@ function directoryRows(stale, fingerprintedChanges, wildcards) {
     return [...rows.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/report/markdown.ts
 // Escaping for the Markdown the action writes (job summary, pull request comment).
 /** Plain text in Markdown (and table cells): no HTML, no cell breaks. */
 const esc = (s) => s
@@ -35109,7 +35109,7 @@ const code = (s) => {
     return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
 };
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
 
 
@@ -35349,7 +35349,7 @@ function thousands(n) {
     return n < 0 ? `-${digits}` : digits;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: the Report rendered as Markdown, one function per section.
 
 
@@ -35482,7 +35482,7 @@ function filesSection(out, r) {
     out.push('', '</details>');
 }
 
-;// CONCATENATED MODULE: ./src/io/github.ts
+;// CONCATENATED MODULE: ./src/io/github/client.ts
 let octokit = null;
 // One after the other: the two share modules, and Jest's ESM loader fails on overlapping imports of them.
 /** @actions/github and its GitHub class, imported once, on first use. */
@@ -35618,7 +35618,7 @@ async function upsertPrComment(opts) {
     return { id: data.id, url: data.html_url, created: true };
 }
 
-;// CONCATENATED MODULE: ./src/io/publish.ts
+;// CONCATENATED MODULE: ./src/io/runner/publish.ts
 // publish: the report as a JSON file, the step outputs and the job summary. Thin.
 
 
@@ -38514,7 +38514,7 @@ function planDeploy(config, facts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/io/cloudfront.ts
+;// CONCATENATED MODULE: ./src/io/cloudfront/api.ts
 function cloudFrontClientConfig(env) {
     const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
     // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
@@ -38665,7 +38665,7 @@ async function readUsage(cdn, distributionId, now, maxReads = 200) {
     return usage;
 }
 
-;// CONCATENATED MODULE: ./src/io/log.ts
+;// CONCATENATED MODULE: ./src/io/runner/log.ts
 // The Log port on @actions/core: the one place (with main.ts's setFailed/setSecret, deps.ts's getInput and
 // publish.ts's outputs and summary) where the action speaks to the runner, and only through the toolkit.
 
@@ -38692,10 +38692,10 @@ const actionsLog = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/io/s3-lazy.ts
+;// CONCATENATED MODULE: ./src/io/s3/lazy.ts
 function lazyS3Store(bucket, opts) {
     let store = null;
-    const s3 = () => (store ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(358), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 993)).then((m) => m.createS3Store(bucket, opts)));
+    const s3 = () => (store ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(358), __nccwpck_require__.e(804)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1804)).then((m) => m.createS3Store(bucket, opts)));
     return {
         list: async (prefix) => (await s3()).list(prefix),
         head: async (key) => (await s3()).head(key),
@@ -39033,8 +39033,8 @@ function validateConcurrency(concurrency) {
 
 // EXTERNAL MODULE: ./node_modules/p-map/index.js
 var p_map = __nccwpck_require__(606);
-// EXTERNAL MODULE: ./src/io/files.ts + 1 modules
-var files = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./src/io/fs/walk.ts + 1 modules
+var walk = __nccwpck_require__(9388);
 ;// CONCATENATED MODULE: ./src/model/record-format.ts
 /** The newest ledger format this version reads and writes. */
 const LEDGER_VERSION = 2;
@@ -39182,7 +39182,7 @@ function parseOwed(body, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/io/journal.ts
+;// CONCATENATED MODULE: ./src/io/s3/owed.ts
 
 
 /** The owed record of one run attempt for one distribution, in the records folder `dir`. */
@@ -39238,7 +39238,7 @@ async function clearOwed(store, ownKey, consumed) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/io/state.ts
+;// CONCATENATED MODULE: ./src/io/s3/ledger.ts
 
 
 /**
@@ -39262,7 +39262,7 @@ async function writeState(store, dir, state, condition) {
     return store.putText(stateKeyIn(dir), JSON.stringify(state), condition);
 }
 
-;// CONCATENATED MODULE: ./src/io/verify.ts
+;// CONCATENATED MODULE: ./src/io/cloudfront/verify.ts
 // Post-invalidation check (`verify-url`): GET a bounded sample of the invalidated exact paths from the
 // site's public URL and compare each body's MD5 with the MD5 of the bytes uploaded. Thin I/O (global fetch),
 // no workflow commands: the caller reports the results.
@@ -39415,8 +39415,8 @@ async function verifyUrls(baseUrl, targets, opts = {}) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/io/s3-errors.ts
-var s3_errors = __nccwpck_require__(1566);
+// EXTERNAL MODULE: ./src/io/s3/errors.ts
+var errors = __nccwpck_require__(5672);
 ;// CONCATENATED MODULE: ./src/plan/verify-sample.ts
 
 /**
@@ -39574,7 +39574,7 @@ function ledgerWriter(config, store, facts, assertHeld) {
             etag = await writeState(store, facts.records.dir, state, etag === null ? { ifNoneMatch: '*' } : { ifMatch: etag });
         }
         catch (err) {
-            if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+            if (!(0,errors/* isPreconditionFailed */.W)(err))
                 throw err;
             throw new DeployError(`The ledger of s3://${config.bucket}/${config.prefix} was changed by another run after this one read it, although this ` +
                 `run held the deploy lock: its write was refused and nothing more was written. The owed invalidation stays recorded ` +
@@ -39622,7 +39622,7 @@ etags) {
         await (0,p_map/* default */.Ay)(wave, async (f) => {
             if (failed.length > 0)
                 return; // stop starting uploads after the first failure
-            const put = () => store.upload(f.key, (0,files/* absPathOf */.tE)(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+            const put = () => store.upload(f.key, (0,walk/* absPathOf */.tE)(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
             try {
                 ports.assertHeld?.();
                 etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
@@ -39738,7 +39738,7 @@ function verifyFailure(config, results) {
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/io/ancestry.ts
+;// CONCATENATED MODULE: ./src/io/git/ancestry.ts
 // How this run's commit relates to the commit of the live deploy: local git (fetching what a shallow checkout
 // lacks), else the GitHub compare API. Thin.
 //
@@ -39864,16 +39864,16 @@ async function commitOrder(cwd, ours, live, api, log = () => { }) {
     return { order: 'unknown', note: `${deeper.why}; ${apiWhy}` };
 }
 
-;// CONCATENATED MODULE: ./src/io/git.ts
+;// CONCATENATED MODULE: ./src/io/git/diff.ts
 // Changed files between two commits: local git first (fetching a missing base), then the GitHub API (compare,
 // and past its 300-file cap the two commits' trees).
 
 
 
 
-const git_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git_git(cwd, args) {
-    const { stdout } = await git_run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
+const diff_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function diff_git(cwd, args) {
+    const { stdout } = await diff_run('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
     return stdout;
 }
 /** Parse `git diff --name-status -z -M` output. */
@@ -39902,9 +39902,9 @@ function parseNameStatus(out) {
     }
     return files;
 }
-async function git_hasCommit(cwd, sha) {
+async function diff_hasCommit(cwd, sha) {
     try {
-        await git_git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        await diff_git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
         return true;
     }
     catch {
@@ -39914,15 +39914,15 @@ async function git_hasCommit(cwd, sha) {
 /** Diff with local git; fetches a commit missing from a shallow checkout. Throws when git cannot do it. */
 async function localDiff(cwd, base, head, log, fromMergeBase = false) {
     for (const sha of [base, head]) {
-        if (await git_hasCommit(cwd, sha))
+        if (await diff_hasCommit(cwd, sha))
             continue;
         log(`Commit ${sha.slice(0, 12)} is not in the checkout (shallow clone?); fetching it`);
-        await git_git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+        await diff_git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
     }
     // Push: the two trees (correct even after a force push). Pull request: what the branch changed since it
     // left the base branch (base...head), so newer commits on the base do not count.
     const range = fromMergeBase ? [`${base}...${head}`] : [base, head];
-    return parseNameStatus(await git_git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
+    return parseNameStatus(await diff_git(cwd, ['diff', '--name-status', '-z', '-M', ...range, '--']));
 }
 /** The compare API lists at most this many files. */
 const COMPARE_FILE_CAP = 300;
@@ -40055,7 +40055,7 @@ async function compareDiff(opts) {
     return { files: diffTrees(from, to), maybeTruncated: false, via: 'tree-walk' };
 }
 
-;// CONCATENATED MODULE: ./src/io/lock.ts
+;// CONCATENATED MODULE: ./src/io/s3/lock.ts
 
 /** The lock was found taken over while this run held it. */
 class LockLostError extends Error {
@@ -40108,7 +40108,7 @@ function heldLock(records, key, opts, etag, state, body) {
             renewedAt = clock.now();
         }
         catch (err) {
-            if ((0,s3_errors/* isPreconditionFailed */.W)(err))
+            if ((0,errors/* isPreconditionFailed */.W)(err))
                 lost = `deploy lock ${key} was taken over by another run while this one held it`;
             else if (clock.now() - renewedAt >= ttlMs)
                 lost = `deploy lock ${key} could not be renewed before it expired (${err.message})`;
@@ -40154,7 +40154,7 @@ function heldLock(records, key, opts, etag, state, body) {
                 await records.deleteKey(key, { ifMatch: cur.etag });
             }
             catch (err) {
-                if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+                if (!(0,errors/* isPreconditionFailed */.W)(err))
                     throw err;
                 log(`Deploy lock ${key} was taken by another run as it was released; left to it.`);
             }
@@ -40190,7 +40190,7 @@ async function acquireLock(records, key, opts) {
             return held(etag);
         }
         catch (err) {
-            if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+            if (!(0,errors/* isPreconditionFailed */.W)(err))
                 throw err;
             supported = true;
         }
@@ -40210,7 +40210,7 @@ async function acquireLock(records, key, opts) {
                 return held(etag);
             }
             catch (err) {
-                if (!(0,s3_errors/* isPreconditionFailed */.W)(err))
+                if (!(0,errors/* isPreconditionFailed */.W)(err))
                     throw err;
                 supported = true;
                 continue; // someone else changed it first: look again
@@ -40430,7 +40430,7 @@ async function settleAll(work) {
 async function scanSource(config, log, warn) {
     const started = Date.now();
     let last = started;
-    const w = await (0,files/* walkSource */.jH)(config.sourceDir, {
+    const w = await (0,walk/* walkSource */.jH)(config.sourceDir, {
         filter: makeFileFilter(config.include, config.exclude),
         manifestGlobs: MANIFEST_GLOBS,
         onProgress: (n) => {
@@ -40516,7 +40516,7 @@ async function readHeads(config, store, facts, ports) {
         if (head.md5)
             headMd5[o.key] = head.md5;
         else if (/-\d+$/.test(o.etag) && !f.gzip) {
-            const h = await (0,files/* hashFile */.DC)((0,files/* absPathOf */.tE)(sourceDir, f.source ?? f.path), ports.partSize);
+            const h = await (0,walk/* hashFile */.DC)((0,walk/* absPathOf */.tE)(sourceDir, f.source ?? f.path), ports.partSize);
             if (h.multipartEtag)
                 multipartEtags[f.path] = h.multipartEtag;
         }
@@ -40533,7 +40533,7 @@ async function gzipFacts(config, scan) {
     const matches = gzipMatcher(config);
     const out = {};
     await (0,p_map/* default */.Ay)(scan.files.filter((f) => matches(f.path)), async (f) => {
-        const gz = (0,gzip/* gzipDeterministic */.R)(await (0,promises_.readFile)((0,files/* absPathOf */.tE)(sourceDir, f.path)));
+        const gz = (0,gzip/* gzipDeterministic */.R)(await (0,promises_.readFile)((0,walk/* absPathOf */.tE)(sourceDir, f.path)));
         out[f.path] = { size: gz.length, md5: (0,external_node_crypto_.createHash)('md5').update(gz).digest('hex') };
     }, { concurrency: config.concurrency });
     return out;

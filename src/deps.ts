@@ -1,8 +1,8 @@
 // What run() is built from: the real adapters by default; tests replace any of them.
 import * as core from '@actions/core';
-import { createCdn, realClock } from './io/cloudfront.js';
-import { actionsLog } from './io/log.js';
-import { lazyS3Store } from './io/s3-lazy.js';
+import { createCdn, realClock } from './io/cloudfront/api.js';
+import { actionsLog } from './io/runner/log.js';
+import { lazyS3Store } from './io/s3/lazy.js';
 import type { Config } from './model/config.js';
 import type { Cdn, Clock, Log, ObjectStore } from './model/ports.js';
 import type { ExecutePorts } from './stages/execute.js';

@@ -1,16 +1,16 @@
 // run(): the action as its stages.
 //   parseInputs -> gatherFacts -> planDeploy -> (dry run: report) -> execute -> buildReport -> publish
 import { setFailed, setSecret } from '@actions/core';
-import { readContext } from './context.js';
-import { InputError, parseInputs } from './inputs.js';
-import { publish, checkReportPath } from './io/publish.js';
+import { readContext } from './config/context.js';
+import { InputError, parseInputs } from './config/inputs.js';
+import { publish, checkReportPath } from './io/runner/publish.js';
 import type { Config } from './model/config.js';
 import type { DeployPlan, Facts } from './model/stages.js';
 import type { Log } from './model/ports.js';
 import { hideRecordsDir } from './model/records.js';
 import { thousands } from './model/format.js';
 import { planDeploy } from './plan/deploy.js';
-import { buildReport, keptReason, totalsOf } from './report.js';
+import { buildReport, keptReason, totalsOf } from './report/report.js';
 import { defaultDeps, portsFor, type Deps } from './deps.js';
 import { describeError } from './stages/errors.js';
 import { execute } from './stages/execute.js';

@@ -12,7 +12,7 @@ import type { Annotation, Cdn, Clock, Log, ObjectStore, UploadHeaders } from '..
 import { headersFromHead } from '../../src/plan/headers.js';
 import { gzipDeterministic } from '../../src/plan/gzip.js';
 import { parseOutputs } from './harness.js';
-import type { Report } from '../../src/report.js';
+import type { Report } from '../../src/report/report.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 

@@ -1,6 +1,6 @@
 // The S3 client and store the adapter tests use against a local endpoint (the S3 stand-in or the fault proxy).
 import { S3Client } from '@aws-sdk/client-s3';
-import { createS3Store, s3ClientConfig, type S3Options } from '../../src/io/s3.js';
+import { createS3Store, s3ClientConfig, type S3Options } from '../../src/io/s3/store.js';
 
 const MiB = 1024 * 1024;
 

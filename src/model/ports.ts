@@ -1,5 +1,5 @@
 // The ports: what the stages need from the outside world, each no wider than its callers. The adapters in
-// src/io implement them against S3, CloudFront and the runner (through @actions/core, src/io/log.ts);
+// src/io implement them against S3, CloudFront and the runner (through @actions/core, src/io/runner/log.ts);
 // __tests__/support/memory.ts implements them in memory, so the whole pipeline runs in-process in tests.
 import type { RemoteObject } from './data.js';
 import type { ObjectHeaders, StoredHeaders } from './headers.js';
@@ -10,7 +10,7 @@ export type UploadHeaders = ObjectHeaders & { contentType: string; cacheControl:
 export interface UploadOptions {
   /**
    * Compress the file with gzipDeterministic (src/plan/gzip.ts) before upload; `size` and `md5` are then those of
-   * the compressed bytes. The file and its compressed form are held in memory (see GZIP_MAX_BYTES in src/io/s3.ts).
+   * the compressed bytes. The file and its compressed form are held in memory (see GZIP_MAX_BYTES in src/io/s3/store.ts).
    */
   gzip?: boolean;
 }
@@ -51,7 +51,7 @@ export interface OwnRecords {
   getText(key: string): Promise<{ body: string; etag: string } | null>;
   /**
    * Writes a small JSON record and returns its new ETag (unquoted). With a condition, throws an error with
-   * `name === 'PreconditionFailed'` (see isPreconditionFailed in src/io/s3.ts) when it does not hold.
+   * `name === 'PreconditionFailed'` (see isPreconditionFailed in src/io/s3/store.ts) when it does not hold.
    */
   putText(key: string, body: string, condition?: WriteCondition): Promise<string>;
   /** Current ETag, or null when the object is gone. */

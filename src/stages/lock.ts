@@ -1,7 +1,7 @@
 // One deploy at a time per bucket and prefix: a lock in the action's records, taken with a conditional
 // write only when the plan writes to the bucket (a no-op run writes nothing, not even a lock).
 import { randomBytes } from 'node:crypto';
-import { acquireLock, type DeployLock, type LockOptions } from '../io/lock.js';
+import { acquireLock, type DeployLock, type LockOptions } from '../io/s3/lock.js';
 import type { Config } from '../model/config.js';
 import type { ObjectStore, Clock, Log } from '../model/ports.js';
 import { bootstrapLockKey, hiddenDirsIn, isOwnKey, LEGACY_DIR, lockKeyIn, recordsLayout, stateKeyIn } from '../model/records.js';

@@ -7,13 +7,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { startHashPool } from './hash-pool.js';
-import { hasHiddenSegment, type FileFilter, type LocalFile, type SkippedFile, type WalkResult, type WalkWarning } from '../model/data.js';
+import {
+  hasHiddenSegment,
+  type FileFilter,
+  type LocalFile,
+  type SkippedFile,
+  type WalkResult,
+  type WalkWarning,
+} from '../../model/data.js';
 
-export type { WalkResult } from '../model/data.js';
+export type { WalkResult } from '../../model/data.js';
 
 export interface WalkOptions {
   filter: FileFilter;
-  /** Hash worker threads besides the main thread (default: src/io/hash-pool.ts decides from the cores and bytes). */
+  /** Hash worker threads besides the main thread (default: src/io/fs/hash-pool.ts decides from the cores and bytes). */
   hashWorkers?: number;
   manifestGlobs: string[];
   onProgress?: (hashed: number) => void;

@@ -2,12 +2,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Config } from '../model/config.js';
-import type { Log } from '../model/ports.js';
-import type { RunContext } from '../model/stages.js';
-import { OUTPUT_LIST_MAX_BYTES, outputsOf, prCommentBody, type Report } from '../report.js';
-import { summaryMarkdown } from '../summary.js';
-import { upsertPrComment } from './github.js';
+import type { Config } from '../../model/config.js';
+import type { Log } from '../../model/ports.js';
+import type { RunContext } from '../../model/stages.js';
+import { OUTPUT_LIST_MAX_BYTES, outputsOf, prCommentBody, type Report } from '../../report/report.js';
+import { summaryMarkdown } from '../../report/summary.js';
+import { upsertPrComment } from '../github/client.js';
 
 const FILES_PLACEHOLDER = '\u0000files\u0000';
 const FILES_MARK = `"files": ${JSON.stringify(FILES_PLACEHOLDER)}`;

@@ -2,7 +2,7 @@
 // publish.ts's outputs and summary) where the action speaks to the runner, and only through the toolkit.
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Annotation, Log } from '../model/ports.js';
+import type { Annotation, Log } from '../../model/ports.js';
 
 /** The title every annotation without its own gets, so it reads as this action's on the run's page. */
 export const ANNOTATION_TITLE = 'S3 CloudFront deploy';

@@ -1,11 +1,11 @@
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
-import { hideRecordsDir } from './model/records.js';
-import { readableUrlPath } from './plan/url-path.js';
-import type { Config } from './model/config.js';
-import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
-import type { DeployPlan, Facts, Outcome } from './model/stages.js';
-import { adviseInvalidation } from './plan/advice.js';
-import type { StalePath } from './model/data.js';
+import { hideRecordsDir } from '../model/records.js';
+import { readableUrlPath } from '../plan/url-path.js';
+import type { Config } from '../model/config.js';
+import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from '../model/limits.js';
+import type { DeployPlan, Facts, Outcome } from '../model/stages.js';
+import { adviseInvalidation } from '../plan/advice.js';
+import type { StalePath } from '../model/data.js';
 import { code, esc } from './markdown.js';
 
 export interface FileReport {

@@ -2,10 +2,10 @@
 // headers it was sent with. Read once per run (one GET instead of a HEAD per object); an entry is trusted only
 // while the listed ETag still equals the recorded one, so objects changed by other tools are never mistaken.
 // Its ETag when read is the run's witness: the write under the lock is a compare-and-swap against it.
-import type { DeployState } from '../model/data.js';
-import { parseLedger } from '../model/record-format.js';
-import { shownRecord, stateKeyIn } from '../model/records.js';
-import type { OwnRecords, WriteCondition } from '../model/ports.js';
+import type { DeployState } from '../../model/data.js';
+import { parseLedger } from '../../model/record-format.js';
+import { shownRecord, stateKeyIn } from '../../model/records.js';
+import type { OwnRecords, WriteCondition } from '../../model/ports.js';
 
 /** The ledger as read, with the ETag it had (the witness of what the run decided from). */
 export interface ReadLedger {

@@ -9,8 +9,8 @@
 // the whole history or the compare API.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { CommitOrder } from '../model/data.js';
-import { githubClient, splitRepository } from './github.js';
+import type { CommitOrder } from '../../model/data.js';
+import { githubClient, splitRepository } from '../github/client.js';
 
 const run = promisify(execFile);
 

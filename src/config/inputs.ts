@@ -1,12 +1,12 @@
 // Every input parsed and validated once into a typed Config. All input errors are raised here,
 // before any AWS call, as one line naming the input and the accepted form.
 import path from 'node:path';
-import type { CacheRule, Config, Distribution, InvalidateMode, InvalidateOnlyConfig, PathMapRule, UploadConfig } from './model/config.js';
-import type { HeaderRule } from './model/headers.js';
-import { MAX_PATHS_PER_BATCH } from './model/limits.js';
-import { parseHeaderRules } from './plan/headers.js';
-import { decodeUserPath } from './plan/url-path.js';
-import { normalizeBaseUrl } from './model/site-url.js';
+import type { CacheRule, Config, Distribution, InvalidateMode, InvalidateOnlyConfig, PathMapRule, UploadConfig } from '../model/config.js';
+import type { HeaderRule } from '../model/headers.js';
+import { MAX_PATHS_PER_BATCH } from '../model/limits.js';
+import { parseHeaderRules } from '../plan/headers.js';
+import { decodeUserPath } from '../plan/url-path.js';
+import { normalizeBaseUrl } from '../model/site-url.js';
 import { bool, InputError, int, lines, normalisePrefix, oneOf, parseDuration, splitList } from './input-values.js';
 
 export { InputError, normalisePrefix, parseDuration, splitList } from './input-values.js';

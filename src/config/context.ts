@@ -1,9 +1,9 @@
 // The GitHub run context, read once from the environment the runner sets.
 import fs from 'node:fs';
-import type { RunContext } from './model/stages.js';
-import { eventCommit } from './plan/event-commit.js';
+import type { RunContext } from '../model/stages.js';
+import { eventCommit } from '../plan/event-commit.js';
 
-export type { RunContext } from './model/stages.js';
+export type { RunContext } from '../model/stages.js';
 
 export function readContext(env: Record<string, string | undefined>): RunContext {
   let payload: Record<string, unknown> = {};

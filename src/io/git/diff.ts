@@ -3,8 +3,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
-import type { ChangedFile } from '../model/data.js';
-import { githubClient, splitRepository, type GitHubClient } from './github.js';
+import type { ChangedFile } from '../../model/data.js';
+import { githubClient, splitRepository, type GitHubClient } from '../github/client.js';
 
 const run = promisify(execFile);
 

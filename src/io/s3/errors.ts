@@ -1,5 +1,5 @@
 // The S3 errors the action tells apart, without the SDK (the lock and other callers load before it).
-import type { WriteCondition } from '../model/ports.js';
+import type { WriteCondition } from '../../model/ports.js';
 
 /** A write's condition did not hold (S3 412 PreconditionFailed, or 409 ConditionalRequestConflict). */
 export class PreconditionFailedError extends Error {

@@ -15,17 +15,17 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import pMap from 'p-map';
-import type { RemoteObject } from '../model/data.js';
-import type { HeadResult, ObjectStore, UploadHeaders, UploadOptions, WriteCondition } from '../model/ports.js';
-import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './s3-params.js';
+import type { RemoteObject } from '../../model/data.js';
+import type { HeadResult, ObjectStore, UploadHeaders, UploadOptions, WriteCondition } from '../../model/ports.js';
+import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './params.js';
 import { withRetries } from './retry.js';
-import { SMALL_FILE } from './files.js';
-import { PreconditionFailedError, isPreconditionFailed } from './s3-errors.js';
-import { endpointFromRequest, leanPut, type BucketEndpoint, type CapturedRequest, type LeanPutter } from './s3-put.js';
+import { SMALL_FILE } from '../fs/walk.js';
+import { PreconditionFailedError, isPreconditionFailed } from './errors.js';
+import { endpointFromRequest, leanPut, type BucketEndpoint, type CapturedRequest, type LeanPutter } from './put.js';
 
-export { GZIP_MAX_BYTES, MD5_META } from './s3-params.js';
+export { GZIP_MAX_BYTES, MD5_META } from './params.js';
 
-export { isPreconditionFailed, PreconditionFailedError } from './s3-errors.js';
+export { isPreconditionFailed, PreconditionFailedError } from './errors.js';
 
 export interface S3Options {
   region: string;
@@ -43,7 +43,7 @@ export interface S3Options {
   /** KMS key for `sse: 'aws:kms'` (default: the AWS managed key). */
   sseKmsKeyId?: string;
   /**
-   * Single-PUT uploads signed and sent without the SDK's middleware (src/io/s3-put.ts) once a listing has shown
+   * Single-PUT uploads signed and sent without the SDK's middleware (src/io/s3/put.ts) once a listing has shown
    * the bucket's endpoint. Default true; false sends every upload through the SDK.
    */
   leanPut?: boolean;
@@ -79,7 +79,7 @@ interface S3Context {
   bucket: string;
   opts: S3Options;
   settings: ReturnType<typeof objectSettings>;
-  /** The lean single-PUT path, once the bucket's endpoint is known (see src/io/s3-put.ts). */
+  /** The lean single-PUT path, once the bucket's endpoint is known (see src/io/s3/put.ts). */
   lean: () => LeanPutter | null;
 }
 

@@ -2,8 +2,8 @@
 // `If-None-Match: *` and taken over (once expired) with `If-Match: <its ETag>`, so two runs never both hold it on a
 // store with conditional writes. On a store that ignores the conditions, the lock is detected as unsupported
 // (`supported: false`) and is only advisory.
-import type { Clock, OwnRecords } from '../model/ports.js';
-import { isPreconditionFailed } from './s3-errors.js';
+import type { Clock, OwnRecords } from '../../model/ports.js';
+import { isPreconditionFailed } from './errors.js';
 
 export interface LockOptions {
   /** Who takes the lock (e.g. `owner/repo run 123 attempt 1`); shown to runs that wait for it. */

@@ -4,8 +4,8 @@
 // that never invalidate do not pay for parsing and evaluating it.
 import type { CloudFrontClient, CloudFrontClientConfig } from '@aws-sdk/client-cloudfront';
 
-import type { DistributionUsage } from '../model/data.js';
-import type { Cdn, Clock } from '../model/ports.js';
+import type { DistributionUsage } from '../../model/data.js';
+import type { Cdn, Clock } from '../../model/ports.js';
 
 export type InvalidationStatus = 'InProgress' | 'Completed';
 

@@ -7,8 +7,8 @@
 // yields the uploaded bytes. This assumes the action uploads files uncompressed (it sets no Content-Encoding);
 // a file uploaded pre-compressed with `Content-Encoding: gzip` would hash differently and show as stale.
 import { createHash } from 'node:crypto';
-import type { VerifyResult, VerifyStatus, VerifyTarget } from '../model/data.js';
-import { isExactPath, joinUrl, normalizeBaseUrl } from '../model/site-url.js';
+import type { VerifyResult, VerifyStatus, VerifyTarget } from '../../model/data.js';
+import { isExactPath, joinUrl, normalizeBaseUrl } from '../../model/site-url.js';
 
 export interface VerifyOptions {
   /** Requests in flight at once. Default 4. */

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerSideEncryption, StorageClass } from '@aws-sdk/client-s3';
-import type { HeadResult, UploadHeaders } from '../model/ports.js';
-import { gzipDeterministic } from '../plan/gzip.js';
-import { headersFromHead } from '../plan/headers.js';
+import type { HeadResult, UploadHeaders } from '../../model/ports.js';
+import { gzipDeterministic } from '../../plan/gzip.js';
+import { headersFromHead } from '../../plan/headers.js';
 
 /** User metadata key holding the hex MD5 of the content, so multipart/SSE-KMS objects compare exactly. */
 export const MD5_META = 's3cfd-md5';

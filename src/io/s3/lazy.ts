@@ -1,11 +1,11 @@
 // The S3 store with the SDK loaded on first use: @aws-sdk/client-s3 is most of the code a run loads, so it is a
 // chunk of its own (dist/), compiled while the hash threads are already at work instead of before anything starts.
-import type { ObjectStore } from '../model/ports.js';
-import type { S3Options } from './s3.js';
+import type { ObjectStore } from '../../model/ports.js';
+import type { S3Options } from './store.js';
 
 export function lazyS3Store(bucket: string, opts: S3Options): ObjectStore {
   let store: Promise<ObjectStore> | null = null;
-  const s3 = () => (store ??= import('./s3.js').then((m) => m.createS3Store(bucket, opts)));
+  const s3 = () => (store ??= import('./store.js').then((m) => m.createS3Store(bucket, opts)));
   return {
     list: async (prefix) => (await s3()).list(prefix),
     head: async (key) => (await s3()).head(key),

@@ -1,9 +1,9 @@
 // The job summary: the Report rendered as Markdown, one function per section.
-import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from './model/limits.js';
-import { directoryRows } from './plan/advice.js';
+import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from '../model/limits.js';
+import { directoryRows } from '../plan/advice.js';
 import type { InvalidationReport, Report } from './report.js';
 import { code, esc } from './markdown.js';
-import { thousands } from './model/format.js';
+import { thousands } from '../model/format.js';
 
 const MAX_ROWS = 500;
 

@@ -1,9 +1,9 @@
 // Owed invalidations, recorded in the bucket before uploads and cleared only after CreateInvalidation
 // succeeded, so a crash in between never loses a stale path: the next run sends them.
-import type { OwedRecord } from '../model/data.js';
-import { OWED_VERSION, parseOwed, type OwedStage } from '../model/record-format.js';
-import { owedDirIn, shownRecord } from '../model/records.js';
-import type { OwnRecords } from '../model/ports.js';
+import type { OwedRecord } from '../../model/data.js';
+import { OWED_VERSION, parseOwed, type OwedStage } from '../../model/record-format.js';
+import { owedDirIn, shownRecord } from '../../model/records.js';
+import type { OwnRecords } from '../../model/ports.js';
 
 /** The owed record of one run attempt for one distribution, in the records folder `dir`. */
 export function recordKey(dir: string, distributionId: string, runId: string, runAttempt: string): string {
