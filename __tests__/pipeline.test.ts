@@ -78,7 +78,8 @@ describe('first deploy', () => {
     // No owed record, no CloudFront call at all; the deploy lock taken before the writes and deleted after.
     expect(store.opsOf('putText')).toEqual([BOOT(), LOCK(store), STATE(store)]);
     expect(store.opsOf('deleteKey')).toEqual([BOOT(), LOCK(store)]);
-    expect(cdn.calls).toEqual([]);
+    // The one read per distribution per run that proves it exists before the first write.
+    expect(cdn.calls).toEqual([{ op: 'config', distributionId: D1 }]);
     expect(r.outputs).toMatchObject({ uploaded: '5', unchanged: '0', deleted: '0', 'invalidation-id': '', 'invalidation-paths': '[]' });
     expect(r.report!.invalidations[0]).toMatchObject({ distributionId: D1, paths: [], reason: 'nothing is stale' });
   });
@@ -138,11 +139,12 @@ describe('redeploy', () => {
     expect(owedKeys(store)).toEqual([]);
   });
 
-  it('a no-op redeploy reads and writes nothing: no upload, no putText, no CDN call', async () => {
+  it('a no-op redeploy reads and writes nothing: no upload, no putText, no CDN call but the distribution read', async () => {
     const store = memoryStore();
     const cdn = memoryCdn();
     await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
     store.resetOps();
+    cdn.calls.length = 0;
     const before = new Map(store.objects);
     const r = await pipelineRun({ ...base, 'delete-removed': 'true' }, v1, { store, cdn });
     expect(r.failure).toBeNull();
@@ -151,7 +153,7 @@ describe('redeploy', () => {
       { op: 'list', key: '' },
       { op: 'getText', key: STATE(store) },
     ]);
-    expect(cdn.calls).toEqual([]);
+    expect(cdn.calls).toEqual([{ op: 'config', distributionId: D1 }]);
     expect(store.objects).toEqual(before);
     expect(r.outputs).toMatchObject({ uploaded: '0', unchanged: '5', deleted: '0', 'invalidation-id': '' });
   });
@@ -282,6 +284,7 @@ describe('the order of writes (as src/stages/execute.ts does it today)', () => {
     const id = cdn.created()[0]!.id;
     expect(timeline).toEqual([
       'store.list ',
+      `cdn.config ${D1}`,
       `store.getText ${state}`,
       `cdn.listSince ${D1}`, // in-flight usage, read only because something is stale
       `store.putText ${BOOT()}`, // the bootstrap lock, once the plan is known to write

@@ -64,6 +64,7 @@ function facts(f: FactsIn = {}): Facts {
     diff: f.diff ?? { files: null, source: 'none' },
     commitOrder: { order: 'none' },
     usage: f.usage ?? {},
+    distributions: {},
     warnings: [],
     timingsMs: {},
   };

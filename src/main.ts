@@ -38,7 +38,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       // it wrote is part of the facts now, and the plan is made again from them before anything is written.
       if (lock && (lock.waited || (await ledgerMoved(config, facts, ports.store)))) {
         deps.log.info('Another deploy of this bucket and prefix ran while this run was reading: reading again under the lock.');
-        plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+        plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports, facts.distributions))));
       }
       logPlan(config, facts, plan, deps);
       const outcome = config.dryRun

@@ -1,4 +1,4 @@
-export type CloudFrontOperation = 'CreateInvalidation' | 'GetInvalidation' | 'ListInvalidations';
+export type CloudFrontOperation = 'CreateInvalidation' | 'GetInvalidation' | 'ListInvalidations' | 'GetDistributionConfig';
 
 export type InvalidationStatus = 'InProgress' | 'Completed';
 
@@ -39,6 +39,12 @@ export interface CloudFrontStandInOptions {
   callerReferenceConflict?: 'InvalidationBatchAlreadyExists' | 'InvalidArgument';
   /** Clock for CreateTime and completeAfterMs. Default Date.now. */
   now?: () => number;
+  /**
+   * Distributions with a `CacheTagConfig`: id -> `HeaderName` (GetDistributionConfig returns it). Others have none.
+   */
+  cacheTagHeaders?: Record<string, string>;
+  /** Answer statuses in upper case (`INPROGRESS`, `COMPLETED`), as moto does. Default false. */
+  upperCaseStatus?: boolean;
   /** Port on 127.0.0.1. Default 0 (random). */
   port?: number;
 }
@@ -104,6 +110,8 @@ export interface CloudFrontStandIn {
   failNext(operation: CloudFrontOperation, error: InjectedError, times?: number): void;
   /** Injected failures not yet consumed. */
   pendingFailures(operation?: CloudFrontOperation): number;
+  /** Give a distribution a CacheTagConfig with this header, or remove it (undefined). */
+  setCacheTagHeader(distributionId: string, header: string | undefined): void;
   /** Forget invalidations, calls and pending failures. */
   reset(): void;
   /** Close the server and its keep-alive connections. Idempotent. */

@@ -201,7 +201,7 @@ const isWildcard = (p) => p.endsWith('*');
 // ---------------------------------------------------------------------------------------------
 // Server
 
-const OPERATIONS = ['CreateInvalidation', 'GetInvalidation', 'ListInvalidations'];
+const OPERATIONS = ['CreateInvalidation', 'GetInvalidation', 'ListInvalidations', 'GetDistributionConfig'];
 
 function newInvalidationId(taken) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -227,6 +227,10 @@ export async function startCloudFront(opts = {}) {
   const maxInProgressWildcards = opts.maxInProgressWildcards ?? 15;
   const conflictCode = opts.callerReferenceConflict ?? 'InvalidationBatchAlreadyExists';
   const now = opts.now ?? (() => Date.now());
+  /** @type {Map<string, string>} distribution id -> CacheTagConfig.HeaderName */
+  const cacheTagHeaders = new Map(Object.entries(opts.cacheTagHeaders ?? {}));
+  // moto answers COMPLETED / INPROGRESS; CloudFront answers Completed / InProgress.
+  const shownStatus = (s) => (opts.upperCaseStatus ? s.toUpperCase() : s);
 
   if (completeAfterPolls !== null && !(completeAfterPolls >= 0)) {
     throw new Error('startCloudFront: completeAfterPolls must be >= 0, Infinity or null');
@@ -254,7 +258,7 @@ export async function startCloudFront(opts = {}) {
   const invalidationXml = (inv) => {
     const items = inv.paths.map((p) => `<Path>${xmlEscape(p)}</Path>`).join('');
     return (
-      `<?xml version="1.0"?>\n<Invalidation xmlns="${XMLNS}"><Id>${inv.id}</Id><Status>${statusOf(inv)}</Status>` +
+      `<?xml version="1.0"?>\n<Invalidation xmlns="${XMLNS}"><Id>${inv.id}</Id><Status>${shownStatus(statusOf(inv))}</Status>` +
       `<CreateTime>${inv.createTime}</CreateTime><InvalidationBatch><Paths><Quantity>${inv.paths.length}</Quantity>` +
       `<Items>${items}</Items></Paths><CallerReference>${xmlEscape(inv.callerReference)}</CallerReference>` +
       '</InvalidationBatch></Invalidation>'
@@ -411,7 +415,10 @@ export async function startCloudFront(opts = {}) {
             return s;
           }
         };
-        if (parts.length >= 2 && parts.length <= 3 && parts[1] === 'invalidation' && parts[0] !== '') {
+        if (parts.length === 2 && parts[1] === 'config' && parts[0] !== '' && method === 'GET') {
+          distributionId = dec(/** @type {string} */ (parts[0]));
+          call.operation = 'GetDistributionConfig';
+        } else if (parts.length >= 2 && parts.length <= 3 && parts[1] === 'invalidation' && parts[0] !== '') {
           distributionId = dec(/** @type {string} */ (parts[0]));
           if (parts.length === 2 && method === 'POST') call.operation = 'CreateInvalidation';
           else if (parts.length === 2 && method === 'GET') call.operation = 'ListInvalidations';
@@ -458,6 +465,20 @@ export async function startCloudFront(opts = {}) {
         return;
       }
 
+      if (call.operation === 'GetDistributionConfig') {
+        checkDistribution(distributionId);
+        const header = cacheTagHeaders.get(/** @type {string} */ (distributionId));
+        reply(
+          200,
+          `<?xml version="1.0"?>\n<DistributionConfig xmlns="${XMLNS}"><CallerReference>stand-in-${xmlEscape(String(distributionId))}</CallerReference>` +
+            `<Comment>CloudFront stand-in</Comment><Enabled>true</Enabled>` +
+            (header ? `<CacheTagConfig><HeaderName>${xmlEscape(header)}</HeaderName></CacheTagConfig>` : '') +
+            '</DistributionConfig>',
+          { etag: `E${String(distributionId).slice(0, 12).toUpperCase()}` },
+        );
+        return;
+      }
+
       if (call.operation === 'GetInvalidation') {
         checkDistribution(distributionId);
         const inv = byId.get(/** @type {string} */ (invalidationId));
@@ -493,7 +514,7 @@ export async function startCloudFront(opts = {}) {
       const summaries = page
         .map(
           (i) =>
-            `<InvalidationSummary><Id>${i.id}</Id><CreateTime>${i.createTime}</CreateTime><Status>${statusOf(i)}</Status></InvalidationSummary>`,
+            `<InvalidationSummary><Id>${i.id}</Id><CreateTime>${i.createTime}</CreateTime><Status>${shownStatus(statusOf(i))}</Status></InvalidationSummary>`,
         )
         .join('');
       reply(
@@ -594,6 +615,10 @@ export async function startCloudFront(opts = {}) {
     },
     pendingFailures(operation) {
       return failures.pending(operation);
+    },
+    setCacheTagHeader(distributionId, header) {
+      if (header) cacheTagHeaders.set(distributionId, header);
+      else cacheTagHeaders.delete(distributionId);
     },
     reset() {
       byId = new Map();

@@ -222,7 +222,8 @@ export interface MemoryInvalidation {
 export type CdnCall =
   | { op: 'create'; distributionId: string; paths: string[]; callerReference: string; result: 'created' | 'reused' | string }
   | { op: 'get'; distributionId: string; id: string }
-  | { op: 'listSince'; distributionId: string; since: Date };
+  | { op: 'listSince'; distributionId: string; since: Date }
+  | { op: 'config'; distributionId: string };
 
 export interface MemoryCdnOptions {
   /** An invalidation reads Completed from its Nth GetInvalidation on (0: Completed at once). Default 1. */
@@ -234,6 +235,8 @@ export interface MemoryCdnOptions {
   /** CloudFront's in-flight limits per distribution (defaults 3000 file paths, 15 wildcards). */
   maxInFlightPaths?: number;
   maxInFlightWildcards?: number;
+  /** Distributions with a CacheTagConfig: id -> the header CloudFront reads tags from. */
+  cacheTagHeaders?: Record<string, string>;
   timeline?: Timeline;
 }
 
@@ -340,6 +343,13 @@ export function memoryCdn(opts: MemoryCdnOptions = {}): MemoryCdn {
         if (call.result === '') call.result = (err as Error).name;
         throw err;
       }
+    },
+    async distributionConfig(distributionId) {
+      calls.push({ op: 'config', distributionId });
+      opts.timeline?.push(`cdn.config ${distributionId}`);
+      check('config', distributionId);
+      const header = opts.cacheTagHeaders?.[distributionId];
+      return header ? { cacheTagHeader: header } : {};
     },
     async get(distributionId, id) {
       calls.push({ op: 'get', distributionId, id });

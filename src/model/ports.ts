@@ -66,8 +66,19 @@ export interface OwnRecords {
 /** One bucket holds both. */
 export type ObjectStore = SiteObjects & OwnRecords;
 
+/** What a run needs of a distribution's configuration (GetDistributionConfig). */
+export interface DistributionSettings {
+  /** The response header CloudFront reads cache tags from (`CacheTagConfig.HeaderName`), when it has one. */
+  cacheTagHeader?: string;
+}
+
 /** The CDN's invalidation API. */
 export interface Cdn {
+  /**
+   * GetDistributionConfig: proves the distribution exists and reads its settings. Throws the service's error
+   * (name `NoSuchDistribution`, `AccessDenied`, ...) unchanged; gather decides what each means.
+   */
+  distributionConfig(distributionId: string): Promise<DistributionSettings>;
   create(distributionId: string, paths: string[], callerReference: string): Promise<{ id: string; status: string }>;
   get(distributionId: string, id: string): Promise<{ status: string; paths: string[] }>;
   /** Invalidations created since `since` (CloudFront lists newest first), with their status. */

@@ -88,10 +88,18 @@ export interface Facts {
   commitOrder: { order: CommitOrder; note?: string; forcePushOverLive?: boolean };
   /** In-flight and monthly usage per distribution id; null when it could not be read; absent when not needed. */
   usage: Record<string, DistributionUsage | null>;
+  /**
+   * Each distribution's configuration, read once per run (GetDistributionConfig) before any write: a missing one
+   * stops the run in gather. `unread`: the read was not permitted or failed, with why.
+   */
+  distributions: Record<string, DistributionFact>;
   /** What the reading found worth a warning. */
   warnings: string[];
   timingsMs: Record<string, number>;
 }
+
+/** What the run knows of one distribution. */
+export type DistributionFact = { read: true; cacheTagHeader?: string } | { read: false; why: string };
 
 /** One file's record: what it is, how it is served, and what the run does with it and why. */
 export interface FileRecord {

@@ -7,7 +7,7 @@ import pMap from 'p-map';
 import type { Config } from '../model/config.js';
 import type { DeployState, DistributionUsage, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
 import type { Annotation, Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
-import type { DiffFact, Facts, RunContext } from '../model/stages.js';
+import type { DiffFact, DistributionFact, Facts, RunContext } from '../model/stages.js';
 import { commitOrder } from '../io/git/ancestry.js';
 import { readUsage } from '../io/cloudfront/api.js';
 import { absPathOf, hashFile, walkSource } from '../io/fs/walk.js';
@@ -37,7 +37,16 @@ export interface GatherPorts {
   partSize: number;
 }
 
-export async function gatherFacts(config: Config, run: RunContext, ports: GatherPorts): Promise<Facts> {
+/**
+ * `known`: what an earlier gather of this run read of the distributions (a re-read under the lock): the
+ * configurations are read once per run.
+ */
+export async function gatherFacts(
+  config: Config,
+  run: RunContext,
+  ports: GatherPorts,
+  known?: Record<string, DistributionFact>,
+): Promise<Facts> {
   const timings: Record<string, number> = {};
   const warnings: string[] = [];
   const warn = (m: string, at?: Annotation) => {
@@ -47,7 +56,8 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
   const facts: Facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
     // allSettled: a failing listing must not leave the scan logging after the error.
     const listed = ports.store ? timed('list', timings, () => listBucket(config, ports.store!, ports.log)) : null;
-    const [scan, listing, diff] = await settleAll([
+    const [distributions, scan, listing, diff] = await settleAll([
+      known ?? readDistributions(config, ports, warn),
       config.upload ? timed('scan', timings, () => scanSource(config, ports.log, warn)) : null,
       listed,
       wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn, liveShaOf(listed))) : null,
@@ -69,6 +79,7 @@ export async function gatherFacts(config: Config, run: RunContext, ports: Gather
       diff: diff ?? { files: null, source: 'none' },
       commitOrder: { order: 'none' },
       usage: {},
+      distributions,
       warnings,
       timingsMs: timings,
     };
@@ -368,4 +379,48 @@ async function readUsages(config: Config, facts: Facts, ports: GatherPorts, warn
     }),
   );
   return usage;
+}
+
+/**
+ * Every distribution is proved to exist before the first write (GetDistributionConfig, once per run): a wrong id
+ * would otherwise upload, record an owed invalidation under that id and fail at CreateInvalidation, leaving the real
+ * distribution stale. A read that is not permitted, or fails otherwise, warns and goes on.
+ */
+async function readDistributions(config: Config, ports: GatherPorts, warn: (m: string) => void): Promise<Record<string, DistributionFact>> {
+  const out: Record<string, DistributionFact> = {};
+  if (config.distributions.length === 0 || config.invalidate === 'none') return out;
+  const cdn = ports.cdn();
+  const missing: string[] = [];
+  await Promise.all(
+    config.distributions.map(async ({ id }) => {
+      try {
+        const settings = await cdn.distributionConfig(id);
+        out[id] = { read: true, ...(settings.cacheTagHeader ? { cacheTagHeader: settings.cacheTagHeader } : {}) };
+      } catch (err) {
+        const name = (err as Error).name ?? '';
+        if (name === 'NoSuchDistribution') {
+          missing.push(id);
+          return;
+        }
+        const denied = name === 'AccessDenied' || name === 'AccessDeniedException';
+        const why = denied ? 'AccessDenied' : `${name || 'Error'}: ${(err as Error).message}`;
+        out[id] = { read: false, why };
+        warn(
+          denied
+            ? `Could not read the configuration of CloudFront distribution ${id} (AccessDenied), so its existence is not ` +
+                `checked before the upload. Grant cloudfront:GetDistributionConfig on ` +
+                `arn:aws:cloudfront::<account>:distribution/${id} to have a wrong id stop the run before any write.`
+            : `Could not read the configuration of CloudFront distribution ${id} (${why}): going on without it.`,
+        );
+      }
+    }),
+  );
+  if (missing.length > 0) {
+    throw new DeployError(
+      `CloudFront has no distribution ${missing.join(', ')} in the account of these credentials (NoSuchDistribution), ` +
+        `so nothing was written. Check the distribution-id input (the id, like E2ABCDEF123456, is on the distribution's ` +
+        `page in the CloudFront console) and that the credentials belong to the account that owns it.`,
+    );
+  }
+  return out;
 }

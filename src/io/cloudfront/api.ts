@@ -23,11 +23,24 @@ export const loadCloudFrontSdk = () => (sdk ??= import('@aws-sdk/client-cloudfro
 export function createCdn(client?: CloudFrontClient, env: Record<string, string | undefined> = process.env): Cdn {
   let made: Promise<CloudFrontClient> | null = null;
   const ready = async () => {
-    const { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand } = await loadCloudFrontSdk();
+    const { CloudFrontClient, CreateInvalidationCommand, GetDistributionConfigCommand, GetInvalidationCommand, ListInvalidationsCommand } =
+      await loadCloudFrontSdk();
     made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
-    return { client: await made, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand };
+    return {
+      client: await made,
+      CreateInvalidationCommand,
+      GetDistributionConfigCommand,
+      GetInvalidationCommand,
+      ListInvalidationsCommand,
+    };
   };
   return {
+    async distributionConfig(distributionId) {
+      const { client, GetDistributionConfigCommand } = await ready();
+      const res = await client.send(new GetDistributionConfigCommand({ Id: distributionId }));
+      const header = res.DistributionConfig?.CacheTagConfig?.HeaderName;
+      return header ? { cacheTagHeader: header } : {};
+    },
     async create(distributionId, paths, callerReference) {
       const { client, CreateInvalidationCommand } = await ready();
       const res = await client.send(
