@@ -429,7 +429,11 @@ describe('invalidate-only mode', () => {
     cdn.fail = (op) => (op === 'create' ? Object.assign(new Error('denied'), { name: 'AccessDenied' }) : undefined);
     const r = await pipelineRun({ ...only, bucket: 'site-bucket' }, {}, { store, cdn, env: { GITHUB_RUN_ID: '10' } });
     expect(r.failed).toBe(true);
-    expect(r.failure).toBe('AccessDenied: denied');
+    expect(r.failure).toBe(
+      `CloudFront CreateInvalidation on distribution ${D1} failed: AccessDenied: denied. Grant cloudfront:CreateInvalidation on ` +
+        `arn:aws:cloudfront::<account>:distribution/${D1} to the role or user of these credentials. The paths are kept as owed ` +
+        'in the bucket and the next run sends them.',
+    );
     expect(owedKeys(store)).toEqual([`${OWED(store)}${D1}/10-1.json`]);
     cdn.fail = null;
     const next = await pipelineRun({ upload: 'false', 'source-dir': '', 'distribution-id': D1, bucket: 'site-bucket' }, {}, { store, cdn });

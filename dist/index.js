@@ -30876,7 +30876,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(815);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7533);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -31350,7 +31350,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 815:
+/***/ 7533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35109,8 +35109,23 @@ const code = (s) => {
     return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
 };
 
+;// CONCATENATED MODULE: ./src/model/status.ts
+// An invalidation's status as a server gave it. CloudFront answers `InProgress` and `Completed`; emulators
+// (moto) answer `INPROGRESS` and `COMPLETED`. Statuses are compared without regard to case, and what the action
+// reports is always the server's own word, never one it made up.
+const isCompleted = (status) => status.toLowerCase() === 'completed';
+const isInProgress = (status) => status.toLowerCase() === 'inprogress';
+/**
+ * One status for several invalidations, in a server's own words: the first one not completed, else the first one
+ * (all completed); '' when there is none.
+ */
+function overallStatus(statuses) {
+    return statuses.find((s) => !isCompleted(s)) ?? statuses[0] ?? '';
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
+
 
 
 
@@ -35170,6 +35185,19 @@ function buildReport(config, facts, plan, outcome) {
                     distributionId: r.distributionId,
                     note: r.note ?? '',
                     paths: r.paths.length,
+                    ...(r.orphan ? { orphan: true } : {}),
+                })),
+            }
+            : {}),
+        ...(facts.owedElsewhere && facts.owedElsewhere.length > 0
+            ? {
+                owedElsewhere: facts.owedElsewhere.map(({ record: r, distribution }) => ({
+                    key: hideRecordsDir(r.key),
+                    distributionId: r.distributionId,
+                    note: r.note ?? '',
+                    paths: r.paths.length,
+                    distribution,
+                    todo: owedElsewhereTodo(r.distributionId, distribution),
                 })),
             }
             : {}),
@@ -35181,6 +35209,15 @@ function buildReport(config, facts, plan, outcome) {
         ...(outcome?.error ? { error: outcome.error } : {}),
         ...(outcome?.verify ? { verify: outcome.verify } : {}),
     };
+}
+/** What to do about owed records for a distribution this run does not invalidate. */
+function owedElsewhereTodo(id, distribution) {
+    if (distribution === 'exists')
+        return `This run does not invalidate ${id}. A run with distribution-id: ${id} (upload: false is enough) sends these paths and clears the record.`;
+    if (distribution === 'missing')
+        return `CloudFront has no distribution ${id} (a wrong id?). A run with the right distribution-id sends these paths to it and clears the record.`;
+    return (`The configuration of ${id} could not be read. Grant cloudfront:GetDistributionConfig: if ${id} does not exist, the ` +
+        `next run sends these paths to its own distributions; if it does, run with distribution-id: ${id} to send them.`);
 }
 /**
  * Whether a planned write did not happen: the run failed part way and S3 never took it. (A run that did not fail
@@ -35298,7 +35335,7 @@ function outputsOf(report, reportPath) {
             ids[inv.distributionId] = inv.id;
     const first = report.invalidations.find((i) => i.id);
     const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
-    const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+    const status = overallStatus(statuses);
     const paths = jsonArrayWithin(first?.paths ?? report.invalidations[0]?.paths ?? [], OUTPUT_LIST_MAX_BYTES);
     return {
         'invalidation-id': first?.id ?? '',
@@ -35364,6 +35401,7 @@ function summaryMarkdown(r) {
     invalidationsSection(out, r);
     directoriesSection(out, r);
     collectedSection(out, r);
+    owedElsewhereSection(out, r);
     pendingSection(out, r);
     verifySection(out, r);
     warningsSection(out, r);
@@ -35436,7 +35474,15 @@ function collectedSection(out, r) {
         return;
     out.push(`### Owed invalidations collected: ${r.collected.length} record(s)`, '', '| record | distribution | left by | paths |', '|---|---|---|---:|');
     for (const c of r.collected.slice(0, MAX_ROWS))
-        out.push(`| ${code(c.key)} | ${c.distributionId} | ${esc(c.note)} | ${c.paths} |`);
+        out.push(`| ${code(c.key)} | ${c.distributionId}${c.orphan ? " (does not exist: sent to this run's)" : ''} | ${esc(c.note)} | ${c.paths} |`);
+    out.push('');
+}
+function owedElsewhereSection(out, r) {
+    if (!r.owedElsewhere || r.owedElsewhere.length === 0)
+        return;
+    out.push(`### Owed invalidations left for other distributions: ${r.owedElsewhere.length} record(s)`, '', '| record | distribution | left by | paths | what to do |', '|---|---|---|---:|---|');
+    for (const c of r.owedElsewhere.slice(0, MAX_ROWS))
+        out.push(`| ${code(c.key)} | ${c.distributionId} (${c.distribution}) | ${esc(c.note)} | ${c.paths} | ${esc(c.todo)} |`);
     out.push('');
 }
 function pendingSection(out, r) {
@@ -38364,7 +38410,7 @@ function staleByDistribution(config, facts, files = planFiles(config, facts)) {
             diff: facts.diff.files,
             pathMap: config.pathMap,
             manual: manual(d),
-            owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+            owed: facts.owed.filter((r) => r.distributionId === d.id || r.orphan).flatMap((r) => r.paths),
         }));
     }
     return out;
@@ -38515,6 +38561,7 @@ function planDeploy(config, facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/cloudfront/api.ts
+
 function cloudFrontClientConfig(env) {
     const endpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || env.AWS_ENDPOINT_URL;
     // CloudFront is a global service signed in us-east-1; Throttling is retried by the SDK.
@@ -38527,18 +38574,30 @@ const loadCloudFrontSdk = () => (sdk ??= Promise.all(/* import() */[__nccwpck_re
 function createCdn(client, env = process.env) {
     let made = null;
     const ready = async () => {
-        const { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand } = await loadCloudFrontSdk();
+        const { CloudFrontClient, CreateInvalidationCommand, GetDistributionConfigCommand, GetInvalidationCommand, ListInvalidationsCommand } = await loadCloudFrontSdk();
         made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
-        return { client: await made, CreateInvalidationCommand, GetInvalidationCommand, ListInvalidationsCommand };
+        return {
+            client: await made,
+            CreateInvalidationCommand,
+            GetDistributionConfigCommand,
+            GetInvalidationCommand,
+            ListInvalidationsCommand,
+        };
     };
     return {
+        async distributionConfig(distributionId) {
+            const { client, GetDistributionConfigCommand } = await ready();
+            const res = await client.send(new GetDistributionConfigCommand({ Id: distributionId }));
+            const header = res.DistributionConfig?.CacheTagConfig?.HeaderName;
+            return header ? { cacheTagHeader: header } : {};
+        },
         async create(distributionId, paths, callerReference) {
             const { client, CreateInvalidationCommand } = await ready();
             const res = await client.send(new CreateInvalidationCommand({
                 DistributionId: distributionId,
                 InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
             }));
-            return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
+            return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? '' };
         },
         async get(distributionId, id) {
             const { client, GetInvalidationCommand } = await ready();
@@ -38610,7 +38669,7 @@ async function waitForInvalidations(cdn, pending, opts) {
     const maxDelay = opts.maxDelayMs ?? 30_000;
     for (;;) {
         for (const inv of pending) {
-            if (inv.status === 'Completed')
+            if (isCompleted(inv.status))
                 continue;
             try {
                 inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
@@ -38624,7 +38683,7 @@ async function waitForInvalidations(cdn, pending, opts) {
                 opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
             }
         }
-        const open = pending.filter((p) => p.status !== 'Completed');
+        const open = pending.filter((p) => !isCompleted(p.status));
         const elapsed = opts.clock.now() - start;
         if (open.length === 0)
             return { timedOut: [] };
@@ -38645,7 +38704,7 @@ async function readUsage(cdn, distributionId, now, maxReads = 200) {
     const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
     const list = await cdn.listSince(distributionId, since);
     const usage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
-    const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
+    const toRead = list.filter((i) => isInProgress(i.status) || i.createTime >= monthStart);
     let reads = 0;
     for (const inv of toRead) {
         if (reads >= maxReads) {
@@ -38655,7 +38714,7 @@ async function readUsage(cdn, distributionId, now, maxReads = 200) {
         reads++;
         const { paths } = await cdn.get(distributionId, inv.id);
         const wild = paths.filter((p) => p.endsWith('*')).length;
-        if (inv.status === 'InProgress') {
+        if (isInProgress(inv.status)) {
             usage.inFlightWildcards += wild;
             usage.inFlightPaths += paths.length - wild;
         }
@@ -38787,6 +38846,53 @@ function errors_describe(err) {
             `action (OIDC role-to-assume with permissions: id-token: write), or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`);
     }
     return `${name && name !== 'Error' ? name + ': ' : ''}${e.message ?? String(err)}`;
+}
+const S3_PERMISSION = {
+    ListObjectsV2: 's3:ListBucket',
+    HeadObject: 's3:GetObject',
+    GetObject: 's3:GetObject',
+    PutObject: 's3:PutObject',
+    CopyObject: 's3:GetObject and s3:PutObject',
+    DeleteObject: 's3:DeleteObject',
+    DeleteObjects: 's3:DeleteObject',
+};
+/**
+ * One line for a failed request that names what it was about (the distribution, or the bucket and key) and what to
+ * check (the id, the account, the permission), around the service's own words.
+ */
+function describeErrorAbout(err, about) {
+    const said = describeError(err);
+    if (err instanceof DeployError)
+        return said;
+    const what = about.service === 'cloudfront'
+        ? `CloudFront ${about.action} on distribution ${about.distributionId}`
+        : `S3 ${about.action} on s3://${about.bucket}${about.key !== undefined ? `/${about.key}` : ''}`;
+    const check = whatToCheck(err, about);
+    return hideRecordsDir(`${what} failed: ${check ? endSentence(said) : said}${check}`);
+}
+/** `text` ending in a full stop, so that another sentence can follow. */
+const endSentence = (text) => (/[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
+/** What to check for a failed request: the id, the account, the permission, the region (or nothing to add). */
+function whatToCheck(err, about) {
+    const name = err?.name ?? '';
+    const denied = name === 'AccessDenied' || name === 'AccessDeniedException';
+    if (about.service === 'cloudfront') {
+        if (name === 'NoSuchDistribution')
+            return ` Check the distribution-id input (${about.distributionId}) and that the credentials belong to the account that owns it.`;
+        if (denied)
+            return ` Grant cloudfront:${about.action} on arn:aws:cloudfront::<account>:distribution/${about.distributionId} to the role or user of these credentials.`;
+        return '';
+    }
+    if (name === 'NoSuchBucket')
+        return ` Check the bucket input (${about.bucket}), its spelling and the account of these credentials.`;
+    if (denied) {
+        const permission = S3_PERMISSION[about.action] ?? `s3:${about.action}`;
+        const arn = `arn:aws:s3:::${about.bucket}${about.key !== undefined ? '/*' : ''}`;
+        return ` Grant ${permission} on ${arn} to the role or user of these credentials (and check the bucket policy and any KMS key policy).`;
+    }
+    if (/PermanentRedirect|AuthorizationHeaderMalformed|IllegalLocationConstraint/.test(name))
+        return ` The bucket is in another region: set AWS_REGION (aws-region of configure-aws-credentials) to the bucket's region.`;
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -39482,6 +39588,7 @@ async function phase(log, name, timings, fn) {
 
 
 
+
 async function execute(config, facts, plan, ports) {
     const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
     const t = out.timingsMs;
@@ -39514,7 +39621,7 @@ async function execute(config, facts, plan, ports) {
                 const written = await recordOwed(config, facts, toSend, store, 'complete');
                 // Earlier records of this prefix are in this run's record now (its stale paths include what they owed).
                 const mine = new Set(Object.values(written));
-                const merged = facts.owed.filter((r) => toSend.some((p) => p.distributionId === r.distributionId) && !mine.has(r.key));
+                const merged = facts.owed.filter((r) => (r.orphan || toSend.some((p) => p.distributionId === r.distributionId)) && !mine.has(r.key));
                 await clearOwed(store, null, merged);
             }
             log.info(`invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`);
@@ -39549,7 +39656,7 @@ async function execute(config, facts, plan, ports) {
             out.timedOut = waited.timedOut;
         }
         const first = out.sent.find((s) => s.distributionId === plan.invalidations[0]?.distributionId);
-        if (config.verifyUrl && out.timedOut.length === 0 && first?.status === 'Completed') {
+        if (config.verifyUrl && out.timedOut.length === 0 && first && isCompleted(first.status)) {
             out.verify = await phase(log, 'Verify what the CDN serves', t, () => verify(config, plan, log));
             const failure = verifyFailure(config, out.verify);
             if (failure)
@@ -39629,7 +39736,8 @@ etags) {
                 progress.done(f.size);
             }
             catch (err) {
-                failed.push({ key: f.key, message: describeError(err) });
+                const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action: 'PutObject' });
+                failed.push({ key: f.key, message: check ? endSentence(describeError(err)) + check : describeError(err) });
             }
         }, { concurrency: config.concurrency });
         if (failed.length > 0)
@@ -39683,11 +39791,18 @@ async function invalidate(config, facts, plans, ownRecords, ports) {
             clock: ports.clock,
             maxWaitMs: ports.maxInFlightWaitMs,
             log: (m) => ports.log.info(m),
+        }).catch((err) => {
+            // createInvalidation's own errors (the in-flight wait ran out) already say all of it.
+            if (err.name === 'Error')
+                throw err;
+            const owed = ports.store && ownRecords[p.distributionId] ? ' The paths are kept as owed in the bucket and the next run sends them.' : '';
+            const said = describeErrorAbout(err, { service: 'cloudfront', distributionId: p.distributionId, action: 'CreateInvalidation' });
+            throw new DeployError((owed ? endSentence(said) : said) + owed, { cause: err });
         });
         ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
         const ownKey = ownRecords[p.distributionId];
         if (ports.store && ownKey) {
-            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId));
+            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId || r.orphan));
         }
         return { distributionId: p.distributionId, id: res.id, status: res.status };
     }));
@@ -40305,7 +40420,11 @@ var gzip = __nccwpck_require__(6047);
 
 
 
-async function gatherFacts(config, run, ports) {
+/**
+ * `known`: what an earlier gather of this run read of the distributions (a re-read under the lock): the
+ * configurations are read once per run.
+ */
+async function gatherFacts(config, run, ports, known) {
     const timings = {};
     const warnings = [];
     const warn = (m, at) => {
@@ -40315,7 +40434,8 @@ async function gatherFacts(config, run, ports) {
     const facts = await phase(ports.log, 'Scan source-dir, list bucket, commit diff', timings, async () => {
         // allSettled: a failing listing must not leave the scan logging after the error.
         const listed = ports.store ? timed('list', timings, () => listBucket(config, ports.store, ports.log)) : null;
-        const [scan, listing, diff] = await settleAll([
+        const [distributions, scan, listing, diff] = await settleAll([
+            known ?? readDistributions(config, ports, warn),
             config.upload ? timed('scan', timings, () => scanSource(config, ports.log, warn)) : null,
             listed,
             wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn, liveShaOf(listed))) : null,
@@ -40337,6 +40457,7 @@ async function gatherFacts(config, run, ports) {
             diff: diff ?? { files: null, source: 'none' },
             commitOrder: { order: 'none' },
             usage: {},
+            distributions,
             warnings,
             timingsMs: timings,
         };
@@ -40344,11 +40465,18 @@ async function gatherFacts(config, run, ports) {
     const scanned = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
     const store = ports.store;
     const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-    const owed = ports.store
+    const finished = ports.store
         ? await finishedOwed(config, facts, ports.store, ports, await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket))
         : [];
+    const { owed, owedElsewhere } = await owedByDistribution(config, finished, ports, warn);
     const commit = await liveCommitOrder(config, facts, warn, ports.log);
-    const withRecords = { ...scanned, ...compared, owed, commitOrder: commit };
+    const withRecords = {
+        ...scanned,
+        ...compared,
+        owed,
+        ...(owedElsewhere.length > 0 ? { owedElsewhere } : {}),
+        commitOrder: commit,
+    };
     return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
 }
 /** Whether this run's commit is older than the live deploy's (the ledger names it). */
@@ -40459,8 +40587,13 @@ async function scanSource(config, log, warn) {
 async function listBucket(config, store, log) {
     const remote = [];
     const ownKeys = [];
-    const outside = config.statePrefix !== '' && config.prefix !== '' ? await store.list(config.statePrefix + config.prefix) : [];
-    for (const o of [...(await store.list(config.prefix)), ...outside]) {
+    const list = (prefix) => store.list(prefix).catch((err) => {
+        throw new DeployError(describeErrorAbout(err, { service: 's3', bucket: config.bucket ?? '', action: 'ListObjectsV2' }), {
+            cause: err,
+        });
+    });
+    const outside = config.statePrefix !== '' && config.prefix !== '' ? await list(config.statePrefix + config.prefix) : [];
+    for (const o of [...(await list(config.prefix)), ...outside]) {
         if (isOwnKey(o.key, config.prefix, config.statePrefix))
             ownKeys.push(o.key);
         else
@@ -40607,6 +40740,89 @@ async function readUsages(config, facts, ports, warn) {
     }));
     return usage;
 }
+/**
+ * Owed records of a distribution this run does not invalidate: when CloudFront has no such distribution (a wrong id
+ * an earlier run deployed with), the pages it owes are this site's and are still cached by the right one, so the
+ * record becomes this run's to send (an orphan); when it exists, or cannot be read, the record is left and shown.
+ */
+async function owedByDistribution(config, records, ports, warn) {
+    const mine = new Set(config.distributions.map((d) => d.id));
+    const others = [...new Set(records.map((r) => r.distributionId).filter((id) => !mine.has(id)))];
+    if (others.length === 0)
+        return { owed: records, owedElsewhere: [] };
+    const cdn = ports.cdn();
+    const state = new Map();
+    await Promise.all(others.map(async (id) => {
+        try {
+            await cdn.distributionConfig(id);
+            state.set(id, 'exists');
+        }
+        catch (err) {
+            state.set(id, err.name === 'NoSuchDistribution' ? 'missing' : 'unreadable');
+        }
+    }));
+    const owed = [];
+    const owedElsewhere = [];
+    for (const r of records) {
+        const s = mine.has(r.distributionId) ? 'mine' : state.get(r.distributionId);
+        if (s === 'mine')
+            owed.push(r);
+        else if (s === 'missing' && mine.size > 0) {
+            owed.push({ ...r, orphan: true });
+            ports.log.info(`An owed record names distribution ${r.distributionId}, which does not exist (a wrong id?): its ${r.paths.length} path(s) go to ${[...mine].join(', ')}`);
+        }
+        else
+            owedElsewhere.push({ record: r, distribution: s });
+    }
+    if (owedElsewhere.length > 0) {
+        const ids = [...new Set(owedElsewhere.map((o) => `${o.record.distributionId} (${o.distribution})`))];
+        warn(`${owedElsewhere.length} owed invalidation record(s) are for distributions this run does not invalidate: ${ids.join(', ')}. ` +
+            `They are left in the bucket; the job summary says what to do about them.`);
+    }
+    return { owed, owedElsewhere };
+}
+/**
+ * Every distribution is proved to exist before the first write (GetDistributionConfig, once per run): a wrong id
+ * would otherwise upload, record an owed invalidation under that id and fail at CreateInvalidation, leaving the real
+ * distribution stale. A read that is not permitted, or fails otherwise, warns and goes on.
+ */
+async function readDistributions(config, ports, warn) {
+    const out = {};
+    if (config.distributions.length === 0)
+        return out;
+    const cdn = ports.cdn();
+    const missing = [];
+    await Promise.all(config.distributions.map(async ({ id }) => {
+        try {
+            const settings = await cdn.distributionConfig(id);
+            out[id] = { read: true, ...(settings.cacheTagHeader ? { cacheTagHeader: settings.cacheTagHeader } : {}) };
+        }
+        catch (err) {
+            const name = err.name ?? '';
+            if (name === 'NoSuchDistribution') {
+                missing.push(id);
+                return;
+            }
+            // Credentials refused or expired: the listing meets them too, and its error says what to do.
+            if (/Credentials|ExpiredToken|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|InvalidAccessKeyId/.test(name))
+                throw err;
+            const denied = name === 'AccessDenied' || name === 'AccessDeniedException';
+            const why = denied ? 'AccessDenied' : `${name || 'Error'}: ${err.message}`;
+            out[id] = { read: false, why };
+            warn(denied
+                ? `Could not read the configuration of CloudFront distribution ${id} (AccessDenied), so its existence is not ` +
+                    `checked before the upload. Grant cloudfront:GetDistributionConfig on ` +
+                    `arn:aws:cloudfront::<account>:distribution/${id} to have a wrong id stop the run before any write.`
+                : `Could not read the configuration of CloudFront distribution ${id} (${why}): going on without it.`);
+        }
+    }));
+    if (missing.length > 0) {
+        throw new DeployError(`CloudFront has no distribution ${missing.join(', ')} in the account of these credentials (NoSuchDistribution), ` +
+            `so nothing was written. Check the distribution-id input (the id, like E2ABCDEF123456, is on the distribution's ` +
+            `page in the CloudFront console) and that the credentials belong to the account that owns it.`);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/stages/lock.ts
 // One deploy at a time per bucket and prefix: a lock in the action's records, taken with a conditional
@@ -40747,7 +40963,7 @@ async function main_run(overrides = {}) {
             // it wrote is part of the facts now, and the plan is made again from them before anything is written.
             if (lock && (lock.waited || (await ledgerMoved(config, facts, ports.store)))) {
                 deps.log.info('Another deploy of this bucket and prefix ran while this run was reading: reading again under the lock.');
-                plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports))));
+                plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports, facts.distributions))));
             }
             logPlan(config, facts, plan, deps);
             const outcome = config.dryRun

@@ -326,4 +326,9 @@ export interface OwedRecord {
   deferred?: boolean;
   /** How far its run had got: `before-writes` (still running or failed) or `complete`; absent in older records. */
   stage?: 'before-writes' | 'complete';
+  /**
+   * Its distribution does not exist (CloudFront answered NoSuchDistribution: a wrong id): the pages it owes were
+   * changed under this run's reach, so its paths go to every distribution this run invalidates.
+   */
+  orphan?: boolean;
 }

@@ -70,8 +70,13 @@ export interface Facts {
    * decided from it still holds under the lock, and the condition of the ledger's write.
    */
   ledgerEtag?: string | null;
-  /** Owed invalidations left by earlier runs. */
+  /** Owed invalidations left by earlier runs that this run sends (its distributions', and orphans). */
   owed: OwedRecord[];
+  /**
+   * Owed records within reach for a distribution this run does not invalidate, which exists (or could not be
+   * read): left in the bucket, and shown in the report and summary with what to do about them.
+   */
+  owedElsewhere?: { record: OwedRecord; distribution: 'exists' | 'missing' | 'unreadable' }[];
   /** Content MD5 read with HEAD for objects the listing and the record could not decide, by key. */
   headMd5: Record<string, string>;
   /** Headers read with HEAD for objects whose content matches but whose headers the ledger does not know. */

@@ -44,7 +44,7 @@ export function staleByDistribution(config: Config, facts: Facts, files: FilePla
         diff: facts.diff.files,
         pathMap: config.pathMap,
         manual: manual(d),
-        owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+        owed: facts.owed.filter((r) => r.distributionId === d.id || r.orphan).flatMap((r) => r.paths),
       }),
     );
   }

@@ -7,6 +7,7 @@ import type { DeployPlan, Facts, Outcome } from '../model/stages.js';
 import { adviseInvalidation } from '../plan/advice.js';
 import type { StalePath } from '../model/data.js';
 import { code, esc } from './markdown.js';
+import { overallStatus } from '../model/status.js';
 
 export interface FileReport {
   key: string;
@@ -76,7 +77,12 @@ export interface Report {
   /** Removed fingerprinted objects kept for pages already open, and when a later deploy deletes them. */
   pendingDeletions?: { key: string; dueAt: string }[];
   /** Owed records this run collected (earlier failed runs, deferred shards): who left them and how many paths. */
-  collected?: { key: string; distributionId: string; note: string; paths: number }[];
+  collected?: { key: string; distributionId: string; note: string; paths: number; orphan?: true }[];
+  /**
+   * Owed records for a distribution this run does not invalidate, left in the bucket: whether that distribution
+   * exists, and what to do about them.
+   */
+  owedElsewhere?: { key: string; distributionId: string; note: string; paths: number; distribution: string; todo: string }[];
   /** preview-url: the site's URL for this deploy. */
   url?: string;
   /** remove-prefix: this run deleted the prefix. */
@@ -140,6 +146,19 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
             distributionId: r.distributionId,
             note: r.note ?? '',
             paths: r.paths.length,
+            ...(r.orphan ? { orphan: true as const } : {}),
+          })),
+        }
+      : {}),
+    ...(facts.owedElsewhere && facts.owedElsewhere.length > 0
+      ? {
+          owedElsewhere: facts.owedElsewhere.map(({ record: r, distribution }) => ({
+            key: hideRecordsDir(r.key),
+            distributionId: r.distributionId,
+            note: r.note ?? '',
+            paths: r.paths.length,
+            distribution,
+            todo: owedElsewhereTodo(r.distributionId, distribution),
           })),
         }
       : {}),
@@ -151,6 +170,18 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
     ...(outcome?.error ? { error: outcome.error } : {}),
     ...(outcome?.verify ? { verify: outcome.verify } : {}),
   };
+}
+
+/** What to do about owed records for a distribution this run does not invalidate. */
+export function owedElsewhereTodo(id: string, distribution: 'exists' | 'missing' | 'unreadable'): string {
+  if (distribution === 'exists')
+    return `This run does not invalidate ${id}. A run with distribution-id: ${id} (upload: false is enough) sends these paths and clears the record.`;
+  if (distribution === 'missing')
+    return `CloudFront has no distribution ${id} (a wrong id?). A run with the right distribution-id sends these paths to it and clears the record.`;
+  return (
+    `The configuration of ${id} could not be read. Grant cloudfront:GetDistributionConfig: if ${id} does not exist, the ` +
+    `next run sends these paths to its own distributions; if it does, run with distribution-id: ${id} to send them.`
+  );
 }
 
 /**
@@ -263,7 +294,7 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
   for (const inv of report.invalidations) if (inv.id) ids[inv.distributionId] = inv.id;
   const first = report.invalidations.find((i) => i.id);
   const statuses = report.invalidations.filter((i) => i.id).map((i) => i.status);
-  const status = statuses.length === 0 ? '' : statuses.every((s) => s === 'Completed') ? 'Completed' : 'InProgress';
+  const status = overallStatus(statuses);
   const paths = jsonArrayWithin(first?.paths ?? report.invalidations[0]?.paths ?? [], OUTPUT_LIST_MAX_BYTES);
   return {
     'invalidation-id': first?.id ?? '',

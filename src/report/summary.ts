@@ -15,6 +15,7 @@ export function summaryMarkdown(r: Report): string {
   invalidationsSection(out, r);
   directoriesSection(out, r);
   collectedSection(out, r);
+  owedElsewhereSection(out, r);
   pendingSection(out, r);
   verifySection(out, r);
   warningsSection(out, r);
@@ -98,7 +99,23 @@ function collectedSection(out: string[], r: Report): void {
     '| record | distribution | left by | paths |',
     '|---|---|---|---:|',
   );
-  for (const c of r.collected.slice(0, MAX_ROWS)) out.push(`| ${code(c.key)} | ${c.distributionId} | ${esc(c.note)} | ${c.paths} |`);
+  for (const c of r.collected.slice(0, MAX_ROWS))
+    out.push(
+      `| ${code(c.key)} | ${c.distributionId}${c.orphan ? " (does not exist: sent to this run's)" : ''} | ${esc(c.note)} | ${c.paths} |`,
+    );
+  out.push('');
+}
+
+function owedElsewhereSection(out: string[], r: Report): void {
+  if (!r.owedElsewhere || r.owedElsewhere.length === 0) return;
+  out.push(
+    `### Owed invalidations left for other distributions: ${r.owedElsewhere.length} record(s)`,
+    '',
+    '| record | distribution | left by | paths | what to do |',
+    '|---|---|---|---:|---|',
+  );
+  for (const c of r.owedElsewhere.slice(0, MAX_ROWS))
+    out.push(`| ${code(c.key)} | ${c.distributionId} (${c.distribution}) | ${esc(c.note)} | ${c.paths} | ${esc(c.todo)} |`);
   out.push('');
 }
 

@@ -17,7 +17,8 @@ import { isPreconditionFailed } from '../io/s3/errors.js';
 import { callerReference } from '../plan/invalidation.js';
 import { nextLedger } from '../plan/ledger.js';
 import { chooseSample } from '../plan/verify-sample.js';
-import { DeployError, describeError } from './errors.js';
+import { isCompleted } from '../model/status.js';
+import { DeployError, describeError, describeErrorAbout, endSentence, whatToCheck } from './errors.js';
 import { phase } from './timing.js';
 
 export interface ExecutePorts {
@@ -69,7 +70,9 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
         const written = await recordOwed(config, facts, toSend, store, 'complete');
         // Earlier records of this prefix are in this run's record now (its stale paths include what they owed).
         const mine = new Set(Object.values(written));
-        const merged = facts.owed.filter((r) => toSend.some((p) => p.distributionId === r.distributionId) && !mine.has(r.key));
+        const merged = facts.owed.filter(
+          (r) => (r.orphan || toSend.some((p) => p.distributionId === r.distributionId)) && !mine.has(r.key),
+        );
         await clearOwed(store, null, merged);
       }
       log.info(
@@ -107,7 +110,7 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
       out.timedOut = waited.timedOut;
     }
     const first = out.sent.find((s) => s.distributionId === plan.invalidations[0]?.distributionId);
-    if (config.verifyUrl && out.timedOut.length === 0 && first?.status === 'Completed') {
+    if (config.verifyUrl && out.timedOut.length === 0 && first && isCompleted(first.status)) {
       out.verify = await phase(log, 'Verify what the CDN serves', t, () => verify(config, plan, log));
       const failure = verifyFailure(config, out.verify);
       if (failure) throw new DeployError(failure);
@@ -200,7 +203,8 @@ async function uploadAll(
           etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
           progress.done(f.size);
         } catch (err) {
-          failed.push({ key: f.key, message: describeError(err) });
+          const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action: 'PutObject' });
+          failed.push({ key: f.key, message: check ? endSentence(describeError(err)) + check : describeError(err) });
         }
       },
       { concurrency: config.concurrency },
@@ -266,6 +270,13 @@ async function invalidate(
         clock: ports.clock,
         maxWaitMs: ports.maxInFlightWaitMs,
         log: (m) => ports.log.info(m),
+      }).catch((err: unknown) => {
+        // createInvalidation's own errors (the in-flight wait ran out) already say all of it.
+        if ((err as Error).name === 'Error') throw err;
+        const owed =
+          ports.store && ownRecords[p.distributionId] ? ' The paths are kept as owed in the bucket and the next run sends them.' : '';
+        const said = describeErrorAbout(err, { service: 'cloudfront', distributionId: p.distributionId, action: 'CreateInvalidation' });
+        throw new DeployError((owed ? endSentence(said) : said) + owed, { cause: err });
       });
       ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
       const ownKey = ownRecords[p.distributionId];
@@ -273,7 +284,7 @@ async function invalidate(
         await clearOwed(
           ports.store,
           ownKey,
-          facts.owed.filter((r) => r.distributionId === p.distributionId),
+          facts.owed.filter((r) => r.distributionId === p.distributionId || r.orphan),
         );
       }
       return { distributionId: p.distributionId, id: res.id, status: res.status };

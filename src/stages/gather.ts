@@ -26,7 +26,7 @@ import { deployedFiles, gzipMatcher } from '../plan/files.js';
 import { remoteStates } from '../plan/policies.js';
 import { gzipDeterministic } from '../plan/gzip.js';
 import type { StoredHeaders } from '../model/headers.js';
-import { DeployError } from './errors.js';
+import { DeployError, describeErrorAbout } from './errors.js';
 import { phase, timed } from './timing.js';
 
 export interface GatherPorts {
@@ -87,7 +87,7 @@ export async function gatherFacts(
   const scanned: Facts = { ...facts, gzipped: await gzipFacts(config, facts.scan) };
   const store = ports.store;
   const compared = scanned.scan && store ? await phase(ports.log, 'Compare', timings, () => readHeads(config, store, scanned, ports)) : {};
-  const owed = ports.store
+  const finished = ports.store
     ? await finishedOwed(
         config,
         facts,
@@ -96,8 +96,15 @@ export async function gatherFacts(
         await readOwed(ports.store, owedDirs(config, facts), facts.ownKeys, config.bucket),
       )
     : [];
+  const { owed, owedElsewhere } = await owedByDistribution(config, finished, ports, warn);
   const commit = await liveCommitOrder(config, facts, warn, ports.log);
-  const withRecords: Facts = { ...scanned, ...compared, owed, commitOrder: commit };
+  const withRecords: Facts = {
+    ...scanned,
+    ...compared,
+    owed,
+    ...(owedElsewhere.length > 0 ? { owedElsewhere } : {}),
+    commitOrder: commit,
+  };
   return { ...withRecords, usage: await readUsages(config, withRecords, ports, warn) };
 }
 
@@ -224,8 +231,14 @@ async function scanSource(config: Config & { upload: true }, log: Log, warn: (m:
 async function listBucket(config: Config, store: ObjectStore, log: Log) {
   const remote: RemoteObject[] = [];
   const ownKeys: string[] = [];
-  const outside = config.statePrefix !== '' && config.prefix !== '' ? await store.list(config.statePrefix + config.prefix) : [];
-  for (const o of [...(await store.list(config.prefix)), ...outside]) {
+  const list = (prefix: string) =>
+    store.list(prefix).catch((err: unknown) => {
+      throw new DeployError(describeErrorAbout(err, { service: 's3', bucket: config.bucket ?? '', action: 'ListObjectsV2' }), {
+        cause: err,
+      });
+    });
+  const outside = config.statePrefix !== '' && config.prefix !== '' ? await list(config.statePrefix + config.prefix) : [];
+  for (const o of [...(await list(config.prefix)), ...outside]) {
     if (isOwnKey(o.key, config.prefix, config.statePrefix)) ownKeys.push(o.key);
     else remote.push(o);
   }
@@ -382,13 +395,61 @@ async function readUsages(config: Config, facts: Facts, ports: GatherPorts, warn
 }
 
 /**
+ * Owed records of a distribution this run does not invalidate: when CloudFront has no such distribution (a wrong id
+ * an earlier run deployed with), the pages it owes are this site's and are still cached by the right one, so the
+ * record becomes this run's to send (an orphan); when it exists, or cannot be read, the record is left and shown.
+ */
+async function owedByDistribution(
+  config: Config,
+  records: OwedRecord[],
+  ports: GatherPorts,
+  warn: (m: string) => void,
+): Promise<{ owed: OwedRecord[]; owedElsewhere: NonNullable<Facts['owedElsewhere']> }> {
+  const mine = new Set(config.distributions.map((d) => d.id));
+  const others = [...new Set(records.map((r) => r.distributionId).filter((id) => !mine.has(id)))];
+  if (others.length === 0) return { owed: records, owedElsewhere: [] };
+  const cdn = ports.cdn();
+  const state = new Map<string, 'missing' | 'exists' | 'unreadable'>();
+  await Promise.all(
+    others.map(async (id) => {
+      try {
+        await cdn.distributionConfig(id);
+        state.set(id, 'exists');
+      } catch (err) {
+        state.set(id, (err as Error).name === 'NoSuchDistribution' ? 'missing' : 'unreadable');
+      }
+    }),
+  );
+  const owed: OwedRecord[] = [];
+  const owedElsewhere: NonNullable<Facts['owedElsewhere']> = [];
+  for (const r of records) {
+    const s = mine.has(r.distributionId) ? 'mine' : state.get(r.distributionId)!;
+    if (s === 'mine') owed.push(r);
+    else if (s === 'missing' && mine.size > 0) {
+      owed.push({ ...r, orphan: true });
+      ports.log.info(
+        `An owed record names distribution ${r.distributionId}, which does not exist (a wrong id?): its ${r.paths.length} path(s) go to ${[...mine].join(', ')}`,
+      );
+    } else owedElsewhere.push({ record: r, distribution: s });
+  }
+  if (owedElsewhere.length > 0) {
+    const ids = [...new Set(owedElsewhere.map((o) => `${o.record.distributionId} (${o.distribution})`))];
+    warn(
+      `${owedElsewhere.length} owed invalidation record(s) are for distributions this run does not invalidate: ${ids.join(', ')}. ` +
+        `They are left in the bucket; the job summary says what to do about them.`,
+    );
+  }
+  return { owed, owedElsewhere };
+}
+
+/**
  * Every distribution is proved to exist before the first write (GetDistributionConfig, once per run): a wrong id
  * would otherwise upload, record an owed invalidation under that id and fail at CreateInvalidation, leaving the real
  * distribution stale. A read that is not permitted, or fails otherwise, warns and goes on.
  */
 async function readDistributions(config: Config, ports: GatherPorts, warn: (m: string) => void): Promise<Record<string, DistributionFact>> {
   const out: Record<string, DistributionFact> = {};
-  if (config.distributions.length === 0 || config.invalidate === 'none') return out;
+  if (config.distributions.length === 0) return out;
   const cdn = ports.cdn();
   const missing: string[] = [];
   await Promise.all(
@@ -402,6 +463,9 @@ async function readDistributions(config: Config, ports: GatherPorts, warn: (m: s
           missing.push(id);
           return;
         }
+        // Credentials refused or expired: the listing meets them too, and its error says what to do.
+        if (/Credentials|ExpiredToken|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|InvalidAccessKeyId/.test(name))
+          throw err;
         const denied = name === 'AccessDenied' || name === 'AccessDeniedException';
         const why = denied ? 'AccessDenied' : `${name || 'Error'}: ${(err as Error).message}`;
         out[id] = { read: false, why };

@@ -6,6 +6,7 @@ import type { CloudFrontClient, CloudFrontClientConfig } from '@aws-sdk/client-c
 
 import type { DistributionUsage } from '../../model/data.js';
 import type { Cdn, Clock } from '../../model/ports.js';
+import { isCompleted, isInProgress } from '../../model/status.js';
 
 export type InvalidationStatus = 'InProgress' | 'Completed';
 
@@ -49,7 +50,7 @@ export function createCdn(client?: CloudFrontClient, env: Record<string, string 
           InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
         }),
       );
-      return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? 'InProgress' };
+      return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? '' };
     },
     async get(distributionId, id) {
       const { client, GetInvalidationCommand } = await ready();
@@ -141,7 +142,7 @@ export async function waitForInvalidations(
   const maxDelay = opts.maxDelayMs ?? 30_000;
   for (;;) {
     for (const inv of pending) {
-      if (inv.status === 'Completed') continue;
+      if (isCompleted(inv.status)) continue;
       try {
         inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
       } catch (err) {
@@ -156,7 +157,7 @@ export async function waitForInvalidations(
         opts.log(`GetInvalidation ${inv.id} failed (${name || String(err)}); retrying`);
       }
     }
-    const open = pending.filter((p) => p.status !== 'Completed');
+    const open = pending.filter((p) => !isCompleted(p.status));
     const elapsed = opts.clock.now() - start;
     if (open.length === 0) return { timedOut: [] };
     if (elapsed >= opts.timeoutMs) return { timedOut: open };
@@ -176,7 +177,7 @@ export async function readUsage(cdn: Cdn, distributionId: string, now: Date, max
   const since = new Date(Math.min(monthStart.getTime(), now.getTime() - 24 * 3600 * 1000));
   const list = await cdn.listSince(distributionId, since);
   const usage: DistributionUsage = { inFlightPaths: 0, inFlightWildcards: 0, monthPaths: 0, unreadable: 0 };
-  const toRead = list.filter((i) => i.status === 'InProgress' || i.createTime >= monthStart);
+  const toRead = list.filter((i) => isInProgress(i.status) || i.createTime >= monthStart);
   let reads = 0;
   for (const inv of toRead) {
     if (reads >= maxReads) {
@@ -186,7 +187,7 @@ export async function readUsage(cdn: Cdn, distributionId: string, now: Date, max
     reads++;
     const { paths } = await cdn.get(distributionId, inv.id);
     const wild = paths.filter((p) => p.endsWith('*')).length;
-    if (inv.status === 'InProgress') {
+    if (isInProgress(inv.status)) {
       usage.inFlightWildcards += wild;
       usage.inFlightPaths += paths.length - wild;
     }
