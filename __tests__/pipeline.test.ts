@@ -431,7 +431,8 @@ describe('invalidate-only mode', () => {
     expect(r.failed).toBe(true);
     expect(r.failure).toBe(
       `CloudFront CreateInvalidation on distribution ${D1} failed: AccessDenied: denied. Grant cloudfront:CreateInvalidation on ` +
-        `arn:aws:cloudfront::<account>:distribution/${D1} to the role or user of these credentials. The paths are kept as owed ` +
+        `arn:aws:cloudfront::<account>:distribution/${D1} to the role or user of these credentials, and check that they belong to ` +
+        `the account that owns ${D1}. The paths are kept as owed ` +
         'in the bucket and the next run sends them.',
     );
     expect(owedKeys(store)).toEqual([`${OWED(store)}${D1}/10-1.json`]);

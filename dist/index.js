@@ -38880,7 +38880,7 @@ function whatToCheck(err, about) {
         if (name === 'NoSuchDistribution')
             return ` Check the distribution-id input (${about.distributionId}) and that the credentials belong to the account that owns it.`;
         if (denied)
-            return ` Grant cloudfront:${about.action} on arn:aws:cloudfront::<account>:distribution/${about.distributionId} to the role or user of these credentials.`;
+            return ` Grant cloudfront:${about.action} on arn:aws:cloudfront::<account>:distribution/${about.distributionId} to the role or user of these credentials, and check that they belong to the account that owns ${about.distributionId}.`;
         return '';
     }
     if (name === 'NoSuchBucket')

@@ -76,7 +76,7 @@ export function whatToCheck(err: unknown, about: ErrorSubject): string {
     if (name === 'NoSuchDistribution')
       return ` Check the distribution-id input (${about.distributionId}) and that the credentials belong to the account that owns it.`;
     if (denied)
-      return ` Grant cloudfront:${about.action} on arn:aws:cloudfront::<account>:distribution/${about.distributionId} to the role or user of these credentials.`;
+      return ` Grant cloudfront:${about.action} on arn:aws:cloudfront::<account>:distribution/${about.distributionId} to the role or user of these credentials, and check that they belong to the account that owns ${about.distributionId}.`;
     return '';
   }
   if (name === 'NoSuchBucket') return ` Check the bucket input (${about.bucket}), its spelling and the account of these credentials.`;
