@@ -42,6 +42,12 @@ export interface SiteObjects {
    */
   upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders, opts?: UploadOptions): Promise<string>;
   deleteKeys(keys: string[]): Promise<{ deleted: string[]; failed: { key: string; message: string }[] }>;
+  /**
+   * Rewrites the headers of the object at `key` with its bytes left where they are: a server-side CopyObject onto
+   * itself with MetadataDirective REPLACE (every header given, the action's `s3cfd-md5` = `md5`, the store's object
+   * settings). Used to adopt cache tags on objects deployed before. Returns the new ETag (unquoted).
+   */
+  rewriteHeaders(key: string, md5: string, headers: UploadHeaders): Promise<string>;
 }
 
 /** The action's own small records (state, owed invalidations) in the bucket. */

@@ -64,6 +64,7 @@ const LEDGER_FIELDS: Record<string, Check> = {
   shapes: listOf(shape({ dir: str, before: str, after: str, alphabet: str, length: num })),
   pending: mapOf(shape({ since: num, size: num })),
   deploys: listOf(shape({ sha: str, runId: str, time: str })),
+  tags: shape({ meta: str, objects: mapOf(str) }),
 };
 
 /** What to tell the owner: where the record is (as it may be shown) and how to get going again. */
@@ -120,6 +121,7 @@ export function parseLedger(body: string, ctx: RecordContext): DeployState {
     ...(v.shapes !== undefined ? { shapes: v.shapes as LearnedShape[] } : {}),
     ...(v.pending !== undefined ? { pending: v.pending as Record<string, PendingDeletion> } : {}),
     ...(v.deploys !== undefined ? { deploys: v.deploys as DeployEntry[] } : {}),
+    ...(v.tags !== undefined ? { tags: v.tags as NonNullable<DeployState['tags']> } : {}),
   };
 }
 

@@ -194,7 +194,11 @@ async function uploadAll(
       wave,
       async (f) => {
         if (failed.length > 0) return; // stop starting uploads after the first failure
-        const put = () => store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+        // Cache tags adopted on an object deployed before: its metadata rewritten server-side, the bytes not sent again.
+        const put = () =>
+          f.entry.action === 'upload' && f.entry.metadataOnly
+            ? store.rewriteHeaders(f.key, f.md5, f.headers)
+            : store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
           ports.assertHeld?.();
           etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
