@@ -84,6 +84,7 @@ interface Candidate {
 
 function withPaths(tags: TagItem[], rest: string[], budget: number, input: TagCoverInput, kind: Candidate['kind']): Candidate | null {
   const tagCollateral = tags.reduce((n, t) => n + t.collateral, 0);
+  if (tags.length > budget) return null;
   if (rest.length === 0) return { tags, cover: null, collateral: tagCollateral, items: tags.length, wildcards: 0, kind };
   if (budget - tags.length < 1) return null;
   const cover = input.pathCover(rest, budget - tags.length);
