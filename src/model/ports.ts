@@ -85,8 +85,13 @@ export interface Cdn {
    * (name `NoSuchDistribution`, `AccessDenied`, ...) unchanged; gather decides what each means.
    */
   distributionConfig(distributionId: string): Promise<DistributionSettings>;
-  create(distributionId: string, paths: string[], callerReference: string): Promise<{ id: string; status: string }>;
-  get(distributionId: string, id: string): Promise<{ status: string; paths: string[] }>;
+  /**
+   * CreateInvalidation; with `tenantId`, CreateInvalidationForDistributionTenant for that tenant of the distribution.
+   * Items are paths and cache tag items (`#<tag>`).
+   */
+  create(distributionId: string, paths: string[], callerReference: string, tenantId?: string): Promise<{ id: string; status: string }>;
+  /** GetInvalidation; with `tenantId`, GetInvalidationForDistributionTenant. */
+  get(distributionId: string, id: string, tenantId?: string): Promise<{ status: string; paths: string[] }>;
   /** Invalidations created since `since` (CloudFront lists newest first), with their status. */
   listSince(distributionId: string, since: Date): Promise<{ id: string; status: string; createTime: Date }[]>;
 }

@@ -166,6 +166,8 @@ export interface SentInvalidation {
   distributionId: string;
   id: string;
   status: string;
+  /** `distribution-tenant-id`: the tenant it was made for. */
+  tenantId?: string;
 }
 
 /** What execution did. */

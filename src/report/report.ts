@@ -42,6 +42,11 @@ export interface InvalidationReport {
   estimatedCostUsd: number | null;
   /** Each wildcard sent: how many stale URLs it covers and how many unchanged cached objects it also evicts. */
   wildcardDetails: { path: string; covers: number; collateral: number | null }[];
+  /**
+   * The billed items split by kind: exact paths, wildcards, and cache tag items (`#<tag>`), each tag with the keys of
+   * the stale objects it covers and the URL forms of unchanged objects it also evicts.
+   */
+  items: { paths: string[]; wildcards: string[]; tags: { item: string; covers: string[]; collateral: number }[] };
   advice: string[];
 }
 
@@ -128,6 +133,11 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
         wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) =>
           c.wildcard ? [{ path: p.paths[j]!, covers: c.covers, collateral: c.collateral }] : [],
         ),
+        items: {
+          paths: p.paths.filter((x) => !x.startsWith('#') && !x.endsWith('*')),
+          wildcards: p.paths.filter((x) => !x.startsWith('#') && x.endsWith('*')),
+          tags: p.tags ?? [],
+        },
         advice: adviseInvalidation(p, config.maxPaths),
       };
     }),

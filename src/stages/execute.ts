@@ -270,6 +270,7 @@ async function invalidate(
         clock: ports.clock,
         maxWaitMs: ports.maxInFlightWaitMs,
         log: (m) => ports.log.info(m),
+        tenantId: config.distributionTenantId,
       });
       ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
       const ownKey = ownRecords[p.distributionId];
@@ -280,7 +281,8 @@ async function invalidate(
           facts.owed.filter((r) => r.distributionId === p.distributionId),
         );
       }
-      return { distributionId: p.distributionId, id: res.id, status: res.status };
+      const tenant = config.distributionTenantId ? { tenantId: config.distributionTenantId } : {};
+      return { distributionId: p.distributionId, id: res.id, status: res.status, ...tenant };
     }),
   );
 }
