@@ -6,7 +6,7 @@
 import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
 import { startCachingProxy, type CachingProxy } from '../testing/caching-proxy.mjs';
-import { runAction, tmpDir, writeTree } from './support/harness.js';
+import { getText, head, runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 
 const TAGGED = 'ETAGGED12345';
@@ -20,7 +20,7 @@ const proxies: CachingProxy[] = [];
 
 beforeAll(async () => {
   [s3, cf] = await Promise.all([
-    startS3({ buckets: ['tags-on', 'tags-off', 'tags-on-2', 'tags-off-2', 'tags-plain', 'tags-tenant'] }),
+    startS3({ buckets: ['tags-on', 'tags-off', 'tags-on-2', 'tags-off-2', 'tags-plain', 'tags-tenant', 'tags-adopt'] }),
     startCloudFront({ completeAfterPolls: 1, cacheTagHeaders: { [TAGGED]: HEADER, [MULTI]: HEADER }, tenants: { [TENANT]: MULTI } }),
   ]);
 }, 60_000);
@@ -137,6 +137,31 @@ describe('cache tags through a caching CDN', () => {
       const now = await served(s.proxy, urls);
       for (const u of urls) expect([u, now[u]!.body]).toEqual([u, expect.stringContaining('v2')]);
     }
+  });
+
+  it('adopting tags on a bucket deployed before: CopyObject onto itself (S3 keeps the bytes), nothing invalidated', async () => {
+    const site = tmpDir('adopt');
+    writeTree(site, { 'index.html': 'home', 'about.html': 'about', 'assets/app-1a2b3c4d.js': 'js' });
+    const env = { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_CLOUDFRONT: cf.endpoint };
+    const inputs = { 'source-dir': site, bucket: 'tags-adopt', 'distribution-id': TAGGED, wait: 'true' };
+    expect((await runAction({ ...inputs, 'cache-tags': 'off' }, env)).failed).toBe(false);
+    const client = s3Client(s3.endpoint);
+    const before = await head(client, 'tags-adopt', 'about.html');
+    expect(before.Metadata?.['cache-tag']).toBeUndefined();
+    const created = cf.invalidations(TAGGED).length;
+    const r = await runAction(inputs, env);
+    expect(r.failed).toBe(false);
+    const after = await head(client, 'tags-adopt', 'about.html');
+    expect(after.Metadata?.['cache-tag']).toBe('o:about.html,g:mutable,g:html');
+    expect(after.Metadata?.['s3cfd-md5']).toBe(before.Metadata?.['s3cfd-md5']);
+    expect(after.ContentType).toBe(before.ContentType);
+    expect(after.CacheControl).toBe(before.CacheControl);
+    expect(await getText(client, 'tags-adopt', 'about.html')).toBe('about');
+    expect(cf.invalidations(TAGGED).length).toBe(created);
+    const files = r.report.files as { key: string; reason: string }[];
+    expect(files.find((f) => f.key === 'about.html')!.reason).toBe('headers-changed');
+    expect(r.log).toMatch(/metadata rewritten.*3|3 .*metadata/i);
+    client.destroy();
   });
 
   it("without CacheTagConfig: today's requests, paths only, and a log line saying why", async () => {

@@ -188,7 +188,11 @@ async function uploadAll(
   const uploads = waves.flat();
   const big = pLimit(2);
   const failed: { key: string; message: string }[] = [];
-  const progress = uploadProgress(uploads, ports.log);
+  const progress = uploadProgress(
+    uploads.filter((f) => !(f.entry.action === 'upload' && f.entry.metadataOnly)),
+    ports.log,
+  );
+  let rewritten = 0;
   for (const wave of waves) {
     await pMap(
       wave,
@@ -201,8 +205,10 @@ async function uploadAll(
             : store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
           ports.assertHeld?.();
-          etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
-          progress.done(f.size);
+          const rewrite = f.entry.action === 'upload' && f.entry.metadataOnly === true;
+          etags[f.key] = await (f.size > ports.multipartThreshold && !rewrite ? big(put) : put());
+          if (rewrite) rewritten++;
+          else progress.done(f.size);
         } catch (err) {
           failed.push({ key: f.key, message: describeError(err) });
         }
@@ -212,6 +218,7 @@ async function uploadAll(
     if (failed.length > 0) throw new DeployError(uploadFailure(failed, uploads, etags));
   }
   progress.finish();
+  if (rewritten > 0) ports.log.info(`metadata rewritten server-side (cache tags adopted, no bytes sent): ${rewritten} objects`);
 }
 
 function uploadProgress(uploads: FileRecord[], log: Log) {
