@@ -240,6 +240,23 @@ describe('pipeline: a distribution with CacheTagConfig', () => {
     expect(cdn.sent().at(-1)).toEqual([D1, ['#o:about.html']]);
   });
 
+  it('a tag item owed by a run whose CreateInvalidation failed is sent by the next run', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ cacheTagHeaders: { [D1]: HEADER } });
+    const o = { store, cdn, clock: memoryClock() };
+    await pipelineRun(clean, site('v1'), o);
+    cdn.fail = (op) => (op === 'create' ? Object.assign(new Error('boom'), { name: 'ServiceUnavailable' }) : undefined);
+    const r2 = await pipelineRun(clean, site('v2'), o);
+    expect(r2.failed).toBe(true);
+    const owed = store.keys().filter((k) => k.includes('/owed/'));
+    expect(owed).toHaveLength(1);
+    expect(JSON.parse(store.text(owed[0]!)).paths).toEqual(['#o:about.html']);
+    cdn.fail = null;
+    const r3 = await pipelineRun(clean, site('v2'), o);
+    expect(r3.failure).toBeNull();
+    expect(cdn.sent().at(-1)).toEqual([D1, ['#o:about.html']]);
+  });
+
   it('without CacheTagConfig: no tag metadata and the same invalidation as with cache-tags: off', async () => {
     const runs = async (inputs: Record<string, string>, cdnOpts: Parameters<typeof memoryCdn>[0]) => {
       const store = memoryStore();

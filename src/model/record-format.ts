@@ -165,8 +165,9 @@ export function parseOwed(body: string, ctx: RecordContext): StoredOwed {
     if (bad) throw damaged(ctx, `'${name}' is ${bad}`, OWED_RECOVERY);
   }
   const paths = v.paths as string[];
-  const bad = paths.find((p) => !p.startsWith('/'));
-  if (bad !== undefined) throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/'`, OWED_RECOVERY);
+  // A path starts with '/'; a cache tag item (`#<tag>`) is owed as it was planned.
+  const bad = paths.find((p) => !p.startsWith('/') && !p.startsWith('#'));
+  if (bad !== undefined) throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/' (or '#' for a cache tag)`, OWED_RECOVERY);
   return {
     distributionId: v.distributionId as string,
     paths,
