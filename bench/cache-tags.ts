@@ -199,7 +199,7 @@ async function measure(site: Site, tags: boolean, n: number): Promise<Measure> {
     const wild = items.filter((p: string) => !p.startsWith('#') && p.endsWith('*')).length;
     return {
       items: items.length,
-      kinds: `${items.length - tagItems - wild} paths, ${wild} wildcards, ${tagItems} tags`,
+      kinds: `${items.length - tagItems - wild} paths, ${wild} wildcards, ${tagItems} tags${items.length <= 2 ? `: ${items.join(' ')}` : ''}`,
       collateral,
       staleLeft,
       cachedBefore: before.size,
