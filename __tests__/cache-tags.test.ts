@@ -80,13 +80,25 @@ describe('discoverTagging: from the input and the distributions read', () => {
   const facts = (d: Record<string, DistributionFact>) => ({ distributions: d });
 
   it.each<[string, Config['cacheTags'], Record<string, DistributionFact>, string | null, RegExp]>([
-    ['auto, x-amz-meta-cache-tag', { mode: 'auto' }, { [D1]: { read: true, cacheTagHeader: HEADER } }, 'cache-tag', /tagged in metadata cache-tag/],
+    [
+      'auto, x-amz-meta-cache-tag',
+      { mode: 'auto' },
+      { [D1]: { read: true, cacheTagHeader: HEADER } },
+      'cache-tag',
+      /tagged in metadata cache-tag/,
+    ],
     ['auto, header in another case', { mode: 'auto' }, { [D1]: { read: true, cacheTagHeader: 'X-Amz-Meta-Tags' } }, 'tags', /tagged/],
     ['auto, no CacheTagConfig', { mode: 'auto' }, { [D1]: { read: true } }, null, /no CacheTagConfig: invalidating by paths/],
     ['auto, another header', { mode: 'auto' }, { [D1]: { read: true, cacheTagHeader: 'Edge-Cache-Tag' } }, null, /S3 metadata cannot set/],
     ['auto, AccessDenied', { mode: 'auto' }, { [D1]: { read: false, why: 'AccessDenied' } }, null, /cloudfront:GetDistributionConfig/],
     ['off', { mode: 'off' }, { [D1]: { read: true, cacheTagHeader: HEADER } }, null, /off/],
-    ['a header in the input', { mode: 'header', header: 'x-amz-meta-ct' }, { [D1]: { read: false, why: 'AccessDenied' } }, 'ct', /from the input/],
+    [
+      'a header in the input',
+      { mode: 'header', header: 'x-amz-meta-ct' },
+      { [D1]: { read: false, why: 'AccessDenied' } },
+      'ct',
+      /from the input/,
+    ],
   ])('%s', (_name, mode, dist, meta, note) => {
     const d = discoverTagging(config(mode), facts(dist));
     expect(d.tagging?.metaName ?? null).toBe(meta);
@@ -168,7 +180,14 @@ describe('planTagCover: paths, wildcards and tag items', () => {
     const objects = [...docs.map((k) => obj(k, true)), obj('docs/d.html', false), obj('index.html', false), obj('blog/x.html', true)];
     coverable['blog/x.html'] = ['/blog/x.html', '/blog/x'];
     const stale = Object.values(coverable).flat();
-    const r = planTagCover({ stale, coverable, objects, explicit: [], budget: 2, pathCover: pathCover(['/docs/d.html', '/docs/d', '/', '/index.html']) });
+    const r = planTagCover({
+      stale,
+      coverable,
+      objects,
+      explicit: [],
+      budget: 2,
+      pathCover: pathCover(['/docs/d.html', '/docs/d', '/', '/index.html']),
+    });
     expect(r.tags.map((t) => t.item).sort()).toEqual(['#d:docs/', '#o:blog/x.html']);
     expect(r.collateral).toBe(2);
     expect(r.items).toBe(2);

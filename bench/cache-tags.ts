@@ -35,9 +35,13 @@ registerHooks({
 });
 type Harness = typeof import('../__tests__/support/harness.js');
 const { runAction } = (await import(new URL('../__tests__/support/harness.ts', import.meta.url).href)) as Harness;
-const { startS3 } = await import(new URL('../testing/s3-server.mjs', import.meta.url).href);
-const { startCloudFront } = await import(new URL('../testing/cloudfront-standin.mjs', import.meta.url).href);
-const { startCachingProxy } = await import(new URL('../testing/caching-proxy.mjs', import.meta.url).href);
+const { startS3 } = (await import(new URL('../testing/s3-server.mjs', import.meta.url).href)) as typeof import('../testing/s3-server.mjs');
+const { startCloudFront } = (await import(
+  new URL('../testing/cloudfront-standin.mjs', import.meta.url).href
+)) as typeof import('../testing/cloudfront-standin.mjs');
+const { startCachingProxy } = (await import(
+  new URL('../testing/caching-proxy.mjs', import.meta.url).href
+)) as typeof import('../testing/caching-proxy.mjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEADER = 'x-amz-meta-cache-tag';
@@ -195,8 +199,8 @@ async function measure(site: Site, tags: boolean, n: number): Promise<Measure> {
         if (origin.status !== res.status || (origin.status === 200 && !body.equals(now))) staleLeft++;
       }
     }
-    const tagItems = items.filter((p: string) => p.startsWith('#')).length;
-    const wild = items.filter((p: string) => !p.startsWith('#') && p.endsWith('*')).length;
+    const tagItems = items.filter((p) => p.startsWith('#')).length;
+    const wild = items.filter((p) => !p.startsWith('#') && p.endsWith('*')).length;
     return {
       items: items.length,
       kinds: `${items.length - tagItems - wild} paths, ${wild} wildcards, ${tagItems} tags${items.length <= 2 ? `: ${items.join(' ')}` : ''}`,

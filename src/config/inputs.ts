@@ -180,8 +180,10 @@ function parseCacheTags(raw: string): Config['cacheTags'] {
 function parseTenantId(raw: string, distributions: number): string | null {
   const v = raw.trim();
   if (v === '') return null;
-  if (distributions !== 1) throw new InputError('distribution-tenant-id', 'needs exactly one distribution-id (the multi-tenant distribution)');
-  if (!/^[A-Za-z0-9_-]+$/.test(v)) throw new InputError('distribution-tenant-id', `'${v}' is not a distribution tenant id (e.g. dt_2abc...)`);
+  if (distributions !== 1)
+    throw new InputError('distribution-tenant-id', 'needs exactly one distribution-id (the multi-tenant distribution)');
+  if (!/^[A-Za-z0-9_-]+$/.test(v))
+    throw new InputError('distribution-tenant-id', `'${v}' is not a distribution tenant id (e.g. dt_2abc...)`);
   return v;
 }
 

@@ -117,7 +117,9 @@ export function discoverTagging(config: Config, facts: Pick<Facts, 'distribution
   if (mode.mode === 'header') {
     const metaName = mode.header.slice('x-amz-meta-'.length);
     const ids = config.distributions.map((d) => d.id);
-    notes.push(`cache-tags: ${mode.header} (from the input): objects are tagged in metadata ${metaName}; ${ids.join(', ')} invalidated by tags`);
+    notes.push(
+      `cache-tags: ${mode.header} (from the input): objects are tagged in metadata ${metaName}; ${ids.join(', ')} invalidated by tags`,
+    );
     return { tagging: { metaName, ids }, notes };
   }
   let metaName: string | null = null;
@@ -127,7 +129,9 @@ export function discoverTagging(config: Config, facts: Pick<Facts, 'distribution
     if (!fact) {
       notes.push(`${d.id}: configuration not read: invalidating by paths`);
     } else if (!fact.read) {
-      notes.push(`${d.id}: configuration not readable (${fact.why}): invalidating by paths; grant cloudfront:GetDistributionConfig to use cache tags`);
+      notes.push(
+        `${d.id}: configuration not readable (${fact.why}): invalidating by paths; grant cloudfront:GetDistributionConfig to use cache tags`,
+      );
     } else if (!fact.cacheTagHeader) {
       notes.push(`${d.id}: no CacheTagConfig: invalidating by paths`);
     } else {

@@ -156,7 +156,9 @@ export async function waitForInvalidations(
     for (const inv of pending) {
       if (inv.status === 'Completed') continue;
       try {
-        inv.status = (await (inv.tenantId ? cdn.get(inv.distributionId, inv.id, inv.tenantId) : cdn.get(inv.distributionId, inv.id))).status;
+        inv.status = (
+          await (inv.tenantId ? cdn.get(inv.distributionId, inv.id, inv.tenantId) : cdn.get(inv.distributionId, inv.id))
+        ).status;
       } catch (err) {
         const name = errName(err);
         if (name === 'AccessDenied' || name === 'AccessDeniedException') {
