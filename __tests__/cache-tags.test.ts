@@ -13,6 +13,7 @@ import {
 } from '../src/plan/cache-tags.js';
 import { planTagCover, type TagObject } from '../src/plan/cover/tags.js';
 import { planCover } from '../src/plan/cover.js';
+import { planInvalidation } from '../src/plan/invalidation.js';
 import type { Config } from '../src/model/config.js';
 import type { DeployState } from '../src/model/data.js';
 import type { DistributionFact } from '../src/model/stages.js';
@@ -207,6 +208,30 @@ describe('planTagCover: paths, wildcards and tag items', () => {
   });
 });
 
+describe('planInvalidation: tag items owed by earlier runs', () => {
+  it('a job that does not tag (a consolidating one) sends them as they are, never percent-encoded', () => {
+    const plan = planInvalidation({
+      distributionId: D1,
+      staleResult: {
+        stale: [
+          { path: '#o:about.html', reason: 'owed' },
+          { path: '/a b.html', reason: 'owed' },
+        ],
+        existing: null,
+        fingerprintViolations: [],
+        skippedFingerprinted: [],
+        explicit: ['#o:about.html', '/a b.html'],
+      },
+      prefix: '',
+      originPath: '',
+      budget: 10,
+      tags: null,
+    });
+    expect(plan.paths).toEqual(['/a%20b.html', '#o:about.html']);
+    expect(plan.tags).toEqual([{ item: '#o:about.html', covers: ['#o:about.html'], collateral: 0 }]);
+  });
+});
+
 // ---- whole runs on the in-memory ports ----
 
 const STATE = (s: MemoryStore) => `${recordsDir(s)}state.json`;
@@ -274,6 +299,19 @@ describe('pipeline: a distribution with CacheTagConfig', () => {
     const r3 = await pipelineRun(clean, site('v2'), o);
     expect(r3.failure).toBeNull();
     expect(cdn.sent().at(-1)).toEqual([D1, ['#o:about.html']]);
+  });
+
+  it('invalidate: none (the configuration not read) keeps the tags the ledger records: nothing rewritten', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ cacheTagHeaders: { [D1]: HEADER } });
+    const o = { store, cdn, clock: memoryClock() };
+    await pipelineRun(clean, site('v1'), o);
+    store.resetOps();
+    const r = await pipelineRun({ ...clean, invalidate: 'none' }, site('v1'), o);
+    expect(r.failure).toBeNull();
+    expect(store.opsOf('upload')).toEqual([]);
+    expect(store.opsOf('rewriteHeaders')).toEqual([]);
+    expect(store.objects.get('about.html')!.metadata['cache-tag']).toBe('o:about.html,g:mutable,g:html');
   });
 
   it('without CacheTagConfig: no tag metadata and the same invalidation as with cache-tags: off', async () => {

@@ -107,7 +107,7 @@ export function markerClass(marker: string | undefined): TagClass | null {
  * `auto`: a distribution whose CacheTagConfig header is `x-amz-meta-<name>` (the first such name wins); a header
  * name in the input is trusted for every distribution; `off`: none.
  */
-export function discoverTagging(config: Config, facts: Pick<Facts, 'distributions'>): TagDiscovery {
+export function discoverTagging(config: Config, facts: Pick<Facts, 'distributions'> & Partial<Pick<Facts, 'state'>>): TagDiscovery {
   const notes: string[] = [];
   if (!config.upload || config.distributions.length === 0) return { tagging: null, notes };
   const mode = config.cacheTags;
@@ -147,6 +147,13 @@ export function discoverTagging(config: Config, facts: Pick<Facts, 'distribution
         notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}: objects are tagged in metadata ${name}, invalidated by tags`);
       }
     }
+  }
+  if (metaName === null && facts.state?.tags && config.distributions.some((d) => !facts.distributions[d.id]?.read)) {
+    // A run that could not read the configuration (invalidate: none, or no permission) keeps writing the tags the
+    // ledger records, so the objects' headers do not flip and get rewritten, but invalidates nothing by tag.
+    const kept = facts.state.tags.meta;
+    notes.push(`cache-tags: objects keep their tags in metadata ${kept} (from the ledger); nothing is invalidated by tag`);
+    return { tagging: { metaName: kept, ids: [] }, notes };
   }
   return { tagging: metaName === null ? null : { metaName, ids }, notes };
 }

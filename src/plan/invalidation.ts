@@ -50,13 +50,14 @@ export function planInvalidation(opts: {
     const cover = planCover(input);
     return { cover, input, decoded: cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path)) };
   };
-  const tagged = opts.tags && (Object.keys(opts.tags.coverable).length > 0 || stale.some((p) => p.startsWith('#')));
-  if (opts.tags && tagged) {
+  // Tag items owed by earlier runs are sent as they are, whether or not this run tags (a consolidating job).
+  const tags = opts.tags ?? { objects: [], coverable: {} };
+  if (Object.keys(tags.coverable).length > 0 || stale.some((p) => p.startsWith('#'))) {
     const decodedOf = new Map<CoverResult, string[]>();
     const t = planTagCover({
       stale,
-      coverable: opts.tags.coverable,
-      objects: opts.tags.objects,
+      coverable: tags.coverable,
+      objects: tags.objects,
       explicit: s.explicit ?? [],
       budget: opts.budget,
       ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
