@@ -194,6 +194,32 @@ describe('planTagCover: paths, wildcards and tag items', () => {
     expect(r.items).toBe(2);
   });
 
+  it('a path two objects made stale stays a path unless both are covered by tag (strip-index-html)', () => {
+    const r = planTagCover({
+      stale: ['/docs/index.html', '/docs/', '/docs'],
+      coverable: { 'docs/index.html': ['/docs/index.html', '/docs/', '/docs'] },
+      producers: { 'docs/index.html': ['/docs/index.html', '/docs/', '/docs'], 'docs/': ['/docs/', '/docs'] },
+      objects: [obj('docs/index.html', true)],
+      explicit: [],
+      budget: 10,
+      pathCover: pathCover([]),
+    });
+    // The tag cannot take /docs/ and /docs off the paths: then the tag saves nothing and paths alone win the tie.
+    expect(r.tags).toEqual([]);
+    expect(r.cover!.paths.map((p) => p.path).sort()).toEqual(['/docs', '/docs/', '/docs/index.html']);
+    const alone = planTagCover({
+      stale: ['/docs/index.html', '/docs/', '/docs'],
+      coverable: { 'docs/index.html': ['/docs/index.html', '/docs/', '/docs'] },
+      producers: { 'docs/index.html': ['/docs/index.html', '/docs/', '/docs'] },
+      objects: [obj('docs/index.html', true)],
+      explicit: [],
+      budget: 10,
+      pathCover: pathCover([]),
+    });
+    expect(alone.tags.map((t) => t.item)).toEqual(['#o:docs/index.html']);
+    expect(alone.cover).toBeNull();
+  });
+
   it('an owed tag item is sent as it is; manual paths stay paths', () => {
     const r = planTagCover({
       stale: ['#o:old.html', '/about.html', '/about'],

@@ -57,6 +57,7 @@ export function planInvalidation(opts: {
     const t = planTagCover({
       stale,
       coverable: tags.coverable,
+      producers: s.byKey ?? {},
       objects: tags.objects,
       explicit: s.explicit ?? [],
       budget: opts.budget,

@@ -39,6 +39,11 @@ export interface TagCoverInput {
   stale: string[];
   /** Stale objects that may be covered by tag, with the stale paths each made stale. */
   coverable: Record<string, string[]>;
+  /**
+   * Every stale object with the stale paths it made stale (coverable or not): a path two objects made stale (`/docs/`
+   * from `docs/index.html` and strip-index-html's `docs/`) leaves the paths only when both are covered by tag.
+   */
+  producers?: Record<string, string[]>;
   /** Every object carrying tags (the stale coverable ones with the tags of the version being replaced). */
   objects: TagObject[];
   /** Paths that must go as paths (the `paths` input, owed ones). */
@@ -117,8 +122,12 @@ export function planTagCover(input: TagCoverInput): TagCoverResult {
   const pathOnly = withPaths(owedItems, paths, input.budget, input, 'paths');
   if (pathOnly) candidates.push(pathOnly);
 
+  const by = new Map<string, string[]>();
+  for (const [key, forms] of Object.entries(input.producers ?? input.coverable))
+    for (const p of forms) by.set(p, [...(by.get(p) ?? []), key]);
   const left = (covered: string[]) => {
-    const gone = new Set(covered.flatMap(removable));
+    const set = new Set(covered);
+    const gone = new Set(covered.flatMap(removable).filter((p) => (by.get(p) ?? []).every((k) => set.has(k))));
     return paths.filter((p) => !gone.has(p));
   };
   const exactKeys = keys.filter((k) => {
@@ -135,7 +144,8 @@ export function planTagCover(input: TagCoverInput): TagCoverResult {
     const room = input.budget - owedItems.length - (rest.length > 0 ? 1 : 0);
     if (room >= 1) {
       const tree = coarseTable(keys, input.objects, room);
-      for (const k of paretoPoints(tree.table)) {
+      // Each point plans the paths left again: fewer points when that is a large planning problem.
+      for (const k of paretoPoints(tree.table, rest.length > 1000 ? 8 : 40)) {
         const c = withPaths([...owedItems, ...tree.rebuild(k)], rest, input.budget, input, 'coarse');
         if (c) candidates.push(c);
       }
@@ -159,8 +169,8 @@ export function planTagCover(input: TagCoverInput): TagCoverResult {
   };
 }
 
-/** The item counts where the least collateral drops (at most 40 of them, the cheapest kept). */
-function paretoPoints(table: number[]): number[] {
+/** The item counts where the least collateral drops (at most `max` of them: the fewest items and the least collateral). */
+function paretoPoints(table: number[], max: number): number[] {
   const out: number[] = [];
   let last = INF;
   for (let k = 0; k < table.length; k++) {
@@ -169,7 +179,8 @@ function paretoPoints(table: number[]): number[] {
       last = table[k]!;
     }
   }
-  return out.length <= 40 ? out : [...out.slice(0, 20), ...out.slice(-20)];
+  const half = Math.floor(max / 2);
+  return out.length <= max ? out : [...out.slice(0, half), ...out.slice(-half)];
 }
 
 interface Node {
