@@ -12,8 +12,9 @@ import {
   tagsFor,
 } from '../src/plan/cache-tags.js';
 import { planTagCover, type TagObject } from '../src/plan/cover/tags.js';
-import { planCover } from '../src/plan/cover.js';
+import { matchesCloudFrontPath, planCover } from '../src/plan/cover.js';
 import { planInvalidation } from '../src/plan/invalidation.js';
+import { parseLedger } from '../src/model/record-format.js';
 import type { Config } from '../src/model/config.js';
 import type { DeployState } from '../src/model/data.js';
 import type { DistributionFact } from '../src/model/stages.js';
@@ -256,6 +257,72 @@ describe('planInvalidation: tag items owed by earlier runs', () => {
     expect(plan.paths).toEqual(['/a%20b.html', '#o:about.html']);
     expect(plan.tags).toEqual([{ item: '#o:about.html', covers: ['#o:about.html'], collateral: 0 }]);
   });
+});
+
+describe('planTagCover: random sites (soundness, budget, never worse than paths alone)', () => {
+  // A small deterministic generator (no Math.random: the same cases every run).
+  let seed = 12345;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const folders = ['', 'docs/', 'docs/api/', 'blog/', '~user/', 'assets/'];
+  const cases = Array.from({ length: 150 }, (_, i) => i);
+
+  it.each(cases)('case %i', () => {
+    const keys = [...new Set(Array.from({ length: 4 + rnd(20) }, () => `${folders[rnd(folders.length)]}p${rnd(12)}.html`))];
+    const stale = new Set(keys.filter(() => rnd(3) === 0));
+    if (stale.size === 0) stale.add(keys[0]!);
+    const forms = (k: string) => ['/' + k, '/' + k.slice(0, -5)];
+    const coverable = Object.fromEntries([...stale].filter(() => rnd(4) !== 0).map((k) => [k, forms(k)]));
+    const objects = keys.map((k) => ({ key: k, tags: tagsFor(k, { mutable: true, html: true }), weight: 2, stale: stale.has(k) }));
+    const stalePaths = [...stale].flatMap(forms);
+    const existing = keys.filter((k) => !stale.has(k)).flatMap(forms);
+    const budget = 1 + rnd(8);
+    const pathCover = (p: string[], b: number) => planCover({ stale: p, existing, budget: b });
+    const r = planTagCover({ stale: stalePaths, coverable, objects, explicit: [], budget, pathCover });
+    // Within the budget.
+    expect(r.items).toBeLessThanOrEqual(budget);
+    expect(r.items).toBe(r.tags.length + (r.cover?.paths.length ?? 0));
+    // Sound: every stale path is matched by a path sent, or belongs to a coverable object carrying a tag sent.
+    const sentTags = new Set(r.tags.map((t) => t.item.slice(1)));
+    for (const p of stalePaths) {
+      const byPath = (r.cover?.paths ?? []).some((c) => matchesCloudFrontPath(c.path, p));
+      const byTag = Object.entries(coverable).some(
+        ([k, f]) => f.includes(p) && objects.find((o) => o.key === k)!.tags.some((t) => sentTags.has(t)),
+      );
+      expect([p, byPath || byTag]).toEqual([p, true]);
+    }
+    // Collateral as claimed: the unchanged objects carrying a tag sent, plus the paths' own.
+    const tagCollateral = objects.filter((o) => !o.stale && o.tags.some((t) => sentTags.has(t))).length * 2;
+    expect(r.tags.reduce((n, t) => n + t.collateral, 0)).toBeGreaterThanOrEqual(tagCollateral);
+    // Never worse than paths alone (least collateral, then fewest items).
+    const alone = pathCover(stalePaths, budget);
+    const score = (c: number | null, n: number) => [c ?? Infinity, n];
+    const [c1, n1] = score(r.collateral, r.items);
+    const [c0, n0] = score(alone.collateral, alone.paths.length);
+    expect(c1! < c0! || (c1 === c0 && n1! <= n0!)).toBe(true);
+  });
+});
+
+describe('the ledger records the tagged objects', () => {
+  const ctx = { shown: 's3://b/.s3cfd-x/state.json' };
+  const body = (tags: unknown) =>
+    JSON.stringify({ version: 2, objects: { 'a.html': ['', 'd41d8cd98f00b204e9800998ecf8427e', 'h'] }, tags });
+
+  it('reads them back', () => {
+    expect(parseLedger(body({ meta: 'cache-tag', objects: { 'a.html': '#mh' } }), ctx).tags).toEqual({
+      meta: 'cache-tag',
+      objects: { 'a.html': '#mh' },
+    });
+  });
+
+  it.each([[{ meta: 1, objects: {} }], [{ meta: 'cache-tag', objects: { 'a.html': 3 } }], ['cache-tag']])(
+    'refuses %j as damaged',
+    (tags) => {
+      expect(() => parseLedger(body(tags), ctx)).toThrow(/damaged: 'tags'/);
+    },
+  );
 });
 
 // ---- whole runs on the in-memory ports ----
