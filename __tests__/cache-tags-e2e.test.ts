@@ -161,6 +161,7 @@ describe('cache tags through a caching CDN', () => {
     expect(cf.invalidations(TAGGED).length).toBe(created);
     const files = r.report.files as { key: string; reason: string }[];
     expect(files.find((f) => f.key === 'about.html')!.reason).toBe('headers-changed');
+    expect((r.report.totals as { uploadedBytes: number }).uploadedBytes).toBe(0);
     expect(r.log).toMatch(/metadata rewritten.*3|3 .*metadata/i);
     client.destroy();
   });

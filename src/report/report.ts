@@ -184,7 +184,8 @@ export function totalsOf(facts: Facts, plan: DeployPlan, outcome?: Outcome | nul
     if (notDone(e, outcome)) continue;
     if (e.action === 'upload') {
       t.uploaded++;
-      t.uploadedBytes += e.size;
+      // Tags adopted by a server-side copy: the object is rewritten, no byte is sent.
+      if (!e.metadataOnly) t.uploadedBytes += e.size;
     } else if (e.action === 'unchanged') t.unchanged++;
     else if (e.action === 'delete') t.deleted++;
   }
