@@ -394,6 +394,21 @@ describe('pipeline: a distribution with CacheTagConfig', () => {
     expect(cdn.sent().at(-1)).toEqual([D1, ['#o:about.html']]);
   });
 
+  it('cache-tags: off after a tagged deploy drops the tags by a metadata-only rewrite, invalidating nothing', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn({ cacheTagHeaders: { [D1]: HEADER } });
+    const o = { store, cdn, clock: memoryClock() };
+    await pipelineRun(clean, site('v1'), o);
+    store.resetOps();
+    const r = await pipelineRun({ ...clean, 'cache-tags': 'off' }, site('v1'), o);
+    expect(r.failure).toBeNull();
+    expect(store.opsOf('upload')).toEqual([]);
+    expect(store.opsOf('rewriteHeaders').sort()).toEqual(['about.html', 'assets/app-1a2b3c4d.js', 'docs/index.html', 'index.html']);
+    expect(store.objects.get('about.html')!.metadata['cache-tag']).toBeUndefined();
+    expect(cdn.sent()).toEqual([]);
+    expect(ledgerOf(store).tags).toBeUndefined();
+  });
+
   it('invalidate: none (the configuration not read) keeps the tags the ledger records: nothing rewritten', async () => {
     const store = memoryStore();
     const cdn = memoryCdn({ cacheTagHeaders: { [D1]: HEADER } });

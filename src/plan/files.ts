@@ -94,6 +94,12 @@ function classifyAndSync(
   const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
   const verdictOf = (f: LocalFile) => fingerprint(f.source ?? f.path);
   const rules = headerRules(config.cacheControl, config.headerRules);
+  const byPathLocal = new Map(local.map((f) => [f.path, f]));
+  /** The headers with the object's cache tags in metadata `metaName`. */
+  const withTags = (g: HeaderDecision, p: string, fingerprinted: boolean, metaName: string): HeaderDecision => {
+    const tags = tagsFor(keyFor(config.prefix, p), { mutable: !fingerprinted, html: isHtmlType(g.contentType) });
+    return { ...g, metadata: { ...(g.metadata ?? {}), [metaName]: tags.join(',') } };
+  };
   // A site has a handful of distinct header decisions for thousands of files: each is held once.
   const distinct = new Map<string, HeaderDecision>();
   const intern = (h: HeaderDecision): HeaderDecision => {
@@ -110,16 +116,26 @@ function classifyAndSync(
       const g = f.gzip ? { ...h, contentEncoding: 'gzip' } : h;
       if (!tagging) return [f.path, intern(g)];
       // Tags are part of the headers (and so of the headers hash that decides a re-upload).
-      const tags = tagsFor(keyFor(config.prefix, f.path), { mutable: !fingerprinted, html: isHtmlType(g.contentType) });
-      return [f.path, { ...g, metadata: { ...(g.metadata ?? {}), [tagging.metaName]: tags.join(',') } }];
+      return [f.path, withTags(g, f.path, fingerprinted, tagging.metaName)];
     }),
   );
-  /** Same bytes, and the headers differ only by the tag metadata: adopting tags, a metadata-only rewrite. */
+  /**
+   * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
+   * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.
+   */
+  const dropped = tagging ? null : (facts.state?.tags?.meta ?? null);
   const onlyTagsDiffer = (p: string, o: RemoteState): boolean => {
-    if (!tagging || o.size > MAX_COPY_BYTES) return false;
-    const bare = withoutTags(headers.get(p)!, tagging.metaName);
-    if (o.headersHash !== undefined) return o.headersHash === headersHash(bare);
-    return o.storedHeaders !== undefined && !headersDiffer(withoutTags<StoredHeaders>(o.storedHeaders, tagging.metaName), bare);
+    if (o.size > MAX_COPY_BYTES) return false;
+    const h = headers.get(p)!;
+    if (tagging) {
+      const bare = withoutTags(h, tagging.metaName);
+      if (o.headersHash !== undefined) return o.headersHash === headersHash(bare);
+      return o.storedHeaders !== undefined && !headersDiffer(withoutTags<StoredHeaders>(o.storedHeaders, tagging.metaName), bare);
+    }
+    if (dropped === null) return false;
+    const f = byPathLocal.get(p)!;
+    if (o.headersHash !== undefined) return o.headersHash === headersHash(withTags(h, p, verdictOf(f).fingerprinted, dropped));
+    return o.storedHeaders !== undefined && !headersDiffer(withoutTags<StoredHeaders>(o.storedHeaders, dropped), h);
   };
   const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
   const sync = config.upload
