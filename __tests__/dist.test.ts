@@ -1,6 +1,6 @@
 // The committed dist/index.js, run as GitHub runs it: Node 24, inputs as INPUT_* env, a push event file,
 // outputs and summary written to the files the runner reads.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveNodeBinary, startS3, type S3StandIn } from '../testing/s3-server.mjs';
@@ -18,7 +18,11 @@ afterAll(async () => {
   await Promise.all([s3?.stop(), cf?.stop()]);
 });
 
-function runDist(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+/**
+ * Runs the bundle in a child process without blocking this one: the CloudFront stand-in answers from this
+ * process's event loop (the bundle reads the distribution before any write).
+ */
+async function runDist(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const dir = tmpDir('dist');
   const files = { out: path.join(dir, 'out'), summary: path.join(dir, 'summary'), event: path.join(dir, 'event.json') };
   fs.writeFileSync(files.out, '');
@@ -42,7 +46,14 @@ function runDist(inputs: Record<string, string>, extraEnv: Record<string, string
     ...extraEnv,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const res = spawnSync(resolveNodeBinary(), [DIST_JS], { env, encoding: 'utf8', timeout: 60_000 });
+  const res = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(resolveNodeBinary(), [DIST_JS], { env, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
   return { ...res, output: fs.readFileSync(files.out, 'utf8'), summary: fs.readFileSync(files.summary, 'utf8') };
 }
 
@@ -55,7 +66,7 @@ describe('dist/index.js under Node 24', () => {
   it('deploys, sets outputs and writes the job summary', async () => {
     const site = tmpDir('dist-site');
     writeTree(site, { 'index.html': 'hi', 'app.js': 'x' });
-    const res = runDist({ 'source-dir': site, bucket: 'dist-bucket', 'distribution-id': 'EDISTTEST123' });
+    const res = await runDist({ 'source-dir': site, bucket: 'dist-bucket', 'distribution-id': 'EDISTTEST123' });
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.output).toMatch(/^uploaded<<.+\n2\n/m);
@@ -65,8 +76,8 @@ describe('dist/index.js under Node 24', () => {
     expect((await s3.stats()).PutObject).toBe(5); // 2 files + the ledger + the bootstrap and the deploy lock
   });
 
-  it('fails with exit code 1 and one clear line on a bad input', () => {
-    const res = runDist({ 'source-dir': '.', bucket: 'Bad_Bucket' });
+  it('fails with exit code 1 and one clear line on a bad input', async () => {
+    const res = await runDist({ 'source-dir': '.', bucket: 'Bad_Bucket' });
     expect(res.status).toBe(1);
     expect(res.stdout).toMatch(/::error::Input 'bucket': 'Bad_Bucket' is not a valid S3 bucket name/);
   });

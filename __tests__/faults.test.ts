@@ -489,8 +489,8 @@ describe('credentials missing or expired', () => {
     expect(errors[0]).toContain('ExpiredToken');
     expect(proxy.calls.length).toBeGreaterThan(0);
     expect(proxy.calls.every((c) => c.injected)).toBe(true);
-    // Nothing but the read that proves the distribution exists, made alongside the listing.
-    expect(cf.calls.filter((c) => c.operation !== 'GetDistributionConfig')).toHaveLength(0);
+    // Only the read that proves the distribution exists (before any write) reached CloudFront.
+    expect(cf.calls.map((c) => c.operation)).toEqual(['GetDistributionConfig']);
     expect(r.log).toContain('::add-mask::ghs_topsecretgithubtoken');
     for (const s of [secret, token, 'ghs_topsecretgithubtoken']) {
       expect(visibleLog(r.log)).not.toContain(s);
@@ -515,8 +515,8 @@ describe('IAM least privilege', () => {
     DeleteObjects: 's3:DeleteObject',
     CreateInvalidation: 'cloudfront:CreateInvalidation',
     GetInvalidation: 'cloudfront:GetInvalidation',
-    GetDistributionConfig: 'cloudfront:GetDistributionConfig',
     ListInvalidations: 'cloudfront:ListInvalidations',
+    GetDistributionConfig: 'cloudfront:GetDistributionConfig',
   };
   const S3_ALLOWED = [
     'ListObjectsV2',

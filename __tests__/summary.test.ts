@@ -73,6 +73,7 @@ function sampleReport(): Report {
         monthPathsBefore: 998,
         estimatedCostUsd: estimateCost(4, 998),
         wildcardDetails: [{ path: '/guide/*', covers: 6, collateral: 3 }],
+        items: { paths: ['/', '/index.html', '/img/a%7Cb.png'], wildcards: ['/guide/*'], tags: [] },
         advice: [
           'max-paths 4 forced 1 wildcard(s) that also evict 3 unchanged cached object(s). max-paths: 9 would have sent a cover with no collateral (5 more billed paths at most).',
         ],

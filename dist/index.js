@@ -30876,7 +30876,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7533);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6129);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -31350,7 +31350,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 7533:
+/***/ 6129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34843,7 +34843,32 @@ function parseInvalidation(get, upload, removePrefix) {
         queryStrings: bool('query-strings', get('query-strings'), false),
         missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'], 'warn'),
         maxPaths: input_values_int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
+        cacheTags: parseCacheTags(get('cache-tags')),
+        distributionTenantId: parseTenantId(get('distribution-tenant-id'), distributions.length),
     };
+}
+/** `cache-tags`: `auto` (default), `off`, or the response header CloudFront reads tags from (`x-amz-meta-<name>`). */
+function parseCacheTags(raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '' || v === 'auto')
+        return { mode: 'auto' };
+    if (v === 'off' || v === 'false' || v === 'none')
+        return { mode: 'off' };
+    if (!/^x-amz-meta-[a-z0-9][a-z0-9_-]*$/.test(v)) {
+        throw new InputError('cache-tags', `'${raw.trim()}' must be auto, off, or the distribution's cache tag header for S3 object metadata (x-amz-meta-<name>, e.g. x-amz-meta-cache-tag)`);
+    }
+    return { mode: 'header', header: v };
+}
+/** `distribution-tenant-id`: one tenant of the one (multi-tenant) distribution. */
+function parseTenantId(raw, distributions) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    if (distributions !== 1)
+        throw new InputError('distribution-tenant-id', 'needs exactly one distribution-id (the multi-tenant distribution)');
+    if (!/^[A-Za-z0-9_-]+$/.test(v))
+        throw new InputError('distribution-tenant-id', `'${v}' is not a distribution tenant id (e.g. dt_2abc...)`);
+    return v;
 }
 const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR'];
 /** Per-file headers and object settings (hugo `matchers`, s3deploy `routes`). */
@@ -35173,6 +35198,11 @@ function buildReport(config, facts, plan, outcome) {
                 estimatedCostUsd: estimateCost(p.paths.length, usage?.monthPaths ?? null),
                 // cover.paths and p.paths are in the same order (p.paths are the encoded cover paths).
                 wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) => c.wildcard ? [{ path: p.paths[j], covers: c.covers, collateral: c.collateral }] : []),
+                items: {
+                    paths: p.paths.filter((x) => !x.startsWith('#') && !x.endsWith('*')),
+                    wildcards: p.paths.filter((x) => !x.startsWith('#') && x.endsWith('*')),
+                    tags: p.tags ?? [],
+                },
                 advice: adviseInvalidation(p, config.maxPaths),
             };
         }),
@@ -35243,7 +35273,9 @@ function totalsOf(facts, plan, outcome) {
             continue;
         if (e.action === 'upload') {
             t.uploaded++;
-            t.uploadedBytes += e.size;
+            // Tags adopted by a server-side copy: the object is rewritten, no byte is sent.
+            if (!e.metadataOnly)
+                t.uploadedBytes += e.size;
         }
         else if (e.action === 'unchanged')
             t.unchanged++;
@@ -35440,6 +35472,17 @@ function invalidationsSection(out, r) {
         invalidationDetails(out, i);
 }
 function invalidationDetails(out, i) {
+    const tags = i.items?.tags ?? [];
+    if (tags.length > 0) {
+        out.push(`Billed items sent to ${i.distributionId}: ${i.items.paths.length} path(s), ${i.items.wildcards.length} wildcard(s), ${tags.length} cache tag(s).`, '', '| cache tag | stale objects covered | unchanged URL forms also evicted |', '|---|---:|---:|');
+        for (const t of tags.slice(0, 50)) {
+            const shown = t.covers.length === 1 ? `${t.covers.length} (${code(t.covers[0])})` : String(t.covers.length);
+            out.push(`| ${code(t.item)} | ${shown} | ${t.collateral} |`);
+        }
+        if (tags.length > 50)
+            out.push(`| ... ${tags.length - 50} more in the JSON report | | |`);
+        out.push('');
+    }
     if (i.wildcardDetails.length > 0) {
         out.push(`Wildcards sent to ${i.distributionId}:`, '', '| wildcard | stale URLs covered | unchanged objects also evicted |', '|---|---:|---:|');
         for (const w of i.wildcardDetails.slice(0, 50))
@@ -36634,7 +36677,145 @@ function classifyFingerprints(input) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/plan/cache-tags.ts
+// CloudFront cache tags: which distributions read them (discovery), and the tags each object carries. Pure.
+//
+// A distribution with `CacheTagConfig { HeaderName }` reads comma-separated tags from that response header of
+// the origin; an S3 origin returns object metadata `<name>` as `x-amz-meta-<name>`. An invalidation item
+// `#<tag>` then evicts every cached object carrying the tag, every variant of it (query strings, cookies,
+// headers). Tags: ASCII 33-126 without commas, at most 256 characters, case-insensitive; at most 50 per object.
+
+/** CloudFront keeps at most this many tags per object. */
+const MAX_TAGS_PER_OBJECT = 50;
+/** Longest tag CloudFront accepts. */
+const MAX_TAG_LENGTH = 256;
+/** What the tag metadata may take of S3's 2 KB of user metadata (the rest stays for the `headers` input's). */
+const MAX_TAG_HEADER_CHARS = 1500;
+/** Group tag every non-fingerprinted (mutable) object carries: the coarse cover that spares fingerprinted assets. */
+const GROUP_MUTABLE = 'g:mutable';
+/** Group tag every HTML object carries. */
+const GROUP_HTML = 'g:html';
+/** Whether CloudFront accepts `tag` (without the `#` of the invalidation item). */
+function isValidTag(tag) {
+    return tag.length >= 1 && tag.length <= MAX_TAG_LENGTH && /^[\x21-\x7e]+$/.test(tag) && !tag.includes(',') && !tag.includes('*');
+}
+/** Tag text for a key or folder: itself when it is plain (printable ASCII, lower case, no comma or `*`, short), else hashed. */
+function tagText(kind, text) {
+    const plain = /^[\x21-\x7e]*$/.test(text) && !/[,*A-Z]/.test(text) && text.length <= 200;
+    if (plain)
+        return `${kind}:${text}`;
+    // Upper case is hashed too: tags are case-insensitive, keys are not (`A.html` and `a.html` must not share one).
+    return `${kind}h:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32)}`;
+}
+/** The object's own tag: unique to its key, deterministic, valid for any key. */
+function objectTag(key) {
+    return tagText('o', key);
+}
+/** The tag of a folder (`docs/`, ending with `/`). */
+function folderTag(dir) {
+    return tagText('d', dir);
+}
+/**
+ * Every tag of the object at `key`: its own, its groups, then its folders from the shallowest down as far as the
+ * 50-tag limit and the metadata budget allow (so an object's folder tags are always a chain from the top).
+ */
+function tagsFor(key, cls) {
+    const tags = [objectTag(key)];
+    if (cls.mutable)
+        tags.push(GROUP_MUTABLE);
+    if (cls.html)
+        tags.push(GROUP_HTML);
+    let chars = tags.join(',').length;
+    const parts = key.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length && tags.length < MAX_TAGS_PER_OBJECT; i++) {
+        const tag = folderTag(parts.slice(0, i).join('/') + '/');
+        if (chars + 1 + tag.length > MAX_TAG_HEADER_CHARS)
+            break;
+        tags.push(tag);
+        chars += 1 + tag.length;
+    }
+    return tags;
+}
+/** The folder tags an object carries (a chain from the top), from its tag list. */
+function folderTagsOf(tags) {
+    return tags.filter((t) => t.startsWith('d:') || t.startsWith('dh:'));
+}
+/** Whether an HTML media type. */
+function isHtmlType(contentType) {
+    return /^text\/html\b/i.test(contentType.trim());
+}
+/** The marker a ledger entry carries when every variant the CDN may hold of the object carries its tags. */
+function tagMarker(cls) {
+    return `#${cls.mutable ? 'm' : ''}${cls.html ? 'h' : ''}`;
+}
+/** The groups a ledger marker records, or null when it is not a marker. */
+function markerClass(marker) {
+    if (!marker?.startsWith('#'))
+        return null;
+    return { mutable: marker.includes('m'), html: marker.includes('h') };
+}
+/**
+ * Which distributions read tags, decided from the `cache-tags` input and what gather read of each distribution.
+ * `auto`: a distribution whose CacheTagConfig header is `x-amz-meta-<name>` (the first such name wins); a header
+ * name in the input is trusted for every distribution; `off`: none.
+ */
+function discoverTagging(config, facts) {
+    const notes = [];
+    if (!config.upload || config.distributions.length === 0)
+        return { tagging: null, notes };
+    const mode = config.cacheTags;
+    if (mode.mode === 'off') {
+        return { tagging: null, notes: [`cache-tags: off: invalidating by paths only`] };
+    }
+    if (mode.mode === 'header') {
+        const metaName = mode.header.slice('x-amz-meta-'.length);
+        const ids = config.distributions.map((d) => d.id);
+        notes.push(`cache-tags: ${mode.header} (from the input): objects are tagged in metadata ${metaName}; ${ids.join(', ')} invalidated by tags`);
+        return { tagging: { metaName, ids }, notes };
+    }
+    let metaName = null;
+    const ids = [];
+    for (const d of config.distributions) {
+        const fact = facts.distributions[d.id];
+        if (!fact) {
+            notes.push(`${d.id}: configuration not read: invalidating by paths`);
+        }
+        else if (!fact.read) {
+            notes.push(`${d.id}: configuration not readable (${fact.why}): invalidating by paths; grant cloudfront:GetDistributionConfig to use cache tags`);
+        }
+        else if (!fact.cacheTagHeader) {
+            notes.push(`${d.id}: no CacheTagConfig: invalidating by paths`);
+        }
+        else {
+            const m = /^x-amz-meta-([a-z0-9][a-z0-9_-]*)$/i.exec(fact.cacheTagHeader.trim());
+            const name = m?.[1]?.toLowerCase();
+            if (!name) {
+                notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}, which S3 metadata cannot set: invalidating by paths`);
+            }
+            else if (metaName !== null && name !== metaName) {
+                notes.push(`${d.id}: CacheTagConfig reads x-amz-meta-${name}, but this run tags into ${metaName}: invalidating by paths`);
+            }
+            else {
+                metaName = name;
+                ids.push(d.id);
+                notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}: objects are tagged in metadata ${name}, invalidated by tags`);
+            }
+        }
+    }
+    if (metaName === null && facts.state?.tags && config.distributions.some((d) => !facts.distributions[d.id]?.read)) {
+        // A run that could not read the configuration (invalidate: none, or no permission) keeps writing the tags the
+        // ledger records, so the objects' headers do not flip and get rewritten, but invalidates nothing by tag.
+        const kept = facts.state.tags.meta;
+        notes.push(`cache-tags: objects keep their tags in metadata ${kept} (from the ledger); nothing is invalidated by tag`);
+        return { tagging: { metaName: kept, ids: [] }, notes };
+    }
+    return { tagging: metaName === null ? null : { metaName, ids }, notes };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/policies.ts
+
 
 
 
@@ -36653,6 +36834,9 @@ function remoteStates(remote, state, headMd5, headHeaders = {}) {
                 known.headersHash = rec[2];
             if (rec[3])
                 known.readingHash = rec[3];
+            const marker = state?.tags?.objects[o.key];
+            if (marker)
+                known.tagged = marker;
         }
         const head = headMd5[o.key];
         if (head !== undefined && known.storedMd5 === undefined)
@@ -36670,6 +36854,12 @@ const ledgerEtag = (rec) => rec[0] || rec[1];
 function entry(etag, md5, headersHash, readingHash) {
     const e = etag === md5 ? '' : etag;
     return readingHash ? [e, md5, headersHash, readingHash] : [e, md5, headersHash];
+}
+/** The cache-tag marker of an object uploaded with tags (its bytes, so every variant cached from now carries them). */
+function uploadedMarker(f, tagMeta) {
+    if (tagMeta === null || f.headers.metadata?.[tagMeta] === undefined)
+        return undefined;
+    return tagMarker({ mutable: !f.verdict.fingerprinted, html: isHtmlType(f.headers.contentType) });
 }
 /** Local files with the multipart ETags computed for foreign multipart objects. */
 function withMultipartEtags(files, multipartEtags) {
@@ -36742,24 +36932,35 @@ function verifyTargets(plan, files) {
  * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
  * an ETag (a failed run) are left out, so the next run compares them afresh.
  */
-function nextState(files, remote, etags) {
+function nextState(files, remote, etags, tags = { meta: null }) {
     const objects = {};
+    const tagged = {};
+    // An unchanged object keeps its marker only while the tags are written in the same metadata.
+    const keep = tags.meta !== null && tags.previous === tags.meta;
     for (const f of files) {
         const o = remote.get(f.key);
         if (f.entry.action === 'upload') {
             const etag = etags[f.key];
+            // Tags adopted by a metadata rewrite: variants cached before it carry none, so no marker yet.
+            const marker = f.entry.metadataOnly ? undefined : uploadedMarker(f, tags.meta);
             if (etag)
                 objects[f.key] = entry(etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
+            if (etag && marker)
+                tagged[f.key] = marker;
         }
         else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
             // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
             objects[f.key] = entry(o.etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
+            if (keep && o.tagged)
+                tagged[f.key] = o.tagged;
         }
         else if (f.entry.action === 'unchanged' && o) {
             objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
+            if (keep && o.tagged)
+                tagged[f.key] = o.tagged;
         }
     }
-    return { version: 1, objects };
+    return { version: 1, objects, ...(tags.meta !== null ? { tags: { meta: tags.meta, objects: tagged } } : {}) };
 }
 /** A warning when many objects are about to be deleted (close to the cap). */
 function deleteWarning(deletes, maxDeletes) {
@@ -36830,7 +37031,7 @@ function livePending(pending, listed) {
 }
 /** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
 function nextLedger(previous, u) {
-    const { objects } = nextState(u.files, u.remote, u.etags);
+    const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta });
     const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
     return {
         version: 2,
@@ -36839,6 +37040,7 @@ function nextLedger(previous, u) {
         shapes: u.shapes,
         pending: u.pending,
         deploys,
+        ...(tags ? { tags } : {}),
     };
 }
 /** Whether what the ledger knows beyond the objects changed (so it must be written even with no upload). */
@@ -36996,6 +37198,19 @@ function checkDeleteCap(entries, maxDeletes) {
 
 
 
+
+/** CopyObject's limit: a larger object cannot have its metadata rewritten by one server-side copy. */
+const MAX_COPY_BYTES = 5 * 1024 ** 3;
+/** The headers without the tag metadata (what a bucket deployed before tagging holds). */
+function withoutTags(h, metaName) {
+    if (!h.metadata || !(metaName in h.metadata))
+        return h;
+    const metadata = Object.fromEntries(Object.entries(h.metadata).filter(([k]) => k !== metaName));
+    const out = { ...h, metadata };
+    if (Object.keys(metadata).length === 0)
+        delete out.metadata;
+    return out;
+}
 /** Which build files the `gzip` input stores compressed. */
 function gzipMatcher(config) {
     return config.gzip.length === 0 ? () => false : picomatch_default()(config.gzip, { dot: true });
@@ -37030,7 +37245,7 @@ function rereads(o, h) {
         return o.readingHash !== (0,plan_headers/* readingHash */.v6)(h);
     return true;
 }
-function classifyAndSync(config, facts, local, evidence) {
+function classifyAndSync(config, facts, local, evidence, tagging) {
     const built = local.filter((f) => f.source === undefined);
     const verdicts = classifyFingerprints({
         files: built.map((f) => f.path),
@@ -37042,6 +37257,12 @@ function classifyAndSync(config, facts, local, evidence) {
     const fingerprint = (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
     const verdictOf = (f) => fingerprint(f.source ?? f.path);
     const rules = (0,plan_headers/* headerRules */.$O)(config.cacheControl, config.headerRules);
+    const byPathLocal = new Map(local.map((f) => [f.path, f]));
+    /** The headers with the object's cache tags in metadata `metaName`. */
+    const withTags = (g, p, fingerprinted, metaName) => {
+        const tags = tagsFor(keyFor(config.prefix, p), { mutable: !fingerprinted, html: isHtmlType(g.contentType) });
+        return { ...g, metadata: { ...(g.metadata ?? {}), [metaName]: tags.join(',') } };
+    };
     // A site has a handful of distinct header decisions for thousands of files: each is held once.
     const distinct = new Map();
     const intern = (h) => {
@@ -37053,9 +37274,36 @@ function classifyAndSync(config, facts, local, evidence) {
         return h;
     };
     const headers = new Map(local.map((f) => {
-        const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
-        return [f.path, intern(f.gzip ? { ...h, contentEncoding: 'gzip' } : h)];
+        const fingerprinted = verdictOf(f).fingerprinted;
+        const h = rules(f.source ?? f.path, fingerprinted);
+        const g = f.gzip ? { ...h, contentEncoding: 'gzip' } : h;
+        if (!tagging)
+            return [f.path, intern(g)];
+        // Tags are part of the headers (and so of the headers hash that decides a re-upload).
+        return [f.path, withTags(g, f.path, fingerprinted, tagging.metaName)];
     }));
+    /**
+     * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
+     * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.
+     */
+    const dropped = tagging ? null : (facts.state?.tags?.meta ?? null);
+    const onlyTagsDiffer = (p, o) => {
+        if (o.size > MAX_COPY_BYTES)
+            return false;
+        const h = headers.get(p);
+        if (tagging) {
+            const bare = withoutTags(h, tagging.metaName);
+            if (o.headersHash !== undefined)
+                return o.headersHash === (0,plan_headers/* headersHash */.f3)(bare);
+            return o.storedHeaders !== undefined && !(0,plan_headers/* headersDiffer */.RK)(withoutTags(o.storedHeaders, tagging.metaName), bare);
+        }
+        if (dropped === null)
+            return false;
+        const f = byPathLocal.get(p);
+        if (o.headersHash !== undefined)
+            return o.headersHash === (0,plan_headers/* headersHash */.f3)(withTags(h, p, verdictOf(f).fingerprinted, dropped));
+        return o.storedHeaders !== undefined && !(0,plan_headers/* headersDiffer */.RK)(withoutTags(o.storedHeaders, dropped), h);
+    };
     const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
     const sync = config.upload
         ? planSync(local, remote, {
@@ -37065,7 +37313,14 @@ function classifyAndSync(config, facts, local, evidence) {
             force: config.forceUpload,
             headersHash: (p) => (0,plan_headers/* headersHash */.f3)(headers.get(p)),
             headersDiffer: (p, o) => (0,plan_headers/* headersDiffer */.RK)(o.storedHeaders, headers.get(p)),
-        }).map((e) => (e.action === 'upload' && e.sameBytes ? { ...e, rereads: rereads(remote.get(e.key), headers.get(e.path)) } : e))
+        }).map((e) => {
+            if (e.action !== 'upload' || !e.sameBytes)
+                return e;
+            const o = remote.get(e.key);
+            if (e.reason === 'headers-changed' && o && onlyTagsDiffer(e.path, o))
+                return { ...e, rereads: false, metadataOnly: true };
+            return { ...e, rereads: rereads(o, headers.get(e.path)) };
+        })
         : [];
     const byPath = new Map(local.map((f) => [f.path, f]));
     const files = sync.flatMap((entry) => {
@@ -37095,18 +37350,17 @@ function classifyAndSync(config, facts, local, evidence) {
  */
 function planFiles(config, facts) {
     const local = deployedFiles(config, facts);
+    const { tagging } = discoverTagging(config, facts);
     const evidence = historyEvidence(facts.state, config.prefix, local.filter((f) => f.source === undefined));
-    const first = classifyAndSync(config, facts, local, evidence);
+    const first = classifyAndSync(config, facts, local, evidence, tagging);
     const reused = reusedNames(first.files).filter((f) => f.source === f.path);
     if (reused.length === 0)
-        return { ...first, demotions: [] };
+        return { ...first, demotions: [], tagging };
     const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
-    const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
-    return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
+    const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted }, tagging);
+    return { ...again, tagging, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/plan/cover/common.ts
 /** Constants, flags and small helpers shared by the cover planner's parts (design: ../cover.ts). */
 const INF = Number.POSITIVE_INFINITY;
@@ -38202,12 +38456,25 @@ function staleFor(input) {
     const formOpts = { urlStyle: input.urlStyle, indexDocument: input.indexDocument };
     const forms = (urlPath) => urlForms(urlPath, input.withoutSlash, formOpts);
     const byPath = new Map();
-    const add = (urlPath, reason, source) => {
+    const byKey = {};
+    const explicit = new Set();
+    const add = (urlPath, reason, source, key) => {
+        // A cache tag item (`#tag`) owed by an earlier run: sent as it is.
+        if (urlPath.startsWith('#')) {
+            if (!byPath.has(urlPath))
+                byPath.set(urlPath, { path: urlPath, reason });
+            explicit.add(urlPath);
+            return;
+        }
         for (const plain of forms(urlPath)) {
             const variants = input.queryStrings && !plain.endsWith('*') && !plain.includes(QUERY_MARK) ? [plain, plain + QUERY_MARK + '*'] : [plain];
             for (const form of variants) {
                 if (!byPath.has(form))
                     byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+                if (key !== undefined)
+                    (byKey[key] ??= []).push(form);
+                if (reason === 'manual' || reason === 'owed')
+                    explicit.add(form);
             }
         }
     };
@@ -38225,20 +38492,20 @@ function staleFor(input) {
         if (e.action === 'upload' && e.overwrites && e.sameBytes) {
             // Same bytes, new headers: stale only when the change alters how a client reads them, fingerprinted or not.
             if (e.rereads)
-                add(url, 'overwritten', e.key);
+                add(url, 'overwritten', e.key, e.key);
         }
         else if (e.action === 'upload' && e.overwrites) {
             // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
             if (input.fingerprint(e.path).fingerprinted)
                 fingerprintViolations.push(e.path);
-            add(url, 'overwritten', e.key);
+            add(url, 'overwritten', e.key, e.key);
         }
         else if (e.action === 'delete') {
             if (input.fingerprint(e.path).fingerprinted) {
                 skippedFingerprinted.push(e.path);
                 continue;
             }
-            add(url, 'deleted', e.key);
+            add(url, 'deleted', e.key, e.key);
         }
     }
     // The default rule maps source-dir to the keys under `prefix`, served at prefix minus the origin path.
@@ -38282,7 +38549,7 @@ function staleFor(input) {
         }
         existing = [...seen];
     }
-    return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
+    return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted, byKey, explicit: [...explicit] };
 }
 /**
  * The bucket listing only covers `prefix`; URL paths outside it are unknown. When every stale path lies under
@@ -38298,8 +38565,217 @@ function coverRoot(stale, prefix, originPath) {
     return stale.every((p) => p.startsWith(root)) ? root : null;
 }
 
+;// CONCATENATED MODULE: ./src/plan/cover/tags.ts
+
+const tags_INF = Number.POSITIVE_INFINITY;
+/** A stale path CloudFront cannot take exactly (`*`, `~`, a query-string variant): it needs a wildcard. */
+const needsWildcard = (p) => p.includes('*') || p.includes('~') || p.includes('\u0000');
+/** Lexicographic score: known collateral before unknown, then collateral, items, wildcards. */
+function score(r) {
+    return [r.collateral === null ? 1 : 0, r.collateral ?? 0, r.items, r.wildcards];
+}
+function better(a, b) {
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return a[i] < b[i];
+    return false;
+}
+function withPaths(tags, rest, budget, input, kind) {
+    const tagCollateral = tags.reduce((n, t) => n + t.collateral, 0);
+    if (tags.length > budget)
+        return null;
+    if (rest.length === 0)
+        return { tags, cover: null, collateral: tagCollateral, items: tags.length, wildcards: 0, kind };
+    if (budget - tags.length < 1)
+        return null;
+    const cover = input.pathCover(rest, budget - tags.length);
+    const wildcards = cover.paths.filter((p) => p.wildcard).length;
+    return {
+        tags,
+        cover,
+        collateral: cover.collateral === null ? null : cover.collateral + tagCollateral,
+        items: tags.length + cover.paths.length,
+        wildcards,
+        kind,
+    };
+}
+/**
+ * The cover with tags: the best (least collateral, then fewest items, then fewest wildcards) of the path-only cover,
+ * the exact one (an object tag for each coverable object with more than one stale path or one that needs a
+ * wildcard) and the coarse one (folder and group tags, chosen by the tree knapsack). The path-only cover wins ties.
+ */
+function planTagCover(input) {
+    const explicit = new Set(input.explicit);
+    const owed = input.stale.filter((p) => p.startsWith('#'));
+    const owedItems = owed.map((p) => ({ item: p, covers: [p], collateral: 0 }));
+    const paths = input.stale.filter((p) => !p.startsWith('#'));
+    const removable = (key) => (input.coverable[key] ?? []).filter((p) => !explicit.has(p));
+    const byKey = new Map(input.objects.map((o) => [o.key, o]));
+    const keys = Object.keys(input.coverable).filter((k) => byKey.has(k) && removable(k).length > 0);
+    const candidates = [];
+    const pathOnly = withPaths(owedItems, paths, input.budget, input, 'paths');
+    if (pathOnly)
+        candidates.push(pathOnly);
+    const by = new Map();
+    for (const [key, forms] of Object.entries(input.producers ?? input.coverable))
+        for (const p of forms)
+            by.set(p, [...(by.get(p) ?? []), key]);
+    const left = (covered) => {
+        const set = new Set(covered);
+        const gone = new Set(covered.flatMap(removable).filter((p) => (by.get(p) ?? []).every((k) => set.has(k))));
+        return paths.filter((p) => !gone.has(p));
+    };
+    const exactKeys = keys.filter((k) => {
+        const r = removable(k);
+        return r.length >= 2 || r.some(needsWildcard);
+    });
+    if (exactKeys.length > 0) {
+        const tags = exactKeys.map((k) => ({ item: `#${byKey.get(k).tags[0]}`, covers: [k], collateral: 0 }));
+        const c = withPaths([...owedItems, ...tags], left(exactKeys), input.budget, input, 'exact');
+        if (c)
+            candidates.push(c);
+    }
+    if (keys.length > 0) {
+        const rest = left(keys);
+        const room = input.budget - owedItems.length - (rest.length > 0 ? 1 : 0);
+        if (room >= 1) {
+            const tree = coarseTable(keys, input.objects, room);
+            // Each point plans the paths left again: fewer points when that is a large planning problem.
+            for (const k of paretoPoints(tree.table, rest.length > 1000 ? 8 : 40)) {
+                const c = withPaths([...owedItems, ...tree.rebuild(k)], rest, input.budget, input, 'coarse');
+                if (c)
+                    candidates.push(c);
+            }
+        }
+    }
+    let best = candidates[0];
+    for (const c of candidates.slice(1))
+        if (!best || better(score(c), score(best)))
+            best = c;
+    if (!best)
+        throw new RangeError('cover planner: no cover fits the budget');
+    const nTags = best.tags.length;
+    const nPaths = best.cover?.paths.length ?? 0;
+    const why = best.kind === 'paths'
+        ? 'paths only'
+        : `${nTags} tag item(s) and ${nPaths} path(s)${best.kind === 'coarse' ? ' (folder or group tags: the budget is short)' : ''}`;
+    return {
+        tags: best.tags,
+        cover: best.cover,
+        collateral: best.collateral,
+        items: best.items,
+        reason: `${why}: ${best.items} billed item(s), collateral ${best.collateral ?? 'unknown'}${best.cover ? `; paths: ${best.cover.reason}` : ''}`,
+    };
+}
+/** The item counts where the least collateral drops (at most `max` of them: the fewest items and the least collateral). */
+function paretoPoints(table, max) {
+    const out = [];
+    let last = tags_INF;
+    for (let k = 0; k < table.length; k++) {
+        if (table[k] < last) {
+            out.push(k);
+            last = table[k];
+        }
+    }
+    const half = Math.floor(max / 2);
+    return out.length <= max ? out : [...out.slice(0, half), ...out.slice(-half)];
+}
+/**
+ * f(v, k): least collateral covering every coverable object under folder v with at most k tag items: v's folder tag
+ * (one item), or each object directly in v by its own tag plus the children's best split of the rest. At the root,
+ * the group tags (mutable, HTML) are the one-item options when every coverable object carries them.
+ */
+function coarseTable(keys, objects, budget) {
+    const byKey = new Map(objects.map((o) => [o.key, o]));
+    const collateral = new Map();
+    for (const o of objects) {
+        if (o.stale)
+            continue;
+        for (const t of o.tags)
+            collateral.set(t, (collateral.get(t) ?? 0) + o.weight);
+    }
+    const mk = (tag) => ({ tag, children: new Map(), direct: [], n: 0, table: [], useTag: [], splits: [], order: [] });
+    const root = mk(null);
+    for (const k of keys) {
+        let v = root;
+        v.n++;
+        for (const t of folderTagsOf(byKey.get(k).tags)) {
+            let c = v.children.get(t);
+            if (!c)
+                v.children.set(t, (c = mk(t)));
+            v = c;
+            v.n++;
+        }
+        v.direct.push(k);
+    }
+    const solve = (v) => {
+        const cap = Math.min(budget, v.n);
+        let g = Array.from({ length: cap + 1 }, (_, k) => (k >= v.direct.length ? 0 : tags_INF));
+        v.order = [...v.children.values()];
+        for (const c of v.order) {
+            solve(c);
+            const next = new Array(cap + 1).fill(tags_INF);
+            const split = new Int32Array(cap + 1);
+            for (let k = 0; k <= cap; k++) {
+                for (let j = 0; j <= Math.min(k, c.table.length - 1); j++) {
+                    const x = g[k - j] + c.table[j];
+                    if (x < next[k]) {
+                        next[k] = x;
+                        split[k] = j;
+                    }
+                }
+            }
+            g = next;
+            v.splits.push(split);
+        }
+        const own = v.tag === null ? tags_INF : (collateral.get(v.tag) ?? 0);
+        v.table = g.map((x, k) => (k >= 1 && own < x ? own : x));
+        v.useTag = g.map((x, k) => k >= 1 && own < x);
+    };
+    solve(root);
+    // Group tags at the root: one item each, when every coverable object carries it.
+    const groups = [GROUP_HTML, GROUP_MUTABLE]
+        .filter((g) => keys.every((k) => byKey.get(k).tags.includes(g)))
+        .map((g) => ({ g, c: collateral.get(g) ?? 0 }))
+        .sort((a, b) => a.c - b.c);
+    const group = groups[0];
+    const table = root.table.map((x, k) => (k >= 1 && group && group.c < x ? group.c : x));
+    const rebuildNode = (v, k, out) => {
+        if (v.useTag[k]) {
+            const covered = [];
+            const collect = (u) => {
+                covered.push(...u.direct);
+                for (const c of u.children.values())
+                    collect(c);
+            };
+            collect(v);
+            out.push({ item: `#${v.tag}`, covers: covered, collateral: collateral.get(v.tag) ?? 0 });
+            return;
+        }
+        for (const key of v.direct)
+            out.push({ item: `#${byKey.get(key).tags[0]}`, covers: [key], collateral: 0 });
+        let rest = Math.min(k, v.splits.length > 0 ? v.splits[0].length - 1 : k);
+        for (let i = v.order.length - 1; i >= 0; i--) {
+            const j = v.splits[i][rest];
+            rebuildNode(v.order[i], j, out);
+            rest -= j;
+        }
+    };
+    return {
+        table,
+        rebuild: (k) => {
+            if (k >= 1 && group && group.c < root.table[k])
+                return [{ item: `#${group.g}`, covers: [...keys], collateral: group.c }];
+            const out = [];
+            rebuildNode(root, k, out);
+            return out;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/invalidation.ts
 // From stale URL paths to the one batch sent to a distribution. Pure.
+
 
 
 
@@ -38323,19 +38799,54 @@ function planInvalidation(opts) {
         };
     }
     const stale = s.stale.map((p) => p.path);
-    // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
-    const root = s.existing === null ? null : coverRoot(stale, opts.prefix, opts.originPath);
-    const cut = root === null ? 0 : root.length - 1;
-    const rel = (p) => p.slice(cut);
-    const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
-    const input = {
-        stale: stale.map(rel),
-        existing,
-        budget: opts.budget,
-        ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+    const rooted = (paths, budget) => {
+        // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
+        const root = s.existing === null ? null : coverRoot(paths, opts.prefix, opts.originPath);
+        const cut = root === null ? 0 : root.length - 1;
+        const rel = (p) => p.slice(cut);
+        const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
+        const input = {
+            stale: paths.map(rel),
+            existing,
+            budget,
+            ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+        };
+        const cover = planCover(input);
+        return { cover, input, decoded: cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path)) };
     };
-    const cover = planCover(input);
-    const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
+    // Tag items owed by earlier runs are sent as they are, whether or not this run tags (a consolidating job).
+    const tags = opts.tags ?? { objects: [], coverable: {} };
+    if (Object.keys(tags.coverable).length > 0 || stale.some((p) => p.startsWith('#'))) {
+        const decodedOf = new Map();
+        const t = planTagCover({
+            stale,
+            coverable: tags.coverable,
+            producers: s.byKey ?? {},
+            objects: tags.objects,
+            explicit: s.explicit ?? [],
+            budget: opts.budget,
+            ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+            pathCover: (paths, budget) => {
+                const r = rooted(paths, budget);
+                decodedOf.set(r.cover, r.decoded);
+                return r.cover;
+            },
+        });
+        const pathsPart = t.cover ? decodedOf.get(t.cover) : [];
+        const items = t.tags.map((x) => x.item);
+        const cover = t.cover ?? { paths: [], collateral: 0, fellBackToAll: false, reason: 'every stale path is covered by tags' };
+        return {
+            ...base,
+            decoded: [...pathsPart, ...items],
+            paths: [...pathsPart.map(encodeCloudFrontPath), ...items],
+            wildcards: cover.paths.filter((p) => p.wildcard).length,
+            cover: { ...cover, collateral: t.collateral },
+            tags: t.tags,
+            reason: t.reason,
+            zeroCollateralBudget: null,
+        };
+    }
+    const { cover, input, decoded } = rooted(stale, opts.budget);
     return {
         ...base,
         decoded,
@@ -38385,6 +38896,7 @@ function callerReference(repository, runId, runAttempt, distributionId, paths) {
 
 
 
+
 const LARGE_FILE = 100 * 1024 * 1024;
 /** Stale URL paths per distribution (before the cover). Also tells the facts stage whose in-flight usage to read. */
 function staleByDistribution(config, facts, files = planFiles(config, facts)) {
@@ -38415,7 +38927,7 @@ function staleByDistribution(config, facts, files = planFiles(config, facts)) {
     }
     return out;
 }
-function invalidationFor(config, facts, d, stale) {
+function invalidationFor(config, facts, d, stale, files) {
     const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
     return planInvalidation({
         distributionId: d.id,
@@ -38424,7 +38936,43 @@ function invalidationFor(config, facts, d, stale) {
         originPath: d.originPath,
         budget,
         maxWildcards,
+        tags: tagContext(config, facts, d, stale, files),
     });
+}
+/**
+ * What the cover may do with cache tags on `d`: every object carrying tags (with its URL forms, for collateral), and
+ * the stale objects a tag may cover: those the ledger knows to carry tags in every variant the CDN may hold, written
+ * in the metadata this run writes them in. Null when `d` reads no tags.
+ */
+function tagContext(config, facts, d, stale, files) {
+    const tagging = files.tagging;
+    if (!tagging || !tagging.ids.includes(d.id))
+        return null;
+    const opts = { urlStyle: config.urlStyle, indexDocument: config.indexDocument };
+    const weight = (key) => {
+        const url = urlPathForKey(key, d.originPath);
+        return url === null ? 0 : urlForms(url, config.invalidateDirectoryWithoutSlash, opts).length * (config.queryStrings ? 2 : 1);
+    };
+    const byKey = stale.byKey ?? {};
+    const known = facts.state?.tags?.meta === tagging.metaName;
+    const coverable = {};
+    const objects = [];
+    const seen = new Set();
+    for (const [key, forms] of Object.entries(byKey)) {
+        const cls = known ? markerClass(files.remote.get(key)?.tagged) : null;
+        if (!cls)
+            continue;
+        coverable[key] = forms;
+        objects.push({ key, tags: tagsFor(key, cls), weight: weight(key), stale: true });
+        seen.add(key);
+    }
+    for (const f of files.files) {
+        const value = f.headers.metadata?.[tagging.metaName];
+        if (value === undefined || seen.has(f.key))
+            continue;
+        objects.push({ key: f.key, tags: value.split(','), weight: weight(f.key), stale: byKey[f.key] !== undefined });
+    }
+    return { coverable, objects };
 }
 function invalidationWarnings(config, stale, plans) {
     const out = [];
@@ -38519,7 +39067,7 @@ function migrating(facts) {
 function planDeploy(config, facts) {
     const files = planFiles(config, facts);
     const stale = staleByDistribution(config, facts, files);
-    const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)));
+    const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id), files));
     const fallback = missingDiffFallback(config, facts.diff);
     const removals = removalsOf(config, facts, files);
     const waitingKeys = new Set(removals.waiting.map((e) => e.key));
@@ -38535,6 +39083,7 @@ function planDeploy(config, facts) {
         pending: removals.pending,
         // The commit built (workflow_run.head_sha, the pull request's head), not GITHUB_SHA.
         deploy: writes ? { sha: facts.run.headSha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+        tagMeta: files.tagging?.metaName ?? null,
     };
     return {
         files: files.files,
@@ -38557,6 +39106,7 @@ function planDeploy(config, facts) {
             ...invalidationWarnings(config, stale, invalidations),
         ],
         annotations: annotations(config, facts, sync),
+        tagNotes: discoverTagging(config, facts).notes,
     };
 }
 
@@ -38574,13 +39124,15 @@ const loadCloudFrontSdk = () => (sdk ??= Promise.all(/* import() */[__nccwpck_re
 function createCdn(client, env = process.env) {
     let made = null;
     const ready = async () => {
-        const { CloudFrontClient, CreateInvalidationCommand, GetDistributionConfigCommand, GetInvalidationCommand, ListInvalidationsCommand } = await loadCloudFrontSdk();
+        const { CloudFrontClient, CreateInvalidationCommand, CreateInvalidationForDistributionTenantCommand, GetDistributionConfigCommand, GetInvalidationCommand, GetInvalidationForDistributionTenantCommand, ListInvalidationsCommand, } = await loadCloudFrontSdk();
         made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
         return {
             client: await made,
             CreateInvalidationCommand,
+            CreateInvalidationForDistributionTenantCommand,
             GetDistributionConfigCommand,
             GetInvalidationCommand,
+            GetInvalidationForDistributionTenantCommand,
             ListInvalidationsCommand,
         };
     };
@@ -38591,17 +39143,19 @@ function createCdn(client, env = process.env) {
             const header = res.DistributionConfig?.CacheTagConfig?.HeaderName;
             return header ? { cacheTagHeader: header } : {};
         },
-        async create(distributionId, paths, callerReference) {
-            const { client, CreateInvalidationCommand } = await ready();
-            const res = await client.send(new CreateInvalidationCommand({
-                DistributionId: distributionId,
-                InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
-            }));
+        async create(distributionId, paths, callerReference, tenantId) {
+            const { client, CreateInvalidationCommand, CreateInvalidationForDistributionTenantCommand } = await ready();
+            const batch = { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } };
+            const res = tenantId
+                ? await client.send(new CreateInvalidationForDistributionTenantCommand({ Id: tenantId, InvalidationBatch: batch }))
+                : await client.send(new CreateInvalidationCommand({ DistributionId: distributionId, InvalidationBatch: batch }));
             return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? '' };
         },
-        async get(distributionId, id) {
-            const { client, GetInvalidationCommand } = await ready();
-            const res = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
+        async get(distributionId, id, tenantId) {
+            const { client, GetInvalidationCommand, GetInvalidationForDistributionTenantCommand } = await ready();
+            const res = tenantId
+                ? await client.send(new GetInvalidationForDistributionTenantCommand({ DistributionTenantId: tenantId, Id: id }))
+                : await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
             return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
         },
         async listSince(distributionId, since) {
@@ -38641,7 +39195,9 @@ async function createInvalidation(cdn, distributionId, paths, callerReference, o
     let delay = 5_000;
     for (;;) {
         try {
-            return await cdn.create(distributionId, paths, callerReference);
+            return opts.tenantId
+                ? await cdn.create(distributionId, paths, callerReference, opts.tenantId)
+                : await cdn.create(distributionId, paths, callerReference);
         }
         catch (err) {
             if (errName(err) !== 'TooManyInvalidationsInProgress')
@@ -38672,7 +39228,7 @@ async function waitForInvalidations(cdn, pending, opts) {
             if (isCompleted(inv.status))
                 continue;
             try {
-                inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
+                inv.status = (await (inv.tenantId ? cdn.get(inv.distributionId, inv.id, inv.tenantId) : cdn.get(inv.distributionId, inv.id))).status;
             }
             catch (err) {
                 const name = errName(err);
@@ -38761,6 +39317,7 @@ function lazyS3Store(bucket, opts) {
         storedMd5: async (key) => (await s3()).storedMd5(key),
         upload: async (key, absPath, size, md5, headers, uploadOpts) => (await s3()).upload(key, absPath, size, md5, headers, uploadOpts),
         deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
+        rewriteHeaders: async (key, md5, headers) => (await s3()).rewriteHeaders(key, md5, headers),
         getText: async (key) => (await s3()).getText(key),
         putText: async (key, body, condition) => (await s3()).putText(key, body, condition),
         etagOf: async (key) => (await s3()).etagOf(key),
@@ -39200,6 +39757,7 @@ const LEDGER_FIELDS = {
     shapes: listOf(shape({ dir: record_format_str, before: record_format_str, after: record_format_str, alphabet: record_format_str, length: num })),
     pending: mapOf(shape({ since: num, size: num })),
     deploys: listOf(shape({ sha: record_format_str, runId: record_format_str, time: record_format_str })),
+    tags: shape({ meta: record_format_str, objects: mapOf(record_format_str) }),
 };
 function damaged(ctx, what, recovery) {
     return new RecordError(`The action's record ${ctx.shown} is damaged: ${what}. Nothing was written. ${recovery}`);
@@ -39247,6 +39805,7 @@ function parseLedger(body, ctx) {
         ...(v.shapes !== undefined ? { shapes: v.shapes } : {}),
         ...(v.pending !== undefined ? { pending: v.pending } : {}),
         ...(v.deploys !== undefined ? { deploys: v.deploys } : {}),
+        ...(v.tags !== undefined ? { tags: v.tags } : {}),
     };
 }
 const OWED_RECOVERY = 'To recover, invalidate the paths it owed (or /*) once by hand, then delete that object (list the prefix with your own ' +
@@ -39276,9 +39835,10 @@ function parseOwed(body, ctx) {
             throw damaged(ctx, `'${name}' is ${bad}`, OWED_RECOVERY);
     }
     const paths = v.paths;
-    const bad = paths.find((p) => !p.startsWith('/'));
+    // A path starts with '/'; a cache tag item (`#<tag>`) is owed as it was planned.
+    const bad = paths.find((p) => !p.startsWith('/') && !p.startsWith('#'));
     if (bad !== undefined)
-        throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/'`, OWED_RECOVERY);
+        throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/' (or '#' for a cache tag)`, OWED_RECOVERY);
     return {
         distributionId: v.distributionId,
         paths,
@@ -39724,16 +40284,24 @@ etags) {
     const uploads = waves.flat();
     const big = pLimit(2);
     const failed = [];
-    const progress = uploadProgress(uploads, ports.log);
+    const progress = uploadProgress(uploads.filter((f) => !(f.entry.action === 'upload' && f.entry.metadataOnly)), ports.log);
+    let rewritten = 0;
     for (const wave of waves) {
         await (0,p_map/* default */.Ay)(wave, async (f) => {
             if (failed.length > 0)
                 return; // stop starting uploads after the first failure
-            const put = () => store.upload(f.key, (0,walk/* absPathOf */.tE)(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+            // Cache tags adopted on an object deployed before: its metadata rewritten server-side, the bytes not sent again.
+            const put = () => f.entry.action === 'upload' && f.entry.metadataOnly
+                ? store.rewriteHeaders(f.key, f.md5, f.headers)
+                : store.upload(f.key, (0,walk/* absPathOf */.tE)(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
             try {
                 ports.assertHeld?.();
-                etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
-                progress.done(f.size);
+                const rewrite = f.entry.action === 'upload' && f.entry.metadataOnly === true;
+                etags[f.key] = await (f.size > ports.multipartThreshold && !rewrite ? big(put) : put());
+                if (rewrite)
+                    rewritten++;
+                else
+                    progress.done(f.size);
             }
             catch (err) {
                 const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action: 'PutObject' });
@@ -39744,6 +40312,8 @@ etags) {
             throw new DeployError(uploadFailure(failed, uploads, etags));
     }
     progress.finish();
+    if (rewritten > 0)
+        ports.log.info(`metadata rewritten server-side (cache tags adopted, no bytes sent): ${rewritten} objects`);
 }
 function uploadProgress(uploads, log) {
     const totalBytes = uploads.reduce((n, f) => n + f.size, 0);
@@ -39791,6 +40361,7 @@ async function invalidate(config, facts, plans, ownRecords, ports) {
             clock: ports.clock,
             maxWaitMs: ports.maxInFlightWaitMs,
             log: (m) => ports.log.info(m),
+            tenantId: config.distributionTenantId,
         }).catch((err) => {
             // createInvalidation's own errors (the in-flight wait ran out) already say all of it.
             if (err.name === 'Error')
@@ -39804,7 +40375,8 @@ async function invalidate(config, facts, plans, ownRecords, ports) {
         if (ports.store && ownKey) {
             await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId || r.orphan));
         }
-        return { distributionId: p.distributionId, id: res.id, status: res.status };
+        const tenant = config.distributionTenantId ? { tenantId: config.distributionTenantId } : {};
+        return { distributionId: p.distributionId, id: res.id, status: res.status, ...tenant };
     }));
 }
 async function deleteRemoved(store, keys, log) {
@@ -41049,6 +41621,8 @@ function logPlan(config, facts, plan, deps) {
         log[a.level](a.message, a.at);
     for (const w of plan.warnings)
         log.warning(w);
+    for (const n of plan.tagNotes ?? [])
+        log.info(n);
     for (const p of plan.invalidations)
         log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
     const t = totalsOf(facts, plan);

@@ -119,6 +119,7 @@ function logPlan(config: Config, facts: Facts, plan: DeployPlan, deps: Deps): vo
   const log = deps.log;
   for (const a of plan.annotations) log[a.level](a.message, a.at);
   for (const w of plan.warnings) log.warning(w);
+  for (const n of plan.tagNotes ?? []) log.info(n);
   for (const p of plan.invalidations) log.info(`Invalidation plan for ${p.distributionId}: ${p.reason}`);
   const t = totalsOf(facts, plan);
   log.info(

@@ -20,6 +20,15 @@ export interface CachingProxyOptions {
   onlyCompleted?: boolean;
   /** Serve 200 bodies gzip-compressed to clients sending `Accept-Encoding: gzip`. Default false. */
   gzip?: boolean;
+  /** The query string is part of the cache key (each `?query` a variant of its own). Default false. */
+  queryStrings?: boolean;
+  /** A miss for `/about` fetches `/about.html`, then `/about/index.html` (a clean-URL rewrite). Default false. */
+  cleanUrls?: boolean;
+  /**
+   * CloudFront's CacheTagConfig header (e.g. `x-amz-meta-cache-tag`): its comma-separated tags are stored with each
+   * cached variant, and an invalidation item `#tag` purges every variant carrying the tag.
+   */
+  tagHeader?: string;
   /** Clock for cache times. Default Date.now. */
   now?: () => number;
   /** Port on 127.0.0.1. Default 0 (random). */
@@ -46,9 +55,13 @@ export interface CachingProxy {
   readonly misses: number;
   /** Every request, in arrival order. Emptied by reset(). */
   readonly calls: readonly CacheCall[];
-  /** Cache keys (request paths) currently cached, sorted. */
+  /** Cache keys (request paths, with the query under `queryStrings`) currently cached, sorted. */
   cachedPaths(): string[];
-  /** Drop cached entries matched by these paths (exact, or prefix when ending in `*`). Returns how many. */
+  /** Cache keys left once every invalidation (paths and tags) has been applied to every entry, sorted. */
+  liveKeys(): string[];
+  /** The tags (lower case) the cached variant under `key` carries. */
+  tagsOf(key: string): string[];
+  /** Drop cached entries matched by these paths (exact, or prefix when ending in `*`) or tag items (`#tag`). Returns how many. */
   purge(paths: string[]): number;
   /** Forget the cache, the calls and the counters. */
   reset(): void;

@@ -20,6 +20,13 @@
 //   entry was cached (a CreateTime without fractional seconds covers its whole second), one of whose paths
 //   equals the request path or, ending in '*', is a prefix of it (comparing the encoded forms,
 //   case-sensitively), purges the entry. With `onlyCompleted`, InProgress invalidations do not purge yet.
+// - With `queryStrings`, the query string is part of the cache key (`/a.js?v=2` is a variant of its own, matched by
+//   invalidation paths against `path?query`); the origin is still fetched without it.
+// - With `cleanUrls`, a miss for `/about` (no extension, no trailing slash) fetches `/about.html`, then
+//   `/about/index.html` (a clean-URL rewrite in front of the origin), cached under the requested key.
+// - With `tagHeader` (CloudFront's CacheTagConfig), the comma-separated tags of that origin response header are
+//   stored with each cached variant (lower case: tags are case-insensitive); an invalidation item `#tag` purges
+//   every variant carrying the tag, whatever its path or query. Tags come from the response that filled the cache.
 // - With `gzip`, bodies are served gzip-compressed to clients that accept it (like CloudFront's automatic
 //   compression), to check that clients hash the decoded bytes.
 
@@ -34,6 +41,12 @@ const KEPT_HEADERS = ['content-type', 'etag', 'last-modified', 'cache-control', 
 export function pathMatches(inv, path) {
   if (inv.endsWith('*')) return path.startsWith(inv.slice(0, -1));
   return inv === path;
+}
+
+/** True when invalidation item `inv` covers a cached entry: a `#tag` by its tags, a path by its key. */
+export function itemMatches(inv, key, tags) {
+  if (inv.startsWith('#')) return tags.includes(inv.slice(1).toLowerCase());
+  return pathMatches(inv, key);
 }
 
 /** Milliseconds of the last instant an ISO CreateTime may stand for (whole second when no fraction given). */
@@ -58,7 +71,8 @@ export async function startCachingProxy(opts) {
   const originBase = o.pathname.replace(/\/+$/, '');
   const now = opts.now ?? Date.now;
 
-  /** @type {Map<string, { status: number; headers: Record<string, string>; body: Buffer; cachedAt: number }>} */
+  const tagHeader = opts.tagHeader?.toLowerCase();
+  /** @type {Map<string, { status: number; headers: Record<string, string>; body: Buffer; cachedAt: number; tags: string[] }>} */
   const cache = new Map();
   /** @type {import('./caching-proxy.d.mts').CacheCall[]} */
   const calls = [];
@@ -69,20 +83,39 @@ export async function startCachingProxy(opts) {
   /** Drop the entry for `path` when an invalidation created after it was cached covers it. */
   function applyInvalidations(path) {
     const entry = cache.get(path);
+    if (entry && opts.invalidations) invalidateEntry(path, entry);
+  }
+
+  /** Every cached variant an invalidation created after it was cached covers is dropped (tags reach any key). */
+  function applyAllInvalidations() {
+    for (const [key, entry] of [...cache.entries()]) invalidateEntry(key, entry);
+  }
+
+  function invalidateEntry(path, entry) {
     if (!entry || !opts.invalidations) return;
     for (const inv of opts.invalidations()) {
       if (opts.onlyCompleted && inv.status !== undefined && inv.status !== 'Completed') continue;
       const created = createTimeUpperBound(inv.createTime);
       if (!(created >= entry.cachedAt)) continue;
-      if (inv.paths.some((p) => pathMatches(p, path))) {
+      if (inv.paths.some((p) => itemMatches(p, path, entry.tags))) {
         cache.delete(path);
         return;
       }
     }
   }
 
-  /** GET the origin; resolves { status, headers, body } or rejects on a connection error. */
-  function fetchOrigin(path) {
+  /** GET the origin (with the clean-URL rewrite when asked); resolves { status, headers, body, tags }. */
+  async function fetchOrigin(path) {
+    const last = path.slice(path.lastIndexOf('/') + 1);
+    if (opts.cleanUrls && last !== '' && !last.includes('.')) {
+      const html = await fetchOriginPath(`${path}.html`);
+      if (html.status !== 403 && html.status !== 404) return html;
+      return fetchOriginPath(`${path}/index.html`);
+    }
+    return fetchOriginPath(path);
+  }
+
+  function fetchOriginPath(path) {
     const originPath = originBase + (path.endsWith('/') ? `${path}index.html` : path);
     return new Promise((resolve, reject) => {
       const req = http.request({ host: originHost, port: originPort, method: 'GET', path: originPath, agent }, (res) => {
@@ -95,7 +128,15 @@ export async function startCachingProxy(opts) {
             const v = res.headers[h];
             if (typeof v === 'string') headers[h] = v;
           }
-          resolve({ status: res.statusCode ?? 502, headers, body: Buffer.concat(chunks) });
+          const tagValue = tagHeader ? res.headers[tagHeader] : undefined;
+          const tags =
+            typeof tagValue === 'string'
+              ? tagValue
+                  .split(',')
+                  .map((t) => t.trim().toLowerCase())
+                  .filter((t) => t !== '')
+              : [];
+          resolve({ status: res.statusCode ?? 502, headers, body: Buffer.concat(chunks), tags });
         });
         res.on('error', reject);
       });
@@ -125,6 +166,7 @@ export async function startCachingProxy(opts) {
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const path = q === -1 ? raw : raw.slice(0, q);
+    const key = opts.queryStrings && q !== -1 ? raw : path;
     /** @type {import('./caching-proxy.d.mts').CacheCall} */
     const call = { method, path, status: 0, cache: 'Error' };
     calls.push(call);
@@ -138,8 +180,8 @@ export async function startCachingProxy(opts) {
       send(req, res, 400, { 'content-type': 'text/plain' }, Buffer.from('bad path\n'), 'Error');
       return;
     }
-    applyInvalidations(path);
-    const entry = cache.get(path);
+    applyInvalidations(key);
+    const entry = cache.get(key);
     if (entry) {
       hits++;
       call.status = entry.status;
@@ -168,7 +210,7 @@ export async function startCachingProxy(opts) {
       send(req, res, up.status, up.headers, up.body, 'Error');
       return;
     }
-    cache.set(path, { status: up.status, headers: up.headers, body: up.body, cachedAt });
+    cache.set(key, { status: up.status, headers: up.headers, body: up.body, cachedAt, tags: up.tags });
     call.status = up.status;
     call.cache = 'Miss';
     send(req, res, up.status, up.headers, up.body, 'Miss');
@@ -202,10 +244,17 @@ export async function startCachingProxy(opts) {
     cachedPaths() {
       return [...cache.keys()].sort();
     },
+    liveKeys() {
+      applyAllInvalidations();
+      return [...cache.keys()].sort();
+    },
+    tagsOf(key) {
+      return [...(cache.get(key)?.tags ?? [])];
+    },
     purge(paths) {
       let n = 0;
       for (const key of [...cache.keys()]) {
-        if (paths.some((p) => pathMatches(p, key))) {
+        if (paths.some((p) => itemMatches(p, key, cache.get(key)?.tags ?? []))) {
           cache.delete(key);
           n++;
         }

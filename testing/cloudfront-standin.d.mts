@@ -1,4 +1,15 @@
-export type CloudFrontOperation = 'CreateInvalidation' | 'GetInvalidation' | 'ListInvalidations' | 'GetDistributionConfig';
+export type CloudFrontOperation =
+  | 'CreateInvalidation'
+  | 'GetInvalidation'
+  | 'ListInvalidations'
+  | 'GetDistributionConfig'
+  | 'CreateInvalidationForDistributionTenant'
+  | 'GetInvalidationForDistributionTenant';
+
+/** CloudFront's rules for a cache tag item (`#<tag>`): an error message, or undefined if valid. */
+export function checkTagItem(item: string): string | undefined;
+/** One batch item: a cache tag item (`#...`) or a path. */
+export function checkItem(p: string, strictEncoding?: boolean): string | undefined;
 
 export type InvalidationStatus = 'InProgress' | 'Completed';
 
@@ -43,6 +54,13 @@ export interface CloudFrontStandInOptions {
    * Distributions with a `CacheTagConfig`: id -> `HeaderName` (GetDistributionConfig returns it). Others have none.
    */
   cacheTagHeaders?: Record<string, string>;
+  /**
+   * Tenants of multi-tenant distributions: tenant id -> distribution id. CreateInvalidationForDistributionTenant
+   * (POST /2020-05-31/distribution-tenant/{Id}/invalidation) and GetInvalidationForDistributionTenant (GET
+   * /2020-05-31/distribution-tenant/{DistributionTenantId}/invalidation/{Id}) take them; an unknown tenant gets
+   * EntityNotFound (404). Their invalidations count against the distribution's in-progress limits.
+   */
+  tenants?: Record<string, string>;
   /** Answer statuses in upper case (`INPROGRESS`, `COMPLETED`), as moto does. Default false. */
   upperCaseStatus?: boolean;
   /** Port on 127.0.0.1. Default 0 (random). */
@@ -56,6 +74,8 @@ export interface CloudFrontCall {
   /** Request path and query as received. */
   path: string;
   distributionId: string | undefined;
+  /** The tenant operations: the tenant id in the path. */
+  tenantId?: string;
   /** For GetInvalidation: the requested id. For a successful CreateInvalidation: the id returned. */
   invalidationId?: string;
   /** CreateInvalidation: the paths as received (XML-unescaped), when the body could be parsed. */
@@ -79,6 +99,8 @@ export interface StoredInvalidation {
   paths: string[];
   /** GetInvalidation calls seen for it. */
   polls: number;
+  /** Made for this distribution tenant (CreateInvalidationForDistributionTenant). */
+  tenantId?: string;
 }
 
 export interface InjectedError {

@@ -196,12 +196,44 @@ export function checkPath(p, strictEncoding = true) {
   return undefined;
 }
 
-const isWildcard = (p) => p.endsWith('*');
+/** CloudFront's longest cache tag. */
+const MAX_TAG_CHARS = 256;
+
+/**
+ * CloudFront's rules for a cache tag item (`#<tag>`): printable ASCII (33-126) without commas, 1 to 256 characters, no
+ * wildcard. Returns an error message, or undefined if valid.
+ * @param {string} item
+ */
+export function checkTagItem(item) {
+  const tag = item.slice(1);
+  if (tag.length === 0) return 'A cache tag invalidation must name a tag after the #.';
+  if (tag.length > MAX_TAG_CHARS) return `Cache tag ${JSON.stringify(tag)} is longer than ${MAX_TAG_CHARS} characters.`;
+  if (tag.includes('*')) return `Cache tag ${JSON.stringify(tag)} is invalid: wildcards are not supported in tag invalidations.`;
+  if (!/^[\x21-\x7e]+$/.test(tag)) return `Cache tag ${JSON.stringify(tag)} contains characters outside ASCII 33-126.`;
+  if (tag.includes(',')) return `Cache tag ${JSON.stringify(tag)} must not contain a comma.`;
+  return undefined;
+}
+
+/** One item of a batch: a cache tag item, or a path. */
+export function checkItem(p, strictEncoding = true) {
+  return p.startsWith('#') ? checkTagItem(p) : checkPath(p, strictEncoding);
+}
+
+// A tag item is billed as a path and counts against the in-progress file paths, never the wildcards.
+const isWildcard = (p) => !p.startsWith('#') && p.endsWith('*');
 
 // ---------------------------------------------------------------------------------------------
 // Server
 
-const OPERATIONS = ['CreateInvalidation', 'GetInvalidation', 'ListInvalidations', 'GetDistributionConfig'];
+const OPERATIONS = [
+  'CreateInvalidation',
+  'GetInvalidation',
+  'ListInvalidations',
+  'GetDistributionConfig',
+  'CreateInvalidationForDistributionTenant',
+  'GetInvalidationForDistributionTenant',
+];
+const TENANT_PREFIX = '/2020-05-31/distribution-tenant/';
 
 function newInvalidationId(taken) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -229,6 +261,8 @@ export async function startCloudFront(opts = {}) {
   const now = opts.now ?? (() => Date.now());
   /** @type {Map<string, string>} distribution id -> CacheTagConfig.HeaderName */
   const cacheTagHeaders = new Map(Object.entries(opts.cacheTagHeaders ?? {}));
+  /** @type {Map<string, string>} distribution tenant id -> its (multi-tenant) distribution id */
+  const tenants = new Map(Object.entries(opts.tenants ?? {}));
   // moto answers COMPLETED / INPROGRESS; CloudFront answers Completed / InProgress.
   const shownStatus = (s) => (opts.upperCaseStatus ? s.toUpperCase() : s);
 
@@ -273,7 +307,7 @@ export async function startCloudFront(opts = {}) {
   };
 
   /** @param {any} call */
-  const createInvalidation = (call, distributionId, body) => {
+  const createInvalidation = (call, distributionId, body, tenantId) => {
     checkDistribution(distributionId);
     if (body.trim() === '') {
       throw new CfError(
@@ -311,10 +345,12 @@ export async function startCloudFront(opts = {}) {
       );
     }
     for (const p of batch.items) {
-      const problem = checkPath(p, strictEncoding);
+      const problem = checkItem(p, strictEncoding);
       if (problem) throw new CfError(400, 'InvalidArgument', problem);
     }
-    const existing = distributionInvalidations(distributionId).find((i) => i.callerReference === batch.callerReference);
+    const existing = distributionInvalidations(distributionId).find(
+      (i) => i.callerReference === batch.callerReference && i.tenantId === tenantId,
+    );
     if (existing) {
       const same = existing.paths.length === batch.items.length && existing.paths.every((p, i) => p === batch.items[i]);
       if (same) return { inv: existing, reused: true };
@@ -365,6 +401,7 @@ export async function startCloudFront(opts = {}) {
       status: 'InProgress',
       polls: 0,
       seq: seq++,
+      tenantId,
     };
     byId.set(inv.id, inv);
     if (completeAfterPolls === 0) inv.status = 'Completed';
@@ -428,6 +465,26 @@ export async function startCloudFront(opts = {}) {
           }
         }
       }
+      let tenantId;
+      if (p.startsWith(TENANT_PREFIX)) {
+        const parts = p.slice(TENANT_PREFIX.length).split('/');
+        if (parts.length >= 2 && parts.length <= 3 && parts[1] === 'invalidation' && parts[0] !== '') {
+          tenantId = decodeURIComponent(/** @type {string} */ (parts[0]));
+          if (parts.length === 2 && method === 'POST') call.operation = 'CreateInvalidationForDistributionTenant';
+          else if (parts.length === 3 && method === 'GET' && parts[2] !== '') {
+            call.operation = 'GetInvalidationForDistributionTenant';
+            invalidationId = decodeURIComponent(/** @type {string} */ (parts[2]));
+          }
+        }
+        call.tenantId = tenantId;
+        if (tenantId !== undefined && call.operation !== 'Unknown') {
+          distributionId = tenants.get(tenantId);
+          if (distributionId === undefined) {
+            call.distributionId = undefined;
+            throw new CfError(404, 'EntityNotFound', `The specified distribution tenant does not exist: ${tenantId}`);
+          }
+        }
+      }
       call.distributionId = distributionId;
       if (invalidationId !== undefined) call.invalidationId = invalidationId;
 
@@ -439,7 +496,7 @@ export async function startCloudFront(opts = {}) {
       const body = bodyBuf.toString('utf8');
       if (injected) {
         call.injected = true;
-        if (call.operation === 'CreateInvalidation') {
+        if (call.operation === 'CreateInvalidation' || call.operation === 'CreateInvalidationForDistributionTenant') {
           try {
             const b = parseInvalidationBatch(body);
             call.paths = b.items;
@@ -456,8 +513,27 @@ export async function startCloudFront(opts = {}) {
         );
       }
 
+      if (call.operation === 'CreateInvalidationForDistributionTenant') {
+        const { inv } = createInvalidation(call, distributionId, body, tenantId);
+        call.invalidationId = inv.id;
+        reply(201, invalidationXml(inv), {
+          location: `https://cloudfront.amazonaws.com/2020-05-31/distribution-tenant/${encodeURIComponent(String(tenantId))}/invalidation/${inv.id}`,
+        });
+        return;
+      }
+
+      if (call.operation === 'GetInvalidationForDistributionTenant') {
+        const inv = byId.get(/** @type {string} */ (invalidationId));
+        if (!inv || inv.tenantId !== tenantId) {
+          throw new CfError(404, 'NoSuchInvalidation', `The specified invalidation does not exist: ${invalidationId}`);
+        }
+        inv.polls += 1;
+        reply(200, invalidationXml(inv));
+        return;
+      }
+
       if (call.operation === 'CreateInvalidation') {
-        const { inv } = createInvalidation(call, distributionId, body);
+        const { inv } = createInvalidation(call, distributionId, body, undefined);
         call.invalidationId = inv.id;
         reply(201, invalidationXml(inv), {
           location: `https://cloudfront.amazonaws.com/2020-05-31/distribution/${encodeURIComponent(inv.distributionId)}/invalidation/${inv.id}`,
@@ -482,7 +558,7 @@ export async function startCloudFront(opts = {}) {
       if (call.operation === 'GetInvalidation') {
         checkDistribution(distributionId);
         const inv = byId.get(/** @type {string} */ (invalidationId));
-        if (!inv || inv.distributionId !== distributionId) {
+        if (!inv || inv.distributionId !== distributionId || inv.tenantId !== undefined) {
           throw new CfError(404, 'NoSuchInvalidation', `The specified invalidation does not exist: ${invalidationId}`);
         }
         inv.polls += 1;
@@ -501,7 +577,10 @@ export async function startCloudFront(opts = {}) {
         }
         maxItems = Math.min(Number(maxItemsText), 1000);
       }
-      const all = distributionInvalidations(/** @type {string} */ (distributionId)).sort((a, b) => b.seq - a.seq);
+      // A tenant's invalidations are listed by ListInvalidationsForDistributionTenant, not here.
+      const all = distributionInvalidations(/** @type {string} */ (distributionId))
+        .filter((i) => i.tenantId === undefined)
+        .sort((a, b) => b.seq - a.seq);
       let start = 0;
       if (marker !== '') {
         const idx = all.findIndex((i) => i.id === marker);
@@ -586,6 +665,7 @@ export async function startCloudFront(opts = {}) {
     callerReference: i.callerReference,
     paths: [...i.paths],
     polls: i.polls,
+    ...(i.tenantId !== undefined ? { tenantId: i.tenantId } : {}),
   });
 
   return {

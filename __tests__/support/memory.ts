@@ -29,7 +29,8 @@ export interface StoredObject {
   metadata: Record<string, string>;
 }
 
-export type StoreOp = 'list' | 'head' | 'storedMd5' | 'upload' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
+export type StoreOp =
+  'list' | 'head' | 'storedMd5' | 'upload' | 'rewriteHeaders' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
 
 export interface MemoryStore extends ObjectStore {
   objects: Map<string, StoredObject>;
@@ -123,6 +124,18 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
         metadata: { ...lowerKeys(headers.metadata ?? {}), [MD5_META]: contentMd5 },
       });
       return etag;
+    },
+    async rewriteHeaders(key, contentMd5, headers) {
+      request('rewriteHeaders', key);
+      const o = objects.get(key);
+      if (!o) throw named('NoSuchKey', `The specified key does not exist (${key})`);
+      // CopyObject onto itself, MetadataDirective REPLACE: the bytes stay, every header is the one given.
+      objects.set(key, {
+        ...o,
+        headers: { ...withoutMetadata(headers) },
+        metadata: { ...lowerKeys(headers.metadata ?? {}), [MD5_META]: contentMd5 },
+      });
+      return o.etag;
     },
     async deleteKeys(keys) {
       const deleted: string[] = [];
@@ -220,8 +233,15 @@ export interface MemoryInvalidation {
 }
 
 export type CdnCall =
-  | { op: 'create'; distributionId: string; paths: string[]; callerReference: string; result: 'created' | 'reused' | string }
-  | { op: 'get'; distributionId: string; id: string }
+  | {
+      op: 'create';
+      distributionId: string;
+      paths: string[];
+      callerReference: string;
+      result: 'created' | 'reused' | string;
+      tenantId?: string;
+    }
+  | { op: 'get'; distributionId: string; id: string; tenantId?: string }
   | { op: 'listSince'; distributionId: string; since: Date }
   | { op: 'config'; distributionId: string };
 
@@ -305,8 +325,15 @@ export function memoryCdn(opts: MemoryCdnOptions = {}): MemoryCdn {
     created: () => invalidations.filter((i) => mine.has(i)),
     sent: () => cdn.created().map((i) => [i.distributionId, i.paths]),
 
-    async create(distributionId, paths, callerReference) {
-      const call: CdnCall = { op: 'create', distributionId, paths: [...paths], callerReference, result: '' };
+    async create(distributionId, paths, callerReference, tenantId) {
+      const call: CdnCall = {
+        op: 'create',
+        distributionId,
+        paths: [...paths],
+        callerReference,
+        result: '',
+        ...(tenantId ? { tenantId } : {}),
+      };
       calls.push(call);
       opts.timeline?.push(`cdn.create ${distributionId} ${paths.join(' ')}`);
       try {
@@ -351,8 +378,8 @@ export function memoryCdn(opts: MemoryCdnOptions = {}): MemoryCdn {
       const header = opts.cacheTagHeaders?.[distributionId];
       return header ? { cacheTagHeader: header } : {};
     },
-    async get(distributionId, id) {
-      calls.push({ op: 'get', distributionId, id });
+    async get(distributionId, id, tenantId) {
+      calls.push({ op: 'get', distributionId, id, ...(tenantId ? { tenantId } : {}) });
       opts.timeline?.push(`cdn.get ${distributionId} ${id}`);
       check('get', distributionId);
       const inv = find(distributionId, id);

@@ -157,7 +157,34 @@ function parseInvalidation(get: InputReader, upload: boolean, removePrefix: bool
     queryStrings: bool('query-strings', get('query-strings'), false),
     missingDiff: oneOf('missing-diff', get('missing-diff'), ['warn', 'all'] as const, 'warn'),
     maxPaths: int('max-paths', get('max-paths'), 100, 1, MAX_PATHS_PER_BATCH),
+    cacheTags: parseCacheTags(get('cache-tags')),
+    distributionTenantId: parseTenantId(get('distribution-tenant-id'), distributions.length),
   };
+}
+
+/** `cache-tags`: `auto` (default), `off`, or the response header CloudFront reads tags from (`x-amz-meta-<name>`). */
+function parseCacheTags(raw: string): Config['cacheTags'] {
+  const v = raw.trim().toLowerCase();
+  if (v === '' || v === 'auto') return { mode: 'auto' };
+  if (v === 'off' || v === 'false' || v === 'none') return { mode: 'off' };
+  if (!/^x-amz-meta-[a-z0-9][a-z0-9_-]*$/.test(v)) {
+    throw new InputError(
+      'cache-tags',
+      `'${raw.trim()}' must be auto, off, or the distribution's cache tag header for S3 object metadata (x-amz-meta-<name>, e.g. x-amz-meta-cache-tag)`,
+    );
+  }
+  return { mode: 'header', header: v };
+}
+
+/** `distribution-tenant-id`: one tenant of the one (multi-tenant) distribution. */
+function parseTenantId(raw: string, distributions: number): string | null {
+  const v = raw.trim();
+  if (v === '') return null;
+  if (distributions !== 1)
+    throw new InputError('distribution-tenant-id', 'needs exactly one distribution-id (the multi-tenant distribution)');
+  if (!/^[A-Za-z0-9_-]+$/.test(v))
+    throw new InputError('distribution-tenant-id', `'${v}' is not a distribution tenant id (e.g. dt_2abc...)`);
+  return v;
 }
 
 const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR'] as const;

@@ -70,6 +70,13 @@ interface ConfigBase {
   missingDiff: 'warn' | 'all';
   pathMap: PathMapRule[];
   maxPaths: number;
+  /**
+   * `cache-tags`: `auto` reads each distribution's CacheTagConfig (GetDistributionConfig); `off` never tags; a
+   * header name (`x-amz-meta-<name>`) tags into that metadata without asking the distribution.
+   */
+  cacheTags: { mode: 'auto' } | { mode: 'off' } | { mode: 'header'; header: string };
+  /** `distribution-tenant-id`: invalidations and waits go through the tenant calls of a multi-tenant distribution. */
+  distributionTenantId: string | null;
   wait: boolean;
   waitTimeoutSeconds: number;
   dryRun: boolean;

@@ -111,6 +111,8 @@ export interface RemoteState extends RemoteObject {
   headersHash?: string;
   /** Hash of what decides how a client reads it (media type, encoding, disposition, redirect), when recorded. */
   readingHash?: string;
+  /** The ledger's cache-tag marker (see DeployState.tags), when every variant the CDN may hold carries its tags. */
+  tagged?: string;
   /** Its headers, read with HEAD (an object the ledger has no headers for: another tool wrote it). */
   storedHeaders?: StoredHeaders;
 }
@@ -127,6 +129,11 @@ export type SyncEntry =
       sameBytes?: boolean;
       /** For same bytes: whether the headers change how a client reads them (then cached copies are stale). */
       rereads?: boolean;
+      /**
+       * Same bytes and headers but for the cache-tag metadata (tags adopted on an object deployed before): the
+       * metadata is rewritten by a server-side copy, the bytes are not sent again, and nothing is invalidated.
+       */
+      metadataOnly?: boolean;
     }
   | { key: string; path: string; action: 'unchanged'; reason: UnchangedReason; size: number }
   | { key: string; path: string; action: 'delete'; reason: DeleteReason; size: number };
@@ -198,6 +205,11 @@ export interface InvalidationPlan {
   reason: string;
   /** When the budget forced collateral: the smallest max-paths that would have had none (null otherwise). */
   zeroCollateralBudget: number | null;
+  /**
+   * Cache tag items among `paths` (`#<tag>`, sent as they are), each with the stale objects it covers and the URL
+   * forms of unchanged objects it evicts; absent when the distribution reads no tags.
+   */
+  tags?: { item: string; covers: string[]; collateral: number }[];
 }
 
 /** What is already in flight on a distribution and what this month has used, from its invalidations. */
@@ -312,6 +324,13 @@ export interface DeployState {
   pending?: Record<string, PendingDeletion>;
   /** Newest first, a few kept. */
   deploys?: DeployEntry[];
+  /**
+   * Cache tags: the metadata they are written in, and by key the objects every variant of which the CDN may hold
+   * carries its tags (they were written with the bytes), as `#` then `m` (mutable group) and `h` (HTML group).
+   * Only these may be invalidated by tag. A separate field, so a version that does not know it reads the ledger
+   * and drops it (then nothing is invalidated by tag: safe).
+   */
+  tags?: { meta: string; objects: Record<string, string> };
 }
 
 /** Paths owed to a distribution by a run that had not yet invalidated them. */

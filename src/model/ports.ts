@@ -42,6 +42,12 @@ export interface SiteObjects {
    */
   upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders, opts?: UploadOptions): Promise<string>;
   deleteKeys(keys: string[]): Promise<{ deleted: string[]; failed: { key: string; message: string }[] }>;
+  /**
+   * Rewrites the headers of the object at `key` with its bytes left where they are: a server-side CopyObject onto
+   * itself with MetadataDirective REPLACE (every header given, the action's `s3cfd-md5` = `md5`, the store's object
+   * settings). Used to adopt cache tags on objects deployed before. Returns the new ETag (unquoted).
+   */
+  rewriteHeaders(key: string, md5: string, headers: UploadHeaders): Promise<string>;
 }
 
 /** The action's own small records (state, owed invalidations) in the bucket. */
@@ -79,8 +85,13 @@ export interface Cdn {
    * (name `NoSuchDistribution`, `AccessDenied`, ...) unchanged; gather decides what each means.
    */
   distributionConfig(distributionId: string): Promise<DistributionSettings>;
-  create(distributionId: string, paths: string[], callerReference: string): Promise<{ id: string; status: string }>;
-  get(distributionId: string, id: string): Promise<{ status: string; paths: string[] }>;
+  /**
+   * CreateInvalidation; with `tenantId`, CreateInvalidationForDistributionTenant for that tenant of the distribution.
+   * Items are paths and cache tag items (`#<tag>`).
+   */
+  create(distributionId: string, paths: string[], callerReference: string, tenantId?: string): Promise<{ id: string; status: string }>;
+  /** GetInvalidation; with `tenantId`, GetInvalidationForDistributionTenant. */
+  get(distributionId: string, id: string, tenantId?: string): Promise<{ status: string; paths: string[] }>;
   /** Invalidations created since `since` (CloudFront lists newest first), with their status. */
   listSince(distributionId: string, since: Date): Promise<{ id: string; status: string; createTime: Date }[]>;
 }

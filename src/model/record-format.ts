@@ -64,6 +64,7 @@ const LEDGER_FIELDS: Record<string, Check> = {
   shapes: listOf(shape({ dir: str, before: str, after: str, alphabet: str, length: num })),
   pending: mapOf(shape({ since: num, size: num })),
   deploys: listOf(shape({ sha: str, runId: str, time: str })),
+  tags: shape({ meta: str, objects: mapOf(str) }),
 };
 
 /** What to tell the owner: where the record is (as it may be shown) and how to get going again. */
@@ -120,6 +121,7 @@ export function parseLedger(body: string, ctx: RecordContext): DeployState {
     ...(v.shapes !== undefined ? { shapes: v.shapes as LearnedShape[] } : {}),
     ...(v.pending !== undefined ? { pending: v.pending as Record<string, PendingDeletion> } : {}),
     ...(v.deploys !== undefined ? { deploys: v.deploys as DeployEntry[] } : {}),
+    ...(v.tags !== undefined ? { tags: v.tags as NonNullable<DeployState['tags']> } : {}),
   };
 }
 
@@ -163,8 +165,9 @@ export function parseOwed(body: string, ctx: RecordContext): StoredOwed {
     if (bad) throw damaged(ctx, `'${name}' is ${bad}`, OWED_RECOVERY);
   }
   const paths = v.paths as string[];
-  const bad = paths.find((p) => !p.startsWith('/'));
-  if (bad !== undefined) throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/'`, OWED_RECOVERY);
+  // A path starts with '/'; a cache tag item (`#<tag>`) is owed as it was planned.
+  const bad = paths.find((p) => !p.startsWith('/') && !p.startsWith('#'));
+  if (bad !== undefined) throw damaged(ctx, `path ${JSON.stringify(bad)} does not start with '/' (or '#' for a cache tag)`, OWED_RECOVERY);
   return {
     distributionId: v.distributionId as string,
     paths,

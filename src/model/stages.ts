@@ -144,7 +144,14 @@ export interface DeployPlan {
   /** Whether the ledger is written after the uploads. */
   writeState: boolean;
   /** What the ledger learns and owes beyond the objects. */
-  ledger: { demoted: string[]; shapes: LearnedShape[]; pending: Record<string, PendingDeletion>; deploy: DeployEntry | null };
+  ledger: {
+    demoted: string[];
+    shapes: LearnedShape[];
+    pending: Record<string, PendingDeletion>;
+    deploy: DeployEntry | null;
+    /** The metadata this run writes cache tags in (null: no tags). */
+    tagMeta?: string | null;
+  };
   /** What the bucket holds, with what the action knows of each object (the record, HEADs). */
   remote: Map<string, RemoteState>;
   /** The fingerprint verdict of every path the plan mentions (local files, deletes, the diff). */
@@ -155,6 +162,8 @@ export interface DeployPlan {
   warnings: string[];
   /** Annotations for the log only. */
   annotations: { level: 'warning' | 'notice'; message: string; at: Annotation }[];
+  /** Cache tags: one line per distribution saying whether it is invalidated by tags, and why. */
+  tagNotes?: string[];
 }
 
 /** The result of one distribution's invalidation. */
@@ -162,6 +171,8 @@ export interface SentInvalidation {
   distributionId: string;
   id: string;
   status: string;
+  /** `distribution-tenant-id`: the tenant it was made for. */
+  tenantId?: string;
 }
 
 /** What execution did. */

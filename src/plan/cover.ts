@@ -71,7 +71,8 @@
  *
  * Layout (src/plan/cover/): common.ts (flags, helpers, the public path predicates), trie.ts (entries and the
  * trie), table.ts (DP tables, (min,+) merge), bounds.ts (pruning bounds and the planner state), dp.ts (the
- * knapsack), rebuild.ts (backtracking), objectives.ts (the two cost models), result.ts (results and reasons).
+ * knapsack), rebuild.ts (backtracking), objectives.ts (the two cost models), result.ts (results and reasons),
+ * tags.ts (cache tag items: the cover with tags, chosen around this planner).
  * The parts share plain structs of typed arrays (Trie, Planner) instead of closures.
  */
 import type { CoverInput, CoverResult } from '../model/data.js';

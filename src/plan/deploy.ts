@@ -12,7 +12,11 @@ import { staleFor, type StaleResult } from './stale.js';
 import { checkDeleteCap } from './sync.js';
 import { bootstrapLockKey, lockKeyIn, stateKeyIn } from '../model/records.js';
 import { makeDeleteGuard, makeFileFilter } from './filter.js';
-import { urlPathForKey } from './url-path.js';
+import { urlForms, urlPathForKey } from './url-path.js';
+import { discoverTagging, markerClass, tagsFor } from './cache-tags.js';
+import type { TagObject } from './cover/tags.js';
+
+type TagContext = { objects: TagObject[]; coverable: Record<string, string[]> };
 
 export { planFiles, type FilePlan } from './files.js';
 
@@ -51,7 +55,7 @@ export function staleByDistribution(config: Config, facts: Facts, files: FilePla
   return out;
 }
 
-function invalidationFor(config: Config, facts: Facts, d: Distribution, stale: StaleResult): InvalidationPlan {
+function invalidationFor(config: Config, facts: Facts, d: Distribution, stale: StaleResult, files: FilePlan): InvalidationPlan {
   const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
   return planInvalidation({
     distributionId: d.id,
@@ -60,7 +64,41 @@ function invalidationFor(config: Config, facts: Facts, d: Distribution, stale: S
     originPath: d.originPath,
     budget,
     maxWildcards,
+    tags: tagContext(config, facts, d, stale, files),
   });
+}
+
+/**
+ * What the cover may do with cache tags on `d`: every object carrying tags (with its URL forms, for collateral), and
+ * the stale objects a tag may cover: those the ledger knows to carry tags in every variant the CDN may hold, written
+ * in the metadata this run writes them in. Null when `d` reads no tags.
+ */
+function tagContext(config: Config, facts: Facts, d: Distribution, stale: StaleResult, files: FilePlan): TagContext | null {
+  const tagging = files.tagging;
+  if (!tagging || !tagging.ids.includes(d.id)) return null;
+  const opts = { urlStyle: config.urlStyle, indexDocument: config.indexDocument };
+  const weight = (key: string) => {
+    const url = urlPathForKey(key, d.originPath);
+    return url === null ? 0 : urlForms(url, config.invalidateDirectoryWithoutSlash, opts).length * (config.queryStrings ? 2 : 1);
+  };
+  const byKey = stale.byKey ?? {};
+  const known = facts.state?.tags?.meta === tagging.metaName;
+  const coverable: Record<string, string[]> = {};
+  const objects: TagObject[] = [];
+  const seen = new Set<string>();
+  for (const [key, forms] of Object.entries(byKey)) {
+    const cls = known ? markerClass(files.remote.get(key)?.tagged) : null;
+    if (!cls) continue;
+    coverable[key] = forms;
+    objects.push({ key, tags: tagsFor(key, cls), weight: weight(key), stale: true });
+    seen.add(key);
+  }
+  for (const f of files.files) {
+    const value = f.headers.metadata?.[tagging.metaName];
+    if (value === undefined || seen.has(f.key)) continue;
+    objects.push({ key: f.key, tags: value.split(','), weight: weight(f.key), stale: byKey[f.key] !== undefined });
+  }
+  return { coverable, objects };
 }
 
 function invalidationWarnings(config: Config, stale: Map<string, StaleResult>, plans: InvalidationPlan[]): string[] {
@@ -165,7 +203,7 @@ function migrating(facts: Facts): boolean {
 export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const files = planFiles(config, facts);
   const stale = staleByDistribution(config, facts, files);
-  const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)!));
+  const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)!, files));
   const fallback = missingDiffFallback(config, facts.diff);
   const removals = removalsOf(config, facts, files);
   const waitingKeys = new Set(removals.waiting.map((e) => e.key));
@@ -181,6 +219,7 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     pending: removals.pending,
     // The commit built (workflow_run.head_sha, the pull request's head), not GITHUB_SHA.
     deploy: writes ? { sha: facts.run.headSha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
+    tagMeta: files.tagging?.metaName ?? null,
   };
   return {
     files: files.files,
@@ -203,5 +242,6 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
       ...invalidationWarnings(config, stale, invalidations),
     ],
     annotations: annotations(config, facts, sync),
+    tagNotes: discoverTagging(config, facts).notes,
   };
 }

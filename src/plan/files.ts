@@ -12,7 +12,9 @@ import { headerRules, headersDiffer, headersHash, invalidationNeededForHeaderCha
 import { demotionWarning, historyEvidence, removedVerdict, reusedNames, type HistoryEvidence } from './ledger.js';
 import { remoteStates, withMultipartEtags } from './policies.js';
 import { planSync } from './sync.js';
-import { strippedKeyFor } from './url-path.js';
+import { keyFor, strippedKeyFor } from './url-path.js';
+import { discoverTagging, isHtmlType, tagsFor, type Tagging } from './cache-tags.js';
+import type { StoredHeaders } from '../model/headers.js';
 
 export interface FilePlan {
   local: LocalFile[];
@@ -23,6 +25,20 @@ export interface FilePlan {
   evidence: HistoryEvidence;
   /** Names demoted in this run (reused with new content), with the warning that gives the evidence. */
   demotions: { path: string; warning: string }[];
+  /** How objects are tagged for CloudFront cache-tag invalidation (null: not at all). */
+  tagging: Tagging | null;
+}
+
+/** CopyObject's limit: a larger object cannot have its metadata rewritten by one server-side copy. */
+const MAX_COPY_BYTES = 5 * 1024 ** 3;
+
+/** The headers without the tag metadata (what a bucket deployed before tagging holds). */
+function withoutTags<T extends { metadata?: Record<string, string> }>(h: T, metaName: string): T {
+  if (!h.metadata || !(metaName in h.metadata)) return h;
+  const metadata = Object.fromEntries(Object.entries(h.metadata).filter(([k]) => k !== metaName));
+  const out = { ...h, metadata };
+  if (Object.keys(metadata).length === 0) delete (out as { metadata?: unknown }).metadata;
+  return out;
 }
 
 /** Which build files the `gzip` input stores compressed. */
@@ -60,7 +76,13 @@ function rereads(o: RemoteState | undefined, h: HeaderDecision): boolean {
   return true;
 }
 
-function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evidence: HistoryEvidence): Omit<FilePlan, 'demotions'> {
+function classifyAndSync(
+  config: Config,
+  facts: Facts,
+  local: LocalFile[],
+  evidence: HistoryEvidence,
+  tagging: Tagging | null,
+): Omit<FilePlan, 'demotions' | 'tagging'> {
   const built = local.filter((f) => f.source === undefined);
   const verdicts = classifyFingerprints({
     files: built.map((f) => f.path),
@@ -72,6 +94,12 @@ function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evide
   const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
   const verdictOf = (f: LocalFile) => fingerprint(f.source ?? f.path);
   const rules = headerRules(config.cacheControl, config.headerRules);
+  const byPathLocal = new Map(local.map((f) => [f.path, f]));
+  /** The headers with the object's cache tags in metadata `metaName`. */
+  const withTags = (g: HeaderDecision, p: string, fingerprinted: boolean, metaName: string): HeaderDecision => {
+    const tags = tagsFor(keyFor(config.prefix, p), { mutable: !fingerprinted, html: isHtmlType(g.contentType) });
+    return { ...g, metadata: { ...(g.metadata ?? {}), [metaName]: tags.join(',') } };
+  };
   // A site has a handful of distinct header decisions for thousands of files: each is held once.
   const distinct = new Map<string, HeaderDecision>();
   const intern = (h: HeaderDecision): HeaderDecision => {
@@ -83,10 +111,32 @@ function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evide
   };
   const headers = new Map<string, HeaderDecision>(
     local.map((f) => {
-      const h = rules(f.source ?? f.path, verdictOf(f).fingerprinted);
-      return [f.path, intern(f.gzip ? { ...h, contentEncoding: 'gzip' } : h)];
+      const fingerprinted = verdictOf(f).fingerprinted;
+      const h = rules(f.source ?? f.path, fingerprinted);
+      const g = f.gzip ? { ...h, contentEncoding: 'gzip' } : h;
+      if (!tagging) return [f.path, intern(g)];
+      // Tags are part of the headers (and so of the headers hash that decides a re-upload).
+      return [f.path, withTags(g, f.path, fingerprinted, tagging.metaName)];
     }),
   );
+  /**
+   * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
+   * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.
+   */
+  const dropped = tagging ? null : (facts.state?.tags?.meta ?? null);
+  const onlyTagsDiffer = (p: string, o: RemoteState): boolean => {
+    if (o.size > MAX_COPY_BYTES) return false;
+    const h = headers.get(p)!;
+    if (tagging) {
+      const bare = withoutTags(h, tagging.metaName);
+      if (o.headersHash !== undefined) return o.headersHash === headersHash(bare);
+      return o.storedHeaders !== undefined && !headersDiffer(withoutTags<StoredHeaders>(o.storedHeaders, tagging.metaName), bare);
+    }
+    if (dropped === null) return false;
+    const f = byPathLocal.get(p)!;
+    if (o.headersHash !== undefined) return o.headersHash === headersHash(withTags(h, p, verdictOf(f).fingerprinted, dropped));
+    return o.storedHeaders !== undefined && !headersDiffer(withoutTags<StoredHeaders>(o.storedHeaders, dropped), h);
+  };
   const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
   const sync = config.upload
     ? planSync(local, remote, {
@@ -96,7 +146,12 @@ function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evide
         force: config.forceUpload,
         headersHash: (p) => headersHash(headers.get(p)!),
         headersDiffer: (p, o) => headersDiffer(o.storedHeaders!, headers.get(p)!),
-      }).map((e) => (e.action === 'upload' && e.sameBytes ? { ...e, rereads: rereads(remote.get(e.key), headers.get(e.path)!) } : e))
+      }).map((e) => {
+        if (e.action !== 'upload' || !e.sameBytes) return e;
+        const o = remote.get(e.key);
+        if (e.reason === 'headers-changed' && o && onlyTagsDiffer(e.path, o)) return { ...e, rereads: false, metadataOnly: true };
+        return { ...e, rereads: rereads(o, headers.get(e.path)!) };
+      })
     : [];
   const byPath = new Map(local.map((f) => [f.path, f]));
   const files: FileRecord[] = sync.flatMap((entry) => {
@@ -126,15 +181,16 @@ function classifyAndSync(config: Config, facts: Facts, local: LocalFile[], evide
  */
 export function planFiles(config: Config, facts: Facts): FilePlan {
   const local = deployedFiles(config, facts);
+  const { tagging } = discoverTagging(config, facts);
   const evidence = historyEvidence(
     facts.state,
     config.prefix,
     local.filter((f) => f.source === undefined),
   );
-  const first = classifyAndSync(config, facts, local, evidence);
+  const first = classifyAndSync(config, facts, local, evidence, tagging);
   const reused = reusedNames(first.files).filter((f) => f.source === f.path);
-  if (reused.length === 0) return { ...first, demotions: [] };
+  if (reused.length === 0) return { ...first, demotions: [], tagging };
   const demoted = new Set([...evidence.demoted, ...reused.map((f) => f.path)]);
-  const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted });
-  return { ...again, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
+  const again = classifyAndSync(config, facts, local, { learned: dropShapes(evidence.learned, [...demoted]), demoted }, tagging);
+  return { ...again, tagging, demotions: reused.map((f) => ({ path: f.path, warning: demotionWarning(f, f.verdict) })) };
 }

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { MAX_PATHS_PER_BATCH } from '../model/limits.js';
 import { planCover } from './cover.js';
 import { coverRoot, type StaleResult } from './stale.js';
-import type { InvalidationPlan } from '../model/data.js';
+import type { CoverResult, InvalidationPlan } from '../model/data.js';
+import { planTagCover, type TagObject } from './cover/tags.js';
 
 export type { InvalidationPlan } from '../model/data.js';
 import { encodeCloudFrontPath } from './url-path.js';
@@ -15,6 +16,8 @@ export function planInvalidation(opts: {
   originPath: string;
   budget: number;
   maxWildcards?: number;
+  /** Cache tags this distribution reads: the objects carrying them and the stale ones a tag may cover. */
+  tags?: { objects: TagObject[]; coverable: Record<string, string[]> } | null;
 }): InvalidationPlan {
   const { staleResult: s, distributionId } = opts;
   const base = { distributionId, stale: s.stale };
@@ -32,19 +35,54 @@ export function planInvalidation(opts: {
     };
   }
   const stale = s.stale.map((p) => p.path);
-  // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
-  const root = s.existing === null ? null : coverRoot(stale, opts.prefix, opts.originPath);
-  const cut = root === null ? 0 : root.length - 1;
-  const rel = (p: string) => p.slice(cut);
-  const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
-  const input = {
-    stale: stale.map(rel),
-    existing,
-    budget: opts.budget,
-    ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+  const rooted = (paths: string[], budget: number) => {
+    // Plan relative to the part of the origin the listing covers; elsewhere anything may exist.
+    const root = s.existing === null ? null : coverRoot(paths, opts.prefix, opts.originPath);
+    const cut = root === null ? 0 : root.length - 1;
+    const rel = (p: string) => p.slice(cut);
+    const existing = root === null || s.existing === null ? null : s.existing.filter((p) => p.startsWith(root)).map(rel);
+    const input = {
+      stale: paths.map(rel),
+      existing,
+      budget,
+      ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+    };
+    const cover = planCover(input);
+    return { cover, input, decoded: cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path)) };
   };
-  const cover = planCover(input);
-  const decoded = cover.paths.map((p) => (root === null ? p.path : root.slice(0, cut) + p.path));
+  // Tag items owed by earlier runs are sent as they are, whether or not this run tags (a consolidating job).
+  const tags = opts.tags ?? { objects: [], coverable: {} };
+  if (Object.keys(tags.coverable).length > 0 || stale.some((p) => p.startsWith('#'))) {
+    const decodedOf = new Map<CoverResult, string[]>();
+    const t = planTagCover({
+      stale,
+      coverable: tags.coverable,
+      producers: s.byKey ?? {},
+      objects: tags.objects,
+      explicit: s.explicit ?? [],
+      budget: opts.budget,
+      ...(opts.maxWildcards !== undefined ? { maxWildcards: opts.maxWildcards } : {}),
+      pathCover: (paths, budget) => {
+        const r = rooted(paths, budget);
+        decodedOf.set(r.cover, r.decoded);
+        return r.cover;
+      },
+    });
+    const pathsPart = t.cover ? decodedOf.get(t.cover)! : [];
+    const items = t.tags.map((x) => x.item);
+    const cover = t.cover ?? { paths: [], collateral: 0, fellBackToAll: false, reason: 'every stale path is covered by tags' };
+    return {
+      ...base,
+      decoded: [...pathsPart, ...items],
+      paths: [...pathsPart.map(encodeCloudFrontPath), ...items],
+      wildcards: cover.paths.filter((p) => p.wildcard).length,
+      cover: { ...cover, collateral: t.collateral },
+      tags: t.tags,
+      reason: t.reason,
+      zeroCollateralBudget: null,
+    };
+  }
+  const { cover, input, decoded } = rooted(stale, opts.budget);
   return {
     ...base,
     decoded,

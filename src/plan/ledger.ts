@@ -116,11 +116,13 @@ export interface LedgerUpdate {
   pending: Record<string, PendingDeletion>;
   /** This run's deploy, when it writes to the site. */
   deploy: DeployEntry | null;
+  /** The metadata this run writes cache tags in (null: no tags). */
+  tagMeta?: string | null;
 }
 
 /** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
 export function nextLedger(previous: DeployState | null, u: LedgerUpdate): DeployState {
-  const { objects } = nextState(u.files, u.remote, u.etags);
+  const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta });
   const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
   return {
     version: 2,
@@ -129,6 +131,7 @@ export function nextLedger(previous: DeployState | null, u: LedgerUpdate): Deplo
     shapes: u.shapes,
     pending: u.pending,
     deploys,
+    ...(tags ? { tags } : {}),
   };
 }
 

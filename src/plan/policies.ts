@@ -14,6 +14,7 @@ import { MAX_IN_FLIGHT_PATHS, MAX_IN_FLIGHT_WILDCARDS } from '../model/limits.js
 import type { DiffFact, FileRecord } from '../model/stages.js';
 import type { StoredHeaders } from '../model/headers.js';
 import { headersHash, readingHash } from './headers.js';
+import { isHtmlType, tagMarker } from './cache-tags.js';
 import type { InvalidationPlan } from './invalidation.js';
 import { encodeCloudFrontPath } from './url-path.js';
 
@@ -35,6 +36,8 @@ export function remoteStates(
       known.storedMd5 = rec[1];
       if (rec[2]) known.headersHash = rec[2];
       if (rec[3]) known.readingHash = rec[3];
+      const marker = state?.tags?.objects[o.key];
+      if (marker) known.tagged = marker;
     }
     const head = headMd5[o.key];
     if (head !== undefined && known.storedMd5 === undefined) known.storedMd5 = head;
@@ -52,6 +55,12 @@ export const ledgerEtag = (rec: StateEntry): string => rec[0] || rec[1];
 function entry(etag: string, md5: string, headersHash: string, readingHash?: string): StateEntry {
   const e = etag === md5 ? '' : etag;
   return readingHash ? [e, md5, headersHash, readingHash] : [e, md5, headersHash];
+}
+
+/** The cache-tag marker of an object uploaded with tags (its bytes, so every variant cached from now carries them). */
+function uploadedMarker(f: FileRecord, tagMeta: string | null): string | undefined {
+  if (tagMeta === null || f.headers.metadata?.[tagMeta] === undefined) return undefined;
+  return tagMarker({ mutable: !f.verdict.fingerprinted, html: isHtmlType(f.headers.contentType) });
 }
 
 /** Local files with the multipart ETags computed for foreign multipart objects. */
@@ -128,21 +137,34 @@ export function verifyTargets(plan: InvalidationPlan | undefined, files: FileRec
  * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
  * an ETag (a failed run) are left out, so the next run compares them afresh.
  */
-export function nextState(files: FileRecord[], remote: Map<string, RemoteState>, etags: Record<string, string>): DeployState {
+export function nextState(
+  files: FileRecord[],
+  remote: Map<string, RemoteState>,
+  etags: Record<string, string>,
+  tags: { meta: string | null; previous?: string | undefined } = { meta: null },
+): DeployState {
   const objects: Record<string, StateEntry> = {};
+  const tagged: Record<string, string> = {};
+  // An unchanged object keeps its marker only while the tags are written in the same metadata.
+  const keep = tags.meta !== null && tags.previous === tags.meta;
   for (const f of files) {
     const o = remote.get(f.key);
     if (f.entry.action === 'upload') {
       const etag = etags[f.key];
+      // Tags adopted by a metadata rewrite: variants cached before it carry none, so no marker yet.
+      const marker = f.entry.metadataOnly ? undefined : uploadedMarker(f, tags.meta);
       if (etag) objects[f.key] = entry(etag, f.md5, headersHash(f.headers), readingHash(f.headers));
+      if (etag && marker) tagged[f.key] = marker;
     } else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
       // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
       objects[f.key] = entry(o.etag, f.md5, headersHash(f.headers), readingHash(f.headers));
+      if (keep && o.tagged) tagged[f.key] = o.tagged;
     } else if (f.entry.action === 'unchanged' && o) {
       objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
+      if (keep && o.tagged) tagged[f.key] = o.tagged;
     }
   }
-  return { version: 1, objects };
+  return { version: 1, objects, ...(tags.meta !== null ? { tags: { meta: tags.meta, objects: tagged } } : {}) };
 }
 
 /** A warning when many objects are about to be deleted (close to the cap). */

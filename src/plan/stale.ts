@@ -44,6 +44,10 @@ export interface StaleResult {
   fingerprintViolations: string[];
   /** Stale candidates dropped because they are fingerprinted, for the report. */
   skippedFingerprinted: string[];
+  /** The stale paths each synced object (overwritten or deleted) made stale, by key: what its cache tag covers. */
+  byKey?: Record<string, string[]>;
+  /** Stale paths asked for by the `paths` input or owed by earlier runs: sent as paths whatever else covers them. */
+  explicit?: string[];
 }
 
 export function staleFor(input: StaleInput): StaleResult {
@@ -52,12 +56,22 @@ export function staleFor(input: StaleInput): StaleResult {
   const formOpts = { urlStyle: input.urlStyle, indexDocument: input.indexDocument };
   const forms = (urlPath: string) => urlForms(urlPath, input.withoutSlash, formOpts);
   const byPath = new Map<string, StalePath>();
-  const add = (urlPath: string, reason: StaleReason, source?: string) => {
+  const byKey: Record<string, string[]> = {};
+  const explicit = new Set<string>();
+  const add = (urlPath: string, reason: StaleReason, source?: string, key?: string) => {
+    // A cache tag item (`#tag`) owed by an earlier run: sent as it is.
+    if (urlPath.startsWith('#')) {
+      if (!byPath.has(urlPath)) byPath.set(urlPath, { path: urlPath, reason });
+      explicit.add(urlPath);
+      return;
+    }
     for (const plain of forms(urlPath)) {
       const variants =
         input.queryStrings && !plain.endsWith('*') && !plain.includes(QUERY_MARK) ? [plain, plain + QUERY_MARK + '*'] : [plain];
       for (const form of variants) {
         if (!byPath.has(form)) byPath.set(form, source === undefined ? { path: form, reason } : { path: form, reason, source });
+        if (key !== undefined) (byKey[key] ??= []).push(form);
+        if (reason === 'manual' || reason === 'owed') explicit.add(form);
       }
     }
   };
@@ -75,17 +89,17 @@ export function staleFor(input: StaleInput): StaleResult {
     if (url === null) continue;
     if (e.action === 'upload' && e.overwrites && e.sameBytes) {
       // Same bytes, new headers: stale only when the change alters how a client reads them, fingerprinted or not.
-      if (e.rereads) add(url, 'overwritten', e.key);
+      if (e.rereads) add(url, 'overwritten', e.key, e.key);
     } else if (e.action === 'upload' && e.overwrites) {
       // A fingerprinted name whose content changed is still stale: correctness beats the naming promise.
       if (input.fingerprint(e.path).fingerprinted) fingerprintViolations.push(e.path);
-      add(url, 'overwritten', e.key);
+      add(url, 'overwritten', e.key, e.key);
     } else if (e.action === 'delete') {
       if (input.fingerprint(e.path).fingerprinted) {
         skippedFingerprinted.push(e.path);
         continue;
       }
-      add(url, 'deleted', e.key);
+      add(url, 'deleted', e.key, e.key);
     }
   }
 
@@ -123,7 +137,7 @@ export function staleFor(input: StaleInput): StaleResult {
     }
     existing = [...seen];
   }
-  return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted };
+  return { stale: [...byPath.values()], existing, fingerprintViolations, skippedFingerprinted, byKey, explicit: [...explicit] };
 }
 
 /**

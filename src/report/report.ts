@@ -43,6 +43,11 @@ export interface InvalidationReport {
   estimatedCostUsd: number | null;
   /** Each wildcard sent: how many stale URLs it covers and how many unchanged cached objects it also evicts. */
   wildcardDetails: { path: string; covers: number; collateral: number | null }[];
+  /**
+   * The billed items split by kind: exact paths, wildcards, and cache tag items (`#<tag>`), each tag with the keys of
+   * the stale objects it covers and the URL forms of unchanged objects it also evicts.
+   */
+  items: { paths: string[]; wildcards: string[]; tags: { item: string; covers: string[]; collateral: number }[] };
   advice: string[];
 }
 
@@ -134,6 +139,11 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
         wildcardDetails: (p.cover?.paths ?? []).flatMap((c, j) =>
           c.wildcard ? [{ path: p.paths[j]!, covers: c.covers, collateral: c.collateral }] : [],
         ),
+        items: {
+          paths: p.paths.filter((x) => !x.startsWith('#') && !x.endsWith('*')),
+          wildcards: p.paths.filter((x) => !x.startsWith('#') && x.endsWith('*')),
+          tags: p.tags ?? [],
+        },
         advice: adviseInvalidation(p, config.maxPaths),
       };
     }),
@@ -205,7 +215,8 @@ export function totalsOf(facts: Facts, plan: DeployPlan, outcome?: Outcome | nul
     if (notDone(e, outcome)) continue;
     if (e.action === 'upload') {
       t.uploaded++;
-      t.uploadedBytes += e.size;
+      // Tags adopted by a server-side copy: the object is rewritten, no byte is sent.
+      if (!e.metadataOnly) t.uploadedBytes += e.size;
     } else if (e.action === 'unchanged') t.unchanged++;
     else if (e.action === 'delete') t.deleted++;
   }

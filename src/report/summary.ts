@@ -59,6 +59,21 @@ function invalidationsSection(out: string[], r: Report): void {
 }
 
 function invalidationDetails(out: string[], i: InvalidationReport): void {
+  const tags = i.items?.tags ?? [];
+  if (tags.length > 0) {
+    out.push(
+      `Billed items sent to ${i.distributionId}: ${i.items.paths.length} path(s), ${i.items.wildcards.length} wildcard(s), ${tags.length} cache tag(s).`,
+      '',
+      '| cache tag | stale objects covered | unchanged URL forms also evicted |',
+      '|---|---:|---:|',
+    );
+    for (const t of tags.slice(0, 50)) {
+      const shown = t.covers.length === 1 ? `${t.covers.length} (${code(t.covers[0]!)})` : String(t.covers.length);
+      out.push(`| ${code(t.item)} | ${shown} | ${t.collateral} |`);
+    }
+    if (tags.length > 50) out.push(`| ... ${tags.length - 50} more in the JSON report | | |`);
+    out.push('');
+  }
   if (i.wildcardDetails.length > 0) {
     out.push(
       `Wildcards sent to ${i.distributionId}:`,

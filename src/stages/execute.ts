@@ -191,17 +191,27 @@ async function uploadAll(
   const uploads = waves.flat();
   const big = pLimit(2);
   const failed: { key: string; message: string }[] = [];
-  const progress = uploadProgress(uploads, ports.log);
+  const progress = uploadProgress(
+    uploads.filter((f) => !(f.entry.action === 'upload' && f.entry.metadataOnly)),
+    ports.log,
+  );
+  let rewritten = 0;
   for (const wave of waves) {
     await pMap(
       wave,
       async (f) => {
         if (failed.length > 0) return; // stop starting uploads after the first failure
-        const put = () => store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
+        // Cache tags adopted on an object deployed before: its metadata rewritten server-side, the bytes not sent again.
+        const put = () =>
+          f.entry.action === 'upload' && f.entry.metadataOnly
+            ? store.rewriteHeaders(f.key, f.md5, f.headers)
+            : store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
           ports.assertHeld?.();
-          etags[f.key] = await (f.size > ports.multipartThreshold ? big(put) : put());
-          progress.done(f.size);
+          const rewrite = f.entry.action === 'upload' && f.entry.metadataOnly === true;
+          etags[f.key] = await (f.size > ports.multipartThreshold && !rewrite ? big(put) : put());
+          if (rewrite) rewritten++;
+          else progress.done(f.size);
         } catch (err) {
           const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action: 'PutObject' });
           failed.push({ key: f.key, message: check ? endSentence(describeError(err)) + check : describeError(err) });
@@ -212,6 +222,7 @@ async function uploadAll(
     if (failed.length > 0) throw new DeployError(uploadFailure(failed, uploads, etags));
   }
   progress.finish();
+  if (rewritten > 0) ports.log.info(`metadata rewritten server-side (cache tags adopted, no bytes sent): ${rewritten} objects`);
 }
 
 function uploadProgress(uploads: FileRecord[], log: Log) {
@@ -270,6 +281,7 @@ async function invalidate(
         clock: ports.clock,
         maxWaitMs: ports.maxInFlightWaitMs,
         log: (m) => ports.log.info(m),
+        tenantId: config.distributionTenantId,
       }).catch((err: unknown) => {
         // createInvalidation's own errors (the in-flight wait ran out) already say all of it.
         if ((err as Error).name === 'Error') throw err;
@@ -287,7 +299,8 @@ async function invalidate(
           facts.owed.filter((r) => r.distributionId === p.distributionId || r.orphan),
         );
       }
-      return { distributionId: p.distributionId, id: res.id, status: res.status };
+      const tenant = config.distributionTenantId ? { tenantId: config.distributionTenantId } : {};
+      return { distributionId: p.distributionId, id: res.id, status: res.status, ...tenant };
     }),
   );
 }

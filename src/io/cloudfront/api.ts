@@ -24,14 +24,23 @@ export const loadCloudFrontSdk = () => (sdk ??= import('@aws-sdk/client-cloudfro
 export function createCdn(client?: CloudFrontClient, env: Record<string, string | undefined> = process.env): Cdn {
   let made: Promise<CloudFrontClient> | null = null;
   const ready = async () => {
-    const { CloudFrontClient, CreateInvalidationCommand, GetDistributionConfigCommand, GetInvalidationCommand, ListInvalidationsCommand } =
-      await loadCloudFrontSdk();
+    const {
+      CloudFrontClient,
+      CreateInvalidationCommand,
+      CreateInvalidationForDistributionTenantCommand,
+      GetDistributionConfigCommand,
+      GetInvalidationCommand,
+      GetInvalidationForDistributionTenantCommand,
+      ListInvalidationsCommand,
+    } = await loadCloudFrontSdk();
     made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
     return {
       client: await made,
       CreateInvalidationCommand,
+      CreateInvalidationForDistributionTenantCommand,
       GetDistributionConfigCommand,
       GetInvalidationCommand,
+      GetInvalidationForDistributionTenantCommand,
       ListInvalidationsCommand,
     };
   };
@@ -42,19 +51,19 @@ export function createCdn(client?: CloudFrontClient, env: Record<string, string 
       const header = res.DistributionConfig?.CacheTagConfig?.HeaderName;
       return header ? { cacheTagHeader: header } : {};
     },
-    async create(distributionId, paths, callerReference) {
-      const { client, CreateInvalidationCommand } = await ready();
-      const res = await client.send(
-        new CreateInvalidationCommand({
-          DistributionId: distributionId,
-          InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } },
-        }),
-      );
+    async create(distributionId, paths, callerReference, tenantId) {
+      const { client, CreateInvalidationCommand, CreateInvalidationForDistributionTenantCommand } = await ready();
+      const batch = { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: paths } };
+      const res = tenantId
+        ? await client.send(new CreateInvalidationForDistributionTenantCommand({ Id: tenantId, InvalidationBatch: batch }))
+        : await client.send(new CreateInvalidationCommand({ DistributionId: distributionId, InvalidationBatch: batch }));
       return { id: res.Invalidation?.Id ?? '', status: res.Invalidation?.Status ?? '' };
     },
-    async get(distributionId, id) {
-      const { client, GetInvalidationCommand } = await ready();
-      const res = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
+    async get(distributionId, id, tenantId) {
+      const { client, GetInvalidationCommand, GetInvalidationForDistributionTenantCommand } = await ready();
+      const res = tenantId
+        ? await client.send(new GetInvalidationForDistributionTenantCommand({ DistributionTenantId: tenantId, Id: id }))
+        : await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
       return { status: res.Invalidation?.Status ?? '', paths: res.Invalidation?.InvalidationBatch?.Paths?.Items ?? [] };
     },
     async listSince(distributionId, since) {
@@ -94,13 +103,15 @@ export async function createInvalidation(
   distributionId: string,
   paths: string[],
   callerReference: string,
-  opts: { clock: Clock; maxWaitMs: number; log: (msg: string) => void },
+  opts: { clock: Clock; maxWaitMs: number; log: (msg: string) => void; tenantId?: string | null },
 ): Promise<{ id: string; status: string }> {
   const start = opts.clock.now();
   let delay = 5_000;
   for (;;) {
     try {
-      return await cdn.create(distributionId, paths, callerReference);
+      return opts.tenantId
+        ? await cdn.create(distributionId, paths, callerReference, opts.tenantId)
+        : await cdn.create(distributionId, paths, callerReference);
     } catch (err) {
       if (errName(err) !== 'TooManyInvalidationsInProgress') throw err;
       const waited = opts.clock.now() - start;
@@ -126,6 +137,8 @@ export interface PendingInvalidation {
   distributionId: string;
   id: string;
   status: string;
+  /** Made for this tenant of the distribution (read with GetInvalidationForDistributionTenant). */
+  tenantId?: string;
 }
 
 /**
@@ -144,7 +157,9 @@ export async function waitForInvalidations(
     for (const inv of pending) {
       if (isCompleted(inv.status)) continue;
       try {
-        inv.status = (await cdn.get(inv.distributionId, inv.id)).status;
+        inv.status = (
+          await (inv.tenantId ? cdn.get(inv.distributionId, inv.id, inv.tenantId) : cdn.get(inv.distributionId, inv.id))
+        ).status;
       } catch (err) {
         const name = errName(err);
         if (name === 'AccessDenied' || name === 'AccessDeniedException') {

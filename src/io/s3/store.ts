@@ -4,6 +4,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -97,6 +98,19 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
     storedMd5: async (key) => (await headObject(ctx, key))?.md5,
     upload: (key, absPath, size, md5, headers, uploadOpts) => uploadFile(ctx, key, absPath, size, md5, headers, uploadOpts),
     deleteKeys: (keys) => deleteKeys(ctx, keys),
+    rewriteHeaders: async (key, md5, headers) => {
+      const res = await client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          CopySource: `${bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
+          MetadataDirective: 'REPLACE',
+          ...headerParams(headers, md5),
+          ...ctx.settings,
+        }),
+      );
+      return unquote(res.CopyObjectResult?.ETag ?? '');
+    },
     getText: (key) => getText(ctx, key),
     putText: (key, body, condition) => putText(ctx, key, body, condition),
     etagOf: (key) => etagOf(ctx, key),
