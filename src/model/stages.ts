@@ -23,6 +23,7 @@ import type {
 } from './data.js';
 import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
+import type { HistoryPlan, RollbackDetails } from './history.js';
 import type { Annotation } from './ports.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
@@ -142,6 +143,10 @@ export interface DeployPlan {
   warnings: string[];
   /** Annotations for the log only. */
   annotations: { level: 'warning' | 'notice'; message: string; at: Annotation }[];
+  /** keep-deploys: this run's deploy number, the copies it keeps before changing anything, what it prunes. */
+  history?: HistoryPlan;
+  /** rollback-to: what the rollback restores and deletes. */
+  rollback?: RollbackDetails;
 }
 
 /** The result of one distribution's invalidation. */
