@@ -146,7 +146,9 @@ function logRollback(plan: DeployPlan, log: Log): void {
   log.info(
     `Rollback (${r.asked}) to deploy ${r.target.id} (${r.target.sha.slice(0, 12)}, ${r.target.time}): restore ${r.restores.length} ` +
       `by server-side copy, delete ${r.deletes.length}, unchanged ${r.unchanged}` +
-      (plan.history ? `; recorded as deploy ${plan.history.id}, ${plan.history.preserve.length} current object(s) kept in the history first` : ''),
+      (plan.history
+        ? `; recorded as deploy ${plan.history.id}, ${plan.history.preserve.length} current object(s) kept in the history first`
+        : ''),
   );
   const lines = [
     ...r.restores.map((x) => `restore ${x.key} (${x.reason}) from ${x.from === x.key ? 'itself, with the target headers' : x.from}`),

@@ -29,8 +29,7 @@ export interface StoredObject {
   metadata: Record<string, string>;
 }
 
-export type StoreOp =
-  'list' | 'head' | 'storedMd5' | 'upload' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey' | 'copy';
+export type StoreOp = 'list' | 'head' | 'storedMd5' | 'upload' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey' | 'copy';
 
 export interface MemoryStore extends ObjectStore {
   objects: Map<string, StoredObject>;

@@ -269,7 +269,10 @@ function parseRollback(get: InputReader): Pick<Config, 'rollbackTo' | 'keepDeplo
   const raw = get('rollback-to').trim();
   if (raw === '') return { rollbackTo: null, keepDeploys };
   if (!ROLLBACK_TO.test(raw)) {
-    throw new InputError('rollback-to', `'${raw}' must be previous, a deploy number (the output deploy-id) or a commit SHA (7 or more hex digits)`);
+    throw new InputError(
+      'rollback-to',
+      `'${raw}' must be previous, a deploy number (the output deploy-id) or a commit SHA (7 or more hex digits)`,
+    );
   }
   for (const name of ['remove-prefix', 'delete-removed', 'force-upload']) {
     if (bool(name, get(name), false)) throw new InputError('rollback-to', `cannot be combined with ${name}: true`);

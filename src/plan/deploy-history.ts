@@ -1,7 +1,7 @@
 // keep-deploys for a deploy: the site it serves, the bytes it must keep before it changes them, and the removed
 // fingerprinted objects a restorable deploy still refers to (kept in place, not copied). Pure.
 import type { Config } from '../model/config.js';
-import type { DeployEntry } from '../model/data.js';
+import type { DeployEntry, SyncEntry } from '../model/data.js';
 import type { HistoryPlan, Site } from '../model/history.js';
 import type { Facts } from '../model/stages.js';
 import type { FilePlan } from './files.js';
@@ -11,7 +11,10 @@ import type { Removals } from './ledger.js';
 /** What the bucket serves after this deploy: the build's files with their headers. */
 export function siteOf(files: FilePlan): Site {
   return new Map(
-    files.files.map((f) => [f.key, { md5: f.md5, size: f.size, headers: servedHeaders(f.headers), fingerprinted: f.verdict.fingerprinted }]),
+    files.files.map((f) => [
+      f.key,
+      { md5: f.md5, size: f.size, headers: servedHeaders(f.headers), fingerprinted: f.verdict.fingerprinted },
+    ]),
   );
 }
 
@@ -20,20 +23,25 @@ export function siteOf(files: FilePlan): Site {
  * bytes) stay where they are: a rollback to it needs no copy of them. They wait like any removed bundle.
  */
 export function retainReferenced(config: Config, facts: Facts, files: FilePlan, removals: Removals): Removals {
-  if (config.keepDeploys === 0 || removals.due.length === 0) return removals;
+  if (config.keepDeploys === 0) return removals;
   const sites = decodeDeploys(facts.state)
     .slice(0, config.keepDeploys)
     .map((d) => d.site);
-  const referenced = (key: string) => {
-    const md5 = currentMd5(files.remote.get(key));
-    return md5 !== undefined && sites.some((s) => s?.get(key)?.md5 === md5);
+  const referenced = (e: SyncEntry) => {
+    const md5 = currentMd5(files.remote.get(e.key));
+    return md5 !== undefined && sites.some((s) => s?.get(e.key)?.md5 === md5);
   };
-  const kept = removals.due.filter((e) => referenced(e.key));
+  // Due ones, and with keep-removed 0 the fingerprinted ones deleted at once.
+  const kept = [...removals.due, ...removals.now.filter((e) => files.fingerprint(e.path).fingerprinted)].filter(referenced);
   if (kept.length === 0) return removals;
+  const keys = new Set(kept.map((e) => e.key));
+  const pending = { ...removals.pending };
+  for (const e of kept) pending[e.key] ??= { since: facts.now, size: e.size };
   return {
-    ...removals,
-    due: removals.due.filter((e) => !referenced(e.key)),
+    now: removals.now.filter((e) => !keys.has(e.key)),
+    due: removals.due.filter((e) => !keys.has(e.key)),
     waiting: [...removals.waiting, ...kept.map((e) => ({ ...e, dueAt: facts.now + config.keepRemovedMs }))],
+    pending,
   };
 }
 
@@ -46,13 +54,12 @@ export function deployHistory(
   deploy: DeployEntry | null,
 ): HistoryPlan | null {
   if (!deploy || !config.upload) return null;
-  const changed = [
-    ...files.sync.flatMap((e) => (e.action === 'upload' && e.overwrites && !e.sameBytes ? [e] : [])),
-    ...removals.now,
-  ].map((e) => {
-    const o = files.remote.get(e.key);
-    return { key: e.key, md5: currentMd5(o), size: o?.size ?? e.size };
-  });
+  const changed = [...files.sync.flatMap((e) => (e.action === 'upload' && e.overwrites && !e.sameBytes ? [e] : [])), ...removals.now].map(
+    (e) => {
+      const o = files.remote.get(e.key);
+      return { key: e.key, md5: currentMd5(o), size: o?.size ?? e.size };
+    },
+  );
   return planHistory({
     state: facts.state,
     dir: facts.records.dir,

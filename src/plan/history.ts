@@ -17,8 +17,6 @@ export { DEFAULT_KEEP_DEPLOYS } from '../model/history.js';
 /** How many deploys the ledger lists at least (sha and time: the older-commit guard, the report). */
 export const DEPLOYS_LISTED = 10;
 
-
-
 /** Where a kept copy of a key's earlier bytes lives. */
 export const historyKeyIn = (dir: string, id: number, key: string) => `${dir}history/${id}/${key}`;
 export const historyDirIn = (dir: string) => `${dir}history/`;
@@ -44,7 +42,6 @@ function sortedRecord(m: Record<string, string>): Record<string, string> {
 export function sameHeaders(a: ServedHeaders, b: ServedHeaders): boolean {
   return JSON.stringify(servedHeaders(a)) === JSON.stringify(servedHeaders(b));
 }
-
 
 /** The deploys of the ledger, newest first, each with its site decoded from the chain of deltas. */
 export function decodeDeploys(state: DeployState | null): SitedDeploy[] {
@@ -151,8 +148,6 @@ function referenced(sites: (Site | null)[]): (key: string, md5: string) => boole
   return (key, md5) => sites.some((s) => s?.get(key)?.md5 === md5);
 }
 
-
-
 export interface HistoryInput {
   state: DeployState | null;
   /** The records folder. */
@@ -225,7 +220,6 @@ export function withHistory(next: DeployState, plan: HistoryPlan, saved: Record<
 export function withSavedCopies(state: DeployState | null, plan: HistoryPlan): DeployState {
   return { ...(state ?? { objects: {} }), version: 3, saved: plan.savedBefore };
 }
-
 
 /** The deploys a rollback can put back (a recorded site), newest first, with the history each holds. */
 export function restorableDeploys(deploys: SitedDeploy[], saved: Record<string, Record<string, number>>): RestorableDeploy[] {

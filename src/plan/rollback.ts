@@ -19,7 +19,6 @@ import {
   planHistory,
   recorded,
   restorableDeploys,
-  sameHeaders,
   withHistory,
   type HistoryPlan,
 } from './history.js';
@@ -56,7 +55,8 @@ export function resolveTarget(asked: string, deploys: SitedDeploy[], saved: Depl
     }
     what = /^\d+$/.test(spec) && !found ? `deploy number ${spec}` : `commit ${spec}`;
   }
-  if (!found) return `rollback-to: no deploy of this prefix is ${what} in the ledger. Nothing was written. ${listRestorable(deploys, saved)}`;
+  if (!found)
+    return `rollback-to: no deploy of this prefix is ${what} in the ledger. Nothing was written. ${listRestorable(deploys, saved)}`;
   if (!found.site) {
     return (
       `rollback-to: deploy ${found.entry.id ?? '(unnumbered)'} (${found.entry.sha.slice(0, 12)}, ${found.entry.time}) is older than ` +
@@ -69,7 +69,9 @@ export function resolveTarget(asked: string, deploys: SitedDeploy[], saved: Depl
 function listRestorable(deploys: SitedDeploy[], saved: DeployState['saved'] = {}): string {
   const list = restorableDeploys(deploys, saved ?? {});
   if (list.length === 0) return 'No deploy can be restored: none was recorded with keep-deploys above 0.';
-  const rows = list.map((d) => `${d.id} (${d.sha.slice(0, 12)}, ${d.time}${d.rollbackOf !== undefined ? `, rollback to ${d.rollbackOf}` : ''})`);
+  const rows = list.map(
+    (d) => `${d.id} (${d.sha.slice(0, 12)}, ${d.time}${d.rollbackOf !== undefined ? `, rollback to ${d.rollbackOf}` : ''})`,
+  );
   return `Restorable deploys (number, commit, time), newest first: ${rows.join('; ')}.`;
 }
 
@@ -83,7 +85,6 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
   if (typeof resolved === 'string') return refused(resolved, remote);
   const target = resolved;
   const site = target.site!;
-  const liveSite = deploys[0]?.site ?? null;
   const saved = state?.saved ?? {};
   const guard = makeDeleteGuard(makeFileFilter([], []), config.protect);
   const rel = (key: string) => key.slice(config.prefix.length);
@@ -101,10 +102,8 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
     const o = remote.get(key);
     const md5 = currentMd5(o);
     if (t) {
-      // Headers known only while the ledger still describes the object (its ETag unchanged) and the live deploy served it.
-      const live = o && recorded(state, o) ? liveSite?.get(key) : undefined;
-      const liveHeaders = live && live.md5 === md5 ? live.headers : undefined;
-      if (o && md5 === t.md5 && liveHeaders && sameHeaders(liveHeaders, t.headers)) {
+      const known = o && md5 !== undefined ? knownHeaders(state, deploys, o, md5) : undefined;
+      if (o && md5 === t.md5 && known?.hash === headersHash(t.headers)) {
         unchanged++;
         sync.push({ key, path: rel(key), action: 'unchanged', reason: 'md5-match', size: t.size });
         continue;
@@ -118,7 +117,7 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
       const reason = sameBytes ? 'headers' : o ? 'bytes' : 'missing';
       restores.push({ key, from, md5: t.md5, size: t.size, headers: t.headers, reason, fingerprinted: t.fingerprinted });
       if (o && !sameBytes) changed.push({ key, md5, size: o.size });
-      const rereads = !liveHeaders || readingHash(liveHeaders) !== readingHash(t.headers);
+      const rereads = known?.reading === undefined || known.reading !== readingHash(t.headers);
       sync.push({
         key,
         path: rel(key),
@@ -135,7 +134,7 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
       kept.push({ key, reason: 'protected (protect, or a hidden file)' });
       continue;
     }
-    if (liveSite?.get(key)?.fingerprinted) {
+    if (deploys.some((d) => d.site?.get(key)?.fingerprinted) || state?.pending?.[key] !== undefined) {
       kept.push({ key, reason: 'fingerprinted: kept for pages already open (keep-removed)' });
       continue;
     }
@@ -154,7 +153,7 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
     site,
     changed,
   });
-  const fingerprint = verdictOf(config, site, liveSite);
+  const fingerprint = verdictOf(config, ...deploys.map((d) => d.site));
   const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, sync, fingerprint));
   const pending = pendingAfter(state, remote, kept, facts.now);
   const refusal =
@@ -173,7 +172,8 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
   };
   const noChange = restores.length === 0 && deletes.length === 0;
   // Already serving the target: nothing to write (a rollback entry only when the live deploy is another one).
-  const liveIsTarget = deploys[0] !== undefined && (deploys[0].entry.id === target.entry.id || deploys[0].entry.rollbackOf === target.entry.id);
+  const liveIsTarget =
+    deploys[0] !== undefined && (deploys[0].entry.id === target.entry.id || deploys[0].entry.rollbackOf === target.entry.id);
   const writes = !(noChange && liveIsTarget);
   return {
     files: [],
@@ -197,6 +197,24 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
   };
 }
 
+/**
+ * What is known of the headers an object has now: the ledger's hashes while it still describes the object (its ETag
+ * unchanged); else those of the newest deploy that served these bytes under this key (the one that wrote it last:
+ * any header change is a rewrite), when the listed ETag is the content MD5 itself.
+ */
+function knownHeaders(
+  state: DeployState | null,
+  deploys: SitedDeploy[],
+  o: RemoteState,
+  md5: string,
+): { hash: string; reading?: string } | undefined {
+  const rec = state?.objects[o.key];
+  if (rec && recorded(state, o) && rec[1] === md5 && rec[2] !== '') return { hash: rec[2], ...(rec[3] ? { reading: rec[3] } : {}) };
+  if (o.etag !== md5) return undefined;
+  const served = deploys.find((d) => d.site?.get(o.key)?.md5 === md5)?.site?.get(o.key);
+  return served ? { hash: headersHash(served.headers), reading: readingHash(served.headers) } : undefined;
+}
+
 /** The history copy of `key` with these bytes, or null when none is kept. */
 function savedKey(config: Config, facts: Facts, saved: Record<string, Record<string, number>>, key: string, md5: string): string | null {
   const n = saved[key]?.[md5];
@@ -207,7 +225,9 @@ function verdictOf(config: Config, ...sites: (Map<string, { fingerprinted: boole
   return (rel) => {
     const key = config.prefix + rel;
     const fp = sites.some((s) => s?.get(key)?.fingerprinted === true);
-    return fp ? { fingerprinted: true, reason: 'recorded by the deploy that served it' } : { fingerprinted: false, reason: 'recorded mutable' };
+    return fp
+      ? { fingerprinted: true, reason: 'recorded by the deploy that served it' }
+      : { fingerprinted: false, reason: 'recorded mutable' };
   };
 }
 
