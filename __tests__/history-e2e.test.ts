@@ -19,7 +19,6 @@ import type { DeployState } from '../src/model/data.js';
 import { servedHeaders } from '../src/plan/history.js';
 
 const D1 = 'E1ABCDEFGH';
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const OLD_APP = 'assets/app-1a2b3c4d.js';
 const NEW_APP = 'assets/app-5e6f7a8b.js';
 
@@ -108,7 +107,7 @@ function world() {
   const cdn = memoryCdn({ completeAfterGets: 0 });
   const clock = memoryClock();
   const at = (sha: string): PipelineOptions => ({ store, cdn, clock, workspace: ws, env: { GITHUB_SHA: sha } });
-  const deploy = (v: 1 | 2 | 3, sha: string = C[v - 1]!!) => pipelineRun(V[v].inputs, V[v].files, at(sha));
+  const deploy = (v: 1 | 2 | 3, sha: string = C[v - 1]!) => pipelineRun(V[v].inputs, V[v].files, at(sha));
   // A workflow_dispatch job on main: no checkout of the old commit, no build, no source-dir.
   const rollback = (to: string, extra: Record<string, string> = {}) =>
     pipelineRun({ bucket: 'site-bucket', 'distribution-id': D1, 'source-dir': '', 'rollback-to': to, ...extra }, {}, at(C[2]));
