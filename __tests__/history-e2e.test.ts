@@ -14,6 +14,7 @@ import {
   type MemoryStore,
   type PipelineOptions,
   type StoreOp,
+  type Timeline,
 } from './support/memory.js';
 import type { DeployState } from '../src/model/data.js';
 import { servedHeaders } from '../src/plan/history.js';
@@ -87,9 +88,13 @@ function repo() {
 
 /** Every site object (the action's records left out) with its bytes, headers and metadata. */
 function snapshot(store: MemoryStore): Record<string, unknown> {
+  return snapshotOf(store, '');
+}
+
+function snapshotOf(store: MemoryStore, prefix: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, o] of store.objects) {
-    if (key.includes('.s3cfd-')) continue;
+    if (key.includes('.s3cfd-') || !key.startsWith(prefix)) continue;
     // The headers S3 keeps (the in-memory store also keeps what the upload was given beyond them, e.g. their provenance).
     out[key] = { body: o.body.toString('utf8'), headers: servedHeaders(o.headers), metadata: o.metadata };
   }
@@ -286,6 +291,75 @@ describe('rollback-to', () => {
         expect([crashAt, crashed.failed, sent.has(p)]).toEqual([crashAt, crashed.failed, true]);
       expect(w.store.keys().filter((k) => k.includes('/owed/'))).toEqual([]);
     }
+  });
+});
+
+describe('rollback-to: safety and scope', () => {
+  it('the order of writes: lock, owed record, history copies, their record, restores (pages last), ledger, deletes, invalidation, owed record cleared', async () => {
+    const timeline: Timeline = [];
+    const { ws, C } = repo();
+    const store = memoryStore({ timeline });
+    const cdn = memoryCdn({ completeAfterGets: 0, timeline });
+    const clock = memoryClock();
+    const at = (sha: string): PipelineOptions => ({ store, cdn, clock, workspace: ws, env: { GITHUB_SHA: sha, GITHUB_RUN_ID: '77' } });
+    for (const v of [1, 2, 3] as const) await pipelineRun(V[v].inputs, V[v].files, at(C[v - 1]!));
+    timeline.splice(0);
+    const r = await pipelineRun({ bucket: 'site-bucket', 'distribution-id': D1, 'rollback-to': '2' }, {}, at(C[2]));
+    expect(r.failure).toBeNull();
+    const dir = recordsDir(store);
+    const writes = timeline
+      .filter((t) => !/^store\.(list|getText|head|etagOf)\b/.test(t) && !t.startsWith('cdn.get') && !t.startsWith('cdn.list'))
+      .map((t) => t.split(dir).join('{dir}'));
+    expect(writes).toEqual([
+      'store.putText .s3cfd-lock.json',
+      'store.putText {dir}lock.json',
+      'store.deleteKey .s3cfd-lock.json',
+      `store.putText {dir}owed/${D1}/77-1.json`,
+      'store.copy about.html -> {dir}history/4/about.html',
+      'store.copy extra.html -> {dir}history/4/extra.html',
+      'store.copy index.html -> {dir}history/4/index.html',
+      'store.putText {dir}state.json',
+      'store.copy {dir}history/3/about.html -> about.html',
+      'store.copy {dir}history/3/index.html -> index.html',
+      'store.copy {dir}history/3/new.html -> new.html',
+      'store.putText {dir}state.json',
+      'store.deleteKeys extra.html',
+      `cdn.create ${D1} / /about.html /extra.html /index.html`,
+      `store.deleteKey {dir}owed/${D1}/77-1.json`,
+      'store.deleteKey {dir}lock.json',
+    ]);
+  });
+
+  it('per prefix with state-prefix: the rollback of one prefix leaves a sibling prefix and objects other tools wrote alone; protect and max-deletes hold', async () => {
+    const w = world();
+    const inPrefix = (v: 1 | 2 | 3, prefix: string) =>
+      pipelineRun({ ...V[v].inputs, prefix, 'state-prefix': 'deploy-state' }, V[v].files, w.at(w.C[v - 1]!));
+    for (const v of [1, 2, 3] as const) expect((await inPrefix(v, 'site/')).failure).toBeNull();
+    expect((await inPrefix(3, 'blog/')).failure).toBeNull();
+    w.store.seed('site/uploaded-by-hand.txt', 'keep me');
+    const blog = snapshotOf(w.store, 'blog/');
+    const back = (extra: Record<string, string> = {}) =>
+      w.rollback('previous', { prefix: 'site/', 'state-prefix': 'deploy-state', ...extra });
+    // max-deletes 0: refused before any write.
+    w.store.resetOps();
+    const capped = await back({ 'max-deletes': '0' });
+    expect(capped.failure).toMatch(/1 objects would be deleted, over max-deletes \(0\)/);
+    expect(w.store.ops.filter((o) => !['list', 'getText', 'head', 'etagOf'].includes(o.op))).toEqual([]);
+    // protect keeps extra.html.
+    const r = await back({ protect: 'extra.html' });
+    expect(r.failure).toBeNull();
+    expect(w.store.text('site/index.html')).toContain('home 2');
+    expect(w.store.text('site/extra.html')).toBe('extra page');
+    expect(w.store.text('site/uploaded-by-hand.txt')).toBe('keep me');
+    expect(snapshotOf(w.store, 'blog/')).toEqual(blog);
+    expect(w.store.keys().filter((k) => k.startsWith('deploy-state/site/history/')).length).toBeGreaterThan(0);
+    expect(w.store.keys().filter((k) => !k.startsWith('site/') && !k.startsWith('blog/') && !k.startsWith('deploy-state/'))).toEqual([]);
+    expect(r.report!.rollback!.changes).toEqual(
+      expect.arrayContaining([
+        { key: 'site/extra.html', action: 'keep', reason: 'protected (protect, or a hidden file)' },
+        { key: 'site/uploaded-by-hand.txt', action: 'keep', reason: 'not written by a recorded deploy of this prefix' },
+      ]),
+    );
   });
 });
 

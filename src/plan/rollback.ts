@@ -129,7 +129,12 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
       });
       continue;
     }
-    // A key the target did not have.
+    // A key the target did not have. Only what a recorded deploy put there is the rollback's to delete: objects another
+    // tool (or another prefix's deploy below this one) wrote are left alone.
+    if (!deploys.some((d) => d.site?.has(key)) && state?.objects[key] === undefined && state?.pending?.[key] === undefined) {
+      kept.push({ key, reason: 'not written by a recorded deploy of this prefix' });
+      continue;
+    }
     if (guard(rel(key))) {
       kept.push({ key, reason: 'protected (protect, or a hidden file)' });
       continue;
