@@ -42,7 +42,7 @@ export function earlyLedger(facts: Facts, plan: DeployPlan, newDemotions: boolea
   const h = plan.history;
   const copies = h !== undefined && h.preserve.length > 0;
   if (!copies && !newDemotions) return null;
-  const base = copies ? withSavedCopies(facts.state, h) : { ...(facts.state ?? { objects: {} }), version: 2 as const };
+  const base = copies ? withSavedCopies(facts.state, h) : { ...(facts.state ?? { objects: {} }), version: 3 as const };
   return newDemotions ? { ...base, demoted: plan.ledger.demoted } : base;
 }
 
