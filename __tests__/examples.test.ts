@@ -163,6 +163,7 @@ const PLACEHOLDER: Record<string, string> = {
   'github-token': 'token',
   'diff-base': '',
   'report-path': '',
+  'rollback-to': 'previous',
 };
 
 /** The input reader the runner would give the action: `with:` values, else action.yml defaults. */

@@ -27,9 +27,14 @@ export interface CopyContext {
   partSize?: number;
 }
 
-/** `x-amz-copy-source`: the bucket and the key, each path segment percent-encoded. */
+/**
+ * `x-amz-copy-source`: the bucket and the key, each path segment percent-encoded as a URL path segment is (RFC 3986:
+ * the sub-delimiters `$&+,;=:@` stay as they are, as Go's url.PathEscape leaves them), so servers that decode the
+ * header with decodeURI (s3rver) find `c++/a+b.js` too; `#`, `?`, `%` and spaces are encoded.
+ */
 export function copySource(bucket: string, key: string): string {
-  return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  const segment = (s: string) => encodeURIComponent(s).replace(/%(24|26|2B|2C|3B|3D|3A|40)/g, (m) => decodeURIComponent(m));
+  return `${bucket}/${key.split('/').map(segment).join('/')}`;
 }
 
 export async function copyObject(ctx: CopyContext, sourceKey: string, destKey: string, opts: CopyOptions): Promise<string> {
