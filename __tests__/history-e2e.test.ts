@@ -295,7 +295,7 @@ describe('rollback-to', () => {
 });
 
 describe('rollback-to: safety and scope', () => {
-  it('the order of writes: lock, owed record, history copies, their record, restores (pages last), ledger, deletes, invalidation, owed record cleared', async () => {
+  it('the order of writes: lock, owed record, history copies, their record, restores, ledger, deletes, invalidation, owed record cleared', async () => {
     const timeline: Timeline = [];
     const { ws, C } = repo();
     const store = memoryStore({ timeline });
