@@ -352,7 +352,12 @@ describe('rollback-to: safety and scope', () => {
     expect(w.store.text('site/extra.html')).toBe('extra page');
     expect(w.store.text('site/uploaded-by-hand.txt')).toBe('keep me');
     expect(snapshotOf(w.store, 'blog/')).toEqual(blog);
-    expect(w.store.keys().filter((k) => k.startsWith('deploy-state/site/history/')).length).toBeGreaterThan(0);
+    // The history under state-prefix, keyed relative to the prefix.
+    expect(w.store.keys().filter((k) => k.startsWith('deploy-state/site/history/'))).toEqual(
+      expect.arrayContaining(['deploy-state/site/history/3/index.html', 'deploy-state/site/history/4/about.html']),
+    );
+    const H = 'deploy-state/site/history/';
+    expect(w.store.keys().filter((k) => k.startsWith(H) && k.slice(H.length).includes('site/'))).toEqual([]);
     expect(w.store.keys().filter((k) => !k.startsWith('site/') && !k.startsWith('blog/') && !k.startsWith('deploy-state/'))).toEqual([]);
     expect(r.report!.rollback!.changes).toEqual(
       expect.arrayContaining([

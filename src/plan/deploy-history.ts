@@ -63,6 +63,7 @@ export function deployHistory(
   return planHistory({
     state: facts.state,
     dir: facts.records.dir,
+    prefix: config.prefix,
     ownKeys: facts.ownKeys,
     keepDeploys: config.keepDeploys,
     entry: deploy,

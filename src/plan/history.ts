@@ -17,8 +17,9 @@ export { DEFAULT_KEEP_DEPLOYS } from '../model/history.js';
 /** How many deploys the ledger lists at least (sha and time: the older-commit guard, the report). */
 export const DEPLOYS_LISTED = 10;
 
-/** Where a kept copy of a key's earlier bytes lives. */
-export const historyKeyIn = (dir: string, id: number, key: string) => `${dir}history/${id}/${key}`;
+/** Where a kept copy of a key's earlier bytes lives: `<records folder>/history/<n>/<key relative to the prefix>`. */
+export const historyKeyIn = (dir: string, id: number, key: string, prefix = '') =>
+  `${dir}history/${id}/${key.startsWith(prefix) ? key.slice(prefix.length) : key}`;
 export const historyDirIn = (dir: string) => `${dir}history/`;
 
 /** The headers a deploy serves a file with, as a copy sets them (the report's provenance left out). */
@@ -152,6 +153,8 @@ export interface HistoryInput {
   state: DeployState | null;
   /** The records folder. */
   dir: string;
+  /** The site's prefix (history keys are relative to it). */
+  prefix?: string;
   /** Every key of the action's records (the listing): stray history objects are found there. */
   ownKeys: string[];
   keepDeploys: number;
@@ -180,7 +183,7 @@ export function planHistory(h: HistoryInput): HistoryPlan {
     const wanted = referenced(kept);
     for (const c of h.changed) {
       if (c.md5 === undefined || !wanted(c.key, c.md5) || saved[c.key]?.[c.md5] !== undefined) continue;
-      const to = historyKeyIn(h.dir, id, c.key);
+      const to = historyKeyIn(h.dir, id, c.key, h.prefix);
       preserve.push({ key: c.key, md5: c.md5, size: c.size, to });
       (saved[c.key] ??= {})[c.md5] = id;
     }
@@ -190,7 +193,7 @@ export function planHistory(h: HistoryInput): HistoryPlan {
   const keepKeys = new Set<string>();
   for (const [key, byMd5] of Object.entries(saved)) {
     for (const [md5, n] of Object.entries(byMd5)) {
-      if (wanted(key, md5)) keepKeys.add(historyKeyIn(h.dir, n, key));
+      if (wanted(key, md5)) keepKeys.add(historyKeyIn(h.dir, n, key, h.prefix));
       else delete byMd5[md5];
     }
     if (Object.keys(byMd5).length === 0) delete saved[key];

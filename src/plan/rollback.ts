@@ -152,6 +152,7 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
   const history = planHistory({
     state,
     dir: facts.records.dir,
+    prefix: config.prefix,
     ownKeys: facts.ownKeys,
     keepDeploys: config.keepDeploys,
     entry,
@@ -223,7 +224,7 @@ function knownHeaders(
 /** The history copy of `key` with these bytes, or null when none is kept. */
 function savedKey(config: Config, facts: Facts, saved: Record<string, Record<string, number>>, key: string, md5: string): string | null {
   const n = saved[key]?.[md5];
-  return n === undefined ? null : historyKeyIn(facts.records.dir, n, key);
+  return n === undefined ? null : historyKeyIn(facts.records.dir, n, key, config.prefix);
 }
 
 function verdictOf(config: Config, ...sites: (Map<string, { fingerprinted: boolean }> | null)[]): (rel: string) => FingerprintVerdict {
