@@ -163,6 +163,7 @@ const PLACEHOLDER: Record<string, string> = {
   'github-token': 'token',
   'diff-base': '',
   'report-path': '',
+  'rollback-to': 'previous',
 };
 
 /** The input reader the runner would give the action: `with:` values, else action.yml defaults. */
@@ -310,12 +311,22 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (_name, src) => {
     expect(unknown).toEqual([]);
   });
 
-  test('gives the inputs its mode requires (upload: source-dir and bucket; upload: false: distribution-id; remove-prefix: bucket and prefix)', () => {
+  test('gives the inputs its mode requires (upload: source-dir and bucket; upload: false: distribution-id; remove-prefix: bucket and prefix; rollback-to: bucket)', () => {
     const missing: string[] = [];
     for (const s of steps) {
       const mode = uploadMode(s.with);
       const removing = asString(s.with['remove-prefix']).trim().toLowerCase() === 'true';
-      const need = removing ? ['bucket', 'prefix'] : mode === null ? [] : mode ? ['source-dir', 'bucket'] : ['distribution-id'];
+      // rollback-to: no build, so no source-dir; the bucket holds the history.
+      const rollingBack = asString(s.with['rollback-to']).trim() !== '';
+      const need = removing
+        ? ['bucket', 'prefix']
+        : rollingBack
+          ? ['bucket']
+          : mode === null
+            ? []
+            : mode
+              ? ['source-dir', 'bucket']
+              : ['distribution-id'];
       for (const k of need) if (asString(s.with[k]).trim() === '') missing.push(`${s.label}: ${k}`);
     }
     expect(missing).toEqual([]);

@@ -76,13 +76,14 @@ function bytes(size: number, seed: number): Buffer {
   return b;
 }
 
+// keep-deploys 0: these count the PUTs of one key, which a history copy (a PUT with x-amz-copy-source) would add to.
 describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
   // The SDK refuses to retry a request whose body is a stream ("An error was encountered in a non-retryable
   // streaming request."), and single-PUT uploads send the file as a ReadStream: see the report of issue 5.
   it('S3 SlowDown (503) a few times during uploads: retried with backoff, the deploy succeeds and the PUT lands', async () => {
     const { bucket, dist, site } = await fresh();
     writeTree(site, { 'index.html': 'v1', 'styles.css': 'body{color:red}', 'app.js': 'console.log(1)' });
-    const base = { 'source-dir': site, bucket, 'distribution-id': dist };
+    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'keep-deploys': '0' };
     expect((await runAction(base, direct())).failed).toBe(false);
 
     writeTree(site, { 'styles.css': 'body{color:blue}', 'app.js': 'console.log(2)' });
@@ -111,7 +112,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     const sizes = { multipartThreshold: 5 * MiB, partSize: 5 * MiB };
     writeTree(site, { 'index.html': 'v1', 'old.html': 'old' });
     fs.writeFileSync(path.join(site, 'big.bin'), bytes(6 * MiB, 11));
-    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'delete-removed': 'true' };
+    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'keep-deploys': '0', 'delete-removed': 'true' };
     expect((await runAction(base, direct(), sizes)).failed).toBe(false);
 
     writeTree(site, { 'old.html': null });
@@ -150,7 +151,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
   it('S3 failing persistently for one key: exit 1 naming the file, no invalidation, no deletes, owed record kept', async () => {
     const { bucket, dist, site } = await fresh();
     writeTree(site, { 'index.html': 'v1', 'a.css': 'a1', 'broken.css': 'b1', 'old.html': 'old' });
-    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'delete-removed': 'true', concurrency: '1' };
+    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'keep-deploys': '0', 'delete-removed': 'true', concurrency: '1' };
     expect((await runAction(base, direct())).failed).toBe(false);
 
     writeTree(site, { 'a.css': 'a2', 'broken.css': 'b2', 'old.html': null });
@@ -201,7 +202,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
     const { bucket, dist, site } = await fresh();
     const big = (fill: string) => fill.repeat(3 * 1024 * 1024);
     writeTree(site, { 'index.html': 'v1', 'video.bin': big('a') });
-    const base = { 'source-dir': site, bucket, 'distribution-id': dist };
+    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'keep-deploys': '0' };
     expect((await runAction(base, direct())).failed).toBe(false);
     writeTree(site, { 'video.bin': big('b') });
     proxy.failWhen({ method: 'PUT', keyIncludes: 'video.bin', times: 2, status: 503, code: 'SlowDown' });
@@ -215,7 +216,7 @@ describe('S3 SlowDown / 500 / 503 / connection reset during uploads', () => {
   it('connection reset during an upload (once): retried, the deploy succeeds', async () => {
     const { bucket, dist, site } = await fresh();
     writeTree(site, { 'index.html': 'v1', 'page.html': 'p1' });
-    const base = { 'source-dir': site, bucket, 'distribution-id': dist };
+    const base = { 'source-dir': site, bucket, 'distribution-id': dist, 'keep-deploys': '0' };
     expect((await runAction(base, direct())).failed).toBe(false);
 
     writeTree(site, { 'page.html': 'p2 with more bytes' });
@@ -513,6 +514,9 @@ describe('IAM least privilege', () => {
     AbortMultipartUpload: 's3:AbortMultipartUpload',
     DeleteObject: 's3:DeleteObject',
     DeleteObjects: 's3:DeleteObject',
+    // keep-deploys: the history copies (s3:GetObject on the source too, which the policy grants).
+    CopyObject: 's3:PutObject',
+    UploadPartCopy: 's3:PutObject',
     CreateInvalidation: 'cloudfront:CreateInvalidation',
     GetInvalidation: 'cloudfront:GetInvalidation',
     ListInvalidations: 'cloudfront:ListInvalidations',
@@ -529,6 +533,8 @@ describe('IAM least privilege', () => {
     'UploadPart',
     'CompleteMultipartUpload',
     'AbortMultipartUpload',
+    'CopyObject',
+    'UploadPartCopy',
   ];
   const CF_ALLOWED = ['CreateInvalidation', 'GetInvalidation', 'ListInvalidations', 'GetDistributionConfig'];
   const NOT_OPERATIONS = new Set(['total', 'GET', 'PUT', 'HEAD', 'POST', 'DELETE', 'errors']);

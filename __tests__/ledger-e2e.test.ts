@@ -25,7 +25,8 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2025-06-15T12:00:00Z'); // memoryClock's start
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const base = { bucket: 'site-bucket', 'distribution-id': D1 };
+// keep-deploys 0: these tests pin the writes of a deploy without rollback history (history-e2e.test.ts has them with it).
+const base = { bucket: 'site-bucket', 'distribution-id': D1, 'keep-deploys': '0' };
 const ledgerOf = (s: MemoryStore) => JSON.parse(s.text(STATE(s))) as DeployState;
 const cacheControl = (s: MemoryStore, key: string) => s.objects.get(key)!.headers.cacheControl;
 const writes = (s: MemoryStore) => s.ops.filter((o) => !['list', 'head', 'getText', 'etagOf', 'storedMd5'].includes(o.op));

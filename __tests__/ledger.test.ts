@@ -350,10 +350,10 @@ describe('nextLedger', () => {
     pending: { 'gone.js': { since: NOW, size: 2 } },
   };
 
-  it('version 2: the objects as uploaded or listed, demoted sorted, shapes and pending as given, this deploy first', () => {
+  it('version 3: the objects as uploaded or listed, demoted sorted, shapes and pending as given, this deploy first', () => {
     const l = nextLedger(null, { ...base, deploy: deploy('b') });
     expect(l).toEqual({
-      version: 2,
+      version: 3,
       objects: { 'new.js': ['e-new', 'm-new', headersHash(IMMUTABLE), readingHash(IMMUTABLE)], 'same.css': ['e-same', 'm-same', 'hh'] },
       demoted: ['a.js', 'z.js'],
       shapes: [CHUNK],

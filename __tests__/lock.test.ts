@@ -4,6 +4,7 @@ import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy } from '../testing/s3-fault-proxy.mjs';
 import { testS3Client, testS3Store } from './support/s3-client.js';
 import { acquireLock, LockTimeoutError, type DeployLock, type LockOptions } from '../src/io/s3/lock.js';
+import { lazyS3Store } from '../src/io/s3/lazy.js';
 import type { Clock, OwnRecords } from '../src/model/ports.js';
 
 const BUCKET = 'lock-bucket';
@@ -297,5 +298,29 @@ describe('issue 18.6: release is a conditional delete', () => {
     await a.release();
     expect(await holder(base, key)).toBe('run-b');
     expect(log.some((l) => l.includes('was taken by another run as it was released'))).toBe(true);
+  });
+});
+
+describe('the store the action runs with (lazyS3Store, the SDK loaded on first use)', () => {
+  it('keeps the condition of a conditional delete: a record replaced since it was read is not deleted', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
+    try {
+      const store = lazyS3Store(BUCKET, {
+        region: 'us-east-1',
+        concurrency: 4,
+        multipartThreshold: 8 << 20,
+        partSize: 5 << 20,
+        env: { AWS_ENDPOINT_URL_S3: proxy.endpoint },
+      });
+      const key = freshKey();
+      const read = await store.putText(key, JSON.stringify({ owner: 'run-a' }));
+      await store.putText(key, JSON.stringify({ owner: 'run-b' }));
+      await expect(store.deleteKey(key, { ifMatch: read })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+      expect(JSON.parse((await store.getText(key))!.body)).toEqual({ owner: 'run-b' });
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 });

@@ -31,6 +31,8 @@ const inputs = (site: string, extra: Record<string, string> = {}) => ({
   // The harness's clock moves a second per reading: a grace period of 1 s has passed by the next run, not
   // within the run that removes the file.
   'keep-removed': '1s',
+  // No rollback history: with it, the removed bundle stays while a restorable deploy served it (history-e2e tests that).
+  'keep-deploys': '0',
   ...extra,
 });
 const writes = () => proxy.calls.filter((c) => c.method === 'PUT' || c.method === 'DELETE' || c.method === 'POST');

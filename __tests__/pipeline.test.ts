@@ -30,7 +30,8 @@ const LOCK = (s: MemoryStore, prefix = '') => `${recordsDir(s, prefix)}lock.json
 const BOOT = (prefix = '') => `${prefix}.s3cfd-lock.json`;
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
-const base = { bucket: 'site-bucket', 'distribution-id': D1 };
+// keep-deploys 0: these tests pin the writes of a deploy without rollback history (history-e2e.test.ts has them with it).
+const base = { bucket: 'site-bucket', 'distribution-id': D1, 'keep-deploys': '0' };
 
 const v1 = {
   'index.html': '<h1>home</h1>',
@@ -331,7 +332,7 @@ describe('several distributions', () => {
   it('one invalidation each, in its own URL space, one owed record each, all cleared', async () => {
     const store = memoryStore();
     const cdn = memoryCdn();
-    const inputs = { bucket: 'site-bucket', prefix: 'site', 'distribution-id': `${D1}:/site\n${D2}` };
+    const inputs = { bucket: 'site-bucket', prefix: 'site', 'distribution-id': `${D1}:/site\n${D2}`, 'keep-deploys': '0' };
     await pipelineRun(inputs, { 'index.html': 'home 1', 'a.css': 'a' }, { store, cdn });
     store.resetOps();
     const r = await pipelineRun(inputs, { 'index.html': 'home 2', 'a.css': 'a' }, { store, cdn, env: { GITHUB_RUN_ID: '77' } });

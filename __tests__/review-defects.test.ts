@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { memoryCdn, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
 import type { ObjectStore } from '../src/model/ports.js';
+import { LEDGER_VERSION } from '../src/model/record-format.js';
 
 const D1 = 'E1RACESTEST';
 const base = { bucket: 'site-bucket', 'distribution-id': D1, 'delete-removed': 'true' };
@@ -177,12 +178,12 @@ describe('issue 17.3: damaged and newer records fail before any write', () => {
     const cdn = memoryCdn({ completeAfterGets: 0 });
     await pipelineRun(base, { 'index.html': 'v1' }, { store, cdn });
     const key = STATE(store);
-    const newer = JSON.stringify({ ...(JSON.parse(store.text(key)) as object), version: 3, rollback: { kept: 5 } });
+    const newer = JSON.stringify({ ...(JSON.parse(store.text(key)) as object), version: LEDGER_VERSION + 1, future: { kept: 5 } });
     store.seed(key, newer);
     store.resetOps();
     const r = await pipelineRun(base, { 'index.html': 'v2' }, { store, cdn });
     expect(r.failed).toBe(true);
-    expect(r.failure).toContain('was written by a newer version of s3-cloudfront-deploy (format 3');
+    expect(r.failure).toContain(`was written by a newer version of s3-cloudfront-deploy (format ${LEDGER_VERSION + 1}`);
     expect(store.text(key)).toBe(newer);
     expect(store.ops.filter((o) => o.op === 'upload' || o.op === 'putText')).toEqual([]);
   });

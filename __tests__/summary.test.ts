@@ -125,7 +125,9 @@ describe('job summary', () => {
       unchanged: '120',
       report: '/tmp/r.json',
       url: '',
+      'deploy-id': '',
     });
+    expect(outputsOf({ ...sampleReport(), deployId: 12 }, '/tmp/r.json')['deploy-id']).toBe('12');
     expect(outputsOf({ ...sampleReport(), url: 'https://pr-7.preview.example.com/' }, '/tmp/r.json').url).toBe(
       'https://pr-7.preview.example.com/',
     );

@@ -30876,7 +30876,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6129);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1782);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -31350,7 +31350,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 6129:
+/***/ 1782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34594,6 +34594,12 @@ function mapRepoPath(repoPath, rules) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/model/history.ts
+/** The default of `keep-deploys`. */
+const DEFAULT_KEEP_DEPLOYS = 5;
+/** What `rollback-to` accepts: previous, a deploy number, a commit SHA of 7 or more hex digits. */
+const ROLLBACK_TO = /^(previous|\d+|[0-9a-f]{7,40})$/i;
+
 ;// CONCATENATED MODULE: ./src/model/site-url.ts
 // The site's base URL (`verify-url`, `preview-url`) and URLs under it. Pure.
 /**
@@ -34714,6 +34720,7 @@ function parseDuration(name, raw, def) {
 
 
 
+
 const DIST_ID = /^[A-Z0-9]{8,32}$/;
 // S3 bucket naming rules (general purpose buckets): 3-63 chars, lowercase letters, digits, dots, hyphens,
 // starting and ending with a letter or digit, not shaped like an IP address.
@@ -34797,13 +34804,17 @@ function parseVerify(get, wait) {
 }
 function parseTarget(get, workspace) {
     const removePrefix = bool('remove-prefix', get('remove-prefix'), false);
-    const upload = !removePrefix && bool('upload', get('upload'), true);
+    // rollback-to: no build, no source-dir; the bucket's history is the source.
+    const rollback = get('rollback-to').trim() !== '';
+    const upload = !removePrefix && !rollback && bool('upload', get('upload'), true);
     const sourceRaw = get('source-dir').trim();
     const bucketRaw = get('bucket').trim();
     if (upload && sourceRaw === '')
         throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
     if ((upload || removePrefix) && bucketRaw === '')
         throw new InputError('bucket', `required when ${upload ? 'upload' : 'remove-prefix'} is true (the S3 bucket name)`);
+    if (rollback && bucketRaw === '')
+        throw new InputError('bucket', 'required with rollback-to (the bucket holds the history)');
     if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
         throw new InputError('bucket', `'${bucketRaw}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`);
     }
@@ -34825,11 +34836,11 @@ function parsePrefixFor(name, raw) {
     return prefix;
 }
 /** What to invalidate where. */
-function parseInvalidation(get, upload, removePrefix) {
+function parseInvalidation(get, upload, removePrefix, rollback = false) {
     const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none', 'defer'], 'changed');
     const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
     const paths = splitList(get('paths')).map(parseManualPath);
-    if (!upload && !removePrefix && distributions.length === 0) {
+    if (!upload && !removePrefix && !rollback && distributions.length === 0) {
         throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
     }
     if (paths.length > 0 && distributions.length === 0) {
@@ -34917,7 +34928,8 @@ function parseSiteUrl(name, raw) {
 function parseInputs(get, env) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const target = parseTarget(get, workspace);
-    const invalidation = parseInvalidation(get, target.upload, target.removePrefix);
+    const rollback = parseRollback(get);
+    const invalidation = parseInvalidation(get, target.upload, target.removePrefix, rollback.rollbackTo !== null);
     const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
     if (!target.upload && deleteRemoved)
         throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
@@ -34960,7 +34972,25 @@ function parseInputs(get, env) {
         previewUrl: parseSiteUrl('preview-url', get('preview-url')),
         prComment: bool('pr-comment', get('pr-comment'), false),
         workspace,
+        ...rollback,
     };
+}
+/** `rollback-to` (previous, a deploy number, a commit SHA of 7+ hex digits) and `keep-deploys`. */
+function parseRollback(get) {
+    const keepDeploys = input_values_int('keep-deploys', get('keep-deploys'), DEFAULT_KEEP_DEPLOYS, 0, 100);
+    const raw = get('rollback-to').trim();
+    if (raw === '')
+        return { rollbackTo: null, keepDeploys };
+    if (!ROLLBACK_TO.test(raw)) {
+        throw new InputError('rollback-to', `'${raw}' must be previous, a deploy number (the output deploy-id) or a commit SHA (7 or more hex digits)`);
+    }
+    for (const name of ['remove-prefix', 'delete-removed', 'force-upload']) {
+        if (bool(name, get(name), false))
+            throw new InputError('rollback-to', `cannot be combined with ${name}: true`);
+    }
+    if (get('upload').trim().toLowerCase() === 'false')
+        throw new InputError('rollback-to', 'cannot be combined with upload: false');
+    return { rollbackTo: raw, keepDeploys };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -35148,6 +35178,520 @@ function overallStatus(statuses) {
     return statuses.find((s) => !isCompleted(s)) ?? statuses[0] ?? '';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/plan/cache-tags.ts
+// CloudFront cache tags: which distributions read them (discovery), and the tags each object carries. Pure.
+//
+// A distribution with `CacheTagConfig { HeaderName }` reads comma-separated tags from that response header of
+// the origin; an S3 origin returns object metadata `<name>` as `x-amz-meta-<name>`. An invalidation item
+// `#<tag>` then evicts every cached object carrying the tag, every variant of it (query strings, cookies,
+// headers). Tags: ASCII 33-126 without commas, at most 256 characters, case-insensitive; at most 50 per object.
+
+/** CloudFront keeps at most this many tags per object. */
+const MAX_TAGS_PER_OBJECT = 50;
+/** Longest tag CloudFront accepts. */
+const MAX_TAG_LENGTH = 256;
+/** What the tag metadata may take of S3's 2 KB of user metadata (the rest stays for the `headers` input's). */
+const MAX_TAG_HEADER_CHARS = 1500;
+/** Group tag every non-fingerprinted (mutable) object carries: the coarse cover that spares fingerprinted assets. */
+const GROUP_MUTABLE = 'g:mutable';
+/** Group tag every HTML object carries. */
+const GROUP_HTML = 'g:html';
+/** Whether CloudFront accepts `tag` (without the `#` of the invalidation item). */
+function isValidTag(tag) {
+    return tag.length >= 1 && tag.length <= MAX_TAG_LENGTH && /^[\x21-\x7e]+$/.test(tag) && !tag.includes(',') && !tag.includes('*');
+}
+/** Tag text for a key or folder: itself when it is plain (printable ASCII, lower case, no comma or `*`, short), else hashed. */
+function tagText(kind, text) {
+    const plain = /^[\x21-\x7e]*$/.test(text) && !/[,*A-Z]/.test(text) && text.length <= 200;
+    if (plain)
+        return `${kind}:${text}`;
+    // Upper case is hashed too: tags are case-insensitive, keys are not (`A.html` and `a.html` must not share one).
+    return `${kind}h:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32)}`;
+}
+/** The object's own tag: unique to its key, deterministic, valid for any key. */
+function objectTag(key) {
+    return tagText('o', key);
+}
+/** The tag of a folder (`docs/`, ending with `/`). */
+function folderTag(dir) {
+    return tagText('d', dir);
+}
+/**
+ * Every tag of the object at `key`: its own, its groups, then its folders from the shallowest down as far as the
+ * 50-tag limit and the metadata budget allow (so an object's folder tags are always a chain from the top).
+ */
+function tagsFor(key, cls) {
+    const tags = [objectTag(key)];
+    if (cls.mutable)
+        tags.push(GROUP_MUTABLE);
+    if (cls.html)
+        tags.push(GROUP_HTML);
+    let chars = tags.join(',').length;
+    const parts = key.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length && tags.length < MAX_TAGS_PER_OBJECT; i++) {
+        const tag = folderTag(parts.slice(0, i).join('/') + '/');
+        if (chars + 1 + tag.length > MAX_TAG_HEADER_CHARS)
+            break;
+        tags.push(tag);
+        chars += 1 + tag.length;
+    }
+    return tags;
+}
+/** The folder tags an object carries (a chain from the top), from its tag list. */
+function folderTagsOf(tags) {
+    return tags.filter((t) => t.startsWith('d:') || t.startsWith('dh:'));
+}
+/** Whether an HTML media type. */
+function isHtmlType(contentType) {
+    return /^text\/html\b/i.test(contentType.trim());
+}
+/** The marker a ledger entry carries when every variant the CDN may hold of the object carries its tags. */
+function tagMarker(cls) {
+    return `#${cls.mutable ? 'm' : ''}${cls.html ? 'h' : ''}`;
+}
+/** The groups a ledger marker records, or null when it is not a marker. */
+function markerClass(marker) {
+    if (!marker?.startsWith('#'))
+        return null;
+    return { mutable: marker.includes('m'), html: marker.includes('h') };
+}
+/**
+ * Which distributions read tags, decided from the `cache-tags` input and what gather read of each distribution.
+ * `auto`: a distribution whose CacheTagConfig header is `x-amz-meta-<name>` (the first such name wins); a header
+ * name in the input is trusted for every distribution; `off`: none.
+ */
+function discoverTagging(config, facts) {
+    const notes = [];
+    if (!config.upload || config.distributions.length === 0)
+        return { tagging: null, notes };
+    const mode = config.cacheTags;
+    if (mode.mode === 'off') {
+        return { tagging: null, notes: [`cache-tags: off: invalidating by paths only`] };
+    }
+    if (mode.mode === 'header') {
+        const metaName = mode.header.slice('x-amz-meta-'.length);
+        const ids = config.distributions.map((d) => d.id);
+        notes.push(`cache-tags: ${mode.header} (from the input): objects are tagged in metadata ${metaName}; ${ids.join(', ')} invalidated by tags`);
+        return { tagging: { metaName, ids }, notes };
+    }
+    let metaName = null;
+    const ids = [];
+    for (const d of config.distributions) {
+        const fact = facts.distributions[d.id];
+        if (!fact) {
+            notes.push(`${d.id}: configuration not read: invalidating by paths`);
+        }
+        else if (!fact.read) {
+            notes.push(`${d.id}: configuration not readable (${fact.why}): invalidating by paths; grant cloudfront:GetDistributionConfig to use cache tags`);
+        }
+        else if (!fact.cacheTagHeader) {
+            notes.push(`${d.id}: no CacheTagConfig: invalidating by paths`);
+        }
+        else {
+            const m = /^x-amz-meta-([a-z0-9][a-z0-9_-]*)$/i.exec(fact.cacheTagHeader.trim());
+            const name = m?.[1]?.toLowerCase();
+            if (!name) {
+                notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}, which S3 metadata cannot set: invalidating by paths`);
+            }
+            else if (metaName !== null && name !== metaName) {
+                notes.push(`${d.id}: CacheTagConfig reads x-amz-meta-${name}, but this run tags into ${metaName}: invalidating by paths`);
+            }
+            else {
+                metaName = name;
+                ids.push(d.id);
+                notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}: objects are tagged in metadata ${name}, invalidated by tags`);
+            }
+        }
+    }
+    if (metaName === null && facts.state?.tags && config.distributions.some((d) => !facts.distributions[d.id]?.read)) {
+        // A run that could not read the configuration (invalidate: none, or no permission) keeps writing the tags the
+        // ledger records, so the objects' headers do not flip and get rewritten, but invalidates nothing by tag.
+        const kept = facts.state.tags.meta;
+        notes.push(`cache-tags: objects keep their tags in metadata ${kept} (from the ledger); nothing is invalidated by tag`);
+        return { tagging: { metaName: kept, ids: [] }, notes };
+    }
+    return { tagging: metaName === null ? null : { metaName, ids }, notes };
+}
+
+;// CONCATENATED MODULE: ./src/plan/policies.ts
+
+
+
+
+/**
+ * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
+ * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
+ */
+function remoteStates(remote, state, headMd5, headHeaders = {}) {
+    const out = new Map();
+    for (const o of remote) {
+        const rec = state?.objects[o.key];
+        const known = { ...o };
+        if (rec && ledgerEtag(rec) === o.etag) {
+            known.storedMd5 = rec[1];
+            if (rec[2])
+                known.headersHash = rec[2];
+            if (rec[3])
+                known.readingHash = rec[3];
+            const marker = state?.tags?.objects[o.key];
+            if (marker)
+                known.tagged = marker;
+        }
+        const head = headMd5[o.key];
+        if (head !== undefined && known.storedMd5 === undefined)
+            known.storedMd5 = head;
+        const headers = headHeaders[o.key];
+        if (headers !== undefined && known.headersHash === undefined)
+            known.storedHeaders = headers;
+        out.set(o.key, known);
+    }
+    return out;
+}
+/** The ETag an entry records: written as '' when it is the content MD5 (a single PUT), which keeps the ledger small. */
+const ledgerEtag = (rec) => rec[0] || rec[1];
+/** A ledger entry, the ETag left out when it is the MD5. */
+function entry(etag, md5, headersHash, readingHash) {
+    const e = etag === md5 ? '' : etag;
+    return readingHash ? [e, md5, headersHash, readingHash] : [e, md5, headersHash];
+}
+/** The cache-tag marker of an object uploaded with tags (its bytes, so every variant cached from now carries them). */
+function uploadedMarker(f, tagMeta) {
+    if (tagMeta === null || f.headers.metadata?.[tagMeta] === undefined)
+        return undefined;
+    return tagMarker({ mutable: !f.verdict.fingerprinted, html: isHtmlType(f.headers.contentType) });
+}
+/** Local files with the multipart ETags computed for foreign multipart objects. */
+function withMultipartEtags(files, multipartEtags) {
+    return files.map((f) => {
+        const etag = multipartEtags[f.path];
+        return etag === undefined ? f : { ...f, multipartEtag: etag };
+    });
+}
+/**
+ * Invalidate-only mode has nothing but the diff to go on: without a whole diff, `/*` only when allowed
+ * (missing-diff: all); otherwise a warning. Upload mode relies on the sync for what the diff misses.
+ */
+function missingDiffFallback(config, diff) {
+    if (config.upload || !diff.incomplete)
+        return { manual: config.paths, warning: null };
+    const why = diff.note ?? 'unavailable';
+    // No previous commit at all (a manual run): a paths input is the whole list, as given.
+    if (diff.source === 'none' && config.missingDiff === 'warn' && config.paths.length > 0)
+        return { manual: config.paths, warning: null };
+    if (config.missingDiff === 'all') {
+        return {
+            manual: [...config.paths, '/*'],
+            warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
+        };
+    }
+    const noDiff = diff.source === 'none';
+    return {
+        manual: config.paths,
+        warning: noDiff
+            ? `No commit diff (${why}): nothing of this commit is invalidated; give the paths input or diff-base, or set missing-diff: all to fall back to /*`
+            : `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
+    };
+}
+/**
+ * The batch must fit in what is left in flight: total paths within the file-path room (which keeps the exact
+ * ones under it too) and wildcards within the wildcard room; never below 1 (CloudFront then queues it).
+ */
+function inFlightBudget(maxPaths, usage) {
+    return {
+        budget: Math.max(1, Math.min(maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
+        maxWildcards: Math.max(1, MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0)),
+    };
+}
+/** Keys that stay at the origin without being synced (protected, excluded): cached too, so collateral counts them. */
+function collateralKeys(listed, sync) {
+    const synced = new Set(sync.map((e) => e.key));
+    return listed.filter((o) => !synced.has(o.key)).map((o) => o.key);
+}
+/** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
+function uploadWaves(files, isEntry) {
+    const uploads = files.filter((f) => f.entry.action === 'upload');
+    // strip-index-html's `d/` goes live with its `d/index.html`: judged by the file it uploads.
+    return [uploads.filter((f) => !isEntry(f.source)), uploads.filter((f) => isEntry(f.source))];
+}
+/**
+ * verify-url: the invalidated URLs of files overwritten by this run, each with the MD5 the CDN must now serve
+ * (directory forms carry their index document's MD5).
+ */
+function verifyTargets(plan, files) {
+    if (!plan)
+        return [];
+    const byKey = new Map(files.filter((f) => f.entry.action === 'upload').map((f) => [f.key, f]));
+    return plan.stale.flatMap((s) => {
+        const file = s.reason === 'overwritten' && s.source ? byKey.get(s.source) : undefined;
+        return file ? [{ path: encodeCloudFrontPath(s.path), md5: file.md5 }] : [];
+    });
+}
+/**
+ * The record after this run: uploaded objects with their new ETag and headers; unchanged ones keep what was
+ * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
+ * an ETag (a failed run) are left out, so the next run compares them afresh.
+ */
+function nextState(files, remote, etags, tags = { meta: null }) {
+    const objects = {};
+    const tagged = {};
+    // An unchanged object keeps its marker only while the tags are written in the same metadata.
+    const keep = tags.meta !== null && tags.previous === tags.meta;
+    for (const f of files) {
+        const o = remote.get(f.key);
+        if (f.entry.action === 'upload') {
+            const etag = etags[f.key];
+            // Tags adopted by a metadata rewrite: variants cached before it carry none, so no marker yet.
+            const marker = f.entry.metadataOnly ? undefined : uploadedMarker(f, tags.meta);
+            if (etag)
+                objects[f.key] = entry(etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
+            if (etag && marker)
+                tagged[f.key] = marker;
+        }
+        else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
+            // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
+            objects[f.key] = entry(o.etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
+            if (keep && o.tagged)
+                tagged[f.key] = o.tagged;
+        }
+        else if (f.entry.action === 'unchanged' && o) {
+            objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
+            if (keep && o.tagged)
+                tagged[f.key] = o.tagged;
+        }
+    }
+    return { version: 1, objects, ...(tags.meta !== null ? { tags: { meta: tags.meta, objects: tagged } } : {}) };
+}
+/** A warning when many objects are about to be deleted (close to the cap). */
+function deleteWarning(deletes, maxDeletes) {
+    if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes)
+        return null;
+    return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/history.ts
+
+
+/** How many deploys the ledger lists at least (sha and time: the older-commit guard, the report). */
+const DEPLOYS_LISTED = 10;
+/** Where a kept copy of a key's earlier bytes lives: `<records folder>/history/<n>/<key relative to the prefix>`. */
+const historyKeyIn = (dir, id, key, prefix = '') => `${dir}history/${id}/${key.startsWith(prefix) ? key.slice(prefix.length) : key}`;
+const historyDirIn = (dir) => `${dir}history/`;
+/** The headers a deploy serves a file with, as a copy sets them (the report's provenance left out). */
+function servedHeaders(h) {
+    return {
+        contentType: h.contentType,
+        cacheControl: h.cacheControl,
+        ...(h.contentEncoding !== undefined && { contentEncoding: h.contentEncoding }),
+        ...(h.contentLanguage !== undefined && { contentLanguage: h.contentLanguage }),
+        ...(h.contentDisposition !== undefined && { contentDisposition: h.contentDisposition }),
+        ...(h.websiteRedirectLocation !== undefined && { websiteRedirectLocation: h.websiteRedirectLocation }),
+        ...(h.metadata !== undefined && Object.keys(h.metadata).length > 0 && { metadata: sortedRecord(h.metadata) }),
+    };
+}
+function sortedRecord(m) {
+    return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/** Same headers (every header a copy sets). */
+function sameHeaders(a, b) {
+    return JSON.stringify(servedHeaders(a)) === JSON.stringify(servedHeaders(b));
+}
+/** The deploys of the ledger, newest first, each with its site decoded from the chain of deltas. */
+function decodeDeploys(state) {
+    const table = state?.headerSets ?? [];
+    const decode = (rec) => {
+        const out = new Map();
+        for (const [key, [md5, size, h, fp]] of Object.entries(rec)) {
+            const headers = table[h];
+            if (!headers)
+                return null; // a reference the table lacks: not restorable, never guessed
+            out.set(key, { md5, size, headers, fingerprinted: fp === 1 });
+        }
+        return out;
+    };
+    let newer = null;
+    let first = true;
+    return (state?.deploys ?? []).map((entry) => {
+        let site = null;
+        const rec = entry.site;
+        if (rec?.full && first)
+            site = decode(rec.full);
+        else if (rec && !rec.full && newer) {
+            const set = decode(rec.set ?? {});
+            if (set) {
+                site = new Map(newer);
+                for (const k of rec.gone ?? [])
+                    site.delete(k);
+                for (const [k, v] of set)
+                    site.set(k, v);
+            }
+        }
+        first = false;
+        newer = site;
+        return { entry, site };
+    });
+}
+/**
+ * The deploys as stored: the first `keepSites` with a site (the newest in full, the rest as deltas), the rest up to
+ * DEPLOYS_LISTED (or keepSites) without; the header table holds exactly the header sets the sites use.
+ */
+function encodeDeploys(deploys, keepSites) {
+    const table = [];
+    const index = new Map();
+    const ref = (h) => {
+        const norm = servedHeaders(h);
+        const k = JSON.stringify(norm);
+        let i = index.get(k);
+        if (i === undefined) {
+            i = table.push(norm) - 1;
+            index.set(k, i);
+        }
+        return i;
+    };
+    const tuple = (o) => [o.md5, o.size, ref(o.headers), o.fingerprinted ? 1 : 0];
+    const out = [];
+    let newer = null;
+    let chained = true;
+    for (const [i, d] of deploys.slice(0, Math.max(DEPLOYS_LISTED, keepSites)).entries()) {
+        const { site: _drop, ...entry } = d.entry;
+        const site = chained && i < keepSites ? d.site : null;
+        if (!site) {
+            chained = false;
+            out.push(entry);
+            continue;
+        }
+        let rec;
+        if (newer === null) {
+            rec = { full: Object.fromEntries([...site].sort(byKey).map(([k, o]) => [k, tuple(o)])) };
+        }
+        else {
+            const set = {};
+            for (const [k, o] of [...site].sort(byKey)) {
+                const n = newer.get(k);
+                if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || !sameHeaders(n.headers, o.headers))
+                    set[k] = tuple(o);
+            }
+            const gone = [...newer.keys()].filter((k) => !site.has(k)).sort();
+            rec = { ...(Object.keys(set).length > 0 ? { set } : {}), ...(gone.length > 0 ? { gone } : {}) };
+        }
+        newer = site;
+        out.push({ ...entry, site: rec });
+    }
+    return { deploys: out, headerSets: table };
+}
+const byKey = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
+/** The number of the next deploy: one more than the highest recorded. */
+function nextDeployId(state) {
+    return Math.max(0, ...(state?.deploys ?? []).map((d) => d.id ?? 0)) + 1;
+}
+/** The content MD5 of a listed object, when known: the ledger's (ETag unchanged), the MD5 read, or a single-part ETag. */
+function currentMd5(o) {
+    if (!o)
+        return undefined;
+    if (o.storedMd5 !== undefined)
+        return o.storedMd5;
+    return /^[0-9a-f]{32}$/.test(o.etag) ? o.etag : undefined;
+}
+/** Whether a ledger entry still describes the listed object (its ETag has not changed). */
+function recorded(state, o) {
+    const rec = state?.objects[o.key];
+    return rec !== undefined && ledgerEtag(rec) === o.etag;
+}
+/** (key, MD5) pairs some site serves. */
+function referenced(sites) {
+    return (key, md5) => sites.some((s) => s?.get(key)?.md5 === md5);
+}
+/**
+ * The history of a run that changes the site: the copies to make first (bytes a restorable deploy served and the
+ * history does not hold yet), the deploys after it, and what to prune (bytes no deploy still restorable serves).
+ */
+function planHistory(h) {
+    const id = nextDeployId(h.state);
+    const keep = h.keepDeploys;
+    const before = decodeDeploys(h.state);
+    const sited = [{ entry: { ...h.entry, id }, site: keep > 0 ? h.site : null }, ...before];
+    // Restorable after this run: this one and the keep-deploys before it.
+    const kept = sited.slice(0, keep + 1).map((d) => d.site);
+    const saved = cloneSaved(h.state?.saved ?? {});
+    const preserve = [];
+    if (keep > 0) {
+        const wanted = referenced(kept);
+        for (const c of h.changed) {
+            if (c.md5 === undefined || !wanted(c.key, c.md5) || saved[c.key]?.[c.md5] !== undefined)
+                continue;
+            const to = historyKeyIn(h.dir, id, c.key, h.prefix);
+            preserve.push({ key: c.key, md5: c.md5, size: c.size, to });
+            (saved[c.key] ??= {})[c.md5] = id;
+        }
+    }
+    const savedBefore = cloneSaved(saved);
+    const wanted = referenced(kept);
+    const keepKeys = new Set();
+    for (const [key, byMd5] of Object.entries(saved)) {
+        for (const [md5, n] of Object.entries(byMd5)) {
+            if (wanted(key, md5))
+                keepKeys.add(historyKeyIn(h.dir, n, key, h.prefix));
+            else
+                delete byMd5[md5];
+        }
+        if (Object.keys(byMd5).length === 0)
+            delete saved[key];
+    }
+    const history = historyDirIn(h.dir);
+    const prune = h.ownKeys.filter((k) => k.startsWith(history) && !keepKeys.has(k) && !preserve.some((p) => p.to === k));
+    return { id, keepDeploys: keep, site: keep > 0 ? h.site : null, preserve, savedBefore, saved, prune, deploys: sited };
+}
+function cloneSaved(s) {
+    return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, { ...v }]));
+}
+/** The ledger with the history's part: format 3, the deploys re-encoded, the saved index. */
+function withHistory(next, plan, saved = plan.saved) {
+    const { deploys, headerSets } = encodeDeploys(plan.deploys, plan.keepDeploys + 1);
+    return {
+        ...next,
+        version: 3,
+        deploys,
+        ...(headerSets && headerSets.length > 0 ? { headerSets } : {}),
+        ...(Object.keys(saved).length > 0 ? { saved } : {}),
+    };
+}
+/** The ledger as it stands with the copies made and recorded, before the run changes anything. */
+function withSavedCopies(state, plan) {
+    return { ...(state ?? { objects: {} }), version: 3, saved: plan.savedBefore };
+}
+/** The deploys a rollback can put back (a recorded site), newest first, with the history each holds. */
+function restorableDeploys(deploys, saved) {
+    const out = [];
+    for (const d of deploys) {
+        if (!d.site || d.entry.id === undefined)
+            continue;
+        let bytes = 0;
+        for (const [key, byMd5] of Object.entries(saved)) {
+            for (const [md5, n] of Object.entries(byMd5))
+                if (n === d.entry.id)
+                    bytes += sizeIn(deploys, key, md5);
+        }
+        out.push({
+            id: d.entry.id,
+            sha: d.entry.sha,
+            time: d.entry.time,
+            ...(d.entry.rollbackOf !== undefined ? { rollbackOf: d.entry.rollbackOf } : {}),
+            objects: d.site.size,
+            historyBytes: bytes,
+        });
+    }
+    return out;
+}
+function sizeIn(deploys, key, md5) {
+    for (const d of deploys) {
+        const o = d.site?.get(key);
+        if (o?.md5 === md5)
+            return o.size;
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // The JSON plan report, the outputs and the job summary: one Report value, three renderings.
 
@@ -35156,6 +35700,38 @@ function overallStatus(statuses) {
 
 
 
+
+const MAX_ROLLBACK_ROWS = 1000;
+/** The history part of the report: this run's number, the restorable deploys, the rollback. Pure. */
+function historyReport(facts, plan) {
+    const deploys = plan.history?.deploys ?? decodeDeploys(facts.state);
+    const saved = plan.history?.saved ?? facts.state?.saved ?? {};
+    const restorable = restorableDeploys(deploys, saved);
+    const id = plan.history?.id ?? facts.state?.deploys?.[0]?.id;
+    const r = plan.rollback;
+    const why = { bytes: 'restored: other bytes live', missing: 'restored: missing', headers: 'restored: headers differ' };
+    return {
+        ...(id !== undefined ? { deployId: id } : {}),
+        ...(restorable.length > 0 ? { restorable } : {}),
+        ...(r
+            ? {
+                rollback: {
+                    asked: r.asked,
+                    target: r.target,
+                    restored: r.restores.length,
+                    restoredBytes: r.restores.reduce((n, x) => n + (x.reason === 'headers' ? 0 : x.size), 0),
+                    deleted: r.deletes.length,
+                    unchanged: r.unchanged,
+                    changes: [
+                        ...r.restores.map((x) => ({ key: x.key, action: 'restore', reason: why[x.reason] })),
+                        ...r.deletes.map((key) => ({ key, action: 'delete', reason: 'not in the target deploy' })),
+                        ...r.kept.map((k) => ({ key: k.key, action: 'keep', reason: k.reason })),
+                    ].slice(0, MAX_ROLLBACK_ROWS),
+                },
+            }
+            : {}),
+    };
+}
 /** The report of a run: from what it read, decided and did. Pure. */
 function buildReport(config, facts, plan, outcome) {
     const sent = new Map((outcome?.sent ?? []).map((s) => [s.distributionId, s]));
@@ -35238,6 +35814,7 @@ function buildReport(config, facts, plan, outcome) {
             : {}),
         ...(outcome?.error ? { error: outcome.error } : {}),
         ...(outcome?.verify ? { verify: outcome.verify } : {}),
+        ...historyReport(facts, plan),
     };
 }
 /** What to do about owed records for a distribution this run does not invalidate. */
@@ -35381,6 +35958,7 @@ function outputsOf(report, reportPath) {
         unchanged: String(report.totals.unchanged),
         report: reportPath,
         url: report.url ?? '',
+        'deploy-id': report.deployId !== undefined ? String(report.deployId) : '',
     };
 }
 /** Paths past the 1,000 free a month cost $0.005 each (the free tier is account-wide: this is a lower bound). */
@@ -35436,6 +36014,8 @@ function summaryMarkdown(r) {
     owedElsewhereSection(out, r);
     pendingSection(out, r);
     verifySection(out, r);
+    rollbackSection(out, r);
+    restorableSection(out, r);
     warningsSection(out, r);
     filesSection(out, r);
     return out.join('\n') + '\n';
@@ -35569,6 +36149,32 @@ function filesSection(out, r) {
     if (changed.length > MAX_ROWS)
         out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
     out.push('', '</details>');
+}
+function rollbackSection(out, r) {
+    const b = r.rollback;
+    if (!b)
+        return;
+    out.push(`### Rollback to deploy ${b.target.id} (${code(b.target.sha.slice(0, 12))}, ${b.target.time})`, '', `Asked: ${code(b.asked)}. Restored ${b.restored} object(s) (${thousands(b.restoredBytes)} bytes copied inside S3, none through the runner), ` +
+        `deleted ${b.deleted}, unchanged ${b.unchanged}.`, '');
+    if (b.changes.length === 0)
+        return;
+    out.push('| action | key | why |', '|---|---|---|');
+    for (const c of b.changes.slice(0, MAX_ROWS))
+        out.push(`| ${c.action} | ${code(c.key)} | ${esc(c.reason)} |`);
+    if (b.changes.length > MAX_ROWS)
+        out.push(`| ... | ${b.changes.length - MAX_ROWS} more in the JSON report | |`);
+    out.push('');
+}
+function restorableSection(out, r) {
+    if (!r.restorable || r.restorable.length === 0)
+        return;
+    out.push('### Restorable deploys (rollback-to)', '', '| number | commit | time | objects | history size |', '|---:|---|---|---:|---:|');
+    for (const d of r.restorable) {
+        const what = d.rollbackOf !== undefined ? ` (rollback to ${d.rollbackOf})` : '';
+        const live = d.id === r.deployId ? ' (live)' : '';
+        out.push(`| ${d.id}${live} | ${code(d.sha.slice(0, 12))}${what} | ${d.time} | ${d.objects} | ${thousands(d.historyBytes)} bytes |`);
+    }
+    out.push('');
 }
 
 ;// CONCATENATED MODULE: ./src/io/github/client.ts
@@ -36677,298 +37283,6 @@ function classifyFingerprints(input) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/plan/cache-tags.ts
-// CloudFront cache tags: which distributions read them (discovery), and the tags each object carries. Pure.
-//
-// A distribution with `CacheTagConfig { HeaderName }` reads comma-separated tags from that response header of
-// the origin; an S3 origin returns object metadata `<name>` as `x-amz-meta-<name>`. An invalidation item
-// `#<tag>` then evicts every cached object carrying the tag, every variant of it (query strings, cookies,
-// headers). Tags: ASCII 33-126 without commas, at most 256 characters, case-insensitive; at most 50 per object.
-
-/** CloudFront keeps at most this many tags per object. */
-const MAX_TAGS_PER_OBJECT = 50;
-/** Longest tag CloudFront accepts. */
-const MAX_TAG_LENGTH = 256;
-/** What the tag metadata may take of S3's 2 KB of user metadata (the rest stays for the `headers` input's). */
-const MAX_TAG_HEADER_CHARS = 1500;
-/** Group tag every non-fingerprinted (mutable) object carries: the coarse cover that spares fingerprinted assets. */
-const GROUP_MUTABLE = 'g:mutable';
-/** Group tag every HTML object carries. */
-const GROUP_HTML = 'g:html';
-/** Whether CloudFront accepts `tag` (without the `#` of the invalidation item). */
-function isValidTag(tag) {
-    return tag.length >= 1 && tag.length <= MAX_TAG_LENGTH && /^[\x21-\x7e]+$/.test(tag) && !tag.includes(',') && !tag.includes('*');
-}
-/** Tag text for a key or folder: itself when it is plain (printable ASCII, lower case, no comma or `*`, short), else hashed. */
-function tagText(kind, text) {
-    const plain = /^[\x21-\x7e]*$/.test(text) && !/[,*A-Z]/.test(text) && text.length <= 200;
-    if (plain)
-        return `${kind}:${text}`;
-    // Upper case is hashed too: tags are case-insensitive, keys are not (`A.html` and `a.html` must not share one).
-    return `${kind}h:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32)}`;
-}
-/** The object's own tag: unique to its key, deterministic, valid for any key. */
-function objectTag(key) {
-    return tagText('o', key);
-}
-/** The tag of a folder (`docs/`, ending with `/`). */
-function folderTag(dir) {
-    return tagText('d', dir);
-}
-/**
- * Every tag of the object at `key`: its own, its groups, then its folders from the shallowest down as far as the
- * 50-tag limit and the metadata budget allow (so an object's folder tags are always a chain from the top).
- */
-function tagsFor(key, cls) {
-    const tags = [objectTag(key)];
-    if (cls.mutable)
-        tags.push(GROUP_MUTABLE);
-    if (cls.html)
-        tags.push(GROUP_HTML);
-    let chars = tags.join(',').length;
-    const parts = key.split('/').slice(0, -1);
-    for (let i = 1; i <= parts.length && tags.length < MAX_TAGS_PER_OBJECT; i++) {
-        const tag = folderTag(parts.slice(0, i).join('/') + '/');
-        if (chars + 1 + tag.length > MAX_TAG_HEADER_CHARS)
-            break;
-        tags.push(tag);
-        chars += 1 + tag.length;
-    }
-    return tags;
-}
-/** The folder tags an object carries (a chain from the top), from its tag list. */
-function folderTagsOf(tags) {
-    return tags.filter((t) => t.startsWith('d:') || t.startsWith('dh:'));
-}
-/** Whether an HTML media type. */
-function isHtmlType(contentType) {
-    return /^text\/html\b/i.test(contentType.trim());
-}
-/** The marker a ledger entry carries when every variant the CDN may hold of the object carries its tags. */
-function tagMarker(cls) {
-    return `#${cls.mutable ? 'm' : ''}${cls.html ? 'h' : ''}`;
-}
-/** The groups a ledger marker records, or null when it is not a marker. */
-function markerClass(marker) {
-    if (!marker?.startsWith('#'))
-        return null;
-    return { mutable: marker.includes('m'), html: marker.includes('h') };
-}
-/**
- * Which distributions read tags, decided from the `cache-tags` input and what gather read of each distribution.
- * `auto`: a distribution whose CacheTagConfig header is `x-amz-meta-<name>` (the first such name wins); a header
- * name in the input is trusted for every distribution; `off`: none.
- */
-function discoverTagging(config, facts) {
-    const notes = [];
-    if (!config.upload || config.distributions.length === 0)
-        return { tagging: null, notes };
-    const mode = config.cacheTags;
-    if (mode.mode === 'off') {
-        return { tagging: null, notes: [`cache-tags: off: invalidating by paths only`] };
-    }
-    if (mode.mode === 'header') {
-        const metaName = mode.header.slice('x-amz-meta-'.length);
-        const ids = config.distributions.map((d) => d.id);
-        notes.push(`cache-tags: ${mode.header} (from the input): objects are tagged in metadata ${metaName}; ${ids.join(', ')} invalidated by tags`);
-        return { tagging: { metaName, ids }, notes };
-    }
-    let metaName = null;
-    const ids = [];
-    for (const d of config.distributions) {
-        const fact = facts.distributions[d.id];
-        if (!fact) {
-            notes.push(`${d.id}: configuration not read: invalidating by paths`);
-        }
-        else if (!fact.read) {
-            notes.push(`${d.id}: configuration not readable (${fact.why}): invalidating by paths; grant cloudfront:GetDistributionConfig to use cache tags`);
-        }
-        else if (!fact.cacheTagHeader) {
-            notes.push(`${d.id}: no CacheTagConfig: invalidating by paths`);
-        }
-        else {
-            const m = /^x-amz-meta-([a-z0-9][a-z0-9_-]*)$/i.exec(fact.cacheTagHeader.trim());
-            const name = m?.[1]?.toLowerCase();
-            if (!name) {
-                notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}, which S3 metadata cannot set: invalidating by paths`);
-            }
-            else if (metaName !== null && name !== metaName) {
-                notes.push(`${d.id}: CacheTagConfig reads x-amz-meta-${name}, but this run tags into ${metaName}: invalidating by paths`);
-            }
-            else {
-                metaName = name;
-                ids.push(d.id);
-                notes.push(`${d.id}: CacheTagConfig reads ${fact.cacheTagHeader}: objects are tagged in metadata ${name}, invalidated by tags`);
-            }
-        }
-    }
-    if (metaName === null && facts.state?.tags && config.distributions.some((d) => !facts.distributions[d.id]?.read)) {
-        // A run that could not read the configuration (invalidate: none, or no permission) keeps writing the tags the
-        // ledger records, so the objects' headers do not flip and get rewritten, but invalidates nothing by tag.
-        const kept = facts.state.tags.meta;
-        notes.push(`cache-tags: objects keep their tags in metadata ${kept} (from the ledger); nothing is invalidated by tag`);
-        return { tagging: { metaName: kept, ids: [] }, notes };
-    }
-    return { tagging: metaName === null ? null : { metaName, ids }, notes };
-}
-
-;// CONCATENATED MODULE: ./src/plan/policies.ts
-
-
-
-
-/**
- * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
- * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
- */
-function remoteStates(remote, state, headMd5, headHeaders = {}) {
-    const out = new Map();
-    for (const o of remote) {
-        const rec = state?.objects[o.key];
-        const known = { ...o };
-        if (rec && ledgerEtag(rec) === o.etag) {
-            known.storedMd5 = rec[1];
-            if (rec[2])
-                known.headersHash = rec[2];
-            if (rec[3])
-                known.readingHash = rec[3];
-            const marker = state?.tags?.objects[o.key];
-            if (marker)
-                known.tagged = marker;
-        }
-        const head = headMd5[o.key];
-        if (head !== undefined && known.storedMd5 === undefined)
-            known.storedMd5 = head;
-        const headers = headHeaders[o.key];
-        if (headers !== undefined && known.headersHash === undefined)
-            known.storedHeaders = headers;
-        out.set(o.key, known);
-    }
-    return out;
-}
-/** The ETag an entry records: written as '' when it is the content MD5 (a single PUT), which keeps the ledger small. */
-const ledgerEtag = (rec) => rec[0] || rec[1];
-/** A ledger entry, the ETag left out when it is the MD5. */
-function entry(etag, md5, headersHash, readingHash) {
-    const e = etag === md5 ? '' : etag;
-    return readingHash ? [e, md5, headersHash, readingHash] : [e, md5, headersHash];
-}
-/** The cache-tag marker of an object uploaded with tags (its bytes, so every variant cached from now carries them). */
-function uploadedMarker(f, tagMeta) {
-    if (tagMeta === null || f.headers.metadata?.[tagMeta] === undefined)
-        return undefined;
-    return tagMarker({ mutable: !f.verdict.fingerprinted, html: isHtmlType(f.headers.contentType) });
-}
-/** Local files with the multipart ETags computed for foreign multipart objects. */
-function withMultipartEtags(files, multipartEtags) {
-    return files.map((f) => {
-        const etag = multipartEtags[f.path];
-        return etag === undefined ? f : { ...f, multipartEtag: etag };
-    });
-}
-/**
- * Invalidate-only mode has nothing but the diff to go on: without a whole diff, `/*` only when allowed
- * (missing-diff: all); otherwise a warning. Upload mode relies on the sync for what the diff misses.
- */
-function missingDiffFallback(config, diff) {
-    if (config.upload || !diff.incomplete)
-        return { manual: config.paths, warning: null };
-    const why = diff.note ?? 'unavailable';
-    // No previous commit at all (a manual run): a paths input is the whole list, as given.
-    if (diff.source === 'none' && config.missingDiff === 'warn' && config.paths.length > 0)
-        return { manual: config.paths, warning: null };
-    if (config.missingDiff === 'all') {
-        return {
-            manual: [...config.paths, '/*'],
-            warning: `The commit diff is incomplete (${why}): invalidating /* as missing-diff: all allows`,
-        };
-    }
-    const noDiff = diff.source === 'none';
-    return {
-        manual: config.paths,
-        warning: noDiff
-            ? `No commit diff (${why}): nothing of this commit is invalidated; give the paths input or diff-base, or set missing-diff: all to fall back to /*`
-            : `The commit diff is incomplete (${why}): only the paths input and the diff that was read are invalidated; set missing-diff: all to fall back to /*`,
-    };
-}
-/**
- * The batch must fit in what is left in flight: total paths within the file-path room (which keeps the exact
- * ones under it too) and wildcards within the wildcard room; never below 1 (CloudFront then queues it).
- */
-function inFlightBudget(maxPaths, usage) {
-    return {
-        budget: Math.max(1, Math.min(maxPaths, MAX_IN_FLIGHT_PATHS - (usage?.inFlightPaths ?? 0))),
-        maxWildcards: Math.max(1, MAX_IN_FLIGHT_WILDCARDS - (usage?.inFlightWildcards ?? 0)),
-    };
-}
-/** Keys that stay at the origin without being synced (protected, excluded): cached too, so collateral counts them. */
-function collateralKeys(listed, sync) {
-    const synced = new Set(sync.map((e) => e.key));
-    return listed.filter((o) => !synced.has(o.key)).map((o) => o.key);
-}
-/** Assets first, entry documents (HTML and the entry-documents globs) last: a page never goes live before what it references. */
-function uploadWaves(files, isEntry) {
-    const uploads = files.filter((f) => f.entry.action === 'upload');
-    // strip-index-html's `d/` goes live with its `d/index.html`: judged by the file it uploads.
-    return [uploads.filter((f) => !isEntry(f.source)), uploads.filter((f) => isEntry(f.source))];
-}
-/**
- * verify-url: the invalidated URLs of files overwritten by this run, each with the MD5 the CDN must now serve
- * (directory forms carry their index document's MD5).
- */
-function verifyTargets(plan, files) {
-    if (!plan)
-        return [];
-    const byKey = new Map(files.filter((f) => f.entry.action === 'upload').map((f) => [f.key, f]));
-    return plan.stale.flatMap((s) => {
-        const file = s.reason === 'overwritten' && s.source ? byKey.get(s.source) : undefined;
-        return file ? [{ path: encodeCloudFrontPath(s.path), md5: file.md5 }] : [];
-    });
-}
-/**
- * The record after this run: uploaded objects with their new ETag and headers; unchanged ones keep what was
- * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
- * an ETag (a failed run) are left out, so the next run compares them afresh.
- */
-function nextState(files, remote, etags, tags = { meta: null }) {
-    const objects = {};
-    const tagged = {};
-    // An unchanged object keeps its marker only while the tags are written in the same metadata.
-    const keep = tags.meta !== null && tags.previous === tags.meta;
-    for (const f of files) {
-        const o = remote.get(f.key);
-        if (f.entry.action === 'upload') {
-            const etag = etags[f.key];
-            // Tags adopted by a metadata rewrite: variants cached before it carry none, so no marker yet.
-            const marker = f.entry.metadataOnly ? undefined : uploadedMarker(f, tags.meta);
-            if (etag)
-                objects[f.key] = entry(etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
-            if (etag && marker)
-                tagged[f.key] = marker;
-        }
-        else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
-            // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
-            objects[f.key] = entry(o.etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
-            if (keep && o.tagged)
-                tagged[f.key] = o.tagged;
-        }
-        else if (f.entry.action === 'unchanged' && o) {
-            objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
-            if (keep && o.tagged)
-                tagged[f.key] = o.tagged;
-        }
-    }
-    return { version: 1, objects, ...(tags.meta !== null ? { tags: { meta: tags.meta, objects: tagged } } : {}) };
-}
-/** A warning when many objects are about to be deleted (close to the cap). */
-function deleteWarning(deletes, maxDeletes) {
-    if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes)
-        return null;
-    return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/ledger.ts
 
 
@@ -37032,15 +37346,19 @@ function livePending(pending, listed) {
 /** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
 function nextLedger(previous, u) {
     const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta });
-    const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
+    // Without a deploy of its own the run keeps the deploys as they are (their recorded sites chain newest first).
+    const deploys = u.deploy ? [u.deploy, ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT) : (previous?.deploys ?? []);
     return {
-        version: 2,
+        version: 3,
         objects,
         demoted: [...u.demoted].sort(),
         shapes: u.shapes,
         pending: u.pending,
         deploys,
         ...(tags ? { tags } : {}),
+        // keep-deploys: the history's records stay as they are (a deploy re-encodes them: withHistory).
+        ...(previous?.headerSets ? { headerSets: previous.headerSets } : {}),
+        ...(previous?.saved ? { saved: previous.saved } : {}),
     };
 }
 /** Whether what the ledger knows beyond the objects changed (so it must be written even with no upload). */
@@ -38884,7 +39202,66 @@ function callerReference(repository, runId, runAttempt, distributionId, paths) {
     return `s3cfd-${runId}-${runAttempt}-${digest.slice(0, 32)}`;
 }
 
+;// CONCATENATED MODULE: ./src/plan/deploy-history.ts
+
+/** What the bucket serves after this deploy: the build's files with their headers. */
+function siteOf(files) {
+    return new Map(files.files.map((f) => [
+        f.key,
+        { md5: f.md5, size: f.size, headers: servedHeaders(f.headers), fingerprinted: f.verdict.fingerprinted },
+    ]));
+}
+/**
+ * Removed fingerprinted objects past keep-removed that a deploy still restorable after this one served (same
+ * bytes) stay where they are: a rollback to it needs no copy of them. They wait like any removed bundle.
+ */
+function retainReferenced(config, facts, files, removals) {
+    if (config.keepDeploys === 0)
+        return removals;
+    const sites = decodeDeploys(facts.state)
+        .slice(0, config.keepDeploys)
+        .map((d) => d.site);
+    const referenced = (e) => {
+        const md5 = currentMd5(files.remote.get(e.key));
+        return md5 !== undefined && sites.some((s) => s?.get(e.key)?.md5 === md5);
+    };
+    // Due ones, and with keep-removed 0 the fingerprinted ones deleted at once.
+    const kept = [...removals.due, ...removals.now.filter((e) => files.fingerprint(e.path).fingerprinted)].filter(referenced);
+    if (kept.length === 0)
+        return removals;
+    const keys = new Set(kept.map((e) => e.key));
+    const pending = { ...removals.pending };
+    for (const e of kept)
+        pending[e.key] ??= { since: facts.now, size: e.size };
+    return {
+        now: removals.now.filter((e) => !keys.has(e.key)),
+        due: removals.due.filter((e) => !keys.has(e.key)),
+        waiting: [...removals.waiting, ...kept.map((e) => ({ ...e, dueAt: facts.now + config.keepRemovedMs }))],
+        pending,
+    };
+}
+/** The history of a deploy that writes (null: it writes nothing, so it is no deploy of its own). */
+function deployHistory(config, facts, files, removals, deploy) {
+    if (!deploy || !config.upload)
+        return null;
+    const changed = [...files.sync.flatMap((e) => (e.action === 'upload' && e.overwrites && !e.sameBytes ? [e] : [])), ...removals.now].map((e) => {
+        const o = files.remote.get(e.key);
+        return { key: e.key, md5: currentMd5(o), size: o?.size ?? e.size };
+    });
+    return planHistory({
+        state: facts.state,
+        dir: facts.records.dir,
+        prefix: config.prefix,
+        ownKeys: facts.ownKeys,
+        keepDeploys: config.keepDeploys,
+        entry: deploy,
+        site: siteOf(files),
+        changed,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/plan/deploy.ts
+
 
 
 
@@ -39069,7 +39446,8 @@ function planDeploy(config, facts) {
     const stale = staleByDistribution(config, facts, files);
     const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id), files));
     const fallback = missingDiffFallback(config, facts.diff);
-    const removals = removalsOf(config, facts, files);
+    // keep-deploys: removed bundles a restorable deploy served stay in place.
+    const removals = retainReferenced(config, facts, files, removalsOf(config, facts, files));
     const waitingKeys = new Set(removals.waiting.map((e) => e.key));
     const sync = config.removePrefix ? prefixRemoval(config, facts) : files.sync.filter((e) => !waitingKeys.has(e.key));
     // remove-prefix: the action's records for the prefix go too, after the invalidation (never a lock: it is released).
@@ -39085,12 +39463,15 @@ function planDeploy(config, facts) {
         deploy: writes ? { sha: facts.run.headSha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
         tagMeta: files.tagging?.metaName ?? null,
     };
+    const history = deployHistory(config, facts, files, removals, ledger.deploy);
+    if (history)
+        ledger.deploy = { ...ledger.deploy, id: history.id };
     return {
         files: files.files,
         sync,
         uploadWaves: uploadWaves(files.files, (0,plan_headers/* entryDocumentMatcher */.m4)(config.entryDocuments)),
         deletes: config.removePrefix ? sync.map((e) => e.key) : removals.now.map((e) => e.key),
-        lateDeletes: [...removals.due.map((e) => e.key), ...records],
+        lateDeletes: [...removals.due.map((e) => e.key), ...records, ...(history?.prune ?? [])],
         waiting: removals.waiting,
         invalidations,
         refusal: refusalOf(config, sync, guard),
@@ -39107,7 +39488,295 @@ function planDeploy(config, facts) {
         ],
         annotations: annotations(config, facts, sync),
         tagNotes: discoverTagging(config, facts).notes,
+        ...(history ? { history } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./src/plan/rollback.ts
+
+
+
+
+
+
+
+
+
+/** The deploy `rollback-to` names, or why there is none (the message lists the restorable deploys). */
+function resolveTarget(asked, deploys, saved = {}) {
+    const spec = asked.trim().toLowerCase();
+    const live = deploys[0];
+    let found;
+    let what;
+    if (spec === 'previous') {
+        // The build deploy before the one whose site is live: after a rollback to N, the one before N.
+        const liveContent = live ? (live.entry.rollbackOf ?? live.entry.id ?? 0) : 0;
+        found = deploys.find((d) => d.entry.rollbackOf === undefined && d.entry.id !== undefined && d.entry.id < liveContent);
+        what = 'previous (the deploy before the live one)';
+    }
+    else {
+        const byNumber = /^\d+$/.test(spec) ? deploys.find((d) => d.entry.id === Number(spec)) : undefined;
+        if (byNumber)
+            found = byNumber;
+        else if (/^[0-9a-f]{7,40}$/.test(spec)) {
+            // A commit: its newest build deploy (a rollback's commit is the one it put back).
+            const matching = deploys.filter((d) => d.entry.id !== undefined && d.entry.sha.toLowerCase().startsWith(spec));
+            const shas = new Set(matching.map((d) => d.entry.sha.toLowerCase()));
+            if (shas.size > 1) {
+                return `rollback-to '${asked}' matches deploys of ${shas.size} commits (${[...shas].map((s) => s.slice(0, 12)).join(', ')}): give more of the SHA. ${listRestorable(deploys, saved)}`;
+            }
+            found = matching.find((d) => d.entry.rollbackOf === undefined) ?? matching[0];
+        }
+        what = /^\d+$/.test(spec) && !found ? `deploy number ${spec}` : `commit ${spec}`;
+    }
+    if (!found)
+        return `rollback-to: no deploy of this prefix is ${what} in the ledger. Nothing was written. ${listRestorable(deploys, saved)}`;
+    if (!found.site) {
+        return (`rollback-to: deploy ${found.entry.id ?? '(unnumbered)'} (${found.entry.sha.slice(0, 12)}, ${found.entry.time}) is older than ` +
+            `keep-deploys: its files are no longer kept. Nothing was written. ${listRestorable(deploys, saved)}`);
+    }
+    return found;
+}
+function listRestorable(deploys, saved = {}) {
+    const list = restorableDeploys(deploys, saved ?? {});
+    if (list.length === 0)
+        return 'No deploy can be restored: none was recorded with keep-deploys above 0.';
+    const rows = list.map((d) => `${d.id} (${d.sha.slice(0, 12)}, ${d.time}${d.rollbackOf !== undefined ? `, rollback to ${d.rollbackOf}` : ''})`);
+    return `Restorable deploys (number, commit, time), newest first: ${rows.join('; ')}.`;
+}
+/** The rollback's plan, as a DeployPlan (so the lock, the log, execute and the report treat it like any run). */
+function planRollback(config, facts) {
+    const asked = config.rollbackTo ?? '';
+    const state = facts.state;
+    const deploys = decodeDeploys(state);
+    const resolved = resolveTarget(asked, deploys, state?.saved);
+    const remote = remoteStates(facts.remote, state, facts.headMd5, facts.headHeaders);
+    if (typeof resolved === 'string')
+        return refused(resolved, remote);
+    const target = resolved;
+    const site = target.site;
+    const saved = state?.saved ?? {};
+    const guard = makeDeleteGuard(makeFileFilter([], []), config.protect);
+    const rel = (key) => key.slice(config.prefix.length);
+    const restores = [];
+    const missing = [];
+    const sync = [];
+    const deletes = [];
+    const kept = [];
+    const changed = [];
+    let unchanged = 0;
+    const keys = [...new Set([...site.keys(), ...remote.keys()])].sort();
+    for (const key of keys) {
+        const t = site.get(key);
+        const o = remote.get(key);
+        const md5 = currentMd5(o);
+        if (t) {
+            const known = o && md5 !== undefined ? knownHeaders(state, deploys, o, md5) : undefined;
+            if (o && md5 === t.md5 && known?.hash === (0,plan_headers/* headersHash */.f3)(t.headers)) {
+                unchanged++;
+                sync.push({ key, path: rel(key), action: 'unchanged', reason: 'md5-match', size: t.size });
+                continue;
+            }
+            const sameBytes = o !== undefined && md5 === t.md5;
+            const from = sameBytes ? key : savedKey(config, facts, saved, key, t.md5);
+            if (from === null) {
+                missing.push(key);
+                continue;
+            }
+            const reason = sameBytes ? 'headers' : o ? 'bytes' : 'missing';
+            restores.push({ key, from, md5: t.md5, size: t.size, headers: t.headers, reason, fingerprinted: t.fingerprinted });
+            if (o && !sameBytes)
+                changed.push({ key, md5, size: o.size });
+            const rereads = known?.reading === undefined || known.reading !== (0,plan_headers/* readingHash */.v6)(t.headers);
+            sync.push({
+                key,
+                path: rel(key),
+                action: 'upload',
+                reason: sameBytes ? 'headers-changed' : o ? 'content-changed' : 'new',
+                size: t.size,
+                overwrites: o !== undefined,
+                ...(sameBytes ? { sameBytes: true, rereads } : {}),
+            });
+            continue;
+        }
+        // A key the target did not have. Only what a recorded deploy put there is the rollback's to delete: objects another
+        // tool (or another prefix's deploy below this one) wrote are left alone.
+        if (!deploys.some((d) => d.site?.has(key)) && state?.objects[key] === undefined && state?.pending?.[key] === undefined) {
+            kept.push({ key, reason: 'not written by a recorded deploy of this prefix' });
+            continue;
+        }
+        if (guard(rel(key))) {
+            kept.push({ key, reason: 'protected (protect, or a hidden file)' });
+            continue;
+        }
+        if (deploys.some((d) => d.site?.get(key)?.fingerprinted) || state?.pending?.[key] !== undefined) {
+            kept.push({ key, reason: 'fingerprinted: kept for pages already open (keep-removed)' });
+            continue;
+        }
+        deletes.push(key);
+        changed.push({ key, md5, size: o.size });
+        sync.push({ key, path: rel(key), action: 'delete', reason: 'removed-locally', size: o.size });
+    }
+    const entry = { sha: target.entry.sha, runId: facts.run.runId, time: new Date(facts.now).toISOString(), rollbackOf: target.entry.id };
+    const history = planHistory({
+        state,
+        dir: facts.records.dir,
+        prefix: config.prefix,
+        ownKeys: facts.ownKeys,
+        keepDeploys: config.keepDeploys,
+        entry,
+        site,
+        changed,
+    });
+    const fingerprint = verdictOf(config, ...deploys.map((d) => d.site));
+    const invalidations = config.distributions.map((d) => rollback_invalidationFor(config, facts, d, sync, fingerprint));
+    const pending = pendingAfter(state, remote, kept, facts.now);
+    const refusal = missing.length > 0
+        ? `rollback-to: ${missing.length} object(s) of deploy ${target.entry.id} are neither in the bucket nor in the kept history ` +
+            `(${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}): they cannot be restored without a build. Nothing was written. ` +
+            listRestorable(deploys, saved)
+        : checkDeleteCap(sync, config.maxDeletes);
+    const rollback = {
+        target: { id: target.entry.id, sha: target.entry.sha, time: target.entry.time },
+        asked,
+        restores,
+        deletes,
+        kept,
+        unchanged,
+    };
+    const noChange = restores.length === 0 && deletes.length === 0;
+    // Already serving the target: nothing to write (a rollback entry only when the live deploy is another one).
+    const liveIsTarget = deploys[0] !== undefined && (deploys[0].entry.id === target.entry.id || deploys[0].entry.rollbackOf === target.entry.id);
+    const writes = !(noChange && liveIsTarget);
+    return {
+        files: [],
+        sync,
+        uploadWaves: [],
+        deletes,
+        lateDeletes: writes ? history.prune : [],
+        waiting: [],
+        invalidations,
+        refusal,
+        commitGuard: { verdict: 'deploy', reason: 'rollback' },
+        writeState: writes,
+        ledger: { demoted: state?.demoted ?? [], shapes: state?.shapes ?? [], pending, deploy: writes ? entry : null },
+        remote,
+        verdicts: new Map(sync.map((e) => [e.path, fingerprint(e.path)])),
+        verifyTargets: [],
+        warnings: [],
+        annotations: [],
+        ...(writes ? { history } : {}),
+        rollback,
+    };
+}
+/**
+ * What is known of the headers an object has now: the ledger's hashes while it still describes the object (its ETag
+ * unchanged); else those of the newest deploy that served these bytes under this key (the one that wrote it last:
+ * any header change is a rewrite), when the listed ETag is the content MD5 itself.
+ */
+function knownHeaders(state, deploys, o, md5) {
+    const rec = state?.objects[o.key];
+    if (rec && recorded(state, o) && rec[1] === md5 && rec[2] !== '')
+        return { hash: rec[2], ...(rec[3] ? { reading: rec[3] } : {}) };
+    if (o.etag !== md5)
+        return undefined;
+    const served = deploys.find((d) => d.site?.get(o.key)?.md5 === md5)?.site?.get(o.key);
+    return served ? { hash: (0,plan_headers/* headersHash */.f3)(served.headers), reading: (0,plan_headers/* readingHash */.v6)(served.headers) } : undefined;
+}
+/** The history copy of `key` with these bytes, or null when none is kept. */
+function savedKey(config, facts, saved, key, md5) {
+    const n = saved[key]?.[md5];
+    return n === undefined ? null : historyKeyIn(facts.records.dir, n, key, config.prefix);
+}
+function verdictOf(config, ...sites) {
+    return (rel) => {
+        const key = config.prefix + rel;
+        const fp = sites.some((s) => s?.get(key)?.fingerprinted === true);
+        return fp
+            ? { fingerprinted: true, reason: 'recorded by the deploy that served it' }
+            : { fingerprinted: false, reason: 'recorded mutable' };
+    };
+}
+function rollback_invalidationFor(config, facts, d, sync, fingerprint) {
+    const staleResult = staleFor({
+        distribution: d,
+        prefix: config.prefix,
+        invalidate: config.invalidate,
+        withoutSlash: config.invalidateDirectoryWithoutSlash,
+        urlStyle: config.urlStyle,
+        indexDocument: config.indexDocument,
+        queryStrings: config.queryStrings,
+        sync,
+        otherKeys: collateralKeys(facts.remote, sync),
+        originKnown: true,
+        fingerprint,
+        diff: null,
+        pathMap: config.pathMap,
+        manual: config.paths,
+        owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+    });
+    const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
+    return planInvalidation({ distributionId: d.id, staleResult, prefix: config.prefix, originPath: d.originPath, budget, maxWildcards });
+}
+/** Pending deletions after the rollback: the ones still listed, and the fingerprinted extras it keeps. */
+function pendingAfter(state, remote, kept, now) {
+    const pending = livePending(state?.pending, new Set(remote.keys()));
+    for (const k of kept) {
+        if (!k.reason.startsWith('fingerprinted'))
+            continue;
+        pending[k.key] ??= { since: now, size: remote.get(k.key)?.size ?? 0 };
+    }
+    return pending;
+}
+function refused(message, remote) {
+    return {
+        files: [],
+        sync: [],
+        uploadWaves: [],
+        deletes: [],
+        lateDeletes: [],
+        waiting: [],
+        invalidations: [],
+        refusal: message,
+        commitGuard: { verdict: 'deploy', reason: 'rollback' },
+        writeState: false,
+        ledger: { demoted: [], shapes: [], pending: {}, deploy: null },
+        remote,
+        verdicts: new Map(),
+        verifyTargets: [],
+        warnings: [],
+        annotations: [],
+    };
+}
+/**
+ * The ledger after the rollback's copies and deletes: restored keys with the ETag the copy gave and the target's
+ * headers; kept keys as recorded; deleted keys gone; the deploys with the rollback first.
+ */
+function rollbackLedger(state, plan, etags, deleted) {
+    const history = plan.history;
+    const objects = {};
+    const gone = new Set(deleted);
+    for (const [key, o] of plan.remote) {
+        const rec = state?.objects[key];
+        if (!gone.has(key) && rec && recorded(state, o))
+            objects[key] = rec;
+    }
+    for (const r of plan.rollback?.restores ?? []) {
+        const etag = etags[r.key];
+        if (etag === undefined) {
+            delete objects[r.key];
+            continue;
+        }
+        objects[r.key] = [etag === r.md5 ? '' : etag, r.md5, (0,plan_headers/* headersHash */.f3)(r.headers), (0,plan_headers/* readingHash */.v6)(r.headers)];
+    }
+    const next = {
+        version: 3,
+        objects,
+        demoted: plan.ledger.demoted,
+        shapes: plan.ledger.shapes,
+        pending: plan.ledger.pending,
+    };
+    return withHistory(next, history);
 }
 
 ;// CONCATENATED MODULE: ./src/io/cloudfront/api.ts
@@ -39310,7 +39979,7 @@ const actionsLog = {
 ;// CONCATENATED MODULE: ./src/io/s3/lazy.ts
 function lazyS3Store(bucket, opts) {
     let store = null;
-    const s3 = () => (store ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(358), __nccwpck_require__.e(804)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1804)).then((m) => m.createS3Store(bucket, opts)));
+    const s3 = () => (store ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(358), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2556)).then((m) => m.createS3Store(bucket, opts)));
     return {
         list: async (prefix) => (await s3()).list(prefix),
         head: async (key) => (await s3()).head(key),
@@ -39318,10 +39987,11 @@ function lazyS3Store(bucket, opts) {
         upload: async (key, absPath, size, md5, headers, uploadOpts) => (await s3()).upload(key, absPath, size, md5, headers, uploadOpts),
         deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
         rewriteHeaders: async (key, md5, headers) => (await s3()).rewriteHeaders(key, md5, headers),
+        copy: async (sourceKey, destKey, opts) => (await s3()).copy(sourceKey, destKey, opts),
         getText: async (key) => (await s3()).getText(key),
         putText: async (key, body, condition) => (await s3()).putText(key, body, condition),
         etagOf: async (key) => (await s3()).etagOf(key),
-        deleteKey: async (key) => (await s3()).deleteKey(key),
+        deleteKey: async (key, condition) => (await s3()).deleteKey(key, condition),
     };
 }
 
@@ -39700,7 +40370,7 @@ var p_map = __nccwpck_require__(606);
 var walk = __nccwpck_require__(9388);
 ;// CONCATENATED MODULE: ./src/model/record-format.ts
 /** The newest ledger format this version reads and writes. */
-const LEDGER_VERSION = 2;
+const LEDGER_VERSION = 3;
 /** The newest owed-record format this version reads and writes. */
 const OWED_VERSION = 2;
 /** A record that cannot be used as it is. `message` is the whole story (key, what is wrong, how to recover). */
@@ -39751,13 +40421,39 @@ const stateEntry = (v) => {
         return 'not a [etag, md5, headersHash(, readingHash)] list';
     return v.every((x) => typeof x === 'string') ? null : 'a list holding something other than text';
 };
+const servedTuple = (v) => {
+    if (!Array.isArray(v) || v.length !== 4)
+        return 'not a [md5, size, headers, fingerprinted] list';
+    const [md5, size, headers, fp] = v;
+    const whole = (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+    return typeof md5 === 'string' && whole(size) && whole(headers) && (fp === 0 || fp === 1) ? null : 'a list of the wrong kinds';
+};
+/** Optional fields: checked only when present. */
+function optional(fields) {
+    return (v) => {
+        if (!record_format_isObject(v))
+            return 'not an object';
+        for (const [name, check] of Object.entries(fields)) {
+            if (v[name] === undefined)
+                continue;
+            const bad = check(v[name]);
+            if (bad)
+                return `an object whose '${name}' is ${bad}`;
+        }
+        return null;
+    };
+}
+const deployEntry = (v) => shape({ sha: record_format_str, runId: record_format_str, time: record_format_str })(v) ??
+    optional({ id: num, rollbackOf: num, site: optional({ full: mapOf(servedTuple), set: mapOf(servedTuple), gone: listOf(record_format_str) }) })(v);
 const LEDGER_FIELDS = {
     objects: mapOf(stateEntry),
     demoted: listOf(record_format_str),
     shapes: listOf(shape({ dir: record_format_str, before: record_format_str, after: record_format_str, alphabet: record_format_str, length: num })),
     pending: mapOf(shape({ since: num, size: num })),
-    deploys: listOf(shape({ sha: record_format_str, runId: record_format_str, time: record_format_str })),
+    deploys: listOf(deployEntry),
     tags: shape({ meta: record_format_str, objects: mapOf(record_format_str) }),
+    headerSets: listOf(shape({ contentType: record_format_str, cacheControl: record_format_str })),
+    saved: mapOf(mapOf(num)),
 };
 function damaged(ctx, what, recovery) {
     return new RecordError(`The action's record ${ctx.shown} is damaged: ${what}. Nothing was written. ${recovery}`);
@@ -39806,6 +40502,8 @@ function parseLedger(body, ctx) {
         ...(v.pending !== undefined ? { pending: v.pending } : {}),
         ...(v.deploys !== undefined ? { deploys: v.deploys } : {}),
         ...(v.tags !== undefined ? { tags: v.tags } : {}),
+        ...(v.headerSets !== undefined ? { headerSets: v.headerSets } : {}),
+        ...(v.saved !== undefined ? { saved: v.saved } : {}),
     };
 }
 const OWED_RECOVERY = 'To recover, invalidate the paths it owed (or /*) once by hand, then delete that object (list the prefix with your own ' +
@@ -40083,6 +40781,72 @@ async function verifyUrls(baseUrl, targets, opts = {}) {
 
 // EXTERNAL MODULE: ./src/io/s3/errors.ts
 var errors = __nccwpck_require__(5672);
+;// CONCATENATED MODULE: ./src/stages/history.ts
+// The writes of keep-deploys and rollback-to: the history copies made before a run changes anything, and a
+// rollback's restores. Every one is a server-side copy: no object body passes through the runner.
+
+
+
+
+/** Copies the current bytes (headers and metadata as they are: COPY) of what the run changes into the history. */
+async function preserveHistory(store, history, concurrency, held) {
+    const failed = [];
+    await (0,p_map/* default */.Ay)(history.preserve, async (p) => {
+        if (failed.length > 0)
+            return;
+        try {
+            held();
+            await store.copy(p.key, p.to, { size: p.size });
+        }
+        catch (err) {
+            failed.push(`${p.key}: ${describeError(err)}`);
+        }
+    }, { concurrency });
+    if (failed.length > 0) {
+        throw new DeployError(`Keeping the history before the changes failed for ${failed.length} object(s): ${failed.slice(0, 5).join('; ')}. ` +
+            `Nothing on the site was changed; re-run the job.`);
+    }
+    return history.preserve.length;
+}
+/**
+ * The ledger written once the history copies are made and before the first change (with the run's new demotions):
+ * a crash after it loses no copy. Null when there is nothing new to record.
+ */
+function earlyLedger(facts, plan, newDemotions) {
+    const h = plan.history;
+    const copies = h !== undefined && h.preserve.length > 0;
+    if (!copies && !newDemotions)
+        return null;
+    const base = copies ? withSavedCopies(facts.state, h) : { ...(facts.state ?? { objects: {} }), version: 3 };
+    return newDemotions ? { ...base, demoted: plan.ledger.demoted } : base;
+}
+/**
+ * A rollback's restores, each a copy with the target's headers (REPLACE): assets first, entry documents (HTML) last,
+ * so no restored page refers to what is not back yet. `etags` is filled as S3 takes each copy.
+ */
+async function restoreAll(store, restores, prefix, concurrency, held, etags) {
+    const last = (r) => (0,plan_headers/* isEntryDocument */.Sj)(r.key.slice(prefix.length));
+    const failed = [];
+    for (const wave of [restores.filter((r) => !last(r)), restores.filter(last)]) {
+        await (0,p_map/* default */.Ay)(wave, async (r) => {
+            if (failed.length > 0)
+                return;
+            try {
+                held();
+                etags[r.key] = await store.copy(r.from, r.key, { size: r.size, replace: { headers: r.headers, md5: r.md5 } });
+            }
+            catch (err) {
+                failed.push(`${r.key}: ${describeError(err)}`);
+            }
+        }, { concurrency });
+        if (failed.length > 0) {
+            const done = Object.keys(etags).length;
+            throw new DeployError(`Restoring failed for ${failed.length} object(s): ${failed.slice(0, 5).join('; ')}. ${done} of ${restores.length} restored; ` +
+                `no invalidation was sent and nothing was deleted. The owed paths are recorded: run the same rollback again to finish it.`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/verify-sample.ts
 
 /**
@@ -40149,6 +40913,9 @@ async function phase(log, name, timings, fn) {
 
 
 
+
+
+
 async function execute(config, facts, plan, ports) {
     const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
     const t = out.timingsMs;
@@ -40157,15 +40924,25 @@ async function execute(config, facts, plan, ports) {
     try {
         const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
         const ownRecords = store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
-        if (store && config.upload && plan.writeState) {
+        const history = plan.history;
+        if (store && plan.rollback && history) {
+            await rollbackWrites(config, facts, plan, store, ports, out.etags, t);
+        }
+        else if (store && config.upload && plan.writeState) {
             const ledgerWrite = ledgerWriter(config, store, facts, held);
+            // keep-deploys: the bytes this run replaces are copied into the history first, and recorded.
+            if (history && history.preserve.length > 0) {
+                await phase(log, 'Keep history (server-side copies)', t, () => preserveHistory(store, history, config.concurrency, held));
+            }
             // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
-            if (newDemotions(facts, plan))
-                await ledgerWrite({ ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
+            const early = earlyLedger(facts, plan, newDemotions(facts, plan));
+            if (early)
+                await ledgerWrite(early);
             if (plan.uploadWaves.some((w) => w.length > 0)) {
                 await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports, out.etags));
             }
-            await ledgerWrite(nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
+            const next = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
+            await ledgerWrite(history ? withHistory(next, history) : next);
             await migrateRecords(store, facts);
         }
         // The origin reaches its final state before the invalidation that covers it: an edge that refetches
@@ -40248,6 +41025,25 @@ function ledgerWriter(config, store, facts, assertHeld) {
                 `for the next run. Re-run this job; serialise deploys of this prefix with a workflow concurrency group.`);
         }
     };
+}
+/**
+ * rollback-to's writes, before the deletes and the invalidation that every run shares: the history copies of what
+ * it replaces and their record, the restores, then the ledger (the rollback as a deploy of its own).
+ */
+async function rollbackWrites(config, facts, plan, store, ports, etags, t) {
+    const history = plan.history;
+    const held = ports.assertHeld ?? (() => { });
+    const ledgerWrite = ledgerWriter(config, store, facts, held);
+    if (history.preserve.length > 0) {
+        await phase(ports.log, 'Keep history (server-side copies)', t, () => preserveHistory(store, history, config.concurrency, held));
+        await ledgerWrite(earlyLedger(facts, plan, false));
+    }
+    const restores = plan.rollback?.restores ?? [];
+    if (restores.length > 0) {
+        await phase(ports.log, 'Restore (server-side copies)', t, () => restoreAll(store, restores, config.prefix, config.concurrency, held, etags));
+    }
+    await ledgerWrite(rollbackLedger(facts.state, plan, etags, plan.deletes));
+    await migrateRecords(store, facts);
 }
 function newDemotions(facts, plan) {
     const before = new Set(facts.state?.demoted ?? []);
@@ -41078,14 +41874,19 @@ async function liveCommitOrder(config, facts, warn, log) {
 function liveShaOf(listed) {
     return async () => (listed ? ((await listed)?.state?.deploys?.[0]?.sha ?? null) : null);
 }
-const wantsDiff = (config) => config.distributions.length > 0 && (config.invalidate === 'changed' || config.invalidate === 'defer') && !config.removePrefix;
+const wantsDiff = (config) => config.distributions.length > 0 &&
+    (config.invalidate === 'changed' || config.invalidate === 'defer') &&
+    !config.removePrefix &&
+    !rollingBack(config);
+/** rollback-to: the ledger is the source; no build, no commit diff; only this prefix's owed records. */
+const rollingBack = (config) => config.rollbackTo !== null;
 /**
  * A deploy reads the owed records of its own prefix; a job without uploads (the consolidating job after a
  * sharded deploy, a manual invalidation) collects every one its listing shows, whatever prefix left it.
  */
 function owedDirs(config, facts) {
     const own = [facts.records.dir, ...facts.records.oldDirs];
-    return config.upload ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
+    return config.upload || rollingBack(config) ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
 }
 /**
  * Of the owed records read, the ones this run may consume. Its own prefix's records are its own (its lock serialises
@@ -41177,7 +41978,7 @@ async function listBucket(config, store, log) {
     // Its ETag in the folder this run writes is the witness checked again under the lock (null: none there).
     let state = null;
     let ledgerEtag = null;
-    if (config.upload) {
+    if (config.upload || rollingBack(config)) {
         for (const dir of [records.dir, ...records.oldDirs]) {
             const read = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)), config.bucket);
             if (!read)
@@ -41292,8 +42093,9 @@ async function readUsages(config, facts, ports, warn) {
     const usage = {};
     if (config.distributions.length === 0)
         return usage; // no CDN: no need to plan the files once more
-    const stale = staleByDistribution(config, facts);
-    const ids = config.distributions.filter((d) => (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
+    // A rollback's stale paths are planned from the ledger afterwards: every distribution's usage is read.
+    const stale = rollingBack(config) ? null : staleByDistribution(config, facts);
+    const ids = config.distributions.filter((d) => !stale || (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
     if (ids.length === 0)
         return usage;
     const cdn = ports.cdn();
@@ -41483,7 +42285,7 @@ function warnUnsupported(config, log, lock) {
  * is re-gathered and re-planned under the lock. One small listing (or HEAD under state-prefix).
  */
 async function ledgerMoved(config, facts, store) {
-    if (!store || !config.upload)
+    if (!store || (!config.upload && config.rollbackTo === null))
         return false;
     const before = facts.ledgerEtag ?? null;
     if (config.statePrefix !== '')
@@ -41516,6 +42318,7 @@ async function ledgerMoved(config, facts, store) {
 
 
 
+
 /** The action. Never throws: failures become setFailed with one clear message. */
 async function main_run(overrides = {}) {
     const given = { ...defaultDeps(overrides.env ?? process.env), ...overrides };
@@ -41527,7 +42330,9 @@ async function main_run(overrides = {}) {
     try {
         const ports = portsFor(config, deps);
         let facts = await gatherFacts(config, readContext(deps.env), ports);
-        let plan = refuseOrGo(planDeploy(config, facts));
+        // rollback-to: the same run, planned from the ledger instead of a build.
+        const planFor = config.rollbackTo !== null ? planRollback : planDeploy;
+        let plan = refuseOrGo(planFor(config, facts));
         const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
         let failed = false;
         try {
@@ -41535,7 +42340,7 @@ async function main_run(overrides = {}) {
             // it wrote is part of the facts now, and the plan is made again from them before anything is written.
             if (lock && (lock.waited || (await ledgerMoved(config, facts, ports.store)))) {
                 deps.log.info('Another deploy of this bucket and prefix ran while this run was reading: reading again under the lock.');
-                plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports, facts.distributions))));
+                plan = refuseOrGo(planFor(config, (facts = await gatherFacts(config, facts.run, ports, facts.distributions))));
             }
             logPlan(config, facts, plan, deps);
             const outcome = config.dryRun
@@ -41636,12 +42441,32 @@ function logPlan(config, facts, plan, deps) {
         for (const s of facts.scan?.skipped ?? [])
             log.debug(`skip ${s.path}: ${s.reason}`);
     }
+    if (plan.rollback)
+        logRollback(plan, log);
     for (const i of plan.invalidations) {
         const shown = i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : '';
         log.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${shown}${i.paths.length > 20 ? ' ...' : ''}`);
     }
     if (config.dryRun)
         log.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
+}
+/** A rollback's plan: the target, then each key it restores or deletes (all of them in a dry run, else the first 50). */
+function logRollback(plan, log) {
+    const r = plan.rollback;
+    log.info(`Rollback (${r.asked}) to deploy ${r.target.id} (${r.target.sha.slice(0, 12)}, ${r.target.time}): restore ${r.restores.length} ` +
+        `by server-side copy, delete ${r.deletes.length}, unchanged ${r.unchanged}` +
+        (plan.history
+            ? `; recorded as deploy ${plan.history.id}, ${plan.history.preserve.length} current object(s) kept in the history first`
+            : ''));
+    const lines = [
+        ...r.restores.map((x) => `restore ${x.key} (${x.reason}) from ${x.from === x.key ? 'itself, with the target headers' : x.from}`),
+        ...r.deletes.map((k) => `delete ${k} (not in deploy ${r.target.id})`),
+        ...r.kept.map((k) => `keep ${k.key}: ${k.reason}`),
+    ];
+    for (const l of lines.slice(0, 50))
+        log.info(`  ${l}`);
+    if (lines.length > 50)
+        log.info(`  ... ${lines.length - 50} more in the report`);
 }
 
 
@@ -41721,11 +42546,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   z_: () => (/* reexport */ headersFromHead),
   f3: () => (/* binding */ headersHash),
   Iy: () => (/* reexport */ invalidationNeededForHeaderChange),
+  Sj: () => (/* binding */ isEntryDocument),
   aA: () => (/* reexport */ parseHeaderRules),
   v6: () => (/* reexport */ readingHash)
 });
 
-// UNUSED EXPORTS: ACTION_META_PREFIX, IMMUTABLE, MUTABLE, contentTypeFor, isEntryDocument
+// UNUSED EXPORTS: ACTION_META_PREFIX, IMMUTABLE, MUTABLE, contentTypeFor
 
 ;// CONCATENATED MODULE: ./node_modules/mime/dist/types/other.js
 const types = {

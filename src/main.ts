@@ -10,6 +10,7 @@ import type { Log } from './model/ports.js';
 import { hideRecordsDir } from './model/records.js';
 import { thousands } from './model/format.js';
 import { planDeploy } from './plan/deploy.js';
+import { planRollback } from './plan/rollback.js';
 import { buildReport, keptReason, totalsOf } from './report/report.js';
 import { defaultDeps, portsFor, type Deps } from './deps.js';
 import { describeError } from './stages/errors.js';
@@ -30,7 +31,9 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
   try {
     const ports = portsFor(config, deps);
     let facts = await gatherFacts(config, readContext(deps.env), ports);
-    let plan = refuseOrGo(planDeploy(config, facts));
+    // rollback-to: the same run, planned from the ledger instead of a build.
+    const planFor = config.rollbackTo !== null ? planRollback : planDeploy;
+    let plan = refuseOrGo(planFor(config, facts));
     const lock = writesToBucket(config, plan) ? await lockBucket(config, facts, ports) : null;
     let failed = false;
     try {
@@ -38,7 +41,7 @@ export async function run(overrides: Partial<Deps> = {}): Promise<void> {
       // it wrote is part of the facts now, and the plan is made again from them before anything is written.
       if (lock && (lock.waited || (await ledgerMoved(config, facts, ports.store)))) {
         deps.log.info('Another deploy of this bucket and prefix ran while this run was reading: reading again under the lock.');
-        plan = refuseOrGo(planDeploy(config, (facts = await gatherFacts(config, facts.run, ports, facts.distributions))));
+        plan = refuseOrGo(planFor(config, (facts = await gatherFacts(config, facts.run, ports, facts.distributions))));
       }
       logPlan(config, facts, plan, deps);
       const outcome = config.dryRun
@@ -130,9 +133,29 @@ function logPlan(config: Config, facts: Facts, plan: DeployPlan, deps: Deps): vo
     for (const w of plan.waiting) log.debug(`pending-delete ${w.path}: ${keptReason(new Date(w.dueAt).toISOString())}`);
     for (const s of facts.scan?.skipped ?? []) log.debug(`skip ${s.path}: ${s.reason}`);
   }
+  if (plan.rollback) logRollback(plan, log);
   for (const i of plan.invalidations) {
     const shown = i.paths.length ? ': ' + i.paths.slice(0, 20).join(' ') : '';
     log.info(`Invalidate ${i.distributionId}: ${i.paths.length} paths${shown}${i.paths.length > 20 ? ' ...' : ''}`);
   }
   if (config.dryRun) log.notice('Dry run: nothing was written to S3 or CloudFront. The plan above is what a real run would do.');
+}
+
+/** A rollback's plan: the target, then each key it restores or deletes (all of them in a dry run, else the first 50). */
+function logRollback(plan: DeployPlan, log: Log): void {
+  const r = plan.rollback!;
+  log.info(
+    `Rollback (${r.asked}) to deploy ${r.target.id} (${r.target.sha.slice(0, 12)}, ${r.target.time}): restore ${r.restores.length} ` +
+      `by server-side copy, delete ${r.deletes.length}, unchanged ${r.unchanged}` +
+      (plan.history
+        ? `; recorded as deploy ${plan.history.id}, ${plan.history.preserve.length} current object(s) kept in the history first`
+        : ''),
+  );
+  const lines = [
+    ...r.restores.map((x) => `restore ${x.key} (${x.reason}) from ${x.from === x.key ? 'itself, with the target headers' : x.from}`),
+    ...r.deletes.map((k) => `delete ${k} (not in deploy ${r.target.id})`),
+    ...r.kept.map((k) => `keep ${k.key}: ${k.reason}`),
+  ];
+  for (const l of lines.slice(0, 50)) log.info(`  ${l}`);
+  if (lines.length > 50) log.info(`  ... ${lines.length - 50} more in the report`);
 }

@@ -30,7 +30,7 @@ export interface StoredObject {
 }
 
 export type StoreOp =
-  'list' | 'head' | 'storedMd5' | 'upload' | 'rewriteHeaders' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
+  'list' | 'head' | 'storedMd5' | 'upload' | 'rewriteHeaders' | 'copy' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
 
 export interface MemoryStore extends ObjectStore {
   objects: Map<string, StoredObject>;
@@ -152,6 +152,27 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
         deleted.push(key);
       }
       return { deleted, failed };
+    },
+    async copy(sourceKey, destKey, copyOpts) {
+      // Logged under the destination key, as `copy <source> -> <dest>` in the timeline.
+      ops.push({ op: 'copy', key: destKey });
+      opts.timeline?.push(`store.copy ${sourceKey} -> ${destKey}`);
+      const err = store.fail?.('copy', destKey);
+      if (err) throw err;
+      const src = objects.get(sourceKey);
+      if (!src) throw named('NoSuchKey', `The specified key does not exist (${sourceKey})`);
+      if (src.size !== copyOpts.size) throw new Error(`copy of ${sourceKey}: size ${copyOpts.size} given, ${src.size} stored`);
+      const etag = md5(src.body);
+      // COPY keeps the source's headers and metadata; REPLACE sets exactly the given ones with the content MD5.
+      const replace = copyOpts.replace;
+      objects.set(destKey, {
+        body: src.body,
+        etag,
+        size: src.size,
+        headers: replace ? withoutMetadata(replace.headers) : { ...src.headers },
+        metadata: replace ? { ...lowerKeys(replace.headers.metadata ?? {}), [MD5_META]: replace.md5 } : { ...src.metadata },
+      });
+      return etag;
     },
     async getText(key) {
       request('getText', key);

@@ -6,6 +6,7 @@ import type { HeaderRule } from '../model/headers.js';
 import { MAX_PATHS_PER_BATCH } from '../model/limits.js';
 import { parseHeaderRules } from '../plan/headers.js';
 import { decodeUserPath } from '../plan/url-path.js';
+import { DEFAULT_KEEP_DEPLOYS, ROLLBACK_TO } from '../model/history.js';
 import { normalizeBaseUrl } from '../model/site-url.js';
 import { bool, InputError, int, lines, normalisePrefix, oneOf, parseDuration, splitList } from './input-values.js';
 
@@ -105,12 +106,15 @@ type Target =
 
 function parseTarget(get: InputReader, workspace: string): Target {
   const removePrefix = bool('remove-prefix', get('remove-prefix'), false);
-  const upload = !removePrefix && bool('upload', get('upload'), true);
+  // rollback-to: no build, no source-dir; the bucket's history is the source.
+  const rollback = get('rollback-to').trim() !== '';
+  const upload = !removePrefix && !rollback && bool('upload', get('upload'), true);
   const sourceRaw = get('source-dir').trim();
   const bucketRaw = get('bucket').trim();
   if (upload && sourceRaw === '') throw new InputError('source-dir', 'required when upload is true (the build directory, e.g. dist)');
   if ((upload || removePrefix) && bucketRaw === '')
     throw new InputError('bucket', `required when ${upload ? 'upload' : 'remove-prefix'} is true (the S3 bucket name)`);
+  if (rollback && bucketRaw === '') throw new InputError('bucket', 'required with rollback-to (the bucket holds the history)');
   if (bucketRaw !== '' && (!BUCKET.test(bucketRaw) || /^\d+\.\d+\.\d+\.\d+$/.test(bucketRaw) || bucketRaw.includes('..'))) {
     throw new InputError(
       'bucket',
@@ -139,11 +143,11 @@ function parsePrefixFor(name: string, raw: string): string {
 }
 
 /** What to invalidate where. */
-function parseInvalidation(get: InputReader, upload: boolean, removePrefix: boolean) {
+function parseInvalidation(get: InputReader, upload: boolean, removePrefix: boolean, rollback = false) {
   const invalidate = oneOf('invalidate', get('invalidate'), ['changed', 'all', 'none', 'defer'] as const, 'changed') as InvalidateMode;
   const distributions = parseDistributions(get('distribution-id'), get('origin-path'));
   const paths = splitList(get('paths')).map(parseManualPath);
-  if (!upload && !removePrefix && distributions.length === 0) {
+  if (!upload && !removePrefix && !rollback && distributions.length === 0) {
     throw new InputError('distribution-id', 'required when upload is false (invalidate-only mode has nothing else to do)');
   }
   if (paths.length > 0 && distributions.length === 0) {
@@ -237,7 +241,8 @@ function parseSiteUrl(name: string, raw: string): string | null {
 export function parseInputs(get: InputReader, env: Record<string, string | undefined>): Config {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const target = parseTarget(get, workspace);
-  const invalidation = parseInvalidation(get, target.upload, target.removePrefix);
+  const rollback = parseRollback(get);
+  const invalidation = parseInvalidation(get, target.upload, target.removePrefix, rollback.rollbackTo !== null);
   const deleteRemoved = bool('delete-removed', get('delete-removed'), false);
   if (!target.upload && deleteRemoved) throw new InputError('delete-removed', 'cannot be true when upload is false (nothing is synced)');
   if (invalidation.invalidate === 'defer' && target.bucket === null) {
@@ -281,5 +286,24 @@ export function parseInputs(get: InputReader, env: Record<string, string | undef
     previewUrl: parseSiteUrl('preview-url', get('preview-url')),
     prComment: bool('pr-comment', get('pr-comment'), false),
     workspace,
+    ...rollback,
   };
+}
+
+/** `rollback-to` (previous, a deploy number, a commit SHA of 7+ hex digits) and `keep-deploys`. */
+function parseRollback(get: InputReader): Pick<Config, 'rollbackTo' | 'keepDeploys'> {
+  const keepDeploys = int('keep-deploys', get('keep-deploys'), DEFAULT_KEEP_DEPLOYS, 0, 100);
+  const raw = get('rollback-to').trim();
+  if (raw === '') return { rollbackTo: null, keepDeploys };
+  if (!ROLLBACK_TO.test(raw)) {
+    throw new InputError(
+      'rollback-to',
+      `'${raw}' must be previous, a deploy number (the output deploy-id) or a commit SHA (7 or more hex digits)`,
+    );
+  }
+  for (const name of ['remove-prefix', 'delete-removed', 'force-upload']) {
+    if (bool(name, get(name), false)) throw new InputError('rollback-to', `cannot be combined with ${name}: true`);
+  }
+  if (get('upload').trim().toLowerCase() === 'false') throw new InputError('rollback-to', 'cannot be combined with upload: false');
+  return { rollbackTo: raw, keepDeploys };
 }

@@ -99,6 +99,10 @@ interface ConfigBase {
   prComment: boolean;
   /** Absolute repo root (GITHUB_WORKSPACE or cwd), for the commit diff. */
   workspace: string;
+  /** How many deploys before the live one a rollback can put back (0: no history kept). */
+  keepDeploys: number;
+  /** `rollback-to`: `previous`, a deploy number or a commit SHA (7+ hex digits); null for a deploy. */
+  rollbackTo: string | null;
 }
 
 /** Upload mode: sync `sourceDir` to `bucket`, then invalidate. */

@@ -1,7 +1,7 @@
 // Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
 // layer, importing nothing outside src/model. Nothing here touches AWS, the filesystem or process.env.
 
-import type { StoredHeaders } from './headers.js';
+import type { ObjectHeaders, StoredHeaders } from './headers.js';
 
 /**
  * A hidden segment: starts with '.', except `.well-known` (RFC 8615: ACME, apple-app-site-association...).
@@ -295,7 +295,9 @@ export type CommitGuardReason =
   | 'force-push'
   | 'older'
   /** The order could not be proven (shallow checkout and no compare API): refused, the safe default. */
-  | 'unknown';
+  | 'unknown'
+  /** `rollback-to`: no build to order; the ledger then records the commit the site serves again. */
+  | 'rollback';
 
 export type CommitGuard =
   | { verdict: 'deploy'; reason: Exclude<CommitGuardReason, 'older' | 'unknown'> }
@@ -303,10 +305,33 @@ export type CommitGuard =
 
 /** One deploy that wrote to the bucket. */
 export interface DeployEntry {
+  /** The commit the site serves after this deploy (for a rollback: the target's). */
   sha: string;
   runId: string;
   /** ISO time. */
   time: string;
+  /** The deploy number (output `deploy-id`); absent in entries of ledgers before format 3. */
+  id?: number;
+  /** A rollback: the number of the deploy whose site it put back. */
+  rollbackOf?: number;
+  /** What it served (keep-deploys): in full on the newest entry, as a delta against the next newer one on older ones. */
+  site?: SiteRecord;
+}
+
+/** The headers one object is served with, as a rollback restores them (user metadata without the action's own). */
+export type ServedHeaders = ObjectHeaders & { contentType: string; cacheControl: string };
+
+/** One served object: content MD5, size, index into the ledger's `headerSets`, fingerprinted (1) or not (0). */
+export type ServedTuple = [md5: string, size: number, headers: number, fingerprinted: 0 | 1];
+
+/**
+ * A deploy's site, by key. The newest recorded one is `full`; an older one is `set` and `gone` applied to the next
+ * newer one's (keys it served otherwise, keys it did not have), so an unchanged object costs nothing per deploy.
+ */
+export interface SiteRecord {
+  full?: Record<string, ServedTuple>;
+  set?: Record<string, ServedTuple>;
+  gone?: string[];
 }
 
 /**
@@ -314,7 +339,7 @@ export interface DeployEntry {
  * Version 1 records (objects only) are read as a ledger with nothing else known.
  */
 export interface DeployState {
-  version: 1 | 2;
+  version: 1 | 2 | 3;
   objects: Record<string, StateEntry>;
   /** Relative paths whose name was reused with new content: never fingerprinted again. */
   demoted?: string[];
@@ -331,6 +356,10 @@ export interface DeployState {
    * and drops it (then nothing is invalidated by tag: safe).
    */
   tags?: { meta: string; objects: Record<string, string> };
+  /** Format 3: the header sets the deploys' sites refer to by index. */
+  headerSets?: ServedHeaders[];
+  /** Format 3: earlier bytes kept for rollbacks, per key and content MD5: the deploy number of `history/<n>/<key>`. */
+  saved?: Record<string, Record<string, number>>;
 }
 
 /** Paths owed to a distribution by a run that had not yet invalidated them. */

@@ -48,6 +48,21 @@ export interface SiteObjects {
    * settings). Used to adopt cache tags on objects deployed before. Returns the new ETag (unquoted).
    */
   rewriteHeaders(key: string, md5: string, headers: UploadHeaders): Promise<string>;
+  /**
+   * A server-side copy within the bucket (CopyObject; UploadPartCopy in parts above 5 GiB): no byte passes through
+   * the runner. Without `headers` the object keeps the source's headers and metadata (MetadataDirective COPY); with
+   * them it gets exactly those, plus the action's `s3cfd-md5` = `md5` (REPLACE). The store's object settings
+   * (storage class, encryption) apply. Returns the new ETag (unquoted).
+   */
+  copy(sourceKey: string, destKey: string, opts: CopyOptions): Promise<string>;
+}
+
+/** What a server-side copy needs to know. */
+export interface CopyOptions {
+  /** The source's size in bytes (decides a single CopyObject or a copy in parts). */
+  size: number;
+  /** REPLACE: the headers the copy gets, with the content MD5 recorded in its metadata. */
+  replace?: { headers: UploadHeaders; md5: string };
 }
 
 /** The action's own small records (state, owed invalidations) in the bucket. */

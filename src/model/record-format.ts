@@ -2,10 +2,10 @@
 // checked. A damaged record is never half-used: it fails the run before any write with one line that names it,
 // what is wrong and how to recover; a record written by a newer version of the action is never overwritten by an
 // older format. Pure.
-import type { DeployEntry, DeployState, LearnedShape, PendingDeletion, StateEntry } from './data.js';
+import type { DeployEntry, DeployState, LearnedShape, PendingDeletion, ServedHeaders, StateEntry } from './data.js';
 
 /** The newest ledger format this version reads and writes. */
-export const LEDGER_VERSION = 2;
+export const LEDGER_VERSION = 3;
 /** The newest owed-record format this version reads and writes. */
 export const OWED_VERSION = 2;
 
@@ -58,13 +58,39 @@ const stateEntry: Check = (v) => {
   return v.every((x) => typeof x === 'string') ? null : 'a list holding something other than text';
 };
 
+const servedTuple: Check = (v) => {
+  if (!Array.isArray(v) || v.length !== 4) return 'not a [md5, size, headers, fingerprinted] list';
+  const [md5, size, headers, fp] = v as unknown[];
+  const whole = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  return typeof md5 === 'string' && whole(size) && whole(headers) && (fp === 0 || fp === 1) ? null : 'a list of the wrong kinds';
+};
+
+/** Optional fields: checked only when present. */
+function optional(fields: Record<string, Check>): Check {
+  return (v) => {
+    if (!isObject(v)) return 'not an object';
+    for (const [name, check] of Object.entries(fields)) {
+      if (v[name] === undefined) continue;
+      const bad = check(v[name]);
+      if (bad) return `an object whose '${name}' is ${bad}`;
+    }
+    return null;
+  };
+}
+
+const deployEntry: Check = (v) =>
+  shape({ sha: str, runId: str, time: str })(v) ??
+  optional({ id: num, rollbackOf: num, site: optional({ full: mapOf(servedTuple), set: mapOf(servedTuple), gone: listOf(str) }) })(v);
+
 const LEDGER_FIELDS: Record<string, Check> = {
   objects: mapOf(stateEntry),
   demoted: listOf(str),
   shapes: listOf(shape({ dir: str, before: str, after: str, alphabet: str, length: num })),
   pending: mapOf(shape({ since: num, size: num })),
-  deploys: listOf(shape({ sha: str, runId: str, time: str })),
+  deploys: listOf(deployEntry),
   tags: shape({ meta: str, objects: mapOf(str) }),
+  headerSets: listOf(shape({ contentType: str, cacheControl: str })),
+  saved: mapOf(mapOf(num)),
 };
 
 /** What to tell the owner: where the record is (as it may be shown) and how to get going again. */
@@ -115,13 +141,15 @@ export function parseLedger(body: string, ctx: RecordContext): DeployState {
     if (bad) throw damaged(ctx, `'${name}' is ${v[name] === undefined ? 'missing' : bad}`, LEDGER_RECOVERY);
   }
   return {
-    version: version as 1 | 2,
+    version: version as 1 | 2 | 3,
     objects: v.objects as Record<string, StateEntry>,
     ...(v.demoted !== undefined ? { demoted: v.demoted as string[] } : {}),
     ...(v.shapes !== undefined ? { shapes: v.shapes as LearnedShape[] } : {}),
     ...(v.pending !== undefined ? { pending: v.pending as Record<string, PendingDeletion> } : {}),
     ...(v.deploys !== undefined ? { deploys: v.deploys as DeployEntry[] } : {}),
     ...(v.tags !== undefined ? { tags: v.tags as NonNullable<DeployState['tags']> } : {}),
+    ...(v.headerSets !== undefined ? { headerSets: v.headerSets as ServedHeaders[] } : {}),
+    ...(v.saved !== undefined ? { saved: v.saved as Record<string, Record<string, number>> } : {}),
   };
 }
 

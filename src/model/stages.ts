@@ -23,6 +23,7 @@ import type {
 } from './data.js';
 import type { HeaderDecision, StoredHeaders } from './headers.js';
 import type { RecordsLayout } from './records.js';
+import type { HistoryPlan, RollbackDetails } from './history.js';
 import type { Annotation } from './ports.js';
 
 /** The run as GitHub describes it (read once from the runner's environment). */
@@ -164,6 +165,10 @@ export interface DeployPlan {
   annotations: { level: 'warning' | 'notice'; message: string; at: Annotation }[];
   /** Cache tags: one line per distribution saying whether it is invalidated by tags, and why. */
   tagNotes?: string[];
+  /** keep-deploys: this run's deploy number, the copies it keeps before changing anything, what it prunes. */
+  history?: HistoryPlan;
+  /** rollback-to: what the rollback restores and deletes. */
+  rollback?: RollbackDetails;
 }
 
 /** The result of one distribution's invalidation. */

@@ -17,6 +17,7 @@ import { discoverTagging, markerClass, tagsFor } from './cache-tags.js';
 import type { TagObject } from './cover/tags.js';
 
 type TagContext = { objects: TagObject[]; coverable: Record<string, string[]> };
+import { deployHistory, retainReferenced } from './deploy-history.js';
 
 export { planFiles, type FilePlan } from './files.js';
 
@@ -205,7 +206,8 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const stale = staleByDistribution(config, facts, files);
   const invalidations = config.distributions.map((d) => invalidationFor(config, facts, d, stale.get(d.id)!, files));
   const fallback = missingDiffFallback(config, facts.diff);
-  const removals = removalsOf(config, facts, files);
+  // keep-deploys: removed bundles a restorable deploy served stay in place.
+  const removals = retainReferenced(config, facts, files, removalsOf(config, facts, files));
   const waitingKeys = new Set(removals.waiting.map((e) => e.key));
   const sync = config.removePrefix ? prefixRemoval(config, facts) : files.sync.filter((e) => !waitingKeys.has(e.key));
   // remove-prefix: the action's records for the prefix go too, after the invalidation (never a lock: it is released).
@@ -213,7 +215,7 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
   const records = config.removePrefix ? facts.ownKeys.filter((k) => !locks.has(k)) : [];
   const writes = sync.some((e) => e.action === 'upload' || e.action === 'delete');
   const guard = guardOf(config, facts);
-  const ledger = {
+  const ledger: DeployPlan['ledger'] = {
     demoted: [...files.evidence.demoted],
     shapes: files.evidence.learned,
     pending: removals.pending,
@@ -221,12 +223,14 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     deploy: writes ? { sha: facts.run.headSha, runId: facts.run.runId, time: new Date(facts.now).toISOString() } : null,
     tagMeta: files.tagging?.metaName ?? null,
   };
+  const history = deployHistory(config, facts, files, removals, ledger.deploy);
+  if (history) ledger.deploy = { ...ledger.deploy!, id: history.id };
   return {
     files: files.files,
     sync,
     uploadWaves: uploadWaves(files.files, entryDocumentMatcher(config.entryDocuments)),
     deletes: config.removePrefix ? sync.map((e) => e.key) : removals.now.map((e) => e.key),
-    lateDeletes: [...removals.due.map((e) => e.key), ...records],
+    lateDeletes: [...removals.due.map((e) => e.key), ...records, ...(history?.prune ?? [])],
     waiting: removals.waiting,
     invalidations,
     refusal: refusalOf(config, sync, guard),
@@ -243,5 +247,6 @@ export function planDeploy(config: Config, facts: Facts): DeployPlan {
     ],
     annotations: annotations(config, facts, sync),
     tagNotes: discoverTagging(config, facts).notes,
+    ...(history ? { history } : {}),
   };
 }

@@ -123,15 +123,19 @@ export interface LedgerUpdate {
 /** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
 export function nextLedger(previous: DeployState | null, u: LedgerUpdate): DeployState {
   const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta });
-  const deploys = [...(u.deploy ? [u.deploy] : []), ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT);
+  // Without a deploy of its own the run keeps the deploys as they are (their recorded sites chain newest first).
+  const deploys = u.deploy ? [u.deploy, ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT) : (previous?.deploys ?? []);
   return {
-    version: 2,
+    version: 3,
     objects,
     demoted: [...u.demoted].sort(),
     shapes: u.shapes,
     pending: u.pending,
     deploys,
     ...(tags ? { tags } : {}),
+    // keep-deploys: the history's records stay as they are (a deploy re-encodes them: withHistory).
+    ...(previous?.headerSets ? { headerSets: previous.headerSets } : {}),
+    ...(previous?.saved ? { saved: previous.saved } : {}),
   };
 }
 

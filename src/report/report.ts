@@ -8,6 +8,8 @@ import { adviseInvalidation } from '../plan/advice.js';
 import type { StalePath } from '../model/data.js';
 import { code, esc } from './markdown.js';
 import { overallStatus } from '../model/status.js';
+import type { RestorableDeploy } from '../model/history.js';
+import { decodeDeploys, restorableDeploys } from '../plan/history.js';
 
 export interface FileReport {
   key: string;
@@ -93,6 +95,57 @@ export interface Report {
   /** remove-prefix: this run deleted the prefix. */
   removedPrefix?: boolean;
   verify?: { path: string; url: string; status: 'fresh' | 'stale' | 'error'; httpStatus?: number; detail: string }[];
+  /** The deploy number of this run (a deploy or rollback that wrote), else the live deploy's; output `deploy-id`. */
+  deployId?: number;
+  /** keep-deploys: the deploys a rollback can put back, newest first (after this run). */
+  restorable?: RestorableDeploy[];
+  /** rollback-to: the deploy put back and what changed. */
+  rollback?: RollbackReport;
+}
+
+export interface RollbackReport {
+  asked: string;
+  target: { id: number; sha: string; time: string };
+  restored: number;
+  /** Bytes copied server-side (none passed through the runner). */
+  restoredBytes: number;
+  deleted: number;
+  unchanged: number;
+  /** Each key restored or deleted, with why (the first MAX_ROLLBACK_ROWS). */
+  changes: { key: string; action: 'restore' | 'delete' | 'keep'; reason: string }[];
+}
+
+const MAX_ROLLBACK_ROWS = 1000;
+
+/** The history part of the report: this run's number, the restorable deploys, the rollback. Pure. */
+export function historyReport(facts: Facts, plan: DeployPlan): Pick<Report, 'deployId' | 'restorable' | 'rollback'> {
+  const deploys = plan.history?.deploys ?? decodeDeploys(facts.state);
+  const saved = plan.history?.saved ?? facts.state?.saved ?? {};
+  const restorable = restorableDeploys(deploys, saved);
+  const id = plan.history?.id ?? facts.state?.deploys?.[0]?.id;
+  const r = plan.rollback;
+  const why = { bytes: 'restored: other bytes live', missing: 'restored: missing', headers: 'restored: headers differ' } as const;
+  return {
+    ...(id !== undefined ? { deployId: id } : {}),
+    ...(restorable.length > 0 ? { restorable } : {}),
+    ...(r
+      ? {
+          rollback: {
+            asked: r.asked,
+            target: r.target,
+            restored: r.restores.length,
+            restoredBytes: r.restores.reduce((n, x) => n + (x.reason === 'headers' ? 0 : x.size), 0),
+            deleted: r.deletes.length,
+            unchanged: r.unchanged,
+            changes: [
+              ...r.restores.map((x) => ({ key: x.key, action: 'restore' as const, reason: why[x.reason] })),
+              ...r.deletes.map((key) => ({ key, action: 'delete' as const, reason: 'not in the target deploy' })),
+              ...r.kept.map((k) => ({ key: k.key, action: 'keep' as const, reason: k.reason })),
+            ].slice(0, MAX_ROLLBACK_ROWS),
+          },
+        }
+      : {}),
+  };
 }
 
 /** The report of a run: from what it read, decided and did. Pure. */
@@ -179,6 +232,7 @@ export function buildReport(config: Config, facts: Facts, plan: DeployPlan, outc
       : {}),
     ...(outcome?.error ? { error: outcome.error } : {}),
     ...(outcome?.verify ? { verify: outcome.verify } : {}),
+    ...historyReport(facts, plan),
   };
 }
 
@@ -319,6 +373,7 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
     unchanged: String(report.totals.unchanged),
     report: reportPath,
     url: report.url ?? '',
+    'deploy-id': report.deployId !== undefined ? String(report.deployId) : '',
   };
 }
 

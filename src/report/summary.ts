@@ -18,6 +18,8 @@ export function summaryMarkdown(r: Report): string {
   owedElsewhereSection(out, r);
   pendingSection(out, r);
   verifySection(out, r);
+  rollbackSection(out, r);
+  restorableSection(out, r);
   warningsSection(out, r);
   filesSection(out, r);
   return out.join('\n') + '\n';
@@ -170,4 +172,32 @@ function filesSection(out: string[], r: Report): void {
   }
   if (changed.length > MAX_ROWS) out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
   out.push('', '</details>');
+}
+
+function rollbackSection(out: string[], r: Report): void {
+  const b = r.rollback;
+  if (!b) return;
+  out.push(
+    `### Rollback to deploy ${b.target.id} (${code(b.target.sha.slice(0, 12))}, ${b.target.time})`,
+    '',
+    `Asked: ${code(b.asked)}. Restored ${b.restored} object(s) (${thousands(b.restoredBytes)} bytes copied inside S3, none through the runner), ` +
+      `deleted ${b.deleted}, unchanged ${b.unchanged}.`,
+    '',
+  );
+  if (b.changes.length === 0) return;
+  out.push('| action | key | why |', '|---|---|---|');
+  for (const c of b.changes.slice(0, MAX_ROWS)) out.push(`| ${c.action} | ${code(c.key)} | ${esc(c.reason)} |`);
+  if (b.changes.length > MAX_ROWS) out.push(`| ... | ${b.changes.length - MAX_ROWS} more in the JSON report | |`);
+  out.push('');
+}
+
+function restorableSection(out: string[], r: Report): void {
+  if (!r.restorable || r.restorable.length === 0) return;
+  out.push('### Restorable deploys (rollback-to)', '', '| number | commit | time | objects | history size |', '|---:|---|---|---:|---:|');
+  for (const d of r.restorable) {
+    const what = d.rollbackOf !== undefined ? ` (rollback to ${d.rollbackOf})` : '';
+    const live = d.id === r.deployId ? ' (live)' : '';
+    out.push(`| ${d.id}${live} | ${code(d.sha.slice(0, 12))}${what} | ${d.time} | ${d.objects} | ${thousands(d.historyBytes)} bytes |`);
+  }
+  out.push('');
 }

@@ -16,6 +16,9 @@ import { verifyUrls } from '../io/cloudfront/verify.js';
 import { isPreconditionFailed } from '../io/s3/errors.js';
 import { callerReference } from '../plan/invalidation.js';
 import { nextLedger } from '../plan/ledger.js';
+import { withHistory } from '../plan/history.js';
+import { rollbackLedger } from '../plan/rollback.js';
+import { earlyLedger, preserveHistory, restoreAll } from './history.js';
 import { chooseSample } from '../plan/verify-sample.js';
 import { isCompleted } from '../model/status.js';
 import { DeployError, describeError, describeErrorAbout, endSentence, whatToCheck } from './errors.js';
@@ -47,14 +50,23 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
     const toSend = plan.invalidations.filter((p) => p.paths.length > 0);
     const ownRecords =
       store && toSend.length > 0 ? await phase(log, 'Record owed invalidations', t, () => recordOwed(config, facts, toSend, store)) : {};
-    if (store && config.upload && plan.writeState) {
+    const history = plan.history;
+    if (store && plan.rollback && history) {
+      await rollbackWrites(config, facts, plan, store, ports, out.etags, t);
+    } else if (store && config.upload && plan.writeState) {
       const ledgerWrite = ledgerWriter(config, store, facts, held);
+      // keep-deploys: the bytes this run replaces are copied into the history first, and recorded.
+      if (history && history.preserve.length > 0) {
+        await phase(log, 'Keep history (server-side copies)', t, () => preserveHistory(store, history, config.concurrency, held));
+      }
       // A demotion is proof that exists only now: recorded before the uploads, so a crash cannot lose it.
-      if (newDemotions(facts, plan)) await ledgerWrite({ ...(facts.state ?? { objects: {} }), version: 2, demoted: plan.ledger.demoted });
+      const early = earlyLedger(facts, plan, newDemotions(facts, plan));
+      if (early) await ledgerWrite(early);
       if (plan.uploadWaves.some((w) => w.length > 0)) {
         await phase(log, 'Upload', t, () => uploadAll(config, store, plan.uploadWaves, ports, out.etags));
       }
-      await ledgerWrite(nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags }));
+      const next = nextLedger(facts.state, { ...plan.ledger, files: plan.files, remote: plan.remote, etags: out.etags });
+      await ledgerWrite(history ? withHistory(next, history) : next);
       await migrateRecords(store, facts);
     }
     // The origin reaches its final state before the invalidation that covers it: an edge that refetches
@@ -141,6 +153,36 @@ function ledgerWriter(config: Config, store: ObjectStore, facts: Facts, assertHe
       );
     }
   };
+}
+
+/**
+ * rollback-to's writes, before the deletes and the invalidation that every run shares: the history copies of what
+ * it replaces and their record, the restores, then the ledger (the rollback as a deploy of its own).
+ */
+async function rollbackWrites(
+  config: Config,
+  facts: Facts,
+  plan: DeployPlan,
+  store: ObjectStore,
+  ports: ExecutePorts,
+  etags: Record<string, string>,
+  t: Record<string, number>,
+): Promise<void> {
+  const history = plan.history!;
+  const held = ports.assertHeld ?? (() => {});
+  const ledgerWrite = ledgerWriter(config, store, facts, held);
+  if (history.preserve.length > 0) {
+    await phase(ports.log, 'Keep history (server-side copies)', t, () => preserveHistory(store, history, config.concurrency, held));
+    await ledgerWrite(earlyLedger(facts, plan, false)!);
+  }
+  const restores = plan.rollback?.restores ?? [];
+  if (restores.length > 0) {
+    await phase(ports.log, 'Restore (server-side copies)', t, () =>
+      restoreAll(store, restores, config.prefix, config.concurrency, held, etags),
+    );
+  }
+  await ledgerWrite(rollbackLedger(facts.state, plan, etags, plan.deletes));
+  await migrateRecords(store, facts);
 }
 
 function newDemotions(facts: Facts, plan: DeployPlan): boolean {

@@ -141,7 +141,13 @@ function liveShaOf(listed: Promise<{ state: DeployState | null } | null> | null)
 }
 
 const wantsDiff = (config: Config) =>
-  config.distributions.length > 0 && (config.invalidate === 'changed' || config.invalidate === 'defer') && !config.removePrefix;
+  config.distributions.length > 0 &&
+  (config.invalidate === 'changed' || config.invalidate === 'defer') &&
+  !config.removePrefix &&
+  !rollingBack(config);
+
+/** rollback-to: the ledger is the source; no build, no commit diff; only this prefix's owed records. */
+const rollingBack = (config: Config) => config.rollbackTo !== null;
 
 /**
  * A deploy reads the owed records of its own prefix; a job without uploads (the consolidating job after a
@@ -149,7 +155,7 @@ const wantsDiff = (config: Config) =>
  */
 function owedDirs(config: Config, facts: Facts): string[] {
   const own = [facts.records.dir, ...facts.records.oldDirs];
-  return config.upload ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
+  return config.upload || rollingBack(config) ? own : [...new Set([...own, ...recordDirsOf(facts.ownKeys)])];
 }
 
 /**
@@ -248,7 +254,7 @@ async function listBucket(config: Config, store: ObjectStore, log: Log) {
   // Its ETag in the folder this run writes is the witness checked again under the lock (null: none there).
   let state = null;
   let ledgerEtag: string | null = null;
-  if (config.upload) {
+  if (config.upload || rollingBack(config)) {
     for (const dir of [records.dir, ...records.oldDirs]) {
       const read = await readState(store, dir, ownKeys.includes(stateKeyIn(dir)), config.bucket);
       if (!read) continue;
@@ -371,8 +377,9 @@ async function commitDiff(
 async function readUsages(config: Config, facts: Facts, ports: GatherPorts, warn: (m: string) => void) {
   const usage: Record<string, DistributionUsage | null> = {};
   if (config.distributions.length === 0) return usage; // no CDN: no need to plan the files once more
-  const stale = staleByDistribution(config, facts);
-  const ids = config.distributions.filter((d) => (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
+  // A rollback's stale paths are planned from the ledger afterwards: every distribution's usage is read.
+  const stale = rollingBack(config) ? null : staleByDistribution(config, facts);
+  const ids = config.distributions.filter((d) => !stale || (stale.get(d.id)?.stale.length ?? 0) > 0).map((d) => d.id);
   if (ids.length === 0) return usage;
   const cdn = ports.cdn();
   await Promise.all(

@@ -99,7 +99,7 @@ function warnUnsupported(config: Config, log: Log, lock: DeployLock): DeployLock
  * is re-gathered and re-planned under the lock. One small listing (or HEAD under state-prefix).
  */
 export async function ledgerMoved(config: Config, facts: Facts, store: ObjectStore | null): Promise<boolean> {
-  if (!store || !config.upload) return false;
+  if (!store || (!config.upload && config.rollbackTo === null)) return false;
   const before = facts.ledgerEtag ?? null;
   if (config.statePrefix !== '') return (await store.etagOf(stateKeyIn(facts.records.dir))) !== before;
   // Only the records folders directly in this prefix: `.s3cfd-<random>/` (the legacy folder is never written anew).

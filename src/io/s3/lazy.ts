@@ -13,9 +13,10 @@ export function lazyS3Store(bucket: string, opts: S3Options): ObjectStore {
     upload: async (key, absPath, size, md5, headers, uploadOpts) => (await s3()).upload(key, absPath, size, md5, headers, uploadOpts),
     deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
     rewriteHeaders: async (key, md5, headers) => (await s3()).rewriteHeaders(key, md5, headers),
+    copy: async (sourceKey, destKey, opts) => (await s3()).copy(sourceKey, destKey, opts),
     getText: async (key) => (await s3()).getText(key),
     putText: async (key, body, condition) => (await s3()).putText(key, body, condition),
     etagOf: async (key) => (await s3()).etagOf(key),
-    deleteKey: async (key) => (await s3()).deleteKey(key),
+    deleteKey: async (key, condition) => (await s3()).deleteKey(key, condition),
   };
 }

@@ -22,6 +22,7 @@ import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putH
 import { withRetries } from './retry.js';
 import { SMALL_FILE } from '../fs/walk.js';
 import { PreconditionFailedError, isPreconditionFailed } from './errors.js';
+import { copyObject } from './copy.js';
 import { endpointFromRequest, leanPut, type BucketEndpoint, type CapturedRequest, type LeanPutter } from './put.js';
 
 export { GZIP_MAX_BYTES, MD5_META } from './params.js';
@@ -50,6 +51,10 @@ export interface S3Options {
   leanPut?: boolean;
   /** Keys per ListObjectsV2 page (MaxKeys). Default: the server's, 1,000 on S3. */
   listPageSize?: number;
+  /** Copies above this size go in parts (UploadPartCopy). Default 5 GiB, CopyObject's limit; lower in tests. */
+  copyPartThreshold?: number;
+  /** Part size of a copy in parts. Default 512 MiB (raised to keep within 10,000 parts). */
+  copyPartSize?: number;
 }
 
 export function s3ClientConfig(opts: Pick<S3Options, 'region' | 'concurrency' | 'env'>): S3ClientConfig {
@@ -111,6 +116,19 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
       );
       return unquote(res.CopyObjectResult?.ETag ?? '');
     },
+    copy: (sourceKey, destKey, copyOpts) =>
+      copyObject(
+        {
+          client,
+          bucket,
+          settings: ctx.settings,
+          ...(opts.copyPartThreshold !== undefined && { partThreshold: opts.copyPartThreshold }),
+          ...(opts.copyPartSize !== undefined && { partSize: opts.copyPartSize }),
+        },
+        sourceKey,
+        destKey,
+        copyOpts,
+      ),
     getText: (key) => getText(ctx, key),
     putText: (key, body, condition) => putText(ctx, key, body, condition),
     etagOf: (key) => etagOf(ctx, key),
