@@ -56,7 +56,7 @@ function alphabetOf(tokens: string[]): string | null {
  * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
  * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
  */
-function plausibleToken(t: string, alphabet: string): boolean {
+function plausibleToken(t: string, alphabet: string, spelt = false): boolean {
   const re = ALPHABETS[alphabet];
   if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t)) return false;
   if (/^[0-9]+$/.test(t)) return alphabet === 'hex' && t.length >= 8 && !DATE8.test(t); // 2% of 8-hex hashes
@@ -64,7 +64,7 @@ function plausibleToken(t: string, alphabet: string): boolean {
   if (/[-_]/.test(t) && (!/[a-z]/.test(t) || t.split(/[-_]/).some((p) => p.length >= 3 && isPlainPart(p)))) return false;
   if (/^[a-z]+$/.test(t)) return alphabet === 'hex' && t.length >= 12; // lower-case letters: a word
   if (alphabet === 'hex') return true; // digits and a-f mixed
-  if (/^[A-Z]+$/.test(t)) return !looksEnglish(t);
+  if (/^[A-Z]+$/.test(t)) return spelt || !looksEnglish(t);
   // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
   if (alphabet === 'base32') return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
   if (letterClasses(t) < 2) return false;
@@ -150,7 +150,12 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
     const tokens = [...gone, ...came].map(([t]) => t);
     if (new Set(tokens).size !== tokens.length) continue;
     const alphabet = alphabetOf(tokens);
-    if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet))) continue;
+    if (!alphabet) continue;
+    // esbuild's base32 spells letters only one time in five: after constant text (`chunk-`), in a group
+    // of three or more whose other tokens carry digits, such a token is one of the hashes.
+    const spelt =
+      lettersOnlyAllowed(shape, alphabet) && tokens.length >= 3 && tokens.filter((t) => /[2-7]/.test(t)).length * 2 >= tokens.length;
+    if (!tokens.every((t) => plausibleToken(t, alphabet, spelt))) continue;
     if (!gone.every(([a]) => came.every(([b]) => tight(a, b)))) continue;
     const learned = { ...shape, alphabet };
     out.set(shapeKey(learned), learned);
@@ -164,7 +169,17 @@ export function matchesShape(path: string, shape: LearnedShape): boolean {
   const { dir, base } = splitPath(path);
   if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length) return false;
   if (!base.startsWith(shape.before) || !base.endsWith(shape.after)) return false;
-  return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
+  return plausibleToken(
+    base.slice(shape.before.length, shape.before.length + shape.length),
+    shape.alphabet,
+    lettersOnlyAllowed(shape, shape.alphabet),
+  );
+}
+
+/** A learned base32 shape with constant text before the token (`chunk-<hash>.js`): its letters-only
+ *  tokens are hashes too (the shape is proven; a shouted word there is not something a build writes). */
+function lettersOnlyAllowed(shape: LearnedShape, alphabet: string): boolean {
+  return alphabet === 'base32' && /-$/.test(shape.before);
 }
 
 /** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The

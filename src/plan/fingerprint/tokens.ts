@@ -1,5 +1,5 @@
 // Fingerprint hash tokens: is the end of a name a content hash some bundler emits?
-import { DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './words.js';
+import { choppy, DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './words.js';
 import type { NameParts } from './names.js';
 
 /**
@@ -101,6 +101,25 @@ function isRandomToken8(t: string): boolean {
   return true;
 }
 
+/**
+ * base64url of any length from 8 (eleventy-img ids are 10, e.g. `-0Ax5fWYR1`, `jrI9Ng4Z_R`): the alphabet
+ * includes `-` and `_`, so the token may begin with or hold the name's own separator. Accepted when its
+ * letters and digits are of at least two kinds (three below 10 chars) and it does not read as something
+ * typed: words and numbers, a plain part on every side of a separator (`IMG_2024`, `hero-banner`),
+ * a doubled separator (`__init__`).
+ */
+export function isRandomBase64url(t: string): boolean {
+  if (!/^[A-Za-z0-9_-]{8,32}$/.test(t) || t.includes('__') || t.includes('--') || /[-_]$/.test(t)) return false;
+  if (t.length === 8) return isRandomToken8(t);
+  const core = t.replace(/[-_]/g, '');
+  if (letterClasses(core) < (t.length < 10 ? 3 : 2) || /^[0-9]+$/.test(core) || /^[a-z]+$/.test(core)) return false;
+  const parts = t.split(/[-_]/).filter((p) => p !== '');
+  if (parts.every((p) => isPlainPart(p) || /^[A-Za-z]{1,3}$/.test(p))) return false;
+  if (isNumberish(core) || readsAsWords(core)) return false;
+  if (readsAsWordsAndNumbers(core) && !choppy(core)) return false; // `Win10Start`, `DSC01234`, not `0Ax5fWYR1`
+  return true;
+}
+
 export interface TokenHit {
   token: string;
   reason: string;
@@ -130,8 +149,27 @@ export function hashTokenOf(parts: NameParts): TokenHit | null {
   if (hu) return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
   const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
   const id = ele?.[1] ?? '';
-  if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
+  if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id) || isRandomBase64url(id))) {
     return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
+  }
+  return leadingTokenOf(stem);
+}
+
+/**
+ * The hash before the name: `[hash]-[name].[ext]` / `[contenthash:8]-[name]` (webpack/Rspack/Rollup
+ * templates, e.g. the Qwik site's `assets/[hash]-[name].[ext]`). The token starts the name and is followed
+ * by `-`, `.` or `_` and more name. Stricter than at the end, where the extension bounds it: mixed hex of
+ * 8+ (not a UUID, which names a record), or 8 chars of base64url using digits, lower and upper case.
+ */
+function leadingTokenOf(stem: string): TokenHit | null {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(stem)) return null;
+  const hex = /^([0-9a-f]{8,64})[-._]./.exec(stem);
+  if (hex && isHexDigest(hex[1] ?? '')) {
+    return { token: hex[1] ?? '', reason: `name starts with a ${hex[1]?.length}-char hex content hash ([hash]-[name] template)` };
+  }
+  const b64 = stem.length > 9 && /[-.]/.test(stem.charAt(8)) ? stem.slice(0, 8) : '';
+  if (b64 && isRandomToken8(b64) && letterClasses(b64) === 3 && !readsAsWordsAndNumbers(b64.replace(/[-_]/g, ''))) {
+    return { token: b64, reason: 'name starts with an 8-char base64url content hash ([hash]-[name] template)' };
   }
   return null;
 }
