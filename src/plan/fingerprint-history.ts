@@ -66,7 +66,7 @@ function plausibleToken(t: string, alphabet: string, spelt = false): boolean {
   if (alphabet === 'hex') return true; // digits and a-f mixed
   if (/^[A-Z]+$/.test(t)) return spelt || !looksEnglish(t);
   // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
-  if (alphabet === 'base32') return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
+  if (alphabet === 'base32') return spelt || !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
   if (letterClasses(t) < 2) return false;
   return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
 }

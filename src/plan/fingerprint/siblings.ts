@@ -79,7 +79,7 @@ function alphabetOf(tokens: string[]): [string, RegExp] | null {
 function countingDigits(t: string): boolean {
   if (t.length < 8 || (t.length === 8 && DATE8.test(t))) return true;
   if (/^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])/.test(t)) return true; // YYYYMMDD + time
-  if (/^1[0-9]{9}$|^1[0-9]{12}$/.test(t) || /^0{3}/.test(t) || /^(.)\1+$/.test(t)) return true;
+  if (/^1[0-9]{9,}$/.test(t) || /^0{3}/.test(t) || /^(.)\1+$/.test(t)) return true; // Unix time (s, ms, µs)
   const ascending = '01234567890123456789';
   const descending = '98765432109876543210';
   return ascending.includes(t) || descending.includes(t);

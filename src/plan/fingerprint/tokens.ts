@@ -84,6 +84,7 @@ function isRandomToken8(t: string): boolean {
     // single letter case without digits. Together these cost ~1% of Vite/Rollup hashes (misses only).
     if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t)) return false;
     if (letterClasses(t) < 2) return false; // `my_thing`, `abc-defg`
+    if (parts.filter((p) => /^[0-9]+$/.test(p)).length >= 2) return false; // `01-15_bg`: a date or time
     return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
   }
   if (!/[A-Za-z]/.test(t)) return false; // `20240115`
