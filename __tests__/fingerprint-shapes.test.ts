@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { classifyFingerprints, isFingerprintedName } from '../src/plan/fingerprint.js';
-import { learnShapes } from '../src/plan/fingerprint-history.js';
+import { dropShapes, learnShapes } from '../src/plan/fingerprint-history.js';
+import { removedVerdict } from '../src/plan/ledger.js';
 
 // One table per hash shape that real bundlers and image pipelines emit (issue 21), each with
 // counter-examples that must stay mutable: dates, versions, counters, words. `true` = fingerprinted.
@@ -225,6 +226,56 @@ describe('shape: history (a redeploy)', () => {
     expect(v.get('img/hero.40918273.png')?.reason).toMatch(/^learned from history: .*\[token '40918273'\]$/);
     expect(v.get('img/hero.20240115.png')?.fingerprinted).toBe(false);
     expect(v.get('pics/hero.40918273.png')?.fingerprinted).toBe(false);
+  });
+
+  const OLD = '3c1e5c4a-8d2b-4f6e-9a7b-0c1d2e3f4a5b';
+  const NEW = '9e376aa3-3904-4c65-944d-490ea72d437c';
+  it('a UUID build-id directory replaced whole by the redeploy: everything under the new id is fingerprinted, nothing under the old one is sent', () => {
+    const previous = [`builds/${OLD}/app.js`, `builds/${OLD}/data.json`, `builds/${OLD}/index.html`, 'index.html'].map((path) => ({
+      path,
+      md5: path,
+    }));
+    const current = [`builds/${NEW}/app.js`, `builds/${NEW}/data.json`, `builds/${NEW}/index.html`, 'index.html'].map((path) => ({
+      path,
+      md5: path,
+    }));
+    const learned = learnShapes(previous, current);
+    expect(learned).toEqual([{ dir: 'builds', before: '', after: '/', alphabet: 'uuid', length: 36 }]);
+    expect(isFingerprintedName(`builds/${NEW}/data.json`).fingerprinted).toBe(false);
+    const v = classifyFingerprints({ files: current.map((f) => f.path), manifests: {}, learned });
+    expect(v.get(`builds/${NEW}/data.json`)?.reason).toMatch(
+      new RegExp(`^learned from history: builds/<36-char uuid build id>/.*\\[token '${NEW}'\\]$`),
+    );
+    expect(v.get(`builds/${NEW}/app.js`)?.fingerprinted).toBe(true);
+    expect(v.get(`builds/${NEW}/index.html`)?.fingerprinted).toBe(false); // entry documents stay mutable
+    const evidence = { learned, demoted: new Set<string>() };
+    expect(removedVerdict(`builds/${OLD}/data.json`, evidence, isFingerprintedName).fingerprinted).toBe(true);
+    expect(v.get('index.html')?.fingerprinted).toBe(false);
+    expect(dropShapes(learned, [`builds/${NEW}/data.json`])).toEqual([]);
+  });
+
+  it('UUID directories that are records, not build ids, teach nothing', () => {
+    const A = '11111111-2222-4333-8444-555555555555';
+    // an old id still in the build (uploads kept, one added)
+    const kept = learnShapes(
+      [{ path: `uploads/${OLD}/photo.jpg`, md5: 'a' }],
+      [
+        { path: `uploads/${OLD}/photo.jpg`, md5: 'a' },
+        { path: `uploads/${NEW}/photo.jpg`, md5: 'b' },
+      ],
+    );
+    expect(kept).toEqual([]);
+    // several ids on a side (records renamed in bulk)
+    const many = learnShapes(
+      [`api/users/${OLD}/profile.json`, `api/users/${A}/profile.json`].map((path) => ({ path, md5: path })),
+      [`api/users/${NEW}/profile.json`].map((path) => ({ path, md5: path })),
+    );
+    expect(many).toEqual([]);
+    // nothing in common under the old and the new id
+    const unrelated = learnShapes([{ path: `x/${OLD}/a.json`, md5: 'a' }], [{ path: `x/${NEW}/b.json`, md5: 'b' }]);
+    expect(unrelated).toEqual([]);
+    // a dated folder is not an id
+    expect(learnShapes([{ path: 'release-2024-01-15/app.js', md5: 'a' }], [{ path: 'release-2024-02-01/app.js', md5: 'b' }])).toEqual([]);
   });
 
   it('esbuild chunk-<base32> tokens: a letters-only hash in a group with digit-bearing ones is learned; a word elsewhere is not', () => {

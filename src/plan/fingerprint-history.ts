@@ -141,6 +141,7 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
 
   const out = new Map<string, LearnedShape>();
   for (const s of known) out.set(shapeKey(s), s);
+  for (const d of buildIdDirs(prev, cur)) out.set(shapeKey(d), d);
   for (const { shape, gone, came } of groups.values()) {
     if (gone.length === 0 || came.length === 0) continue;
     if (gone.length > 1 || came.length > 1) {
@@ -163,9 +164,70 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
   return [...out.values()];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A directory name that is a random build id: a UUID, or 16+ chars of hex or base64url that read as a hash. */
+function idKind(seg: string): string | null {
+  if (UUID.test(seg)) return 'uuid';
+  if (seg.length < 16 || seg.length > MAX_TOKEN) return null;
+  const alphabet = alphabetOf([seg]);
+  return alphabet && alphabet !== 'base32' && plausibleToken(seg, alphabet) ? alphabet : null;
+}
+
+/**
+ * Build-id directories (`<parent>/<id>/…`): between the previous deploy and this build, every file under
+ * one id disappeared and the same names appeared under one new id of the same kind and length. A build
+ * writes such a directory once and never reuses it (Next.js `_next/static/<buildId>/`, a site's own
+ * `builds/<uuid>/`), so everything under an id of that kind there is fingerprinted. Several ids on either
+ * side (records, uploads) or an old id still in the build prove nothing. Learned as a shape whose `after`
+ * is '/': the token is a whole directory name.
+ */
+function buildIdDirs(prev: Map<string, string>, cur: Map<string, string>): LearnedShape[] {
+  const groups = new Map<string, { shape: LearnedShape; gone: Map<string, Set<string>>; came: Map<string, Set<string>>; kept: boolean }>();
+  const visit = (path: string, side: 'gone' | 'came' | 'kept'): void => {
+    const segs = path.split('/');
+    for (let i = 0; i < segs.length - 1; i++) {
+      const seg = segs[i] ?? '';
+      const kind = idKind(seg);
+      if (!kind) continue;
+      const dir = segs.slice(0, i).join('/');
+      const key = `${dir}\u0000${kind}\u0000${seg.length}`;
+      let g = groups.get(key);
+      if (!g)
+        groups.set(
+          key,
+          (g = {
+            shape: { dir, before: '', after: '/', alphabet: kind, length: seg.length },
+            gone: new Map(),
+            came: new Map(),
+            kept: false,
+          }),
+        );
+      if (side === 'kept') {
+        g.kept = true;
+        continue;
+      }
+      const m = g[side];
+      m.set(seg, (m.get(seg) ?? new Set()).add(segs.slice(i + 1).join('/')));
+    }
+  };
+  for (const p of prev.keys()) visit(p, cur.has(p) ? 'kept' : 'gone');
+  for (const p of cur.keys()) if (!prev.has(p)) visit(p, 'came');
+  const out: LearnedShape[] = [];
+  for (const { shape, gone, came, kept } of groups.values()) {
+    if (kept || gone.size !== 1 || came.size !== 1) continue;
+    const [oldRests] = [...gone.values()];
+    const [newRests] = [...came.values()];
+    if ([...(newRests ?? [])].some((r) => oldRests?.has(r))) out.push(shape);
+  }
+  return out;
+}
+
 /** Does the path have the shape: same directory, same constant text, a plausible token of the
- *  shape's alphabet and length in between? */
+ *  shape's alphabet and length in between? For a build-id directory shape (`after` '/'), is the path
+ *  under a directory of that kind and length there? */
 export function matchesShape(path: string, shape: LearnedShape): boolean {
+  if (shape.after === '/') return buildIdOf(path, shape) !== null;
   const { dir, base } = splitPath(path);
   if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length) return false;
   if (!base.startsWith(shape.before) || !base.endsWith(shape.after)) return false;
@@ -182,12 +244,24 @@ function lettersOnlyAllowed(shape: LearnedShape, alphabet: string): boolean {
   return alphabet === 'base32' && /-$/.test(shape.before);
 }
 
+/** The build-id directory name of `path` under a directory shape, or null. */
+export function buildIdOf(path: string, shape: LearnedShape): string | null {
+  const prefix = shape.dir === '' ? '' : `${shape.dir}/`;
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length);
+  const slash = rest.indexOf('/');
+  if (slash !== shape.length || slash === rest.length - 1) return null;
+  const seg = rest.slice(0, slash);
+  return idKind(seg) === shape.alphabet ? seg : null;
+}
+
 /** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
  *  token test is skipped here: any name of the shape's layout is enough to distrust it. */
 export function dropShapes(shapes: LearnedShape[], demotedPaths: string[]): LearnedShape[] {
   const demoted = demotedPaths.map(splitPath);
   return shapes.filter(
     (s) =>
+      !demotedPaths.some((p) => s.after === '/' && buildIdOf(p, s) !== null) &&
       !demoted.some(
         ({ dir, base }) =>
           dir === s.dir &&

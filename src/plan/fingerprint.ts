@@ -18,7 +18,7 @@
 
 import picomatch from 'picomatch';
 import type { FingerprintVerdict } from '../model/data.js';
-import { matchesShape, type LearnedShape } from './fingerprint-history.js';
+import { buildIdOf, matchesShape, type LearnedShape } from './fingerprint-history.js';
 import { layoutEvidence, neverFingerprinted, no, withToken, yes } from './fingerprint/layout.js';
 import { dirName, manifestClaims, manifestVerdict } from './fingerprint/manifests.js';
 import { nameParts } from './fingerprint/names.js';
@@ -52,6 +52,8 @@ export interface FingerprintInput {
 export const MANIFEST_GLOBS: string[] = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
 
 function describeShape(s: LearnedShape): string {
+  if (s.after === '/')
+    return `${s.dir ? `${s.dir}/` : ''}<${s.length}-char ${s.alphabet} build id>/ (a build-id directory, replaced whole by the redeploy)`;
   return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
 }
 
@@ -65,7 +67,11 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
   const claims = manifestClaims(input.manifests, files);
   const out = new Map<string, FingerprintVerdict>();
   const learnedByDir = new Map<string, LearnedShape[]>();
-  for (const s of input.learned ?? []) learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+  const idDirs: LearnedShape[] = [];
+  for (const s of input.learned ?? []) {
+    if (s.after === '/') idDirs.push(s);
+    else learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+  }
   const proven: ProvenToken[] = [];
   const undecided: string[] = [];
   for (const path of input.files) {
@@ -94,7 +100,9 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
     const layout = fromManifest ? null : layoutEvidence(path, parts);
     const verdict = fromManifest ?? layout?.verdict ?? no('no content-hash token in the name');
     if (layout?.token && verdict.fingerprinted) proven.push({ path, token: layout.token });
-    const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
+    const shape = verdict.fingerprinted
+      ? undefined
+      : (learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s)) ?? idDirs.find((s) => matchesShape(path, s)));
     out.set(path, shape ? yes(withToken(`learned from history: ${describeShape(shape)}`, tokenOf(path, shape))) : verdict);
     if (!shape && !verdict.fingerprinted && parts.ext !== '') undecided.push(path);
   }
@@ -104,6 +112,7 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
 }
 
 function tokenOf(path: string, s: LearnedShape): string {
+  if (s.after === '/') return buildIdOf(path, s) ?? '';
   const base = path.slice(path.lastIndexOf('/') + 1);
   return base.slice(s.before.length, s.before.length + s.length);
 }
