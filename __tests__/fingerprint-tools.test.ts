@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { classifyFingerprints } from '../src/plan/fingerprint.js';
+import { memoryCdn, memoryClock, memoryStore, pipelineRun } from './support/memory.js';
 import { loadTables, scoreTable, total, type ToolScore } from './fixtures/fingerprint-tools/evaluate.js';
 
 // Tools the action has never seen (none is in ../shared/corpus): per-tool tables in
@@ -58,5 +59,68 @@ describe('fingerprint tables of tools outside the corpus', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('end to end on the in-memory ports: evidence in report.json, nothing hashed sent after a redeploy', () => {
+  const D1 = 'E1ABCDEFGH';
+  const IMMUTABLE = 'public, max-age=31536000, immutable';
+  const OLD_ID = '3c1e5c4a-8d2b-4f6e-9a7b-0c1d2e3f4a5b';
+  const NEW_ID = '9e376aa3-3904-4c65-944d-490ea72d437c';
+  const build = (v: string, id: string, digits: string): Record<string, string> => ({
+    'index.html': `<h1>${v}</h1>`,
+    'robots.txt': 'User-agent: *',
+    'downloads/release-2024-01-15.zip': 'zip',
+    'vendor/jquery-3.7.1.min.js': 'jq',
+    // Rsbuild media: one all-digit hex hash among its siblings
+    'static/image/hero.79bc686a.png': 'hero',
+    'static/image/logo.a992ac7d.png': 'logo',
+    'static/image/team.b2537aa2.png': 'team',
+    [`static/image/map.${digits}.png`]: `map ${v}`,
+    // the hash before the name; eleventy-img `<id>-<width>`; wasm-bindgen `_bg`
+    '0ae99683-402.js': 'chunk',
+    'img/-0Ax5fWYR1-64.webp': 'img',
+    'app-e082ae386338b441_bg.wasm': 'wasm',
+    // a build directory named by a UUID, replaced whole by each build
+    [`builds/${id}/app.js`]: `app ${v}`,
+    [`builds/${id}/data.json`]: `data ${v}`,
+  });
+
+  it('first deploy: the hashed names are immutable and their report rows name rule and token; the redeploy sends none of them', async () => {
+    const store = memoryStore();
+    const cdn = memoryCdn();
+    const o = { store, cdn, clock: memoryClock() };
+    const inputs = { bucket: 'site-bucket', 'distribution-id': D1 };
+
+    const r1 = await pipelineRun(inputs, build('one', OLD_ID, '40918273'), o);
+    expect(r1.failure).toBeNull();
+    const row = (r: typeof r1, p: string) => r.report!.files.find((f) => f.path === p);
+    for (const [p, token] of [
+      ['static/image/map.40918273.png', '40918273'],
+      ['0ae99683-402.js', '0ae99683'],
+      ['img/-0Ax5fWYR1-64.webp', '-0Ax5fWYR1'],
+      ['app-e082ae386338b441_bg.wasm', 'e082ae386338b441'],
+    ] as const) {
+      expect([p, row(r1, p)?.fingerprinted, row(r1, p)?.cacheControl]).toEqual([p, true, IMMUTABLE]);
+      expect(row(r1, p)?.fingerprintReason).toContain(`[token '${token}']`);
+    }
+    for (const p of [
+      'index.html',
+      'robots.txt',
+      'downloads/release-2024-01-15.zip',
+      'vendor/jquery-3.7.1.min.js',
+      `builds/${OLD_ID}/app.js`,
+    ]) {
+      expect([p, row(r1, p)?.fingerprinted]).toEqual([p, false]);
+    }
+
+    // Redeploy: new content for the map (new hash, all digits again) and a new build id.
+    const r2 = await pipelineRun(inputs, build('two', NEW_ID, '51028374'), o);
+    expect(r2.failure).toBeNull();
+    expect(row(r2, `builds/${NEW_ID}/data.json`)?.fingerprintReason).toMatch(/^learned from history: builds\/<36-char uuid build id>\//);
+    expect(row(r2, `builds/${NEW_ID}/data.json`)?.cacheControl).toBe(IMMUTABLE);
+    const sent = cdn.sent().flatMap(([, paths]) => paths);
+    expect(sent.filter((p) => /40918273|51028374|builds\//.test(p))).toEqual([]);
+    expect(sent).toContain('/index.html');
   });
 });
