@@ -231,11 +231,11 @@ describe('shape: history (a redeploy)', () => {
   const OLD = '3c1e5c4a-8d2b-4f6e-9a7b-0c1d2e3f4a5b';
   const NEW = '9e376aa3-3904-4c65-944d-490ea72d437c';
   it('a UUID build-id directory replaced whole by the redeploy: everything under the new id is fingerprinted, nothing under the old one is sent', () => {
-    const previous = [`builds/${OLD}/app.js`, `builds/${OLD}/data.json`, `builds/${OLD}/index.html`, 'index.html'].map((path) => ({
+    const previous = [`builds/${OLD}/app.js`, `builds/${OLD}/data.json`, 'index.html'].map((path) => ({
       path,
       md5: path,
     }));
-    const current = [`builds/${NEW}/app.js`, `builds/${NEW}/data.json`, `builds/${NEW}/index.html`, 'index.html'].map((path) => ({
+    const current = [`builds/${NEW}/app.js`, `builds/${NEW}/data.json`, 'index.html'].map((path) => ({
       path,
       md5: path,
     }));
@@ -247,7 +247,8 @@ describe('shape: history (a redeploy)', () => {
       new RegExp(`^learned from history: builds/<36-char uuid build id>/.*\\[token '${NEW}'\\]$`),
     );
     expect(v.get(`builds/${NEW}/app.js`)?.fingerprinted).toBe(true);
-    expect(v.get(`builds/${NEW}/index.html`)?.fingerprinted).toBe(false); // entry documents stay mutable
+    const withPage = classifyFingerprints({ files: [`builds/${NEW}/404.html`], manifests: {}, learned });
+    expect(withPage.get(`builds/${NEW}/404.html`)?.fingerprinted).toBe(false); // entry documents stay mutable
     const evidence = { learned, demoted: new Set<string>() };
     expect(removedVerdict(`builds/${OLD}/data.json`, evidence, isFingerprintedName).fingerprinted).toBe(true);
     expect(v.get('index.html')?.fingerprinted).toBe(false);
@@ -274,6 +275,14 @@ describe('shape: history (a redeploy)', () => {
     // nothing in common under the old and the new id
     const unrelated = learnShapes([{ path: `x/${OLD}/a.json`, md5: 'a' }], [{ path: `x/${NEW}/b.json`, md5: 'b' }]);
     expect(unrelated).toEqual([]);
+    // a folder of pages named by a UUID (a post replaced by another) is content
+    const post = learnShapes(
+      [`posts/${OLD}/index.html`, `posts/${OLD}/cover.jpg`, `posts/${OLD}/thumb.jpg`].map((path) => ({ path, md5: path })),
+      [`posts/${NEW}/index.html`, `posts/${NEW}/cover.jpg`, `posts/${NEW}/thumb.jpg`].map((path) => ({ path, md5: path })),
+    );
+    expect(post).toEqual([]);
+    // one name in common is not enough
+    expect(learnShapes([{ path: `x/${OLD}/a.json`, md5: 'a' }], [{ path: `x/${NEW}/a.json`, md5: 'b' }])).toEqual([]);
     // a dated folder is not an id
     expect(learnShapes([{ path: 'release-2024-01-15/app.js', md5: 'a' }], [{ path: 'release-2024-02-01/app.js', md5: 'b' }])).toEqual([]);
   });

@@ -176,8 +176,8 @@ function idKind(seg: string): string | null {
 
 /**
  * Build-id directories (`<parent>/<id>/…`): between the previous deploy and this build, every file under
- * one id disappeared and the same names appeared under one new id of the same kind and length. A build
- * writes such a directory once and never reuses it (Next.js `_next/static/<buildId>/`, a site's own
+ * one id disappeared and the same names appeared under one new id of the same kind and length (two names at
+ * least, no page among them). A build writes such a directory once and never reuses it (Next.js `_next/static/<buildId>/`, a site's own
  * `builds/<uuid>/`), so everything under an id of that kind there is fingerprinted. Several ids on either
  * side (records, uploads) or an old id still in the build prove nothing. Learned as a shape whose `after`
  * is '/': the token is a whole directory name.
@@ -218,7 +218,10 @@ function buildIdDirs(prev: Map<string, string>, cur: Map<string, string>): Learn
     if (kept || gone.size !== 1 || came.size !== 1) continue;
     const [oldRests] = [...gone.values()];
     const [newRests] = [...came.values()];
-    if ([...(newRests ?? [])].some((r) => oldRests?.has(r))) out.push(shape);
+    const all = [...(oldRests ?? []), ...(newRests ?? [])];
+    // A folder of pages (`posts/<uuid>/index.html`) is content, not a build's asset directory.
+    if (all.some((r) => HTML.test(r))) continue;
+    if ([...(newRests ?? [])].filter((r) => oldRests?.has(r)).length >= 2) out.push(shape);
   }
   return out;
 }
