@@ -52,7 +52,9 @@ function position(dir: string, base: string, start: number, length: number): Pos
   const before = base.slice(0, start);
   const after = base.slice(start + length);
   const sep = start === 0 ? '^' : base.charAt(start - 1);
-  const loose = [dir, sep, tail(after), length].join('\u0000');
+  // The hash first (`[hash]-[name].[ext]`): the name after it varies, the separator and extension do not.
+  const rest = start === 0 ? after.replace(/^([-._~])[^.]*/, '$1*') : tail(after);
+  const loose = [dir, sep, rest, length].join('\u0000');
   return { exact: `${loose}\u0000${before}`, loose, token: base.slice(start, start + length) };
 }
 
@@ -85,26 +87,53 @@ function countingDigits(t: string): boolean {
   return ascending.includes(t) || descending.includes(t);
 }
 
+/** How sure the template is: `strong` when 8+ siblings prove it and they outnumber the undecided names
+ *  there eight to one (a bundler's own output folder), `text` when the constant text before the token is
+ *  shared (`chunk-`), else `slot`. */
+export type Tier = 'strong' | 'text' | 'slot';
+
+/** A marker or constant between doubled separators (`__PAGE__`, `--primary`, `__init__`). */
+function isMarker(t: string): boolean {
+  return /^[-_]*(?:[A-Z0-9]*|[a-z0-9]*)[-_]*$/.test(t) && /[-_]{2}/.test(t);
+}
+
+/** Parts that people type: numbers, versions, dates, words, acronyms of 2 to 4 capitals. */
+function typedPart(p: string): boolean {
+  return (
+    /^[vV]?[0-9]+$/.test(p) ||
+    /^[A-Z]{2,4}[0-9]*$/.test(p) ||
+    (p.length >= 3 && /^[A-Z]?[a-z]+[0-9]*$/.test(p) && readsAsWords(p)) ||
+    isNumberish(p)
+  );
+}
+
 /**
  * Is `t` a hash of the template's alphabet, given that the template is proven? Looser than the name rules
- * only where the template decides (the alphabet and length are known), never for what people type.
+ * only where the template decides (the alphabet and length are known), never for what people type:
+ * counting digits, dates, (lower-case or shouted) words, markers, parts that all read as typed.
  */
-function fitsTemplate(t: string, alphabet: string, exactPrefix: boolean): boolean {
+export function fitsTemplate(t: string, alphabet: string, tier: Tier): boolean {
   if (/^[0-9]+$/.test(t)) return alphabet === 'hex' && !countingDigits(t);
-  if (/^[a-z]+$/.test(t)) return false; // a word as likely as a hash
-  if (t.includes('__') || t.includes('--')) return false;
+  if (/(?:19|20)[0-9]{2}[-_]?(?:0[1-9]|1[0-2])/.test(t) || /^[vV]?[0-9]+(?:[-_.][0-9]+)+$/.test(t)) return false; // dates, versions
+  // Lower-case letters only: a word as likely as a hash, unless the template is sure and it reads as none.
+  if (/^[a-z]+$/.test(t)) return alphabet !== 'hex' && tier !== 'slot' && !looksEnglish(t) && !readsAsWords(t);
+  if (isMarker(t)) return false;
   if (/^[A-Z]+$/.test(t)) {
     // esbuild base32 spells letters only one time in five; beside constant text (`chunk-`) that is all
     // it can be, elsewhere a shouted word (`OVERVIEW`) must not pass.
-    return alphabet === 'base32' && (exactPrefix || !looksEnglish(t));
+    return alphabet === 'base32' && (tier === 'text' || !looksEnglish(t));
   }
   const parts = t.split(/[-_]/).filter((p) => p !== '');
-  if (parts.length > 1 && parts.every((p) => isPlainPart(p))) return false; // `v2-final`, `IMG_2024`, `14-30-22`
+  if (parts.length > 1 && parts.every(typedPart)) return false; // `v2-final`, `IMG_2024`, `14-30-22`, `hero-image`
   const core = t.replace(/[-_]/g, '');
   if (alphabet === 'hex') return /[0-9]/.test(core) && /[a-f]/.test(core);
-  if (isNumberish(core) || readsAsWords(core)) return false;
-  // Beside constant text (`chunk-`) only a single word is refused; elsewhere words and numbers too.
-  return exactPrefix || !readsAsWordsAndNumbers(core) || choppy(core);
+  if (isNumberish(core)) return false;
+  // Beside constant text or in a bundler's own folder only a word of one case (`settings`, `Settings2`) is
+  // refused: random base64url reads as camel-cased words often (`qYie|Ngab`), typed names rarely sit there.
+  if (tier !== 'slot') return !(readsAsWords(core) && !/[a-z][A-Z]/.test(core));
+  if (readsAsWords(core)) return false;
+  if (t.includes('__') || t.includes('--') || (parts.length > 1 && parts.every((p) => isPlainPart(p)))) return false;
+  return !readsAsWordsAndNumbers(core) || choppy(core);
 }
 
 /**
@@ -135,10 +164,12 @@ export function contextHits(undecided: string[], proven: ProvenToken[]): Map<str
       const sameText = exact.get(p.exact) ?? [];
       const sameSlot = loose.get(p.loose) ?? [];
       const byText = sameText.length >= 2;
+      const waiting = pending.get(p.loose) ?? 0;
+      const tier: Tier = byText ? 'text' : sameSlot.length >= 8 && sameSlot.length >= 8 * waiting ? 'strong' : 'slot';
       const support = byText ? sameText : sameSlot;
-      if (!byText && (sameSlot.length < 3 || sameSlot.length <= (pending.get(p.loose) ?? 0))) continue;
+      if (!byText && (sameSlot.length < 3 || sameSlot.length <= waiting)) continue;
       const alphabet = alphabetOf(support);
-      if (!alphabet || !alphabet[1].test(p.token) || !fitsTemplate(p.token, alphabet[0], byText)) continue;
+      if (!alphabet || !alphabet[1].test(p.token) || !fitsTemplate(p.token, alphabet[0], tier)) continue;
       const where = byText
         ? `beside ${support.length} proven names of the same text`
         : `in the position of ${support.length} proven sibling names`;

@@ -1,6 +1,7 @@
 // Fingerprint hash tokens: is the end of a name a content hash some bundler emits?
 import { choppy, DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './words.js';
 import type { NameParts } from './names.js';
+import { fitsTemplate } from './siblings.js';
 
 /**
  * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
@@ -230,11 +231,19 @@ export function relaxedTokenOf(parts: NameParts): TokenHit | null {
   const strict = hashTokenOf(parts);
   const { stem } = parts;
   if (strict) return strict;
-  if (isRandomToken8(stem)) return { token: stem, reason: 'whole name is an 8-char content hash' };
+  // Only generated files live here: an 8-char base64url token in Vite's positions (`[hash].js`,
+  // `[name].[hash].[ext]`) is the hash unless it reads as typed (a one-case word, a date, a marker).
+  if (isRandomToken8(stem) || (BASE64URL8.test(stem) && fitsTemplate(stem, 'base64url', 'strong'))) {
+    return { token: stem, reason: 'whole name is an 8-char content hash' };
+  }
+  const dotted = /\.([A-Za-z0-9_-]{8})$/.exec(stem)?.[1];
+  if (dotted && fitsTemplate(dotted, 'base64url', 'strong')) {
+    return { token: dotted, reason: 'name has an 8-char base64url content hash before the extension (generated-assets folder)' };
+  }
   const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
   if (hex) return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
   const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
-  if (astro && isRandomToken8(astro[1] ?? '')) {
+  if (astro && (isRandomToken8(astro[1] ?? '') || fitsTemplate(astro[1] ?? '', 'base64url', 'strong'))) {
     return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
   }
   return null;
