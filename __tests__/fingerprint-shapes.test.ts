@@ -228,6 +228,21 @@ describe('shape: history (a redeploy)', () => {
     expect(v.get('pics/hero.40918273.png')?.fingerprinted).toBe(false);
   });
 
+  it('a pair whose old token reads as camel-cased words is still learned, and the removed name is covered by the shape', () => {
+    // eleventy-img ids: `wrPgDolt28` reads as words and numbers alone; its replacement does not.
+    const previous = [{ path: 'img/wrPgDolt28-120.avif', md5: 'a' }];
+    const current = [{ path: 'img/Xq3_kT9zLm-120.avif', md5: 'b' }];
+    const learned = learnShapes(previous, current);
+    expect(learned).toEqual([{ dir: 'img', before: '', after: '-120.avif', alphabet: 'base64url', length: 10 }]);
+    expect(isFingerprintedName('img/wrPgDolt28-120.avif').fingerprinted).toBe(false);
+    expect(removedVerdict('img/wrPgDolt28-120.avif', { learned, demoted: new Set() }, isFingerprintedName).fingerprinted).toBe(true);
+    // but a pair of typed names teaches nothing, and a typed name never matches a learned shape
+    expect(learnShapes([{ path: 'img/darkMode12-120.avif', md5: 'a' }], [{ path: 'img/lightMode1-120.avif', md5: 'b' }])).toEqual([]);
+    const v = classifyFingerprints({ files: ['img/settings12-120.avif', 'img/2024-01-15-120.avif'], manifests: {}, learned });
+    expect(v.get('img/settings12-120.avif')?.fingerprinted).toBe(false);
+    expect(v.get('img/2024-01-15-120.avif')?.fingerprinted).toBe(false);
+  });
+
   const OLD = '3c1e5c4a-8d2b-4f6e-9a7b-0c1d2e3f4a5b';
   const NEW = '9e376aa3-3904-4c65-944d-490ea72d437c';
   it('a UUID build-id directory replaced whole by the redeploy: everything under the new id is fingerprinted, nothing under the old one is sent', () => {

@@ -11,6 +11,7 @@
 // token is NOT (only) a content hash, and the shape is dropped for good.
 
 import type { LearnedShape } from '../model/data.js';
+import { fitsTemplate } from './fingerprint/siblings.js';
 import { DATE8, isPlainPart, letterClasses, looksEnglish, readsAsWordsAndNumbers } from './fingerprint/words.js';
 
 export type { LearnedShape } from '../model/data.js';
@@ -156,7 +157,10 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
     // of three or more whose other tokens carry digits, such a token is one of the hashes.
     const spelt =
       lettersOnlyAllowed(shape, alphabet) && tokens.length >= 3 && tokens.filter((t) => /[2-7]/.test(t)).length * 2 >= tokens.length;
-    if (!tokens.every((t) => plausibleToken(t, alphabet, spelt))) continue;
+    // Every token must at least fit a proven template (no counter, date, marker or one-case word), and most
+    // must pass the strict test on their own: random base64url reads as camel-cased words now and then.
+    if (!tokens.every((t) => plausibleToken(t, alphabet, spelt) || fitsShape(t, alphabet))) continue;
+    if (tokens.filter((t) => plausibleToken(t, alphabet, spelt)).length * 2 < tokens.length) continue;
     if (!gone.every(([a]) => came.every(([b]) => tight(a, b)))) continue;
     const learned = { ...shape, alphabet };
     out.set(shapeKey(learned), learned);
@@ -234,11 +238,16 @@ export function matchesShape(path: string, shape: LearnedShape): boolean {
   const { dir, base } = splitPath(path);
   if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length) return false;
   if (!base.startsWith(shape.before) || !base.endsWith(shape.after)) return false;
-  return plausibleToken(
-    base.slice(shape.before.length, shape.before.length + shape.length),
-    shape.alphabet,
-    lettersOnlyAllowed(shape, shape.alphabet),
-  );
+  const token = base.slice(shape.before.length, shape.before.length + shape.length);
+  return plausibleToken(token, shape.alphabet, lettersOnlyAllowed(shape, shape.alphabet)) || fitsShape(token, shape.alphabet);
+}
+
+/** A token in a learned shape (directory, text around it, length, alphabet all proven by history) is
+ *  judged as one beside constant text in a build (`fitsTemplate`, tier `text`), within the alphabet. */
+function fitsShape(t: string, alphabet: string): boolean {
+  const re = ALPHABETS[alphabet];
+  if (!re || !re.test(t) || t.length < MIN_TOKEN || alphabet === 'base32') return false;
+  return fitsTemplate(t, alphabet === 'hex' ? 'hex' : 'base64url', 'text');
 }
 
 /** A learned base32 shape with constant text before the token (`chunk-<hash>.js`): its letters-only
