@@ -129,6 +129,8 @@ const SIBLING_TABLES: Record<string, { siblings: string[]; rows: Row[] }> = {
       ['static/image/y.12345678.png', false],
       ['static/image/banner-1200x630.png', false],
       ['static/image/icon-2024-01-15.png', false],
+      ['static/image/menu.cafe2024.png', false],
+      ['static/image/menu.facade12.png', false],
       ['images/map.40918273.png', false], // another directory: no template there
       ['static/image/map.40918273.jpg', false], // another extension: no template for it
     ],
@@ -169,6 +171,11 @@ const SIBLING_TABLES: Record<string, { siblings: string[]; rows: Row[] }> = {
       ['assets/shot-20240115.jpg', false],
       ['assets/cover-OVERVIEW.jpg', false],
       ['assets/hero-darkMode.jpg', false],
+      ['assets/pic-DSC01234.jpg', false],
+      ['assets/pic-iPadMini.jpg', false],
+      ['assets/pic-BUDGET99.jpg', false],
+      ['assets/pic-settings.jpg', false],
+      ['assets/pic-__PAGE__.jpg', false],
     ],
   },
 };
@@ -196,6 +203,28 @@ describe('context needs a template that the siblings make', () => {
     for (const p of counters) expect([p, v.get(p)?.fingerprinted]).toEqual([p, false]);
     const one = classifyFingerprints({ files: [...proven, counters[0]!], manifests: {} });
     expect(one.get(counters[0]!)?.fingerprinted).toBe(true);
+  });
+  it("a bundler's own folder (8+ proven tokens) takes a camel-cased random hash, never typed names", () => {
+    const hashes = ['BvAciO2w', 'CfaFZ-lr', 'D4kR9x2a', 'Bq3x_7Ke', 'CkX5tH3T', 'Dx3kP9q2', 'B6zPKmS5', 'DkX9a2Lm', 'BxQ4p0fK', 'C8mWq2Zr'];
+    const proven = hashes.map((h, i) => `assets/img${i}-${h}.png`);
+    const rows: Row[] = [
+      ['assets/avatar-lUuPcufe.png', true],
+      ['assets/avatar-adNgd__C.png', true],
+      ['assets/pic-darkMode.png', false],
+      ['assets/pic-iPadMini.png', false],
+      ['assets/pic-DSC01234.png', false],
+      ['assets/pic-BUDGET99.png', false],
+      ['assets/pic-OVERVIEW.png', false],
+      ['assets/pic-settings.png', false],
+      ['assets/pic-__PAGE__.png', false],
+      ['assets/pic-20240115.png', false],
+      ['assets/pic-v2_final.png', false],
+      ['assets/pic-hero-img.png', false],
+    ];
+    for (const [p, expected] of rows) {
+      expect([p, isFingerprintedName(p).fingerprinted]).toEqual([p, false]);
+      expect([p, classifyFingerprints({ files: [...proven, p], manifests: {} }).get(p)?.fingerprinted]).toEqual([p, expected]);
+    }
   });
   it('two proven siblings are not a template unless the text before the token is the same', () => {
     const v = classifyFingerprints({

@@ -87,9 +87,17 @@ function countingDigits(t: string): boolean {
   return ascending.includes(t) || descending.includes(t);
 }
 
-/** How sure the template is: `strong` when 8+ siblings prove it and they outnumber the undecided names
- *  there eight to one (a bundler's own output folder), `text` when the constant text before the token is
+/** How sure the template is: `strong` when 8+ distinct tokens prove it and they outnumber the undecided
+ *  ones there four to one (a bundler's own output folder), `text` when the constant text before the token is
  *  shared (`chunk-`), else `slot`. */
+/** Camel-cased words as typed: every hump of three letters or more (`darkMode`, `heroImage2`), where
+ *  random base64url leaves one- and two-letter humps (`q|Yie|Ngab`). */
+function camelWords(t: string): boolean {
+  const humps = t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? [];
+  // a lower-case prefix letter is part of the word as typed (`iPadMini`, `eBook`)
+  return humps.filter((h, i) => !(i === 0 && h.length === 1)).every((h) => h.length >= 3);
+}
+
 export type Tier = 'strong' | 'text' | 'slot';
 
 /** A marker or constant between doubled separators (`__PAGE__`, `--primary`, `__init__`). */
@@ -100,6 +108,7 @@ function isMarker(t: string): boolean {
 /** Parts that people type: numbers, versions, dates, words, acronyms of 2 to 4 capitals. */
 function typedPart(p: string): boolean {
   return (
+    /^[A-Za-z]{1,2}$/.test(p) ||
     /^[vV]?[0-9]+$/.test(p) ||
     /^[A-Z]{2,4}[0-9]*$/.test(p) ||
     (p.length >= 3 && /^[A-Z]?[a-z]+[0-9]*$/.test(p) && readsAsWords(p)) ||
@@ -120,17 +129,27 @@ export function fitsTemplate(t: string, alphabet: string, tier: Tier): boolean {
   if (isMarker(t)) return false;
   if (/^[A-Z]+$/.test(t)) {
     // esbuild base32 spells letters only one time in five; beside constant text (`chunk-`) that is all
-    // it can be, elsewhere a shouted word (`OVERVIEW`) must not pass.
-    return alphabet === 'base32' && (tier === 'text' || !looksEnglish(t));
+    // it can be, unless it reads as a shouted word (`OVERVIEW`: English letter pairs and three vowels,
+    // which a random base32 run has about one time in eight).
+    const vowels = (t.match(/[AEIOU]/g) ?? []).length;
+    return alphabet === 'base32' && !looksEnglish(t) ? true : alphabet === 'base32' && tier === 'text' && vowels < 3;
   }
+  // Capitals then digits: an acronym or word with a number (`DSC01234`, `BUDGET99`, `SALE2024`).
+  const capsDigits = /^([A-Z]+)([0-9]+)$/.exec(t);
+  if (capsDigits && ((capsDigits[1] ?? '').length <= 4 || looksEnglish(capsDigits[1] ?? '') || /[0189]/.test(capsDigits[2] ?? '')))
+    return false;
   const parts = t.split(/[-_]/).filter((p) => p !== '');
   if (parts.length > 1 && parts.every(typedPart)) return false; // `v2-final`, `IMG_2024`, `14-30-22`, `hero-image`
   const core = t.replace(/[-_]/g, '');
-  if (alphabet === 'hex') return /[0-9]/.test(core) && /[a-f]/.test(core);
+  // Hex: digits and letters mixed, not a word run beside a number (`cafe2024`, `facade12`).
+  if (alphabet === 'hex') return /[0-9]/.test(core) && /[a-f]/.test(core) && !/^(?:[a-f]{4,}[0-9]+|[0-9]+[a-f]{4,})$/.test(core);
   if (isNumberish(core)) return false;
+  if (/[0-9]{5,}/.test(core) || (core.match(/[A-Z]{6,}/g) ?? []).some((c) => looksEnglish(c))) return false; // `DSC01234ab`, `OVERVIEWab`
+  // Words run together with numbers, every word typed whole (`Win10Pro`, `chapter12`, `K8sGuide`).
+  if (readsAsWordsAndNumbers(core) && !/[A-Z]{3,}/.test(core) && camelWords(core.replace(/[0-9]+/g, ''))) return false;
   // Beside constant text or in a bundler's own folder only a word of one case (`settings`, `Settings2`) is
   // refused: random base64url reads as camel-cased words often (`qYie|Ngab`), typed names rarely sit there.
-  if (tier !== 'slot') return !(readsAsWords(core) && !/[a-z][A-Z]/.test(core));
+  if (tier !== 'slot') return !(readsAsWords(core) && (!/[a-z][A-Z]/.test(core) || camelWords(core)));
   if (readsAsWords(core)) return false;
   if (t.includes('__') || t.includes('--') || (parts.length > 1 && parts.every((p) => isPlainPart(p)))) return false;
   return !readsAsWordsAndNumbers(core) || choppy(core);
@@ -154,18 +173,20 @@ export function contextHits(undecided: string[], proven: ProvenToken[]): Map<str
       loose.set(p.loose, [...(loose.get(p.loose) ?? []), token]);
     }
   }
-  const pending = new Map<string, number>();
+  // Counted as distinct tokens: one image id in three widths is one undecided name, not three.
+  const pendingTokens = new Map<string, Set<string>>();
   const candidates = undecided.map((path) => ({ path, at: positions(path).filter((p) => loose.has(p.loose)) }));
-  for (const c of candidates) for (const p of new Set(c.at.map((x) => x.loose))) pending.set(p, (pending.get(p) ?? 0) + 1);
+  for (const c of candidates) for (const p of c.at) pendingTokens.set(p.loose, (pendingTokens.get(p.loose) ?? new Set()).add(p.token));
+  const pending = new Map([...pendingTokens].map(([k, v]) => [k, v.size]));
 
   const out = new Map<string, ContextHit>();
   for (const { path, at } of candidates) {
     for (const p of at) {
       const sameText = exact.get(p.exact) ?? [];
-      const sameSlot = loose.get(p.loose) ?? [];
-      const byText = sameText.length >= 2;
+      const sameSlot = [...new Set(loose.get(p.loose) ?? [])];
+      const byText = sameText.length >= 2 && !p.exact.endsWith('\u0000'); // constant text, not an empty one
       const waiting = pending.get(p.loose) ?? 0;
-      const tier: Tier = byText ? 'text' : sameSlot.length >= 8 && sameSlot.length >= 8 * waiting ? 'strong' : 'slot';
+      const tier: Tier = byText ? 'text' : sameSlot.length >= 8 && sameSlot.length >= 4 * waiting ? 'strong' : 'slot';
       const support = byText ? sameText : sameSlot;
       if (!byText && (sameSlot.length < 3 || sameSlot.length <= waiting)) continue;
       const alphabet = alphabetOf(support);

@@ -119,6 +119,9 @@ export function isRandomBase64url(t: string): boolean {
   if (parts.every((p) => isPlainPart(p) || /^[A-Za-z]{1,3}$/.test(p))) return false;
   if (isNumberish(core) || readsAsWords(core)) return false;
   if (readsAsWordsAndNumbers(core) && !choppy(core)) return false; // `Win10Start`, `DSC01234`, not `0Ax5fWYR1`
+  if (/[0-9]{5,}/.test(core) || /[-_]{2}/.test(t)) return false; // a date, counter or number; a marker
+  const caps = core.match(/[A-Z]{6,}/g) ?? [];
+  if (caps.some((c) => looksEnglish(c))) return false; // `SPRING24ab`: a shouted word
   return true;
 }
 
