@@ -32,6 +32,11 @@ const NAME_TABLES: Record<string, Row[]> = {
     ['img/54784ebc-icon-2024-01-15.png', true],
     ['assets/Oj3lIpGg-style.css', true],
     ['assets/i1J_JzP5-global.css', true],
+    ['assets/BqDbmoIC-global.css', true],
+    ['img/MyPhoto1-hero.png', false],
+    ['img/k8sGuide-intro.png', false],
+    ['js/jQueryUI-plugin.js', false],
+    ['js/MyWidget-core.js', false],
     ['20240115-report.pdf', false], // a date
     ['12345678-notes.js', false], // digits: no sibling proves a template
     ['deadbeef-notes.js', false], // letters only: a word as likely as a hash

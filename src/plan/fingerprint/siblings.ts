@@ -126,7 +126,7 @@ export function fitsTemplate(t: string, alphabet: string, tier: Tier): boolean {
   if (/(?:19|20)[0-9]{2}[-_]?(?:0[1-9]|1[0-2])/.test(t) || /^[vV]?[0-9]+(?:[-_.][0-9]+)+$/.test(t)) return false; // dates, versions
   // Lower-case letters only: a word as likely as a hash, unless the template is sure and it reads as none.
   if (/^[a-z]+$/.test(t)) return alphabet !== 'hex' && tier !== 'slot' && !looksEnglish(t) && !readsAsWords(t);
-  if (isMarker(t)) return false;
+  if (isMarker(t) || (/[-_]/.test(t) && (/^[a-z_-]+$/.test(t) || /^[A-Z_-]+$/.test(t)))) return false; // `hero-img`, `MY_CONST`
   if (/^[A-Z]+$/.test(t)) {
     // esbuild base32 spells letters only one time in five; beside constant text (`chunk-`) that is all
     // it can be, unless it reads as a shouted word (`OVERVIEW`: English letter pairs and three vowels,

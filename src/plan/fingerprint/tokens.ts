@@ -164,7 +164,8 @@ export function hashTokenOf(parts: NameParts): TokenHit | null {
  * The hash before the name: `[hash]-[name].[ext]` / `[contenthash:8]-[name]` (webpack/Rspack/Rollup
  * templates, e.g. the Qwik site's `assets/[hash]-[name].[ext]`). The token starts the name and is followed
  * by `-`, `.` or `_` and more name. Stricter than at the end, where the extension bounds it: mixed hex of
- * 8+ (not a UUID, which names a record), or 8 chars of base64url using digits, lower and upper case.
+ * 8+ (not a UUID, which names a record), or 8 chars of base64url with both cases that reads as nothing
+ * typed (no camel-cased words, acronym with a number, marker: `fitsTemplate`).
  */
 function leadingTokenOf(stem: string): TokenHit | null {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(stem)) return null;
@@ -173,7 +174,9 @@ function leadingTokenOf(stem: string): TokenHit | null {
     return { token: hex[1] ?? '', reason: `name starts with a ${hex[1]?.length}-char hex content hash ([hash]-[name] template)` };
   }
   const b64 = stem.length > 9 && /[-.]/.test(stem.charAt(8)) ? stem.slice(0, 8) : '';
-  if (b64 && isRandomToken8(b64) && letterClasses(b64) === 3 && !readsAsWordsAndNumbers(b64.replace(/[-_]/g, ''))) {
+  const core = b64.replace(/[-_]/g, '');
+  const typed = /[0-9]/.test(core) && readsAsWordsAndNumbers(core) && !choppy(core); // `MyPhoto1`, `k8sGuide`
+  if (b64 && !typed && isRandomToken8(b64) && /[A-Z]/.test(b64) && /[a-z]/.test(b64) && fitsTemplate(b64, 'base64url', 'strong')) {
     return { token: b64, reason: 'name starts with an 8-char base64url content hash ([hash]-[name] template)' };
   }
   return null;
