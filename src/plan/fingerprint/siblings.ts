@@ -95,7 +95,8 @@ function countingDigits(t: string): boolean {
 function camelWords(t: string): boolean {
   const humps = t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? [];
   // a lower-case prefix letter is part of the word as typed (`iPadMini`, `eBook`)
-  return humps.filter((h, i) => !(i === 0 && h.length === 1)).every((h) => h.length >= 3);
+  // two-letter humps count when they have a vowel (`My|Widget`), not when random (`Bq|Dbmo`)
+  return humps.filter((h, i) => !(i === 0 && h.length === 1)).every((h) => h.length >= 3 || (h.length === 2 && /[aeiouy]/i.test(h)));
 }
 
 export type Tier = 'strong' | 'text' | 'slot';
