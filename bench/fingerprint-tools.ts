@@ -57,7 +57,7 @@ for (const s of scores) {
 const single = total(scores.map((s) => s.single));
 const redeploy = total(scores.map((s) => s.redeploy));
 lines.push(
-  `all ${scores.length} tools: single build precision ${f3(single.precision)} recall ${f3(single.recall)} (${single.tp}/${single.tp + single.fn}); ` +
+  `all ${scores.length} tables: single build precision ${f3(single.precision)} recall ${f3(single.recall)} (${single.tp}/${single.tp + single.fn}); ` +
     `redeploy precision ${f3(redeploy.precision)} recall ${f3(redeploy.recall)} (${redeploy.tp}/${redeploy.tp + redeploy.fn}); ` +
     `hashed paths sent ${scores.reduce((a, s) => a + s.sentHashed.length, 0)}`,
 );
