@@ -111,14 +111,17 @@ const TABLES: Record<string, Row[]> = {
     ['static/image/logo.7e8f9a0b.png', true],
     ['static/font/inter.0c1d2e3f.woff2', true],
   ],
-  // Nuxt 3/4: `_nuxt/[hash].js`, `_nuxt/[name].[hash].css`; `_nuxt/builds/` is mutable. Nuxt 2: `[contenthash:7]`.
+  // Nuxt 3/4: `_nuxt/[hash].js`, `_nuxt/[name].[hash].css`; `_nuxt/builds/latest.json` is mutable, but
+  // `_nuxt/builds/meta/<buildId>.json` (buildId a random UUID per build) is written once: Nuxt's own Nitro
+  // route rules serve `/_nuxt/builds/meta/**` with `public, max-age=31536000, immutable` and
+  // `/_nuxt/builds/**` with `max-age=1`. Nuxt 2: `[contenthash:7]`.
   Nuxt: [
     ['_nuxt/BxQ4p0fK.js', true],
     ['_nuxt/entry.DkX9a2Lm.css', true],
     ['_nuxt/index.B6zPKmS5.css', true],
     ['_nuxt/4f2c1a0.js', true],
     ['_nuxt/builds/latest.json', false],
-    ['_nuxt/builds/meta/3c1e5c4a-8d2b-4f6e-9a7b-0c1d2e3f4a5b.json', false],
+    ['_nuxt/builds/meta/3c1e5c4a-8d2b-4f6e-9a7b-0c1d2e3f4a5b.json', true],
     ['200.html', false],
   ],
   // React Router 7 (Vite): `assets/[name]-[hash].js`, `assets/manifest-<8 hex>.js`; prerendered `.data` files are mutable.

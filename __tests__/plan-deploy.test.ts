@@ -328,7 +328,7 @@ describe('warnings', () => {
     const plan = planDeploy(config(), facts({ files: [local('assets/app-3f2a1b9c.js', 'v2')], remote: [obj('assets/app-3f2a1b9c.js')] }));
     expect(plan.warnings).toEqual([
       'assets/app-3f2a1b9c.js was taken for fingerprinted (name has a 8-char hex content hash before the extension ' +
-        '(CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style)) but the bucket holds other content under the same name: ' +
+        "(CRA/Parcel/Docusaurus/Rsbuild [contenthash:8] style) [token '3f2a1b9c']) but the bucket holds other content under the same name: " +
         'demoted (name reused with new content). It is uploaded with the mutable Cache-Control, invalidated, and kept mutable from now on.',
     ]);
     expect(pathsOf(plan)).toEqual(['/assets/app-3f2a1b9c.js']);

@@ -11,6 +11,7 @@
 // token is NOT (only) a content hash, and the shape is dropped for good.
 
 import type { LearnedShape } from '../model/data.js';
+import { fitsTemplate } from './fingerprint/siblings.js';
 import { DATE8, isPlainPart, letterClasses, looksEnglish, readsAsWordsAndNumbers } from './fingerprint/words.js';
 
 export type { LearnedShape } from '../model/data.js';
@@ -56,7 +57,7 @@ function alphabetOf(tokens: string[]): string | null {
  * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
  * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
  */
-function plausibleToken(t: string, alphabet: string): boolean {
+function plausibleToken(t: string, alphabet: string, spelt = false): boolean {
   const re = ALPHABETS[alphabet];
   if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t)) return false;
   if (/^[0-9]+$/.test(t)) return alphabet === 'hex' && t.length >= 8 && !DATE8.test(t); // 2% of 8-hex hashes
@@ -64,9 +65,9 @@ function plausibleToken(t: string, alphabet: string): boolean {
   if (/[-_]/.test(t) && (!/[a-z]/.test(t) || t.split(/[-_]/).some((p) => p.length >= 3 && isPlainPart(p)))) return false;
   if (/^[a-z]+$/.test(t)) return alphabet === 'hex' && t.length >= 12; // lower-case letters: a word
   if (alphabet === 'hex') return true; // digits and a-f mixed
-  if (/^[A-Z]+$/.test(t)) return !looksEnglish(t);
+  if (/^[A-Z]+$/.test(t)) return spelt || !looksEnglish(t);
   // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
-  if (alphabet === 'base32') return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
+  if (alphabet === 'base32') return spelt || !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
   if (letterClasses(t) < 2) return false;
   return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
 }
@@ -141,6 +142,7 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
 
   const out = new Map<string, LearnedShape>();
   for (const s of known) out.set(shapeKey(s), s);
+  for (const d of buildIdDirs(prev, cur)) out.set(shapeKey(d), d);
   for (const { shape, gone, came } of groups.values()) {
     if (gone.length === 0 || came.length === 0) continue;
     if (gone.length > 1 || came.length > 1) {
@@ -150,7 +152,15 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
     const tokens = [...gone, ...came].map(([t]) => t);
     if (new Set(tokens).size !== tokens.length) continue;
     const alphabet = alphabetOf(tokens);
-    if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet))) continue;
+    if (!alphabet) continue;
+    // esbuild's base32 spells letters only one time in five: after constant text (`chunk-`), in a group
+    // of three or more whose other tokens carry digits, such a token is one of the hashes.
+    const spelt =
+      lettersOnlyAllowed(shape, alphabet) && tokens.length >= 3 && tokens.filter((t) => /[2-7]/.test(t)).length * 2 >= tokens.length;
+    // Every token must at least fit a proven template (no counter, date, marker or one-case word), and most
+    // must pass the strict test on their own: random base64url reads as camel-cased words now and then.
+    if (!tokens.every((t) => plausibleToken(t, alphabet, spelt) || fitsShape(t, alphabet))) continue;
+    if (tokens.filter((t) => plausibleToken(t, alphabet, spelt)).length * 2 < tokens.length) continue;
     if (!gone.every(([a]) => came.every(([b]) => tight(a, b)))) continue;
     const learned = { ...shape, alphabet };
     out.set(shapeKey(learned), learned);
@@ -158,13 +168,103 @@ export function learnShapes(previous: HistoryFile[], current: HistoryFile[], kno
   return [...out.values()];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A directory name that is a random build id: a UUID, or 16+ chars of hex or base64url that read as a hash. */
+function idKind(seg: string): string | null {
+  if (UUID.test(seg)) return 'uuid';
+  if (seg.length < 16 || seg.length > MAX_TOKEN) return null;
+  const alphabet = alphabetOf([seg]);
+  return alphabet && alphabet !== 'base32' && plausibleToken(seg, alphabet) ? alphabet : null;
+}
+
+/**
+ * Build-id directories (`<parent>/<id>/…`): between the previous deploy and this build, every file under
+ * one id disappeared and the same names appeared under one new id of the same kind and length (two names at
+ * least, no page among them). A build writes such a directory once and never reuses it (Next.js `_next/static/<buildId>/`, a site's own
+ * `builds/<uuid>/`), so everything under an id of that kind there is fingerprinted. Several ids on either
+ * side (records, uploads) or an old id still in the build prove nothing. Learned as a shape whose `after`
+ * is '/': the token is a whole directory name.
+ */
+function buildIdDirs(prev: Map<string, string>, cur: Map<string, string>): LearnedShape[] {
+  const groups = new Map<string, { shape: LearnedShape; gone: Map<string, Set<string>>; came: Map<string, Set<string>>; kept: boolean }>();
+  const visit = (path: string, side: 'gone' | 'came' | 'kept'): void => {
+    const segs = path.split('/');
+    for (let i = 0; i < segs.length - 1; i++) {
+      const seg = segs[i] ?? '';
+      const kind = idKind(seg);
+      if (!kind) continue;
+      const dir = segs.slice(0, i).join('/');
+      const key = `${dir}\u0000${kind}\u0000${seg.length}`;
+      let g = groups.get(key);
+      if (!g)
+        groups.set(
+          key,
+          (g = {
+            shape: { dir, before: '', after: '/', alphabet: kind, length: seg.length },
+            gone: new Map(),
+            came: new Map(),
+            kept: false,
+          }),
+        );
+      if (side === 'kept') {
+        g.kept = true;
+        continue;
+      }
+      const m = g[side];
+      m.set(seg, (m.get(seg) ?? new Set()).add(segs.slice(i + 1).join('/')));
+    }
+  };
+  for (const p of prev.keys()) visit(p, cur.has(p) ? 'kept' : 'gone');
+  for (const p of cur.keys()) if (!prev.has(p)) visit(p, 'came');
+  const out: LearnedShape[] = [];
+  for (const { shape, gone, came, kept } of groups.values()) {
+    if (kept || gone.size !== 1 || came.size !== 1) continue;
+    const [oldRests] = [...gone.values()];
+    const [newRests] = [...came.values()];
+    const all = [...(oldRests ?? []), ...(newRests ?? [])];
+    // A folder of pages (`posts/<uuid>/index.html`) is content, not a build's asset directory.
+    if (all.some((r) => HTML.test(r))) continue;
+    if ([...(newRests ?? [])].filter((r) => oldRests?.has(r)).length >= 2) out.push(shape);
+  }
+  return out;
+}
+
 /** Does the path have the shape: same directory, same constant text, a plausible token of the
- *  shape's alphabet and length in between? */
+ *  shape's alphabet and length in between? For a build-id directory shape (`after` '/'), is the path
+ *  under a directory of that kind and length there? */
 export function matchesShape(path: string, shape: LearnedShape): boolean {
+  if (shape.after === '/') return buildIdOf(path, shape) !== null;
   const { dir, base } = splitPath(path);
   if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length) return false;
   if (!base.startsWith(shape.before) || !base.endsWith(shape.after)) return false;
-  return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
+  const token = base.slice(shape.before.length, shape.before.length + shape.length);
+  return plausibleToken(token, shape.alphabet, lettersOnlyAllowed(shape, shape.alphabet)) || fitsShape(token, shape.alphabet);
+}
+
+/** A token in a learned shape (directory, text around it, length, alphabet all proven by history) is
+ *  judged as one beside constant text in a build (`fitsTemplate`, tier `text`), within the alphabet. */
+function fitsShape(t: string, alphabet: string): boolean {
+  const re = ALPHABETS[alphabet];
+  if (!re || !re.test(t) || t.length < MIN_TOKEN || alphabet === 'base32') return false;
+  return fitsTemplate(t, alphabet === 'hex' ? 'hex' : 'base64url', 'text');
+}
+
+/** A learned base32 shape with constant text before the token (`chunk-<hash>.js`): its letters-only
+ *  tokens are hashes too (the shape is proven; a shouted word there is not something a build writes). */
+function lettersOnlyAllowed(shape: LearnedShape, alphabet: string): boolean {
+  return alphabet === 'base32' && /-$/.test(shape.before);
+}
+
+/** The build-id directory name of `path` under a directory shape, or null. */
+export function buildIdOf(path: string, shape: LearnedShape): string | null {
+  const prefix = shape.dir === '' ? '' : `${shape.dir}/`;
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length);
+  const slash = rest.indexOf('/');
+  if (slash !== shape.length || slash === rest.length - 1) return null;
+  const seg = rest.slice(0, slash);
+  return idKind(seg) === shape.alphabet ? seg : null;
 }
 
 /** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
@@ -173,6 +273,7 @@ export function dropShapes(shapes: LearnedShape[], demotedPaths: string[]): Lear
   const demoted = demotedPaths.map(splitPath);
   return shapes.filter(
     (s) =>
+      !demotedPaths.some((p) => s.after === '/' && buildIdOf(p, s) !== null) &&
       !demoted.some(
         ({ dir, base }) =>
           dir === s.dir &&

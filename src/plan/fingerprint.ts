@@ -10,15 +10,19 @@
 //   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
 //   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
 //   5. the name itself: a hash token right before the extension, in a format some bundler emits;
-//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
+//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`);
+//   7. context: a name in the position of a template that several siblings of the build prove
+//      (`fingerprint/siblings.ts`): same directory, separator, text after the token, length and alphabet.
+// Every automatic verdict names its rule and the token it rests on (`[token '…']`), and reaches the report.
 // Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
 
 import picomatch from 'picomatch';
 import type { FingerprintVerdict } from '../model/data.js';
-import { matchesShape, type LearnedShape } from './fingerprint-history.js';
-import { layoutVerdict, neverFingerprinted, no, yes } from './fingerprint/layout.js';
+import { buildIdOf, matchesShape, type LearnedShape } from './fingerprint-history.js';
+import { layoutEvidence, neverFingerprinted, no, withToken, yes } from './fingerprint/layout.js';
 import { dirName, manifestClaims, manifestVerdict } from './fingerprint/manifests.js';
 import { nameParts } from './fingerprint/names.js';
+import { contextHits, type ProvenToken } from './fingerprint/siblings.js';
 
 export { isFingerprintedName } from './fingerprint/layout.js';
 
@@ -48,6 +52,8 @@ export interface FingerprintInput {
 export const MANIFEST_GLOBS: string[] = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
 
 function describeShape(s: LearnedShape): string {
+  if (s.after === '/')
+    return `${s.dir ? `${s.dir}/` : ''}<${s.length}-char ${s.alphabet} build id>/ (a build-id directory, replaced whole by the redeploy)`;
   return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
 }
 
@@ -61,7 +67,13 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
   const claims = manifestClaims(input.manifests, files);
   const out = new Map<string, FingerprintVerdict>();
   const learnedByDir = new Map<string, LearnedShape[]>();
-  for (const s of input.learned ?? []) learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+  const idDirs: LearnedShape[] = [];
+  for (const s of input.learned ?? []) {
+    if (s.after === '/') idDirs.push(s);
+    else learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+  }
+  const proven: ProvenToken[] = [];
+  const undecided: string[] = [];
   for (const path of input.files) {
     // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
     // name was served with one content and now has another), while a pattern is a declaration that the
@@ -85,9 +97,22 @@ export function classifyFingerprints(input: FingerprintInput): Map<string, Finge
     }
     const claim = claims.get(path);
     const fromManifest = claim ? manifestVerdict(parts, claim) : null;
-    const verdict = fromManifest ?? layoutVerdict(path, parts);
-    const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
-    out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
+    const layout = fromManifest ? null : layoutEvidence(path, parts);
+    const verdict = fromManifest ?? layout?.verdict ?? no('no content-hash token in the name');
+    if (layout?.token && verdict.fingerprinted) proven.push({ path, token: layout.token });
+    const shape = verdict.fingerprinted
+      ? undefined
+      : (learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s)) ?? idDirs.find((s) => matchesShape(path, s)));
+    out.set(path, shape ? yes(withToken(`learned from history: ${describeShape(shape)}`, tokenOf(path, shape))) : verdict);
+    if (!shape && !verdict.fingerprinted && parts.ext !== '') undecided.push(path);
   }
+  // Context last: a name no rule decided, in the position of a template its siblings prove.
+  for (const [path, hit] of contextHits(undecided, proven)) out.set(path, yes(withToken(hit.reason, hit.token)));
   return out;
+}
+
+function tokenOf(path: string, s: LearnedShape): string {
+  if (s.after === '/') return buildIdOf(path, s) ?? '';
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base.slice(s.before.length, s.before.length + s.length);
 }

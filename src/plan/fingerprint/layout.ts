@@ -14,6 +14,10 @@ const NEXT_STATIC = /(?:^|\/)_next\/static\//;
 const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
 /** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
 const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
+/** Nuxt 3.8+ app manifest: `<buildAssetsDir>/builds/meta/<buildId>.json`, the build id a random UUID
+ *  (`crypto.randomUUID()` unless `app.buildId` is set), written once per build and never reused
+ *  (`builds/latest.json`, which names the current id, is the mutable pointer). */
+const NUXT_BUILD_META = /(?:^|\/)_nuxt\/builds\/meta\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/i;
 /** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
  *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
 const GENERATED_DIRS: Array<[RegExp, string]> = [
@@ -23,6 +27,10 @@ const GENERATED_DIRS: Array<[RegExp, string]> = [
 
 export function yes(reason: string): FingerprintVerdict {
   return { fingerprinted: true, reason };
+}
+/** The evidence a verdict rests on, in the report: which rule (the reason) and which token of the name. */
+export function withToken(reason: string, token: string): string {
+  return `${reason} [token '${token}']`;
 }
 export function no(reason: string): FingerprintVerdict {
   return { fingerprinted: false, reason };
@@ -46,16 +54,29 @@ export function isFingerprintedName(path: string): FingerprintVerdict {
 }
 
 export function layoutVerdict(path: string, parts: NameParts): FingerprintVerdict {
-  if (NEXT_STATIC.test(path)) return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
-  if (SVELTEKIT_IMMUTABLE.test(path)) return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
-  if (GATSBY_STATIC.test(path)) return yes('under static/<md5>/ (Gatsby content-digest directory)');
-  if (parts.ext === '') return no('no extension: not a bundler output name');
+  return layoutEvidence(path, parts).verdict;
+}
+
+/** The layout verdict and, when a name rule decided it, the token it rests on. */
+export function layoutEvidence(path: string, parts: NameParts): { verdict: FingerprintVerdict; token?: string } {
+  if (NEXT_STATIC.test(path))
+    return { verdict: yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)') };
+  if (SVELTEKIT_IMMUTABLE.test(path)) return { verdict: yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)') };
+  if (GATSBY_STATIC.test(path)) return { verdict: yes('under static/<md5>/ (Gatsby content-digest directory)') };
+  const meta = NUXT_BUILD_META.exec(path);
+  if (meta)
+    return {
+      verdict: yes(withToken('Nuxt build-id manifest (_nuxt/builds/meta/<uuid>.json: one per build, never rewritten)', meta[1] ?? '')),
+    };
+  if (parts.ext === '') return { verdict: no('no extension: not a bundler output name') };
   for (const [re, where] of GENERATED_DIRS) {
     if (re.test(path)) {
       const hit = relaxedTokenOf(parts);
-      return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
+      return hit
+        ? { verdict: yes(withToken(`${where}; ${hit.reason}`, hit.token)), token: hit.token }
+        : { verdict: no(`${where} but no content-hash token in the name`) };
     }
   }
   const hit = hashTokenOf(parts);
-  return hit ? yes(hit.reason) : no('no content-hash token in the name');
+  return hit ? { verdict: yes(withToken(hit.reason, hit.token)), token: hit.token } : { verdict: no('no content-hash token in the name') };
 }

@@ -53,5 +53,8 @@ export function nameParts(path: string): NameParts {
     stems.push(s);
   }
   if (!stems.includes(stem)) stems.push(stem);
+  // wasm-bindgen names the module of `<name>-<hash>.js` `<name>-<hash>_bg.wasm` (Trunk, wasm-pack): the
+  // hash sits before the constant `_bg`.
+  for (const s0 of [...stems]) if (s0.endsWith('_bg') && s0.length > 3 && !stems.includes(s0.slice(0, -3))) stems.push(s0.slice(0, -3));
   return { stem, ext: (e[1] ?? '').toLowerCase(), stems };
 }

@@ -1,6 +1,7 @@
 // Fingerprint hash tokens: is the end of a name a content hash some bundler emits?
-import { DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './words.js';
+import { choppy, DATE8, isNumberish, isPlainPart, letterClasses, looksEnglish, readsAsWords, readsAsWordsAndNumbers } from './words.js';
 import type { NameParts } from './names.js';
+import { fitsTemplate } from './siblings.js';
 
 /**
  * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
@@ -84,6 +85,7 @@ function isRandomToken8(t: string): boolean {
     // single letter case without digits. Together these cost ~1% of Vite/Rollup hashes (misses only).
     if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t)) return false;
     if (letterClasses(t) < 2) return false; // `my_thing`, `abc-defg`
+    if (parts.filter((p) => /^[0-9]+$/.test(p)).length >= 2) return false; // `01-15_bg`: a date or time
     return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
   }
   if (!/[A-Za-z]/.test(t)) return false; // `20240115`
@@ -98,6 +100,28 @@ function isRandomToken8(t: string): boolean {
     // names remain a known, rare risk.
     if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters)) return false;
   }
+  return true;
+}
+
+/**
+ * base64url of any length from 8 (eleventy-img ids are 10, e.g. `-0Ax5fWYR1`, `jrI9Ng4Z_R`): the alphabet
+ * includes `-` and `_`, so the token may begin with or hold the name's own separator. Accepted when its
+ * letters and digits are of at least two kinds (three below 10 chars) and it does not read as something
+ * typed: words and numbers, a plain part on every side of a separator (`IMG_2024`, `hero-banner`),
+ * a doubled separator (`__init__`).
+ */
+export function isRandomBase64url(t: string): boolean {
+  if (!/^[A-Za-z0-9_-]{8,32}$/.test(t) || t.includes('__') || t.includes('--') || /[-_]$/.test(t)) return false;
+  if (t.length === 8) return isRandomToken8(t);
+  const core = t.replace(/[-_]/g, '');
+  if (letterClasses(core) < (t.length < 10 ? 3 : 2) || /^[0-9]+$/.test(core) || /^[a-z]+$/.test(core)) return false;
+  const parts = t.split(/[-_]/).filter((p) => p !== '');
+  if (parts.every((p) => isPlainPart(p) || /^[A-Za-z]{1,3}$/.test(p))) return false;
+  if (isNumberish(core) || readsAsWords(core)) return false;
+  if (readsAsWordsAndNumbers(core) && !choppy(core)) return false; // `Win10Start`, `DSC01234`, not `0Ax5fWYR1`
+  if (/[0-9]{5,}/.test(core) || /[-_]{2}/.test(t)) return false; // a date, counter or number; a marker
+  const caps = core.match(/[A-Z]{6,}/g) ?? [];
+  if (caps.some((c) => looksEnglish(c))) return false; // `SPRING24ab`: a shouted word
   return true;
 }
 
@@ -130,8 +154,30 @@ export function hashTokenOf(parts: NameParts): TokenHit | null {
   if (hu) return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
   const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
   const id = ele?.[1] ?? '';
-  if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
+  if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id) || isRandomBase64url(id))) {
     return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
+  }
+  return leadingTokenOf(stem);
+}
+
+/**
+ * The hash before the name: `[hash]-[name].[ext]` / `[contenthash:8]-[name]` (webpack/Rspack/Rollup
+ * templates, e.g. the Qwik site's `assets/[hash]-[name].[ext]`). The token starts the name and is followed
+ * by `-`, `.` or `_` and more name. Stricter than at the end, where the extension bounds it: mixed hex of
+ * 8+ (not a UUID, which names a record), or 8 chars of base64url with both cases that reads as nothing
+ * typed (no camel-cased words, acronym with a number, marker: `fitsTemplate`).
+ */
+function leadingTokenOf(stem: string): TokenHit | null {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(stem)) return null;
+  const hex = /^([0-9a-f]{8,64})[-._]./.exec(stem);
+  if (hex && isHexDigest(hex[1] ?? '')) {
+    return { token: hex[1] ?? '', reason: `name starts with a ${hex[1]?.length}-char hex content hash ([hash]-[name] template)` };
+  }
+  const b64 = stem.length > 9 && /[-.]/.test(stem.charAt(8)) ? stem.slice(0, 8) : '';
+  const core = b64.replace(/[-_]/g, '');
+  const typed = /[0-9]/.test(core) && readsAsWordsAndNumbers(core) && !choppy(core); // `MyPhoto1`, `k8sGuide`
+  if (b64 && !typed && isRandomToken8(b64) && /[A-Z]/.test(b64) && /[a-z]/.test(b64) && fitsTemplate(b64, 'base64url', 'strong')) {
+    return { token: b64, reason: 'name starts with an 8-char base64url content hash ([hash]-[name] template)' };
   }
   return null;
 }
@@ -191,11 +237,19 @@ export function relaxedTokenOf(parts: NameParts): TokenHit | null {
   const strict = hashTokenOf(parts);
   const { stem } = parts;
   if (strict) return strict;
-  if (isRandomToken8(stem)) return { token: stem, reason: 'whole name is an 8-char content hash' };
+  // Only generated files live here: an 8-char base64url token in Vite's positions (`[hash].js`,
+  // `[name].[hash].[ext]`) is the hash unless it reads as typed (a one-case word, a date, a marker).
+  if (isRandomToken8(stem) || (BASE64URL8.test(stem) && fitsTemplate(stem, 'base64url', 'strong'))) {
+    return { token: stem, reason: 'whole name is an 8-char content hash' };
+  }
+  const dotted = /\.([A-Za-z0-9_-]{8})$/.exec(stem)?.[1];
+  if (dotted && fitsTemplate(dotted, 'base64url', 'strong')) {
+    return { token: dotted, reason: 'name has an 8-char base64url content hash before the extension (generated-assets folder)' };
+  }
   const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
   if (hex) return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
   const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
-  if (astro && isRandomToken8(astro[1] ?? '')) {
+  if (astro && (isRandomToken8(astro[1] ?? '') || fitsTemplate(astro[1] ?? '', 'base64url', 'strong'))) {
     return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
   }
   return null;

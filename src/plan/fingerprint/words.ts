@@ -118,3 +118,11 @@ export function readsAsWordsAndNumbers(t: string): boolean {
 /** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
 export const DATE8 =
   /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
+
+/** Chopped into many humps, half of them of one or two characters, as random base64 is
+ *  (`0|Ax|5|f|WYR|1`, `1|WDU|Oa|Mvi|W`), where typed names have few long ones (`Win|10|Start`,
+ *  `HTML|5|And|CSS|3|Guide`). */
+export function choppy(t: string): boolean {
+  const humps = t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
+  return humps.length >= 5 && humps.filter((h) => h.length <= 2).length * 2 >= humps.length;
+}
