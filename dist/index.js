@@ -30876,7 +30876,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1782);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8904);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -31350,7 +31350,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 1782:
+/***/ 8904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36575,6 +36575,208 @@ function readsAsWordsAndNumbers(t) {
 }
 /** Dates are not content hashes (two builds on one day share them): YYYYMMDD, DDMMYYYY, MMDDYYYY. */
 const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2})$/;
+/** Chopped into many humps, half of them of one or two characters, as random base64 is
+ *  (`0|Ax|5|f|WYR|1`, `1|WDU|Oa|Mvi|W`), where typed names have few long ones (`Win|10|Start`,
+ *  `HTML|5|And|CSS|3|Guide`). */
+function choppy(t) {
+    const humps = t.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
+    return humps.length >= 5 && humps.filter((h) => h.length <= 2).length * 2 >= humps.length;
+}
+
+;// CONCATENATED MODULE: ./src/plan/fingerprint/siblings.ts
+// Fingerprint context: a name the token rules could not decide, read against its siblings of the same build.
+// Pure.
+//
+// A bundler writes every output of one template the same way: same directory, same separator before the
+// hash, same text after it, same hash length and alphabet. When several siblings are proven content-hashed
+// by the name rules, a name in the same position of the same template whose token has the same length and
+// alphabet is one of them, even when its token alone is ambiguous: a hex hash that happens to be all digits
+// (`hero.12345678.png` beside `logo.79bc686a.png`), a base32 hash that spells letters only
+// (`chunk-DDABSDOB.js` beside `chunk-FFHMD2TL.js`), a base64url hash without lower case (`9_049BZ7`).
+// What stays mutable whatever the siblings: dates, timestamps, counters and runs of one digit, lower-case
+// words, words and numbers run together, separated plain parts (`release-2024-01-15`, `IMG_2024`).
+
+const ALPHABETS = [
+    ['hex', /^[0-9a-f]+$/],
+    ['base32', /^[A-Z2-7]+$/],
+    ['base64url', /^[0-9A-Za-z_-]+$/],
+];
+const BOUNDARY = '.-_~';
+function split(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? { dir: '', base: path } : { dir: path.slice(0, i), base: path.slice(i + 1) };
+}
+/** Text after the token with numbers generalised (`-120.avif` and `-64.avif` are one template). */
+function tail(after) {
+    return after.replace(/[0-9]+/g, '#');
+}
+function position(dir, base, start, length) {
+    const before = base.slice(0, start);
+    const after = base.slice(start + length);
+    const sep = start === 0 ? '^' : base.charAt(start - 1);
+    // The hash first (`[hash]-[name].[ext]`): the name after it varies, the separator and extension do not.
+    const rest = start === 0 ? after.replace(/^([-._~])[^.]*/, '$1*') : tail(after);
+    const loose = [dir, sep, rest, length].join('\u0000');
+    return { exact: `${loose}\u0000${before}`, loose, token: base.slice(start, start + length) };
+}
+/** Every token-shaped run of a base name: bounded by a separator or the start, followed by a separator. */
+function positions(path) {
+    const { dir, base } = split(path);
+    const out = [];
+    for (let s = 0; s < base.length; s++) {
+        if (s > 0 && !BOUNDARY.includes(base.charAt(s - 1)))
+            continue;
+        for (let e = s + 1; e < base.length && e - s <= 64; e++) {
+            if (!/[0-9A-Za-z_-]/.test(base.charAt(e - 1)))
+                break;
+            if (e - s >= 6 && BOUNDARY.includes(base.charAt(e)))
+                out.push(position(dir, base, s, e - s));
+        }
+    }
+    return out;
+}
+/** The narrowest alphabet holding every proven token of a template. */
+function alphabetOf(tokens) {
+    return ALPHABETS.find(([, re]) => tokens.every((t) => re.test(t))) ?? null;
+}
+/** Digits that count or date, never a hash: dates, Unix times, leading zeros, one repeated digit, a run. */
+function countingDigits(t) {
+    if (t.length < 8 || (t.length === 8 && DATE8.test(t)))
+        return true;
+    if (/^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])/.test(t))
+        return true; // YYYYMMDD + time
+    if (/^1[0-9]{9,}$/.test(t) || /^0{3}/.test(t) || /^(.)\1+$/.test(t))
+        return true; // Unix time (s, ms, µs)
+    const ascending = '01234567890123456789';
+    const descending = '98765432109876543210';
+    return ascending.includes(t) || descending.includes(t);
+}
+/** How sure the template is: `strong` when 8+ distinct tokens prove it and they outnumber the undecided
+ *  ones there four to one (a bundler's own output folder), `text` when the constant text before the token is
+ *  shared (`chunk-`), else `slot`. */
+/** Camel-cased words as typed: every hump of three letters or more (`darkMode`, `heroImage2`), where
+ *  random base64url leaves one- and two-letter humps (`q|Yie|Ngab`). */
+function camelWords(t) {
+    const humps = t.replace(/[0-9]+$/, '').match(/[A-Z]?[a-z]+/g) ?? [];
+    // a lower-case prefix letter is part of the word as typed (`iPadMini`, `eBook`)
+    // two-letter humps count when they have a vowel (`My|Widget`), not when random (`Bq|Dbmo`)
+    return humps.filter((h, i) => !(i === 0 && h.length === 1)).every((h) => h.length >= 3 || (h.length === 2 && /[aeiouy]/i.test(h)));
+}
+/** A marker or constant between doubled separators (`__PAGE__`, `--primary`, `__init__`). */
+function isMarker(t) {
+    return /^[-_]*(?:[A-Z0-9]*|[a-z0-9]*)[-_]*$/.test(t) && /[-_]{2}/.test(t);
+}
+/** Parts that people type: numbers, versions, dates, words, acronyms of 2 to 4 capitals. */
+function typedPart(p) {
+    return (/^[A-Za-z]{1,2}$/.test(p) ||
+        /^[vV]?[0-9]+$/.test(p) ||
+        /^[A-Z]{2,4}[0-9]*$/.test(p) ||
+        (p.length >= 3 && /^[A-Z]?[a-z]+[0-9]*$/.test(p) && readsAsWords(p)) ||
+        isNumberish(p));
+}
+/**
+ * Is `t` a hash of the template's alphabet, given that the template is proven? Looser than the name rules
+ * only where the template decides (the alphabet and length are known), never for what people type:
+ * counting digits, dates, (lower-case or shouted) words, markers, parts that all read as typed.
+ */
+function fitsTemplate(t, alphabet, tier) {
+    if (/^[0-9]+$/.test(t))
+        return alphabet === 'hex' && !countingDigits(t);
+    if (/(?:19|20)[0-9]{2}[-_]?(?:0[1-9]|1[0-2])/.test(t) || /^[vV]?[0-9]+(?:[-_.][0-9]+)+$/.test(t))
+        return false; // dates, versions
+    // Lower-case letters only: a word as likely as a hash, unless the template is sure and it reads as none.
+    if (/^[a-z]+$/.test(t))
+        return alphabet !== 'hex' && tier !== 'slot' && !looksEnglish(t) && !readsAsWords(t);
+    if (isMarker(t) || (/[-_]/.test(t) && (/^[a-z_-]+$/.test(t) || /^[A-Z_-]+$/.test(t))))
+        return false; // `hero-img`, `MY_CONST`
+    if (/^[A-Z]+$/.test(t)) {
+        // esbuild base32 spells letters only one time in five; beside constant text (`chunk-`) that is all
+        // it can be, unless it reads as a shouted word (`OVERVIEW`: English letter pairs and three vowels,
+        // which a random base32 run has about one time in eight).
+        const vowels = (t.match(/[AEIOU]/g) ?? []).length;
+        return alphabet === 'base32' && !looksEnglish(t) ? true : alphabet === 'base32' && tier === 'text' && vowels < 3;
+    }
+    // Capitals then digits: an acronym or word with a number (`DSC01234`, `BUDGET99`, `SALE2024`).
+    const capsDigits = /^([A-Z]+)([0-9]+)$/.exec(t);
+    if (capsDigits && ((capsDigits[1] ?? '').length <= 4 || looksEnglish(capsDigits[1] ?? '') || /[0189]/.test(capsDigits[2] ?? '')))
+        return false;
+    const parts = t.split(/[-_]/).filter((p) => p !== '');
+    if (parts.length > 1 && parts.every(typedPart))
+        return false; // `v2-final`, `IMG_2024`, `14-30-22`, `hero-image`
+    const core = t.replace(/[-_]/g, '');
+    // Hex: digits and letters mixed, not a word run beside a number (`cafe2024`, `facade12`).
+    if (alphabet === 'hex')
+        return /[0-9]/.test(core) && /[a-f]/.test(core) && !/^(?:[a-f]{4,}[0-9]+|[0-9]+[a-f]{4,})$/.test(core);
+    if (isNumberish(core))
+        return false;
+    if (/[0-9]{5,}/.test(core) || (core.match(/[A-Z]{6,}/g) ?? []).some((c) => looksEnglish(c)))
+        return false; // `DSC01234ab`, `OVERVIEWab`
+    // Words run together with numbers, every word typed whole (`Win10Pro`, `chapter12`, `K8sGuide`).
+    if (readsAsWordsAndNumbers(core) && !/[A-Z]{3,}/.test(core) && camelWords(core.replace(/[0-9]+/g, '')))
+        return false;
+    // Beside constant text or in a bundler's own folder only a word of one case (`settings`, `Settings2`) is
+    // refused: random base64url reads as camel-cased words often (`qYie|Ngab`), typed names rarely sit there.
+    if (tier !== 'slot')
+        return !(readsAsWords(core) && (!/[a-z][A-Z]/.test(core) || camelWords(core)));
+    if (readsAsWords(core))
+        return false;
+    if (t.includes('__') || t.includes('--') || (parts.length > 1 && parts.every((p) => isPlainPart(p))))
+        return false;
+    return !readsAsWordsAndNumbers(core) || choppy(core);
+}
+/**
+ * Verdicts from context for `undecided` paths, given the paths the name rules proved and their tokens.
+ * A template needs at least 3 proven siblings (2 when the constant text before the token is the same, as
+ * in `chunk-<hash>.js`), and more proven siblings than undecided names in its position.
+ */
+function contextHits(undecided, proven) {
+    const exact = new Map();
+    const loose = new Map();
+    for (const { path, token } of proven) {
+        const { dir, base } = split(path);
+        const starts = new Set([base.indexOf(token), base.lastIndexOf(token)]);
+        for (const s of starts) {
+            if (s < 0)
+                continue;
+            const p = position(dir, base, s, token.length);
+            exact.set(p.exact, [...(exact.get(p.exact) ?? []), token]);
+            loose.set(p.loose, [...(loose.get(p.loose) ?? []), token]);
+        }
+    }
+    // Counted as distinct tokens: one image id in three widths is one undecided name, not three.
+    const pendingTokens = new Map();
+    const candidates = undecided.map((path) => ({ path, at: positions(path).filter((p) => loose.has(p.loose)) }));
+    for (const c of candidates)
+        for (const p of c.at)
+            pendingTokens.set(p.loose, (pendingTokens.get(p.loose) ?? new Set()).add(p.token));
+    const pending = new Map([...pendingTokens].map(([k, v]) => [k, v.size]));
+    const out = new Map();
+    for (const { path, at } of candidates) {
+        for (const p of at) {
+            const sameText = exact.get(p.exact) ?? [];
+            const sameSlot = [...new Set(loose.get(p.loose) ?? [])];
+            const byText = sameText.length >= 2 && !p.exact.endsWith('\u0000'); // constant text, not an empty one
+            const waiting = pending.get(p.loose) ?? 0;
+            const tier = byText ? 'text' : sameSlot.length >= 8 && sameSlot.length >= 4 * waiting ? 'strong' : 'slot';
+            const support = byText ? sameText : sameSlot;
+            if (!byText && (sameSlot.length < 3 || sameSlot.length <= waiting))
+                continue;
+            const alphabet = alphabetOf(support);
+            if (!alphabet || !alphabet[1].test(p.token) || !fitsTemplate(p.token, alphabet[0], tier))
+                continue;
+            const where = byText
+                ? `beside ${support.length} proven names of the same text`
+                : `in the position of ${support.length} proven sibling names`;
+            out.set(path, {
+                token: p.token,
+                support: support.length,
+                reason: `template context: ${p.token.length}-char ${alphabet[0]} token ${where} (same directory, separator and length)`,
+            });
+            break;
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/fingerprint-history.ts
 // History as evidence for fingerprinting. Pure: plain data in, plain data out.
@@ -36589,7 +36791,8 @@ const DATE8 = /^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|
 // The converse is the demotion: a name of a learned shape that is reused with new content proves the
 // token is NOT (only) a content hash, and the shape is dropped for good.
 
-const ALPHABETS = {
+
+const fingerprint_history_ALPHABETS = {
     hex: /^[0-9a-f]+$/,
     base32: /^[A-Z2-7]+$/,
     base36: /^[0-9a-z]+$/,
@@ -36600,7 +36803,7 @@ const ALPHABETS = {
 const MIN_TOKEN = 6;
 const MAX_TOKEN = 128;
 /** Characters that may bound a token in a name (Next/Vite `-`, webpack `.`, Hugo `_`, `~`). */
-const BOUNDARY = '.-_~';
+const fingerprint_history_BOUNDARY = '.-_~';
 const TOKEN_CHAR = /[0-9A-Za-z_-]/;
 /** Entry documents: never fingerprinted whatever their name, so never evidence either. */
 const HTML = /\.(?:html?|xhtml)$/i;
@@ -36609,9 +36812,9 @@ function splitPath(path) {
     return i < 0 ? { dir: '', base: path } : { dir: path.slice(0, i), base: path.slice(i + 1) };
 }
 /** The narrowest alphabet holding every token (base32 only for upper-case tokens, as esbuild emits). */
-function alphabetOf(tokens) {
+function fingerprint_history_alphabetOf(tokens) {
     for (const a of ['hex', 'base32', 'base36', 'alnum', 'base64url']) {
-        const re = ALPHABETS[a];
+        const re = fingerprint_history_ALPHABETS[a];
         if (tokens.every((t) => re.test(t)))
             return a;
     }
@@ -36622,8 +36825,8 @@ function alphabetOf(tokens) {
  * number, date or version (`20240115`, `000124`), not words (`settings`, `darkMode`, `OVERVIEW`,
  * `release-notes`), not a constant marker (`__PAGE__`, `MY_CONST`).
  */
-function plausibleToken(t, alphabet) {
-    const re = ALPHABETS[alphabet];
+function plausibleToken(t, alphabet, spelt = false) {
+    const re = fingerprint_history_ALPHABETS[alphabet];
     if (!re || t.length < MIN_TOKEN || t.length > MAX_TOKEN || !re.test(t))
         return false;
     if (/^[0-9]+$/.test(t))
@@ -36637,10 +36840,10 @@ function plausibleToken(t, alphabet) {
     if (alphabet === 'hex')
         return true; // digits and a-f mixed
     if (/^[A-Z]+$/.test(t))
-        return !looksEnglish(t);
+        return spelt || !looksEnglish(t);
     // esbuild base32 (`MV2EFFYE`): 0, 1, 8, 9 never occur, so `SALE2024` is not base32; `SPRING24` is refused.
     if (alphabet === 'base32')
-        return !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
+        return spelt || !(/^[A-Z]+[2-7]{1,2}$/.test(t) && looksEnglish(t.replace(/[0-9]+$/, '')));
     if (letterClasses(t) < 2)
         return false;
     return !readsAsWordsAndNumbers(t); // `chapter12`, `v2Final`, `Win10Start`
@@ -36655,13 +36858,13 @@ function candidates(path) {
     const out = [];
     const n = base.length;
     for (let s = 0; s < n; s++) {
-        if (s > 0 && !BOUNDARY.includes(base.charAt(s - 1)))
+        if (s > 0 && !fingerprint_history_BOUNDARY.includes(base.charAt(s - 1)))
             continue;
         for (let e = s; e < n && e - s < MAX_TOKEN; e++) {
             if (!TOKEN_CHAR.test(base.charAt(e)))
                 break;
             const len = e - s + 1;
-            if (len < MIN_TOKEN || e + 1 >= n || !BOUNDARY.includes(base.charAt(e + 1)))
+            if (len < MIN_TOKEN || e + 1 >= n || !fingerprint_history_BOUNDARY.includes(base.charAt(e + 1)))
                 continue;
             const before = base.slice(0, s);
             const after = base.slice(e + 1);
@@ -36717,6 +36920,8 @@ function learnShapes(previous, current, known = []) {
     const out = new Map();
     for (const s of known)
         out.set(shapeKey(s), s);
+    for (const d of buildIdDirs(prev, cur))
+        out.set(shapeKey(d), d);
     for (const { shape, gone, came } of groups.values()) {
         if (gone.length === 0 || came.length === 0)
             continue;
@@ -36731,8 +36936,17 @@ function learnShapes(previous, current, known = []) {
         const tokens = [...gone, ...came].map(([t]) => t);
         if (new Set(tokens).size !== tokens.length)
             continue;
-        const alphabet = alphabetOf(tokens);
-        if (!alphabet || !tokens.every((t) => plausibleToken(t, alphabet)))
+        const alphabet = fingerprint_history_alphabetOf(tokens);
+        if (!alphabet)
+            continue;
+        // esbuild's base32 spells letters only one time in five: after constant text (`chunk-`), in a group
+        // of three or more whose other tokens carry digits, such a token is one of the hashes.
+        const spelt = lettersOnlyAllowed(shape, alphabet) && tokens.length >= 3 && tokens.filter((t) => /[2-7]/.test(t)).length * 2 >= tokens.length;
+        // Every token must at least fit a proven template (no counter, date, marker or one-case word), and most
+        // must pass the strict test on their own: random base64url reads as camel-cased words now and then.
+        if (!tokens.every((t) => plausibleToken(t, alphabet, spelt) || fitsShape(t, alphabet)))
+            continue;
+        if (tokens.filter((t) => plausibleToken(t, alphabet, spelt)).length * 2 < tokens.length)
             continue;
         if (!gone.every(([a]) => came.every(([b]) => tight(a, b))))
             continue;
@@ -36741,25 +36955,120 @@ function learnShapes(previous, current, known = []) {
     }
     return [...out.values()];
 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A directory name that is a random build id: a UUID, or 16+ chars of hex or base64url that read as a hash. */
+function idKind(seg) {
+    if (UUID.test(seg))
+        return 'uuid';
+    if (seg.length < 16 || seg.length > MAX_TOKEN)
+        return null;
+    const alphabet = fingerprint_history_alphabetOf([seg]);
+    return alphabet && alphabet !== 'base32' && plausibleToken(seg, alphabet) ? alphabet : null;
+}
+/**
+ * Build-id directories (`<parent>/<id>/…`): between the previous deploy and this build, every file under
+ * one id disappeared and the same names appeared under one new id of the same kind and length (two names at
+ * least, no page among them). A build writes such a directory once and never reuses it (Next.js `_next/static/<buildId>/`, a site's own
+ * `builds/<uuid>/`), so everything under an id of that kind there is fingerprinted. Several ids on either
+ * side (records, uploads) or an old id still in the build prove nothing. Learned as a shape whose `after`
+ * is '/': the token is a whole directory name.
+ */
+function buildIdDirs(prev, cur) {
+    const groups = new Map();
+    const visit = (path, side) => {
+        const segs = path.split('/');
+        for (let i = 0; i < segs.length - 1; i++) {
+            const seg = segs[i] ?? '';
+            const kind = idKind(seg);
+            if (!kind)
+                continue;
+            const dir = segs.slice(0, i).join('/');
+            const key = `${dir}\u0000${kind}\u0000${seg.length}`;
+            let g = groups.get(key);
+            if (!g)
+                groups.set(key, (g = {
+                    shape: { dir, before: '', after: '/', alphabet: kind, length: seg.length },
+                    gone: new Map(),
+                    came: new Map(),
+                    kept: false,
+                }));
+            if (side === 'kept') {
+                g.kept = true;
+                continue;
+            }
+            const m = g[side];
+            m.set(seg, (m.get(seg) ?? new Set()).add(segs.slice(i + 1).join('/')));
+        }
+    };
+    for (const p of prev.keys())
+        visit(p, cur.has(p) ? 'kept' : 'gone');
+    for (const p of cur.keys())
+        if (!prev.has(p))
+            visit(p, 'came');
+    const out = [];
+    for (const { shape, gone, came, kept } of groups.values()) {
+        if (kept || gone.size !== 1 || came.size !== 1)
+            continue;
+        const [oldRests] = [...gone.values()];
+        const [newRests] = [...came.values()];
+        const all = [...(oldRests ?? []), ...(newRests ?? [])];
+        // A folder of pages (`posts/<uuid>/index.html`) is content, not a build's asset directory.
+        if (all.some((r) => HTML.test(r)))
+            continue;
+        if ([...(newRests ?? [])].filter((r) => oldRests?.has(r)).length >= 2)
+            out.push(shape);
+    }
+    return out;
+}
 /** Does the path have the shape: same directory, same constant text, a plausible token of the
- *  shape's alphabet and length in between? */
+ *  shape's alphabet and length in between? For a build-id directory shape (`after` '/'), is the path
+ *  under a directory of that kind and length there? */
 function matchesShape(path, shape) {
+    if (shape.after === '/')
+        return buildIdOf(path, shape) !== null;
     const { dir, base } = splitPath(path);
     if (dir !== shape.dir || base.length !== shape.before.length + shape.length + shape.after.length)
         return false;
     if (!base.startsWith(shape.before) || !base.endsWith(shape.after))
         return false;
-    return plausibleToken(base.slice(shape.before.length, shape.before.length + shape.length), shape.alphabet);
+    const token = base.slice(shape.before.length, shape.before.length + shape.length);
+    return plausibleToken(token, shape.alphabet, lettersOnlyAllowed(shape, shape.alphabet)) || fitsShape(token, shape.alphabet);
+}
+/** A token in a learned shape (directory, text around it, length, alphabet all proven by history) is
+ *  judged as one beside constant text in a build (`fitsTemplate`, tier `text`), within the alphabet. */
+function fitsShape(t, alphabet) {
+    const re = fingerprint_history_ALPHABETS[alphabet];
+    if (!re || !re.test(t) || t.length < MIN_TOKEN || alphabet === 'base32')
+        return false;
+    return fitsTemplate(t, alphabet === 'hex' ? 'hex' : 'base64url', 'text');
+}
+/** A learned base32 shape with constant text before the token (`chunk-<hash>.js`): its letters-only
+ *  tokens are hashes too (the shape is proven; a shouted word there is not something a build writes). */
+function lettersOnlyAllowed(shape, alphabet) {
+    return alphabet === 'base32' && /-$/.test(shape.before);
+}
+/** The build-id directory name of `path` under a directory shape, or null. */
+function buildIdOf(path, shape) {
+    const prefix = shape.dir === '' ? '' : `${shape.dir}/`;
+    if (!path.startsWith(prefix))
+        return null;
+    const rest = path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash !== shape.length || slash === rest.length - 1)
+        return null;
+    const seg = rest.slice(0, slash);
+    return idKind(seg) === shape.alphabet ? seg : null;
 }
 /** Drop, for good, every shape one of whose names was reused with new content (`demotedPaths`). The
  *  token test is skipped here: any name of the shape's layout is enough to distrust it. */
 function dropShapes(shapes, demotedPaths) {
     const demoted = demotedPaths.map(splitPath);
-    return shapes.filter((s) => !demoted.some(({ dir, base }) => dir === s.dir &&
-        base.length === s.before.length + s.length + s.after.length &&
-        base.startsWith(s.before) &&
-        base.endsWith(s.after) &&
-        (ALPHABETS[s.alphabet] ?? ALPHABETS['base64url'])?.test(base.slice(s.before.length, s.before.length + s.length))));
+    return shapes.filter((s) => !demotedPaths.some((p) => s.after === '/' && buildIdOf(p, s) !== null) &&
+        !demoted.some(({ dir, base }) => dir === s.dir &&
+            base.length === s.before.length + s.length + s.after.length &&
+            base.startsWith(s.before) &&
+            base.endsWith(s.after) &&
+            (fingerprint_history_ALPHABETS[s.alphabet] ?? fingerprint_history_ALPHABETS['base64url'])?.test(base.slice(s.before.length, s.before.length + s.length))));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/fingerprint/names.ts
@@ -36810,11 +37119,17 @@ function nameParts(path) {
     }
     if (!stems.includes(stem))
         stems.push(stem);
+    // wasm-bindgen names the module of `<name>-<hash>.js` `<name>-<hash>_bg.wasm` (Trunk, wasm-pack): the
+    // hash sits before the constant `_bg`.
+    for (const s0 of [...stems])
+        if (s0.endsWith('_bg') && s0.length > 3 && !stems.includes(s0.slice(0, -3)))
+            stems.push(s0.slice(0, -3));
     return { stem, ext: (e[1] ?? '').toLowerCase(), stems };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/fingerprint/tokens.ts
 // Fingerprint hash tokens: is the end of a name a content hash some bundler emits?
+
 
 /**
  * Hex digests. Templates pick any length: webpack `[contenthash:N]` (CRA/Vue CLI/Parcel/Docusaurus/
@@ -36860,9 +37175,9 @@ function isHexDigest(t, minLength = 8) {
     return true;
 }
 /** A UUID (`550e8400-e29b-41d4-a716-446655440000`) names a record, not content: never a content hash. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const tokens_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function endsWithUuid(stem) {
-    return stem.length >= 36 && stem.charAt(stem.length - 13) === '-' && UUID.test(stem.slice(-36));
+    return stem.length >= 36 && stem.charAt(stem.length - 13) === '-' && tokens_UUID.test(stem.slice(-36));
 }
 const BASE64URL8 = /^[A-Za-z0-9_-]{8}$/;
 /**
@@ -36896,6 +37211,8 @@ function isRandomToken8(t) {
             return false;
         if (letterClasses(t) < 2)
             return false; // `my_thing`, `abc-defg`
+        if (parts.filter((p) => /^[0-9]+$/.test(p)).length >= 2)
+            return false; // `01-15_bg`: a date or time
         return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
     }
     if (!/[A-Za-z]/.test(t))
@@ -36914,6 +37231,35 @@ function isRandomToken8(t) {
         if ((digits === '' || /[0189]/.test(digits)) && looksEnglish(letters))
             return false;
     }
+    return true;
+}
+/**
+ * base64url of any length from 8 (eleventy-img ids are 10, e.g. `-0Ax5fWYR1`, `jrI9Ng4Z_R`): the alphabet
+ * includes `-` and `_`, so the token may begin with or hold the name's own separator. Accepted when its
+ * letters and digits are of at least two kinds (three below 10 chars) and it does not read as something
+ * typed: words and numbers, a plain part on every side of a separator (`IMG_2024`, `hero-banner`),
+ * a doubled separator (`__init__`).
+ */
+function isRandomBase64url(t) {
+    if (!/^[A-Za-z0-9_-]{8,32}$/.test(t) || t.includes('__') || t.includes('--') || /[-_]$/.test(t))
+        return false;
+    if (t.length === 8)
+        return isRandomToken8(t);
+    const core = t.replace(/[-_]/g, '');
+    if (letterClasses(core) < (t.length < 10 ? 3 : 2) || /^[0-9]+$/.test(core) || /^[a-z]+$/.test(core))
+        return false;
+    const parts = t.split(/[-_]/).filter((p) => p !== '');
+    if (parts.every((p) => isPlainPart(p) || /^[A-Za-z]{1,3}$/.test(p)))
+        return false;
+    if (isNumberish(core) || readsAsWords(core))
+        return false;
+    if (readsAsWordsAndNumbers(core) && !choppy(core))
+        return false; // `Win10Start`, `DSC01234`, not `0Ax5fWYR1`
+    if (/[0-9]{5,}/.test(core) || /[-_]{2}/.test(t))
+        return false; // a date, counter or number; a marker
+    const caps = core.match(/[A-Z]{6,}/g) ?? [];
+    if (caps.some((c) => looksEnglish(c)))
+        return false; // `SPRING24ab`: a shouted word
     return true;
 }
 /** Hugo image processing: `<name>_hu<32 hex md5 of source>_<bytes>_<WxH>_<op>...`; also accepted with a
@@ -36939,8 +37285,30 @@ function hashTokenOf(parts) {
         return { token: hu[1] ?? '', reason: `Hugo processed-image name (_hu + ${hu[1]?.length}-char hex source hash)` };
     const ele = IMAGE_EXT.has(ext) ? ELEVENTY_IMAGE.exec(stem) : null;
     const id = ele?.[1] ?? '';
-    if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id))) {
+    if (ele && (isHexDigest(id) || isRandomToken8(id) || isRandomAlnum(id) || isRandomBase64url(id))) {
         return { token: id, reason: `name is <hash>-<width> (eleventy-img style, ${id.length}-char hash)` };
+    }
+    return leadingTokenOf(stem);
+}
+/**
+ * The hash before the name: `[hash]-[name].[ext]` / `[contenthash:8]-[name]` (webpack/Rspack/Rollup
+ * templates, e.g. the Qwik site's `assets/[hash]-[name].[ext]`). The token starts the name and is followed
+ * by `-`, `.` or `_` and more name. Stricter than at the end, where the extension bounds it: mixed hex of
+ * 8+ (not a UUID, which names a record), or 8 chars of base64url with both cases that reads as nothing
+ * typed (no camel-cased words, acronym with a number, marker: `fitsTemplate`).
+ */
+function leadingTokenOf(stem) {
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(stem))
+        return null;
+    const hex = /^([0-9a-f]{8,64})[-._]./.exec(stem);
+    if (hex && isHexDigest(hex[1] ?? '')) {
+        return { token: hex[1] ?? '', reason: `name starts with a ${hex[1]?.length}-char hex content hash ([hash]-[name] template)` };
+    }
+    const b64 = stem.length > 9 && /[-.]/.test(stem.charAt(8)) ? stem.slice(0, 8) : '';
+    const core = b64.replace(/[-_]/g, '');
+    const typed = /[0-9]/.test(core) && readsAsWordsAndNumbers(core) && !choppy(core); // `MyPhoto1`, `k8sGuide`
+    if (b64 && !typed && isRandomToken8(b64) && /[A-Z]/.test(b64) && /[a-z]/.test(b64) && fitsTemplate(b64, 'base64url', 'strong')) {
+        return { token: b64, reason: 'name starts with an 8-char base64url content hash ([hash]-[name] template)' };
     }
     return null;
 }
@@ -37000,13 +37368,20 @@ function relaxedTokenOf(parts) {
     const { stem } = parts;
     if (strict)
         return strict;
-    if (isRandomToken8(stem))
+    // Only generated files live here: an 8-char base64url token in Vite's positions (`[hash].js`,
+    // `[name].[hash].[ext]`) is the hash unless it reads as typed (a one-case word, a date, a marker).
+    if (isRandomToken8(stem) || (BASE64URL8.test(stem) && fitsTemplate(stem, 'base64url', 'strong'))) {
         return { token: stem, reason: 'whole name is an 8-char content hash' };
+    }
+    const dotted = /\.([A-Za-z0-9_-]{8})$/.exec(stem)?.[1];
+    if (dotted && fitsTemplate(dotted, 'base64url', 'strong')) {
+        return { token: dotted, reason: 'name has an 8-char base64url content hash before the extension (generated-assets folder)' };
+    }
     const hex = endsWithUuid(stem) ? null : /(?:^|[.-])([0-9a-f]{7,64})$/.exec(stem);
     if (hex)
         return { token: hex[1] ?? '', reason: `name has a ${hex[1]?.length}-char hex content hash` };
     const astro = /\.([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]+$/.exec(stem);
-    if (astro && isRandomToken8(astro[1] ?? '')) {
+    if (astro && (isRandomToken8(astro[1] ?? '') || fitsTemplate(astro[1] ?? '', 'base64url', 'strong'))) {
         return { token: astro[1] ?? '', reason: 'name has an 8-char source content hash (Astro optimised image)' };
     }
     return null;
@@ -37026,6 +37401,10 @@ const NEXT_STATIC = /(?:^|\/)_next\/static\//;
 const SVELTEKIT_IMMUTABLE = /(?:^|\/)_app\/immutable\//;
 /** Gatsby: `static/<md5 content digest>/<original name>` (files imported or queried via publicURL). */
 const GATSBY_STATIC = /(?:^|\/)static\/[0-9a-f]{32}\//;
+/** Nuxt 3.8+ app manifest: `<buildAssetsDir>/builds/meta/<buildId>.json`, the build id a random UUID
+ *  (`crypto.randomUUID()` unless `app.buildId` is set), written once per build and never reused
+ *  (`builds/latest.json`, which names the current id, is the mutable pointer). */
+const NUXT_BUILD_META = /(?:^|\/)_nuxt\/builds\/meta\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/i;
 /** Astro `build.assets` and Nuxt `buildAssetsDir`: generated files only, but not all hashed (Nuxt's
  *  `_nuxt/builds/latest.json` is mutable), so a hash token is still required. */
 const GENERATED_DIRS = [
@@ -37034,6 +37413,10 @@ const GENERATED_DIRS = [
 ];
 function yes(reason) {
     return { fingerprinted: true, reason };
+}
+/** The evidence a verdict rests on, in the report: which rule (the reason) and which token of the name. */
+function withToken(reason, token) {
+    return `${reason} [token '${token}']`;
 }
 function no(reason) {
     return { fingerprinted: false, reason };
@@ -37056,22 +37439,33 @@ function isFingerprintedName(path) {
     return neverFingerprinted(path, parts) ?? layoutVerdict(path, parts);
 }
 function layoutVerdict(path, parts) {
+    return layoutEvidence(path, parts).verdict;
+}
+/** The layout verdict and, when a name rule decided it, the token it rests on. */
+function layoutEvidence(path, parts) {
     if (NEXT_STATIC.test(path))
-        return yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)');
+        return { verdict: yes('under _next/static/ (Next.js immutable build assets: hashed names or a per-build directory)') };
     if (SVELTEKIT_IMMUTABLE.test(path))
-        return yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)');
+        return { verdict: yes('under _app/immutable/ (SvelteKit immutable, content-hashed assets)') };
     if (GATSBY_STATIC.test(path))
-        return yes('under static/<md5>/ (Gatsby content-digest directory)');
+        return { verdict: yes('under static/<md5>/ (Gatsby content-digest directory)') };
+    const meta = NUXT_BUILD_META.exec(path);
+    if (meta)
+        return {
+            verdict: yes(withToken('Nuxt build-id manifest (_nuxt/builds/meta/<uuid>.json: one per build, never rewritten)', meta[1] ?? '')),
+        };
     if (parts.ext === '')
-        return no('no extension: not a bundler output name');
+        return { verdict: no('no extension: not a bundler output name') };
     for (const [re, where] of GENERATED_DIRS) {
         if (re.test(path)) {
             const hit = relaxedTokenOf(parts);
-            return hit ? yes(`${where}; ${hit.reason}`) : no(`${where} but no content-hash token in the name`);
+            return hit
+                ? { verdict: yes(withToken(`${where}; ${hit.reason}`, hit.token)), token: hit.token }
+                : { verdict: no(`${where} but no content-hash token in the name`) };
         }
     }
     const hit = hashTokenOf(parts);
-    return hit ? yes(hit.reason) : no('no content-hash token in the name');
+    return hit ? { verdict: yes(withToken(hit.reason, hit.token)), token: hit.token } : { verdict: no('no content-hash token in the name') };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/fingerprint/manifests.ts
@@ -37219,8 +37613,12 @@ function manifestVerdict(parts, claim) {
 //   3. bundler manifests (`.vite/manifest.json`, CRA `asset-manifest.json`, webpack-manifest-plugin);
 //   4. directories whose framework guarantees hashed names (`_next/static/`, `_app/immutable/`, ...);
 //   5. the name itself: a hash token right before the extension, in a format some bundler emits;
-//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`).
+//   6. history: name shapes learned from earlier deploys (`fingerprint-history.ts`);
+//   7. context: a name in the position of a template that several siblings of the build prove
+//      (`fingerprint/siblings.ts`): same directory, separator, text after the token, length and alphabet.
+// Every automatic verdict names its rule and the token it rests on (`[token '…']`), and reaches the report.
 // Above all of them, a `demoted` path (its name was reused with new content) is never fingerprinted.
+
 
 
 
@@ -37239,6 +37637,8 @@ function manifestVerdict(parts, claim) {
  */
 const MANIFEST_GLOBS = ['.vite/manifest.json', '**/.vite/manifest.json', 'manifest.json', 'asset-manifest.json'];
 function describeShape(s) {
+    if (s.after === '/')
+        return `${s.dir ? `${s.dir}/` : ''}<${s.length}-char ${s.alphabet} build id>/ (a build-id directory, replaced whole by the redeploy)`;
     return `${s.dir ? `${s.dir}/` : ''}${s.before}<${s.length}-char ${s.alphabet} hash>${s.after}`;
 }
 /** One verdict for every path in `input.files`. */
@@ -37251,8 +37651,15 @@ function classifyFingerprints(input) {
     const claims = manifestClaims(input.manifests, files);
     const out = new Map();
     const learnedByDir = new Map();
-    for (const s of input.learned ?? [])
-        learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+    const idDirs = [];
+    for (const s of input.learned ?? []) {
+        if (s.after === '/')
+            idDirs.push(s);
+        else
+            learnedByDir.set(s.dir, [...(learnedByDir.get(s.dir) ?? []), s]);
+    }
+    const proven = [];
+    const undecided = [];
     for (const path of input.files) {
         // Demotion wins over everything, the user's own patterns included: it is an observed fact (this
         // name was served with one content and now has another), while a pattern is a declaration that the
@@ -37276,11 +37683,27 @@ function classifyFingerprints(input) {
         }
         const claim = claims.get(path);
         const fromManifest = claim ? manifestVerdict(parts, claim) : null;
-        const verdict = fromManifest ?? layoutVerdict(path, parts);
-        const shape = verdict.fingerprinted ? undefined : learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s));
-        out.set(path, shape ? yes(`learned from history: ${describeShape(shape)}`) : verdict);
+        const layout = fromManifest ? null : layoutEvidence(path, parts);
+        const verdict = fromManifest ?? layout?.verdict ?? no('no content-hash token in the name');
+        if (layout?.token && verdict.fingerprinted)
+            proven.push({ path, token: layout.token });
+        const shape = verdict.fingerprinted
+            ? undefined
+            : (learnedByDir.get(dirName(path))?.find((s) => matchesShape(path, s)) ?? idDirs.find((s) => matchesShape(path, s)));
+        out.set(path, shape ? yes(withToken(`learned from history: ${describeShape(shape)}`, tokenOf(path, shape))) : verdict);
+        if (!shape && !verdict.fingerprinted && parts.ext !== '')
+            undecided.push(path);
     }
+    // Context last: a name no rule decided, in the position of a template its siblings prove.
+    for (const [path, hit] of contextHits(undecided, proven))
+        out.set(path, yes(withToken(hit.reason, hit.token)));
     return out;
+}
+function tokenOf(path, s) {
+    if (s.after === '/')
+        return buildIdOf(path, s) ?? '';
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    return base.slice(s.before.length, s.before.length + s.length);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/ledger.ts
