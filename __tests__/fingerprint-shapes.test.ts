@@ -224,6 +224,9 @@ describe('context needs a template that the siblings make', () => {
       ['assets/pic-20240115.png', false],
       ['assets/pic-v2_final.png', false],
       ['assets/pic-hero-img.png', false],
+      // A name and a number (a file copied from public/ beside the bundler's output): not a hash.
+      ['assets/pic-jquery-3.png', false],
+      ['assets/chunk-bundle_12.js', false],
     ];
     for (const [p, expected] of rows) {
       expect([p, isFingerprintedName(p).fingerprinted]).toEqual([p, false]);

@@ -36714,6 +36714,9 @@ function fitsTemplate(t, alphabet, tier) {
     // Words run together with numbers, every word typed whole (`Win10Pro`, `chapter12`, `K8sGuide`).
     if (readsAsWordsAndNumbers(core) && !/[A-Z]{3,}/.test(core) && camelWords(core.replace(/[0-9]+/g, '')))
         return false;
+    // A name and a number (`jquery-3`): a file copied from `public/` can sit beside a bundler's output.
+    if (parts.length === 2 && /^[a-z]{4,}$/.test(parts[0] ?? '') && /^[0-9]{1,3}$/.test(parts[1] ?? ''))
+        return false;
     // Beside constant text or in a bundler's own folder only a word of one case (`settings`, `Settings2`) is
     // refused: random base64url reads as camel-cased words often (`qYie|Ngab`), typed names rarely sit there.
     if (tier !== 'slot')
@@ -37213,6 +37216,9 @@ function isRandomToken8(t) {
             return false; // `my_thing`, `abc-defg`
         if (parts.filter((p) => /^[0-9]+$/.test(p)).length >= 2)
             return false; // `01-15_bg`: a date or time
+        // A name and a number: `jquery-3`, `bundle_12` (a random run with a separator has capitals or digits on both sides).
+        if (parts.length === 2 && /^[a-z]{4,}$/.test(parts[0] ?? '') && /^[0-9]{1,3}$/.test(parts[1] ?? ''))
+            return false;
         return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
     }
     if (!/[A-Za-z]/.test(t))

@@ -148,6 +148,8 @@ export function fitsTemplate(t: string, alphabet: string, tier: Tier): boolean {
   if (/[0-9]{5,}/.test(core) || (core.match(/[A-Z]{6,}/g) ?? []).some((c) => looksEnglish(c))) return false; // `DSC01234ab`, `OVERVIEWab`
   // Words run together with numbers, every word typed whole (`Win10Pro`, `chapter12`, `K8sGuide`).
   if (readsAsWordsAndNumbers(core) && !/[A-Z]{3,}/.test(core) && camelWords(core.replace(/[0-9]+/g, ''))) return false;
+  // A name and a number (`jquery-3`): a file copied from `public/` can sit beside a bundler's output.
+  if (parts.length === 2 && /^[a-z]{4,}$/.test(parts[0] ?? '') && /^[0-9]{1,3}$/.test(parts[1] ?? '')) return false;
   // Beside constant text or in a bundler's own folder only a word of one case (`settings`, `Settings2`) is
   // refused: random base64url reads as camel-cased words often (`qYie|Ngab`), typed names rarely sit there.
   if (tier !== 'slot') return !(readsAsWords(core) && (!/[a-z][A-Z]/.test(core) || camelWords(core)));

@@ -86,6 +86,8 @@ function isRandomToken8(t: string): boolean {
     if (t.includes('__') || t.includes('--') || !/[a-z]/.test(t)) return false;
     if (letterClasses(t) < 2) return false; // `my_thing`, `abc-defg`
     if (parts.filter((p) => /^[0-9]+$/.test(p)).length >= 2) return false; // `01-15_bg`: a date or time
+    // A name and a number: `jquery-3`, `bundle_12` (a random run with a separator has capitals or digits on both sides).
+    if (parts.length === 2 && /^[a-z]{4,}$/.test(parts[0] ?? '') && /^[0-9]{1,3}$/.test(parts[1] ?? '')) return false;
     return !parts.every(isPlainPart); // `v2-final`, `IMG_2024`, `14-30-22`
   }
   if (!/[A-Za-z]/.test(t)) return false; // `20240115`
