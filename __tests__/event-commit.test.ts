@@ -3,7 +3,6 @@
 // not GITHUB_SHA) is what the ledger records and the older-commit guard orders; a force push that discarded
 // the live commit deploys; a shallow checkout fetches and deepens what the order needs, and an order that
 // cannot be proven is refused; invalidate-only mode without a previous commit follows missing-diff.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import path from 'node:path';
 import { memoryCdn, memoryClock, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
 import type { DeployState } from '../src/model/data.js';
 import { eventCommit } from '../src/plan/event-commit.js';
+import { git } from './support/git.js';
 
 const D1 = 'E1ABCDEFGH';
 const ZERO = '0000000000000000000000000000000000000000';
@@ -28,22 +28,6 @@ beforeAll(async () => {
   apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: cwd,
-    },
-  }).trim();
-}
 
 /** The repository on "GitHub": commits change site/index.html (the default path-map maps site/ to /). */
 function origin() {

@@ -2,7 +2,6 @@
 // deploys (changed, new and removed pages; a new bundle, a removed bundle; a header rule change), rollbacks back and
 // forward, `previous` after a rollback, the older-commit guard after a rollback, the refusal of a target no longer
 // kept, a crash at any write of a rollback, a dry run, pruning.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   memoryCdn,
@@ -18,6 +17,7 @@ import {
 } from './support/memory.js';
 import type { DeployState } from '../src/model/data.js';
 import { servedHeaders } from '../src/plan/history.js';
+import { git } from './support/git.js';
 
 const D1 = 'E1ABCDEFGH';
 const OLD_APP = 'assets/app-1a2b3c4d.js';
@@ -59,21 +59,6 @@ const V: Record<1 | 2 | 3, { files: Record<string, string>; inputs: Record<strin
     inputs: { ...deployInputs, headers: CSS_RULE },
   },
 };
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: cwd,
-    },
-  }).trim();
 
 /** A repository with commits C1 <- C2 <- C3. */
 function repo() {

@@ -1,7 +1,6 @@
 // The deploy ledger end to end, in-process on the in-memory ports: demotion over three deploys, shapes learned
 // from history, keep-removed with a clock that moves, a crash between any two writes, and the older-commit guard
 // on a real git repository.
-import { execFileSync } from 'node:child_process';
 import {
   memoryCdn,
   memoryClock,
@@ -17,6 +16,7 @@ import {
   type Timeline,
 } from './support/memory.js';
 import type { DeployState } from '../src/model/data.js';
+import { git } from './support/git.js';
 
 const D1 = 'E1ABCDEFGH';
 // The records live in a hidden folder with a random name (`.s3cfd-<24 hex>/`), read back from the store.
@@ -398,21 +398,6 @@ describe('a crash between any two writes', () => {
 });
 
 describe('the older-commit guard', () => {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.com',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: cwd,
-      },
-    }).trim();
-
   /** A workspace with commits Y <- X <- Z (each the parent of the next) and a side branch W off Y. */
   function repo() {
     const ws = tmpDir('git');

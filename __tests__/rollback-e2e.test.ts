@@ -3,7 +3,6 @@
 // header rule change; gzip-stored pages), then roll back to v2, to v1 by commit and forward to v3. After each,
 // every object under the prefix equals that version byte for byte with its headers, the runner sent no object body
 // (every site write is a CopyObject, counted at the server), and the invalidation is exactly the changed URLs.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createS3Store } from '../src/io/s3/store.js';
@@ -12,6 +11,7 @@ import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-s
 import { startFaultProxy, type FaultProxy } from '../testing/s3-fault-proxy.mjs';
 import { runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 import fs from 'node:fs';
+import { git } from './support/git.js';
 
 const BUCKET = 'rollback-bucket';
 const DIST = 'EROLLBACK123';
@@ -59,21 +59,6 @@ const VERSIONS: Record<1 | 2 | 3, Record<string, string>> = {
   },
 };
 const HEADER_RULES: Record<1 | 2 | 3, string> = { 1: '', 2: CSS_RULE, 3: CSS_RULE };
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: cwd,
-    },
-  }).trim();
 
 interface Served {
   body: string;
