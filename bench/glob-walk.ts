@@ -31,19 +31,7 @@ const { values: opt } = parseArgs({
 
 // ---- one measure, in a child ----------------------------------------------------------------------------------
 if (opt.mode) {
-  const { registerHooks } = (await import('node:module')) as unknown as {
-    registerHooks: (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => unknown) => unknown }) => void;
-  };
-  registerHooks({
-    resolve(specifier, context, next) {
-      try {
-        return next(specifier, context);
-      } catch (e) {
-        if (/^\.\.?\//.test(specifier) && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-        throw e;
-      }
-    },
-  });
+  await import('./ts-sources.mjs');
   const dir = opt.dir!;
   let t0: number;
   let count: number;

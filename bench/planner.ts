@@ -9,21 +9,7 @@
 // collateral (cached objects evicted that did not change), counted independently here from the paths.
 import type * as CoverModule from '../src/plan/cover.js';
 
-// src/ imports its own modules as './x.js' (TypeScript's NodeNext convention), which Node's type stripping does not
-// map to './x.ts': resolve those to the .ts sources (module.registerHooks: Node 22.15+/23.5+, not yet in @types/node 20).
-const { registerHooks } = (await import('node:module')) as unknown as {
-  registerHooks: (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => unknown) => unknown }) => void;
-};
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (e) {
-      if (/^\.\.?\//.test(specifier) && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-      throw e;
-    }
-  },
-});
+await import('./ts-sources.mjs');
 const { planCover } = (await import(new URL('../src/plan/cover.ts', import.meta.url).href)) as typeof CoverModule;
 
 // ---- site and diff generators ---------------------------------------------------------------------------------

@@ -18,19 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type * as MainModule from '../src/main.js';
 
-const { registerHooks } = (await import('node:module')) as unknown as {
-  registerHooks: (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => unknown) => unknown }) => void;
-};
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (e) {
-      if (/^\.\.?\//.test(specifier) && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-      throw e;
-    }
-  },
-});
+await import('./ts-sources.mjs');
 const { run } = (await import(new URL('../src/main.ts', import.meta.url).href)) as typeof MainModule;
 const { startS3 } = await import(new URL('../testing/s3-server.mjs', import.meta.url).href);
 const { startCloudFront } = await import(new URL('../testing/cloudfront-standin.mjs', import.meta.url).href);

@@ -1,0 +1,2 @@
+// Side effect only: registers the resolve hook (see ts-sources.mjs).
+export {};
