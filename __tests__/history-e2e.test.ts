@@ -229,6 +229,23 @@ describe('rollback-to', () => {
     expect(unknown.failure).toMatch(/no deploy of this prefix is commit deadbeef/);
   });
 
+  it('a history object gone from the bucket (a lifecycle rule, a person) fails the rollback before any write, naming it', async () => {
+    const w = world();
+    for (const v of [1, 2, 3] as const) expect((await w.deploy(v)).failure).toBeNull();
+    const kept = w.store.keys().filter((k) => /\/history\/3\//.test(k));
+    expect(kept.length).toBeGreaterThan(0);
+    w.store.objects.delete(kept[0]!);
+    w.store.resetOps();
+    const before = snapshot(w.store);
+    const r = await w.rollback('2');
+    expect(r.failed).toBe(true);
+    const lost = kept[0]!.replace(/^.*\/history\/3\//, '');
+    expect(r.failure).toContain(`neither in the bucket nor in the kept history (${lost}`);
+    expect(r.failure).toContain('Nothing was written.');
+    expect(w.store.ops.filter((o) => !['list', 'getText', 'head', 'etagOf'].includes(o.op))).toEqual([]);
+    expect(snapshot(w.store)).toEqual(before);
+  });
+
   it('a dry run prints the rollback plan and writes nothing', async () => {
     const w = world();
     for (const v of [1, 2, 3] as const) expect((await w.deploy(v)).failure).toBeNull();

@@ -39987,6 +39987,7 @@ function planRollback(config, facts) {
     const saved = state?.saved ?? {};
     const guard = makeDeleteGuard(makeFileFilter([], []), config.protect);
     const rel = (key) => key.slice(config.prefix.length);
+    const listed = new Set(facts.ownKeys);
     const restores = [];
     const missing = [];
     const sync = [];
@@ -40007,7 +40008,7 @@ function planRollback(config, facts) {
                 continue;
             }
             const sameBytes = o !== undefined && md5 === t.md5;
-            const from = sameBytes ? key : savedKey(config, facts, saved, key, t.md5);
+            const from = sameBytes ? key : savedKey(config, facts, saved, listed, key, t.md5);
             if (from === null) {
                 missing.push(key);
                 continue;
@@ -40113,9 +40114,16 @@ function knownHeaders(state, deploys, o, md5) {
     return served ? { hash: (0,plan_headers/* headersHash */.f3)(served.headers), reading: (0,plan_headers/* readingHash */.v6)(served.headers) } : undefined;
 }
 /** The history copy of `key` with these bytes, or null when none is kept. */
-function savedKey(config, facts, saved, key, md5) {
+/**
+ * Where the bytes `md5` of `key` are kept, when the ledger says so and the listing still shows them there (a
+ * lifecycle rule or a person may have deleted a history object: a copy from it would fail half way through).
+ */
+function savedKey(config, facts, saved, listed, key, md5) {
     const n = saved[key]?.[md5];
-    return n === undefined ? null : historyKeyIn(facts.records.dir, n, key, config.prefix);
+    if (n === undefined)
+        return null;
+    const at = historyKeyIn(facts.records.dir, n, key, config.prefix);
+    return listed.has(at) ? at : null;
 }
 function verdictOf(config, ...sites) {
     return (rel) => {

@@ -88,6 +88,7 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
   const saved = state?.saved ?? {};
   const guard = makeDeleteGuard(makeFileFilter([], []), config.protect);
   const rel = (key: string) => key.slice(config.prefix.length);
+  const listed = new Set(facts.ownKeys);
 
   const restores: Restore[] = [];
   const missing: string[] = [];
@@ -109,7 +110,7 @@ export function planRollback(config: Config, facts: Facts): DeployPlan {
         continue;
       }
       const sameBytes = o !== undefined && md5 === t.md5;
-      const from = sameBytes ? key : savedKey(config, facts, saved, key, t.md5);
+      const from = sameBytes ? key : savedKey(config, facts, saved, listed, key, t.md5);
       if (from === null) {
         missing.push(key);
         continue;
@@ -222,9 +223,22 @@ function knownHeaders(
 }
 
 /** The history copy of `key` with these bytes, or null when none is kept. */
-function savedKey(config: Config, facts: Facts, saved: Record<string, Record<string, number>>, key: string, md5: string): string | null {
+/**
+ * Where the bytes `md5` of `key` are kept, when the ledger says so and the listing still shows them there (a
+ * lifecycle rule or a person may have deleted a history object: a copy from it would fail half way through).
+ */
+function savedKey(
+  config: Config,
+  facts: Facts,
+  saved: Record<string, Record<string, number>>,
+  listed: Set<string>,
+  key: string,
+  md5: string,
+): string | null {
   const n = saved[key]?.[md5];
-  return n === undefined ? null : historyKeyIn(facts.records.dir, n, key, config.prefix);
+  if (n === undefined) return null;
+  const at = historyKeyIn(facts.records.dir, n, key, config.prefix);
+  return listed.has(at) ? at : null;
 }
 
 function verdictOf(config: Config, ...sites: (Map<string, { fingerprinted: boolean }> | null)[]): (rel: string) => FingerprintVerdict {
