@@ -8,6 +8,9 @@ import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-s
 import { startCachingProxy, type CachingProxy } from '../testing/caching-proxy.mjs';
 import { getText, head, runAction, s3Client, tmpDir, writeTree } from './support/harness.js';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createS3Store } from '../src/io/s3/store.js';
 
 const TAGGED = 'ETAGGED12345';
 const PLAIN = 'EPLAIN123456';
@@ -20,7 +23,7 @@ const proxies: CachingProxy[] = [];
 
 beforeAll(async () => {
   [s3, cf] = await Promise.all([
-    startS3({ buckets: ['tags-on', 'tags-off', 'tags-on-2', 'tags-off-2', 'tags-plain', 'tags-tenant', 'tags-adopt'] }),
+    startS3({ buckets: ['tags-on', 'tags-off', 'tags-on-2', 'tags-off-2', 'tags-plain', 'tags-tenant', 'tags-adopt', 'tags-adopt-big'] }),
     startCloudFront({ completeAfterPolls: 1, cacheTagHeaders: { [TAGGED]: HEADER, [MULTI]: HEADER }, tenants: { [TENANT]: MULTI } }),
   ]);
 }, 60_000);
@@ -163,6 +166,32 @@ describe('cache tags through a caching CDN', () => {
     expect(files.find((f) => f.key === 'about.html')!.reason).toBe('headers-changed');
     expect((r.report.totals as { uploadedBytes: number }).uploadedBytes).toBe(0);
     expect(r.log).toMatch(/metadata rewritten.*3|3 .*metadata/i);
+    client.destroy();
+  });
+
+  it('adopting tags on an object above the single-copy limit copies it onto itself in parts (UploadPartCopy), bytes kept', async () => {
+    // S3 (and fauxqs) copy ranges only of sources above 5 MiB: a 6 MiB object, and a copy limit lowered to 1 MiB.
+    const MiB = 1024 * 1024;
+    const site = tmpDir('adopt-big');
+    writeTree(site, { 'index.html': 'home' });
+    const bytes = Buffer.alloc(6 * MiB, 'video bytes ');
+    fs.writeFileSync(path.join(site, 'movie.mp4'), bytes);
+    const env = { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_CLOUDFRONT: cf.endpoint };
+    const inputs = { 'source-dir': site, bucket: 'tags-adopt-big', 'distribution-id': TAGGED };
+    const store = (c: { bucket: string; region: string }, sizes: { multipartThreshold: number; partSize: number }) =>
+      createS3Store(c.bucket, { region: c.region, concurrency: 4, ...sizes, env, copyPartThreshold: MiB, copyPartSize: 5 * MiB });
+    expect((await runAction({ ...inputs, 'cache-tags': 'off' }, env, { store })).failed).toBe(false);
+    await s3.resetStats();
+    const r = await runAction(inputs, env, { store });
+    expect([r.failed, r.log.includes('::error::') ? r.log : '']).toEqual([false, '']);
+    const stats = await s3.stats();
+    expect(stats.UploadPartCopy ?? 0).toBeGreaterThanOrEqual(2);
+    expect(stats.UploadPart ?? 0).toBe(0);
+    const client = s3Client(s3.endpoint);
+    const after = await head(client, 'tags-adopt-big', 'movie.mp4');
+    expect(after.Metadata?.['cache-tag']).toBe('o:movie.mp4,g:mutable');
+    expect(after.ContentLength).toBe(bytes.length);
+    expect((await getText(client, 'tags-adopt-big', 'movie.mp4')) === bytes.toString()).toBe(true);
     client.destroy();
   });
 

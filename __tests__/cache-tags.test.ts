@@ -364,7 +364,7 @@ describe('pipeline: a distribution with CacheTagConfig', () => {
     const r = await pipelineRun(clean, site('v1'), { store, cdn, clock });
     expect(r.failure).toBeNull();
     expect(store.opsOf('upload')).toEqual([]);
-    expect(store.opsOf('rewriteHeaders').sort()).toEqual(['about.html', 'assets/app-1a2b3c4d.js', 'docs/index.html', 'index.html']);
+    expect(store.opsOf('copy').sort()).toEqual(['about.html', 'assets/app-1a2b3c4d.js', 'docs/index.html', 'index.html']);
     expect(store.objects.get('about.html')!.metadata['cache-tag']).toBe('o:about.html,g:mutable,g:html');
     expect(store.text('about.html')).toBe('v1');
     expect(cdn.sent()).toEqual([]);
@@ -403,7 +403,7 @@ describe('pipeline: a distribution with CacheTagConfig', () => {
     const r = await pipelineRun({ ...clean, 'cache-tags': 'off' }, site('v1'), o);
     expect(r.failure).toBeNull();
     expect(store.opsOf('upload')).toEqual([]);
-    expect(store.opsOf('rewriteHeaders').sort()).toEqual(['about.html', 'assets/app-1a2b3c4d.js', 'docs/index.html', 'index.html']);
+    expect(store.opsOf('copy').sort()).toEqual(['about.html', 'assets/app-1a2b3c4d.js', 'docs/index.html', 'index.html']);
     expect(store.objects.get('about.html')!.metadata['cache-tag']).toBeUndefined();
     expect(cdn.sent()).toEqual([]);
     expect(ledgerOf(store).tags).toBeUndefined();
@@ -418,7 +418,7 @@ describe('pipeline: a distribution with CacheTagConfig', () => {
     const r = await pipelineRun({ ...clean, invalidate: 'none' }, site('v1'), o);
     expect(r.failure).toBeNull();
     expect(store.opsOf('upload')).toEqual([]);
-    expect(store.opsOf('rewriteHeaders')).toEqual([]);
+    expect(store.opsOf('copy')).toEqual([]);
     expect(store.objects.get('about.html')!.metadata['cache-tag']).toBe('o:about.html,g:mutable,g:html');
   });
 

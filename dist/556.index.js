@@ -484,17 +484,6 @@ function createS3Store(bucket, opts, client = new dist_cjs.S3Client(s3ClientConf
         storedMd5: async (key) => (await headObject(ctx, key))?.md5,
         upload: (key, absPath, size, md5, headers, uploadOpts) => uploadFile(ctx, key, absPath, size, md5, headers, uploadOpts),
         deleteKeys: (keys) => deleteKeys(ctx, keys),
-        rewriteHeaders: async (key, md5, headers) => {
-            const res = await client.send(new dist_cjs.CopyObjectCommand({
-                Bucket: bucket,
-                Key: key,
-                CopySource: `${bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
-                MetadataDirective: 'REPLACE',
-                ...headerParams(headers, md5),
-                ...ctx.settings,
-            }));
-            return unquote(res.CopyObjectResult?.ETag ?? '');
-        },
         copy: (sourceKey, destKey, copyOpts) => copyObject({
             client,
             bucket,

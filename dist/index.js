@@ -40423,7 +40423,6 @@ function lazyS3Store(bucket, opts) {
         storedMd5: async (key) => (await s3()).storedMd5(key),
         upload: async (key, absPath, size, md5, headers, uploadOpts) => (await s3()).upload(key, absPath, size, md5, headers, uploadOpts),
         deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
-        rewriteHeaders: async (key, md5, headers) => (await s3()).rewriteHeaders(key, md5, headers),
         copy: async (sourceKey, destKey, opts) => (await s3()).copy(sourceKey, destKey, opts),
         getText: async (key) => (await s3()).getText(key),
         putText: async (key, body, condition) => (await s3()).putText(key, body, condition),
@@ -41525,7 +41524,7 @@ etags) {
                 return; // stop starting uploads after the first failure
             // Cache tags adopted on an object deployed before: its metadata rewritten server-side, the bytes not sent again.
             const put = () => f.entry.action === 'upload' && f.entry.metadataOnly
-                ? store.rewriteHeaders(f.key, f.md5, f.headers)
+                ? store.copy(f.key, f.key, { size: f.size, replace: { headers: f.headers, md5: f.md5 } })
                 : store.upload(f.key, (0,walk/* absPathOf */.tE)(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
             try {
                 ports.assertHeld?.();
@@ -41537,7 +41536,8 @@ etags) {
                     progress.done(f.size);
             }
             catch (err) {
-                const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action: 'PutObject' });
+                const action = f.entry.action === 'upload' && f.entry.metadataOnly ? 'CopyObject' : 'PutObject';
+                const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action });
                 failed.push({ key: f.key, message: check ? endSentence(describeError(err)) + check : describeError(err) });
             }
         }, { concurrency: config.concurrency });

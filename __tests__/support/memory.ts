@@ -29,8 +29,7 @@ export interface StoredObject {
   metadata: Record<string, string>;
 }
 
-export type StoreOp =
-  'list' | 'head' | 'storedMd5' | 'upload' | 'rewriteHeaders' | 'copy' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
+export type StoreOp = 'list' | 'head' | 'storedMd5' | 'upload' | 'copy' | 'deleteKeys' | 'getText' | 'putText' | 'etagOf' | 'deleteKey';
 
 export interface MemoryStore extends ObjectStore {
   objects: Map<string, StoredObject>;
@@ -124,18 +123,6 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
         metadata: { ...lowerKeys(headers.metadata ?? {}), [MD5_META]: contentMd5 },
       });
       return etag;
-    },
-    async rewriteHeaders(key, contentMd5, headers) {
-      request('rewriteHeaders', key);
-      const o = objects.get(key);
-      if (!o) throw named('NoSuchKey', `The specified key does not exist (${key})`);
-      // CopyObject onto itself, MetadataDirective REPLACE: the bytes stay, every header is the one given.
-      objects.set(key, {
-        ...o,
-        headers: { ...withoutMetadata(headers) },
-        metadata: { ...lowerKeys(headers.metadata ?? {}), [MD5_META]: contentMd5 },
-      });
-      return o.etag;
     },
     async deleteKeys(keys) {
       const deleted: string[] = [];

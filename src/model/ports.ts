@@ -43,12 +43,6 @@ export interface SiteObjects {
   upload(key: string, absPath: string, size: number, md5: string, headers: UploadHeaders, opts?: UploadOptions): Promise<string>;
   deleteKeys(keys: string[]): Promise<{ deleted: string[]; failed: { key: string; message: string }[] }>;
   /**
-   * Rewrites the headers of the object at `key` with its bytes left where they are: a server-side CopyObject onto
-   * itself with MetadataDirective REPLACE (every header given, the action's `s3cfd-md5` = `md5`, the store's object
-   * settings). Used to adopt cache tags on objects deployed before. Returns the new ETag (unquoted).
-   */
-  rewriteHeaders(key: string, md5: string, headers: UploadHeaders): Promise<string>;
-  /**
    * A server-side copy within the bucket (CopyObject; UploadPartCopy in parts above 5 GiB): no byte passes through
    * the runner. Without `headers` the object keeps the source's headers and metadata (MetadataDirective COPY); with
    * them it gets exactly those, plus the action's `s3cfd-md5` = `md5` (REPLACE). The store's object settings

@@ -246,7 +246,7 @@ async function uploadAll(
         // Cache tags adopted on an object deployed before: its metadata rewritten server-side, the bytes not sent again.
         const put = () =>
           f.entry.action === 'upload' && f.entry.metadataOnly
-            ? store.rewriteHeaders(f.key, f.md5, f.headers)
+            ? store.copy(f.key, f.key, { size: f.size, replace: { headers: f.headers, md5: f.md5 } })
             : store.upload(f.key, absPathOf(sourceDir, f.source), f.size, f.md5, f.headers, { gzip: f.gzip });
         try {
           ports.assertHeld?.();
@@ -255,7 +255,8 @@ async function uploadAll(
           if (rewrite) rewritten++;
           else progress.done(f.size);
         } catch (err) {
-          const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action: 'PutObject' });
+          const action = f.entry.action === 'upload' && f.entry.metadataOnly ? 'CopyObject' : 'PutObject';
+          const check = whatToCheck(err, { service: 's3', bucket: config.bucket, key: f.key, action });
           failed.push({ key: f.key, message: check ? endSentence(describeError(err)) + check : describeError(err) });
         }
       },

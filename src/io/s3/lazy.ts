@@ -12,7 +12,6 @@ export function lazyS3Store(bucket: string, opts: S3Options): ObjectStore {
     storedMd5: async (key) => (await s3()).storedMd5(key),
     upload: async (key, absPath, size, md5, headers, uploadOpts) => (await s3()).upload(key, absPath, size, md5, headers, uploadOpts),
     deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
-    rewriteHeaders: async (key, md5, headers) => (await s3()).rewriteHeaders(key, md5, headers),
     copy: async (sourceKey, destKey, opts) => (await s3()).copy(sourceKey, destKey, opts),
     getText: async (key) => (await s3()).getText(key),
     putText: async (key, body, condition) => (await s3()).putText(key, body, condition),

@@ -4,7 +4,6 @@ import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import {
-  CopyObjectCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -103,19 +102,6 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
     storedMd5: async (key) => (await headObject(ctx, key))?.md5,
     upload: (key, absPath, size, md5, headers, uploadOpts) => uploadFile(ctx, key, absPath, size, md5, headers, uploadOpts),
     deleteKeys: (keys) => deleteKeys(ctx, keys),
-    rewriteHeaders: async (key, md5, headers) => {
-      const res = await client.send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          CopySource: `${bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
-          MetadataDirective: 'REPLACE',
-          ...headerParams(headers, md5),
-          ...ctx.settings,
-        }),
-      );
-      return unquote(res.CopyObjectResult?.ETag ?? '');
-    },
     copy: (sourceKey, destKey, copyOpts) =>
       copyObject(
         {
