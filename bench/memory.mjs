@@ -43,9 +43,13 @@ if (!fs.existsSync(fileOf(n - 1))) {
 }
 
 const serverNode = path.join(work, 'node24-fauxqs-compat.sh');
-fs.writeFileSync(serverNode, `#!/bin/sh\nexec ${JSON.stringify(node24)} --import ${JSON.stringify(path.join(root, 'bench', 'fauxqs-compat.mjs'))} "$@"\n`, {
-  mode: 0o755,
-});
+fs.writeFileSync(
+  serverNode,
+  `#!/bin/sh\nexec ${JSON.stringify(node24)} --import ${JSON.stringify(path.join(root, 'bench', 'fauxqs-compat.mjs'))} "$@"\n`,
+  {
+    mode: 0o755,
+  },
+);
 const { startS3 } = await import(path.join(root, 'testing', 's3-server.mjs'));
 const s3 = await startS3({ buckets: ['ours', 'rclone'], nodePath: serverNode });
 
@@ -104,7 +108,9 @@ async function phase(name, extra, withRclone = true) {
   const o = await ours(extra);
   const r = opt.rclone && withRclone ? await rclone() : null;
   rows.push({ name, o, r });
-  console.log(`${name}: ours ${o.s.toFixed(1)} s ${o.mb} MB${o.code ? ` FAILED ${o.tail}` : ''}${r ? `; rclone ${r.s.toFixed(1)} s ${r.mb} MB${r.code ? ' FAILED' : ''}` : ''}`);
+  console.log(
+    `${name}: ours ${o.s.toFixed(1)} s ${o.mb} MB${o.code ? ` FAILED ${o.tail}` : ''}${r ? `; rclone ${r.s.toFixed(1)} s ${r.mb} MB${r.code ? ' FAILED' : ''}` : ''}`,
+  );
 }
 
 await phase('first deploy');
@@ -120,5 +126,7 @@ await s3.stop();
 console.log(`\n| ${n.toLocaleString('en-US')} files | ours time | ours peak RSS |${opt.rclone ? ' rclone time | rclone peak RSS |' : ''}`);
 console.log(`|---|---:|---:|${opt.rclone ? '---:|---:|' : ''}`);
 for (const { name, o, r } of rows)
-  console.log(`| ${name} | ${o.s.toFixed(1)} s | ${o.mb} MB |${opt.rclone ? (r ? ` ${r.s.toFixed(1)} s | ${r.mb} MB |` : ' – | – |') : ''}`);
+  console.log(
+    `| ${name} | ${o.s.toFixed(1)} s | ${o.mb} MB |${opt.rclone ? (r ? ` ${r.s.toFixed(1)} s | ${r.mb} MB |` : ' – | – |') : ''}`,
+  );
 if (!opt.site) fs.rmSync(work, { recursive: true, force: true });
