@@ -91,8 +91,10 @@ function ours(extra = {}) {
 }
 
 function rclone() {
+  // A clean environment: rclone's S3 client refuses AWS_CA_BUNDLE with its own HTTP transport.
   const env = {
-    ...process.env,
+    PATH: process.env.PATH,
+    HOME: work,
     RCLONE_CONFIG_B_TYPE: 's3',
     RCLONE_CONFIG_B_PROVIDER: 'Other',
     RCLONE_CONFIG_B_ENDPOINT: s3.endpoint,
