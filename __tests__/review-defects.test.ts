@@ -492,7 +492,7 @@ describe('issue 18.6: the lock lives with the records', () => {
     let bootstrapBody: string | null = null;
     const view: ObjectStore = Object.create(store) as ObjectStore;
     view.putText = async (k, body, c) => {
-      if (k === '.s3cfd-lock.json') bootstrapBody = body;
+      if (k === '.s3cfd-lock.json') bootstrapBody = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
       return store.putText(k, body, c);
     };
     view.upload = async (...args) => {

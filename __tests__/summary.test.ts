@@ -113,6 +113,36 @@ describe('job summary', () => {
     expect(md).toContain('99500 more rows in the JSON report');
   });
 
+  it('stays under the 1 MiB step-summary limit at any size: long keys, many distributions, long warnings', () => {
+    const r = sampleReport();
+    const long = (i: number) => `p/${i}/${'y'.repeat(1000)}.html`;
+    r.files = Array.from({ length: 20_000 }, (_, i) => ({
+      key: `docs/${long(i)}`,
+      path: long(i),
+      action: 'upload' as const,
+      reason: 'content-changed',
+      cacheControl: 'public, max-age=0, s-maxage=86400, must-revalidate',
+    }));
+    const inv = r.invalidations[0]!;
+    r.invalidations = ['E1', 'E2', 'E3', 'E4'].map((id) => ({
+      ...inv,
+      distributionId: id,
+      paths: r.files.slice(0, 3000).map((f) => `/${f.path}`),
+      stale: r.files.map((f) => ({ path: `/${f.path}`, reason: 'overwritten' as const })),
+    }));
+    r.warnings = Array.from({ length: 200 }, (_, i) => `warning ${i}: ${'w'.repeat(20_000)}`);
+    const md = summaryMarkdown(r);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1024 * 1024);
+    // The aggregate comes first and whole; what did not fit is counted, and the report file has it all.
+    expect(md).toContain('| uploaded | unchanged | deleted | skipped | uploaded bytes | fingerprinted |');
+    expect(md).toContain('| E1 |');
+    expect(md).toMatch(
+      /\.\.\. \d+ more lines? of this summary left out \(GitHub's 1 MiB step-summary limit\); everything is in the JSON report/,
+    );
+    // An open <details> is closed again.
+    expect(md.split('<details>').length).toBe(md.split('</details>').length);
+  });
+
   it('sets the outputs from the report', () => {
     expect(outputsOf(sampleReport(), '/tmp/r.json')).toEqual({
       'invalidation-id': 'I2J0I21PCUYOIK',

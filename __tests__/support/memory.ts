@@ -177,7 +177,7 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
       if (condition && 'ifMatch' in condition && (!cur || cur.etag !== unquote(condition.ifMatch))) {
         throw named('PreconditionFailed', `At least one of the pre-conditions you specified did not hold (If-Match, ${key})`);
       }
-      const buf = Buffer.from(body, 'utf8');
+      const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
       const etag = md5(buf);
       objects.set(key, {
         body: buf,

@@ -68,7 +68,7 @@ export interface OwnRecords {
    * Writes a small JSON record and returns its new ETag (unquoted). With a condition, throws an error with
    * `name === 'PreconditionFailed'` (see isPreconditionFailed in src/io/s3/store.ts) when it does not hold.
    */
-  putText(key: string, body: string, condition?: WriteCondition): Promise<string>;
+  putText(key: string, body: string | Uint8Array, condition?: WriteCondition): Promise<string>;
   /** Current ETag, or null when the object is gone. */
   etagOf(key: string): Promise<string | null>;
   /**

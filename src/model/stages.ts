@@ -122,6 +122,12 @@ export interface FileRecord {
   entry: SyncEntry;
 }
 
+/** The fingerprint verdicts of the paths a plan mentions. */
+export interface VerdictLookup {
+  get(path: string): FingerprintVerdict | undefined;
+  has(path: string): boolean;
+}
+
 /** What a run will do, decided by planDeploy from the config and the facts alone. */
 export interface DeployPlan {
   /** Local files, each with its headers, fingerprint verdict and sync decision. */
@@ -155,8 +161,11 @@ export interface DeployPlan {
   };
   /** What the bucket holds, with what the action knows of each object (the record, HEADs). */
   remote: Map<string, RemoteState>;
-  /** The fingerprint verdict of every path the plan mentions (local files, deletes, the diff). */
-  verdicts: Map<string, FingerprintVerdict>;
+  /**
+   * The fingerprint verdict of every path the plan mentions (local files, deletes, the diff): a lookup, not a copy
+   * per path (a Map satisfies it).
+   */
+  verdicts: VerdictLookup;
   /** verify-url: the invalidated URLs of uploaded files to fetch once the invalidation completed. */
   verifyTargets: VerifyTarget[];
   /** Warnings of the plan (the facts' own are in Facts.warnings), shown in the log and the report. */

@@ -1,8 +1,8 @@
 // planDeploy(config, facts): every decision of a run, from plain data to plain data. Pure: no I/O, no clock,
 // no environment. What it decides is what execute() does and what the report says.
 import type { Config, Distribution } from '../model/config.js';
-import type { FingerprintVerdict, InvalidationPlan, SyncEntry } from '../model/data.js';
-import type { DeployPlan, Facts } from '../model/stages.js';
+import type { InvalidationPlan, SyncEntry } from '../model/data.js';
+import type { DeployPlan, Facts, VerdictLookup } from '../model/stages.js';
 import { planFiles, type FilePlan } from './files.js';
 import { entryDocumentMatcher } from './headers.js';
 import { planInvalidation } from './invalidation.js';
@@ -149,9 +149,16 @@ function inSource(config: Config, rel: string): { file?: string } {
   return config.sourceDir ? { file: `${config.sourceDir}/${rel}` } : {};
 }
 
-function verdictsOf(files: FilePlan, facts: Facts): Map<string, FingerprintVerdict> {
-  const paths = [...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)];
-  return new Map(paths.map((p) => [p, files.fingerprint(p)]));
+/** Computed on demand from the classifier's verdicts: no second map of every path. */
+function verdictsOf(files: FilePlan, facts: Facts): VerdictLookup {
+  let mentioned: Set<string> | null = null;
+  const has = (p: string) =>
+    (mentioned ??= new Set([...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)])).has(p);
+  return {
+    has,
+    // Asked (by the report) only for paths the plan mentions; the set of those is built only if `has` is asked.
+    get: (p) => files.fingerprint(p),
+  };
 }
 
 function removalsOf(config: Config, facts: Facts, files: FilePlan): Removals {

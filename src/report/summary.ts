@@ -7,8 +7,43 @@ import { thousands } from '../model/format.js';
 
 const MAX_ROWS = 500;
 
-/** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
+/** GitHub's limit on one step's summary (a larger one is rejected and the step fails to show it). */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Markdown for the job summary; bounded (at most MAX_ROWS detail rows per section) and, whatever the length of keys,
+ * paths and warnings, never over SUMMARY_MAX_BYTES: the aggregate comes first, and the lines past the limit are
+ * left out with a count (an open `<details>` is closed again).
+ */
 export function summaryMarkdown(r: Report): string {
+  return withinBytes(sectionLines(r), SUMMARY_MAX_BYTES);
+}
+
+/** The first lines that fit `maxBytes` (with the closing note), or all of them. */
+export function withinBytes(lines: string[], maxBytes: number): string {
+  const all = lines.join('\n') + '\n';
+  if (Buffer.byteLength(all) <= maxBytes) return all;
+  const note = (n: number) =>
+    `... ${n} more line${n === 1 ? '' : 's'} of this summary left out (GitHub's 1 MiB step-summary limit); everything is in the JSON report`;
+  // Room for the note, and for closing an open <details>.
+  const room = maxBytes - Buffer.byteLength(note(lines.length)) - 64;
+  let bytes = 0;
+  let kept = 0;
+  let open = 0;
+  for (; kept < lines.length; kept++) {
+    const b = Buffer.byteLength(lines[kept]!) + 1;
+    if (bytes + b > room) break;
+    bytes += b;
+    if (lines[kept]!.startsWith('<details>')) open++;
+    if (lines[kept]!.startsWith('</details>')) open--;
+  }
+  const out = lines.slice(0, kept);
+  out.push('', note(lines.length - kept));
+  if (open > 0) out.push('', '</details>');
+  return out.join('\n') + '\n';
+}
+
+function sectionLines(r: Report): string[] {
   const out: string[] = [];
   headerSection(out, r);
   totalsSection(out, r);
@@ -22,7 +57,7 @@ export function summaryMarkdown(r: Report): string {
   restorableSection(out, r);
   warningsSection(out, r);
   filesSection(out, r);
-  return out.join('\n') + '\n';
+  return out;
 }
 
 function headerSection(out: string[], r: Report): void {

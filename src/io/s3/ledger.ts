@@ -4,6 +4,7 @@
 // Its ETag when read is the run's witness: the write under the lock is a compare-and-swap against it.
 import type { DeployState } from '../../model/data.js';
 import { parseLedger } from '../../model/record-format.js';
+import { jsonBytes } from '../../model/json-slices.js';
 import { shownRecord, stateKeyIn } from '../../model/records.js';
 import type { OwnRecords, WriteCondition } from '../../model/ports.js';
 
@@ -30,5 +31,6 @@ export async function readState(store: OwnRecords, dir: string, listed: boolean,
  * (`ifNoneMatch`): a PreconditionFailed error means another run wrote it meanwhile. Returns the new ETag.
  */
 export async function writeState(store: OwnRecords, dir: string, state: DeployState, condition?: WriteCondition): Promise<string> {
-  return store.putText(stateKeyIn(dir), JSON.stringify(state), condition);
+  // In slices: the ledger of a large site is tens of MB, never held as one string.
+  return store.putText(stateKeyIn(dir), jsonBytes(state), condition);
 }

@@ -354,7 +354,7 @@ async function getText({ client, bucket }: S3Context, key: string): Promise<{ bo
   }
 }
 
-async function putText({ client, bucket }: S3Context, key: string, body: string, condition?: WriteCondition): Promise<string> {
+async function putText({ client, bucket }: S3Context, key: string, body: string | Uint8Array, condition?: WriteCondition): Promise<string> {
   try {
     const res = await client.send(
       new PutObjectCommand({

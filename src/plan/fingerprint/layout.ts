@@ -25,15 +25,30 @@ const GENERATED_DIRS: Array<[RegExp, string]> = [
   [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
 ];
 
+/**
+ * Verdicts are shared, one per distinct reason (a site of a million files has a few dozen reasons, except those
+ * naming a file's own token): frozen, so no holder can change another's. The cache is bounded.
+ */
+const shared = [new Map<string, FingerprintVerdict>(), new Map<string, FingerprintVerdict>()];
+const SHARED_MAX = 10_000;
+function verdict(fingerprinted: boolean, reason: string): FingerprintVerdict {
+  const cache = shared[fingerprinted ? 1 : 0]!;
+  const seen = cache.get(reason);
+  if (seen) return seen;
+  const v = Object.freeze({ fingerprinted, reason });
+  if (cache.size < SHARED_MAX) cache.set(reason, v);
+  return v;
+}
+
 export function yes(reason: string): FingerprintVerdict {
-  return { fingerprinted: true, reason };
+  return verdict(true, reason);
 }
 /** The evidence a verdict rests on, in the report: which rule (the reason) and which token of the name. */
 export function withToken(reason: string, token: string): string {
   return `${reason} [token '${token}']`;
 }
 export function no(reason: string): FingerprintVerdict {
-  return { fingerprinted: false, reason };
+  return verdict(false, reason);
 }
 
 /** Verdicts that override every automatic rule (but not the user's explicit patterns). */
