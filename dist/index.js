@@ -30876,9 +30876,21 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8904);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8673);
+/* harmony import */ var _io_runner_lean_heap_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8944);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+
+
+// The action runs in a worker thread whose heap is set up for a small resident set (see lean-heap.ts); the main
+// thread only waits for it and passes its exit code on.
+if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && (await (0,_io_runner_lean_heap_js__WEBPACK_IMPORTED_MODULE_2__/* .inLeanWorker */ .or)(process.argv[1]))) {
+    // done: the worker ran the action
+}
+else {
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)();
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31311,6 +31323,72 @@ function absPathOf(sourceDir, relPath) {
 
 /***/ }),
 
+/***/ 8944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  or: () => (/* binding */ inLeanWorker)
+});
+
+// UNUSED EXPORTS: HEAP_GROWING_PERCENT, LEAN_HEAP_ENV, YOUNG_GENERATION_MB
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/io/runner/lean-heap.ts
+// Memory that does not grow with the site. GitHub starts the action as `node dist/index.js`, with no way to pass
+// V8 flags, and V8's defaults are tuned for throughput: a young generation of up to 2 x 64 MiB without pointer
+// compression (Node's build), and an old generation grown up to 4x its live size between collections. On a site of
+// 100,000 files that is most of the resident set. A worker thread takes its heap limits at creation
+// (resourceLimits), so the action runs in one with a small young generation, and the heap grows by a fixed 20%.
+
+
+/** The worker's young generation (MiB): measured at 100,000 files, larger ones only add resident memory. */
+const YOUNG_GENERATION_MB = 8;
+/** Heap growth between full collections (V8's `--heap-growing-percent`; default: up to 300% on a small heap). */
+const HEAP_GROWING_PERCENT = 20;
+/** Set in the worker's environment so that it runs the action itself. Also an opt-out: `S3CFD_LEAN_HEAP=off`. */
+const LEAN_HEAP_ENV = 'S3CFD_LEAN_HEAP';
+/**
+ * Runs `script` (this bundle) in a worker with the lean heap settings and resolves with true once it has exited
+ * (its exit code becomes the process's), or false (without starting one) when the caller must run the action
+ * itself: inside that worker, when opted out, or without a script path.
+ */
+function inLeanWorker(script, env = process.env) {
+    if (!script || env[LEAN_HEAP_ENV] !== undefined) {
+        leanFlags();
+        return Promise.resolve(false);
+    }
+    leanFlags();
+    return new Promise((resolve) => {
+        const worker = new external_node_worker_threads_.Worker(script, {
+            env: { ...env, [LEAN_HEAP_ENV]: 'worker' },
+            argv: process.argv.slice(2),
+            resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        });
+        worker.on('error', (err) => {
+            process.stderr.write(`${err.stack ?? String(err)}\n`);
+            process.exitCode = 1;
+        });
+        worker.on('exit', (code) => {
+            if (code !== 0)
+                process.exitCode = code;
+            resolve(true);
+        });
+    });
+}
+/** Heap growth by a fixed factor (process-wide: V8 flags are shared by all isolates). */
+function leanFlags() {
+    external_node_v8_default().setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+
+/***/ }),
+
 /***/ 5672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31350,7 +31428,7 @@ function isPreconditionFailed(err) {
 
 /***/ }),
 
-/***/ 8904:
+/***/ 8673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36003,8 +36081,44 @@ function thousands(n) {
 
 
 const MAX_ROWS = 500;
-/** Markdown for the job summary; bounded (at most MAX_ROWS detail rows) to stay far below the 1 MiB limit. */
+/** GitHub's limit on one step's summary (a larger one is rejected and the step fails to show it). */
+const SUMMARY_MAX_BYTES = 1024 * 1024;
+/**
+ * Markdown for the job summary; bounded (at most MAX_ROWS detail rows per section) and, whatever the length of keys,
+ * paths and warnings, never over SUMMARY_MAX_BYTES: the aggregate comes first, and the lines past the limit are
+ * left out with a count (an open `<details>` is closed again).
+ */
 function summaryMarkdown(r) {
+    return withinBytes(sectionLines(r), SUMMARY_MAX_BYTES);
+}
+/** The first lines that fit `maxBytes` (with the closing note), or all of them. */
+function withinBytes(lines, maxBytes) {
+    const all = lines.join('\n') + '\n';
+    if (Buffer.byteLength(all) <= maxBytes)
+        return all;
+    const note = (n) => `... ${n} more line${n === 1 ? '' : 's'} of this summary left out (GitHub's 1 MiB step-summary limit); everything is in the JSON report`;
+    // Room for the note, and for closing an open <details>.
+    const room = maxBytes - Buffer.byteLength(note(lines.length)) - 64;
+    let bytes = 0;
+    let kept = 0;
+    let open = 0;
+    for (; kept < lines.length; kept++) {
+        const b = Buffer.byteLength(lines[kept]) + 1;
+        if (bytes + b > room)
+            break;
+        bytes += b;
+        if (lines[kept].startsWith('<details>'))
+            open++;
+        if (lines[kept].startsWith('</details>'))
+            open--;
+    }
+    const out = lines.slice(0, kept);
+    out.push('', note(lines.length - kept));
+    if (open > 0)
+        out.push('', '</details>');
+    return out.join('\n') + '\n';
+}
+function sectionLines(r) {
     const out = [];
     headerSection(out, r);
     totalsSection(out, r);
@@ -36018,7 +36132,7 @@ function summaryMarkdown(r) {
     restorableSection(out, r);
     warningsSection(out, r);
     filesSection(out, r);
-    return out.join('\n') + '\n';
+    return out;
 }
 function headerSection(out, r) {
     out.push(`## S3 CloudFront Deploy${r.dryRun ? ' (dry run: nothing was written)' : ''}`);
@@ -37417,15 +37531,31 @@ const GENERATED_DIRS = [
     [/(?:^|\/)_astro\//, 'under _astro/ (Astro build assets)'],
     [/(?:^|\/)_nuxt\//, 'under _nuxt/ (Nuxt build assets)'],
 ];
+/**
+ * Verdicts are shared, one per distinct reason (a site of a million files has a few dozen reasons, except those
+ * naming a file's own token): frozen, so no holder can change another's. The cache is bounded.
+ */
+const layout_shared = [new Map(), new Map()];
+const SHARED_MAX = 10_000;
+function verdict(fingerprinted, reason) {
+    const cache = layout_shared[fingerprinted ? 1 : 0];
+    const seen = cache.get(reason);
+    if (seen)
+        return seen;
+    const v = Object.freeze({ fingerprinted, reason });
+    if (cache.size < SHARED_MAX)
+        cache.set(reason, v);
+    return v;
+}
 function yes(reason) {
-    return { fingerprinted: true, reason };
+    return verdict(true, reason);
 }
 /** The evidence a verdict rests on, in the report: which rule (the reason) and which token of the name. */
 function withToken(reason, token) {
     return `${reason} [token '${token}']`;
 }
 function no(reason) {
-    return { fingerprinted: false, reason };
+    return verdict(false, reason);
 }
 /** Verdicts that override every automatic rule (but not the user's explicit patterns). */
 function neverFingerprinted(path, parts) {
@@ -39823,9 +39953,15 @@ function annotations(config, facts, sync) {
 function inSource(config, rel) {
     return config.sourceDir ? { file: `${config.sourceDir}/${rel}` } : {};
 }
+/** Computed on demand from the classifier's verdicts: no second map of every path. */
 function verdictsOf(files, facts) {
-    const paths = [...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)];
-    return new Map(paths.map((p) => [p, files.fingerprint(p)]));
+    let mentioned = null;
+    const has = (p) => (mentioned ??= new Set([...files.sync.map((e) => e.path), ...(facts.diff.files ?? []).map((f) => f.path)])).has(p);
+    return {
+        has,
+        // Asked (by the report) only for paths the plan mentions; the set of those is built only if `has` is asked.
+        get: (p) => files.fingerprint(p),
+    };
 }
 function removalsOf(config, facts, files) {
     const listed = new Set(facts.remote.map((o) => o.key));
@@ -41038,7 +41174,73 @@ async function clearOwed(store, ownKey, consumed) {
     }
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/model/json-slices.ts
+// JSON of a large record (the ledger of a site of a million keys) as UTF-8 bytes built from slices: the same text
+// as JSON.stringify, without ever holding it as one string (which V8 keeps on its heap beside the bytes sent).
+
+/** Slices of this many UTF-16 units are encoded and let go. */
+const SLICE = 64 * 1024;
+function isLeaf(v) {
+    return v === null || typeof v !== 'object';
+}
+/** Objects and arrays of leaves only (a ledger entry, a header set) are stringified whole. */
+function flat(v) {
+    return Array.isArray(v) ? v.every(isLeaf) : Object.values(v).every(isLeaf);
+}
+/** `JSON.stringify(value)` (plain data: no toJSON, no indentation) as UTF-8 bytes. */
+function jsonBytes(value) {
+    const chunks = [];
+    let cur = '';
+    const put = (s) => {
+        cur += s;
+        if (cur.length >= SLICE) {
+            chunks.push(external_node_buffer_.Buffer.from(cur, 'utf8'));
+            cur = '';
+        }
+    };
+    const walk = (v) => {
+        if (isLeaf(v) || flat(v)) {
+            put(JSON.stringify(v));
+            return;
+        }
+        if (Array.isArray(v)) {
+            put('[');
+            for (let i = 0; i < v.length; i++) {
+                if (i > 0)
+                    put(',');
+                const x = v[i];
+                // As JSON.stringify: what has no JSON form is null in an array.
+                if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
+                    put('null');
+                else
+                    walk(x);
+            }
+            put(']');
+            return;
+        }
+        put('{');
+        let first = true;
+        const o = v;
+        for (const k of Object.keys(o)) {
+            const x = o[k];
+            // As JSON.stringify: a property with no JSON form is left out.
+            if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
+                continue;
+            put(`${first ? '' : ','}${JSON.stringify(k)}:`);
+            first = false;
+            walk(x);
+        }
+        put('}');
+    };
+    walk(value);
+    chunks.push(external_node_buffer_.Buffer.from(cur, 'utf8'));
+    return external_node_buffer_.Buffer.concat(chunks);
+}
+
 ;// CONCATENATED MODULE: ./src/io/s3/ledger.ts
+
 
 
 /**
@@ -41059,7 +41261,8 @@ async function readState(store, dir, listed, bucket = null) {
  * (`ifNoneMatch`): a PreconditionFailed error means another run wrote it meanwhile. Returns the new ETag.
  */
 async function writeState(store, dir, state, condition) {
-    return store.putText(stateKeyIn(dir), JSON.stringify(state), condition);
+    // In slices: the ledger of a large site is tens of MB, never held as one string.
+    return store.putText(stateKeyIn(dir), jsonBytes(state), condition);
 }
 
 ;// CONCATENATED MODULE: ./src/io/cloudfront/verify.ts
