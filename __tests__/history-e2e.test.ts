@@ -246,6 +246,26 @@ describe('rollback-to', () => {
     expect(snapshot(w.store)).toEqual(before);
   });
 
+  it('a rollback sends what an owed record left under a distribution that does not exist owes, and only then clears it', async () => {
+    const w = world();
+    for (const v of [1, 2, 3] as const) expect((await w.deploy(v)).failure).toBeNull();
+    // An earlier run with a typo in distribution-id left what it owes under that id (CloudFront has no such one).
+    const orphan = `${recordsDir(w.store)}owed/ETYPO0000001/9-1.json`;
+    await w.store.putText(
+      orphan,
+      JSON.stringify({ version: 2, distributionId: 'ETYPO0000001', paths: ['/typo-page.html'], note: 'run 9' }),
+    );
+    w.cdn.fail = (op, id) =>
+      op === 'config' && id === 'ETYPO0000001' ? Object.assign(new Error('no such'), { name: 'NoSuchDistribution' }) : undefined;
+    const sentBefore = w.cdn.sent().length;
+    const r = await w.rollback('2');
+    expect(r.failure).toBeNull();
+    const sent = w.cdn.sent().slice(sentBefore);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]![1]).toContain('/typo-page.html');
+    expect(w.store.keys()).not.toContain(orphan);
+  });
+
   it('a dry run prints the rollback plan and writes nothing', async () => {
     const w = world();
     for (const v of [1, 2, 3] as const) expect((await w.deploy(v)).failure).toBeNull();

@@ -39327,6 +39327,27 @@ function planCoverTuned(input, tuning) {
 
 ;// CONCATENATED MODULE: ./src/plan/stale.ts
 
+/** What a stale computation takes from the inputs: how keys map to URLs and what the user asked for. */
+function urlSettingsOf(config) {
+    return {
+        prefix: config.prefix,
+        invalidate: config.invalidate,
+        withoutSlash: config.invalidateDirectoryWithoutSlash,
+        urlStyle: config.urlStyle,
+        indexDocument: config.indexDocument,
+        queryStrings: config.queryStrings,
+        pathMap: config.pathMap,
+    };
+}
+/**
+ * The paths earlier runs owe to distribution `id`: its own records, and the orphans (records of a distribution that
+ * does not exist, whose pages every distribution of this run serves). The run clears both once it has sent them.
+ */
+function owedTo(owed, id) {
+    return owed.filter((r) => isOwedTo(r, id)).flatMap((r) => r.paths);
+}
+/** Whether record `r` owes its paths to distribution `id` (its own, or an orphan). */
+const isOwedTo = (r, id) => r.distributionId === id || r.orphan === true;
 function staleFor(input) {
     const { distribution: d } = input;
     // Stale paths and the existing (collateral) paths must use the same URL forms.
@@ -39843,12 +39864,7 @@ function staleByDistribution(config, facts, files = planFiles(config, facts)) {
     for (const d of config.distributions) {
         out.set(d.id, staleFor({
             distribution: d,
-            prefix: config.prefix,
-            invalidate: config.invalidate,
-            withoutSlash: config.invalidateDirectoryWithoutSlash,
-            urlStyle: config.urlStyle,
-            indexDocument: config.indexDocument,
-            queryStrings: config.queryStrings,
+            ...urlSettingsOf(config),
             sync: files.sync,
             otherKeys,
             // The listing is the origin in upload mode, and for a job without uploads whose bucket holds the site
@@ -39856,9 +39872,8 @@ function staleByDistribution(config, facts, files = planFiles(config, facts)) {
             originKnown: config.upload || facts.remote.length > 0,
             fingerprint: files.fingerprint,
             diff: facts.diff.files,
-            pathMap: config.pathMap,
             manual: manual(d),
-            owed: facts.owed.filter((r) => r.distributionId === d.id || r.orphan).flatMap((r) => r.paths),
+            owed: owedTo(facts.owed, d.id),
         }));
     }
     return out;
@@ -40273,20 +40288,14 @@ function verdictOf(config, ...sites) {
 function rollback_invalidationFor(config, facts, d, sync, fingerprint) {
     const staleResult = staleFor({
         distribution: d,
-        prefix: config.prefix,
-        invalidate: config.invalidate,
-        withoutSlash: config.invalidateDirectoryWithoutSlash,
-        urlStyle: config.urlStyle,
-        indexDocument: config.indexDocument,
-        queryStrings: config.queryStrings,
+        ...urlSettingsOf(config),
         sync,
         otherKeys: collateralKeys(facts.remote, sync),
         originKnown: true,
         fingerprint,
         diff: null,
-        pathMap: config.pathMap,
         manual: config.paths,
-        owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+        owed: owedTo(facts.owed, d.id),
     });
     const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
     return planInvalidation({ distributionId: d.id, staleResult, prefix: config.prefix, originPath: d.originPath, budget, maxWildcards });
@@ -41555,6 +41564,7 @@ async function phase(log, name, timings, fn) {
 
 
 
+
 async function execute(config, facts, plan, ports) {
     const out = { etags: {}, deleted: [], sent: [], verify: null, timedOut: [], error: null, timingsMs: {} };
     const t = out.timingsMs;
@@ -41597,7 +41607,7 @@ async function execute(config, facts, plan, ports) {
                 const written = await recordOwed(config, facts, toSend, store, 'complete');
                 // Earlier records of this prefix are in this run's record now (its stale paths include what they owed).
                 const mine = new Set(Object.values(written));
-                const merged = facts.owed.filter((r) => (r.orphan || toSend.some((p) => p.distributionId === r.distributionId)) && !mine.has(r.key));
+                const merged = facts.owed.filter((r) => toSend.some((p) => isOwedTo(r, p.distributionId)) && !mine.has(r.key));
                 await clearOwed(store, null, merged);
             }
             log.info(`invalidate: defer: ${toSend.map((p) => `${p.stale.length} stale paths for ${p.distributionId}`).join(', ')} left as owed records for the consolidating job`);
@@ -41809,7 +41819,7 @@ async function invalidate(config, facts, plans, ownRecords, ports) {
         ports.log.info(`${p.distributionId}: invalidation ${res.id} (${res.status}), ${p.paths.length} paths`);
         const ownKey = ownRecords[p.distributionId];
         if (ports.store && ownKey) {
-            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => r.distributionId === p.distributionId || r.orphan));
+            await clearOwed(ports.store, ownKey, facts.owed.filter((r) => isOwedTo(r, p.distributionId)));
         }
         const tenant = config.distributionTenantId ? { tenantId: config.distributionTenantId } : {};
         return { distributionId: p.distributionId, id: res.id, status: res.status, ...tenant };

@@ -8,7 +8,7 @@ import { entryDocumentMatcher } from './headers.js';
 import { planInvalidation } from './invalidation.js';
 import { commitGuard, ledgerKnowledgeChanged, livePending, planRemovals, type CommitGuard, type Removals } from './ledger.js';
 import { collateralKeys, deleteWarning, inFlightBudget, missingDiffFallback, uploadWaves, verifyTargets } from './policies.js';
-import { staleFor, type StaleResult } from './stale.js';
+import { owedTo, staleFor, urlSettingsOf, type StaleResult } from './stale.js';
 import { checkDeleteCap } from './sync.js';
 import { bootstrapLockKey, lockKeyIn, stateKeyIn } from '../model/records.js';
 import { makeDeleteGuard, makeFileFilter } from './filter.js';
@@ -34,12 +34,7 @@ export function staleByDistribution(config: Config, facts: Facts, files: FilePla
       d.id,
       staleFor({
         distribution: d,
-        prefix: config.prefix,
-        invalidate: config.invalidate,
-        withoutSlash: config.invalidateDirectoryWithoutSlash,
-        urlStyle: config.urlStyle,
-        indexDocument: config.indexDocument,
-        queryStrings: config.queryStrings,
+        ...urlSettingsOf(config),
         sync: files.sync,
         otherKeys,
         // The listing is the origin in upload mode, and for a job without uploads whose bucket holds the site
@@ -47,9 +42,8 @@ export function staleByDistribution(config: Config, facts: Facts, files: FilePla
         originKnown: config.upload || facts.remote.length > 0,
         fingerprint: files.fingerprint,
         diff: facts.diff.files,
-        pathMap: config.pathMap,
         manual: manual(d),
-        owed: facts.owed.filter((r) => r.distributionId === d.id || r.orphan).flatMap((r) => r.paths),
+        owed: owedTo(facts.owed, d.id),
       }),
     );
   }

@@ -25,7 +25,7 @@ import {
 import { planInvalidation } from './invalidation.js';
 import { livePending } from './ledger.js';
 import { collateralKeys, inFlightBudget, remoteStates } from './policies.js';
-import { staleFor } from './stale.js';
+import { owedTo, staleFor, urlSettingsOf } from './stale.js';
 import { checkDeleteCap } from './sync.js';
 
 export { ROLLBACK_TO } from '../model/history.js';
@@ -260,20 +260,14 @@ function invalidationFor(
 ) {
   const staleResult = staleFor({
     distribution: d,
-    prefix: config.prefix,
-    invalidate: config.invalidate,
-    withoutSlash: config.invalidateDirectoryWithoutSlash,
-    urlStyle: config.urlStyle,
-    indexDocument: config.indexDocument,
-    queryStrings: config.queryStrings,
+    ...urlSettingsOf(config),
     sync,
     otherKeys: collateralKeys(facts.remote, sync),
     originKnown: true,
     fingerprint,
     diff: null,
-    pathMap: config.pathMap,
     manual: config.paths,
-    owed: facts.owed.filter((r) => r.distributionId === d.id).flatMap((r) => r.paths),
+    owed: owedTo(facts.owed, d.id),
   });
   const { budget, maxWildcards } = inFlightBudget(config.maxPaths, facts.usage[d.id] ?? null);
   return planInvalidation({ distributionId: d.id, staleResult, prefix: config.prefix, originPath: d.originPath, budget, maxWildcards });

@@ -1,6 +1,6 @@
 // Which URL paths became stale, per distribution, and which other URL paths exist (for collateral). Pure.
-import type { Distribution, InvalidateMode, PathMapRule } from '../model/config.js';
-import type { ChangedFile, FingerprintVerdict, StalePath, StaleReason, SyncEntry } from '../model/data.js';
+import type { Config, Distribution, InvalidateMode, PathMapRule } from '../model/config.js';
+import type { ChangedFile, FingerprintVerdict, OwedRecord, StalePath, StaleReason, SyncEntry } from '../model/data.js';
 import { mapRepoPath, QUERY_MARK, urlForms, urlPathForKey, type UrlStyle } from './url-path.js';
 
 export type { ChangedFile, DiffStatus } from '../model/data.js';
@@ -35,6 +35,32 @@ export interface StaleInput {
   /** URL paths owed by earlier runs for this distribution (decoded). */
   owed: string[];
 }
+
+/** What a stale computation takes from the inputs: how keys map to URLs and what the user asked for. */
+export function urlSettingsOf(
+  config: Config,
+): Pick<StaleInput, 'prefix' | 'invalidate' | 'withoutSlash' | 'urlStyle' | 'indexDocument' | 'queryStrings' | 'pathMap'> {
+  return {
+    prefix: config.prefix,
+    invalidate: config.invalidate,
+    withoutSlash: config.invalidateDirectoryWithoutSlash,
+    urlStyle: config.urlStyle,
+    indexDocument: config.indexDocument,
+    queryStrings: config.queryStrings,
+    pathMap: config.pathMap,
+  };
+}
+
+/**
+ * The paths earlier runs owe to distribution `id`: its own records, and the orphans (records of a distribution that
+ * does not exist, whose pages every distribution of this run serves). The run clears both once it has sent them.
+ */
+export function owedTo(owed: readonly OwedRecord[], id: string): string[] {
+  return owed.filter((r) => isOwedTo(r, id)).flatMap((r) => r.paths);
+}
+
+/** Whether record `r` owes its paths to distribution `id` (its own, or an orphan). */
+export const isOwedTo = (r: OwedRecord, id: string): boolean => r.distributionId === id || r.orphan === true;
 
 export interface StaleResult {
   stale: StalePath[];

@@ -1,5 +1,6 @@
 // execute: every write a run makes, in the safe order, returning what happened. A failure part way is
 // returned in the Outcome (not thrown), so the report still says what was uploaded and invalidated.
+import { isOwedTo } from '../plan/stale.js';
 import pLimit from 'p-limit';
 import pMap from 'p-map';
 import type { Config, UploadConfig } from '../model/config.js';
@@ -82,9 +83,7 @@ export async function execute(config: Config, facts: Facts, plan: DeployPlan, po
         const written = await recordOwed(config, facts, toSend, store, 'complete');
         // Earlier records of this prefix are in this run's record now (its stale paths include what they owed).
         const mine = new Set(Object.values(written));
-        const merged = facts.owed.filter(
-          (r) => (r.orphan || toSend.some((p) => p.distributionId === r.distributionId)) && !mine.has(r.key),
-        );
+        const merged = facts.owed.filter((r) => toSend.some((p) => isOwedTo(r, p.distributionId)) && !mine.has(r.key));
         await clearOwed(store, null, merged);
       }
       log.info(
@@ -339,7 +338,7 @@ async function invalidate(
         await clearOwed(
           ports.store,
           ownKey,
-          facts.owed.filter((r) => r.distributionId === p.distributionId || r.orphan),
+          facts.owed.filter((r) => isOwedTo(r, p.distributionId)),
         );
       }
       const tenant = config.distributionTenantId ? { tenantId: config.distributionTenantId } : {};
