@@ -40375,17 +40375,9 @@ const loadCloudFrontSdk = () => (sdk ??= Promise.all(/* import() */[__nccwpck_re
 function createCdn(client, env = process.env) {
     let made = null;
     const ready = async () => {
-        const { CloudFrontClient, CreateInvalidationCommand, CreateInvalidationForDistributionTenantCommand, GetDistributionConfigCommand, GetInvalidationCommand, GetInvalidationForDistributionTenantCommand, ListInvalidationsCommand, } = await loadCloudFrontSdk();
-        made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
-        return {
-            client: await made,
-            CreateInvalidationCommand,
-            CreateInvalidationForDistributionTenantCommand,
-            GetDistributionConfigCommand,
-            GetInvalidationCommand,
-            GetInvalidationForDistributionTenantCommand,
-            ListInvalidationsCommand,
-        };
+        const sdk = await loadCloudFrontSdk();
+        made ??= Promise.resolve(client ?? new sdk.CloudFrontClient(cloudFrontClientConfig(env)));
+        return { ...sdk, client: await made };
     };
     return {
         async distributionConfig(distributionId) {

@@ -24,25 +24,9 @@ export const loadCloudFrontSdk = () => (sdk ??= import('@aws-sdk/client-cloudfro
 export function createCdn(client?: CloudFrontClient, env: Record<string, string | undefined> = process.env): Cdn {
   let made: Promise<CloudFrontClient> | null = null;
   const ready = async () => {
-    const {
-      CloudFrontClient,
-      CreateInvalidationCommand,
-      CreateInvalidationForDistributionTenantCommand,
-      GetDistributionConfigCommand,
-      GetInvalidationCommand,
-      GetInvalidationForDistributionTenantCommand,
-      ListInvalidationsCommand,
-    } = await loadCloudFrontSdk();
-    made ??= Promise.resolve(client ?? new CloudFrontClient(cloudFrontClientConfig(env)));
-    return {
-      client: await made,
-      CreateInvalidationCommand,
-      CreateInvalidationForDistributionTenantCommand,
-      GetDistributionConfigCommand,
-      GetInvalidationCommand,
-      GetInvalidationForDistributionTenantCommand,
-      ListInvalidationsCommand,
-    };
+    const sdk = await loadCloudFrontSdk();
+    made ??= Promise.resolve(client ?? new sdk.CloudFrontClient(cloudFrontClientConfig(env)));
+    return { ...sdk, client: await made };
   };
   return {
     async distributionConfig(distributionId) {
