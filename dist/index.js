@@ -40428,6 +40428,9 @@ const realClock = {
     now: () => Date.now(),
 };
 const errName = (err) => err.name ?? '';
+/** createInvalidation waited out TooManyInvalidationsInProgress as long as it may; its message says it all. */
+class InFlightWaitExceeded extends Error {
+}
 /**
  * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
  * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
@@ -40447,7 +40450,7 @@ async function createInvalidation(cdn, distributionId, paths, callerReference, o
                 throw err;
             const waited = opts.clock.now() - start;
             if (waited + delay > opts.maxWaitMs) {
-                throw new Error(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
+                throw new InFlightWaitExceeded(`CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
                     `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
                     `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`, { cause: err });
             }
@@ -41801,8 +41804,8 @@ async function invalidate(config, facts, plans, ownRecords, ports) {
             log: (m) => ports.log.info(m),
             tenantId: config.distributionTenantId,
         }).catch((err) => {
-            // createInvalidation's own errors (the in-flight wait ran out) already say all of it.
-            if (err.name === 'Error')
+            // The in-flight wait ran out: its message already says all of it.
+            if (err instanceof InFlightWaitExceeded)
                 throw err;
             const owed = ports.store && ownRecords[p.distributionId] ? ' The paths are kept as owed in the bucket and the next run sends them.' : '';
             const said = describeErrorAbout(err, { service: 'cloudfront', distributionId: p.distributionId, action: 'CreateInvalidation' });

@@ -8,7 +8,7 @@ import { thousands } from '../model/format.js';
 import type { DeployState, InvalidationPlan, VerifyResult } from '../model/data.js';
 import type { Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DeployPlan, Facts, FileRecord, Outcome, SentInvalidation } from '../model/stages.js';
-import { createInvalidation, waitForInvalidations } from '../io/cloudfront/api.js';
+import { createInvalidation, InFlightWaitExceeded, waitForInvalidations } from '../io/cloudfront/api.js';
 import { absPathOf } from '../io/fs/walk.js';
 import { clearOwed, recordKey, writeOwed } from '../io/s3/owed.js';
 import { writeState } from '../io/s3/ledger.js';
@@ -325,8 +325,8 @@ async function invalidate(
         log: (m) => ports.log.info(m),
         tenantId: config.distributionTenantId,
       }).catch((err: unknown) => {
-        // createInvalidation's own errors (the in-flight wait ran out) already say all of it.
-        if ((err as Error).name === 'Error') throw err;
+        // The in-flight wait ran out: its message already says all of it.
+        if (err instanceof InFlightWaitExceeded) throw err;
         const owed =
           ports.store && ownRecords[p.distributionId] ? ' The paths are kept as owed in the bucket and the next run sends them.' : '';
         const said = describeErrorAbout(err, { service: 'cloudfront', distributionId: p.distributionId, action: 'CreateInvalidation' });

@@ -77,6 +77,9 @@ export const realClock: Clock = {
 
 const errName = (err: unknown) => (err as { name?: string }).name ?? '';
 
+/** createInvalidation waited out TooManyInvalidationsInProgress as long as it may; its message says it all. */
+export class InFlightWaitExceeded extends Error {}
+
 /**
  * CreateInvalidation; on TooManyInvalidationsInProgress wait (backoff) for in-flight invalidations to finish
  * and try again with the SAME CallerReference, up to `maxWaitMs`. A retried identical request returns the
@@ -100,7 +103,7 @@ export async function createInvalidation(
       if (errName(err) !== 'TooManyInvalidationsInProgress') throw err;
       const waited = opts.clock.now() - start;
       if (waited + delay > opts.maxWaitMs) {
-        throw new Error(
+        throw new InFlightWaitExceeded(
           `CloudFront distribution ${distributionId} still has too many invalidations in progress after waiting ` +
             `${Math.round(waited / 1000)} s (limits: 3,000 file paths and 15 wildcard paths in flight). The paths ` +
             `are kept as owed in the bucket and the next run sends them; re-run this job when the running ones finish.`,
