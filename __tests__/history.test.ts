@@ -34,7 +34,15 @@ describe('sites in the ledger: the newest in full, older ones as deltas', () => 
     const encoded = encodeDeploys(deploys, keep);
     const back = decodeDeploys({ version: 3, objects: {}, ...encoded });
     expect(back.map((d) => d.entry.id)).toEqual([3, 2, 1]);
-    expect(back.map((d) => d.site)).toEqual(deploys.map((d, i) => (i < sited ? d.site : null)));
+    // A decoded site is a view (no object per key); read whole, it is the site that was encoded, in size too.
+    expect(back.map((d) => d.site && new Map(d.site))).toEqual(deploys.map((d, i) => (i < sited ? d.site : null)));
+    expect(back.map((d) => d.site?.size ?? null)).toEqual(deploys.map((d, i) => (i < sited ? d.site!.size : null)));
+    for (const [i, d] of back.entries()) {
+      if (!d.site) continue;
+      for (const key of ['a.html', 'b.html', 'x.js', 'gone.html', 'never.html']) {
+        expect([d.site.has(key), d.site.get(key)]).toEqual([deploys[i]!.site!.has(key), deploys[i]!.site!.get(key)]);
+      }
+    }
   });
 
   it('stores only what differs: unchanged objects cost nothing in older entries; header sets are shared', () => {

@@ -38,8 +38,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/plan/gzip.ts
 var gzip = __webpack_require__(6047);
-// EXTERNAL MODULE: ./src/plan/headers.ts + 6 modules
-var plan_headers = __webpack_require__(8120);
+// EXTERNAL MODULE: ./src/plan/headers.ts + 2 modules
+var plan_headers = __webpack_require__(3391);
 ;// CONCATENATED MODULE: ./src/io/s3/params.ts
 // S3 request fields and response readings: object headers and settings as PutObject fields, the gzipped body,
 // a HeadObject answer as the port's HeadResult.

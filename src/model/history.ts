@@ -10,8 +10,11 @@ export interface ServedObject {
   fingerprinted: boolean;
 }
 
-/** A deploy's site, by key. */
-export type Site = Map<string, ServedObject>;
+/**
+ * A deploy's site, by key: read-only, so that a site of a million keys can be a view over what is already held (the
+ * ledger's tuples, the run's file records) instead of an object per key.
+ */
+export type Site = ReadonlyMap<string, ServedObject>;
 
 /** A recorded deploy and the site it served (null: not recorded, so not restorable). */
 export interface SitedDeploy {

@@ -7,14 +7,23 @@ import type { Facts } from '../model/stages.js';
 import type { FilePlan } from './files.js';
 import { currentMd5, decodeDeploys, planHistory, servedHeaders } from './history.js';
 import type { Removals } from './ledger.js';
+import { RowSite } from './site-view.js';
+import type { HeaderDecision } from '../model/headers.js';
+import type { ServedHeaders } from '../model/data.js';
 
-/** What the bucket serves after this deploy: the build's files with their headers. */
+/** What the bucket serves after this deploy: the build's files with their headers (a view over the file records). */
 export function siteOf(files: FilePlan): Site {
-  return new Map(
-    files.files.map((f) => [
-      f.key,
-      { md5: f.md5, size: f.size, headers: servedHeaders(f.headers), fingerprinted: f.verdict.fingerprinted },
-    ]),
+  // A site has a handful of distinct header decisions: each is turned into served headers once.
+  const served = new Map<HeaderDecision, ServedHeaders>();
+  const headersOf = (h: HeaderDecision) => {
+    let s = served.get(h);
+    if (s === undefined) served.set(h, (s = servedHeaders(h)));
+    return s;
+  };
+  return new RowSite(
+    files.files,
+    (f) => f.key,
+    (f) => ({ md5: f.md5, size: f.size, headers: headersOf(f.headers), fingerprinted: f.verdict.fingerprinted }),
   );
 }
 

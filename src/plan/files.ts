@@ -153,9 +153,8 @@ function classifyAndSync(
         return { ...e, rereads: rereads(o, headers.get(e.path)!) };
       })
     : [];
-  const byPath = new Map(local.map((f) => [f.path, f]));
   const files: FileRecord[] = sync.flatMap((entry) => {
-    const f = entry.action === 'delete' ? undefined : byPath.get(entry.path);
+    const f = entry.action === 'delete' ? undefined : byPathLocal.get(entry.path);
     if (!f) return [];
     const h = headers.get(f.path)!;
     return [

@@ -12,6 +12,7 @@ import type { HistoryPlan, Preserve, RestorableDeploy, ServedObject, Site, Sited
 
 export type { HistoryPlan, Preserve, RestorableDeploy, ServedObject, Site, SitedDeploy } from '../model/history.js';
 import { ledgerEtag } from './policies.js';
+import { DeltaSite, TupleSite } from './site-view.js';
 
 export { DEFAULT_KEEP_DEPLOYS } from '../model/history.js';
 /** How many deploys the ledger lists at least (sha and time: the older-commit guard, the report). */
@@ -44,17 +45,15 @@ export function sameHeaders(a: ServedHeaders, b: ServedHeaders): boolean {
   return JSON.stringify(servedHeaders(a)) === JSON.stringify(servedHeaders(b));
 }
 
-/** The deploys of the ledger, newest first, each with its site decoded from the chain of deltas. */
+/**
+ * The deploys of the ledger, newest first, each with its site decoded from the chain of deltas: views over the
+ * ledger's tuples (no object per key), so a million-key site costs what the ledger already holds.
+ */
 export function decodeDeploys(state: DeployState | null): SitedDeploy[] {
   const table = state?.headerSets ?? [];
-  const decode = (rec: Record<string, ServedTuple>): Site | null => {
-    const out: Site = new Map();
-    for (const [key, [md5, size, h, fp]] of Object.entries(rec)) {
-      const headers = table[h];
-      if (!headers) return null; // a reference the table lacks: not restorable, never guessed
-      out.set(key, { md5, size, headers, fingerprinted: fp === 1 });
-    }
-    return out;
+  const decode = (rec: Record<string, ServedTuple>): TupleSite | null => {
+    const site = new TupleSite(rec, table);
+    return site.complete() ? site : null; // a reference the table lacks: not restorable, never guessed
   };
   let newer: Site | null = null;
   let first = true;
@@ -64,11 +63,7 @@ export function decodeDeploys(state: DeployState | null): SitedDeploy[] {
     if (rec?.full && first) site = decode(rec.full);
     else if (rec && !rec.full && newer) {
       const set = decode(rec.set ?? {});
-      if (set) {
-        site = new Map(newer);
-        for (const k of rec.gone ?? []) site.delete(k);
-        for (const [k, v] of set) site.set(k, v);
-      }
+      if (set) site = new DeltaSite(newer, set, rec.gone ?? []);
     }
     first = false;
     newer = site;

@@ -241,7 +241,10 @@ function savedKey(
   return listed.has(at) ? at : null;
 }
 
-function verdictOf(config: Config, ...sites: (Map<string, { fingerprinted: boolean }> | null)[]): (rel: string) => FingerprintVerdict {
+function verdictOf(
+  config: Config,
+  ...sites: (ReadonlyMap<string, { fingerprinted: boolean }> | null)[]
+): (rel: string) => FingerprintVerdict {
   return (rel) => {
     const key = config.prefix + rel;
     const fp = sites.some((s) => s?.get(key)?.fingerprinted === true);
