@@ -1,5 +1,5 @@
 // The ledger's bytes, built in slices, are exactly JSON.stringify's text.
-import { jsonBytes } from '../src/model/json-slices.js';
+import { bodyBytes, jsonBody, jsonBytes, jsonSlices } from '../src/model/json-slices.js';
 
 const ledgerOf = (n: number) => {
   const objects: Record<string, unknown> = {};
@@ -17,19 +17,36 @@ const ledgerOf = (n: number) => {
   };
 };
 
+const cases: [string, unknown][] = [
+  ['a ledger of 20,000 keys', ledgerOf(20_000)],
+  ['integer-like keys (ordered first by JSON.stringify)', { b: 1, '10': [1], '2': { z: 'é\u2028"\\' }, a: null }],
+  ['undefined, functions and symbols left out or null', { a: undefined, b: [undefined, () => 1, Symbol('s')], c: { d: undefined, e: 1 } }],
+  ['nested arrays and empty containers', [[[]], {}, [{}], { x: [[1, [2, { y: [] }]]] }]],
+  ['a string over the slice size', { s: 'ü'.repeat(100_000), t: ['x'.repeat(70_000), 'y'] }],
+  ['primitives', 'plain'],
+  ['null', null],
+];
+
 describe('jsonBytes', () => {
-  it.each<[string, unknown]>([
-    ['a ledger of 20,000 keys', ledgerOf(20_000)],
-    ['integer-like keys (ordered first by JSON.stringify)', { b: 1, '10': [1], '2': { z: 'é\u2028"\\' }, a: null }],
-    [
-      'undefined, functions and symbols left out or null',
-      { a: undefined, b: [undefined, () => 1, Symbol('s')], c: { d: undefined, e: 1 } },
-    ],
-    ['nested arrays and empty containers', [[[]], {}, [{}], { x: [[1, [2, { y: [] }]]] }]],
-    ['a string over the slice size', { s: 'ü'.repeat(100_000), t: ['x'.repeat(70_000), 'y'] }],
-    ['primitives', 'plain'],
-    ['null', null],
-  ])('%s', (_, value) => {
+  it.each(cases)('%s', (_, value) => {
     expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
+  });
+});
+
+describe('jsonBody: the same bytes, counted, in bounded chunks, afresh for each send', () => {
+  it.each(cases)('%s', (_, value) => {
+    const body = jsonBody(value);
+    const text = JSON.stringify(value);
+    expect(body.byteLength).toBe(Buffer.byteLength(text, 'utf8'));
+    expect(bodyBytes(body).toString('utf8')).toBe(text);
+    // A second send (a retry) gets every byte again.
+    expect(bodyBytes(body).toString('utf8')).toBe(text);
+  });
+
+  it('a ledger of 20,000 keys comes in many slices, none much over 64 Ki units', () => {
+    const slices = [...jsonSlices(ledgerOf(20_000))];
+    expect(slices.length).toBeGreaterThan(10);
+    // A slice closes after the entry that takes it over 64 Ki: an entry here is under 100 units.
+    for (const s of slices) expect(s.length).toBeLessThan(64 * 1024 + 100);
   });
 });

@@ -380,6 +380,24 @@ describe('nextState', () => {
   ])('%s', (_name, files, rem, etags, objects) => {
     expect(nextState(files, rem, etags)).toEqual({ version: 1, objects });
   });
+
+  it.each<[string, DeployState['objects'], boolean]>([
+    ['the same entry: the previous array itself', { 'b.css': ['etag-b', 'md5-b', 'hh-b'] }, true],
+    ['another headers hash: a new entry', { 'b.css': ['etag-b', 'md5-b', 'hh-old'] }, false],
+    ['a reading hash more: a new entry', { 'b.css': ['etag-b', 'md5-b', 'hh-b', 'rh'] }, false],
+    ['another key only: a new entry', { 'c.css': ['etag-b', 'md5-b', 'hh-b'] }, false],
+  ])('an unchanged object, previous ledger %s', (_name, previous, shared) => {
+    const next = nextState([same], remote('hh-b'), {}, { meta: null }, previous);
+    expect(next.objects).toEqual({ 'b.css': ['etag-b', 'md5-b', 'hh-b'] });
+    expect(next.objects['b.css'] === previous['b.css']).toBe(shared);
+  });
+
+  it('an uploaded object never takes the previous entry', () => {
+    const previous: DeployState['objects'] = { 'a.html': ['new-a', 'md5-a', headersHash(HTML), readingHash(HTML)] };
+    const next = nextState([up], remote(), { 'a.html': 'new-a' }, { meta: null }, previous);
+    expect(next.objects['a.html']).toEqual(previous['a.html']);
+    expect(next.objects['a.html']).not.toBe(previous['a.html']);
+  });
 });
 
 describe('deleteWarning', () => {

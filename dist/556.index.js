@@ -26,6 +26,8 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
@@ -449,6 +451,7 @@ function decodeXml(s) {
 
 
 
+
 function s3ClientConfig(opts) {
     const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
     const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
@@ -701,18 +704,25 @@ async function getText({ client, bucket }, key) {
         throw err;
     }
 }
-async function putText({ client, bucket }, key, body, condition) {
+async function putText({ client, bucket, opts }, key, body, condition) {
+    const streamed = typeof body === 'object' && 'chunks' in body ? body : null;
     try {
-        const res = await client.send(new dist_cjs.PutObjectCommand({
+        const send = () => client.send(new dist_cjs.PutObjectCommand({
             Bucket: bucket,
             Key: key,
-            Body: body,
+            // A streamed body is made afresh for each attempt (the SDK retries a buffer itself, never a stream).
+            ...(streamed
+                ? { Body: external_node_stream_.Readable.from(streamed.chunks()), ContentLength: streamed.byteLength }
+                : { Body: body }),
             ContentType: 'application/json',
             CacheControl: 'no-store',
             // An entity-tag is quoted (RFC 9110), as HeadObject returns it; S3 compares the value inside.
             ...(condition && 'ifNoneMatch' in condition && { IfNoneMatch: '*' }),
             ...(condition && 'ifMatch' in condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }),
         }));
+        const res = streamed
+            ? await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 })
+            : await send();
         return unquote(res.ETag);
     }
     catch (err) {

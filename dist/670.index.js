@@ -1607,8 +1607,13 @@ function verifyTargets(plan, files) {
  * known (headers the action did not record stay unknown, '' , never assumed). Objects not uploaded for lack of
  * an ETag (a failed run) are left out, so the next run compares them afresh.
  */
-function nextState(files, remote, etags, tags = { meta: null }) {
+function nextState(files, remote, etags, tags = { meta: null }, previous = {}) {
     const objects = {};
+    /** The entry, as the previous ledger's own array when that holds exactly the same (a large site's ledger is held once). */
+    const reuse = (key, e) => {
+        const p = Object.hasOwn(previous, key) ? previous[key] : undefined;
+        return p && p.length === e.length && p.every((v, i) => v === e[i]) ? p : e;
+    };
     const tagged = {};
     // An unchanged object keeps its marker only while the tags are written in the same metadata.
     const keep = tags.meta !== null && tags.previous === tags.meta;
@@ -1630,7 +1635,7 @@ function nextState(files, remote, etags, tags = { meta: null }) {
                 tagged[f.key] = o.tagged;
         }
         else if (f.entry.action === 'unchanged' && o) {
-            objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
+            objects[f.key] = reuse(f.key, entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash));
             if (keep && o.tagged)
                 tagged[f.key] = o.tagged;
         }
@@ -1849,11 +1854,16 @@ function encodeDeploys(deploys, keepSites) {
         }
         let rec;
         if (newer === null) {
-            rec = { full: Object.fromEntries([...site].sort(byKey).map(([k, o]) => [k, tuple(o)])) };
+            // Key by key in order, not as [key, object] pairs: a large site's record is built without a second copy.
+            const full = {};
+            for (const k of [...site.keys()].sort())
+                full[k] = tuple(site.get(k));
+            rec = { full };
         }
         else {
             const set = {};
-            for (const [k, o] of [...site].sort(byKey)) {
+            for (const k of [...site.keys()].sort()) {
+                const o = site.get(k);
                 const n = newer.get(k);
                 if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || !sameHeaders(n.headers, o.headers))
                     set[k] = tuple(o);
@@ -1866,7 +1876,6 @@ function encodeDeploys(deploys, keepSites) {
     }
     return { deploys: out, headerSets: table };
 }
-const byKey = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
 /** The number of the next deploy: one more than the highest recorded. */
 function nextDeployId(state) {
     return Math.max(0, ...(state?.deploys ?? []).map((d) => d.id ?? 0)) + 1;
@@ -4112,7 +4121,7 @@ function livePending(pending, listed) {
 }
 /** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
 function nextLedger(previous, u) {
-    const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta });
+    const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta }, previous?.objects);
     // Without a deploy of its own the run keeps the deploys as they are (their recorded sites chain newest first).
     const deploys = u.deploy ? [u.deploy, ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT) : (previous?.deploys ?? []);
     return {
@@ -7166,54 +7175,96 @@ function isLeaf(v) {
 function flat(v) {
     return Array.isArray(v) ? v.every(isLeaf) : Object.values(v).every(isLeaf);
 }
-/** `JSON.stringify(value)` (plain data: no toJSON, no indentation) as UTF-8 bytes. */
-function jsonBytes(value) {
-    const chunks = [];
+/**
+ * `JSON.stringify(value)` (plain data: no toJSON, no indentation) as slices of about SLICE UTF-16 units, in order:
+ * joined, exactly that text. Nothing larger than a slice (or one flat entry) is held.
+ */
+function* jsonSlices(value) {
     let cur = '';
-    const put = (s) => {
-        cur += s;
-        if (cur.length >= SLICE) {
-            chunks.push(external_node_buffer_.Buffer.from(cur, 'utf8'));
-            cur = '';
-        }
-    };
-    const walk = (v) => {
+    function* walk(v) {
         if (isLeaf(v) || flat(v)) {
-            put(JSON.stringify(v));
-            return;
+            cur += JSON.stringify(v);
         }
-        if (Array.isArray(v)) {
-            put('[');
+        else if (Array.isArray(v)) {
+            cur += '[';
             for (let i = 0; i < v.length; i++) {
                 if (i > 0)
-                    put(',');
+                    cur += ',';
                 const x = v[i];
                 // As JSON.stringify: what has no JSON form is null in an array.
                 if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
-                    put('null');
+                    cur += 'null';
+                else if (isLeaf(x) || flat(x))
+                    cur += JSON.stringify(x);
                 else
-                    walk(x);
+                    yield* walk(x);
+                if (cur.length >= SLICE) {
+                    yield cur;
+                    cur = '';
+                }
             }
-            put(']');
-            return;
+            cur += ']';
         }
-        put('{');
-        let first = true;
-        const o = v;
-        for (const k of Object.keys(o)) {
-            const x = o[k];
-            // As JSON.stringify: a property with no JSON form is left out.
-            if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
-                continue;
-            put(`${first ? '' : ','}${JSON.stringify(k)}:`);
-            first = false;
-            walk(x);
+        else {
+            cur += '{';
+            let first = true;
+            const o = v;
+            for (const k of Object.keys(o)) {
+                const x = o[k];
+                // As JSON.stringify: a property with no JSON form is left out.
+                if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
+                    continue;
+                cur += `${first ? '' : ','}${JSON.stringify(k)}:`;
+                first = false;
+                // A flat entry (a ledger tuple) is stringified here: no generator per entry.
+                if (isLeaf(x) || flat(x))
+                    cur += JSON.stringify(x);
+                else
+                    yield* walk(x);
+                if (cur.length >= SLICE) {
+                    yield cur;
+                    cur = '';
+                }
+            }
+            cur += '}';
         }
-        put('}');
+        if (cur.length >= SLICE) {
+            yield cur;
+            cur = '';
+        }
+    }
+    yield* walk(value);
+    if (cur !== '')
+        yield cur;
+}
+/** `JSON.stringify(value)` as UTF-8 bytes. */
+function jsonBytes(value) {
+    return Buffer.concat([...jsonSlices(value)].map((s) => Buffer.from(s, 'utf8')));
+}
+/**
+ * `JSON.stringify(value)` as a body sent in UTF-8 chunks: its length counted by one pass, its bytes made by another
+ * for each send, so the text of a large record (a ledger of a million keys) is never held whole. `value` must not
+ * change until it is sent (the store checks the length: a body that differs fails, it is never cut short).
+ */
+function jsonBody(value) {
+    let byteLength = 0;
+    for (const s of jsonSlices(value))
+        byteLength += external_node_buffer_.Buffer.byteLength(s, 'utf8');
+    return {
+        byteLength,
+        *chunks() {
+            for (const s of jsonSlices(value))
+                yield external_node_buffer_.Buffer.from(s, 'utf8');
+        },
     };
-    walk(value);
-    chunks.push(external_node_buffer_.Buffer.from(cur, 'utf8'));
-    return external_node_buffer_.Buffer.concat(chunks);
+}
+/** A record's body as one buffer (for stores that hold records in memory, and small bodies). */
+function bodyBytes(body) {
+    if (typeof body === 'string')
+        return Buffer.from(body, 'utf8');
+    if (body instanceof Uint8Array)
+        return Buffer.from(body);
+    return Buffer.concat([...body.chunks()]);
 }
 
 ;// CONCATENATED MODULE: ./src/io/s3/ledger.ts
@@ -7238,8 +7289,8 @@ async function readState(store, dir, listed, bucket = null) {
  * (`ifNoneMatch`): a PreconditionFailed error means another run wrote it meanwhile. Returns the new ETag.
  */
 async function writeState(store, dir, state, condition) {
-    // In slices: the ledger of a large site is tens of MB, never held as one string.
-    return store.putText(stateKeyIn(dir), jsonBytes(state), condition);
+    // In slices: the ledger of a large site is tens of MB, never held whole (as one string or one buffer).
+    return store.putText(stateKeyIn(dir), jsonBody(state), condition);
 }
 
 ;// CONCATENATED MODULE: ./src/io/cloudfront/verify.ts
@@ -8426,6 +8477,8 @@ async function gatherFacts(config, run, ports, known) {
             listed,
             wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn, liveShaOf(listed))) : null,
         ]);
+        if (listing?.state)
+            shareHashes(listing.state, listing.remote, scan?.files ?? [], config.prefix);
         return {
             run,
             now: ports.clock.now(),
@@ -8538,6 +8591,34 @@ async function finishedOwed(config, facts, store, ports, owed) {
     if (left.length > 0)
         ports.log.info(`Left ${left.length} owed record(s) for a later run: ${left.slice(0, 10).join('; ')}`);
     return out;
+}
+/**
+ * One string per content MD5 (a large site holds several per file otherwise): where the listing's ETag, the scanned
+ * file's MD5 or the live deploy's recorded site equal the ledger's MD5 of the same key, they take the ledger's string.
+ * In place, on what this run has just read and nothing else holds yet; no value changes.
+ */
+function shareHashes(state, remote, files, prefix) {
+    const objects = state.objects;
+    const md5Of = (key) => (Object.hasOwn(objects, key) ? objects[key][1] : undefined);
+    for (const o of remote) {
+        const md5 = md5Of(o.key);
+        if (md5 !== undefined && o.etag === md5)
+            o.etag = md5;
+    }
+    for (const f of files) {
+        const md5 = md5Of(prefix + f.path);
+        if (md5 !== undefined && f.md5 === md5)
+            f.md5 = md5;
+    }
+    const full = state.deploys?.[0]?.site?.full;
+    if (!full)
+        return;
+    for (const key of Object.keys(full)) {
+        const t = full[key];
+        const md5 = md5Of(key);
+        if (md5 !== undefined && Array.isArray(t) && t[0] === md5)
+            t[0] = md5;
+    }
 }
 async function settleAll(work) {
     const settled = await Promise.allSettled(work);

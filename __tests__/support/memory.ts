@@ -13,6 +13,7 @@ import { headersFromHead } from '../../src/plan/headers.js';
 import { gzipDeterministic } from '../../src/plan/gzip.js';
 import { parseOutputs } from './harness.js';
 import type { Report } from '../../src/report/report.js';
+import { bodyBytes } from '../../src/model/json-slices.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 
@@ -177,7 +178,7 @@ export function memoryStore(opts: { timeline?: Timeline } = {}): MemoryStore {
       if (condition && 'ifMatch' in condition && (!cur || cur.etag !== unquote(condition.ifMatch))) {
         throw named('PreconditionFailed', `At least one of the pre-conditions you specified did not hold (If-Match, ${key})`);
       }
-      const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+      const buf = bodyBytes(body);
       const etag = md5(buf);
       objects.set(key, {
         body: buf,

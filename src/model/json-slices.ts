@@ -1,6 +1,7 @@
 // JSON of a large record (the ledger of a site of a million keys) as UTF-8 bytes built from slices: the same text
 // as JSON.stringify, without ever holding it as one string (which V8 keeps on its heap beside the bytes sent).
 import { Buffer } from 'node:buffer';
+import type { StreamedBody } from './ports.js';
 
 /** Slices of this many UTF-16 units are encoded and let go. */
 const SLICE = 64 * 1024;
@@ -14,48 +15,83 @@ function flat(v: object): boolean {
   return Array.isArray(v) ? v.every(isLeaf) : Object.values(v as Record<string, unknown>).every(isLeaf);
 }
 
-/** `JSON.stringify(value)` (plain data: no toJSON, no indentation) as UTF-8 bytes. */
-export function jsonBytes(value: unknown): Buffer {
-  const chunks: Buffer[] = [];
+/**
+ * `JSON.stringify(value)` (plain data: no toJSON, no indentation) as slices of about SLICE UTF-16 units, in order:
+ * joined, exactly that text. Nothing larger than a slice (or one flat entry) is held.
+ */
+export function* jsonSlices(value: unknown): Generator<string, void, undefined> {
   let cur = '';
-  const put = (s: string) => {
-    cur += s;
-    if (cur.length >= SLICE) {
-      chunks.push(Buffer.from(cur, 'utf8'));
-      cur = '';
-    }
-  };
-  const walk = (v: unknown): void => {
+  function* walk(v: unknown): Generator<string, void, undefined> {
     if (isLeaf(v) || flat(v as object)) {
-      put(JSON.stringify(v));
-      return;
-    }
-    if (Array.isArray(v)) {
-      put('[');
+      cur += JSON.stringify(v);
+    } else if (Array.isArray(v)) {
+      cur += '[';
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) put(',');
+        if (i > 0) cur += ',';
         const x: unknown = v[i];
         // As JSON.stringify: what has no JSON form is null in an array.
-        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') put('null');
-        else walk(x);
+        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') cur += 'null';
+        else if (isLeaf(x) || flat(x as object)) cur += JSON.stringify(x);
+        else yield* walk(x);
+        if (cur.length >= SLICE) {
+          yield cur;
+          cur = '';
+        }
       }
-      put(']');
-      return;
+      cur += ']';
+    } else {
+      cur += '{';
+      let first = true;
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        const x = o[k];
+        // As JSON.stringify: a property with no JSON form is left out.
+        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+        cur += `${first ? '' : ','}${JSON.stringify(k)}:`;
+        first = false;
+        // A flat entry (a ledger tuple) is stringified here: no generator per entry.
+        if (isLeaf(x) || flat(x as object)) cur += JSON.stringify(x);
+        else yield* walk(x);
+        if (cur.length >= SLICE) {
+          yield cur;
+          cur = '';
+        }
+      }
+      cur += '}';
     }
-    put('{');
-    let first = true;
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      const x = o[k];
-      // As JSON.stringify: a property with no JSON form is left out.
-      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-      put(`${first ? '' : ','}${JSON.stringify(k)}:`);
-      first = false;
-      walk(x);
+    if (cur.length >= SLICE) {
+      yield cur;
+      cur = '';
     }
-    put('}');
+  }
+  yield* walk(value);
+  if (cur !== '') yield cur;
+}
+
+/** `JSON.stringify(value)` as UTF-8 bytes. */
+export function jsonBytes(value: unknown): Buffer {
+  return Buffer.concat([...jsonSlices(value)].map((s) => Buffer.from(s, 'utf8')));
+}
+
+/**
+ * `JSON.stringify(value)` as a body sent in UTF-8 chunks: its length counted by one pass, its bytes made by another
+ * for each send, so the text of a large record (a ledger of a million keys) is never held whole. `value` must not
+ * change until it is sent (the store checks the length: a body that differs fails, it is never cut short).
+ */
+export function jsonBody(value: unknown): StreamedBody {
+  let byteLength = 0;
+  for (const s of jsonSlices(value)) byteLength += Buffer.byteLength(s, 'utf8');
+  return {
+    byteLength,
+    *chunks() {
+      for (const s of jsonSlices(value)) yield Buffer.from(s, 'utf8');
+    },
   };
-  walk(value);
-  chunks.push(Buffer.from(cur, 'utf8'));
-  return Buffer.concat(chunks);
+}
+
+/** A record's body as one buffer (for stores that hold records in memory, and small bodies). */
+export function bodyBytes(body: string | Uint8Array | StreamedBody): Buffer {
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  return Buffer.concat([...body.chunks()]);
 }

@@ -59,16 +59,22 @@ export interface CopyOptions {
   replace?: { headers: UploadHeaders; md5: string };
 }
 
+/** A body too large to hold as one buffer: its length, and its bytes in order, made afresh for each send. */
+export interface StreamedBody {
+  byteLength: number;
+  chunks(): Iterable<Uint8Array>;
+}
+
 /** The action's own small records (state, owed invalidations) in the bucket. */
 export interface OwnRecords {
   /** Every object under `prefix` (which need not be the site's prefix). */
   list(prefix: string): Promise<RemoteObject[]>;
   getText(key: string): Promise<{ body: string; etag: string } | null>;
   /**
-   * Writes a small JSON record and returns its new ETag (unquoted). With a condition, throws an error with
+   * Writes a JSON record (the ledger of a large site as a StreamedBody) and returns its new ETag (unquoted). With a condition, throws an error with
    * `name === 'PreconditionFailed'` (see isPreconditionFailed in src/io/s3/store.ts) when it does not hold.
    */
-  putText(key: string, body: string | Uint8Array, condition?: WriteCondition): Promise<string>;
+  putText(key: string, body: string | Uint8Array | StreamedBody, condition?: WriteCondition): Promise<string>;
   /** Current ETag, or null when the object is gone. */
   etagOf(key: string): Promise<string | null>;
   /**

@@ -102,10 +102,14 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
     }
     let rec: SiteRecord;
     if (newer === null) {
-      rec = { full: Object.fromEntries([...site].sort(byKey).map(([k, o]) => [k, tuple(o)])) };
+      // Key by key in order, not as [key, object] pairs: a large site's record is built without a second copy.
+      const full: Record<string, ServedTuple> = {};
+      for (const k of [...site.keys()].sort()) full[k] = tuple(site.get(k)!);
+      rec = { full };
     } else {
       const set: Record<string, ServedTuple> = {};
-      for (const [k, o] of [...site].sort(byKey)) {
+      for (const k of [...site.keys()].sort()) {
+        const o = site.get(k)!;
         const n = newer.get(k);
         if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || !sameHeaders(n.headers, o.headers))
           set[k] = tuple(o);
@@ -118,8 +122,6 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
   }
   return { deploys: out, headerSets: table };
 }
-
-const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The number of the next deploy: one more than the highest recorded. */
 export function nextDeployId(state: DeployState | null): number {

@@ -122,7 +122,13 @@ export interface LedgerUpdate {
 
 /** The ledger after this run: the objects as nextState records them, plus what the run learned and owes. */
 export function nextLedger(previous: DeployState | null, u: LedgerUpdate): DeployState {
-  const { objects, tags } = nextState(u.files, u.remote, u.etags, { meta: u.tagMeta ?? null, previous: previous?.tags?.meta });
+  const { objects, tags } = nextState(
+    u.files,
+    u.remote,
+    u.etags,
+    { meta: u.tagMeta ?? null, previous: previous?.tags?.meta },
+    previous?.objects,
+  );
   // Without a deploy of its own the run keeps the deploys as they are (their recorded sites chain newest first).
   const deploys = u.deploy ? [u.deploy, ...(previous?.deploys ?? [])].slice(0, DEPLOYS_KEPT) : (previous?.deploys ?? []);
   return {

@@ -142,8 +142,14 @@ export function nextState(
   remote: Map<string, RemoteState>,
   etags: Record<string, string>,
   tags: { meta: string | null; previous?: string | undefined } = { meta: null },
+  previous: Record<string, StateEntry> = {},
 ): DeployState {
   const objects: Record<string, StateEntry> = {};
+  /** The entry, as the previous ledger's own array when that holds exactly the same (a large site's ledger is held once). */
+  const reuse = (key: string, e: StateEntry): StateEntry => {
+    const p = Object.hasOwn(previous, key) ? previous[key] : undefined;
+    return p && p.length === e.length && p.every((v, i) => v === e[i]) ? p : e;
+  };
   const tagged: Record<string, string> = {};
   // An unchanged object keeps its marker only while the tags are written in the same metadata.
   const keep = tags.meta !== null && tags.previous === tags.meta;
@@ -160,7 +166,7 @@ export function nextState(
       objects[f.key] = entry(o.etag, f.md5, headersHash(f.headers), readingHash(f.headers));
       if (keep && o.tagged) tagged[f.key] = o.tagged;
     } else if (f.entry.action === 'unchanged' && o) {
-      objects[f.key] = entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash);
+      objects[f.key] = reuse(f.key, entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash));
       if (keep && o.tagged) tagged[f.key] = o.tagged;
     }
   }

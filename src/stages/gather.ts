@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from '../model/config.js';
-import type { DeployState, DistributionUsage, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
+import type { DeployState, DistributionUsage, LocalFile, OwedRecord, RemoteObject, WalkResult } from '../model/data.js';
 import type { Annotation, Cdn, Clock, Log, ObjectStore } from '../model/ports.js';
 import type { DiffFact, DistributionFact, Facts, RunContext } from '../model/stages.js';
 import { commitOrder } from '../io/git/ancestry.js';
@@ -62,6 +62,7 @@ export async function gatherFacts(
       listed,
       wantsDiff(config) ? timed('diff', timings, () => commitDiff(config, run, ports.log, warn, liveShaOf(listed))) : null,
     ] as const);
+    if (listing?.state) shareHashes(listing.state, listing.remote, scan?.files ?? [], config.prefix);
     return {
       run,
       now: ports.clock.now(),
@@ -195,6 +196,31 @@ async function finishedOwed(
   }
   if (left.length > 0) ports.log.info(`Left ${left.length} owed record(s) for a later run: ${left.slice(0, 10).join('; ')}`);
   return out;
+}
+
+/**
+ * One string per content MD5 (a large site holds several per file otherwise): where the listing's ETag, the scanned
+ * file's MD5 or the live deploy's recorded site equal the ledger's MD5 of the same key, they take the ledger's string.
+ * In place, on what this run has just read and nothing else holds yet; no value changes.
+ */
+export function shareHashes(state: DeployState, remote: RemoteObject[], files: LocalFile[], prefix: string): void {
+  const objects = state.objects;
+  const md5Of = (key: string): string | undefined => (Object.hasOwn(objects, key) ? objects[key]![1] : undefined);
+  for (const o of remote) {
+    const md5 = md5Of(o.key);
+    if (md5 !== undefined && o.etag === md5) o.etag = md5;
+  }
+  for (const f of files) {
+    const md5 = md5Of(prefix + f.path);
+    if (md5 !== undefined && f.md5 === md5) f.md5 = md5;
+  }
+  const full = state.deploys?.[0]?.site?.full;
+  if (!full) return;
+  for (const key of Object.keys(full)) {
+    const t = full[key];
+    const md5 = md5Of(key);
+    if (md5 !== undefined && Array.isArray(t) && t[0] === md5) t[0] = md5;
+  }
 }
 
 async function settleAll<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {

@@ -4,7 +4,7 @@
 // Its ETag when read is the run's witness: the write under the lock is a compare-and-swap against it.
 import type { DeployState } from '../../model/data.js';
 import { parseLedger } from '../../model/record-format.js';
-import { jsonBytes } from '../../model/json-slices.js';
+import { jsonBody } from '../../model/json-slices.js';
 import { shownRecord, stateKeyIn } from '../../model/records.js';
 import type { OwnRecords, WriteCondition } from '../../model/ports.js';
 
@@ -31,6 +31,6 @@ export async function readState(store: OwnRecords, dir: string, listed: boolean,
  * (`ifNoneMatch`): a PreconditionFailed error means another run wrote it meanwhile. Returns the new ETag.
  */
 export async function writeState(store: OwnRecords, dir: string, state: DeployState, condition?: WriteCondition): Promise<string> {
-  // In slices: the ledger of a large site is tens of MB, never held as one string.
-  return store.putText(stateKeyIn(dir), jsonBytes(state), condition);
+  // In slices: the ledger of a large site is tens of MB, never held whole (as one string or one buffer).
+  return store.putText(stateKeyIn(dir), jsonBody(state), condition);
 }

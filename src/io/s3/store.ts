@@ -3,6 +3,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -16,7 +17,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import pMap from 'p-map';
 import type { RemoteObject } from '../../model/data.js';
-import type { HeadResult, ObjectStore, UploadHeaders, UploadOptions, WriteCondition } from '../../model/ports.js';
+import type { HeadResult, ObjectStore, StreamedBody, UploadHeaders, UploadOptions, WriteCondition } from '../../model/ports.js';
 import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './params.js';
 import { withRetries } from './retry.js';
 import { SMALL_FILE } from '../fs/walk.js';
@@ -354,20 +355,33 @@ async function getText({ client, bucket }: S3Context, key: string): Promise<{ bo
   }
 }
 
-async function putText({ client, bucket }: S3Context, key: string, body: string | Uint8Array, condition?: WriteCondition): Promise<string> {
+async function putText(
+  { client, bucket, opts }: S3Context,
+  key: string,
+  body: string | Uint8Array | StreamedBody,
+  condition?: WriteCondition,
+): Promise<string> {
+  const streamed = typeof body === 'object' && 'chunks' in body ? body : null;
   try {
-    const res = await client.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: body,
-        ContentType: 'application/json',
-        CacheControl: 'no-store',
-        // An entity-tag is quoted (RFC 9110), as HeadObject returns it; S3 compares the value inside.
-        ...(condition && 'ifNoneMatch' in condition && { IfNoneMatch: '*' }),
-        ...(condition && 'ifMatch' in condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }),
-      }),
-    );
+    const send = () =>
+      client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          // A streamed body is made afresh for each attempt (the SDK retries a buffer itself, never a stream).
+          ...(streamed
+            ? { Body: Readable.from(streamed.chunks()), ContentLength: streamed.byteLength }
+            : { Body: body as string | Uint8Array }),
+          ContentType: 'application/json',
+          CacheControl: 'no-store',
+          // An entity-tag is quoted (RFC 9110), as HeadObject returns it; S3 compares the value inside.
+          ...(condition && 'ifNoneMatch' in condition && { IfNoneMatch: '*' }),
+          ...(condition && 'ifMatch' in condition && { IfMatch: `"${unquote(condition.ifMatch)}"` }),
+        }),
+      );
+    const res = streamed
+      ? await withRetries(send, { attempts: opts.maxAttempts ?? 6, baseDelayMs: opts.retryBaseDelayMs ?? 100 })
+      : await send();
     return unquote(res.ETag);
   } catch (err) {
     if (condition === undefined) throw err;
