@@ -1,5 +1,6 @@
 // The ledger's bytes, built in slices, are exactly JSON.stringify's text.
-import { bodyBytes, jsonBody, jsonBytes, jsonSlices } from '../src/model/json-slices.js';
+import { jsonBody, jsonBytes, jsonSlices } from '../src/model/json-slices.js';
+import { bodyBytes } from './support/memory.js';
 
 const ledgerOf = (n: number) => {
   const objects: Record<string, unknown> = {};

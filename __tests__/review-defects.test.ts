@@ -4,10 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { memoryCdn, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
+import { bodyBytes, memoryCdn, memoryStore, pipelineRun, recordsDir, tmpDir, type MemoryStore } from './support/memory.js';
 import type { ObjectStore } from '../src/model/ports.js';
 import { LEDGER_VERSION } from '../src/model/record-format.js';
-import { bodyBytes } from '../src/model/json-slices.js';
 
 const D1 = 'E1RACESTEST';
 const base = { bucket: 'site-bucket', 'distribution-id': D1, 'delete-removed': 'true' };

@@ -7258,14 +7258,6 @@ function jsonBody(value) {
         },
     };
 }
-/** A record's body as one buffer (for stores that hold records in memory, and small bodies). */
-function bodyBytes(body) {
-    if (typeof body === 'string')
-        return Buffer.from(body, 'utf8');
-    if (body instanceof Uint8Array)
-        return Buffer.from(body);
-    return Buffer.concat([...body.chunks()]);
-}
 
 ;// CONCATENATED MODULE: ./src/io/s3/ledger.ts
 

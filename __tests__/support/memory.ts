@@ -8,12 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { run, type Deps } from '../../src/main.js';
 import type { RemoteObject } from '../../src/model/data.js';
-import type { Annotation, Cdn, Clock, Log, ObjectStore, UploadHeaders } from '../../src/model/ports.js';
+import type { Annotation, Cdn, Clock, Log, ObjectStore, StreamedBody, UploadHeaders } from '../../src/model/ports.js';
 import { headersFromHead } from '../../src/plan/headers.js';
 import { gzipDeterministic } from '../../src/plan/gzip.js';
 import { parseOutputs } from './harness.js';
 import type { Report } from '../../src/report/report.js';
-import { bodyBytes } from '../../src/model/json-slices.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 
@@ -637,4 +636,11 @@ export function recordsDir(store: MemoryStore, prefix = ''): string {
   }
   if (dirs.size !== 1) throw new Error(`expected one records folder under '${prefix}', found ${dirs.size}: ${[...dirs].join(', ')}`);
   return [...dirs][0]!;
+}
+
+/** A record's body as one buffer (the in-memory store holds records whole). */
+export function bodyBytes(body: string | Uint8Array | StreamedBody): Buffer {
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  return Buffer.concat([...body.chunks()]);
 }

@@ -88,10 +88,3 @@ export function jsonBody(value: unknown): StreamedBody {
     },
   };
 }
-
-/** A record's body as one buffer (for stores that hold records in memory, and small bodies). */
-export function bodyBytes(body: string | Uint8Array | StreamedBody): Buffer {
-  if (typeof body === 'string') return Buffer.from(body, 'utf8');
-  if (body instanceof Uint8Array) return Buffer.from(body);
-  return Buffer.concat([...body.chunks()]);
-}
