@@ -302,14 +302,16 @@ describe('list: a long listing goes on by top-level folder', () => {
     const listed = (await paged().list('split/')).map((o) => o.key);
     expect(listed).toEqual([...keys].sort(byteOrder));
     const urls = lists();
-    // 4 root objects and 7 folders: two pages of 10.
-    expect(urls.filter((u) => u.includes('delimiter=/'))).toHaveLength(2);
+    // The root's folders are named from where the first page ended (one delimited page: 2 objects, 6 folders).
+    expect(urls.filter((u) => u.includes('delimiter=/') && /prefix=split\/(&|$)/.test(u))).toHaveLength(1);
+    // A folder without subfolders costs the pages it would cost page by page (16 in all), plus one per folder.
+    expect(urls.length).toBeLessThanOrEqual(16 + 7);
     // The first page ended in f0/: f0/ goes on from its last key, and f1/..f4/, f9/, ü/ are listed from their start.
     const fresh = urls.filter((u) => !u.includes('delimiter') && !u.includes('continuation-token') && !u.includes('start-after'));
     expect(fresh.map((u) => /prefix=([^&]*)/.exec(u)?.[1])).toEqual(
       expect.arrayContaining(['split/f1/', 'split/f4/', 'split/f9/', 'split/ü/']),
     );
-    expect(urls.filter((u) => u.includes('start-after=split/f0/'))).toHaveLength(1);
+    expect(urls.filter((u) => !u.includes('delimiter') && u.includes('prefix=split/f0/&start-after=split/f0/'))).toHaveLength(1);
   });
 
   it('one page: one request, as before', async () => {
@@ -330,11 +332,34 @@ describe('list: a long listing goes on by top-level folder', () => {
     expect(plain.filter((u) => u.includes('continuation-token'))).toHaveLength(2);
   });
 
-  it('more folders than it splits into: page after page', async () => {
+  it('folders of a key or two each: page after page (a request per folder would be one per key)', async () => {
     await put(Array.from({ length: 300 }, (_, i) => `many/d${i}/x.html`));
     proxy.clear();
     const listed = (await paged().list('many/')).map((o) => o.key);
     expect(new Set(listed).size).toBe(300);
     expect(listed).toEqual([...listed].sort(byteOrder));
+    const plain = lists().filter((u) => !u.includes('delimiter'));
+    expect(plain).toHaveLength(30);
+    expect(plain.every((u) => u.includes('prefix=many/&') || u.endsWith('prefix=many/'))).toBe(true);
+  });
+
+  it('everything in one folder that fans out below (a tile pyramid, z/x/y.png): split one level down, side by side', async () => {
+    const keys = [
+      ...Array.from({ length: 240 }, (_, i) => `tiles/z14/${i % 12}/${Math.floor(i / 12)}.png`),
+      'tiles/z14/readme.txt',
+      'tiles/z14~.json',
+      'tiles/index.html',
+    ];
+    await put(keys);
+    proxy.clear();
+    const listed = (await paged().list('tiles/')).map((o) => o.key);
+    expect(listed).toEqual([...keys].sort(byteOrder));
+    const urls = lists();
+    // The root names one folder (z14/), the first page ended in it: z14/ is split by its own folders.
+    expect(urls.filter((u) => u.includes('delimiter=/') && /prefix=tiles\/z14\/(&|$)/.test(u)).length).toBeGreaterThan(0);
+    const fresh = urls.filter((u) => !u.includes('delimiter') && !u.includes('continuation-token') && !u.includes('start-after'));
+    expect(fresh.map((u) => /prefix=([^&]*)/.exec(u)?.[1])).toEqual(expect.arrayContaining(['tiles/z14/5/', 'tiles/z14/9/']));
+    // Only the folder the first pages ended in goes on page by page; the rest are one page each here.
+    expect(urls.filter((u) => u.includes('continuation-token')).length).toBeLessThanOrEqual(3);
   });
 });

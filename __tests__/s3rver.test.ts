@@ -11,6 +11,7 @@ import { startS3rver, type S3rverRequest, type S3rverStandIn } from '../testing/
 import { startCloudFront, type CloudFrontStandIn } from '../testing/cloudfront-standin.mjs';
 import { MULTIPART_THRESHOLD } from '../src/main.js';
 import { runAction, tmpDir, writeTree } from './support/harness.js';
+import { testS3Store } from './support/s3-client.js';
 
 const BUCKET = 'signed-site';
 const PROBES = 'signature-probes';
@@ -121,6 +122,30 @@ describe('the signature check in front of s3rver', () => {
       .send(new HeadObjectCommand({ Bucket: PROBES, Key: 'probe/a b.txt' }))
       .catch((e: { $metadata?: { httpStatusCode?: number } }) => e.$metadata?.httpStatusCode);
     expect(denied).toBe(403);
+  });
+});
+
+describe('listing on s3rver (its own Delimiter and StartAfter handling)', () => {
+  it('a listing split by folders from where a page ended returns every key once, in byte order', async () => {
+    const keys = [
+      ...Array.from({ length: 120 }, (_, i) => `tiles/z3/${i % 6}/${Math.floor(i / 6)}.png`),
+      ...Array.from({ length: 30 }, (_, i) => `tiles/big/k${i}.html`),
+      'tiles/z3/readme.txt',
+      'tiles/z3~.json',
+      'tiles/a.html',
+      'tiles/ü/页.html',
+    ];
+    const c = client();
+    for (const Key of keys) await c.send(new PutObjectCommand({ Bucket: PROBES, Key, Body: Key }));
+    const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const before = (await s3.requests()).length;
+    const listed = (await testS3Store(PROBES, c, { listPageSize: 10 }).list('tiles/')).map((o) => o.key);
+    expect(listed).toEqual([...keys].sort(byteOrder));
+    const made = (await s3.requests()).slice(before).map((r) => ({ ...r, url: decodeURIComponent(r.url) }));
+    expect(made.filter((r) => r.status !== 200)).toEqual([]);
+    // It did split: z3/ was named from where a page ended, and its folders were listed on their own.
+    expect(made.some((r) => r.url.includes('delimiter=/') && /prefix=tiles\/z3\/(&|$)/.test(r.url))).toBe(true);
+    expect(made.some((r) => !r.url.includes('delimiter') && /prefix=tiles\/z3\/4\/(&|$)/.test(r.url))).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import pMap from 'p-map';
+import pLimit from 'p-limit';
 import type { RemoteObject } from '../../model/data.js';
 import type { HeadResult, ObjectStore, StreamedBody, UploadHeaders, UploadOptions, WriteCondition } from '../../model/ports.js';
 import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './params.js';
@@ -184,40 +184,68 @@ function leanPutterFor(client: S3Client, bucket: string, opts: S3Options): () =>
 }
 
 /**
- * Every object under `prefix`. One page when that is all there is. A longer listing goes on by the prefix's
- * top-level folders (one ListObjectsV2 with Delimiter '/'): the first page's objects are kept, the folders after
- * its last key are listed `LIST_PARALLEL` at a time, so the server's time on one page overlaps the parsing of
- * another instead of every page waiting for the one before. When the first page suggests only a page or two
- * remain (many small folders), or there are more than LIST_MAX_FOLDERS folders, it goes on page by page.
- * Objects come back in the listing's own order (UTF-8 bytes).
+ * Every object under `prefix`, in the listing's own order (UTF-8 bytes). One page when that is all there is. A
+ * longer listing goes on with Delimiter '/' from where the first page ended: that names the objects directly under
+ * the prefix and its later folders, which (with the rest of the folder the first page ended in) are listed side by
+ * side, `LIST_PARALLEL` requests at a time in all, each the same way one level down. So a tree whose keys all sit
+ * in one folder (a tile pyramid, z/x/y.png) is split where it fans out, the server's time on one page overlaps the
+ * parsing of another instead of every page waiting for the one before, and a folder without subfolders costs the
+ * pages it would cost anyway. Folders of a few keys each (by the first page), more than `LIST_MAX_FOLDER_PAGES`
+ * pages of folders, or more than `LIST_MAX_DEPTH` levels: page by page.
  */
 async function listObjects(ctx: S3Context, prefix: string): Promise<RemoteObject[]> {
-  const first = await listPage(ctx, prefix);
+  const limit = pLimit(LIST_PARALLEL);
+  return listUnder({ ...ctx, page: (p, from) => limit(() => listPage(ctx, p, from)) }, prefix, undefined, 0);
+}
+
+interface ListContext extends S3Context {
+  /** One page, within the listing's limit on requests in flight. */
+  page: (prefix: string, from?: PageFrom) => ReturnType<typeof listPage>;
+}
+
+/** The objects under `prefix` whose keys come after `after` (all of them when undefined), in byte order. */
+async function listUnder(ctx: ListContext, prefix: string, after: string | undefined, depth: number): Promise<RemoteObject[]> {
+  const first = await ctx.page(prefix, after === undefined ? {} : { startAfter: after });
   const lastKey = first.objects.at(-1)?.key;
   if (!first.next) return first.objects;
   const sequential = async () => [...first.objects, ...(await listAll(ctx, prefix, { token: first.next }))];
-  const top = lastKey === undefined ? null : await listFolders(ctx, prefix);
-  if (top === null || lastKey === undefined) return sequential();
-  const after = (k: string) => byteOrder(k, lastKey) > 0;
-  // The folder the first page ended in is listed on from its last key; later folders whole; earlier ones are done.
-  const current = top.folders.find((f) => lastKey.startsWith(f));
-  const later = top.folders.filter(after);
-  const done = top.folders.length - later.length;
+  if (lastKey === undefined || depth >= LIST_MAX_DEPTH) return sequential();
   const page = ctx.opts.listPageSize ?? 1000;
-  if (later.length === 0 || (first.objects.length / Math.max(1, done)) * later.length <= 2 * page) return sequential();
+  const current = folderOf(prefix, lastKey);
+  // Folders the first page went through whole: folders of a few keys each would cost a request each.
+  const passed = new Set(first.objects.map((o) => folderOf(prefix, o.key)));
+  passed.delete(undefined);
+  passed.delete(current);
+  const done = passed.size;
+  if (done > 0 && first.objects.length / done < page / 4) return sequential();
+  const rest = await listFolders(ctx, prefix, lastKey, LIST_MAX_FOLDER_PAGES);
+  if (rest === null) return sequential();
+  const later = rest.folders.filter((f) => f !== current);
   const work = [...(current ? [{ folder: current, from: lastKey }] : []), ...later.map((folder) => ({ folder, from: undefined }))];
-  const groups = await pMap(work, (w) => listAll(ctx, w.folder, w.from ? { startAfter: w.from } : {}), { concurrency: LIST_PARALLEL });
+  const groups = await Promise.all(work.map((w) => listUnder(ctx, w.folder, w.from, depth + 1)));
   const parts: { at: string; objects: RemoteObject[] }[] = [
-    ...top.objects.filter((o) => after(o.key)).map((o) => ({ at: o.key, objects: [o] })),
+    ...rest.objects.map((o) => ({ at: o.key, objects: [o] })),
     ...work.map((w, i) => ({ at: w.folder, objects: groups[i]! })),
   ];
   parts.sort((a, b) => byteOrder(a.at, b.at));
-  return [...first.objects, ...parts.flatMap((p) => p.objects)];
+  const out = first.objects;
+  for (const p of parts) for (const o of p.objects) out.push(o);
+  return out;
+}
+
+/** The folder directly under `prefix` that `key` is in (ending in '/'), or undefined for an object directly under it. */
+function folderOf(prefix: string, key: string): string | undefined {
+  const slash = key.indexOf('/', prefix.length);
+  return slash < 0 ? undefined : key.slice(0, slash + 1);
 }
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-const LIST_PARALLEL = 4;
-const LIST_MAX_FOLDERS = 256;
+/** ListObjectsV2 requests in flight for one listing. */
+const LIST_PARALLEL = 8;
+/** Pages of a delimited listing (folders and objects directly under a prefix) before going on page by page instead. */
+const LIST_MAX_FOLDER_PAGES = 4;
+/** Folder levels split at most (a deeper tree is listed page by page below that). */
+const LIST_MAX_DEPTH = 4;
 
 interface PageFrom {
   token?: string | undefined;
@@ -244,27 +272,37 @@ async function listPage({ client, bucket, opts }: S3Context, prefix: string, fro
   return { objects, folders, next: page.IsTruncated ? page.NextContinuationToken : undefined };
 }
 
-async function listAll(ctx: S3Context, prefix: string, from: PageFrom = {}): Promise<RemoteObject[]> {
+async function listAll(ctx: ListContext, prefix: string, from: PageFrom = {}): Promise<RemoteObject[]> {
   const out: RemoteObject[] = [];
-  let page = await listPage(ctx, prefix, from);
+  let page = await ctx.page(prefix, from);
   for (;;) {
     for (const o of page.objects) out.push(o);
     if (!page.next) return out;
-    page = await listPage(ctx, prefix, { token: page.next });
+    page = await ctx.page(prefix, { token: page.next });
   }
 }
 
-/** The objects directly under `prefix` and its top-level folders, or null when there are too many folders. */
-async function listFolders(ctx: S3Context, prefix: string): Promise<{ objects: RemoteObject[]; folders: string[] } | null> {
+/**
+ * The objects directly under `prefix` and its folders, after the key `after` (a folder that key is in may or may not
+ * be named: servers differ), or null when that takes more than `maxPages` pages.
+ */
+async function listFolders(
+  ctx: ListContext,
+  prefix: string,
+  after: string,
+  maxPages: number,
+): Promise<{ objects: RemoteObject[]; folders: string[] } | null> {
   const objects: RemoteObject[] = [];
   const folders: string[] = [];
+  const named = new Set<string>();
   let token: string | undefined;
+  let pages = 0;
   do {
-    const page = await listPage(ctx, prefix, { token, delimiter: '/' });
+    if (++pages > maxPages) return null;
+    const page = await ctx.page(prefix, token ? { token, delimiter: '/' } : { startAfter: after, delimiter: '/' });
     objects.push(...page.objects);
     // A folder is named once (some servers repeat one that a page boundary falls in).
-    for (const f of page.folders) if (folders.at(-1) !== f && !folders.includes(f)) folders.push(f);
-    if (folders.length > LIST_MAX_FOLDERS) return null;
+    for (const f of page.folders) if (!named.has(f)) named.add(f) && folders.push(f);
     token = page.next;
   } while (token);
   return { objects, folders };
