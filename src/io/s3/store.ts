@@ -302,7 +302,11 @@ async function listFolders(
     const page = await ctx.page(prefix, token ? { token, delimiter: '/' } : { startAfter: after, delimiter: '/' });
     objects.push(...page.objects);
     // A folder is named once (some servers repeat one that a page boundary falls in).
-    for (const f of page.folders) if (!named.has(f)) named.add(f) && folders.push(f);
+    for (const f of page.folders) {
+      if (named.has(f)) continue;
+      named.add(f);
+      folders.push(f);
+    }
     token = page.next;
   } while (token);
   return { objects, folders };
