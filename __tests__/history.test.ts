@@ -53,6 +53,24 @@ describe('sites in the ledger: the newest in full, older ones as deltas', () => 
     expect(headerSets).toEqual([HTML, JS, { ...HTML, cacheControl: 'no-cache' }]);
   });
 
+  it("the next ledger's full site holds the previous ledger's own tuple for an object served the same, a new one otherwise", () => {
+    const previous = { version: 3 as const, objects: {}, ...encodeDeploys(deploys.slice(1), 3) };
+    const before = previous.deploys![0]!.site!.full!;
+    const next = site({ 'a.html': ['a2'], 'b.html': ['b1', JS], 'x.js': ['x2', JS], 'new.html': ['n'] });
+    const sited = [{ entry: entry(4, 'd'.repeat(40)), site: next }, ...decodeDeploys(previous)];
+    const full = encodeDeploys(sited, 3).deploys![0]!.site!.full!;
+    // a.html, x.js: same bytes and headers, and the same header index in the new table: the very array.
+    expect(full['a.html']).toBe(before['a.html']);
+    expect(full['x.js']).toBe(before['x.js']);
+    // b.html: new headers; new.html: new key: tuples of their own.
+    expect(full['b.html']).not.toBe(before['b.html']);
+    expect(full['b.html']).toEqual(['b1', 2, 1, 1]);
+    expect(full['new.html']).toEqual(['n', 1, 0, 0]);
+    // Whatever is shared, the new ledger reads back as the site it was given.
+    const back = decodeDeploys({ version: 3, objects: {}, ...encodeDeploys(sited, 3) });
+    expect(new Map(back[0]!.site!)).toEqual(next);
+  });
+
   it('a header index the table lacks makes that deploy (and older ones) not restorable, never guessed', () => {
     const encoded = encodeDeploys(deploys, 3);
     const broken = { version: 3 as const, objects: {}, deploys: encoded.deploys, headerSets: encoded.headerSets!.slice(0, 2) };

@@ -34,6 +34,8 @@ var dist_cjs = __webpack_require__(3711);
 var lib_storage_dist_cjs = __webpack_require__(2358);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/model/data.ts
+var data = __webpack_require__(6681);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -452,6 +454,7 @@ function decodeXml(s) {
 
 
 
+
 function s3ClientConfig(opts) {
     const endpoint = opts.env.AWS_ENDPOINT_URL_S3 || opts.env.AWS_ENDPOINT_URL;
     const agentOpts = { keepAlive: true, maxSockets: opts.concurrency };
@@ -623,7 +626,7 @@ async function listPage({ client, bucket, opts }, prefix, from = {}) {
     const objects = [];
     for (const o of page.Contents ?? []) {
         if (o.Key !== undefined)
-            objects.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
+            objects.push({ key: o.Key, etag: unquote(o.ETag), size: (0,data/* wholeBytes */.fq)(o.Size ?? 0) });
     }
     const folders = (page.CommonPrefixes ?? []).flatMap((c) => (c.Prefix !== undefined ? [c.Prefix] : []));
     return { objects, folders, next: page.IsTruncated ? page.NextContinuationToken : undefined };

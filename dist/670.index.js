@@ -368,7 +368,7 @@ async function visitEntry(w, entry, absDir, relDir, ancestors) {
             w.skipped.push({ path: rel, reason });
             return;
         }
-        w.found.push({ rel, abs: real, size: external_node_fs_default().statSync(real).size });
+        w.found.push({ rel, abs: real, size: (0,data/* wholeBytes */.fq)(external_node_fs_default().statSync(real).size) });
     }
 }
 /** Where a symlink leads and what is there, or null (recorded as skipped) when it is broken, leaves the tree or is hidden. */
@@ -389,7 +389,7 @@ function followSymlink(w, abs, rel) {
     }
     // A link with an ordinary name must not publish what the filter hides (`gitlink -> .git`, `env.txt -> .env`).
     const target = external_node_path_default().relative(w.root, real).split((external_node_path_default()).sep).join('/');
-    if (target !== '' && (0,data/* hasHiddenSegment */.k)(target)) {
+    if (target !== '' && (0,data/* hasHiddenSegment */.kp)(target)) {
         w.warnings.push({ path: rel, message: `Skipped symlink ${rel}: it points to the hidden path ${target}` });
         w.skipped.push({ path: rel, reason: 'dotfile' });
         return null;
@@ -1696,6 +1696,10 @@ class TupleSite extends SiteView {
     has(key) {
         return own.call(this.tuples, key);
     }
+    /** The ledger's own tuple for `key` (a next ledger that serves the same object holds this one, not a copy). */
+    tuple(key) {
+        return own.call(this.tuples, key) ? this.tuples[key] : undefined;
+    }
     get size() {
         return this.count;
     }
@@ -1841,6 +1845,12 @@ function encodeDeploys(deploys, keepSites) {
         return i;
     };
     const tuple = (o) => [o.md5, o.size, ref(o.headers), o.fingerprinted ? 1 : 0];
+    // A key served as the newest recorded site served it: that site's tuple, when equal, is held once by both ledgers.
+    const before = deploys.slice(1).find((d) => d.site instanceof TupleSite)?.site;
+    const reused = (k, t) => {
+        const p = before?.tuple(k);
+        return p && p[0] === t[0] && p[1] === t[1] && p[2] === t[2] && p[3] === t[3] ? p : t;
+    };
     const out = [];
     let newer = null;
     let chained = true;
@@ -1857,7 +1867,7 @@ function encodeDeploys(deploys, keepSites) {
             // Key by key in order, not as [key, object] pairs: a large site's record is built without a second copy.
             const full = {};
             for (const k of [...site.keys()].sort())
-                full[k] = tuple(site.get(k));
+                full[k] = reused(k, tuple(site.get(k)));
             rec = { full };
         }
         else {
@@ -2759,15 +2769,15 @@ function makeFileFilter(include, exclude) {
     // `.well-known/` is not hidden, so `**` must reach it: match non-hidden paths with dot: true.
     const includedVisible = include.length === 0 ? () => true : picomatch_default()(include, { dot: true });
     const excluded = exclude.length === 0 ? () => false : picomatch_default()(exclude, { dot: true });
-    const dotPatterns = include.some((p) => p.split('/').some(data/* isHiddenSegment */.s));
+    const dotPatterns = include.some((p) => p.split('/').some(data/* isHiddenSegment */.sE));
     return {
         skipReason(relPath) {
             if (isOwnRelPath(relPath))
                 return 'reserved-prefix';
             // .git is never deployed, even when a pattern names it.
-            if ((0,data/* hasHiddenSegment */.k)(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
+            if ((0,data/* hasHiddenSegment */.kp)(relPath) && (include.length === 0 || !included(relPath) || /(^|\/)\.git\//.test(relPath)))
                 return 'dotfile';
-            const hidden = (0,data/* hasHiddenSegment */.k)(relPath);
+            const hidden = (0,data/* hasHiddenSegment */.kp)(relPath);
             if (!(hidden ? included(relPath) : includedVisible(relPath)) || excluded(relPath))
                 return 'excluded';
             return null;
@@ -2775,7 +2785,7 @@ function makeFileFilter(include, exclude) {
         mayDescend(relDir) {
             if (relDir === '.git' || relDir.endsWith('/.git'))
                 return false;
-            if ((0,data/* hasHiddenSegment */.k)(relDir))
+            if ((0,data/* hasHiddenSegment */.kp)(relDir))
                 return dotPatterns;
             return true;
         },
@@ -4348,7 +4358,7 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
         learned: evidence.learned,
         demoted: evidence.demoted,
     });
-    const fingerprint = (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
+    const fingerprint = verdictLookup(verdicts, evidence);
     const verdictOf = (f) => fingerprint(f.source ?? f.path);
     const rules = (0,plan_headers/* headerRules */.$O)(config.cacheControl, config.headerRules);
     const byPathLocal = new Map(local.map((f) => [f.path, f]));
@@ -4436,6 +4446,13 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
         ];
     });
     return { local, remote, sync, files, fingerprint, evidence };
+}
+/**
+ * The verdict of a path, built apart from classifyAndSync: a closure keeps its whole scope alive, and this one
+ * outlives the plan's per-file maps (headers, files by path), which would then be held to the end of the run.
+ */
+function verdictLookup(verdicts, evidence) {
+    return (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
 }
 /**
  * Classify, then sync; a name called fingerprinted that the bucket holds with other content is demoted (the
@@ -9167,8 +9184,9 @@ function logRollback(plan, log) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ hasHiddenSegment),
-/* harmony export */   s: () => (/* binding */ isHiddenSegment)
+/* harmony export */   fq: () => (/* binding */ wholeBytes),
+/* harmony export */   kp: () => (/* binding */ hasHiddenSegment),
+/* harmony export */   sE: () => (/* binding */ isHiddenSegment)
 /* harmony export */ });
 // Plain data shared by the pure planner (src/plan), the stages and the I/O adapters (src/io): the bottom
 // layer, importing nothing outside src/model. Nothing here touches AWS, the filesystem or process.env.
@@ -9181,6 +9199,14 @@ function isHiddenSegment(segment) {
 }
 function hasHiddenSegment(relPath) {
     return relPath.split('/').some(isHiddenSegment);
+}
+/**
+ * A byte count as V8 keeps a small integer: in the object that holds it. A size read from fs.Stats (a Float64Array)
+ * or parsed from a listing is a double, which costs a separate heap number in every record holding it (three records
+ * per file on a large site). Counts above 2^30 stay as they are.
+ */
+function wholeBytes(n) {
+    return n >= 0 && n <= 0x3fffffff && Number.isInteger(n) ? n | 0 : n;
 }
 
 

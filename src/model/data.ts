@@ -25,6 +25,15 @@ export interface ChangedFile {
   previousPath?: string;
 }
 
+/**
+ * A byte count as V8 keeps a small integer: in the object that holds it. A size read from fs.Stats (a Float64Array)
+ * or parsed from a listing is a double, which costs a separate heap number in every record holding it (three records
+ * per file on a large site). Counts above 2^30 stay as they are.
+ */
+export function wholeBytes(n: number): number {
+  return n >= 0 && n <= 0x3fffffff && Number.isInteger(n) ? n | 0 : n;
+}
+
 /** A file found in the build directory. `path` is relative to source-dir, POSIX separators, bytes as on disk. */
 export interface LocalFile {
   path: string;

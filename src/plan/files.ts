@@ -91,7 +91,7 @@ function classifyAndSync(
     learned: evidence.learned,
     demoted: evidence.demoted,
   });
-  const fingerprint = (p: string): FingerprintVerdict => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
+  const fingerprint = verdictLookup(verdicts, evidence);
   const verdictOf = (f: LocalFile) => fingerprint(f.source ?? f.path);
   const rules = headerRules(config.cacheControl, config.headerRules);
   const byPathLocal = new Map(local.map((f) => [f.path, f]));
@@ -172,6 +172,14 @@ function classifyAndSync(
     ];
   });
   return { local, remote, sync, files, fingerprint, evidence };
+}
+
+/**
+ * The verdict of a path, built apart from classifyAndSync: a closure keeps its whole scope alive, and this one
+ * outlives the plan's per-file maps (headers, files by path), which would then be held to the end of the run.
+ */
+function verdictLookup(verdicts: Map<string, FingerprintVerdict>, evidence: HistoryEvidence): (p: string) => FingerprintVerdict {
+  return (p) => verdicts.get(p) ?? removedVerdict(p, evidence, isFingerprintedName);
 }
 
 /**

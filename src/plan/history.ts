@@ -89,6 +89,12 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
     return i;
   };
   const tuple = (o: ServedObject): ServedTuple => [o.md5, o.size, ref(o.headers), o.fingerprinted ? 1 : 0];
+  // A key served as the newest recorded site served it: that site's tuple, when equal, is held once by both ledgers.
+  const before = deploys.slice(1).find((d) => d.site instanceof TupleSite)?.site as TupleSite | undefined;
+  const reused = (k: string, t: ServedTuple): ServedTuple => {
+    const p = before?.tuple(k);
+    return p && p[0] === t[0] && p[1] === t[1] && p[2] === t[2] && p[3] === t[3] ? p : t;
+  };
   const out: DeployEntry[] = [];
   let newer: Site | null = null;
   let chained = true;
@@ -104,7 +110,7 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
     if (newer === null) {
       // Key by key in order, not as [key, object] pairs: a large site's record is built without a second copy.
       const full: Record<string, ServedTuple> = {};
-      for (const k of [...site.keys()].sort()) full[k] = tuple(site.get(k)!);
+      for (const k of [...site.keys()].sort()) full[k] = reused(k, tuple(site.get(k)!));
       rec = { full };
     } else {
       const set: Record<string, ServedTuple> = {};

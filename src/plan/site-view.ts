@@ -49,6 +49,10 @@ export class TupleSite extends SiteView {
   has(key: string): boolean {
     return own.call(this.tuples, key);
   }
+  /** The ledger's own tuple for `key` (a next ledger that serves the same object holds this one, not a copy). */
+  tuple(key: string): ServedTuple | undefined {
+    return own.call(this.tuples, key) ? this.tuples[key] : undefined;
+  }
   get size(): number {
     return this.count;
   }

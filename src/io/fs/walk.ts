@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { startHashPool } from './hash-pool.js';
 import {
   hasHiddenSegment,
+  wholeBytes,
   type FileFilter,
   type LocalFile,
   type SkippedFile,
@@ -170,7 +171,7 @@ async function visitEntry(w: Walk, entry: fsSync.Dirent, absDir: string, relDir:
       w.skipped.push({ path: rel, reason });
       return;
     }
-    w.found.push({ rel, abs: real, size: fsSync.statSync(real).size });
+    w.found.push({ rel, abs: real, size: wholeBytes(fsSync.statSync(real).size) });
   }
 }
 

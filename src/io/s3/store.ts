@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import pLimit from 'p-limit';
-import type { RemoteObject } from '../../model/data.js';
+import { wholeBytes, type RemoteObject } from '../../model/data.js';
 import type { HeadResult, ObjectStore, StreamedBody, UploadHeaders, UploadOptions, WriteCondition } from '../../model/ports.js';
 import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './params.js';
 import { withRetries } from './retry.js';
@@ -266,7 +266,7 @@ async function listPage({ client, bucket, opts }: S3Context, prefix: string, fro
   );
   const objects: RemoteObject[] = [];
   for (const o of page.Contents ?? []) {
-    if (o.Key !== undefined) objects.push({ key: o.Key, etag: unquote(o.ETag), size: o.Size ?? 0 });
+    if (o.Key !== undefined) objects.push({ key: o.Key, etag: unquote(o.ETag), size: wholeBytes(o.Size ?? 0) });
   }
   const folders = (page.CommonPrefixes ?? []).flatMap((c) => (c.Prefix !== undefined ? [c.Prefix] : []));
   return { objects, folders, next: page.IsTruncated ? page.NextContinuationToken : undefined };
