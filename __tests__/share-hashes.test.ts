@@ -19,13 +19,19 @@ const md5 = (n: number) => [...`${n}`.padStart(32, '0')].join('');
 function generated(seed: number) {
   const r = rng(seed);
   const prefix = r() < 0.5 ? '' : 'site/';
-  const state: DeployState = { version: 3, objects: {}, deploys: [{ sha: 'a', runId: '1', time: 't', site: { full: {} } }] };
+  const state: DeployState = {
+    version: 3,
+    objects: {},
+    deploys: [{ sha: 'a', runId: '1', time: 't', site: { full: {} } }],
+    tags: { meta: 'cache-tag', objects: {} },
+  };
   const remote: RemoteObject[] = [];
   const files: LocalFile[] = [];
   for (let i = 0; i < 200; i++) {
     const key = `${prefix}${i === 0 ? '__proto__' : `p${i}`}`;
     const m = Math.floor(r() * 6);
-    if (r() < 0.8) put(state.objects, key, [r() < 0.2 ? `etag${i}` : '', md5(m), 'hh']);
+    if (r() < 0.8) put(state.objects, key, [r() < 0.2 ? `etag${i}` : '', md5(m), ['hh', 'hx'][i % 2]!, ...(r() < 0.5 ? [`rh${i % 3}`] : [])]);
+    if (r() < 0.5) put(state.tags!.objects, key, ['#mh', '#m', '#'][i % 3]!);
     if (r() < 0.8) remote.push({ key, etag: md5(r() < 0.7 ? m : m + 1), size: i });
     if (r() < 0.8) files.push({ path: key.slice(prefix.length), size: i, md5: md5(r() < 0.7 ? m : m + 2) });
     if (r() < 0.8) put(state.deploys![0]!.site!.full!, key, [md5(r() < 0.7 ? m : m + 3), i, 0, 0]);

@@ -31,7 +31,7 @@ export interface ChangedFile {
  * per file on a large site). Counts above 2^30 stay as they are.
  */
 export function wholeBytes(n: number): number {
-  return n >= 0 && n <= 0x3fffffff && Number.isInteger(n) ? n | 0 : n;
+  return n > 0 && n <= 0x3fffffff && Number.isInteger(n) ? n | 0 : n;
 }
 
 /** A file found in the build directory. `path` is relative to source-dir, POSIX separators, bytes as on disk. */

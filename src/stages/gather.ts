@@ -198,13 +198,32 @@ async function finishedOwed(
   return out;
 }
 
+const SHARED_VALUES = 10_000;
+
 /**
  * One string per content MD5 (a large site holds several per file otherwise): where the listing's ETag, the scanned
- * file's MD5 or the live deploy's recorded site equal the ledger's MD5 of the same key, they take the ledger's string.
+ * file's MD5 or the live deploy's recorded site equal the ledger's MD5 of the same key, they take the ledger's string;
+ * the ledger's headers hashes and tag markers are one string per value.
  * In place, on what this run has just read and nothing else holds yet; no value changes.
  */
 export function shareHashes(state: DeployState, remote: RemoteObject[], files: LocalFile[], prefix: string): void {
   const objects = state.objects;
+  // A parsed ledger holds a string per entry for values a site has a handful of (headers hashes, tag markers).
+  // (Per object with cache tags in the headers: past SHARED_VALUES distinct values, the rest are left as they are.)
+  const distinct = new Map<string, string>();
+  const one = (v: string): string => {
+    const seen = distinct.get(v);
+    if (seen !== undefined) return seen;
+    if (distinct.size < SHARED_VALUES) distinct.set(v, v);
+    return v;
+  };
+  for (const key of Object.keys(objects)) {
+    const e = objects[key];
+    if (!Array.isArray(e)) continue;
+    for (let i = 2; i < e.length; i++) if (typeof e[i] === 'string') e[i] = one(e[i]!);
+  }
+  const markers = state.tags?.objects;
+  if (markers) for (const key of Object.keys(markers)) if (typeof markers[key] === 'string') markers[key] = one(markers[key]);
   const md5Of = (key: string): string | undefined => (Object.hasOwn(objects, key) ? objects[key]![1] : undefined);
   for (const o of remote) {
     const md5 = md5Of(o.key);
