@@ -30,7 +30,8 @@ function generated(seed: number) {
   for (let i = 0; i < 200; i++) {
     const key = `${prefix}${i === 0 ? '__proto__' : `p${i}`}`;
     const m = Math.floor(r() * 6);
-    if (r() < 0.8) put(state.objects, key, [r() < 0.2 ? `etag${i}` : '', md5(m), ['hh', 'hx'][i % 2]!, ...(r() < 0.5 ? [`rh${i % 3}`] : [])]);
+    if (r() < 0.8)
+      put(state.objects, key, [r() < 0.2 ? `etag${i}` : '', md5(m), ['hh', 'hx'][i % 2]!, ...(r() < 0.5 ? [`rh${i % 3}`] : [])]);
     if (r() < 0.5) put(state.tags!.objects, key, ['#mh', '#m', '#'][i % 3]!);
     if (r() < 0.8) remote.push({ key, etag: md5(r() < 0.7 ? m : m + 1), size: i });
     if (r() < 0.8) files.push({ path: key.slice(prefix.length), size: i, md5: md5(r() < 0.7 ? m : m + 2) });
