@@ -1,7 +1,7 @@
 // shareHashes (src/stages/gather.ts) makes equal MD5 strings one string; it must never change a value: the
 // listing, the scan and the recorded site read exactly as before, whatever matches and whatever does not.
 import { describe, expect, it } from '@jest/globals';
-import type { DeployState, LocalFile, RemoteObject } from '../src/model/data.js';
+import type { DeployState, LocalFile, RemoteObject, StateEntry } from '../src/model/data.js';
 import { shareHashes } from '../src/stages/gather.js';
 
 function rng(seed: number): () => number {
@@ -31,7 +31,12 @@ function generated(seed: number) {
     const key = `${prefix}${i === 0 ? '__proto__' : `p${i}`}`;
     const m = Math.floor(r() * 6);
     if (r() < 0.8)
-      put(state.objects, key, [r() < 0.2 ? `etag${i}` : '', md5(m), ['hh', 'hx'][i % 2]!, ...(r() < 0.5 ? [`rh${i % 3}`] : [])]);
+      put<StateEntry>(state.objects, key, [
+        r() < 0.2 ? `etag${i}` : '',
+        md5(m),
+        ['hh', 'hx'][i % 2]!,
+        r() < 0.5 ? `rh${i % 3}` : undefined,
+      ]);
     if (r() < 0.5) put(state.tags!.objects, key, ['#mh', '#m', '#'][i % 3]!);
     if (r() < 0.8) remote.push({ key, etag: md5(r() < 0.7 ? m : m + 1), size: i });
     if (r() < 0.8) files.push({ path: key.slice(prefix.length), size: i, md5: md5(r() < 0.7 ? m : m + 2) });
