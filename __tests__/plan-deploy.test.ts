@@ -7,6 +7,7 @@ import type { ChangedFile, DeployState, DistributionUsage, LocalFile, OwedRecord
 import type { DeployPlan, DiffFact, Facts } from '../src/model/stages.js';
 import { planDeploy } from '../src/plan/deploy.js';
 import { headerRules, headersHash } from '../src/plan/headers.js';
+import { buildReport, type FileReport } from '../src/report/report.js';
 
 const D1 = 'E1ABCDEFGH';
 const D2 = 'E2ABCDEFGH';
@@ -497,5 +498,39 @@ describe('purity', () => {
     expect(JSON.stringify(f)).toBe(before);
     expect(syncOf(a)).toEqual(syncOf(b));
     expect(a.invalidations).toEqual(b.invalidations);
+  });
+});
+
+describe("the report's file rows: made as they are read, never held as an array of every file", () => {
+  it('rows in the sync order with each file record, then the skipped files; the same rows every read; length without reading', () => {
+    const files = [local('index.html', 'v2'), local('a.js'), local('new.css'), local('b/c.html', 'v2')];
+    const remote = [obj('index.html'), obj('a.js'), obj('b/c.html'), obj('gone.html')];
+    const f = facts({ files, remote, skipped: [{ path: '.env', reason: 'dotfile' }] });
+    const cfg = config({ 'delete-removed': 'true' });
+    const plan = planDeploy(cfg, f);
+    const rows = buildReport(cfg, f, plan, null).files;
+    expect(Array.isArray(rows)).toBe(false);
+    expect(rows.length).toBe(plan.sync.length + 1);
+    const read: FileReport[] = [...rows];
+    expect([...rows]).toEqual(read);
+    expect(read.map((r) => [r.path, r.action])).toEqual([...plan.sync.map((e) => [e.path, e.action]), ['.env', 'skip']]);
+    // Every row that is not a delete carries its file record's headers; a delete has none.
+    for (const r of read.filter((r) => r.action === 'upload' || r.action === 'unchanged')) {
+      const rec = plan.files.find((x) => x.key === r.key)!;
+      expect([r.contentType, r.cacheControl]).toEqual([rec.headers.contentType, rec.headers.cacheControl]);
+    }
+    const gone = read.find((r) => r.action === 'delete')!;
+    expect([gone.path, 'contentType' in gone]).toEqual(['gone.html', false]);
+  });
+
+  it('file records in another order than the sync (side by side fails): the same rows, by key', () => {
+    const files = [local('x.html'), local('y.html', 'v2'), local('z.js')];
+    const f = facts({ files, remote: [obj('x.html'), obj('y.html')] });
+    const cfg = config();
+    const plan = planDeploy(cfg, f);
+    const straight = [...buildReport(cfg, f, plan, null).files];
+    const shuffled = [...buildReport(cfg, f, { ...plan, files: [...plan.files].reverse() }, null).files];
+    expect(shuffled).toEqual(straight);
+    expect(straight.every((r) => r.cacheControl !== undefined)).toBe(true);
   });
 });

@@ -106,8 +106,8 @@ describe('job summary', () => {
       reason: 'content-changed',
       cacheControl: 'public, max-age=0, s-maxage=86400, must-revalidate',
     }));
-    r.invalidations[0]!.paths = r.files.slice(0, 3000).map((f) => `/${f.path}`);
-    r.invalidations[0]!.stale = r.files.map((f) => ({ path: `/${f.path}`, reason: 'overwritten' as const }));
+    r.invalidations[0]!.paths = [...r.files].slice(0, 3000).map((f) => `/${f.path}`);
+    r.invalidations[0]!.stale = [...r.files].map((f) => ({ path: `/${f.path}`, reason: 'overwritten' as const }));
     const md = summaryMarkdown(r);
     expect(Buffer.byteLength(md)).toBeLessThan(512 * 1024);
     expect(md).toContain('99500 more rows in the JSON report');
@@ -127,8 +127,8 @@ describe('job summary', () => {
     r.invalidations = ['E1', 'E2', 'E3', 'E4'].map((id) => ({
       ...inv,
       distributionId: id,
-      paths: r.files.slice(0, 3000).map((f) => `/${f.path}`),
-      stale: r.files.map((f) => ({ path: `/${f.path}`, reason: 'overwritten' as const })),
+      paths: [...r.files].slice(0, 3000).map((f) => `/${f.path}`),
+      stale: [...r.files].map((f) => ({ path: `/${f.path}`, reason: 'overwritten' as const })),
     }));
     r.warnings = Array.from({ length: 200 }, (_, i) => `warning ${i}: ${'w'.repeat(20_000)}`);
     const md = summaryMarkdown(r);

@@ -2172,59 +2172,75 @@ function totalsOf(facts, plan, outcome) {
 /** Why a removed fingerprinted object is still in the bucket. */
 const keptReason = (dueAt) => `kept for open pages until ${dueAt}`;
 function fileReports(config, facts, plan, outcome) {
-    const byKey = new Map(plan.files.map((f) => [f.key, f]));
     const verdict = (p) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
-    const files = plan.sync.map((e) => {
-        const fp = verdict(e.path);
-        // An object left as it is reports the headers it has (read with HEAD), never the rules' spelling of them.
-        const stored = e.action === 'unchanged' ? plan.remote.get(e.key)?.storedHeaders : undefined;
-        const h = e.action === 'delete'
-            ? undefined
-            : stored && stored.contentType !== undefined
-                ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
-                : byKey.get(e.key)?.headers;
-        const missed = notDone(e, outcome);
-        return {
-            key: e.key,
-            path: e.path,
-            action: missed ? (e.action === 'upload' ? 'not-uploaded' : 'not-deleted') : e.action,
-            reason: missed ? `${e.reason}; not done: the run failed first (see error)` : e.reason,
-            size: e.size,
-            fingerprinted: fp.fingerprinted,
-            fingerprintReason: fp.reason,
-            ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+    const skipped = facts.scan?.skipped ?? [];
+    const diffFiles = config.upload ? [] : (facts.diff.files ?? []);
+    /** The file record of a sync entry: the records are in the sync's order (deletes have none), so read side by side. */
+    const recordsOf = () => {
+        let next = 0;
+        let byKey = null;
+        return (e) => {
+            if (e.action === 'delete')
+                return undefined;
+            if (plan.files[next]?.entry === e)
+                return plan.files[next++];
+            byKey ??= new Map(plan.files.map((f) => [f.key, f]));
+            return byKey.get(e.key);
         };
-    });
-    for (const w of plan.waiting) {
-        const dueAt = new Date(w.dueAt).toISOString();
-        const fp = verdict(w.path);
-        files.push({
-            key: w.key,
-            path: w.path,
-            action: 'pending-delete',
-            reason: keptReason(dueAt),
-            size: w.size,
-            dueAt,
-            fingerprinted: fp.fingerprinted,
-            fingerprintReason: fp.reason,
-        });
-    }
-    for (const s of facts.scan?.skipped ?? [])
-        files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
-    if (!config.upload) {
-        for (const f of facts.diff.files ?? []) {
+    };
+    function* rows() {
+        const recordOf = recordsOf();
+        for (const e of plan.sync) {
+            const fp = verdict(e.path);
+            // An object left as it is reports the headers it has (read with HEAD), never the rules' spelling of them.
+            const stored = e.action === 'unchanged' ? plan.remote.get(e.key)?.storedHeaders : undefined;
+            const rec = recordOf(e);
+            const h = e.action === 'delete'
+                ? undefined
+                : stored && stored.contentType !== undefined
+                    ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
+                    : rec?.headers;
+            const missed = notDone(e, outcome);
+            yield {
+                key: e.key,
+                path: e.path,
+                action: missed ? (e.action === 'upload' ? 'not-uploaded' : 'not-deleted') : e.action,
+                reason: missed ? `${e.reason}; not done: the run failed first (see error)` : e.reason,
+                size: e.size,
+                fingerprinted: fp.fingerprinted,
+                fingerprintReason: fp.reason,
+                ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+            };
+        }
+        for (const w of plan.waiting) {
+            const dueAt = new Date(w.dueAt).toISOString();
+            const fp = verdict(w.path);
+            yield {
+                key: w.key,
+                path: w.path,
+                action: 'pending-delete',
+                reason: keptReason(dueAt),
+                size: w.size,
+                dueAt,
+                fingerprinted: fp.fingerprinted,
+                fingerprintReason: fp.reason,
+            };
+        }
+        for (const s of skipped)
+            yield { key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason };
+        for (const f of diffFiles) {
             const fp = verdict(f.path);
-            files.push({
+            yield {
                 key: '',
                 path: f.path,
                 action: 'invalidate-only',
                 reason: `diff-${f.status}`,
                 fingerprinted: fp.fingerprinted,
                 fingerprintReason: fp.reason,
-            });
+            };
         }
     }
-    return files;
+    return { length: plan.sync.length + plan.waiting.length + skipped.length + diffFiles.length, [Symbol.iterator]: rows };
 }
 /**
  * The most an output that lists paths may hold, in UTF-8 bytes. Workflows pass outputs to scripts through
@@ -2423,7 +2439,10 @@ function directoriesSection(out, r) {
     const first = r.invalidations[0];
     if (!first || first.stale.length === 0)
         return;
-    const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
+    const fpChanges = [];
+    for (const f of r.files)
+        if (f.fingerprinted && (f.action === 'upload' || f.action === 'delete'))
+            fpChanges.push(f.path);
     const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
     out.push(`### Where the changes are (${first.distributionId})`, '');
     out.push('| directory | stale URLs invalidated | fingerprinted changes (no invalidation needed) | collateral evictions |', '|---|---:|---:|---:|');
@@ -2481,14 +2500,21 @@ function warningsSection(out, r) {
     out.push('');
 }
 function filesSection(out, r) {
-    const changed = r.files.filter((f) => f.action !== 'unchanged');
-    out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
-    out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
-    for (const f of changed.slice(0, MAX_ROWS)) {
-        out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+    // Counted in one pass over the rows; only the first MAX_ROWS changed ones are kept for the table.
+    let changed = 0;
+    const shown = [];
+    for (const f of r.files) {
+        if (f.action === 'unchanged')
+            continue;
+        if (changed++ < MAX_ROWS)
+            shown.push(f);
     }
-    if (changed.length > MAX_ROWS)
-        out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
+    out.push(`<details><summary>Files: ${changed} changed or skipped (of ${r.files.length})</summary>`, '');
+    out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
+    for (const f of shown)
+        out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+    if (changed > MAX_ROWS)
+        out.push(`| ... | ${changed - MAX_ROWS} more rows in the JSON report | | |`);
     out.push('', '</details>');
 }
 function rollbackSection(out, r) {
@@ -2675,12 +2701,17 @@ async function writeReport(reportPath, report) {
     const out = await promises_default().open(reportPath, 'w');
     try {
         await out.write(outline.slice(0, at) + '"files": [');
-        const rows = report.files;
-        for (let i = 0; i < rows.length; i += 1000) {
-            const slice = rows.slice(i, i + 1000).map((r, k) => `${i + k === 0 ? '' : ','}\n    ${JSON.stringify(r)}`);
-            await out.write(slice.join(''));
+        // The rows are made as they are written, a thousand at a time.
+        let n = 0;
+        let slice = '';
+        for (const r of report.files) {
+            slice += `${n++ === 0 ? '' : ','}\n    ${JSON.stringify(r)}`;
+            if (n % 1000 === 0) {
+                await out.write(slice);
+                slice = '';
+            }
         }
-        await out.write((rows.length > 0 ? '\n  ]' : ']') + outline.slice(at + FILES_MARK.length) + '\n');
+        await out.write(slice + (n > 0 ? '\n  ]' : ']') + outline.slice(at + FILES_MARK.length) + '\n');
     }
     finally {
         await out.close();

@@ -12,7 +12,7 @@ import type { Annotation, Cdn, Clock, Log, ObjectStore, StreamedBody, UploadHead
 import { headersFromHead } from '../../src/plan/headers.js';
 import { gzipDeterministic } from '../../src/plan/gzip.js';
 import { parseOutputs } from './harness.js';
-import type { Report } from '../../src/report/report.js';
+import type { ReportJson } from '../../src/report/report.js';
 
 const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
 
@@ -494,7 +494,7 @@ export interface PipelineResult {
   failed: boolean;
   failure: string | null;
   /** The JSON report (null when none was written, e.g. an input error). */
-  report: Report | null;
+  report: ReportJson | null;
   summary: string;
   log: MemoryLog;
   /** What @actions/core wrote to stdout (workflow commands: ::error::, ::add-mask::). */
@@ -600,7 +600,7 @@ export async function pipelineRun(
   const errorLine = /^::error::(.*)$/m.exec(stdout);
   const reportPath = path.join(env.RUNNER_TEMP!, 's3-cloudfront-deploy', 'report.json');
   const explicit = allInputs['report-path'] ? path.resolve(allInputs['report-path']) : reportPath;
-  const report = fs.existsSync(explicit) ? (JSON.parse(fs.readFileSync(explicit, 'utf8')) as Report) : null;
+  const report = fs.existsSync(explicit) ? (JSON.parse(fs.readFileSync(explicit, 'utf8')) as ReportJson) : null;
   return {
     outputs: parseOutputs(fs.readFileSync(outFile, 'utf8')),
     failed,

@@ -3,9 +3,9 @@ import { hideRecordsDir } from '../model/records.js';
 import { readableUrlPath } from '../plan/url-path.js';
 import type { Config } from '../model/config.js';
 import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from '../model/limits.js';
-import type { DeployPlan, Facts, Outcome } from '../model/stages.js';
+import type { DeployPlan, Facts, FileRecord, Outcome } from '../model/stages.js';
 import { adviseInvalidation } from '../plan/advice.js';
-import type { StalePath } from '../model/data.js';
+import type { StalePath, SyncEntry } from '../model/data.js';
 import { code, esc } from './markdown.js';
 import { overallStatus } from '../model/status.js';
 import type { RestorableDeploy } from '../model/history.js';
@@ -28,6 +28,17 @@ export interface FileReport {
   contentType?: string;
   cacheControl?: string;
 }
+
+/**
+ * The report's file rows, made one at a time as they are read (written to the JSON report, counted for the summary):
+ * a site of a million files is not held a second time as a million rows. An array is one too.
+ */
+export interface FileRows extends Iterable<FileReport> {
+  readonly length: number;
+}
+
+/** The report as its JSON file reads back (the rows an array). */
+export type ReportJson = Omit<Report, 'files'> & { files: FileReport[] };
 
 export interface InvalidationReport {
   distributionId: string;
@@ -74,7 +85,7 @@ export interface Report {
     note?: string;
   };
   totals: { uploaded: number; unchanged: number; deleted: number; skipped: number; uploadedBytes: number; fingerprinted: number };
-  files: FileReport[];
+  files: FileRows;
   invalidations: InvalidationReport[];
   warnings: string[];
   timingsMs: Record<string, number>;
@@ -281,60 +292,74 @@ export function totalsOf(facts: Facts, plan: DeployPlan, outcome?: Outcome | nul
 /** Why a removed fingerprinted object is still in the bucket. */
 export const keptReason = (dueAt: string) => `kept for open pages until ${dueAt}`;
 
-function fileReports(config: Config, facts: Facts, plan: DeployPlan, outcome: Outcome | null): FileReport[] {
-  const byKey = new Map(plan.files.map((f) => [f.key, f]));
+function fileReports(config: Config, facts: Facts, plan: DeployPlan, outcome: Outcome | null): FileRows {
   const verdict = (p: string) => plan.verdicts.get(p) ?? { fingerprinted: false, reason: '' };
-  const files: FileReport[] = plan.sync.map((e) => {
-    const fp = verdict(e.path);
-    // An object left as it is reports the headers it has (read with HEAD), never the rules' spelling of them.
-    const stored = e.action === 'unchanged' ? plan.remote.get(e.key)?.storedHeaders : undefined;
-    const h =
-      e.action === 'delete'
-        ? undefined
-        : stored && stored.contentType !== undefined
-          ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
-          : byKey.get(e.key)?.headers;
-    const missed = notDone(e, outcome);
-    return {
-      key: e.key,
-      path: e.path,
-      action: missed ? (e.action === 'upload' ? 'not-uploaded' : 'not-deleted') : e.action,
-      reason: missed ? `${e.reason}; not done: the run failed first (see error)` : e.reason,
-      size: e.size,
-      fingerprinted: fp.fingerprinted,
-      fingerprintReason: fp.reason,
-      ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+  const skipped = facts.scan?.skipped ?? [];
+  const diffFiles = config.upload ? [] : (facts.diff.files ?? []);
+  /** The file record of a sync entry: the records are in the sync's order (deletes have none), so read side by side. */
+  const recordsOf = () => {
+    let next = 0;
+    let byKey: Map<string, FileRecord> | null = null;
+    return (e: SyncEntry): FileRecord | undefined => {
+      if (e.action === 'delete') return undefined;
+      if (plan.files[next]?.entry === e) return plan.files[next++];
+      byKey ??= new Map(plan.files.map((f) => [f.key, f]));
+      return byKey.get(e.key);
     };
-  });
-  for (const w of plan.waiting) {
-    const dueAt = new Date(w.dueAt).toISOString();
-    const fp = verdict(w.path);
-    files.push({
-      key: w.key,
-      path: w.path,
-      action: 'pending-delete',
-      reason: keptReason(dueAt),
-      size: w.size,
-      dueAt,
-      fingerprinted: fp.fingerprinted,
-      fingerprintReason: fp.reason,
-    });
-  }
-  for (const s of facts.scan?.skipped ?? []) files.push({ key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason });
-  if (!config.upload) {
-    for (const f of facts.diff.files ?? []) {
+  };
+  function* rows(): Generator<FileReport> {
+    const recordOf = recordsOf();
+    for (const e of plan.sync) {
+      const fp = verdict(e.path);
+      // An object left as it is reports the headers it has (read with HEAD), never the rules' spelling of them.
+      const stored = e.action === 'unchanged' ? plan.remote.get(e.key)?.storedHeaders : undefined;
+      const rec = recordOf(e);
+      const h =
+        e.action === 'delete'
+          ? undefined
+          : stored && stored.contentType !== undefined
+            ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
+            : rec?.headers;
+      const missed = notDone(e, outcome);
+      yield {
+        key: e.key,
+        path: e.path,
+        action: missed ? (e.action === 'upload' ? 'not-uploaded' : 'not-deleted') : e.action,
+        reason: missed ? `${e.reason}; not done: the run failed first (see error)` : e.reason,
+        size: e.size,
+        fingerprinted: fp.fingerprinted,
+        fingerprintReason: fp.reason,
+        ...(h ? { contentType: h.contentType, cacheControl: h.cacheControl } : {}),
+      };
+    }
+    for (const w of plan.waiting) {
+      const dueAt = new Date(w.dueAt).toISOString();
+      const fp = verdict(w.path);
+      yield {
+        key: w.key,
+        path: w.path,
+        action: 'pending-delete',
+        reason: keptReason(dueAt),
+        size: w.size,
+        dueAt,
+        fingerprinted: fp.fingerprinted,
+        fingerprintReason: fp.reason,
+      };
+    }
+    for (const s of skipped) yield { key: config.prefix + s.path, path: s.path, action: 'skip', reason: s.reason };
+    for (const f of diffFiles) {
       const fp = verdict(f.path);
-      files.push({
+      yield {
         key: '',
         path: f.path,
         action: 'invalidate-only',
         reason: `diff-${f.status}`,
         fingerprinted: fp.fingerprinted,
         fingerprintReason: fp.reason,
-      });
+      };
     }
   }
-  return files;
+  return { length: plan.sync.length + plan.waiting.length + skipped.length + diffFiles.length, [Symbol.iterator]: rows };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The job summary: the Report rendered as Markdown, one function per section.
 import { FREE_PATHS_PER_MONTH, USD_PER_PATH } from '../model/limits.js';
 import { directoryRows } from '../plan/advice.js';
-import type { InvalidationReport, Report } from './report.js';
+import type { FileReport, InvalidationReport, Report } from './report.js';
 import { code, esc } from './markdown.js';
 import { thousands } from '../model/format.js';
 
@@ -131,7 +131,8 @@ function invalidationDetails(out: string[], i: InvalidationReport): void {
 function directoriesSection(out: string[], r: Report): void {
   const first = r.invalidations[0];
   if (!first || first.stale.length === 0) return;
-  const fpChanges = r.files.filter((f) => f.fingerprinted && (f.action === 'upload' || f.action === 'delete')).map((f) => f.path);
+  const fpChanges: string[] = [];
+  for (const f of r.files) if (f.fingerprinted && (f.action === 'upload' || f.action === 'delete')) fpChanges.push(f.path);
   const rows = directoryRows(first.stale, fpChanges, first.wildcardDetails);
   out.push(`### Where the changes are (${first.distributionId})`, '');
   out.push(
@@ -199,13 +200,17 @@ function warningsSection(out: string[], r: Report): void {
 }
 
 function filesSection(out: string[], r: Report): void {
-  const changed = r.files.filter((f) => f.action !== 'unchanged');
-  out.push(`<details><summary>Files: ${changed.length} changed or skipped (of ${r.files.length})</summary>`, '');
-  out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
-  for (const f of changed.slice(0, MAX_ROWS)) {
-    out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+  // Counted in one pass over the rows; only the first MAX_ROWS changed ones are kept for the table.
+  let changed = 0;
+  const shown: FileReport[] = [];
+  for (const f of r.files) {
+    if (f.action === 'unchanged') continue;
+    if (changed++ < MAX_ROWS) shown.push(f);
   }
-  if (changed.length > MAX_ROWS) out.push(`| ... | ${changed.length - MAX_ROWS} more rows in the JSON report | | |`);
+  out.push(`<details><summary>Files: ${changed} changed or skipped (of ${r.files.length})</summary>`, '');
+  out.push('| action | path | reason | cache-control |', '|---|---|---|---|');
+  for (const f of shown) out.push(`| ${f.action} | ${code(f.path)} | ${esc(f.reason)} | ${esc(f.cacheControl ?? '')} |`);
+  if (changed > MAX_ROWS) out.push(`| ... | ${changed - MAX_ROWS} more rows in the JSON report | | |`);
   out.push('', '</details>');
 }
 

@@ -23,12 +23,17 @@ export async function writeReport(reportPath: string, report: Report): Promise<v
   const out = await fs.open(reportPath, 'w');
   try {
     await out.write(outline.slice(0, at) + '"files": [');
-    const rows = report.files;
-    for (let i = 0; i < rows.length; i += 1000) {
-      const slice = rows.slice(i, i + 1000).map((r, k) => `${i + k === 0 ? '' : ','}\n    ${JSON.stringify(r)}`);
-      await out.write(slice.join(''));
+    // The rows are made as they are written, a thousand at a time.
+    let n = 0;
+    let slice = '';
+    for (const r of report.files) {
+      slice += `${n++ === 0 ? '' : ','}\n    ${JSON.stringify(r)}`;
+      if (n % 1000 === 0) {
+        await out.write(slice);
+        slice = '';
+      }
     }
-    await out.write((rows.length > 0 ? '\n  ]' : ']') + outline.slice(at + FILES_MARK.length) + '\n');
+    await out.write(slice + (n > 0 ? '\n  ]' : ']') + outline.slice(at + FILES_MARK.length) + '\n');
   } finally {
     await out.close();
   }
