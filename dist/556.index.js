@@ -588,11 +588,13 @@ async function listUnder(ctx, prefix, after, depth) {
     const rest = await listFolders(ctx, prefix, lastKey, LIST_MAX_FOLDER_PAGES);
     if (rest === null)
         return sequential();
-    const later = rest.folders.filter((f) => f !== current);
+    // Only what comes after the page's last key (a server that ignored StartAfter must not make a key listed twice).
+    const isAfter = (k) => byteOrder(k, lastKey) > 0;
+    const later = rest.folders.filter((f) => f !== current && isAfter(f));
     const work = [...(current ? [{ folder: current, from: lastKey }] : []), ...later.map((folder) => ({ folder, from: undefined }))];
     const groups = await Promise.all(work.map((w) => listUnder(ctx, w.folder, w.from, depth + 1)));
     const parts = [
-        ...rest.objects.map((o) => ({ at: o.key, objects: [o] })),
+        ...rest.objects.filter((o) => isAfter(o.key)).map((o) => ({ at: o.key, objects: [o] })),
         ...work.map((w, i) => ({ at: w.folder, objects: groups[i] })),
     ];
     parts.sort((a, b) => byteOrder(a.at, b.at));
