@@ -523,6 +523,27 @@ describe("the report's file rows: made as they are read, never held as an array 
     expect([gone.path, 'contentType' in gone]).toEqual(['gone.html', false]);
   });
 
+  it('a run that failed part way: only the writes S3 took are upload / delete, in the rows and in the totals', () => {
+    const files = [local('a.html', 'v2'), local('b.html', 'v2'), local('keep.html')];
+    const remote = [obj('a.html'), obj('b.html'), obj('keep.html'), obj('x.html'), obj('y.html')];
+    const f = facts({ files, remote });
+    const cfg = config({ 'delete-removed': 'true' });
+    const plan = planDeploy(cfg, f);
+    const outcome = { etags: { 'a.html': 'e1' }, deleted: ['y.html'], sent: [], verify: null, timedOut: [], error: 'boom', timingsMs: {} };
+    const actions = Object.fromEntries([...buildReport(cfg, f, plan, outcome).files].map((r) => [r.path, r.action]));
+    expect(actions).toEqual({
+      'a.html': 'upload',
+      'b.html': 'not-uploaded',
+      'keep.html': 'unchanged',
+      'x.html': 'not-deleted',
+      'y.html': 'delete',
+    });
+    expect(buildReport(cfg, f, plan, outcome).totals).toMatchObject({ uploaded: 1, unchanged: 1, deleted: 1 });
+    // Without an error every planned write was done.
+    const clean = [...buildReport(cfg, f, plan, { ...outcome, error: null }).files].map((r) => r.action);
+    expect(clean.filter((a) => a.startsWith('not-'))).toEqual([]);
+  });
+
   it('file records in another order than the sync (side by side fails): the same rows, by key', () => {
     const files = [local('x.html'), local('y.html', 'v2'), local('z.js')];
     const f = facts({ files, remote: [obj('x.html'), obj('y.html')] });

@@ -2135,14 +2135,12 @@ function owedElsewhereTodo(id, distribution) {
  * Whether a planned write did not happen: the run failed part way and S3 never took it. (A run that did not fail
  * did every write it planned; a dry run, no outcome, reports the plan.)
  */
-function notDone(e, outcome) {
+function notDoneIn(outcome) {
     if (!outcome?.error)
-        return false;
-    if (e.action === 'upload')
-        return outcome.etags[e.key] === undefined;
-    if (e.action === 'delete')
-        return !outcome.deleted.includes(e.key);
-    return false;
+        return () => false;
+    // A set, not deleted.includes() per row: a failed run with many deletes reports every row of a large site.
+    const deleted = new Set(outcome.deleted);
+    return (e) => (e.action === 'upload' ? outcome.etags[e.key] === undefined : e.action === 'delete' && !deleted.has(e.key));
 }
 /**
  * The run's counts (what the log's plan line and the summary's table show): the plan's, and once the run has
@@ -2150,8 +2148,9 @@ function notDone(e, outcome) {
  */
 function totalsOf(facts, plan, outcome) {
     const t = { uploaded: 0, unchanged: 0, deleted: 0, skipped: facts.scan?.skipped.length ?? 0, uploadedBytes: 0, fingerprinted: 0 };
+    const notDone = notDoneIn(outcome);
     for (const e of plan.sync) {
-        if (notDone(e, outcome))
+        if (notDone(e))
             continue;
         if (e.action === 'upload') {
             t.uploaded++;
@@ -2188,6 +2187,7 @@ function fileReports(config, facts, plan, outcome) {
             return byKey.get(e.key);
         };
     };
+    const notDone = notDoneIn(outcome);
     function* rows() {
         const recordOf = recordsOf();
         for (const e of plan.sync) {
@@ -2200,7 +2200,7 @@ function fileReports(config, facts, plan, outcome) {
                 : stored && stored.contentType !== undefined
                     ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
                     : rec?.headers;
-            const missed = notDone(e, outcome);
+            const missed = notDone(e);
             yield {
                 key: e.key,
                 path: e.path,

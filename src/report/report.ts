@@ -263,11 +263,11 @@ export function owedElsewhereTodo(id: string, distribution: 'exists' | 'missing'
  * Whether a planned write did not happen: the run failed part way and S3 never took it. (A run that did not fail
  * did every write it planned; a dry run, no outcome, reports the plan.)
  */
-function notDone(e: { action: string; key: string }, outcome: Outcome | null | undefined): boolean {
-  if (!outcome?.error) return false;
-  if (e.action === 'upload') return outcome.etags[e.key] === undefined;
-  if (e.action === 'delete') return !outcome.deleted.includes(e.key);
-  return false;
+function notDoneIn(outcome: Outcome | null | undefined): (e: { action: string; key: string }) => boolean {
+  if (!outcome?.error) return () => false;
+  // A set, not deleted.includes() per row: a failed run with many deletes reports every row of a large site.
+  const deleted = new Set(outcome.deleted);
+  return (e) => (e.action === 'upload' ? outcome.etags[e.key] === undefined : e.action === 'delete' && !deleted.has(e.key));
 }
 
 /**
@@ -276,8 +276,9 @@ function notDone(e: { action: string; key: string }, outcome: Outcome | null | u
  */
 export function totalsOf(facts: Facts, plan: DeployPlan, outcome?: Outcome | null): Report['totals'] {
   const t = { uploaded: 0, unchanged: 0, deleted: 0, skipped: facts.scan?.skipped.length ?? 0, uploadedBytes: 0, fingerprinted: 0 };
+  const notDone = notDoneIn(outcome);
   for (const e of plan.sync) {
-    if (notDone(e, outcome)) continue;
+    if (notDone(e)) continue;
     if (e.action === 'upload') {
       t.uploaded++;
       // Tags adopted by a server-side copy: the object is rewritten, no byte is sent.
@@ -307,6 +308,7 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan, outcome: Ou
       return byKey.get(e.key);
     };
   };
+  const notDone = notDoneIn(outcome);
   function* rows(): Generator<FileReport> {
     const recordOf = recordsOf();
     for (const e of plan.sync) {
@@ -320,7 +322,7 @@ function fileReports(config: Config, facts: Facts, plan: DeployPlan, outcome: Ou
           : stored && stored.contentType !== undefined
             ? { contentType: stored.contentType, cacheControl: stored.cacheControl ?? '' }
             : rec?.headers;
-      const missed = notDone(e, outcome);
+      const missed = notDone(e);
       yield {
         key: e.key,
         path: e.path,
