@@ -343,6 +343,34 @@ describe('list: a long listing goes on by top-level folder', () => {
     expect(plain.every((u) => u.includes('prefix=many/&') || u.endsWith('prefix=many/'))).toBe(true);
   });
 
+  it('a server that ignores StartAfter on a delimited listing: every key still once, in byte order', async () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `nostart/z/${i % 6}/${Math.floor(i / 6)}.png`);
+    await put(keys);
+    const c = client();
+    // The delimited requests go out without StartAfter, as if the server had dropped it: they name every folder.
+    c.middlewareStack.add(
+      (next) => (args) => {
+        const input = args.input as { Delimiter?: string; StartAfter?: string };
+        if (input.Delimiter) delete input.StartAfter;
+        return next(args);
+      },
+      { step: 'initialize', name: 'dropStartAfter' },
+    );
+    proxy.clear();
+    const listed = (await testS3Store(BUCKET, c, { retryBaseDelayMs: 1, listPageSize: 10 }).list('nostart/')).map((o) => o.key);
+    expect(listed).toEqual([...keys].sort(byteOrder));
+    expect(lists().some((u) => u.includes('delimiter=/') && !u.includes('start-after') && !u.includes('continuation'))).toBe(true);
+  });
+
+  it('a page of a split listing that keeps failing fails the whole listing (never a partial one)', async () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `failing/z/${i % 6}/${Math.floor(i / 6)}.png`);
+    await put(keys);
+    proxy.clear();
+    proxy.failWhen({ method: 'GET', query: 'prefix=failing%2Fz%2F4%2F', code: 'InternalError', status: 500 });
+    await expect(store({ listPageSize: 10, maxAttempts: 2 }).list('failing/')).rejects.toMatchObject({ name: 'InternalError' });
+    proxy.clear();
+  });
+
   it('everything in one folder that fans out below (a tile pyramid, z/x/y.png): split one level down, side by side', async () => {
     const keys = [
       ...Array.from({ length: 240 }, (_, i) => `tiles/z14/${i % 12}/${Math.floor(i / 12)}.png`),
