@@ -24,6 +24,16 @@ const cases: [string, unknown][] = [
   ['undefined, functions and symbols left out or null', { a: undefined, b: [undefined, () => 1, Symbol('s')], c: { d: undefined, e: 1 } }],
   ['nested arrays and empty containers', [[[]], {}, [{}], { x: [[1, [2, { y: [] }]]] }]],
   ['a string over the slice size', { s: 'ü'.repeat(100_000), t: ['x'.repeat(70_000), 'y'] }],
+  [
+    'flat entries formatted without JSON.stringify: escapes, numbers, booleans, holes',
+    {
+      'k"ey\\': ['\u0000\u001f\u007f', 'ü\u2028', '\ud800', -0, NaN, Infinity, 1e21, 0.1, true, false, null, undefined],
+      plain: { a: 'x', b: undefined, c: () => 1, 'd\ne': 2 },
+      // eslint-disable-next-line no-sparse-arrays
+      holes: [1, , 3],
+      nested: [{ when: new Date(0) }, new Date(1), Object.assign(Object.create(null) as object, { n: 1 })],
+    },
+  ],
   ['primitives', 'plain'],
   ['null', null],
 ];

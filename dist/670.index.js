@@ -6826,7 +6826,7 @@ const actionsLog = {
 ;// CONCATENATED MODULE: ./src/io/s3/lazy.ts
 function lazyS3Store(bucket, opts) {
     let store = null;
-    const s3 = () => (store ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(358), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 2556)).then((m) => m.createS3Store(bucket, opts)));
+    const s3 = () => (store ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(358), __webpack_require__.e(154)]).then(__webpack_require__.bind(__webpack_require__, 2154)).then((m) => m.createS3Store(bucket, opts)));
     return {
         list: async (prefix) => (await s3()).list(prefix),
         head: async (key) => (await s3()).head(key),
@@ -6835,6 +6835,7 @@ function lazyS3Store(bucket, opts) {
         deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
         copy: async (sourceKey, destKey, opts) => (await s3()).copy(sourceKey, destKey, opts),
         getText: async (key) => (await s3()).getText(key),
+        getJson: async (key) => (await s3()).getJson(key),
         putText: async (key, body, condition) => (await s3()).putText(key, body, condition),
         etagOf: async (key) => (await s3()).etagOf(key),
         deleteKey: async (key, condition) => (await s3()).deleteKey(key, condition),
@@ -7086,7 +7087,16 @@ function jsonObject(body, ctx, recovery) {
 }
 /** The ledger from its stored text: every field checked. Throws RecordError. */
 function parseLedger(body, ctx) {
-    const v = jsonObject(body, ctx, LEDGER_RECOVERY);
+    return ledgerFromJson(jsonObject(body, ctx, LEDGER_RECOVERY), ctx);
+}
+/** The RecordError of a ledger whose text is not JSON (`message`: the parser's). */
+function ledgerNotJson(ctx, message) {
+    return damaged(ctx, `not JSON (${message})`, LEDGER_RECOVERY);
+}
+/** The ledger from its parsed JSON value (read as it arrived): every field checked. Throws RecordError. */
+function ledgerFromJson(v, ctx) {
+    if (!record_format_isObject(v))
+        throw damaged(ctx, 'not a JSON object', LEDGER_RECOVERY);
     const version = v.version;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
         throw damaged(ctx, `'version' is ${JSON.stringify(version) ?? 'missing'}`, LEDGER_RECOVERY);
@@ -7219,80 +7229,85 @@ const SLICE = 64 * 1024;
 function isLeaf(v) {
     return v === null || typeof v !== 'object';
 }
-/** Objects and arrays of leaves only (a ledger entry, a header set) are stringified whole. */
-function flat(v) {
-    // Loops, not every()/Object.values(): this runs once per ledger entry, four times per write of a large ledger.
-    if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++)
-            if (!isLeaf(v[i]))
-                return false;
-        return true;
-    }
-    const o = v;
-    for (const k in o)
-        if (Object.hasOwn(o, k) && !isLeaf(o[k]))
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+function hasNoJson(v) {
+    return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+/** An array of leaves only (a ledger entry): stringified whole, by V8's own fast path. */
+function flatArray(v) {
+    for (let i = 0; i < v.length; i++)
+        if (!isLeaf(v[i]))
             return false;
     return true;
 }
+/** An object JSON.stringify writes otherwise than by its own keys (a Date): stringified whole. */
+function ownJson(v) {
+    return typeof v.toJSON === 'function';
+}
 /**
- * `JSON.stringify(value)` (plain data: no toJSON, no indentation) as slices of about SLICE UTF-16 units, in order:
- * joined, exactly that text. Nothing larger than a slice (or one flat entry) is held.
+ * `JSON.stringify(value)` (plain data: no indentation) as slices of about SLICE UTF-16 units, in order: joined,
+ * exactly that text. Nothing larger than a slice (or one flat entry) is held. One loop over an explicit stack: each
+ * object's keys are listed once (a dict of a million keys, enumerated again to test whether it is flat, cost more
+ * than writing it), and an entry costs no generator.
  */
 function* jsonSlices(value) {
     let cur = '';
-    function* walk(v) {
-        if (isLeaf(v) || flat(v)) {
+    const stack = [];
+    /** Writes `v` whole, or its opening with a frame to write the rest. */
+    const open = (v) => {
+        if (isLeaf(v) || ownJson(v))
             cur += JSON.stringify(v);
-        }
         else if (Array.isArray(v)) {
-            cur += '[';
-            for (let i = 0; i < v.length; i++) {
-                if (i > 0)
-                    cur += ',';
-                const x = v[i];
-                // As JSON.stringify: what has no JSON form is null in an array.
-                if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
-                    cur += 'null';
-                else if (isLeaf(x) || flat(x))
-                    cur += JSON.stringify(x);
-                else
-                    yield* walk(x);
-                if (cur.length >= SLICE) {
-                    yield cur;
-                    cur = '';
-                }
+            if (flatArray(v))
+                cur += JSON.stringify(v);
+            else {
+                cur += '[';
+                stack.push({ array: v, i: 0 });
             }
-            cur += ']';
         }
         else {
             cur += '{';
-            let first = true;
-            const o = v;
-            for (const k of Object.keys(o)) {
-                const x = o[k];
-                // As JSON.stringify: a property with no JSON form is left out.
-                if (x === undefined || typeof x === 'function' || typeof x === 'symbol')
-                    continue;
-                cur += `${first ? '' : ','}${JSON.stringify(k)}:`;
-                first = false;
-                // A flat entry (a ledger tuple) is stringified here: no generator per entry.
-                if (isLeaf(x) || flat(x))
-                    cur += JSON.stringify(x);
-                else
-                    yield* walk(x);
-                if (cur.length >= SLICE) {
-                    yield cur;
-                    cur = '';
-                }
+            stack.push({ object: v, keys: Object.keys(v), i: 0, first: true });
+        }
+    };
+    open(value);
+    while (stack.length > 0) {
+        const f = stack[stack.length - 1];
+        if ('array' in f) {
+            if (f.i === f.array.length) {
+                stack.pop();
+                cur += ']';
             }
+            else {
+                const x = f.array[f.i];
+                if (f.i++ > 0)
+                    cur += ',';
+                // As JSON.stringify: what has no JSON form is null in an array.
+                if (hasNoJson(x))
+                    cur += 'null';
+                else
+                    open(x);
+            }
+        }
+        else if (f.i === f.keys.length) {
+            stack.pop();
             cur += '}';
+        }
+        else {
+            const k = f.keys[f.i++];
+            const x = f.object[k];
+            // As JSON.stringify: a property with no JSON form is left out.
+            if (!hasNoJson(x)) {
+                cur += `${f.first ? '' : ','}${JSON.stringify(k)}:`;
+                f.first = false;
+                open(x);
+            }
         }
         if (cur.length >= SLICE) {
             yield cur;
             cur = '';
         }
     }
-    yield* walk(value);
     if (cur !== '')
         yield cur;
 }
@@ -7330,10 +7345,24 @@ async function readState(store, dir, listed, bucket = null) {
     if (!listed)
         return null;
     const key = stateKeyIn(dir);
+    const ctx = { shown: shownRecord(bucket, key) };
+    if (store.getJson) {
+        // Parsed as it arrives: the ledger of a million keys is hundreds of MB of text, never held whole.
+        let read;
+        try {
+            read = await store.getJson(key);
+        }
+        catch (err) {
+            if (err instanceof SyntaxError)
+                throw ledgerNotJson(ctx, err.message);
+            throw err;
+        }
+        return read && { state: ledgerFromJson(read.value, ctx), etag: read.etag };
+    }
     const obj = await store.getText(key);
     if (!obj)
         return null;
-    return { state: parseLedger(obj.body, { shown: shownRecord(bucket, key) }), etag: obj.etag };
+    return { state: parseLedger(obj.body, ctx), etag: obj.etag };
 }
 /**
  * Writes the ledger, only over the version this run read (`ifMatch`) or only where there was none
@@ -8688,13 +8717,39 @@ function shareHashes(state, remote, files, prefix) {
             f.md5 = md5;
     }
     const full = state.deploys?.[0]?.site?.full;
-    if (!full)
-        return;
-    for (const key of Object.keys(full)) {
-        const t = full[key];
-        const md5 = md5Of(key);
-        if (md5 !== undefined && Array.isArray(t) && t[0] === md5)
-            t[0] = md5;
+    if (full) {
+        for (const key of Object.keys(full)) {
+            const t = full[key];
+            const md5 = md5Of(key);
+            if (md5 !== undefined && Array.isArray(t) && t[0] === md5)
+                t[0] = md5;
+        }
+    }
+    // One string per key: the ledger's (its dicts' keys, which stay) for the listed key and, without a prefix, the
+    // scanned path (which every record of the file takes as its key and path). Three copies per file otherwise.
+    const keys = Object.keys(objects);
+    shareInOrder(keys, remote, (o) => o.key, (o, k) => (o.key = k));
+    if (prefix === '')
+        shareInOrder(keys, files, (f) => f.path, (f, k) => (f.path = k));
+}
+/**
+ * Where `items` (in about the order of `canonical`: listing and walk order against the ledger's) hold a string equal
+ * to one of `canonical`, they take that one. A merge: no map of a million keys; out of order, a key is only not shared.
+ */
+function shareInOrder(canonical, items, get, set) {
+    let i = 0;
+    for (let j = 0; i < canonical.length && j < items.length;) {
+        const a = canonical[i];
+        const b = get(items[j]);
+        if (a === b) {
+            set(items[j], a);
+            i++;
+            j++;
+        }
+        else if (a < b)
+            i++;
+        else
+            j++;
     }
 }
 async function settleAll(work) {

@@ -10,68 +10,80 @@ function isLeaf(v: unknown): boolean {
   return v === null || typeof v !== 'object';
 }
 
-/** Objects and arrays of leaves only (a ledger entry, a header set) are stringified whole. */
-function flat(v: object): boolean {
-  // Loops, not every()/Object.values(): this runs once per ledger entry, four times per write of a large ledger.
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (!isLeaf(v[i])) return false;
-    return true;
-  }
-  const o = v as Record<string, unknown>;
-  for (const k in o) if (Object.hasOwn(o, k) && !isLeaf(o[k])) return false;
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+function hasNoJson(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** An array of leaves only (a ledger entry): stringified whole, by V8's own fast path. */
+function flatArray(v: unknown[]): boolean {
+  for (let i = 0; i < v.length; i++) if (!isLeaf(v[i])) return false;
   return true;
 }
 
+/** An object JSON.stringify writes otherwise than by its own keys (a Date): stringified whole. */
+function ownJson(v: object): boolean {
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** An array or object being written: its elements or keys, and how far. */
+type Frame = { array: unknown[]; i: number } | { object: Record<string, unknown>; keys: string[]; i: number; first: boolean };
+
 /**
- * `JSON.stringify(value)` (plain data: no toJSON, no indentation) as slices of about SLICE UTF-16 units, in order:
- * joined, exactly that text. Nothing larger than a slice (or one flat entry) is held.
+ * `JSON.stringify(value)` (plain data: no indentation) as slices of about SLICE UTF-16 units, in order: joined,
+ * exactly that text. Nothing larger than a slice (or one flat entry) is held. One loop over an explicit stack: each
+ * object's keys are listed once (a dict of a million keys, enumerated again to test whether it is flat, cost more
+ * than writing it), and an entry costs no generator.
  */
 export function* jsonSlices(value: unknown): Generator<string, void, undefined> {
   let cur = '';
-  function* walk(v: unknown): Generator<string, void, undefined> {
-    if (isLeaf(v) || flat(v as object)) {
-      cur += JSON.stringify(v);
-    } else if (Array.isArray(v)) {
-      cur += '[';
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0) cur += ',';
-        const x: unknown = v[i];
-        // As JSON.stringify: what has no JSON form is null in an array.
-        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') cur += 'null';
-        else if (isLeaf(x) || flat(x as object)) cur += JSON.stringify(x);
-        else yield* walk(x);
-        if (cur.length >= SLICE) {
-          yield cur;
-          cur = '';
-        }
+  const stack: Frame[] = [];
+  /** Writes `v` whole, or its opening with a frame to write the rest. */
+  const open = (v: unknown): void => {
+    if (isLeaf(v) || ownJson(v as object)) cur += JSON.stringify(v);
+    else if (Array.isArray(v)) {
+      if (flatArray(v)) cur += JSON.stringify(v);
+      else {
+        cur += '[';
+        stack.push({ array: v, i: 0 });
       }
-      cur += ']';
     } else {
       cur += '{';
-      let first = true;
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) {
-        const x = o[k];
-        // As JSON.stringify: a property with no JSON form is left out.
-        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-        cur += `${first ? '' : ','}${JSON.stringify(k)}:`;
-        first = false;
-        // A flat entry (a ledger tuple) is stringified here: no generator per entry.
-        if (isLeaf(x) || flat(x as object)) cur += JSON.stringify(x);
-        else yield* walk(x);
-        if (cur.length >= SLICE) {
-          yield cur;
-          cur = '';
-        }
+      stack.push({ object: v as Record<string, unknown>, keys: Object.keys(v as object), i: 0, first: true });
+    }
+  };
+  open(value);
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    if ('array' in f) {
+      if (f.i === f.array.length) {
+        stack.pop();
+        cur += ']';
+      } else {
+        const x: unknown = f.array[f.i];
+        if (f.i++ > 0) cur += ',';
+        // As JSON.stringify: what has no JSON form is null in an array.
+        if (hasNoJson(x)) cur += 'null';
+        else open(x);
       }
+    } else if (f.i === f.keys.length) {
+      stack.pop();
       cur += '}';
+    } else {
+      const k = f.keys[f.i++]!;
+      const x = f.object[k];
+      // As JSON.stringify: a property with no JSON form is left out.
+      if (!hasNoJson(x)) {
+        cur += `${f.first ? '' : ','}${JSON.stringify(k)}:`;
+        f.first = false;
+        open(x);
+      }
     }
     if (cur.length >= SLICE) {
       yield cur;
       cur = '';
     }
   }
-  yield* walk(value);
   if (cur !== '') yield cur;
 }
 

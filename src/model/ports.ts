@@ -71,6 +71,11 @@ export interface OwnRecords {
   list(prefix: string): Promise<RemoteObject[]>;
   getText(key: string): Promise<{ body: string; etag: string } | null>;
   /**
+   * A JSON record parsed as it arrives (the ledger of a large site is never held as text); a SyntaxError when it is
+   * not JSON. Stores without it are read with getText.
+   */
+  getJson?(key: string): Promise<{ value: unknown; etag: string } | null>;
+  /**
    * Writes a JSON record (the ledger of a large site as a StreamedBody) and returns its new ETag (unquoted). With a condition, throws an error with
    * `name === 'PreconditionFailed'` (see isPreconditionFailed in src/io/s3/store.ts) when it does not hold.
    */

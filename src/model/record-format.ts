@@ -129,7 +129,17 @@ function jsonObject(body: string, ctx: RecordContext, recovery: string): Record<
 
 /** The ledger from its stored text: every field checked. Throws RecordError. */
 export function parseLedger(body: string, ctx: RecordContext): DeployState {
-  const v = jsonObject(body, ctx, LEDGER_RECOVERY);
+  return ledgerFromJson(jsonObject(body, ctx, LEDGER_RECOVERY), ctx);
+}
+
+/** The RecordError of a ledger whose text is not JSON (`message`: the parser's). */
+export function ledgerNotJson(ctx: RecordContext, message: string): RecordError {
+  return damaged(ctx, `not JSON (${message})`, LEDGER_RECOVERY);
+}
+
+/** The ledger from its parsed JSON value (read as it arrived): every field checked. Throws RecordError. */
+export function ledgerFromJson(v: unknown, ctx: RecordContext): DeployState {
+  if (!isObject(v)) throw damaged(ctx, 'not a JSON object', LEDGER_RECOVERY);
   const version = v.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw damaged(ctx, `'version' is ${JSON.stringify(version) ?? 'missing'}`, LEDGER_RECOVERY);

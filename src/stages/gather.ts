@@ -234,11 +234,46 @@ export function shareHashes(state: DeployState, remote: RemoteObject[], files: L
     if (md5 !== undefined && f.md5 === md5) f.md5 = md5;
   }
   const full = state.deploys?.[0]?.site?.full;
-  if (!full) return;
-  for (const key of Object.keys(full)) {
-    const t = full[key];
-    const md5 = md5Of(key);
-    if (md5 !== undefined && Array.isArray(t) && t[0] === md5) t[0] = md5;
+  if (full) {
+    for (const key of Object.keys(full)) {
+      const t = full[key];
+      const md5 = md5Of(key);
+      if (md5 !== undefined && Array.isArray(t) && t[0] === md5) t[0] = md5;
+    }
+  }
+  // One string per key: the ledger's (its dicts' keys, which stay) for the listed key and, without a prefix, the
+  // scanned path (which every record of the file takes as its key and path). Three copies per file otherwise.
+  const keys = Object.keys(objects);
+  shareInOrder(
+    keys,
+    remote,
+    (o) => o.key,
+    (o, k) => (o.key = k),
+  );
+  if (prefix === '')
+    shareInOrder(
+      keys,
+      files,
+      (f) => f.path,
+      (f, k) => (f.path = k),
+    );
+}
+
+/**
+ * Where `items` (in about the order of `canonical`: listing and walk order against the ledger's) hold a string equal
+ * to one of `canonical`, they take that one. A merge: no map of a million keys; out of order, a key is only not shared.
+ */
+function shareInOrder<T>(canonical: readonly string[], items: readonly T[], get: (x: T) => string, set: (x: T, s: string) => void): void {
+  let i = 0;
+  for (let j = 0; i < canonical.length && j < items.length;) {
+    const a = canonical[i]!;
+    const b = get(items[j]!);
+    if (a === b) {
+      set(items[j]!, a);
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
   }
 }
 

@@ -14,6 +14,7 @@ export function lazyS3Store(bucket: string, opts: S3Options): ObjectStore {
     deleteKeys: async (keys) => (await s3()).deleteKeys(keys),
     copy: async (sourceKey, destKey, opts) => (await s3()).copy(sourceKey, destKey, opts),
     getText: async (key) => (await s3()).getText(key),
+    getJson: async (key) => (await s3()).getJson!(key),
     putText: async (key, body, condition) => (await s3()).putText(key, body, condition),
     etagOf: async (key) => (await s3()).etagOf(key),
     deleteKey: async (key, condition) => (await s3()).deleteKey(key, condition),

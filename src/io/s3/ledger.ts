@@ -3,7 +3,7 @@
 // while the listed ETag still equals the recorded one, so objects changed by other tools are never mistaken.
 // Its ETag when read is the run's witness: the write under the lock is a compare-and-swap against it.
 import type { DeployState } from '../../model/data.js';
-import { parseLedger } from '../../model/record-format.js';
+import { ledgerFromJson, ledgerNotJson, parseLedger } from '../../model/record-format.js';
 import { jsonBody } from '../../model/json-slices.js';
 import { shownRecord, stateKeyIn } from '../../model/records.js';
 import type { OwnRecords, WriteCondition } from '../../model/ports.js';
@@ -21,9 +21,21 @@ export interface ReadLedger {
 export async function readState(store: OwnRecords, dir: string, listed: boolean, bucket: string | null = null): Promise<ReadLedger | null> {
   if (!listed) return null;
   const key = stateKeyIn(dir);
+  const ctx = { shown: shownRecord(bucket, key) };
+  if (store.getJson) {
+    // Parsed as it arrives: the ledger of a million keys is hundreds of MB of text, never held whole.
+    let read: { value: unknown; etag: string } | null;
+    try {
+      read = await store.getJson(key);
+    } catch (err) {
+      if (err instanceof SyntaxError) throw ledgerNotJson(ctx, err.message);
+      throw err;
+    }
+    return read && { state: ledgerFromJson(read.value, ctx), etag: read.etag };
+  }
   const obj = await store.getText(key);
   if (!obj) return null;
-  return { state: parseLedger(obj.body, { shown: shownRecord(bucket, key) }), etag: obj.etag };
+  return { state: parseLedger(obj.body, ctx), etag: obj.etag };
 }
 
 /**

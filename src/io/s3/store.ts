@@ -4,6 +4,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -17,6 +18,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import pLimit from 'p-limit';
 import { wholeBytes, type RemoteObject } from '../../model/data.js';
+import { JsonAssembler } from '../../model/json-stream.js';
 import type { HeadResult, ObjectStore, StreamedBody, UploadHeaders, UploadOptions, WriteCondition } from '../../model/ports.js';
 import { gzippedFile, headerParams, headResult, isNotFound, objectSettings, putHeaders, unquote } from './params.js';
 import { withRetries } from './retry.js';
@@ -117,6 +119,7 @@ export function createS3Store(bucket: string, opts: S3Options, client = new S3Cl
         copyOpts,
       ),
     getText: (key) => getText(ctx, key),
+    getJson: (key) => getJson(ctx, key),
     putText: (key, body, condition) => putText(ctx, key, body, condition),
     etagOf: (key) => etagOf(ctx, key),
     deleteKey: async (key, condition) => {
@@ -393,6 +396,22 @@ async function getText({ client, bucket }: S3Context, key: string): Promise<{ bo
   try {
     const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return { body: (await res.Body?.transformToString('utf8')) ?? '', etag: unquote(res.ETag) };
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+/** The object's JSON, parsed from its bytes as they arrive (see JsonAssembler); a SyntaxError when it is not JSON. */
+async function getJson({ client, bucket }: S3Context, key: string): Promise<{ value: unknown; etag: string } | null> {
+  try {
+    const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const json = new JsonAssembler();
+    // As the SDK's transformToString: UTF-8, a malformed sequence read as U+FFFD (a character split across chunks is kept).
+    const utf8 = new StringDecoder('utf8');
+    for await (const chunk of (res.Body ?? []) as AsyncIterable<Uint8Array>) json.write(utf8.write(chunk as Buffer));
+    json.write(utf8.end());
+    return { value: json.end(), etag: unquote(res.ETag) };
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;
