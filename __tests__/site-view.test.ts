@@ -69,4 +69,28 @@ describe('site views', () => {
     expect(site.has('c')).toBe(false);
     expect(site.get('c')).toBeUndefined();
   });
+
+  it.each([1, 2, 3, 4, 5, 6])('a row site answers as a Map of its rows would, in any row order, repeated keys too (seed %i)', (seed) => {
+    let s = seed;
+    const r = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const names = ['', 'a', 'a/b', 'a.b', 'a-b', 'b', 'é', '😀', 'z14/1/2.png', 'Z', '10', '9'];
+    const sorted = seed % 2 === 0;
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      key: `${names[Math.floor(r() * names.length)]!}${sorted ? i : Math.floor(r() * 8)}`,
+      md5: `m${i}`,
+    }));
+    if (sorted) rows.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const site = new RowSite(
+      rows,
+      (x) => x.key,
+      (x) => ({ md5: x.md5, size: 1, headers: table[0]!, fingerprinted: false }),
+    );
+    const map = new Map(rows.map((x) => [x.key, x.md5]));
+    expect(site.size).toBe(map.size);
+    expect([...site.keys()]).toEqual([...map.keys()]);
+    for (const k of [...map.keys(), 'missing', 'a', '']) {
+      expect(site.has(k)).toBe(map.has(k));
+      expect(site.get(k)?.md5).toBe(map.get(k));
+    }
+  });
 });

@@ -1746,29 +1746,81 @@ class DeltaSite extends SiteView {
                 yield k;
     }
 }
-/** The run's own site: each of `rows` by key, read through `served` when asked. */
+/**
+ * The run's own site: each of `rows` by key, read through `served` when asked. Found by binary search over the rows
+ * in key order (a run's files come in listing order, so usually as they are): no map of a million keys. As a Map
+ * of the rows would: a key's last row is its value, its first its place among the keys.
+ */
 class RowSite extends SiteView {
     rows;
+    keyOf;
     served;
-    index = new Map();
+    /** Row indices in key order, one per key (null: the rows are in strictly increasing key order already). */
+    order;
+    /** Whether some key has more than one row. */
+    repeated;
     constructor(rows, keyOf, served) {
         super();
         this.rows = rows;
+        this.keyOf = keyOf;
         this.served = served;
-        rows.forEach((r, i) => this.index.set(keyOf(r), i));
+        let sorted = true;
+        for (let i = 1; i < rows.length && sorted; i++)
+            sorted = keyOf(rows[i - 1]) < keyOf(rows[i]);
+        if (sorted) {
+            this.order = null;
+            this.repeated = false;
+            return;
+        }
+        const idx = Array.from({ length: rows.length }, (_, i) => i);
+        idx.sort((a, b) => {
+            const ka = keyOf(rows[a]);
+            const kb = keyOf(rows[b]);
+            return ka < kb ? -1 : ka > kb ? 1 : a - b;
+        });
+        // Of a key's rows (adjacent now, in row order), the last.
+        const kept = idx.filter((r, i) => i === idx.length - 1 || keyOf(rows[r]) !== keyOf(rows[idx[i + 1]]));
+        this.repeated = kept.length < idx.length;
+        this.order = Uint32Array.from(kept);
+    }
+    /** The row of `key`, by binary search. */
+    rowOf(key) {
+        let lo = 0;
+        let hi = this.order ? this.order.length : this.rows.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            const row = this.rows[this.order ? this.order[mid] : mid];
+            const k = this.keyOf(row);
+            if (k === key)
+                return row;
+            if (k < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return undefined;
     }
     get(key) {
-        const i = this.index.get(key);
-        return i === undefined ? undefined : this.served(this.rows[i]);
+        const row = this.rowOf(key);
+        return row === undefined ? undefined : this.served(row);
     }
     has(key) {
-        return this.index.has(key);
+        return this.rowOf(key) !== undefined;
     }
     get size() {
-        return this.index.size;
+        return this.order ? this.order.length : this.rows.length;
     }
-    keys() {
-        return this.index.keys();
+    *keys() {
+        const seen = this.repeated ? new Set() : null;
+        for (const row of this.rows) {
+            const k = this.keyOf(row);
+            if (seen) {
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+            }
+            yield k;
+        }
     }
 }
 

@@ -92,28 +92,73 @@ export class DeltaSite extends SiteView {
   }
 }
 
-/** The run's own site: each of `rows` by key, read through `served` when asked. */
+/**
+ * The run's own site: each of `rows` by key, read through `served` when asked. Found by binary search over the rows
+ * in key order (a run's files come in listing order, so usually as they are): no map of a million keys. As a Map
+ * of the rows would: a key's last row is its value, its first its place among the keys.
+ */
 export class RowSite<T> extends SiteView {
-  private readonly index = new Map<string, number>();
+  /** Row indices in key order, one per key (null: the rows are in strictly increasing key order already). */
+  private readonly order: Uint32Array | null;
+  /** Whether some key has more than one row. */
+  private readonly repeated: boolean;
   constructor(
     private readonly rows: readonly T[],
-    keyOf: (row: T) => string,
+    private readonly keyOf: (row: T) => string,
     private readonly served: (row: T) => ServedObject,
   ) {
     super();
-    rows.forEach((r, i) => this.index.set(keyOf(r), i));
+    let sorted = true;
+    for (let i = 1; i < rows.length && sorted; i++) sorted = keyOf(rows[i - 1]!) < keyOf(rows[i]!);
+    if (sorted) {
+      this.order = null;
+      this.repeated = false;
+      return;
+    }
+    const idx = Array.from({ length: rows.length }, (_, i) => i);
+    idx.sort((a, b) => {
+      const ka = keyOf(rows[a]!);
+      const kb = keyOf(rows[b]!);
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    });
+    // Of a key's rows (adjacent now, in row order), the last.
+    const kept = idx.filter((r, i) => i === idx.length - 1 || keyOf(rows[r]!) !== keyOf(rows[idx[i + 1]!]!));
+    this.repeated = kept.length < idx.length;
+    this.order = Uint32Array.from(kept);
+  }
+  /** The row of `key`, by binary search. */
+  private rowOf(key: string): T | undefined {
+    let lo = 0;
+    let hi = this.order ? this.order.length : this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const row = this.rows[this.order ? this.order[mid]! : mid]!;
+      const k = this.keyOf(row);
+      if (k === key) return row;
+      if (k < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
   }
   get(key: string): ServedObject | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : this.served(this.rows[i]!);
+    const row = this.rowOf(key);
+    return row === undefined ? undefined : this.served(row);
   }
   has(key: string): boolean {
-    return this.index.has(key);
+    return this.rowOf(key) !== undefined;
   }
   get size(): number {
-    return this.index.size;
+    return this.order ? this.order.length : this.rows.length;
   }
-  keys(): MapIterator<string> {
-    return this.index.keys();
+  *keys(): MapIterator<string> {
+    const seen = this.repeated ? new Set<string>() : null;
+    for (const row of this.rows) {
+      const k = this.keyOf(row);
+      if (seen) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
+      yield k;
+    }
   }
 }
