@@ -160,7 +160,7 @@ class JsonAssembler {
                     const end = this.stringEnd(this.pos);
                     if (end < 0)
                         return;
-                    this.stack[this.stack.length - 1].key = this.parse(this.pos, end);
+                    this.stack[this.stack.length - 1].key = this.parse(t.slice(this.pos, end), this.pos, 'in the key at position');
                     this.pos = end;
                     this.want = Want.Colon;
                     break;
@@ -239,7 +239,8 @@ class JsonAssembler {
         }
         if (last <= from)
             return false;
-        this.take(top, this.parseAs(top.array ? '[' : '{', t.slice(from, last), top.array ? ']' : '}', from));
+        const [open, close] = top.array ? ['[', ']'] : ['{', '}'];
+        this.take(top, this.parse(open + t.slice(from, last) + close, from, 'in the members from position'));
         this.pos = last;
         this.want = Want.CommaOrEnd;
         return true;
@@ -270,23 +271,13 @@ class JsonAssembler {
             return undefined;
         }
     }
-    /** JSON.parse of `open + text + close`, its error placed at `from` in the whole text. */
-    parseAs(open, text, close, from) {
-        try {
-            return JSON.parse(open + text + close);
-        }
-        catch (err) {
-            this.pos = from;
-            return this.fail(JsonAssembler.reason(err), 'in the members from position');
-        }
-    }
     /** Reads the value at pos; false when the text ends inside it (more is needed). */
     value(c, final) {
         const t = this.text;
         if (c === OPEN_BRACE || c === OPEN_BRACKET) {
             const end = this.flatEnd(this.pos);
             if (end > 0) {
-                this.attach(this.parse(this.pos, end));
+                this.attach(this.parse(t.slice(this.pos, end), this.pos, 'in the value at position'));
                 this.pos = end;
                 return true;
             }
@@ -316,18 +307,18 @@ class JsonAssembler {
         }
         if (end < 0)
             return false;
-        this.attach(this.parse(this.pos, end));
+        this.attach(this.parse(t.slice(this.pos, end), this.pos, 'in the value at position'));
         this.pos = end;
         return true;
     }
-    /** JSON.parse of text[from, to), its error placed in the whole text. */
-    parse(from, to) {
+    /** JSON.parse of `text`, which starts at `from` in the whole text: its error placed there (`where`: how). */
+    parse(text, from, where) {
         try {
-            return JSON.parse(this.text.slice(from, to));
+            return JSON.parse(text);
         }
         catch (err) {
             this.pos = from;
-            return this.fail(JsonAssembler.reason(err), 'in the value at position');
+            return this.fail(JsonAssembler.reason(err), where);
         }
     }
     attach(v) {

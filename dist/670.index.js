@@ -8744,7 +8744,14 @@ function shareHashes(state, remote, files, prefix) {
             distinct.set(v, v);
         return v;
     };
-    for (const key of Object.keys(objects)) {
+    // One string per key first (then the lookups below go by the ledger's own, internalized keys): the ledger's (its
+    // dicts' keys, which stay) for the listed key and, without a prefix, the scanned path (which every record of the
+    // file takes as its key and path). Three copies per file otherwise.
+    const keys = Object.keys(objects);
+    shareInOrder(keys, remote, (o) => o.key, (o, k) => (o.key = k));
+    if (prefix === '')
+        shareInOrder(keys, files, (f) => f.path, (f, k) => (f.path = k));
+    for (const key of keys) {
         const e = objects[key];
         if (!Array.isArray(e))
             continue;
@@ -8769,20 +8776,14 @@ function shareHashes(state, remote, files, prefix) {
             f.md5 = md5;
     }
     const full = state.deploys?.[0]?.site?.full;
-    if (full) {
-        for (const key of Object.keys(full)) {
-            const t = full[key];
-            const md5 = md5Of(key);
-            if (md5 !== undefined && Array.isArray(t) && t[0] === md5)
-                t[0] = md5;
-        }
+    if (!full)
+        return;
+    for (const key of Object.keys(full)) {
+        const t = full[key];
+        const md5 = md5Of(key);
+        if (md5 !== undefined && Array.isArray(t) && t[0] === md5)
+            t[0] = md5;
     }
-    // One string per key: the ledger's (its dicts' keys, which stay) for the listed key and, without a prefix, the
-    // scanned path (which every record of the file takes as its key and path). Three copies per file otherwise.
-    const keys = Object.keys(objects);
-    shareInOrder(keys, remote, (o) => o.key, (o, k) => (o.key = k));
-    if (prefix === '')
-        shareInOrder(keys, files, (f) => f.path, (f, k) => (f.path = k));
 }
 /**
  * Where `items` (in about the order of `canonical`: listing and walk order against the ledger's) hold a string equal

@@ -126,7 +126,7 @@ export class JsonAssembler {
           if (c !== QUOTE) this.fail(`Unexpected token '${t[this.pos]}' where a key was expected`);
           const end = this.stringEnd(this.pos);
           if (end < 0) return;
-          this.stack[this.stack.length - 1]!.key = this.parse(this.pos, end) as string;
+          this.stack[this.stack.length - 1]!.key = this.parse(t.slice(this.pos, end), this.pos, 'in the key at position') as string;
           this.pos = end;
           this.want = Want.Colon;
           break;
@@ -196,7 +196,8 @@ export class JsonAssembler {
       i++;
     }
     if (last <= from) return false;
-    this.take(top, this.parseAs(top.array ? '[' : '{', t.slice(from, last), top.array ? ']' : '}', from));
+    const [open, close] = top.array ? ['[', ']'] : ['{', '}'];
+    this.take(top, this.parse(open + t.slice(from, last) + close, from, 'in the members from position'));
     this.pos = last;
     this.want = Want.CommaOrEnd;
     return true;
@@ -227,23 +228,13 @@ export class JsonAssembler {
     }
   }
 
-  /** JSON.parse of `open + text + close`, its error placed at `from` in the whole text. */
-  private parseAs(open: string, text: string, close: string, from: number): unknown {
-    try {
-      return JSON.parse(open + text + close);
-    } catch (err) {
-      this.pos = from;
-      return this.fail(JsonAssembler.reason(err), 'in the members from position');
-    }
-  }
-
   /** Reads the value at pos; false when the text ends inside it (more is needed). */
   private value(c: number, final: boolean): boolean {
     const t = this.text;
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       const end = this.flatEnd(this.pos);
       if (end > 0) {
-        this.attach(this.parse(this.pos, end));
+        this.attach(this.parse(t.slice(this.pos, end), this.pos, 'in the value at position'));
         this.pos = end;
         return true;
       }
@@ -267,18 +258,18 @@ export class JsonAssembler {
       if (end === this.pos) this.fail(`Unexpected token '${t[this.pos]}'`);
     }
     if (end < 0) return false;
-    this.attach(this.parse(this.pos, end));
+    this.attach(this.parse(t.slice(this.pos, end), this.pos, 'in the value at position'));
     this.pos = end;
     return true;
   }
 
-  /** JSON.parse of text[from, to), its error placed in the whole text. */
-  private parse(from: number, to: number): unknown {
+  /** JSON.parse of `text`, which starts at `from` in the whole text: its error placed there (`where`: how). */
+  private parse(text: string, from: number, where: string): unknown {
     try {
-      return JSON.parse(this.text.slice(from, to));
+      return JSON.parse(text);
     } catch (err) {
       this.pos = from;
-      return this.fail(JsonAssembler.reason(err), 'in the value at position');
+      return this.fail(JsonAssembler.reason(err), where);
     }
   }
 

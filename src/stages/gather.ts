@@ -217,7 +217,24 @@ export function shareHashes(state: DeployState, remote: RemoteObject[], files: L
     if (distinct.size < SHARED_VALUES) distinct.set(v, v);
     return v;
   };
-  for (const key of Object.keys(objects)) {
+  // One string per key first (then the lookups below go by the ledger's own, internalized keys): the ledger's (its
+  // dicts' keys, which stay) for the listed key and, without a prefix, the scanned path (which every record of the
+  // file takes as its key and path). Three copies per file otherwise.
+  const keys = Object.keys(objects);
+  shareInOrder(
+    keys,
+    remote,
+    (o) => o.key,
+    (o, k) => (o.key = k),
+  );
+  if (prefix === '')
+    shareInOrder(
+      keys,
+      files,
+      (f) => f.path,
+      (f, k) => (f.path = k),
+    );
+  for (const key of keys) {
     const e = objects[key];
     if (!Array.isArray(e)) continue;
     for (let i = 2; i < e.length; i++) if (typeof e[i] === 'string') e[i] = one(e[i]!);
@@ -234,29 +251,12 @@ export function shareHashes(state: DeployState, remote: RemoteObject[], files: L
     if (md5 !== undefined && f.md5 === md5) f.md5 = md5;
   }
   const full = state.deploys?.[0]?.site?.full;
-  if (full) {
-    for (const key of Object.keys(full)) {
-      const t = full[key];
-      const md5 = md5Of(key);
-      if (md5 !== undefined && Array.isArray(t) && t[0] === md5) t[0] = md5;
-    }
+  if (!full) return;
+  for (const key of Object.keys(full)) {
+    const t = full[key];
+    const md5 = md5Of(key);
+    if (md5 !== undefined && Array.isArray(t) && t[0] === md5) t[0] = md5;
   }
-  // One string per key: the ledger's (its dicts' keys, which stay) for the listed key and, without a prefix, the
-  // scanned path (which every record of the file takes as its key and path). Three copies per file otherwise.
-  const keys = Object.keys(objects);
-  shareInOrder(
-    keys,
-    remote,
-    (o) => o.key,
-    (o, k) => (o.key = k),
-  );
-  if (prefix === '')
-    shareInOrder(
-      keys,
-      files,
-      (f) => f.path,
-      (f, k) => (f.path = k),
-    );
 }
 
 /**
