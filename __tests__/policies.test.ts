@@ -124,6 +124,37 @@ describe('remoteStates', () => {
     expect(out.has('gone.css')).toBe(false);
   });
 
+  it('a key named like an Object.prototype member takes nothing from the records that do not hold it', () => {
+    const keys = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];
+    const out = remoteStates(
+      keys.map((key) => ({ key, etag: 'e', size: 1 })),
+      { version: 1, objects: {} },
+      {},
+      {},
+    );
+    for (const key of keys) expect(out.get(key)).toStrictEqual({ key, etag: 'e', size: 1 });
+  });
+
+  it('answers for every listed key as a Map of the states would, unsorted and repeated keys too (the last listed wins)', () => {
+    const listed: RemoteObject[] = [
+      { key: 'b', etag: 'e1', size: 1 },
+      { key: 'a', etag: 'e2', size: 2 },
+      { key: 'b', etag: 'e3', size: 3 },
+      { key: 'c/d', etag: 'e4', size: 4 },
+    ];
+    const state: DeployState = { version: 1, objects: { b: ['e3', 'm3', 'h3'], a: ['e-old', 'm2', 'h2'] } };
+    const out = remoteStates(listed, state, { 'c/d': 'head-md5' });
+    const expected = new Map<string, RemoteState>([
+      ['b', { key: 'b', etag: 'e3', size: 3, storedMd5: 'm3', headersHash: 'h3' }],
+      ['a', { key: 'a', etag: 'e2', size: 2 }],
+      ['c/d', { key: 'c/d', etag: 'e4', size: 4, storedMd5: 'head-md5' }],
+    ]);
+    expect(out.size).toBe(3);
+    expect(new Map(out)).toStrictEqual(expected);
+    expect([...out.values()]).toStrictEqual([...expected.values()]);
+    expect(out.get('zz')).toBeUndefined();
+  });
+
   it('does not change the listing it was given', () => {
     const obj = { key: 'a', etag: 'e', size: 1 };
     remoteStates([obj], { version: 1, objects: { a: ['e', 'm', 'h'] } }, {});

@@ -88,6 +88,9 @@ describe('site views', () => {
     const map = new Map(rows.map((x) => [x.key, x.md5]));
     expect(site.size).toBe(map.size);
     expect([...site.keys()]).toEqual([...map.keys()]);
+    expect([...site.entries()].map(([k, v]) => [k, v.md5])).toEqual([...map.entries()]);
+    expect([...site.values()].map((v) => v.md5)).toEqual([...map.values()]);
+    expect([...site].map(([k, v]) => [k, v.md5])).toEqual([...map]);
     for (const k of [...map.keys(), 'missing', 'a', '']) {
       expect(site.has(k)).toBe(map.has(k));
       expect(site.get(k)?.md5).toBe(map.get(k));

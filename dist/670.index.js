@@ -1489,7 +1489,206 @@ function discoverTagging(config, facts) {
     return { tagging: metaName === null ? null : { metaName, ids }, notes };
 }
 
+;// CONCATENATED MODULE: ./src/plan/site-view.ts
+/** ReadonlyMap's derived methods over `get`, `has`, `size` and a key iterator. */
+class MapView {
+    *entries() {
+        for (const k of this.keys())
+            yield [k, this.get(k)];
+    }
+    *values() {
+        for (const k of this.keys())
+            yield this.get(k);
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn) {
+        for (const [k, v] of this.entries())
+            fn(v, k, this);
+    }
+}
+/** A site view: key -> ServedObject. */
+class SiteView extends MapView {
+}
+const own = Object.prototype.hasOwnProperty;
+/** A recorded site: the ledger's tuples, headers by index into its table. */
+class TupleSite extends SiteView {
+    tuples;
+    table;
+    count;
+    constructor(tuples, table) {
+        super();
+        this.tuples = tuples;
+        this.table = table;
+        this.count = Object.keys(tuples).length;
+    }
+    /** Whether every tuple's headers are in the table (a site that refers to a missing set is not restorable). */
+    complete() {
+        for (const k in this.tuples)
+            if (this.table[this.tuples[k][2]] === undefined)
+                return false;
+        return true;
+    }
+    get(key) {
+        if (!own.call(this.tuples, key))
+            return undefined;
+        const [md5, size, h, fp] = this.tuples[key];
+        return { md5, size, headers: this.table[h], fingerprinted: fp === 1 };
+    }
+    has(key) {
+        return own.call(this.tuples, key);
+    }
+    /** The ledger's own tuple for `key` (a next ledger that serves the same object holds this one, not a copy). */
+    tuple(key) {
+        return own.call(this.tuples, key) ? this.tuples[key] : undefined;
+    }
+    get size() {
+        return this.count;
+    }
+    *keys() {
+        for (const k in this.tuples)
+            yield k;
+    }
+}
+/** An older site: the next newer one, without `gone`, with `set` over it. */
+class DeltaSite extends SiteView {
+    newer;
+    set;
+    gone;
+    count;
+    constructor(newer, set, gone) {
+        super();
+        this.newer = newer;
+        this.set = set;
+        this.gone = new Set(gone);
+        let n = newer.size;
+        for (const k of this.gone)
+            if (newer.has(k) && !set.has(k))
+                n--;
+        for (const k of set.keys())
+            if (!newer.has(k))
+                n++;
+        this.count = n;
+    }
+    get(key) {
+        return this.set.get(key) ?? (this.gone.has(key) ? undefined : this.newer.get(key));
+    }
+    has(key) {
+        return this.set.has(key) || (!this.gone.has(key) && this.newer.has(key));
+    }
+    get size() {
+        return this.count;
+    }
+    *keys() {
+        for (const k of this.newer.keys())
+            if (this.set.has(k) || !this.gone.has(k))
+                yield k;
+        for (const k of this.set.keys())
+            if (!this.newer.has(k))
+                yield k;
+    }
+}
+/**
+ * Each of `rows` by key, as `value` makes it when asked. Found by binary search over the rows in key order (rows
+ * that come in listing order are usually that already): no map of a million keys, no value held per key. As a Map
+ * of the rows would: a key's last row is its value, its first its place among the keys.
+ */
+class RowMap extends MapView {
+    rows;
+    keyOf;
+    value;
+    /** Row indices in key order, one per key (null: the rows are in strictly increasing key order already). */
+    order;
+    /** Whether some key has more than one row. */
+    repeated;
+    constructor(rows, keyOf, value) {
+        super();
+        this.rows = rows;
+        this.keyOf = keyOf;
+        this.value = value;
+        let sorted = true;
+        for (let i = 1; i < rows.length && sorted; i++)
+            sorted = keyOf(rows[i - 1]) < keyOf(rows[i]);
+        if (sorted) {
+            this.order = null;
+            this.repeated = false;
+            return;
+        }
+        const idx = Array.from({ length: rows.length }, (_, i) => i);
+        idx.sort((a, b) => {
+            const ka = keyOf(rows[a]);
+            const kb = keyOf(rows[b]);
+            return ka < kb ? -1 : ka > kb ? 1 : a - b;
+        });
+        // Of a key's rows (adjacent now, in row order), the last.
+        const kept = idx.filter((r, i) => i === idx.length - 1 || keyOf(rows[r]) !== keyOf(rows[idx[i + 1]]));
+        this.repeated = kept.length < idx.length;
+        this.order = Uint32Array.from(kept);
+    }
+    /** The row of `key`, by binary search. */
+    rowOf(key) {
+        let lo = 0;
+        let hi = this.order ? this.order.length : this.rows.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            const row = this.rows[this.order ? this.order[mid] : mid];
+            const k = this.keyOf(row);
+            if (k === key)
+                return row;
+            if (k < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return undefined;
+    }
+    get(key) {
+        const row = this.rowOf(key);
+        return row === undefined ? undefined : this.value(row);
+    }
+    has(key) {
+        return this.rowOf(key) !== undefined;
+    }
+    get size() {
+        return this.order ? this.order.length : this.rows.length;
+    }
+    *keys() {
+        const seen = this.repeated ? new Set() : null;
+        for (const row of this.rows) {
+            const k = this.keyOf(row);
+            if (seen) {
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+            }
+            yield k;
+        }
+    }
+    *entries() {
+        if (this.repeated) {
+            yield* super.entries();
+            return;
+        }
+        // One row per key: each row is its key's value (no search).
+        for (const row of this.rows)
+            yield [this.keyOf(row), this.value(row)];
+    }
+    *values() {
+        if (this.repeated) {
+            yield* super.values();
+            return;
+        }
+        for (const row of this.rows)
+            yield this.value(row);
+    }
+}
+/** The run's own site: each of `rows` by key, read through `served` when asked (see RowMap). */
+class RowSite extends RowMap {
+}
+
 ;// CONCATENATED MODULE: ./src/plan/policies.ts
+
 
 
 
@@ -1499,29 +1698,29 @@ function discoverTagging(config, facts) {
  * hash from its record (trusted only while the listed ETag still equals the recorded one), and MD5s read by HEAD.
  */
 function remoteStates(remote, state, headMd5, headHeaders = {}) {
-    const out = new Map();
-    for (const o of remote) {
-        const rec = state?.objects[o.key];
-        const known = { ...o };
-        if (rec && ledgerEtag(rec) === o.etag) {
-            known.storedMd5 = rec[1];
-            if (rec[2])
-                known.headersHash = rec[2];
-            if (rec[3])
-                known.readingHash = rec[3];
-            const marker = state?.tags?.objects[o.key];
-            if (marker)
-                known.tagged = marker;
-        }
-        const head = headMd5[o.key];
-        if (head !== undefined && known.storedMd5 === undefined)
-            known.storedMd5 = head;
-        const headers = headHeaders[o.key];
-        if (headers !== undefined && known.headersHash === undefined)
-            known.storedHeaders = headers;
-        out.set(o.key, known);
+    // Made when a key is asked for, from the listing and the ledger the run holds anyway: no object per key is kept.
+    return new RowMap(remote, (o) => o.key, (o) => remoteState(o, state, headMd5, headHeaders));
+}
+function remoteState(o, state, headMd5, headHeaders) {
+    const known = { key: o.key, etag: o.etag, size: o.size };
+    const rec = state && Object.hasOwn(state.objects, o.key) ? state.objects[o.key] : undefined;
+    if (rec && ledgerEtag(rec) === o.etag) {
+        known.storedMd5 = rec[1];
+        if (rec[2])
+            known.headersHash = rec[2];
+        if (rec[3])
+            known.readingHash = rec[3];
+        const marker = state?.tags?.objects[o.key];
+        if (marker)
+            known.tagged = marker;
     }
-    return out;
+    const head = Object.hasOwn(headMd5, o.key) ? headMd5[o.key] : undefined;
+    if (head !== undefined && known.storedMd5 === undefined)
+        known.storedMd5 = head;
+    const headers = Object.hasOwn(headHeaders, o.key) ? headHeaders[o.key] : undefined;
+    if (headers !== undefined && known.headersHash === undefined)
+        known.storedHeaders = headers;
+    return known;
 }
 /** The ETag an entry records: written as '' when it is the content MD5 (a single PUT), which keeps the ledger small. */
 const ledgerEtag = (rec) => rec[0] || rec[1];
@@ -1647,181 +1846,6 @@ function deleteWarning(deletes, maxDeletes) {
     if (maxDeletes <= 0 || deletes <= 0.8 * maxDeletes)
         return null;
     return `${deletes} objects will be deleted: close to max-deletes (${maxDeletes}). Check source-dir and prefix.`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/site-view.ts
-/** ReadonlyMap's derived methods over `get`, `has`, `size` and a key iterator. */
-class SiteView {
-    *entries() {
-        for (const k of this.keys())
-            yield [k, this.get(k)];
-    }
-    *values() {
-        for (const k of this.keys())
-            yield this.get(k);
-    }
-    [Symbol.iterator]() {
-        return this.entries();
-    }
-    forEach(fn) {
-        for (const [k, v] of this.entries())
-            fn(v, k, this);
-    }
-}
-const own = Object.prototype.hasOwnProperty;
-/** A recorded site: the ledger's tuples, headers by index into its table. */
-class TupleSite extends SiteView {
-    tuples;
-    table;
-    count;
-    constructor(tuples, table) {
-        super();
-        this.tuples = tuples;
-        this.table = table;
-        this.count = Object.keys(tuples).length;
-    }
-    /** Whether every tuple's headers are in the table (a site that refers to a missing set is not restorable). */
-    complete() {
-        for (const k in this.tuples)
-            if (this.table[this.tuples[k][2]] === undefined)
-                return false;
-        return true;
-    }
-    get(key) {
-        if (!own.call(this.tuples, key))
-            return undefined;
-        const [md5, size, h, fp] = this.tuples[key];
-        return { md5, size, headers: this.table[h], fingerprinted: fp === 1 };
-    }
-    has(key) {
-        return own.call(this.tuples, key);
-    }
-    /** The ledger's own tuple for `key` (a next ledger that serves the same object holds this one, not a copy). */
-    tuple(key) {
-        return own.call(this.tuples, key) ? this.tuples[key] : undefined;
-    }
-    get size() {
-        return this.count;
-    }
-    *keys() {
-        for (const k in this.tuples)
-            yield k;
-    }
-}
-/** An older site: the next newer one, without `gone`, with `set` over it. */
-class DeltaSite extends SiteView {
-    newer;
-    set;
-    gone;
-    count;
-    constructor(newer, set, gone) {
-        super();
-        this.newer = newer;
-        this.set = set;
-        this.gone = new Set(gone);
-        let n = newer.size;
-        for (const k of this.gone)
-            if (newer.has(k) && !set.has(k))
-                n--;
-        for (const k of set.keys())
-            if (!newer.has(k))
-                n++;
-        this.count = n;
-    }
-    get(key) {
-        return this.set.get(key) ?? (this.gone.has(key) ? undefined : this.newer.get(key));
-    }
-    has(key) {
-        return this.set.has(key) || (!this.gone.has(key) && this.newer.has(key));
-    }
-    get size() {
-        return this.count;
-    }
-    *keys() {
-        for (const k of this.newer.keys())
-            if (this.set.has(k) || !this.gone.has(k))
-                yield k;
-        for (const k of this.set.keys())
-            if (!this.newer.has(k))
-                yield k;
-    }
-}
-/**
- * The run's own site: each of `rows` by key, read through `served` when asked. Found by binary search over the rows
- * in key order (a run's files come in listing order, so usually as they are): no map of a million keys. As a Map
- * of the rows would: a key's last row is its value, its first its place among the keys.
- */
-class RowSite extends SiteView {
-    rows;
-    keyOf;
-    served;
-    /** Row indices in key order, one per key (null: the rows are in strictly increasing key order already). */
-    order;
-    /** Whether some key has more than one row. */
-    repeated;
-    constructor(rows, keyOf, served) {
-        super();
-        this.rows = rows;
-        this.keyOf = keyOf;
-        this.served = served;
-        let sorted = true;
-        for (let i = 1; i < rows.length && sorted; i++)
-            sorted = keyOf(rows[i - 1]) < keyOf(rows[i]);
-        if (sorted) {
-            this.order = null;
-            this.repeated = false;
-            return;
-        }
-        const idx = Array.from({ length: rows.length }, (_, i) => i);
-        idx.sort((a, b) => {
-            const ka = keyOf(rows[a]);
-            const kb = keyOf(rows[b]);
-            return ka < kb ? -1 : ka > kb ? 1 : a - b;
-        });
-        // Of a key's rows (adjacent now, in row order), the last.
-        const kept = idx.filter((r, i) => i === idx.length - 1 || keyOf(rows[r]) !== keyOf(rows[idx[i + 1]]));
-        this.repeated = kept.length < idx.length;
-        this.order = Uint32Array.from(kept);
-    }
-    /** The row of `key`, by binary search. */
-    rowOf(key) {
-        let lo = 0;
-        let hi = this.order ? this.order.length : this.rows.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            const row = this.rows[this.order ? this.order[mid] : mid];
-            const k = this.keyOf(row);
-            if (k === key)
-                return row;
-            if (k < key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return undefined;
-    }
-    get(key) {
-        const row = this.rowOf(key);
-        return row === undefined ? undefined : this.served(row);
-    }
-    has(key) {
-        return this.rowOf(key) !== undefined;
-    }
-    get size() {
-        return this.order ? this.order.length : this.rows.length;
-    }
-    *keys() {
-        const seen = this.repeated ? new Set() : null;
-        for (const row of this.rows) {
-            const k = this.keyOf(row);
-            if (seen) {
-                if (seen.has(k))
-                    continue;
-                seen.add(k);
-            }
-            yield k;
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan/history.ts

@@ -160,7 +160,7 @@ export interface DeployPlan {
     tagMeta?: string | null;
   };
   /** What the bucket holds, with what the action knows of each object (the record, HEADs). */
-  remote: Map<string, RemoteState>;
+  remote: ReadonlyMap<string, RemoteState>;
   /**
    * The fingerprint verdict of every path the plan mentions (local files, deletes, the diff): a lookup, not a copy
    * per path (a Map satisfies it).

@@ -18,7 +18,7 @@ import type { StoredHeaders } from '../model/headers.js';
 
 export interface FilePlan {
   local: LocalFile[];
-  remote: Map<string, RemoteState>;
+  remote: ReadonlyMap<string, RemoteState>;
   sync: SyncEntry[];
   files: FileRecord[];
   fingerprint: (relPath: string) => FingerprintVerdict;

@@ -109,7 +109,7 @@ export function livePending(pending: Record<string, PendingDeletion> | undefined
 
 export interface LedgerUpdate {
   files: FileRecord[];
-  remote: Map<string, RemoteState>;
+  remote: ReadonlyMap<string, RemoteState>;
   etags: Record<string, string>;
   demoted: string[];
   shapes: LearnedShape[];

@@ -17,6 +17,7 @@ import { headersHash, readingHash } from './headers.js';
 import { isHtmlType, tagMarker } from './cache-tags.js';
 import type { InvalidationPlan } from './invalidation.js';
 import { encodeCloudFrontPath } from './url-path.js';
+import { RowMap } from './site-view.js';
 
 /**
  * What the bucket holds, per key, with what the action knows beyond the listing: the content MD5 and headers
@@ -27,25 +28,35 @@ export function remoteStates(
   state: DeployState | null,
   headMd5: Record<string, string>,
   headHeaders: Record<string, StoredHeaders> = {},
-): Map<string, RemoteState> {
-  const out = new Map<string, RemoteState>();
-  for (const o of remote) {
-    const rec = state?.objects[o.key];
-    const known: RemoteState = { ...o };
-    if (rec && ledgerEtag(rec) === o.etag) {
-      known.storedMd5 = rec[1];
-      if (rec[2]) known.headersHash = rec[2];
-      if (rec[3]) known.readingHash = rec[3];
-      const marker = state?.tags?.objects[o.key];
-      if (marker) known.tagged = marker;
-    }
-    const head = headMd5[o.key];
-    if (head !== undefined && known.storedMd5 === undefined) known.storedMd5 = head;
-    const headers = headHeaders[o.key];
-    if (headers !== undefined && known.headersHash === undefined) known.storedHeaders = headers;
-    out.set(o.key, known);
+): ReadonlyMap<string, RemoteState> {
+  // Made when a key is asked for, from the listing and the ledger the run holds anyway: no object per key is kept.
+  return new RowMap(
+    remote,
+    (o) => o.key,
+    (o) => remoteState(o, state, headMd5, headHeaders),
+  );
+}
+
+function remoteState(
+  o: RemoteObject,
+  state: DeployState | null,
+  headMd5: Record<string, string>,
+  headHeaders: Record<string, StoredHeaders>,
+): RemoteState {
+  const known: RemoteState = { key: o.key, etag: o.etag, size: o.size };
+  const rec = state && Object.hasOwn(state.objects, o.key) ? state.objects[o.key] : undefined;
+  if (rec && ledgerEtag(rec) === o.etag) {
+    known.storedMd5 = rec[1];
+    if (rec[2]) known.headersHash = rec[2];
+    if (rec[3]) known.readingHash = rec[3];
+    const marker = state?.tags?.objects[o.key];
+    if (marker) known.tagged = marker;
   }
-  return out;
+  const head = Object.hasOwn(headMd5, o.key) ? headMd5[o.key] : undefined;
+  if (head !== undefined && known.storedMd5 === undefined) known.storedMd5 = head;
+  const headers = Object.hasOwn(headHeaders, o.key) ? headHeaders[o.key] : undefined;
+  if (headers !== undefined && known.headersHash === undefined) known.storedHeaders = headers;
+  return known;
 }
 
 /** The ETag an entry records: written as '' when it is the content MD5 (a single PUT), which keeps the ledger small. */
@@ -139,7 +150,7 @@ export function verifyTargets(plan: InvalidationPlan | undefined, files: FileRec
  */
 export function nextState(
   files: FileRecord[],
-  remote: Map<string, RemoteState>,
+  remote: ReadonlyMap<string, RemoteState>,
   etags: Record<string, string>,
   tags: { meta: string | null; previous?: string | undefined } = { meta: null },
   previous: Record<string, StateEntry> = {},

@@ -279,7 +279,7 @@ function invalidationFor(
 /** Pending deletions after the rollback: the ones still listed, and the fingerprinted extras it keeps. */
 function pendingAfter(
   state: DeployState | null,
-  remote: Map<string, RemoteState>,
+  remote: ReadonlyMap<string, RemoteState>,
   kept: RollbackDetails['kept'],
   now: number,
 ): Record<string, PendingDeletion> {
@@ -291,7 +291,7 @@ function pendingAfter(
   return pending;
 }
 
-function refused(message: string, remote: Map<string, RemoteState>): DeployPlan {
+function refused(message: string, remote: ReadonlyMap<string, RemoteState>): DeployPlan {
   return {
     files: [],
     sync: [],

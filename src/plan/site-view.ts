@@ -1,28 +1,31 @@
 // Sites (key -> what a deploy served) as views over data already held, never an object per key: the ledger's
 // tuples with their header table, a delta over the next newer site, or the run's file records. A ServedObject is
-// made when one key is asked for. Pure.
+// made when one key is asked for. The same for any rows found by key (RowMap: the listing's remote states). Pure.
 import type { ServedHeaders, ServedTuple } from '../model/data.js';
 import type { ServedObject, Site } from '../model/history.js';
 
 /** ReadonlyMap's derived methods over `get`, `has`, `size` and a key iterator. */
-abstract class SiteView implements ReadonlyMap<string, ServedObject> {
-  abstract get(key: string): ServedObject | undefined;
+export abstract class MapView<V> implements ReadonlyMap<string, V> {
+  abstract get(key: string): V | undefined;
   abstract has(key: string): boolean;
   abstract get size(): number;
   abstract keys(): MapIterator<string>;
-  *entries(): MapIterator<[string, ServedObject]> {
+  *entries(): MapIterator<[string, V]> {
     for (const k of this.keys()) yield [k, this.get(k)!];
   }
-  *values(): MapIterator<ServedObject> {
+  *values(): MapIterator<V> {
     for (const k of this.keys()) yield this.get(k)!;
   }
-  [Symbol.iterator](): MapIterator<[string, ServedObject]> {
+  [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
-  forEach(fn: (value: ServedObject, key: string, map: ReadonlyMap<string, ServedObject>) => void): void {
+  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
     for (const [k, v] of this.entries()) fn(v, k, this);
   }
 }
+
+/** A site view: key -> ServedObject. */
+abstract class SiteView extends MapView<ServedObject> {}
 
 const own = Object.prototype.hasOwnProperty;
 
@@ -93,11 +96,11 @@ export class DeltaSite extends SiteView {
 }
 
 /**
- * The run's own site: each of `rows` by key, read through `served` when asked. Found by binary search over the rows
- * in key order (a run's files come in listing order, so usually as they are): no map of a million keys. As a Map
+ * Each of `rows` by key, as `value` makes it when asked. Found by binary search over the rows in key order (rows
+ * that come in listing order are usually that already): no map of a million keys, no value held per key. As a Map
  * of the rows would: a key's last row is its value, its first its place among the keys.
  */
-export class RowSite<T> extends SiteView {
+export class RowMap<T, V> extends MapView<V> {
   /** Row indices in key order, one per key (null: the rows are in strictly increasing key order already). */
   private readonly order: Uint32Array | null;
   /** Whether some key has more than one row. */
@@ -105,7 +108,7 @@ export class RowSite<T> extends SiteView {
   constructor(
     private readonly rows: readonly T[],
     private readonly keyOf: (row: T) => string,
-    private readonly served: (row: T) => ServedObject,
+    private readonly value: (row: T) => V,
   ) {
     super();
     let sorted = true;
@@ -140,9 +143,9 @@ export class RowSite<T> extends SiteView {
     }
     return undefined;
   }
-  get(key: string): ServedObject | undefined {
+  get(key: string): V | undefined {
     const row = this.rowOf(key);
-    return row === undefined ? undefined : this.served(row);
+    return row === undefined ? undefined : this.value(row);
   }
   has(key: string): boolean {
     return this.rowOf(key) !== undefined;
@@ -161,4 +164,22 @@ export class RowSite<T> extends SiteView {
       yield k;
     }
   }
+  override *entries(): MapIterator<[string, V]> {
+    if (this.repeated) {
+      yield* super.entries();
+      return;
+    }
+    // One row per key: each row is its key's value (no search).
+    for (const row of this.rows) yield [this.keyOf(row), this.value(row)];
+  }
+  override *values(): MapIterator<V> {
+    if (this.repeated) {
+      yield* super.values();
+      return;
+    }
+    for (const row of this.rows) yield this.value(row);
+  }
 }
+
+/** The run's own site: each of `rows` by key, read through `served` when asked (see RowMap). */
+export class RowSite<T> extends RowMap<T, ServedObject> {}

@@ -53,7 +53,7 @@ function headersChanged(path: string, obj: RemoteState, opts: SyncOptions): bool
   return obj.storedHeaders !== undefined && opts.headersDiffer !== undefined && opts.headersDiffer(path, obj);
 }
 
-export function planSync(local: LocalFile[], remote: Map<string, RemoteState>, opts: SyncOptions): SyncEntry[] {
+export function planSync(local: LocalFile[], remote: ReadonlyMap<string, RemoteState>, opts: SyncOptions): SyncEntry[] {
   const entries: SyncEntry[] = [];
   const localKeys = new Set<string>();
   for (const file of local) {
