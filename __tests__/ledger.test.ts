@@ -15,6 +15,7 @@ import type {
 } from '../src/model/data.js';
 import type { FileRecord } from '../src/model/stages.js';
 import { headersHash, readingHash } from '../src/plan/headers.js';
+import { learnShapes } from '../src/plan/fingerprint-history.js';
 import {
   commitGuard,
   type CommitGuard,
@@ -126,6 +127,67 @@ describe('historyEvidence', () => {
     const e = historyEvidence(l, prefix, files(build));
     expect(e.learned).toEqual(learned);
     expect([...e.demoted].sort()).toEqual(demoted);
+  });
+});
+
+describe('historyEvidence over the ledger and the build as they are held', () => {
+  // The same evidence as learnShapes over copies of both sides ({path, md5} per file), on generated sites with
+  // renamed hashed chunks, build-id folders, pages, keys outside the prefix, keys named like Object.prototype members.
+  const hex = (r: () => number, n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('');
+  const b32 = (r: () => number, n: number) =>
+    Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz234567'[Math.floor(r() * 32)]).join('');
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', (seed) => {
+    let x = seed;
+    const r = () => (x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const prefix = seed % 2 === 0 ? '' : 'site/';
+    const name = (): string => {
+      const k = Math.floor(r() * 6);
+      if (k === 0) return `assets/app-${hex(r, 8)}.js`;
+      if (k === 1) return `chunks/${b32(r, 10)}.js`;
+      if (k === 2)
+        return `_next/static/${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}/${['a', 'b', 'c'][Math.floor(r() * 3)]}.js`;
+      if (k === 3) return `page${Math.floor(r() * 20)}.html`;
+      if (k === 4) return ['toString', 'constructor', '__proto__', 'valueOf'][Math.floor(r() * 4)]!;
+      return `img/${Math.floor(r() * 30)}.png`;
+    };
+    const objects: Record<string, [string, string, string]> = {};
+    const set = (key: string, md5: string) =>
+      Object.defineProperty(objects, key, { value: ['', md5, 'h'], enumerable: true, writable: true, configurable: true });
+    const kept: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const n = name();
+      const md5 = hex(r, 32);
+      set((r() < 0.1 ? 'other/' : prefix) + n, md5);
+      if (r() < 0.5) kept.push(n);
+    }
+    const build: { path: string; md5: string; size: number }[] = [];
+    const seen = new Set<string>();
+    for (const n of [...kept, ...Array.from({ length: 20 }, name)]) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      const old = Object.hasOwn(objects, prefix + n) ? objects[prefix + n]![1] : undefined;
+      build.push({ path: n, md5: old !== undefined && r() < 0.7 ? old : hex(r, 32), size: 1 });
+    }
+    const state: DeployState = { version: 1, objects, shapes: [] };
+    const previous = Object.entries(objects)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, e]) => ({ path: k.slice(prefix.length), md5: e[1] }));
+    const expected = learnShapes(
+      previous,
+      build.map((f) => ({ path: f.path, md5: f.md5 })),
+      [],
+    );
+    expect(historyEvidence(state, prefix, build).learned).toEqual(expected);
+  });
+
+  it('learns from generated renames (the comparison above is not between two empty lists)', () => {
+    const objects: Record<string, [string, string, string]> = {};
+    const build: { path: string; md5: string; size: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      objects[`assets/app${i}-0a1b2c3${i}.js`] = ['', `old${i}`, 'h'];
+      build.push({ path: `assets/app${i}-9f8e7d6${i}.js`, md5: `new${i}`, size: 1 });
+    }
+    expect(historyEvidence({ version: 1, objects }, '', build).learned.length).toBeGreaterThan(0);
   });
 });
 

@@ -3349,8 +3349,13 @@ function shapeKey(s) {
  * A 1:1 pair also needs different content. Returns `known` plus the new shapes, deduplicated.
  */
 function learnShapes(previous, current, known = []) {
-    const prev = new Map(previous.map((f) => [f.path, f.md5]));
-    const cur = new Map(current.map((f) => [f.path, f.md5]));
+    return learnShapesOf(new Map(previous.map((f) => [f.path, f.md5])), new Map(current.map((f) => [f.path, f.md5])), known);
+}
+/**
+ * learnShapes over path -> MD5 maps (or views that answer as Maps do: a large site's ledger and build are read
+ * where they are, with no pair or map entry made per file).
+ */
+function learnShapesOf(prev, cur, known = []) {
     const groups = new Map();
     const add = (path, md5, side) => {
         if (HTML.test(path))
@@ -4179,6 +4184,7 @@ function tokenOf(path, s) {
 ;// CONCATENATED MODULE: ./src/plan/ledger.ts
 
 
+
 /** How many deploys the ledger remembers. */
 const DEPLOYS_KEPT = 10;
 /**
@@ -4187,11 +4193,40 @@ const DEPLOYS_KEPT = 10;
  */
 function historyEvidence(ledger, prefix, local) {
     const demoted = new Set(ledger?.demoted ?? []);
-    const previous = Object.entries(ledger?.objects ?? {})
-        .filter(([key]) => key.startsWith(prefix))
-        .map(([key, entry]) => ({ path: key.slice(prefix.length), md5: entry[1] }));
-    const learned = learnShapes(previous, local.map((f) => ({ path: f.path, md5: f.md5 })), ledger?.shapes ?? []);
+    // Both sides as views over what the run holds (the ledger's entries, the build's files): no copy per file.
+    const learned = learnShapesOf(new RecordedMd5s(ledger?.objects ?? {}, prefix), new RowMap(local, (f) => f.path, (f) => f.md5), ledger?.shapes ?? []);
     return { learned: dropShapes(learned, [...demoted]), demoted };
+}
+/** The ledger's content MD5s by path relative to `prefix` (its keys under it), read from its entries when asked. */
+class RecordedMd5s extends MapView {
+    objects;
+    prefix;
+    count;
+    constructor(objects, prefix) {
+        super();
+        this.objects = objects;
+        this.prefix = prefix;
+        let n = 0;
+        for (const key in objects)
+            if (Object.hasOwn(objects, key) && key.startsWith(prefix))
+                n++;
+        this.count = n;
+    }
+    get(path) {
+        const key = this.prefix + path;
+        return Object.hasOwn(this.objects, key) ? this.objects[key][1] : undefined;
+    }
+    has(path) {
+        return Object.hasOwn(this.objects, this.prefix + path);
+    }
+    get size() {
+        return this.count;
+    }
+    *keys() {
+        for (const key in this.objects)
+            if (Object.hasOwn(this.objects, key) && key.startsWith(this.prefix))
+                yield key.slice(this.prefix.length);
+    }
 }
 /**
  * Names called fingerprinted that the bucket already holds with other content: the name did not change when

@@ -126,8 +126,18 @@ function shapeKey(s: LearnedShape): string {
  * A 1:1 pair also needs different content. Returns `known` plus the new shapes, deduplicated.
  */
 export function learnShapes(previous: HistoryFile[], current: HistoryFile[], known: LearnedShape[] = []): LearnedShape[] {
-  const prev = new Map(previous.map((f) => [f.path, f.md5]));
-  const cur = new Map(current.map((f) => [f.path, f.md5]));
+  return learnShapesOf(new Map(previous.map((f) => [f.path, f.md5])), new Map(current.map((f) => [f.path, f.md5])), known);
+}
+
+/**
+ * learnShapes over path -> MD5 maps (or views that answer as Maps do: a large site's ledger and build are read
+ * where they are, with no pair or map entry made per file).
+ */
+export function learnShapesOf(
+  prev: ReadonlyMap<string, string>,
+  cur: ReadonlyMap<string, string>,
+  known: LearnedShape[] = [],
+): LearnedShape[] {
   const groups = new Map<string, { shape: LearnedShape; gone: Array<[string, string]>; came: Array<[string, string]> }>();
   const add = (path: string, md5: string, side: 'gone' | 'came'): void => {
     if (HTML.test(path)) return;
@@ -186,7 +196,7 @@ function idKind(seg: string): string | null {
  * side (records, uploads) or an old id still in the build prove nothing. Learned as a shape whose `after`
  * is '/': the token is a whole directory name.
  */
-function buildIdDirs(prev: Map<string, string>, cur: Map<string, string>): LearnedShape[] {
+function buildIdDirs(prev: ReadonlyMap<string, string>, cur: ReadonlyMap<string, string>): LearnedShape[] {
   const groups = new Map<string, { shape: LearnedShape; gone: Map<string, Set<string>>; came: Map<string, Set<string>>; kept: boolean }>();
   const visit = (path: string, side: 'gone' | 'came' | 'kept'): void => {
     const segs = path.split('/');

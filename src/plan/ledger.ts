@@ -8,11 +8,13 @@ import type {
   LocalFile,
   PendingDeletion,
   RemoteState,
+  StateEntry,
   SyncEntry,
   CommitOrder,
 } from '../model/data.js';
 import type { FileRecord } from '../model/stages.js';
-import { dropShapes, learnShapes, matchesShape } from './fingerprint-history.js';
+import { dropShapes, learnShapesOf, matchesShape } from './fingerprint-history.js';
+import { MapView, RowMap } from './site-view.js';
 import { nextState } from './policies.js';
 
 /** How many deploys the ledger remembers. */
@@ -29,15 +31,45 @@ export interface HistoryEvidence {
  */
 export function historyEvidence(ledger: DeployState | null, prefix: string, local: LocalFile[]): HistoryEvidence {
   const demoted = new Set(ledger?.demoted ?? []);
-  const previous = Object.entries(ledger?.objects ?? {})
-    .filter(([key]) => key.startsWith(prefix))
-    .map(([key, entry]) => ({ path: key.slice(prefix.length), md5: entry[1] }));
-  const learned = learnShapes(
-    previous,
-    local.map((f) => ({ path: f.path, md5: f.md5 })),
+  // Both sides as views over what the run holds (the ledger's entries, the build's files): no copy per file.
+  const learned = learnShapesOf(
+    new RecordedMd5s(ledger?.objects ?? {}, prefix),
+    new RowMap(
+      local,
+      (f) => f.path,
+      (f) => f.md5,
+    ),
     ledger?.shapes ?? [],
   );
   return { learned: dropShapes(learned, [...demoted]), demoted };
+}
+
+/** The ledger's content MD5s by path relative to `prefix` (its keys under it), read from its entries when asked. */
+export class RecordedMd5s extends MapView<string> {
+  private readonly count: number;
+  constructor(
+    private readonly objects: Record<string, StateEntry>,
+    private readonly prefix: string,
+  ) {
+    super();
+    let n = 0;
+    for (const key in objects) if (Object.hasOwn(objects, key) && key.startsWith(prefix)) n++;
+    this.count = n;
+  }
+  get(path: string): string | undefined {
+    const key = this.prefix + path;
+    return Object.hasOwn(this.objects, key) ? this.objects[key]![1] : undefined;
+  }
+  has(path: string): boolean {
+    return Object.hasOwn(this.objects, this.prefix + path);
+  }
+  get size(): number {
+    return this.count;
+  }
+  *keys(): MapIterator<string> {
+    for (const key in this.objects)
+      if (Object.hasOwn(this.objects, key) && key.startsWith(this.prefix)) yield key.slice(this.prefix.length);
+  }
 }
 
 /**
