@@ -94,6 +94,8 @@ describe('site views', () => {
     for (const k of [...map.keys(), 'missing', 'a', '']) {
       expect(site.has(k)).toBe(map.has(k));
       expect(site.get(k)?.md5).toBe(map.get(k));
+      const i = site.indexOf(k);
+      expect(i < 0 ? undefined : rows[i]!.md5).toBe(map.get(k));
     }
   });
 });

@@ -1626,22 +1626,26 @@ class RowMap extends MapView {
         this.repeated = kept.length < idx.length;
         this.order = Uint32Array.from(kept);
     }
-    /** The row of `key`, by binary search. */
-    rowOf(key) {
+    /** Where in the rows `key`'s value is (its last row), by binary search; -1 when no row has it. */
+    indexOf(key) {
         let lo = 0;
         let hi = this.order ? this.order.length : this.rows.length;
         while (lo < hi) {
             const mid = (lo + hi) >>> 1;
-            const row = this.rows[this.order ? this.order[mid] : mid];
-            const k = this.keyOf(row);
+            const i = this.order ? this.order[mid] : mid;
+            const k = this.keyOf(this.rows[i]);
             if (k === key)
-                return row;
+                return i;
             if (k < key)
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        return undefined;
+        return -1;
+    }
+    rowOf(key) {
+        const i = this.indexOf(key);
+        return i < 0 ? undefined : this.rows[i];
     }
     get(key) {
         const row = this.rowOf(key);
@@ -4118,12 +4122,12 @@ function describeShape(s) {
 }
 /** One verdict for every path in `input.files`. */
 function classifyFingerprints(input) {
-    const files = new Set(input.files);
     const userMatchers = (input.userPatterns ?? [])
         .map((g) => g.trim())
         .filter((g) => g !== '')
         .map((g) => ({ glob: g, test: picomatch_default()(g.replace(/^\.?\//, ''), { dot: true }) }));
-    const claims = manifestClaims(input.manifests, files);
+    // The set of every path only where a manifest's references are resolved against it (a large site has none).
+    const claims = Object.keys(input.manifests).length > 0 ? manifestClaims(input.manifests, new Set(input.files)) : new Map();
     const out = new Map();
     const learnedByDir = new Map();
     const idDirs = [];
@@ -4371,10 +4375,11 @@ function headersChanged(path, obj, opts) {
 }
 function planSync(local, remote, opts) {
     const entries = [];
-    const localKeys = new Set();
+    // The keys of the build, for what it no longer has: only when removed objects are deleted.
+    const localKeys = opts.deleteRemoved ? new Set() : null;
     for (const file of local) {
         const key = keyFor(opts.prefix, file.path);
-        localKeys.add(key);
+        localKeys?.add(key);
         const obj = remote.get(key);
         if (!obj) {
             entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
@@ -4411,7 +4416,7 @@ function planSync(local, remote, opts) {
             entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
         }
     }
-    if (opts.deleteRemoved) {
+    if (localKeys) {
         for (const obj of remote.values()) {
             if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix))
                 continue;
@@ -4435,6 +4440,7 @@ function checkDeleteCap(entries, maxDeletes) {
 ;// CONCATENATED MODULE: ./src/plan/files.ts
 // The per-file decisions: what each file is (fingerprinted or not, and why), how it is served (headers), and
 // what the sync does with it. Pure.
+
 
 
 
@@ -4503,7 +4509,8 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
     const fingerprint = verdictLookup(verdicts, evidence);
     const verdictOf = (f) => fingerprint(f.source ?? f.path);
     const rules = (0,plan_headers/* headerRules */.$O)(config.cacheControl, config.headerRules);
-    const byPathLocal = new Map(local.map((f) => [f.path, f]));
+    // By path through a search over the files (no map of every path): the file, and its headers by the same index.
+    const byPathLocal = new RowMap(local, (f) => f.path, (f) => f);
     /** The headers with the object's cache tags in metadata `metaName`. */
     const withTags = (g, p, fingerprinted, metaName) => {
         const tags = tagsFor(keyFor(config.prefix, p), { mutable: !fingerprinted, html: isHtmlType(g.contentType) });
@@ -4519,15 +4526,16 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
         distinct.set(key, h);
         return h;
     };
-    const headers = new Map(local.map((f) => {
+    const headerList = local.map((f) => {
         const fingerprinted = verdictOf(f).fingerprinted;
         const h = rules(f.source ?? f.path, fingerprinted);
         const g = f.gzip ? { ...h, contentEncoding: 'gzip' } : h;
         if (!tagging)
-            return [f.path, intern(g)];
+            return intern(g);
         // Tags are part of the headers (and so of the headers hash that decides a re-upload).
-        return [f.path, withTags(g, f.path, fingerprinted, tagging.metaName)];
-    }));
+        return withTags(g, f.path, fingerprinted, tagging.metaName);
+    });
+    const headers = { get: (p) => headerList[byPathLocal.indexOf(p)] };
     /**
      * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
      * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.

@@ -12,6 +12,7 @@ import { headerRules, headersDiffer, headersHash, invalidationNeededForHeaderCha
 import { demotionWarning, historyEvidence, removedVerdict, reusedNames, type HistoryEvidence } from './ledger.js';
 import { remoteStates, withMultipartEtags } from './policies.js';
 import { planSync } from './sync.js';
+import { RowMap } from './site-view.js';
 import { keyFor, strippedKeyFor } from './url-path.js';
 import { discoverTagging, isHtmlType, tagsFor, type Tagging } from './cache-tags.js';
 import type { StoredHeaders } from '../model/headers.js';
@@ -94,7 +95,12 @@ function classifyAndSync(
   const fingerprint = verdictLookup(verdicts, evidence);
   const verdictOf = (f: LocalFile) => fingerprint(f.source ?? f.path);
   const rules = headerRules(config.cacheControl, config.headerRules);
-  const byPathLocal = new Map(local.map((f) => [f.path, f]));
+  // By path through a search over the files (no map of every path): the file, and its headers by the same index.
+  const byPathLocal = new RowMap(
+    local,
+    (f) => f.path,
+    (f) => f,
+  );
   /** The headers with the object's cache tags in metadata `metaName`. */
   const withTags = (g: HeaderDecision, p: string, fingerprinted: boolean, metaName: string): HeaderDecision => {
     const tags = tagsFor(keyFor(config.prefix, p), { mutable: !fingerprinted, html: isHtmlType(g.contentType) });
@@ -109,16 +115,15 @@ function classifyAndSync(
     distinct.set(key, h);
     return h;
   };
-  const headers = new Map<string, HeaderDecision>(
-    local.map((f) => {
-      const fingerprinted = verdictOf(f).fingerprinted;
-      const h = rules(f.source ?? f.path, fingerprinted);
-      const g = f.gzip ? { ...h, contentEncoding: 'gzip' } : h;
-      if (!tagging) return [f.path, intern(g)];
-      // Tags are part of the headers (and so of the headers hash that decides a re-upload).
-      return [f.path, withTags(g, f.path, fingerprinted, tagging.metaName)];
-    }),
-  );
+  const headerList: HeaderDecision[] = local.map((f) => {
+    const fingerprinted = verdictOf(f).fingerprinted;
+    const h = rules(f.source ?? f.path, fingerprinted);
+    const g = f.gzip ? { ...h, contentEncoding: 'gzip' } : h;
+    if (!tagging) return intern(g);
+    // Tags are part of the headers (and so of the headers hash that decides a re-upload).
+    return withTags(g, f.path, fingerprinted, tagging.metaName);
+  });
+  const headers = { get: (p: string): HeaderDecision | undefined => headerList[byPathLocal.indexOf(p)] };
   /**
    * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
    * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.

@@ -20,7 +20,7 @@ import picomatch from 'picomatch';
 import type { FingerprintVerdict } from '../model/data.js';
 import { buildIdOf, matchesShape, type LearnedShape } from './fingerprint-history.js';
 import { layoutEvidence, neverFingerprinted, no, withToken, yes } from './fingerprint/layout.js';
-import { dirName, manifestClaims, manifestVerdict } from './fingerprint/manifests.js';
+import { dirName, manifestClaims, manifestVerdict, type ManifestClaim } from './fingerprint/manifests.js';
 import { nameParts } from './fingerprint/names.js';
 import { contextHits, type ProvenToken } from './fingerprint/siblings.js';
 
@@ -59,12 +59,13 @@ function describeShape(s: LearnedShape): string {
 
 /** One verdict for every path in `input.files`. */
 export function classifyFingerprints(input: FingerprintInput): Map<string, FingerprintVerdict> {
-  const files = new Set(input.files);
   const userMatchers = (input.userPatterns ?? [])
     .map((g) => g.trim())
     .filter((g) => g !== '')
     .map((g) => ({ glob: g, test: picomatch(g.replace(/^\.?\//, ''), { dot: true }) }));
-  const claims = manifestClaims(input.manifests, files);
+  // The set of every path only where a manifest's references are resolved against it (a large site has none).
+  const claims =
+    Object.keys(input.manifests).length > 0 ? manifestClaims(input.manifests, new Set(input.files)) : new Map<string, ManifestClaim>();
   const out = new Map<string, FingerprintVerdict>();
   const learnedByDir = new Map<string, LearnedShape[]>();
   const idDirs: LearnedShape[] = [];

@@ -129,19 +129,23 @@ export class RowMap<T, V> extends MapView<V> {
     this.repeated = kept.length < idx.length;
     this.order = Uint32Array.from(kept);
   }
-  /** The row of `key`, by binary search. */
-  private rowOf(key: string): T | undefined {
+  /** Where in the rows `key`'s value is (its last row), by binary search; -1 when no row has it. */
+  indexOf(key: string): number {
     let lo = 0;
     let hi = this.order ? this.order.length : this.rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const row = this.rows[this.order ? this.order[mid]! : mid]!;
-      const k = this.keyOf(row);
-      if (k === key) return row;
+      const i = this.order ? this.order[mid]! : mid;
+      const k = this.keyOf(this.rows[i]!);
+      if (k === key) return i;
       if (k < key) lo = mid + 1;
       else hi = mid;
     }
-    return undefined;
+    return -1;
+  }
+  private rowOf(key: string): T | undefined {
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : this.rows[i];
   }
   get(key: string): V | undefined {
     const row = this.rowOf(key);

@@ -55,10 +55,11 @@ function headersChanged(path: string, obj: RemoteState, opts: SyncOptions): bool
 
 export function planSync(local: LocalFile[], remote: ReadonlyMap<string, RemoteState>, opts: SyncOptions): SyncEntry[] {
   const entries: SyncEntry[] = [];
-  const localKeys = new Set<string>();
+  // The keys of the build, for what it no longer has: only when removed objects are deleted.
+  const localKeys = opts.deleteRemoved ? new Set<string>() : null;
   for (const file of local) {
     const key = keyFor(opts.prefix, file.path);
-    localKeys.add(key);
+    localKeys?.add(key);
     const obj = remote.get(key);
     if (!obj) {
       entries.push({ key, path: file.path, action: 'upload', reason: 'new', size: file.size, overwrites: false });
@@ -92,7 +93,7 @@ export function planSync(local: LocalFile[], remote: ReadonlyMap<string, RemoteS
       entries.push({ key, path: file.path, action: 'upload', reason, size: file.size, overwrites: true });
     }
   }
-  if (opts.deleteRemoved) {
+  if (localKeys) {
     for (const obj of remote.values()) {
       if (localKeys.has(obj.key) || !obj.key.startsWith(opts.prefix) || isReservedKey(obj.key, opts.prefix)) continue;
       const rel = obj.key.slice(opts.prefix.length);
