@@ -53,6 +53,39 @@ describe('sites in the ledger: the newest in full, older ones as deltas', () => 
     expect(headerSets).toEqual([HTML, JS, { ...HTML, cacheControl: 'no-cache' }]);
   });
 
+  it('header sets compared and indexed by content, whether objects are shared or one per key (past any cache)', () => {
+    // 12,000 keys, each with its own header objects (as per-file cache tags make them), in two contents only.
+    const n = 12_000;
+    const own = (h: ServedHeaders, i: number): ServedHeaders => ({ ...h, ...(i % 3 === 0 ? { contentLanguage: 'en' } : {}) });
+    const newer: Site = new Map(
+      Array.from({ length: n }, (_, i) => [`k${i}`, { md5: `m${i}`, size: 1, headers: own(HTML, i), fingerprinted: false }] as const),
+    );
+    const older: Site = new Map(
+      Array.from(
+        { length: n },
+        (_, i) => [`k${i}`, { md5: `m${i}`, size: 1, headers: own(i % 1000 === 7 ? JS : HTML, i), fingerprinted: false }] as const,
+      ),
+    );
+    const { deploys: stored = [], headerSets = [] } = encodeDeploys(
+      [
+        { entry: entry(2, 'b'.repeat(40)), site: newer },
+        { entry: entry(1, 'a'.repeat(40)), site: older },
+      ],
+      2,
+    );
+    expect(headerSets).toHaveLength(4);
+    // The older site differs from the newer only where its headers' content does.
+    expect(Object.keys(stored[1]!.site!.set ?? {}).sort()).toEqual(
+      Array.from({ length: n }, (_, i) => i)
+        .filter((i) => i % 1000 === 7)
+        .map((i) => `k${i}`)
+        .sort(),
+    );
+    const back = decodeDeploys({ version: 3, objects: {}, ...{ deploys: stored, headerSets } });
+    expect(new Map(back[0]!.site!)).toEqual(newer);
+    expect(new Map(back[1]!.site!)).toEqual(older);
+  });
+
   it("the next ledger's full site holds the previous ledger's own tuple for an object served the same, a new one otherwise", () => {
     const previous = { version: 3 as const, objects: {}, ...encodeDeploys(deploys.slice(1), 3) };
     const before = previous.deploys![0]!.site!.full!;

@@ -1812,10 +1812,20 @@ function verifyTargets(plan, files) {
  */
 function nextState(files, remote, etags, tags = { meta: null }, previous = {}) {
     const objects = {};
-    /** The entry, as the previous ledger's own array when that holds exactly the same (a large site's ledger is held once). */
-    const reuse = (key, e) => {
+    /**
+     * The entry, as the previous ledger's own array when that holds exactly the same (a large site's ledger is held
+     * once; compared before a new one is made).
+     */
+    const reuse = (key, etag, md5, headersHash, readingHash) => {
         const p = Object.hasOwn(previous, key) ? previous[key] : undefined;
-        return p && p.length === e.length && p.every((v, i) => v === e[i]) ? p : e;
+        const e = etag === md5 ? '' : etag;
+        const same = p !== undefined &&
+            p.length === (readingHash ? 4 : 3) &&
+            p[0] === e &&
+            p[1] === md5 &&
+            p[2] === headersHash &&
+            (!readingHash || p[3] === readingHash);
+        return same ? p : entry(etag, md5, headersHash, readingHash);
     };
     const tagged = {};
     // An unchanged object keeps its marker only while the tags are written in the same metadata.
@@ -1838,7 +1848,7 @@ function nextState(files, remote, etags, tags = { meta: null }, previous = {}) {
                 tagged[f.key] = o.tagged;
         }
         else if (f.entry.action === 'unchanged' && o) {
-            objects[f.key] = reuse(f.key, entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash));
+            objects[f.key] = reuse(f.key, o.etag, f.md5, o.headersHash ?? '', o.readingHash);
             if (keep && o.tagged)
                 tagged[f.key] = o.tagged;
         }
@@ -1876,10 +1886,6 @@ function servedHeaders(h) {
 function sortedRecord(m) {
     return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-/** Same headers (every header a copy sets). */
-function sameHeaders(a, b) {
-    return JSON.stringify(servedHeaders(a)) === JSON.stringify(servedHeaders(b));
-}
 /**
  * The deploys of the ledger, newest first, each with its site decoded from the chain of deltas: views over the
  * ledger's tuples (no object per key), so a million-key site costs what the ledger already holds.
@@ -1914,12 +1920,23 @@ function decodeDeploys(state) {
 function encodeDeploys(deploys, keepSites) {
     const table = [];
     const index = new Map();
+    // Each header set's normal form, by the object (a site's keys share a handful; past HEADER_SETS_CACHED distinct
+    // objects, as with per-file cache tags, the rest are written out each time): no JSON per key of a large site.
+    const normal = new Map();
+    const normalOf = (h) => {
+        let k = normal.get(h);
+        if (k === undefined) {
+            k = JSON.stringify(servedHeaders(h));
+            if (normal.size < HEADER_SETS_CACHED)
+                normal.set(h, k);
+        }
+        return k;
+    };
     const ref = (h) => {
-        const norm = servedHeaders(h);
-        const k = JSON.stringify(norm);
+        const k = normalOf(h);
         let i = index.get(k);
         if (i === undefined) {
-            i = table.push(norm) - 1;
+            i = table.push(servedHeaders(h)) - 1;
             index.set(k, i);
         }
         return i;
@@ -1955,7 +1972,7 @@ function encodeDeploys(deploys, keepSites) {
             for (const k of [...site.keys()].sort()) {
                 const o = site.get(k);
                 const n = newer.get(k);
-                if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || !sameHeaders(n.headers, o.headers))
+                if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || normalOf(n.headers) !== normalOf(o.headers))
                     set[k] = tuple(o);
             }
             const gone = [...newer.keys()].filter((k) => !site.has(k)).sort();
@@ -1966,6 +1983,8 @@ function encodeDeploys(deploys, keepSites) {
     }
     return { deploys: out, headerSets: table };
 }
+/** Header-set objects whose normal form encodeDeploys keeps while it encodes. */
+const HEADER_SETS_CACHED = 10_000;
 /** The number of the next deploy: one more than the highest recorded. */
 function nextDeployId(state) {
     return Math.max(0, ...(state?.deploys ?? []).map((d) => d.id ?? 0)) + 1;

@@ -40,11 +40,6 @@ function sortedRecord(m: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Same headers (every header a copy sets). */
-export function sameHeaders(a: ServedHeaders, b: ServedHeaders): boolean {
-  return JSON.stringify(servedHeaders(a)) === JSON.stringify(servedHeaders(b));
-}
-
 /**
  * The deploys of the ledger, newest first, each with its site decoded from the chain of deltas: views over the
  * ledger's tuples (no object per key), so a million-key site costs what the ledger already holds.
@@ -78,12 +73,22 @@ export function decodeDeploys(state: DeployState | null): SitedDeploy[] {
 export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<DeployState, 'deploys' | 'headerSets'> {
   const table: ServedHeaders[] = [];
   const index = new Map<string, number>();
+  // Each header set's normal form, by the object (a site's keys share a handful; past HEADER_SETS_CACHED distinct
+  // objects, as with per-file cache tags, the rest are written out each time): no JSON per key of a large site.
+  const normal = new Map<ServedHeaders, string>();
+  const normalOf = (h: ServedHeaders): string => {
+    let k = normal.get(h);
+    if (k === undefined) {
+      k = JSON.stringify(servedHeaders(h));
+      if (normal.size < HEADER_SETS_CACHED) normal.set(h, k);
+    }
+    return k;
+  };
   const ref = (h: ServedHeaders) => {
-    const norm = servedHeaders(h);
-    const k = JSON.stringify(norm);
+    const k = normalOf(h);
     let i = index.get(k);
     if (i === undefined) {
-      i = table.push(norm) - 1;
+      i = table.push(servedHeaders(h)) - 1;
       index.set(k, i);
     }
     return i;
@@ -117,7 +122,7 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
       for (const k of [...site.keys()].sort()) {
         const o = site.get(k)!;
         const n = newer.get(k);
-        if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || !sameHeaders(n.headers, o.headers))
+        if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || normalOf(n.headers) !== normalOf(o.headers))
           set[k] = tuple(o);
       }
       const gone = [...newer.keys()].filter((k) => !site.has(k)).sort();
@@ -128,6 +133,9 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
   }
   return { deploys: out, headerSets: table };
 }
+
+/** Header-set objects whose normal form encodeDeploys keeps while it encodes. */
+const HEADER_SETS_CACHED = 10_000;
 
 /** The number of the next deploy: one more than the highest recorded. */
 export function nextDeployId(state: DeployState | null): number {

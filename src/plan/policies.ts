@@ -156,10 +156,21 @@ export function nextState(
   previous: Record<string, StateEntry> = {},
 ): DeployState {
   const objects: Record<string, StateEntry> = {};
-  /** The entry, as the previous ledger's own array when that holds exactly the same (a large site's ledger is held once). */
-  const reuse = (key: string, e: StateEntry): StateEntry => {
+  /**
+   * The entry, as the previous ledger's own array when that holds exactly the same (a large site's ledger is held
+   * once; compared before a new one is made).
+   */
+  const reuse = (key: string, etag: string, md5: string, headersHash: string, readingHash?: string): StateEntry => {
     const p = Object.hasOwn(previous, key) ? previous[key] : undefined;
-    return p && p.length === e.length && p.every((v, i) => v === e[i]) ? p : e;
+    const e = etag === md5 ? '' : etag;
+    const same =
+      p !== undefined &&
+      p.length === (readingHash ? 4 : 3) &&
+      p[0] === e &&
+      p[1] === md5 &&
+      p[2] === headersHash &&
+      (!readingHash || p[3] === readingHash);
+    return same ? p : entry(etag, md5, headersHash, readingHash);
   };
   const tagged: Record<string, string> = {};
   // An unchanged object keeps its marker only while the tags are written in the same metadata.
@@ -177,7 +188,7 @@ export function nextState(
       objects[f.key] = entry(o.etag, f.md5, headersHash(f.headers), readingHash(f.headers));
       if (keep && o.tagged) tagged[f.key] = o.tagged;
     } else if (f.entry.action === 'unchanged' && o) {
-      objects[f.key] = reuse(f.key, entry(o.etag, f.md5, o.headersHash ?? '', o.readingHash));
+      objects[f.key] = reuse(f.key, o.etag, f.md5, o.headersHash ?? '', o.readingHash);
       if (keep && o.tagged) tagged[f.key] = o.tagged;
     }
   }
