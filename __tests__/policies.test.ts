@@ -128,11 +128,20 @@ describe('remoteStates', () => {
     const keys = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];
     const out = remoteStates(
       keys.map((key) => ({ key, etag: 'e', size: 1 })),
-      { version: 1, objects: {} },
+      { version: 1, objects: {}, tags: { meta: 'm', objects: {} } },
       {},
       {},
     );
     for (const key of keys) expect(out.get(key)).toStrictEqual({ key, etag: 'e', size: 1 });
+    // Recorded with the same ETag: the record's fields, and no tag marker the markers do not hold.
+    const recorded = remoteStates(
+      keys.map((key) => ({ key, etag: 'e', size: 1 })),
+      { version: 1, objects: Object.fromEntries(keys.map((k) => [k, ['e', 'm', 'h']])), tags: { meta: 'm', objects: {} } },
+      {},
+    );
+    for (const key of keys.filter((k) => k !== '__proto__')) {
+      expect(recorded.get(key)).toStrictEqual({ key, etag: 'e', size: 1, storedMd5: 'm', headersHash: 'h' });
+    }
   });
 
   it('answers for every listed key as a Map of the states would, unsorted and repeated keys too (the last listed wins)', () => {

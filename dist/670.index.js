@@ -1714,7 +1714,8 @@ function remoteState(o, state, headMd5, headHeaders) {
             known.headersHash = rec[2];
         if (rec[3])
             known.readingHash = rec[3];
-        const marker = state?.tags?.objects[o.key];
+        const markers = state?.tags?.objects;
+        const marker = markers && Object.hasOwn(markers, o.key) ? markers[o.key] : undefined;
         if (marker)
             known.tagged = marker;
     }

@@ -49,7 +49,8 @@ function remoteState(
     known.storedMd5 = rec[1];
     if (rec[2]) known.headersHash = rec[2];
     if (rec[3]) known.readingHash = rec[3];
-    const marker = state?.tags?.objects[o.key];
+    const markers = state?.tags?.objects;
+    const marker = markers && Object.hasOwn(markers, o.key) ? markers[o.key] : undefined;
     if (marker) known.tagged = marker;
   }
   const head = Object.hasOwn(headMd5, o.key) ? headMd5[o.key] : undefined;
