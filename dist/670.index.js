@@ -1973,7 +1973,11 @@ function encodeDeploys(deploys, keepSites) {
             for (const k of [...site.keys()].sort()) {
                 const o = site.get(k);
                 const n = newer.get(k);
-                if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || normalOf(n.headers) !== normalOf(o.headers))
+                if (!n ||
+                    n.md5 !== o.md5 ||
+                    n.size !== o.size ||
+                    n.fingerprinted !== o.fingerprinted ||
+                    normalOf(n.headers) !== normalOf(o.headers))
                     set[k] = tuple(o);
             }
             const gone = [...newer.keys()].filter((k) => !site.has(k)).sort();

@@ -122,7 +122,13 @@ export function encodeDeploys(deploys: SitedDeploy[], keepSites: number): Pick<D
       for (const k of [...site.keys()].sort()) {
         const o = site.get(k)!;
         const n = newer.get(k);
-        if (!n || n.md5 !== o.md5 || n.size !== o.size || n.fingerprinted !== o.fingerprinted || normalOf(n.headers) !== normalOf(o.headers))
+        if (
+          !n ||
+          n.md5 !== o.md5 ||
+          n.size !== o.size ||
+          n.fingerprinted !== o.fingerprinted ||
+          normalOf(n.headers) !== normalOf(o.headers)
+        )
           set[k] = tuple(o);
       }
       const gone = [...newer.keys()].filter((k) => !site.has(k)).sort();
