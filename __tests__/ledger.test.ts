@@ -23,6 +23,7 @@ import {
   type CommitGuardReason,
   demotionWarning,
   historyEvidence,
+  RecordedMd5s,
   ledgerKnowledgeChanged,
   livePending,
   nextLedger,
@@ -178,6 +179,8 @@ describe('historyEvidence over the ledger and the build as they are held', () =>
       [],
     );
     expect(historyEvidence(state, prefix, build).learned).toEqual(expected);
+    const recorded = new RecordedMd5s(objects, prefix);
+    expect([recorded.size, new Map(recorded)]).toEqual([previous.length, new Map(previous.map((f) => [f.path, f.md5]))]);
   });
 
   it('learns from generated renames (the comparison above is not between two empty lists)', () => {

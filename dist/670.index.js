@@ -566,7 +566,7 @@ const FREE_PATHS_PER_MONTH = 1000;
 const USD_PER_PATH = 0.005;
 
 // EXTERNAL MODULE: ./src/plan/headers.ts + 2 modules
-var plan_headers = __webpack_require__(3391);
+var headers = __webpack_require__(3391);
 ;// CONCATENATED MODULE: ./src/plan/url-path.ts
 // Keys <-> URL paths, index documents, and CloudFront's path encoding. Pure.
 /** S3 key for a file of the build dir. */
@@ -1060,7 +1060,7 @@ const STORAGE_CLASSES = ['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZO
 function parseObjectSettings(get) {
     let headerRules;
     try {
-        headerRules = (0,plan_headers/* parseHeaderRules */.aA)(get('headers'));
+        headerRules = (0,headers/* parseHeaderRules */.aA)(get('headers'));
     }
     catch (err) {
         throw new InputError('headers', err.message);
@@ -1838,13 +1838,13 @@ function nextState(files, remote, etags, tags = { meta: null }, previous = {}) {
             // Tags adopted by a metadata rewrite: variants cached before it carry none, so no marker yet.
             const marker = f.entry.metadataOnly ? undefined : uploadedMarker(f, tags.meta);
             if (etag)
-                objects[f.key] = entry(etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
+                objects[f.key] = entry(etag, f.md5, (0,headers/* headersHash */.f3)(f.headers), (0,headers/* readingHash */.v6)(f.headers));
             if (etag && marker)
                 tagged[f.key] = marker;
         }
         else if (f.entry.action === 'unchanged' && o?.storedHeaders) {
             // Read with HEAD and equal to the rules (else it would have been re-uploaded): now they are known.
-            objects[f.key] = entry(o.etag, f.md5, (0,plan_headers/* headersHash */.f3)(f.headers), (0,plan_headers/* readingHash */.v6)(f.headers));
+            objects[f.key] = entry(o.etag, f.md5, (0,headers/* headersHash */.f3)(f.headers), (0,headers/* readingHash */.v6)(f.headers));
             if (keep && o.tagged)
                 tagged[f.key] = o.tagged;
         }
@@ -4229,16 +4229,12 @@ function historyEvidence(ledger, prefix, local) {
 class RecordedMd5s extends MapView {
     objects;
     prefix;
-    count;
+    /** Counted when first asked (evidence never asks: no extra pass over a large ledger). */
+    count = null;
     constructor(objects, prefix) {
         super();
         this.objects = objects;
         this.prefix = prefix;
-        let n = 0;
-        for (const key in objects)
-            if (Object.hasOwn(objects, key) && key.startsWith(prefix))
-                n++;
-        this.count = n;
     }
     get(path) {
         const key = this.prefix + path;
@@ -4248,6 +4244,12 @@ class RecordedMd5s extends MapView {
         return Object.hasOwn(this.objects, this.prefix + path);
     }
     get size() {
+        if (this.count === null) {
+            let n = 0;
+            for (const _ of this.keys())
+                n++;
+            this.count = n;
+        }
         return this.count;
     }
     *keys() {
@@ -4516,9 +4518,9 @@ function deleteGuard(config) {
 /** Same bytes re-uploaded for its headers: does the change alter how a client reads them? Unknown: yes. */
 function rereads(o, h) {
     if (o?.storedHeaders)
-        return (0,plan_headers/* invalidationNeededForHeaderChange */.Iy)(o.storedHeaders, h);
+        return (0,headers/* invalidationNeededForHeaderChange */.Iy)(o.storedHeaders, h);
     if (o?.readingHash)
-        return o.readingHash !== (0,plan_headers/* readingHash */.v6)(h);
+        return o.readingHash !== (0,headers/* readingHash */.v6)(h);
     return true;
 }
 function classifyAndSync(config, facts, local, evidence, tagging) {
@@ -4532,7 +4534,7 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
     });
     const fingerprint = verdictLookup(verdicts, evidence);
     const verdictOf = (f) => fingerprint(f.source ?? f.path);
-    const rules = (0,plan_headers/* headerRules */.$O)(config.cacheControl, config.headerRules);
+    const rules = (0,headers/* headerRules */.$O)(config.cacheControl, config.headerRules);
     // By path through a search over the files (no map of every path): the file, and its headers by the same index.
     const byPathLocal = new RowMap(local, (f) => f.path, (f) => f);
     /** The headers with the object's cache tags in metadata `metaName`. */
@@ -4559,7 +4561,7 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
         // Tags are part of the headers (and so of the headers hash that decides a re-upload).
         return withTags(g, f.path, fingerprinted, tagging.metaName);
     });
-    const headers = { get: (p) => headerList[byPathLocal.indexOf(p)] };
+    const headersOf = (p) => headerList[byPathLocal.indexOf(p)];
     /**
      * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
      * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.
@@ -4568,19 +4570,19 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
     const onlyTagsDiffer = (p, o) => {
         if (o.size > MAX_COPY_BYTES)
             return false;
-        const h = headers.get(p);
+        const h = headersOf(p);
         if (tagging) {
             const bare = withoutTags(h, tagging.metaName);
             if (o.headersHash !== undefined)
-                return o.headersHash === (0,plan_headers/* headersHash */.f3)(bare);
-            return o.storedHeaders !== undefined && !(0,plan_headers/* headersDiffer */.RK)(withoutTags(o.storedHeaders, tagging.metaName), bare);
+                return o.headersHash === (0,headers/* headersHash */.f3)(bare);
+            return o.storedHeaders !== undefined && !(0,headers/* headersDiffer */.RK)(withoutTags(o.storedHeaders, tagging.metaName), bare);
         }
         if (dropped === null)
             return false;
         const f = byPathLocal.get(p);
         if (o.headersHash !== undefined)
-            return o.headersHash === (0,plan_headers/* headersHash */.f3)(withTags(h, p, verdictOf(f).fingerprinted, dropped));
-        return o.storedHeaders !== undefined && !(0,plan_headers/* headersDiffer */.RK)(withoutTags(o.storedHeaders, dropped), h);
+            return o.headersHash === (0,headers/* headersHash */.f3)(withTags(h, p, verdictOf(f).fingerprinted, dropped));
+        return o.storedHeaders !== undefined && !(0,headers/* headersDiffer */.RK)(withoutTags(o.storedHeaders, dropped), h);
     };
     const remote = remoteStates(facts.remote, facts.state, facts.headMd5, facts.headHeaders);
     const sync = config.upload
@@ -4589,22 +4591,22 @@ function classifyAndSync(config, facts, local, evidence, tagging) {
             deleteRemoved: config.deleteRemoved,
             isProtected: deleteGuard(config),
             force: config.forceUpload,
-            headersHash: (p) => (0,plan_headers/* headersHash */.f3)(headers.get(p)),
-            headersDiffer: (p, o) => (0,plan_headers/* headersDiffer */.RK)(o.storedHeaders, headers.get(p)),
+            headersHash: (p) => (0,headers/* headersHash */.f3)(headersOf(p)),
+            headersDiffer: (p, o) => (0,headers/* headersDiffer */.RK)(o.storedHeaders, headersOf(p)),
         }).map((e) => {
             if (e.action !== 'upload' || !e.sameBytes)
                 return e;
             const o = remote.get(e.key);
             if (e.reason === 'headers-changed' && o && onlyTagsDiffer(e.path, o))
                 return { ...e, rereads: false, metadataOnly: true };
-            return { ...e, rereads: rereads(o, headers.get(e.path)) };
+            return { ...e, rereads: rereads(o, headersOf(e.path)) };
         })
         : [];
     const files = sync.flatMap((entry) => {
         const f = entry.action === 'delete' ? undefined : byPathLocal.get(entry.path);
         if (!f)
             return [];
-        const h = headers.get(f.path);
+        const h = headersOf(f.path);
         return [
             {
                 key: entry.key,
@@ -6462,7 +6464,7 @@ function planDeploy(config, facts) {
     return {
         files: files.files,
         sync,
-        uploadWaves: uploadWaves(files.files, (0,plan_headers/* entryDocumentMatcher */.m4)(config.entryDocuments)),
+        uploadWaves: uploadWaves(files.files, (0,headers/* entryDocumentMatcher */.m4)(config.entryDocuments)),
         deletes: config.removePrefix ? sync.map((e) => e.key) : removals.now.map((e) => e.key),
         lateDeletes: [...removals.due.map((e) => e.key), ...records, ...(history?.prune ?? [])],
         waiting: removals.waiting,
@@ -6566,7 +6568,7 @@ function planRollback(config, facts) {
         const md5 = currentMd5(o);
         if (t) {
             const known = o && md5 !== undefined ? knownHeaders(state, deploys, o, md5) : undefined;
-            if (o && md5 === t.md5 && known?.hash === (0,plan_headers/* headersHash */.f3)(t.headers)) {
+            if (o && md5 === t.md5 && known?.hash === (0,headers/* headersHash */.f3)(t.headers)) {
                 unchanged++;
                 sync.push({ key, path: rel(key), action: 'unchanged', reason: 'md5-match', size: t.size });
                 continue;
@@ -6581,7 +6583,7 @@ function planRollback(config, facts) {
             restores.push({ key, from, md5: t.md5, size: t.size, headers: t.headers, reason, fingerprinted: t.fingerprinted });
             if (o && !sameBytes)
                 changed.push({ key, md5, size: o.size });
-            const rereads = known?.reading === undefined || known.reading !== (0,plan_headers/* readingHash */.v6)(t.headers);
+            const rereads = known?.reading === undefined || known.reading !== (0,headers/* readingHash */.v6)(t.headers);
             sync.push({
                 key,
                 path: rel(key),
@@ -6675,7 +6677,7 @@ function knownHeaders(state, deploys, o, md5) {
     if (o.etag !== md5)
         return undefined;
     const served = deploys.find((d) => d.site?.get(o.key)?.md5 === md5)?.site?.get(o.key);
-    return served ? { hash: (0,plan_headers/* headersHash */.f3)(served.headers), reading: (0,plan_headers/* readingHash */.v6)(served.headers) } : undefined;
+    return served ? { hash: (0,headers/* headersHash */.f3)(served.headers), reading: (0,headers/* readingHash */.v6)(served.headers) } : undefined;
 }
 /** The history copy of `key` with these bytes, or null when none is kept. */
 /**
@@ -6762,7 +6764,7 @@ function rollbackLedger(state, plan, etags, deleted) {
             delete objects[r.key];
             continue;
         }
-        objects[r.key] = [etag === r.md5 ? '' : etag, r.md5, (0,plan_headers/* headersHash */.f3)(r.headers), (0,plan_headers/* readingHash */.v6)(r.headers)];
+        objects[r.key] = [etag === r.md5 ? '' : etag, r.md5, (0,headers/* headersHash */.f3)(r.headers), (0,headers/* readingHash */.v6)(r.headers)];
     }
     const next = {
         version: 3,
@@ -7715,7 +7717,7 @@ function earlyLedger(facts, plan, newDemotions) {
  * so no restored page refers to what is not back yet. `etags` is filled as S3 takes each copy.
  */
 async function restoreAll(store, restores, prefix, concurrency, held, etags) {
-    const last = (r) => (0,plan_headers/* isEntryDocument */.Sj)(r.key.slice(prefix.length));
+    const last = (r) => (0,headers/* isEntryDocument */.Sj)(r.key.slice(prefix.length));
     const failed = [];
     for (const wave of [restores.filter((r) => !last(r)), restores.filter(last)]) {
         await (0,p_map/* default */.Ay)(wave, async (r) => {

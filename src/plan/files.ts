@@ -123,7 +123,7 @@ function classifyAndSync(
     // Tags are part of the headers (and so of the headers hash that decides a re-upload).
     return withTags(g, f.path, fingerprinted, tagging.metaName);
   });
-  const headers = { get: (p: string): HeaderDecision | undefined => headerList[byPathLocal.indexOf(p)] };
+  const headersOf = (p: string): HeaderDecision | undefined => headerList[byPathLocal.indexOf(p)];
   /**
    * Same bytes, and the headers differ only by the tag metadata: adopting tags (or dropping them when tagging stops:
    * `cache-tags: off`, or no CacheTagConfig any more), a metadata-only rewrite.
@@ -131,7 +131,7 @@ function classifyAndSync(
   const dropped = tagging ? null : (facts.state?.tags?.meta ?? null);
   const onlyTagsDiffer = (p: string, o: RemoteState): boolean => {
     if (o.size > MAX_COPY_BYTES) return false;
-    const h = headers.get(p)!;
+    const h = headersOf(p)!;
     if (tagging) {
       const bare = withoutTags(h, tagging.metaName);
       if (o.headersHash !== undefined) return o.headersHash === headersHash(bare);
@@ -149,19 +149,19 @@ function classifyAndSync(
         deleteRemoved: config.deleteRemoved,
         isProtected: deleteGuard(config),
         force: config.forceUpload,
-        headersHash: (p) => headersHash(headers.get(p)!),
-        headersDiffer: (p, o) => headersDiffer(o.storedHeaders!, headers.get(p)!),
+        headersHash: (p) => headersHash(headersOf(p)!),
+        headersDiffer: (p, o) => headersDiffer(o.storedHeaders!, headersOf(p)!),
       }).map((e) => {
         if (e.action !== 'upload' || !e.sameBytes) return e;
         const o = remote.get(e.key);
         if (e.reason === 'headers-changed' && o && onlyTagsDiffer(e.path, o)) return { ...e, rereads: false, metadataOnly: true };
-        return { ...e, rereads: rereads(o, headers.get(e.path)!) };
+        return { ...e, rereads: rereads(o, headersOf(e.path)!) };
       })
     : [];
   const files: FileRecord[] = sync.flatMap((entry) => {
     const f = entry.action === 'delete' ? undefined : byPathLocal.get(entry.path);
     if (!f) return [];
-    const h = headers.get(f.path)!;
+    const h = headersOf(f.path)!;
     return [
       {
         key: entry.key,

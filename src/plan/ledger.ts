@@ -46,15 +46,13 @@ export function historyEvidence(ledger: DeployState | null, prefix: string, loca
 
 /** The ledger's content MD5s by path relative to `prefix` (its keys under it), read from its entries when asked. */
 export class RecordedMd5s extends MapView<string> {
-  private readonly count: number;
+  /** Counted when first asked (evidence never asks: no extra pass over a large ledger). */
+  private count: number | null = null;
   constructor(
     private readonly objects: Record<string, StateEntry>,
     private readonly prefix: string,
   ) {
     super();
-    let n = 0;
-    for (const key in objects) if (Object.hasOwn(objects, key) && key.startsWith(prefix)) n++;
-    this.count = n;
   }
   get(path: string): string | undefined {
     const key = this.prefix + path;
@@ -64,6 +62,11 @@ export class RecordedMd5s extends MapView<string> {
     return Object.hasOwn(this.objects, this.prefix + path);
   }
   get size(): number {
+    if (this.count === null) {
+      let n = 0;
+      for (const _ of this.keys()) n++;
+      this.count = n;
+    }
     return this.count;
   }
   *keys(): MapIterator<string> {
